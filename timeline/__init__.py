@@ -1,0 +1,37 @@
+"""timeline: turn news articles into a dated chronology and a neutral, attributed summary.
+
+Library API (the CLI is a thin layer over these)::
+
+    from timeline import load_articles, brief, BriefOptions
+    loaded = load_articles(["seeds/"], published=date(2024, 12, 2))
+    briefing = brief(loaded.articles, BriefOptions(engine="local"))
+"""
+from __future__ import annotations
+
+__version__ = "0.1.0"
+
+from typing import TYPE_CHECKING, Any
+
+__all__ = ["brief", "load_articles", "BriefOptions", "Briefing", "Article", "Event", "__version__"]
+
+if TYPE_CHECKING:
+    from .models import Article, Briefing, Event
+    from .pipeline import BriefOptions, brief
+    from .sources import load_articles
+
+
+def __getattr__(name: str) -> Any:
+    """Lazy exports, so `timeline --help` does not pay for pydantic and friends."""
+    if name in ("brief", "BriefOptions"):
+        from . import pipeline
+
+        return getattr(pipeline, name)
+    if name == "load_articles":
+        from .sources import load_articles
+
+        return load_articles
+    if name in ("Briefing", "Article", "Event"):
+        from . import models
+
+        return getattr(models, name)
+    raise AttributeError(name)

@@ -1,0 +1,47 @@
+"""Who says so: find the source a sentence attributes its claim to.
+
+Rules, not a model: news attribution is formulaic ("according to X", "X said", "reports
+from X stated"), and a rule that misses is visible and fixable, which is what a briefing
+that promises neutrality needs.
+"""
+from __future__ import annotations
+
+import re
+
+_VERBS = (
+    r"said|says|say|reported|reports|report|declared|declares|claimed|claims|claim|stated|states|"
+    r"confirmed|confirms|announced|announces|told|acknowledged|acknowledges|vowed|vows|denied|"
+    r"denies|deny|described|describes|insisted|insists|warned|warns|alleged|alleges|accused|"
+    r"accuses|estimated|estimates|added|noted|wrote|tweeted|argued|argues"
+)
+# A source: up to six words, starting with "the", a capital, or a known collective noun.
+_NOUN_PHRASE = r"(?:[Tt]he |[Aa] |[Aa]n )?(?:[A-Z][\w’'.-]*|rescue workers|residents|officials|witnesses|activists|sources|police|doctors|medics|rebels|insurgents)(?:[ -](?:[A-Z][\w’'.-]*|of|and|for|the|al-\w+|army|government|ministry|military|police|forces|officials|spokes(?:man|woman|person)|group|agency|media|sources|workers|council|court|office|authorities|state|news|health)){0,6}"
+
+_PATTERNS = [
+    re.compile(r"\baccording to (?P<src>[^,.;:\n]+)"),
+    re.compile(r"\breports? from (?P<src>[^,.;:\n]+?) (?:stated|said|say|says|suggested|indicated)\b"),
+    re.compile(rf"(?P<src>{_NOUN_PHRASE}),?\s+(?:also\s+|later\s+|had\s+|have\s+|has\s+)?(?:{_VERBS})\b"),
+    re.compile(rf"\b(?:{_VERBS})\s+(?P<src>(?:[Tt]he )?[A-Z][\w’'.-]*(?: [A-Z][\w’'.-]*){{0,4}})[,.]"),
+    re.compile(r"\b(?:labell?ed|described|designated|considered)\b[^.]*?\bby (?P<src>[^,.;:)\n]+)"),
+]
+_NOT_SOURCES = {"this", "that", "it", "these", "those", "he", "she", "they", "there", "while", "although", "meanwhile", "in", "on"}
+
+
+def find_attribution(sentence: str) -> str | None:
+    """The source a sentence cites ("the White Helmets"), or None when it cites none."""
+    for pattern in _PATTERNS:
+        for match in pattern.finditer(sentence):
+            source = _clean(match.group("src"))
+            if source:
+                return source
+    return None
+
+
+def _clean(source: str) -> str | None:
+    source = source.strip(" \"'“”‘’")
+    words = source.split()
+    while words and words[0].lower() in {"while", "although", "meanwhile", "but", "and", "as"}:
+        words = words[1:]
+    if not words or words[0].lower() in _NOT_SOURCES or len(words) > 10:
+        return None
+    return " ".join(words)

@@ -1,0 +1,206 @@
+"""Command line: parse arguments, call the library, print. No pipeline logic lives here.
+
+Heavy imports (pydantic, rich, openai, tiktoken) happen inside the command handlers, so
+`timeline --help` stays fast.
+"""
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import Any, Sequence
+
+from . import __version__
+
+EXIT_OK, EXIT_ERROR, EXIT_USAGE, EXIT_PARTIAL = 0, 1, 2, 3
+
+EPILOG = """\
+examples:
+  timeline brief seeds/ --published 2024-12-02                 # terminal briefing
+  timeline brief story/*.md --format markdown -o briefing.md   # Markdown report
+  timeline brief article.txt --format json > briefing.json     # JSON (schema_version 1.0)
+  cat article.txt | timeline brief - --published 2024-12-02    # from stdin
+  timeline dates article.txt --published 2024-12-02            # time expressions found
+  timeline eval ../shared/dev                                  # score the date tagger
+
+Exit codes: 0 ok, 1 error, 2 usage, 3 partial (some chunks failed).
+With no OPENAI_API_KEY or base URL the offline engine runs; set one to use a model.
+"""
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse that reports a usage error in one line instead of a usage block."""
+
+    def error(self, message: str) -> Any:  # type: ignore[override]
+        sys.stderr.write(f"timeline: error: {message} (see '{self.prog} --help')\n")
+        raise SystemExit(EXIT_USAGE)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="timeline",
+        description="Turn news articles into a dated chronology and a short, neutral, attributed summary.",
+        epilog=EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("--version", action="version", version=f"timeline {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+
+    b = sub.add_parser("brief", help="make a briefing from articles", epilog=EPILOG,
+                       formatter_class=argparse.RawDescriptionHelpFormatter)
+    b.add_argument("paths", nargs="+", metavar="PATH", help=".txt, .md (front matter), .jsonl, a directory, or - for stdin")
+    b.add_argument("--published", metavar="DATE", help="publication date YYYY-MM-DD for every article (overrides front matter)")
+    b.add_argument("--format", "-f", default="terminal", choices=["terminal", "markdown", "json"], help="output format (default: terminal)")
+    b.add_argument("-o", "--output", metavar="FILE", help="write the briefing to FILE instead of stdout")
+    b.add_argument("--engine", default="auto", choices=["auto", "local", "openai"], help="auto: openai when a key or base URL is set, else the offline engine")
+    b.add_argument("--max-chunk-tokens", type=int, default=1500, metavar="N", help="token budget per chunk (default 1500)")
+    b.add_argument("--max-bytes", type=int, default=20_000_000, metavar="N", help="refuse input files larger than N bytes (default 20 MB)")
+    g = b.add_argument_group("model engine")
+    g.add_argument("--model", help="model name (default: $TIMELINE_MODEL or gpt-4o-mini)")
+    g.add_argument("--base-url", help="OpenAI-compatible server, e.g. http://localhost:11434/v1 (default: $OPENAI_BASE_URL)")
+    g.add_argument("--concurrency", type=int, default=4, metavar="N", help="parallel requests (default 4)")
+    g.add_argument("--max-retries", type=int, default=2, metavar="N", help="retries per request on 429/5xx/timeouts (default 2)")
+    g.add_argument("--timeout", type=float, default=60.0, metavar="SECONDS", help="per-request timeout (default 60)")
+    g.add_argument("--cache-dir", metavar="DIR", help="response cache location (default: the user cache directory)")
+    g.add_argument("--no-cache", action="store_true", help="neither read nor write the response cache")
+    g.add_argument("--prompts", metavar="DIR", help="use prompt templates from DIR instead of the built-in ones")
+    g.add_argument("--dry-run", action="store_true", help="show chunks, token counts and estimated cost; send nothing")
+    g.add_argument("--fail-fast", action="store_true", help="stop at the first chunk that fails")
+    b.add_argument("-v", "--verbose", action="count", default=0, help="log progress (-vv: debug)")
+
+    d = sub.add_parser("dates", help="list the time expressions in an article with their resolved dates")
+    d.add_argument("path", metavar="PATH")
+    d.add_argument("--published", metavar="DATE", help="reference date YYYY-MM-DD")
+    d.add_argument("--format", "-f", default="terminal", choices=["terminal", "json"])
+
+    e = sub.add_parser("eval", help="score the date tagger on a folder of gold-annotated articles")
+    e.add_argument("gold_dir", metavar="GOLD_DIR")
+    e.add_argument("--baseline", default="dateparser", choices=["dateparser", "none"], help="baseline measured in the same run")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.command is None:
+        parser.print_help()
+        return EXIT_USAGE
+    from .errors import TimelineError
+
+    try:
+        if args.command == "brief":
+            return _brief(args)
+        if args.command == "dates":
+            return _dates(args)
+        return _eval(args)
+    except TimelineError as exc:
+        _say(f"error: {exc}")
+        return exc.exit_code
+    except KeyboardInterrupt:
+        _say("interrupted: finished chunks are cached; run the same command again to resume")
+        return 130
+    except BrokenPipeError:
+        return EXIT_OK
+
+
+def _say(message: str) -> None:
+    sys.stderr.write(f"timeline: {message}\n")
+
+
+def _check_output(path: str | None) -> None:
+    from .errors import UsageError
+
+    if path is None:
+        return
+    target = Path(path)
+    if target.is_dir():
+        raise UsageError(f"-o {path}: is a directory; give a file name")
+    if not target.parent.exists():
+        raise UsageError(f"-o {path}: directory {target.parent} does not exist")
+
+
+def _brief(args: argparse.Namespace) -> int:
+    from .pipeline import BriefOptions, brief, choose_engine, published_or_none
+    from .sources import load_articles
+
+    published = published_or_none(args.published)
+    _check_output(args.output)
+    options = BriefOptions(
+        engine=args.engine, max_chunk_tokens=args.max_chunk_tokens, model=args.model, base_url=args.base_url,
+        concurrency=args.concurrency, max_retries=args.max_retries, timeout=args.timeout, cache_dir=args.cache_dir,
+        use_cache=not args.no_cache, prompts_dir=args.prompts, fail_fast=args.fail_fast,
+    )
+    if options.max_chunk_tokens < 50:
+        from .errors import UsageError
+
+        raise UsageError("--max-chunk-tokens: must be at least 50")
+    loaded = load_articles(args.paths, published=published, max_bytes=args.max_bytes)
+    for notice in loaded.notices:
+        _say(notice)
+    engine_name, note = choose_engine(options)
+    if note:
+        _say(note)
+    options.engine = engine_name
+    briefing = brief(loaded.articles, options)
+    for warning in briefing.warnings:
+        if warning.startswith("no publication date") or args.format != "terminal" or args.output:
+            _say(f"warning: {warning}")
+    _write(briefing, args.format, args.output)
+    return EXIT_PARTIAL if briefing.failed_chunks else EXIT_OK
+
+
+def _write(briefing: Any, fmt: str, output: str | None) -> None:
+    from .errors import UsageError
+
+    if fmt == "terminal":
+        from rich.console import Console
+
+        from .render.terminal import render_terminal
+
+        if output:
+            with _open_output(output) as handle:
+                render_terminal(briefing, Console(file=handle, no_color=True, width=120, soft_wrap=False))
+        else:
+            render_terminal(briefing, Console())
+        return
+    if fmt == "markdown":
+        from .render.markdown import render_markdown
+
+        text = render_markdown(briefing)
+    elif fmt == "json":
+        from .render.json import render_json
+
+        text = render_json(briefing)
+    else:  # pragma: no cover - argparse restricts the choices
+        raise UsageError(f"--format: unknown format {fmt!r}")
+    if output:
+        with _open_output(output) as handle:
+            handle.write(text)
+    else:
+        sys.stdout.write(text)
+
+
+def _open_output(output: str) -> Any:
+    from .errors import UsageError
+
+    try:
+        return open(output, "w", encoding="utf-8")
+    except OSError as exc:
+        raise UsageError(f"-o {output}: cannot write ({exc.strerror})") from None
+
+
+def _dates(args: argparse.Namespace) -> int:
+    from .dates_cli import main_dates
+
+    try:
+        return main_dates(args.path, args.published, args.format)
+    except ValueError as exc:
+        from .errors import UsageError
+
+        raise UsageError(str(exc)) from None
+
+
+def _eval(args: argparse.Namespace) -> int:
+    from .evaluate import main_eval
+
+    return main_eval(args.gold_dir, args.baseline)

@@ -1,0 +1,1 @@
+"""Engines read chunks and propose events; see base.Engine for the contract."""

@@ -1,0 +1,132 @@
+"""The offline engine: rules over sentences, no model, no network.
+
+A sentence with a resolvable time expression becomes a dated event (the date and precision
+of the expression, the sentence as evidence); a salient sentence without one becomes an
+undated event; attribution phrases are kept on the event. Dates come from the same
+deterministic resolver that checks the LLM engine, so both engines date text identically.
+"""
+from __future__ import annotations
+
+import re
+
+from .. import temporal
+from ..attribution import find_attribution
+from ..models import Article, Chronology, Chunk, Event, Evidence, Summary, TimePoint
+from ..sentences import sentences
+from ..summary import extractive_summary
+from .base import Engine, Extraction
+
+# Sentences opening with these refer back to the previous sentence ("These attacks took
+# place early Monday"); the event then spans both, so it keeps the earlier sentence's facts
+# and attribution.
+_ANAPHORA = re.compile(
+    r"^(?:These|Those|This|That|The)\s+(?:\w+\s+)?(?:attacks?|strikes?|incidents?|events?|clashes|explosions?|blasts?|"
+    r"killings?|raids?|bombings?|shootings?|deaths?|protests?|talks|meetings?)\s+(?:took place|happened|occurred|came|"
+    r"were carried out|was carried out|began|started)\b"
+)
+_PROPER = re.compile(r"\b[A-Z][\w’'-]*(?:\s+(?:al-|bin\s|de\s|of\s)?[A-Z][\w’'-]*)*")
+_PLACE = re.compile(r"\b(?:in|into|near|at|on|to|from|around|across)\s+(?:the\s+(?:city|town|province|region|village)\s+of\s+)?((?:[A-Z][\w’'-]*)(?:\s+[A-Z][\w’'-]*)*)")
+_ACTION = re.compile(
+    r"\b(?:\w+ed|said|says|told|took|began|begun|fell|hit|held|made|met|won|lost|led|left|fled|"
+    r"struck|shot|sent|saw|gave|came|went|ran|rose|cut|set|put|paid|sold|bought|brought|"
+    r"issued|visit|visits|visited|announces?|launch(?:es)?|kill(?:s)?|seize[sd]?|vow(?:s|ed)?|"
+    r"urg(?:es|ed|ing)|declares?|reports?|confirms?|denies|claims?)\b",
+    re.I,
+)
+_STOP_LEADS = {"The", "A", "An", "On", "In", "At", "This", "These", "That", "While", "Since", "During", "Although",
+               "Meanwhile", "Other", "Around", "After", "Before", "Rebels", "Residents", "Early", "Late", "Last"}
+_CALENDAR = {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January", "February",
+             "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"}
+
+
+class LocalEngine(Engine):
+    """Rule-based extraction and an extractive summary; the default with no API key."""
+
+    name = "local"
+
+    async def extract(self, chunk: Chunk, article: Article) -> Extraction:
+        return Extraction(events=extract_events(article, chunk.start, chunk.end))
+
+    async def summarize(self, chronology: Chronology, articles: list[Article]) -> Summary:
+        return extractive_summary(chronology, articles)
+
+
+def extract_events(article: Article, start: int = 0, end: int | None = None) -> list[Event]:
+    """Events in ``article.text[start:end]``, one per event sentence, in text order."""
+    text = article.text
+    spans = list(sentences(text, start, end))
+    events: list[Event] = []
+    previous_undated: tuple[int, int] | None = None
+    for s_start, s_end in spans:
+        sentence = text[s_start:s_end]
+        if _is_heading(sentence):
+            previous_undated = None
+            continue
+        when = _event_time(temporal.tag(sentence, article.published))
+        ev_start = s_start
+        if when is not None and previous_undated and _ANAPHORA.match(sentence) and events and events[-1].when is None:
+            # Fold the previous (undated) sentence into this dated one.
+            events.pop()
+            ev_start = previous_undated[0]
+        body = text[ev_start:s_end]
+        if when is None and not _is_salient(sentence):
+            previous_undated = None
+            continue
+        events.append(
+            Event(
+                when=when,
+                what=" ".join(body.split()),
+                who=_people(body),
+                where=_places(body),
+                attribution=find_attribution(body),
+                evidence=[Evidence(article_id=article.id, start=ev_start, end=s_end, quote=body)],
+            )
+        )
+        previous_undated = (s_start, s_end) if when is None else None
+    return events
+
+
+def _event_time(found: list[temporal.TimeExpression]) -> TimePoint | None:
+    """The expression that dates the sentence: the first resolved point, else an unresolved
+    day-relative one (kept so it can be shown as unresolved), else None."""
+    resolved = [t for t in found if t.value]
+    if resolved:
+        t = resolved[0]
+        return TimePoint(value=t.value, precision=t.precision, text=t.text)
+    unresolved = [t for t in found if t.value is None and getattr(t, "kind", "point") in ("point", "start")]
+    if unresolved:
+        t = unresolved[0]
+        return TimePoint(value=None, precision="unknown", text=t.text)
+    return None
+
+
+def _is_heading(sentence: str) -> bool:
+    """Subheadings in pasted articles: short, no closing punctuation."""
+    stripped = sentence.rstrip()
+    return len(stripped.split()) <= 8 and not stripped.endswith((".", "!", "?", "”", "\"", ":"))
+
+
+def _is_salient(sentence: str) -> bool:
+    """An undated sentence is an event when it reports an action by a named actor."""
+    if len(sentence.split()) < 6:
+        return False
+    names = [m.group() for m in _PROPER.finditer(sentence) if m.start() > 0 or m.group().split()[0] not in _STOP_LEADS]
+    return bool(names) and bool(_ACTION.search(sentence))
+
+
+def _people(text: str) -> list[str]:
+    names = []
+    places = set(_places(text))
+    for match in _PROPER.finditer(text):
+        name = match.group()
+        words = name.split()
+        if words[0] in _STOP_LEADS:
+            words = words[1:]
+        name = " ".join(words)
+        if name and name not in places and len(name) > 2 and not set(name.split()) & _CALENDAR:
+            names.append(name)
+    return list(dict.fromkeys(names))[:6]
+
+
+def _places(text: str) -> list[str]:
+    return list(dict.fromkeys(m.group(1) for m in _PLACE.finditer(text) if m.group(1) not in _STOP_LEADS))[:4]

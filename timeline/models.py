@@ -1,0 +1,181 @@
+"""The data that flows through the pipeline, as pydantic models.
+
+Everything a user can see in a JSON briefing is defined here, so the JSON output is
+this module's schema (versioned by ``SCHEMA_VERSION``).
+"""
+from __future__ import annotations
+
+from datetime import date
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, computed_field
+
+SCHEMA_VERSION = "1.0"
+
+Precision = Literal["year", "month", "day", "range", "unknown"]
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class Article(_Strict):
+    """One news article as read from disk, stdin or a JSONL line."""
+
+    id: str
+    title: str | None = None
+    text: str
+    published: date | None = None
+    source: str | None = None
+    url: str | None = None
+    path: str | None = None
+
+
+class ArticleInfo(_Strict):
+    """An article as cited in a briefing: everything but its text."""
+
+    id: str
+    number: int
+    title: str | None = None
+    published: date | None = None
+    source: str | None = None
+    url: str | None = None
+    path: str | None = None
+    chars: int = 0
+
+
+class Chunk(_Strict):
+    """A piece of one article sent to an engine; offsets are into ``Article.text``."""
+
+    article_id: str
+    index: int
+    start: int
+    end: int
+    text: str
+    tokens: int
+
+
+class TimePoint(_Strict):
+    """When something happened, at the precision the text gives and no finer.
+
+    ``value`` is an ISO-8601 prefix ("2024", "2024-11", "2024-11-29") or a range "A/B";
+    None when the expression cannot be resolved (e.g. "Friday" with no publication date).
+    """
+
+    value: str | None
+    precision: Precision
+    text: str
+
+
+class Evidence(_Strict):
+    """A verbatim quote from an article, with character offsets into its text."""
+
+    article_id: str
+    start: int
+    end: int
+    quote: str
+
+
+class Conflict(_Strict):
+    """Sources that disagree about one event: each value with the article that gives it."""
+
+    kind: Literal["date", "figure"]
+    label: str
+    values: list[ConflictValue]
+
+
+class ConflictValue(_Strict):
+    value: str
+    article_id: str
+
+
+class Event(_Strict):
+    """One thing that happened, grounded in at least one evidence quote.
+
+    ``evidence[0]`` is the primary quote; merged events keep one evidence per source.
+    ``when`` is None for undated events (they go to the undated section).
+    """
+
+    when: TimePoint | None
+    what: str
+    who: list[str] = Field(default_factory=list)
+    where: list[str] = Field(default_factory=list)
+    attribution: str | None = None
+    evidence: list[Evidence]
+    flags: list[str] = Field(default_factory=list)
+    conflicts: list[Conflict] = Field(default_factory=list)
+    is_new: bool = False
+
+    @computed_field  # type: ignore[prop-decorator]
+    @property
+    def sources(self) -> list[str]:
+        """Article ids backing this event, in first-seen order."""
+        return list(dict.fromkeys(e.article_id for e in self.evidence))
+
+
+class Chronology(_Strict):
+    """Dated events in order, and the events the text gives no date of their own."""
+
+    events: list[Event] = Field(default_factory=list)
+    undated: list[Event] = Field(default_factory=list)
+    undated_window: str | None = None
+
+
+class Claim(_Strict):
+    text: str
+    source: str | None = None
+
+
+class Summary(_Strict):
+    text: str
+    claims_with_sources: list[Claim] = Field(default_factory=list)
+
+
+class RequestUsage(_Strict):
+    prompt_tokens: int = 0
+    cached_tokens: int = 0
+    completion_tokens: int = 0
+
+
+class Usage(_Strict):
+    """What a briefing cost: requests sent, served from cache, tokens and dollars."""
+
+    engine: str = "local"
+    model: str | None = None
+    requests: int = 0
+    cached_responses: int = 0
+    prompt_tokens: int = 0
+    cached_tokens: int = 0
+    completion_tokens: int = 0
+    cost_usd: float = 0.0
+    token_counter: str | None = None
+
+    def add(self, r: RequestUsage) -> None:
+        self.requests += 1
+        self.prompt_tokens += r.prompt_tokens
+        self.cached_tokens += r.cached_tokens
+        self.completion_tokens += r.completion_tokens
+
+
+class FailedChunk(_Strict):
+    article_id: str
+    start: int
+    end: int
+    reason: str
+
+
+class Briefing(_Strict):
+    """The product: what a user reads, in any output format."""
+
+    schema_version: str = SCHEMA_VERSION
+    title: str
+    articles: list[ArticleInfo]
+    chronology: Chronology
+    summary: Summary
+    usage: Usage = Field(default_factory=Usage)
+    warnings: list[str] = Field(default_factory=list)
+    failed_chunks: list[FailedChunk] = Field(default_factory=list)
+    dropped_events: int = 0
+
+
+Conflict.model_rebuild()

@@ -1,0 +1,185 @@
+"""brief(): wire the stages together, from articles to a Briefing.
+
+The pipeline owns ordering and bookkeeping (which chunk failed, what was dropped, what it
+cost); engines only extract and summarize. Progress goes through an optional callback so
+the library never prints.
+"""
+from __future__ import annotations
+
+import asyncio
+import os
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Callable
+
+from .chunker import DEFAULT_MAX_CHUNK_TOKENS, chunk_article
+from .engines.base import Engine, Extraction
+from .errors import ChunkFailed, UsageError
+from .merge import merge
+from .models import Article, ArticleInfo, Briefing, Chunk, Event, FailedChunk
+from .summary import neutrality_warnings
+from .tokens import counter_for
+
+
+@dataclass
+class BriefOptions:
+    """Everything that changes what a briefing contains or how it is made."""
+
+    engine: str = "auto"
+    max_chunk_tokens: int = DEFAULT_MAX_CHUNK_TOKENS
+    model: str | None = None
+    base_url: str | None = None
+    concurrency: int = 4
+    max_retries: int = 2
+    timeout: float = 60.0
+    cache_dir: str | None = None
+    use_cache: bool = True
+    prompts_dir: str | None = None
+    fail_fast: bool = False
+    extra: dict = field(default_factory=dict)
+
+
+Progress = Callable[[int, int], None]
+
+
+def choose_engine(options: BriefOptions) -> tuple[str, str | None]:
+    """The engine to run and, for 'auto', a one-line note saying why."""
+    if options.engine not in ("auto", "local", "openai"):
+        raise UsageError(f"--engine: unknown engine {options.engine!r} (choose auto, local or openai)")
+    if options.engine != "auto":
+        return options.engine, None
+    configured = options.base_url or os.environ.get("OPENAI_API_KEY") or os.environ.get("OPENAI_BASE_URL") \
+        or os.environ.get("AZURE_OPENAI_API_KEY")
+    if configured:
+        return "openai", "engine: openai (an API key or base URL is configured)"
+    return "local", "engine: offline (no OPENAI_API_KEY or base URL set; results come from rules, not a model)"
+
+
+def make_engine(name: str, options: BriefOptions) -> Engine:
+    if name == "local":
+        from .engines.local import LocalEngine
+
+        return LocalEngine()
+    from .engines.openai import OpenAIEngine  # imported only when used: keeps start-up fast
+
+    return OpenAIEngine(options)
+
+
+def chunk_articles(articles: list[Article], options: BriefOptions, model: str | None = None) -> list[Chunk]:
+    counter = counter_for(model)
+    chunks: list[Chunk] = []
+    for article in articles:
+        chunks.extend(chunk_article(article, counter, options.max_chunk_tokens))
+    return chunks
+
+
+def brief(
+    articles: list[Article],
+    options: BriefOptions | None = None,
+    engine: Engine | None = None,
+    progress: Progress | None = None,
+) -> Briefing:
+    """The briefing for ``articles``: chronology, summary, usage and warnings."""
+    return asyncio.run(abrief(articles, options, engine, progress))
+
+
+async def abrief(
+    articles: list[Article],
+    options: BriefOptions | None = None,
+    engine: Engine | None = None,
+    progress: Progress | None = None,
+) -> Briefing:
+    options = options or BriefOptions()
+    warnings: list[str] = []
+    if engine is None:
+        name, _note = choose_engine(options)
+        engine = make_engine(name, options)
+    try:
+        chunks = chunk_articles(articles, options, getattr(engine, "model", None))
+        by_id = {a.id: a for a in articles}
+        events, failed, dropped = await _extract_all(engine, chunks, by_id, options, warnings, progress)
+        chronology = merge(events, articles)
+        summary = await engine.summarize(chronology, articles)
+    finally:
+        await engine.aclose()
+    warnings.extend(neutrality_warnings(summary, chronology.events + chronology.undated))
+    missing = [a.id for a in articles if a.published is None]
+    if missing:
+        warnings.insert(0, _no_date_warning(missing))
+    warnings.extend(f"chunk failed: {f.article_id} [{f.start}:{f.end}]: {f.reason}" for f in failed)
+    if dropped:
+        warnings.append(f"{dropped} proposed event(s) dropped: evidence not found in the article")
+    engine.usage.token_counter = counter_for(getattr(engine, "model", None)).name
+    return Briefing(
+        title=_title(articles),
+        articles=[_info(a, i) for i, a in enumerate(articles, 1)],
+        chronology=chronology,
+        summary=summary,
+        usage=engine.usage,
+        warnings=list(dict.fromkeys(warnings)),
+        failed_chunks=failed,
+        dropped_events=dropped,
+    )
+
+
+async def _extract_all(
+    engine: Engine,
+    chunks: list[Chunk],
+    by_id: dict[str, Article],
+    options: BriefOptions,
+    warnings: list[str],
+    progress: Progress | None,
+) -> tuple[list[Event], list[FailedChunk], int]:
+    done = 0
+
+    async def one(chunk: Chunk) -> Extraction | ChunkFailed:
+        nonlocal done
+        try:
+            result: Extraction | ChunkFailed = await engine.extract(chunk, by_id[chunk.article_id])
+        except ChunkFailed as exc:
+            if options.fail_fast:
+                raise
+            result = exc
+        done += 1
+        if progress:
+            progress(done, len(chunks))
+        return result
+
+    results = await asyncio.gather(*(one(c) for c in chunks))
+    events: list[Event] = []
+    failed: list[FailedChunk] = []
+    dropped = 0
+    for chunk, result in zip(chunks, results):
+        if isinstance(result, ChunkFailed):
+            failed.append(FailedChunk(article_id=chunk.article_id, start=chunk.start, end=chunk.end, reason=result.reason))
+            continue
+        events.extend(result.events)
+        dropped += result.dropped
+        warnings.extend(result.warnings)
+    return events, failed, dropped
+
+
+def _no_date_warning(missing: list[str]) -> str:
+    which = "the article" if len(missing) == 1 else f"{len(missing)} articles ({', '.join(missing[:3])}...)"
+    return (f"no publication date for {which}: day-relative dates such as 'Friday' are left unresolved; "
+            "give --published YYYY-MM-DD or a 'published:' front-matter field")
+
+
+def _title(articles: list[Article]) -> str:
+    if len(articles) == 1:
+        return articles[0].title or f"Briefing: {articles[0].id}"
+    titled = [a.title for a in articles if a.title]
+    return f"Briefing: {titled[0]} and {len(articles) - 1} more" if titled else f"Briefing: {len(articles)} articles"
+
+
+def _info(article: Article, number: int) -> ArticleInfo:
+    return ArticleInfo(
+        id=article.id, number=number, title=article.title, published=article.published, source=article.source,
+        url=article.url, path=article.path, chars=len(article.text),
+    )
+
+
+def published_or_none(value: str | None) -> date | None:
+    from .sources import parse_date
+
+    return parse_date(value, "--published") if value else None

@@ -1,0 +1,53 @@
+"""What every renderer shows the same way: dates, citations, flags."""
+from __future__ import annotations
+
+from datetime import date
+
+from ..models import Briefing, Event, TimePoint
+
+_MONTHS = "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec".split()
+FLAG_TEXT = {
+    "model_date_disagrees": "model's date corrected",
+    "model_only_date": "date from the model only",
+    "date_conflict": "sources disagree on the date",
+    "figure_conflict": "sources disagree on figures",
+}
+
+
+def format_when(when: TimePoint | None) -> str:
+    """'2011', 'Nov 2024', 'Fri 29 Nov 2024', a range, or the unresolved expression."""
+    if when is None:
+        return "undated"
+    if not when.value:
+        return f"“{when.text}” (unresolved)"
+    if "/" in when.value:
+        start, end = when.value.split("/", 1)
+        return f"{_one(start)} – {_one(end)}"
+    return _one(when.value)
+
+
+def _one(value: str) -> str:
+    parts = value.split("-")
+    try:
+        if len(parts) == 3:
+            d = date(int(parts[0]), int(parts[1]), int(parts[2]))
+            return f"{d:%a} {d.day} {_MONTHS[d.month - 1]} {d.year}"
+        if len(parts) == 2 and parts[1].isdigit():
+            return f"{_MONTHS[int(parts[1]) - 1]} {parts[0]}"
+    except (ValueError, IndexError):
+        pass
+    return value
+
+
+def day_key(event: Event) -> str:
+    """Group events by the date they are shown under."""
+    return format_when(event.when)
+
+
+def citations(event: Event, briefing: Briefing) -> list[int]:
+    numbers = {a.id: a.number for a in briefing.articles}
+    return [numbers[s] for s in event.sources if s in numbers]
+
+
+def flag_texts(event: Event) -> list[str]:
+    return [FLAG_TEXT.get(f, f) for f in event.flags]

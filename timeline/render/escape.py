@@ -1,0 +1,33 @@
+"""Make untrusted article text inert in each output format.
+
+Article text comes from the open web: it may hold HTML, Markdown links and images,
+headings, backticks, or terminal escape sequences that would recolour or rewrite a screen.
+"""
+from __future__ import annotations
+
+import html
+import re
+
+# ANSI CSI/OSC sequences and every other C0/C1 control character except newline and tab.
+_ANSI = re.compile(r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?|\x1b[@-_]?")
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|~>-])")
+
+
+def strip_controls(text: str) -> str:
+    """Text without escape sequences or control characters (newlines and tabs kept)."""
+    return _CONTROL.sub("", _ANSI.sub("", text))
+
+
+def markdown_inline(text: str) -> str:
+    """Article text safe inside a Markdown paragraph or table cell: no HTML, links, headings."""
+    text = strip_controls(text).replace("\n", " ")
+    text = html.escape(text, quote=False)
+    return _MD_SPECIAL.sub(r"\\\1", text)
+
+
+def terminal_text(text: str) -> str:
+    """Article text safe for rich: no escape sequences, and rich markup shown literally."""
+    from rich.markup import escape
+
+    return escape(strip_controls(text))

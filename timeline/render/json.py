@@ -1,0 +1,8 @@
+"""JSON output: the Briefing model itself, with its schema_version."""
+from __future__ import annotations
+
+from ..models import Briefing
+
+
+def render_json(briefing: Briefing) -> str:
+    return briefing.model_dump_json(indent=2) + "\n"

@@ -1,0 +1,68 @@
+"""Markdown report: a document a person would forward. Article text is escaped throughout."""
+from __future__ import annotations
+
+from ..models import Briefing, Event
+from .common import citations, flag_texts, format_when
+from .escape import markdown_inline as md
+
+
+def render_markdown(briefing: Briefing) -> str:
+    out: list[str] = [f"# {md(briefing.title)}", ""]
+    out += ["## Summary", "", md(briefing.summary.text) or "_No summary._", ""]
+    out += ["## Chronology", ""]
+    if not briefing.chronology.events:
+        out += ["_No dated events found._", ""]
+    current = None
+    for event in briefing.chronology.events:
+        heading = format_when(event.when)
+        if heading != current:
+            if current is not None:
+                out.append("")
+            out += [f"### {heading}", ""]
+            current = heading
+        out.append(_event_line(event, briefing))
+    out.append("")
+    window = briefing.chronology.undated_window or "date not given in the text"
+    out += [f"## Undated: {md(window)}", ""]
+    out += [_event_line(e, briefing) for e in briefing.chronology.undated] or ["_None._"]
+    out.append("")
+    conflicts = [(e, c) for e in briefing.chronology.events + briefing.chronology.undated for c in e.conflicts]
+    if conflicts:
+        numbers = {a.id: a.number for a in briefing.articles}
+        out += ["## Where sources disagree", ""]
+        for event, conflict in conflicts:
+            values = "; ".join(f"{md(v.value)} [{numbers.get(v.article_id, '?')}]" for v in conflict.values)
+            out.append(f"- **{md(conflict.label)}** ({conflict.kind}): {values}")
+        out.append("")
+    if briefing.warnings:
+        out += ["## Warnings", ""] + [f"- {md(w)}" for w in briefing.warnings] + [""]
+    out += ["## Sources", ""]
+    for a in briefing.articles:
+        parts = [md(a.title or a.id)]
+        if a.source:
+            parts.append(md(a.source))
+        if a.published:
+            parts.append(a.published.isoformat())
+        if a.url:
+            parts.append(f"<{a.url.replace('>', '%3E').replace(' ', '%20')}>")
+        out.append(f"{a.number}. " + ", ".join(parts))
+    out += ["", f"_Engine: {md(briefing.usage.engine)}"
+            + (f" ({md(briefing.usage.model)})" if briefing.usage.model else "") + "._", ""]
+    return "\n".join(out)
+
+
+def _event_line(event: Event, briefing: Briefing) -> str:
+    line = f"- {md(event.what)}"
+    if event.attribution:
+        line += f" _(according to {md(event.attribution)})_"
+    cites = citations(event, briefing)
+    if cites:
+        line += " " + "".join(f"[{n}]" for n in cites)
+    flags = flag_texts(event)
+    if event.is_new:
+        flags.insert(0, "new")
+    if event.when and event.when.text and event.when.value:
+        line += f" — “{md(event.when.text)}”"
+    if flags:
+        line += " · " + ", ".join(f"**{md(f)}**" for f in flags)
+    return line

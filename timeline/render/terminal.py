@@ -1,0 +1,66 @@
+"""Terminal output with rich: title, summary, chronology table, undated section, warnings."""
+from __future__ import annotations
+
+from typing import Any
+
+from ..models import Briefing, Event
+from .common import citations, flag_texts, format_when
+from .escape import terminal_text as safe
+
+
+def render_terminal(briefing: Briefing, console: Any) -> None:
+    """Print ``briefing`` on a rich Console (stdout, or a file for -o)."""
+    from rich.panel import Panel
+    from rich.table import Table
+
+    console.print(Panel(safe(briefing.summary.text) or "[dim]No summary.[/dim]", title=safe(briefing.title),
+                        title_align="left"))
+    table = Table(title="Chronology", show_lines=False, expand=True)
+    table.add_column("When", no_wrap=True, style="bold cyan")
+    table.add_column("Event", ratio=4)
+    table.add_column("Source", ratio=1)
+    table.add_column("Flags", style="yellow")
+    previous = None
+    for event in briefing.chronology.events:
+        when = format_when(event.when)
+        table.add_row("" if when == previous else safe(when), *_cells(event, briefing))
+        previous = when
+    if briefing.chronology.events:
+        console.print(table)
+    else:
+        console.print("[dim]No dated events found.[/dim]")
+    if briefing.chronology.undated:
+        window = briefing.chronology.undated_window or "date not given in the text"
+        undated = Table(title=f"Undated: {safe(window)}", expand=True)
+        undated.add_column("Event", ratio=4)
+        undated.add_column("Source", ratio=1)
+        undated.add_column("Flags", style="yellow")
+        for event in briefing.chronology.undated:
+            what, source, flags = _cells(event, briefing)
+            if event.when and not event.when.value:
+                flags = ", ".join(filter(None, [f"“{safe(event.when.text)}” unresolved", flags]))
+            undated.add_row(what, source, flags)
+        console.print(undated)
+    for event in briefing.chronology.events + briefing.chronology.undated:
+        for conflict in event.conflicts:
+            numbers = {a.id: a.number for a in briefing.articles}
+            values = "; ".join(f"{safe(v.value)} [{numbers.get(v.article_id, '?')}]" for v in conflict.values)
+            console.print(f"[bold red]Disagreement[/bold red] {safe(conflict.label)}: {values}")
+    for warning in briefing.warnings:
+        console.print(f"[yellow]warning:[/yellow] {safe(warning)}")
+    for a in briefing.articles:
+        bits = [safe(a.title or a.id)] + [safe(x) for x in (a.source, a.published and a.published.isoformat(), a.url) if x]
+        console.print(f"[dim][{a.number}] {', '.join(bits)}[/dim]")
+    u = briefing.usage
+    cost = f", {u.requests} request(s), {u.prompt_tokens}+{u.completion_tokens} tokens, ${u.cost_usd:.4f}" if u.requests else ""
+    console.print(f"[dim]engine: {safe(u.engine)}{' ' + safe(u.model) if u.model else ''}{cost}[/dim]")
+
+
+def _cells(event: Event, briefing: Briefing) -> tuple[str, str, str]:
+    what = safe(event.what)
+    if event.is_new:
+        what = "[bold green]NEW[/bold green] " + what
+    source = safe(event.attribution) if event.attribution else ""
+    cites = "".join(f"[{n}]" for n in citations(event, briefing))
+    source = f"{source} {safe(cites)}".strip()
+    return what, source, safe(", ".join(flag_texts(event)))
