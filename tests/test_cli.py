@@ -1,0 +1,118 @@
+"""The CLI as a user meets it: help, version, formats, and one-line errors with exit codes."""
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from .conftest import ROOT, SEED, run_cli
+
+
+def test_help_is_fast_path_without_openai_or_tiktoken() -> None:
+    code = ("import sys; from timeline.cli import main\n"
+            "try: main(['--help'])\nexcept SystemExit: pass\n"
+            "heavy = [m for m in ('openai', 'tiktoken', 'pydantic', 'rich') if m in sys.modules]\n"
+            "print('HEAVY=' + ','.join(heavy))")
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT)
+    assert proc.returncode == 0
+    assert proc.stdout.strip().splitlines()[-1] == "HEAVY=", proc.stdout
+    assert "--format markdown" in proc.stdout and "--format json" in proc.stdout
+
+
+def test_version() -> None:
+    proc = run_cli("--version")
+    assert proc.returncode == 0 and proc.stdout.decode().startswith("timeline ")
+
+
+def test_auto_engine_says_offline_in_one_line() -> None:
+    proc = run_cli("brief", str(SEED), "--published", "2024-12-02", "--format", "json")
+    assert proc.returncode == 0
+    notes = [line for line in proc.stderr.decode().splitlines() if "engine" in line]
+    assert len(notes) == 1 and "offline" in notes[0]
+
+
+def test_markdown_report_sections_in_order(tmp_path: Path) -> None:
+    out = tmp_path / "report.md"
+    proc = run_cli("brief", str(SEED), "--published", "2024-12-02", "--format", "markdown", "-o", str(out))
+    assert proc.returncode == 0, proc.stderr
+    report = out.read_text(encoding="utf-8")
+    positions = [report.index(h) for h in ("## Summary", "## Chronology", "## Undated", "## Warnings", "## Sources")]
+    assert positions == sorted(positions)
+    chronology = report[report.index("## Chronology"):report.index("## Undated")]
+    assert chronology.index("### 2011") < chronology.index("### 2016") < chronology.index("Fri 29 Nov 2024") \
+        < chronology.index("Mon 2 Dec 2024")
+
+
+def test_markdown_escapes_article_text(tmp_path: Path) -> None:
+    article = tmp_path / "evil.md"
+    article.write_text("---\ntitle: '# Injected <b>title</b>'\npublished: 2024-12-02\n---\n"
+                       "On Monday, officials said <script>alert(1)</script> and [click](http://evil.example) "
+                       "![img](http://evil.example/x.png) `code` happened in 2020.\n"
+                       "# Fake heading inside the article\n", encoding="utf-8")
+    proc = run_cli("brief", str(article), "--format", "markdown", "--engine", "local")
+    report = proc.stdout.decode()
+    assert "<script>" not in report and "&lt;script&gt;" in report
+    assert "](http://evil.example)" not in report and "![img]" not in report
+    assert "\n# Fake" not in report and "\n# Injected" not in report
+
+
+def test_json_has_schema_version() -> None:
+    proc = run_cli("brief", str(SEED), "--published", "2024-12-02", "--format", "json")
+    data = json.loads(proc.stdout)
+    assert data["schema_version"] == "1.0" and data["articles"][0]["id"] == SEED.stem
+
+
+def _one_line_error(proc: subprocess.CompletedProcess, code: int, *needles: str) -> None:
+    err = proc.stderr.decode()
+    assert proc.returncode == code, (proc.returncode, err)
+    assert "Traceback" not in err
+    errors = [line for line in err.splitlines() if "error" in line]
+    assert len(errors) == 1, err
+    for needle in needles:
+        assert needle in errors[0], (needle, errors[0])
+
+
+def test_missing_path() -> None:
+    _one_line_error(run_cli("brief", "no/such/file.txt"), 1, "no/such/file.txt", "no such file")
+
+
+def test_empty_file(tmp_path: Path) -> None:
+    (tmp_path / "empty.txt").write_bytes(b"")
+    _one_line_error(run_cli("brief", str(tmp_path / "empty.txt")), 1, "empty.txt", "empty")
+
+
+def test_binary_file(tmp_path: Path) -> None:
+    (tmp_path / "blob.txt").write_bytes(bytes(range(256)) * 4)
+    _one_line_error(run_cli("brief", str(tmp_path / "blob.txt")), 1, "blob.txt", "binary")
+
+
+def test_non_utf8_file(tmp_path: Path) -> None:
+    (tmp_path / "latin.txt").write_bytes("Le président a parlé.".encode("latin-1"))
+    _one_line_error(run_cli("brief", str(tmp_path / "latin.txt")), 1, "latin.txt", "UTF-8")
+
+
+@pytest.mark.parametrize("bad", ["yesterday-ish", "2024-13-40"])
+def test_bad_published(bad: str) -> None:
+    _one_line_error(run_cli("brief", str(SEED), "--published", bad), 2, "--published", bad)
+
+
+def test_output_into_missing_directory(tmp_path: Path) -> None:
+    _one_line_error(run_cli("brief", str(SEED), "-o", str(tmp_path / "nope" / "out.md")), 2, "-o", "does not exist")
+
+
+def test_unknown_format() -> None:
+    _one_line_error(run_cli("brief", str(SEED), "--format", "pdf"), 2, "--format", "pdf")
+
+
+def test_directory_without_articles(tmp_path: Path) -> None:
+    (tmp_path / "a.png").write_bytes(b"\x89PNG\x00")
+    _one_line_error(run_cli("brief", str(tmp_path)), 1, "no readable articles")
+
+
+def test_stdin_article() -> None:
+    proc = run_cli("brief", "-", "--published", "2024-12-02", "--format", "json", input=SEED.read_bytes())
+    assert proc.returncode == 0, proc.stderr
+    assert json.loads(proc.stdout)["chronology"]["events"]
