@@ -66,6 +66,12 @@ def build_parser() -> argparse.ArgumentParser:
     g.add_argument("--prompts", metavar="DIR", help="use prompt templates from DIR instead of the built-in ones")
     g.add_argument("--dry-run", action="store_true", help="show chunks, token counts and estimated cost; send nothing")
     g.add_argument("--fail-fast", action="store_true", help="stop at the first chunk that fails")
+    f = b.add_argument_group("chronology")
+    f.add_argument("--since", metavar="DATE", help="only events on or after DATE (YYYY-MM-DD)")
+    f.add_argument("--until", metavar="DATE", help="only events on or before DATE (YYYY-MM-DD)")
+    f.add_argument("--max-events", type=int, metavar="N", help="keep the N most widely reported dated events")
+    f.add_argument("--update", metavar="BRIEFING_JSON",
+                   help="add PATH articles to an earlier JSON briefing; only they are read, their events are marked new")
     b.add_argument("-v", "--verbose", action="count", default=0, help="log progress (-vv: debug)")
 
     d = sub.add_parser("dates", help="list the time expressions in an article with their resolved dates")
@@ -123,12 +129,22 @@ def _brief(args: argparse.Namespace) -> int:
     from .pipeline import BriefOptions, brief, choose_engine, published_or_none
     from .sources import load_articles
 
+    from .sources import parse_date
+
     published = published_or_none(args.published)
+    since = parse_date(args.since, "--since") if args.since else None
+    until = parse_date(args.until, "--until") if args.until else None
+    if args.max_events is not None and args.max_events < 1:
+        from .errors import UsageError
+
+        raise UsageError("--max-events: must be at least 1")
+    previous = _read_previous(args.update) if args.update else None
     _check_output(args.output)
     options = BriefOptions(
         engine=args.engine, max_chunk_tokens=args.max_chunk_tokens, model=args.model, base_url=args.base_url,
         concurrency=args.concurrency, max_retries=args.max_retries, timeout=args.timeout, cache_dir=args.cache_dir,
         use_cache=not args.no_cache, prompts_dir=args.prompts, fail_fast=args.fail_fast,
+        since=since, until=until, max_events=args.max_events,
     )
     if options.max_chunk_tokens < 50:
         from .errors import UsageError
@@ -141,12 +157,27 @@ def _brief(args: argparse.Namespace) -> int:
     if note:
         _say(note)
     options.engine = engine_name
-    briefing = brief(loaded.articles, options)
+    briefing = brief(loaded.articles, options, previous=previous)
     for warning in briefing.warnings:
         if warning.startswith("no publication date") or args.format != "terminal" or args.output:
             _say(f"warning: {warning}")
     _write(briefing, args.format, args.output)
     return EXIT_PARTIAL if briefing.failed_chunks else EXIT_OK
+
+
+def _read_previous(path: str) -> Any:
+    """The earlier briefing for --update, or a one-line error naming the file."""
+    from pydantic import ValidationError
+
+    from .errors import InputError
+    from .models import Briefing
+
+    try:
+        return Briefing.model_validate_json(Path(path).read_bytes())
+    except FileNotFoundError:
+        raise InputError(f"--update {path}: no such file") from None
+    except (ValidationError, ValueError) as exc:
+        raise InputError(f"--update {path}: not a timeline JSON briefing ({str(exc).splitlines()[0]})") from None
 
 
 def _write(briefing: Any, fmt: str, output: str | None) -> None:

@@ -8,7 +8,9 @@ from __future__ import annotations
 from datetime import date
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, computed_field
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field, computed_field, model_validator
 
 SCHEMA_VERSION = "1.0"
 
@@ -68,12 +70,17 @@ class TimePoint(_Strict):
 
 
 class Evidence(_Strict):
-    """A verbatim quote from an article, with character offsets into its text."""
+    """A verbatim quote from an article, with character offsets into its text.
+
+    ``when`` is the date this source gives for the event, so a merged event keeps every
+    source's own reading and conflicts can be recomputed whenever events are re-merged.
+    """
 
     article_id: str
     start: int
     end: int
     quote: str
+    when: TimePoint | None = None
 
 
 class Conflict(_Strict):
@@ -105,6 +112,14 @@ class Event(_Strict):
     flags: list[str] = Field(default_factory=list)
     conflicts: list[Conflict] = Field(default_factory=list)
     is_new: bool = False
+
+    @model_validator(mode="before")
+    @classmethod
+    def _drop_derived(cls, data: Any) -> Any:
+        """A briefing read back from JSON carries the derived ``sources``; it is recomputed."""
+        if isinstance(data, dict) and "sources" in data:
+            data = {k: v for k, v in data.items() if k != "sources"}
+        return data
 
     @computed_field  # type: ignore[prop-decorator]
     @property

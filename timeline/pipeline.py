@@ -16,7 +16,7 @@ from .chunker import DEFAULT_MAX_CHUNK_TOKENS, chunk_article
 from .engines.base import Engine, Extraction
 from .errors import ChunkFailed, UsageError
 from .merge import merge
-from .models import Article, ArticleInfo, Briefing, Chunk, Event, FailedChunk
+from .models import Article, ArticleInfo, Briefing, Chronology, Chunk, Event, FailedChunk, Summary
 from .summary import neutrality_warnings
 from .tokens import counter_for
 
@@ -36,6 +36,9 @@ class BriefOptions:
     use_cache: bool = True
     prompts_dir: str | None = None
     fail_fast: bool = False
+    since: date | None = None
+    until: date | None = None
+    max_events: int | None = None
     extra: dict = field(default_factory=dict)
 
 
@@ -78,9 +81,14 @@ def brief(
     options: BriefOptions | None = None,
     engine: Engine | None = None,
     progress: Progress | None = None,
+    previous: Briefing | None = None,
 ) -> Briefing:
-    """The briefing for ``articles``: chronology, summary, usage and warnings."""
-    return asyncio.run(abrief(articles, options, engine, progress))
+    """The briefing for ``articles``: chronology, summary, usage and warnings.
+
+    With ``previous`` (an earlier briefing), only ``articles`` are read; their events are
+    merged into the earlier chronology and marked new.
+    """
+    return asyncio.run(abrief(articles, options, engine, progress, previous))
 
 
 async def abrief(
@@ -88,22 +96,30 @@ async def abrief(
     options: BriefOptions | None = None,
     engine: Engine | None = None,
     progress: Progress | None = None,
+    previous: Briefing | None = None,
 ) -> Briefing:
     options = options or BriefOptions()
     warnings: list[str] = []
     if engine is None:
         name, _note = choose_engine(options)
         engine = make_engine(name, options)
+    earlier = _earlier_articles(previous, articles)
+    all_articles = earlier + articles
     try:
         chunks = chunk_articles(articles, options, getattr(engine, "model", None))
         by_id = {a.id: a for a in articles}
         events, failed, dropped = await _extract_all(engine, chunks, by_id, options, warnings, progress)
-        chronology = merge(events, articles)
-        summary = await engine.summarize(chronology, articles)
+        if previous is not None:
+            for event in events:
+                event.is_new = True
+            events = [e.model_copy(update={"is_new": False}) for e in _all_events(previous)] + events
+        chronology = filter_chronology(merge(events, all_articles), options)
+        summary = await engine.summarize(chronology, all_articles)
     finally:
         await engine.aclose()
+    summary = add_disagreements(summary, chronology, all_articles)
     warnings.extend(neutrality_warnings(summary, chronology.events + chronology.undated))
-    missing = [a.id for a in articles if a.published is None]
+    missing = [a.id for a in all_articles if a.published is None]
     if missing:
         warnings.insert(0, _no_date_warning(missing))
     warnings.extend(f"chunk failed: {f.article_id} [{f.start}:{f.end}]: {f.reason}" for f in failed)
@@ -111,8 +127,8 @@ async def abrief(
         warnings.append(f"{dropped} proposed event(s) dropped: evidence not found in the article")
     engine.usage.token_counter = counter_for(getattr(engine, "model", None)).name
     return Briefing(
-        title=_title(articles),
-        articles=[_info(a, i) for i, a in enumerate(articles, 1)],
+        title=previous.title if previous else _title(articles),
+        articles=[_info(a, i) for i, a in enumerate(all_articles, 1)],
         chronology=chronology,
         summary=summary,
         usage=engine.usage,
@@ -153,10 +169,90 @@ async def _extract_all(
         if isinstance(result, ChunkFailed):
             failed.append(FailedChunk(article_id=chunk.article_id, start=chunk.start, end=chunk.end, reason=result.reason))
             continue
+        for event in result.events:
+            for ev in event.evidence:
+                if ev.when is None and event.when is not None:
+                    ev.when = event.when  # each source keeps its own reading through merges
         events.extend(result.events)
         dropped += result.dropped
         warnings.extend(result.warnings)
     return events, failed, dropped
+
+
+def _all_events(briefing: Briefing) -> list[Event]:
+    return briefing.chronology.events + briefing.chronology.undated
+
+
+def _earlier_articles(previous: Briefing | None, new: list[Article]) -> list[Article]:
+    """Articles of an earlier briefing, without their text (their events are already known)."""
+    if previous is None:
+        return []
+    new_ids = {a.id for a in new}
+    clash = [a.id for a in previous.articles if a.id in new_ids]
+    if clash:
+        from .errors import InputError
+
+        raise InputError(f"{clash[0]}: already in the earlier briefing; give only new articles with --update")
+    return [Article(id=a.id, title=a.title, text="", published=a.published, source=a.source, url=a.url, path=a.path)
+            for a in previous.articles]
+
+
+def filter_chronology(chronology: Chronology, options: BriefOptions) -> Chronology:
+    """Apply --since/--until to dated events and --max-events (most widely reported first)."""
+    events = chronology.events
+    if options.since or options.until:
+        events = [e for e in events if e.when and e.when.value and _in_window(e.when.value, options.since, options.until)]
+    if options.max_events is not None and len(events) > options.max_events:
+        rank = sorted(range(len(events)), key=lambda i: (-len(events[i].sources), i))[: options.max_events]
+        events = [events[i] for i in sorted(rank)]
+    return chronology.model_copy(update={"events": events})
+
+
+def _in_window(value: str, since: date | None, until: date | None) -> bool:
+    """True when the period ``value`` denotes overlaps [since, until]."""
+    first, last = period_bounds(value)
+    return (since is None or last >= since) and (until is None or first <= until)
+
+
+def period_bounds(value: str) -> tuple[date, date]:
+    """First and last day of '2024', '2024-11', '2024-11-29' or a range 'A/B'."""
+    import calendar
+
+    if "/" in value:
+        a, b = value.split("/", 1)
+        return period_bounds(a)[0], period_bounds(b)[1]
+    parts = [int(p) for p in value.split("-")[:3]]
+    if len(parts) == 1:
+        return date(parts[0], 1, 1), date(parts[0], 12, 31)
+    if len(parts) == 2:
+        return date(parts[0], parts[1], 1), date(parts[0], parts[1], calendar.monthrange(parts[0], parts[1])[1])
+    return date(*parts), date(*parts)
+
+
+def add_disagreements(summary: Summary, chronology: Chronology, articles: list[Article]) -> Summary:
+    """Append one attributed sentence per material disagreement between sources."""
+    names = {a.id: a.source or a.title or a.id for a in articles}
+    sentences = []
+    for event in chronology.events + chronology.undated:
+        for conflict in event.conflicts:
+            by_value: dict[str, list[str]] = {}
+            for v in conflict.values:
+                by_value.setdefault(v.value, [])
+                if names[v.article_id] not in by_value[v.value]:
+                    by_value[v.value].append(names.get(v.article_id, v.article_id))
+            said = "; ".join(f"{' and '.join(who)} report{'s' if len(who) == 1 else ''} {value}"
+                             for value, who in by_value.items())
+            topic = (f"date of “{conflict.label}”" if conflict.kind == "date"
+                     else f"number of {conflict.label} in “{_short(event.what)}”")
+            sentences.append(f"Sources disagree on the {topic}: {said}.")
+    if not sentences or all(s in summary.text for s in sentences):
+        return summary
+    return summary.model_copy(update={"text": (summary.text + " " + " ".join(sentences)).strip()})
+
+
+def _short(text: str, words: int = 10) -> str:
+    parts = text.split()
+    return " ".join(parts[:words]) + ("…" if len(parts) > words else "")
 
 
 def _no_date_warning(missing: list[str]) -> str:

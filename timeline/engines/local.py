@@ -79,7 +79,7 @@ def extract_events(article: Article, start: int = 0, end: int | None = None) -> 
                 who=_people(body),
                 where=_places(body),
                 attribution=find_attribution(body),
-                evidence=[Evidence(article_id=article.id, start=ev_start, end=s_end, quote=body)],
+                evidence=[Evidence(article_id=article.id, start=ev_start, end=s_end, quote=body, when=when)],
             )
         )
         previous_undated = (s_start, s_end) if when is None else None
