@@ -87,9 +87,10 @@ def _window(articles: list[Article]) -> str | None:
 
 
 SAME_DATE_SIMILARITY = 75
-CONFLICTING_DATE_SIMILARITY = 85
+CONFLICTING_DATE_SIMILARITY = 75
 MIN_SHARED_WORDS = 3
-MAX_CONFLICT_DAYS = 7
+MIN_SHARED_WORDS_DATE_CONFLICT = 6
+MAX_CONFLICT_DAYS = 3
 _POSTING_LIMIT = 64  # words in more events than this are too common to find duplicates by
 _WORD = re.compile(r"[a-z][a-z'’-]+")
 _STOPWORDS = frozenset(
@@ -158,6 +159,9 @@ def _join_same_happenings(events: list[Event], order: dict[str, int]) -> list[Ev
 
 
 def _same_happening(a: Event, b: Event, wa: frozenset[str], wb: frozenset[str]) -> bool:
+    """Explainable rule: compatible dates and similar content words. Close but different
+    days are joined (and flagged) only when the same actor does nearly the same thing:
+    same first actor, similar wording, six or more shared content words."""
     relation = _date_relation(a, b)
     if relation == "incompatible":
         return False
@@ -165,7 +169,8 @@ def _same_happening(a: Event, b: Event, wa: frozenset[str], wb: frozenset[str]) 
     if relation == "conflict":
         if a.evidence[0].article_id == b.evidence[0].article_id:
             return False  # one report giving two dates describes two happenings
-        return similarity >= CONFLICTING_DATE_SIMILARITY
+        same_actor = bool(a.who and b.who and a.who[0].lower() == b.who[0].lower())
+        return same_actor and similarity >= CONFLICTING_DATE_SIMILARITY and len(wa & wb) >= MIN_SHARED_WORDS_DATE_CONFLICT
     return similarity >= SAME_DATE_SIMILARITY
 
 

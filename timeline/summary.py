@@ -50,6 +50,19 @@ def neutrality_warnings(summary: Summary, events: list[Event]) -> list[str]:
     return warnings
 
 
+def _with_date(event: Event) -> str:
+    """The event's sentence with a relative expression pinned: 'today (10 Mar 2025)'.
+
+    In a briefing of several reports, "today" means a different day in each one.
+    """
+    when = event.when
+    if not when or not when.value or any(ch.isdigit() for ch in when.text) or when.text not in event.what:
+        return event.what
+    from .render.common import format_when
+
+    return event.what.replace(when.text, f"{when.text} ({format_when(when)})", 1)
+
+
 def extractive_summary(chronology: Chronology, articles: list[Article]) -> Summary:
     """80-150 words of the articles' own sentences, attributions intact, in story order.
 
@@ -73,6 +86,7 @@ def extractive_summary(chronology: Chronology, articles: list[Article]) -> Summa
         if words >= MIN_WORDS:
             break
     chosen.sort(key=lambda e: (order.get(e.evidence[0].article_id, 0), e.evidence[0].start))
-    text = " ".join(e.what for e in chosen)
-    claims = [Claim(text=e.what, source=e.attribution) for e in chosen]
+    sentences_ = [_with_date(e) for e in chosen]
+    text = " ".join(sentences_)
+    claims = [Claim(text=t, source=e.attribution) for t, e in zip(sentences_, chosen)]
     return Summary(text=text, claims_with_sources=claims)

@@ -110,19 +110,23 @@ def _is_salient(sentence: str) -> bool:
     """An undated sentence is an event when it reports an action by a named actor."""
     if len(sentence.split()) < 6:
         return False
-    names = [m.group() for m in _PROPER.finditer(sentence) if m.start() > 0 or m.group().split()[0] not in _STOP_LEADS]
+    names = [n for n in (_strip_lead(m.group()) for m in _PROPER.finditer(sentence)) if n and n not in _CALENDAR]
     return bool(names) and bool(_ACTION.search(sentence))
+
+
+def _strip_lead(name: str) -> str:
+    """'The Syrian' -> 'Syrian': a capitalised sentence opener is not part of a name."""
+    words = name.split()
+    while words and words[0] in _STOP_LEADS:
+        words = words[1:]
+    return " ".join(words)
 
 
 def _people(text: str) -> list[str]:
     names = []
     places = set(_places(text))
     for match in _PROPER.finditer(text):
-        name = match.group()
-        words = name.split()
-        if words[0] in _STOP_LEADS:
-            words = words[1:]
-        name = " ".join(words)
+        name = _strip_lead(match.group())
         if name and name not in places and len(name) > 2 and not set(name.split()) & _CALENDAR:
             names.append(name)
     return list(dict.fromkeys(names))[:6]
