@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -55,7 +56,8 @@ def test_markdown_escapes_article_text(tmp_path: Path) -> None:
     proc = run_cli("brief", str(article), "--format", "markdown", "--engine", "local")
     report = proc.stdout.decode()
     assert "<script>" not in report and "&lt;script&gt;" in report
-    assert "](http://evil.example)" not in report and "![img]" not in report
+    assert re.search(r"(?<!\\)\]\(http", report) is None, "an unescaped link or image survived"
+    assert "\\[click\\](http://evil.example)" in report and "!\\[img\\]" in report
     assert "\n# Fake" not in report and "\n# Injected" not in report
 
 

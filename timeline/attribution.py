@@ -44,4 +44,6 @@ def _clean(source: str) -> str | None:
         words = words[1:]
     if not words or words[0].lower() in _NOT_SOURCES or len(words) > 10:
         return None
+    if words[0] in ("The", "A", "An"):
+        words[0] = words[0].lower()  # reads right mid-sentence: "according to the Syrian army"
     return " ".join(words)

@@ -60,7 +60,11 @@ def _with_date(event: Event) -> str:
         return event.what
     from .render.common import format_when
 
-    return event.what.replace(when.text, f"{when.text} ({format_when(when)})", 1)
+    at = event.what.index(when.text) + len(when.text)
+    for possessive in ("’s", "'s"):
+        if event.what.startswith(possessive, at):
+            at += len(possessive)
+    return f"{event.what[:at]} ({format_when(when)}){event.what[at:]}"
 
 
 def extractive_summary(chronology: Chronology, articles: list[Article]) -> Summary:

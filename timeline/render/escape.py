@@ -11,7 +11,8 @@ import re
 # ANSI CSI/OSC sequences and every other C0/C1 control character except newline and tab.
 _ANSI = re.compile(r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?|\x1b[@-_]?")
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
-_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|~>-])")
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]|~])")
+_LINE_START = re.compile(r"^(\s*)([#>+-]|\d+[.)])")
 
 
 def strip_controls(text: str) -> str:
@@ -22,8 +23,9 @@ def strip_controls(text: str) -> str:
 def markdown_inline(text: str) -> str:
     """Article text safe inside a Markdown paragraph or table cell: no HTML, links, headings."""
     text = strip_controls(text).replace("\n", " ")
-    text = html.escape(text, quote=False)
-    return _MD_SPECIAL.sub(r"\\\1", text)
+    text = html.escape(text, quote=False)  # no raw HTML; also defuses <autolinks>
+    text = _MD_SPECIAL.sub(r"\\\1", text)  # no emphasis, code, links or images ([, ] escaped)
+    return _LINE_START.sub(lambda m: m.group(1) + "\\" + m.group(2), text)  # no heading, quote or list
 
 
 def terminal_text(text: str) -> str:
