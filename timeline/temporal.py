@@ -206,9 +206,11 @@ _CUE = re.compile(
     r"|(?P<past>\b(?:said|says|told|announced|reported|was|were|had|did|ago|last|since|earlier|"
     r"previously|met|came|went|took|made|began|fell|rose|saw|gave|left|won|lost|got|held|sold|"
     r"bought|led|ran|broke|hit|struck|spoke|wrote|became|found|sent|built|kept|brought|thought|"
-    r"felt|stood|fought|fled|flew|drew|grew|knew|threw|shot|quit|cut|set|put|\w{3,}ed)\b)",
+    r"felt|stood|fought|fled|flew|drew|grew|knew|threw|shot|quit|cut|set|put|"
+    r"(?!hundred\b|kindred\b|naked\b|wicked\b|sacred\b|beloved\b|rugged\b)\w{2,}[^\We]ed)\b)",
 )
-_PASSIVE = re.compile(r"\b(?:be|been|being|to)\s+$")
+# a participle after these is passive or an adjective ("will be paid", "a still unspecified date")
+_PASSIVE = re.compile(r"(?i)\b(?:be|been|being|to|a|an|the|still|its|their|his|her|very|newly|not|un)\s+$")
 
 
 def _tense(text: str, start: int, end: int) -> str | None:
@@ -219,10 +221,7 @@ def _tense(text: str, start: int, end: int) -> str | None:
         cut = m.end()
     if cut is not None:
         left = left[cut:]
-    right = text[end:end + 40]
-    m = _SENT_BREAK.search(right)
-    if m:
-        right = right[:m.start()]
+    right = re.split(r"[,;:.!?()\n]", text[end:end + 30], maxsplit=1)[0]
     best: tuple[int, str] | None = None
     for m in _CUE.finditer(left):
         if m.group("past") and m.group("past").endswith("ed") and _PASSIVE.search(left[:m.start()]):
@@ -232,8 +231,10 @@ def _tense(text: str, start: int, end: int) -> str | None:
         if best is None or dist <= best[0]:
             best = (dist, kind)
     for m in _CUE.finditer(right):
+        if m.group("past") and m.group("past").endswith("ed") and _PASSIVE.search(right[:m.start()]):
+            continue
         kind = "future" if m.group("fut") else "past"
-        dist = int((m.start()) * 1.5) + 5
+        dist = 2 * m.start() + 10
         if best is None or dist < best[0]:
             best = (dist, kind)
         break
@@ -386,10 +387,14 @@ def _h_month(m, text, ref, lenient):
     return _point(m, _mval(y, month), "month")
 
 
+_RECURRING_AFTER = re.compile(r"(?:\s*(?:,|and|or|&)\s*" + _WEEKDAY + r")*\s*(?:mornings|afternoons|evenings|nights)\b")
+
+
 def _h_weekday(m, text, ref, lenient):
     prev = _prev_word(text, m.start())
-    if prev in ("each", "every", "per") and not m["mod"]:
-        return _point(m, None, "unknown", "set")
+    if (prev in ("each", "every", "per") and not m["mod"]) or (
+            not m["part"] and _RECURRING_AFTER.match(text, m.end())):
+        return _point(m, None, "unknown", "set")  # "every Monday", "on Monday and Tuesday nights"
     if ref is None:
         return _point(m, None, "unknown")
     mod = re.sub(r"\s+", " ", (m["mod"] or "").lower())
@@ -452,7 +457,13 @@ def _h_rel_unit(m, text, ref, lenient):
 
 
 def _h_part_of(m, text, ref, lenient):
-    """'the end of the year', 'year-end', 'earlier in the month', 'the beginning of last year'."""
+    """'the end of the year', 'by year-end', 'earlier in the month', 'the beginning of last year'."""
+    if re.match(r"(?i)(?:year|month)", m.group()):
+        prev = _prev_word(text, m.start())
+        nxt = _next_word(text, m.end())
+        if prev not in ("by", "at", "before", "until", "till", "after", "around", "near", "toward", "towards",
+                        "through", "since", "from") and nxt[:1].isalpha():
+            return None  # "year-end net", "the year-end total": an adjective, often about another year
     if ref is None:
         return _point(m, None, "unknown")
     g = m.group().lower()
