@@ -281,6 +281,8 @@ def _month_day_date(ref: date, month: int, day: int, tense: str | None) -> date 
         return fut[0]
     if tense == "past" and past:
         return past[-1]
+    if past and fut and (fut[0] - ref).days > 120:
+        return past[-1]  # no tense cue: a far-off future date is less likely than a past one in news
     return min(cands, key=lambda d: (abs((d - ref).days), d > ref))
 
 
@@ -486,8 +488,9 @@ def _h_year(m, text, ref, lenient):
             return None
         if not (1900 <= y <= 2099) and prev not in _YEAR_PREP and not lenient:
             return None
-    if mod.startswith(("spring", "summer", "autumn", "fall", "winter")):
-        code = _SEASONS[mod.split()[0]]
+    season = re.sub(r"^the\s+", "", mod)
+    if season.startswith(("spring", "summer", "autumn", "fall", "winter")):
+        code = _SEASONS[season.split()[0]]
         return _point(m, _season_range(y, code), "range")
     if "half" in mod:
         first = "first" in mod
@@ -583,10 +586,10 @@ def _h_season(m, text, ref, lenient):
     mod = (m["mod"] or "").lower()
     prev = _prev_word(text, m.start())
     year = int(m["y"]) if m["y"] else None
-    if not year and not mod:
+    if not year and mod in ("", "the"):
         # "in the fall of Aleppo" / "the fall" -> no; "in the summer" -> yes
         if not (lenient or re.search(r"(?i)\b(?:in|during|over|this|since|until|by)\s+the\s+$",
-                                     text[max(0, m.start() - 20):m.start()])):
+                                     text[max(0, m.start("s") - 20):m.start("s")])):
             return None
         if _next_word(text, m.end()).lower() == "of":
             return None
