@@ -201,7 +201,7 @@ _SENT_BREAK = re.compile(r"(?<=[a-z0-9\"'”’)][a-z0-9\"'”’)][.!?])[\"'”
 _CUE = re.compile(
     r"(?P<fut>\b(?:will|won't|wo|shall|would|may|might|'ll|tomorrow|next|upcoming|until|till|"
     r"postponed|scheduled|expected|expects|expect|due|plans?|planned|intends?|aims?|"
-    r"supposed|set\s+to|is\s+to|are\s+to|was\s+to|were\s+to|going\s+to|to\s+be|to\s+begin|to\s+start|"
+    r"supposed|set\s+to|set\s+for|is\s+to|are\s+to|was\s+to|were\s+to|going\s+to|to\s+be|to\s+begin|to\s+start|"
     r"starting|begins?|effective|from\s+now|later\s+this|coming)\b)"
     r"|(?P<past>\b(?:said|says|told|announced|reported|was|were|had|did|ago|last|since|earlier|"
     r"previously|met|came|went|took|made|began|fell|rose|saw|gave|left|won|lost|got|held|sold|"
@@ -215,7 +215,7 @@ _PASSIVE = re.compile(r"(?i)\b(?:be|been|being|to|a|an|the|still|its|their|his|h
 
 def _tense(text: str, start: int, end: int) -> str | None:
     """'future', 'past' or None, from the nearest tense cue around text[start:end] in its sentence."""
-    left = text[max(0, start - 90):start]
+    left = text[max(0, start - 160):start]
     cut = None
     for m in _SENT_BREAK.finditer(left):
         cut = m.end()
