@@ -728,16 +728,62 @@ _RULES: list[tuple[re.Pattern, _Handler]] = [
 _SINCE = re.compile(r"(?i)\b(since|until|till|by)\s+(?:(?:early|late|mid-?|the\s+end\s+of)\s+)?$")
 
 
+# Every match of a rule contains an anchor of the rule's family; rules only run on windows around
+# their anchors, which keeps tagging fast on long texts.
+_ANCHOR = re.compile(
+    r"(?P<month>\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT"
+    r"|NOV|DEC))"
+    r"|(?P<wd>\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b)"
+    r"|(?P<num>(?<!\d)(?:1[6-9]|20)\d\d(?!\d)|\d(?:st|nd|rd|th)\b|\d[/.]\d{1,2}[/.]\d|['’]\d\d|\bFY|(?i:\bfiscal))"
+    r"|(?P<unit>(?i:\b(?:years?|months?|weeks?|weekends?|days?|decades?|centur\w*|hours?|minutes?|fortnights?"
+    r"|quarter\w*|qtr|nights?|springs?|summers?|autumns?|falls?|winters?|half|daily|weekly|monthly|annually"
+    r"|yearly|quarterly|nightly|(?:mon|tues|wednes|thurs|fri|satur|sun)days)\b|\bQ[1-4]\b))"
+    r"|(?P<rel>(?i:\b(?:today|tonight|tomorrow|yesterday|morning|afternoon|evening|night)\b))"
+    r"|(?P<vague>(?i:\b(?:recent\w*|lately|current\w*|nowadays|now|past|future|times?|previously|formerly|soon"
+    r"|date|far|present|these)\b))"
+    r"|(?P<spoken>(?i:\b(?:nineteen|thousand)\b))"
+)
+_BEFORE, _AFTER = 48, 48
+_FAMILIES = {
+    _h_iso: ("num",), _h_numeric: ("num",), _h_month_day: ("month",), _h_month_year: ("month",),
+    _h_month: ("month",), _h_weekday: ("wd",), _h_rel_day: ("rel",), _h_rel_unit: ("unit",),
+    _h_part_of: ("unit",), _h_year: ("num",), _h_year_span: ("num",), _h_spoken_year: ("spoken",),
+    _h_apostrophe_year: ("num",), _h_fiscal: ("num",), _h_decade: ("num",), _h_century: ("unit",),
+    _h_quarter: ("unit",), _h_half: ("unit",), _h_season: ("unit",), _h_ago: ("unit",),
+    _h_year_earlier: ("unit",), _h_nth: ("num",), _h_duration: ("unit",), _h_vague: ("vague", "unit"),
+    _h_set: ("unit",),
+}
+
+
+def _windows(text: str) -> dict[str, list[tuple[int, int]]]:
+    spans: dict[str, list[tuple[int, int]]] = {}
+    for m in _ANCHOR.finditer(text):
+        family = spans.setdefault(m.lastgroup or "", [])
+        a, b = max(0, m.start() - _BEFORE), m.end() + _AFTER
+        if family and a <= family[-1][1]:
+            family[-1] = (family[-1][0], b)
+        else:
+            family.append((a, b))
+    return spans
+
+
 def _candidates(text: str, ref: date | None, lenient: bool) -> list[_Cand]:
     found: list[_Cand] = []
+    windows = _windows(text)
     for rx, handler in _RULES:
-        for m in rx.finditer(text):
-            if m.end() == m.start():
-                continue
-            got = handler(m, text, ref, lenient)
-            if got is None:
-                continue
-            found.extend(got if isinstance(got, list) else [got])
+        families = _FAMILIES[handler]
+        spans = windows.get(families[0], []) if len(families) == 1 else sorted(
+            w for f in families for w in windows.get(f, []))
+        last = -1
+        for a, b in spans:
+            for m in rx.finditer(text, max(a, last), b):
+                if m.start() < last or m.end() == m.start():
+                    continue
+                last = m.end()
+                got = handler(m, text, ref, lenient)
+                if got is None:
+                    continue
+                found.extend(got if isinstance(got, list) else [got])
     # longest match wins, then earliest; ties go to the rule listed first
     order = sorted(range(len(found)), key=lambda i: (-(found[i].end - found[i].start), found[i].start, i))
     taken: list[_Cand] = []
