@@ -1,0 +1,93 @@
+"""Throughput of the date tagger (characters/second) against dateparser's search_dates, in one run.
+
+Input: the dev articles (../shared/dev, when present) plus the repository's seed articles,
+repeated to about 1 MB for our tagger; dateparser runs on a smaller slice of the same text
+because it is much slower. Run: ``python bench/bench_dates.py``.
+"""
+from __future__ import annotations
+
+import sys
+import time
+from datetime import date, datetime
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+if str(REPO) not in sys.path:
+    sys.path.insert(0, str(REPO))
+
+from timeline.temporal import tag  # noqa: E402
+
+REFERENCE = date(2024, 12, 2)
+TARGET_CHARS = 1_000_000
+DATEPARSER_CHARS = 20_000
+
+
+def corpus() -> str:
+    folders = [REPO / "seeds", REPO.parent / "shared" / "dev", Path("/work/shared/dev")]
+    texts: list[str] = []
+    seen: set[str] = set()
+    for folder in folders:
+        for path in sorted(folder.glob("*.txt")) if folder.is_dir() else []:
+            if path.name not in seen:
+                seen.add(path.name)
+                texts.append(path.read_text(encoding="utf-8-sig"))
+    if not texts:
+        raise SystemExit("no input texts found (seeds/ or ../shared/dev)")
+    return "\n\n".join(texts)
+
+
+def _timed(fn, *args) -> float:
+    t0 = time.perf_counter()
+    fn(*args)
+    return time.perf_counter() - t0
+
+
+def _ours(text: str) -> None:
+    # one article at a time, as the pipeline calls it
+    for part in text.split("\n\n\n"):
+        tag(part, REFERENCE)
+
+
+def _dateparser(text: str) -> None:
+    from dateparser.search import search_dates
+
+    settings = {"RELATIVE_BASE": datetime(2024, 12, 2), "PREFER_DATES_FROM": "past"}
+    for part in text.split("\n\n\n"):
+        search_dates(part, languages=["en"], settings=settings)
+
+
+def run() -> dict[str, float]:
+    """Measure both systems; returns ours_cps, dateparser_cps (0 if dateparser is missing) and ratio."""
+    base = corpus()
+    unit = base + "\n\n\n"
+    big = unit * max(1, TARGET_CHARS // len(unit))
+    _ours(base)  # warm-up (regex compilation is at import, this warms caches)
+    seconds = _timed(_ours, big)
+    ours = len(big) / seconds
+    result = {"ours_cps": ours, "dateparser_cps": 0.0, "ratio": 0.0, "ours_chars": float(len(big))}
+    try:
+        import dateparser  # noqa: F401
+    except ImportError:
+        return result
+    small = base[:DATEPARSER_CHARS]
+    cut = small.rfind("\n\n")
+    small = small[:cut] if cut > 0 else small
+    _dateparser(small[:2000])  # warm-up: dateparser loads its language data lazily
+    dp = len(small) / _timed(_dateparser, small)
+    result.update(dateparser_cps=dp, ratio=ours / dp, dateparser_chars=float(len(small)))
+    return result
+
+
+def main() -> int:
+    r = run()
+    print(f"timeline.temporal.tag : {r['ours_cps']:>12,.0f} chars/s  ({r['ours_chars']:,.0f} chars)")
+    if r["dateparser_cps"]:
+        print(f"dateparser search_dates: {r['dateparser_cps']:>12,.0f} chars/s  ({r['dateparser_chars']:,.0f} chars)")
+        print(f"ratio (ours / dateparser): {r['ratio']:.1f}x")
+    else:
+        print("dateparser not installed: no comparison (pip install 'timeline[bench]')")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
