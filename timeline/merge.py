@@ -51,29 +51,26 @@ def merge(events: Iterable[Event], articles: list[Article]) -> Chronology:
 
 
 def _drop_overlap_duplicates(events: Iterable[Event]) -> list[Event]:
-    """Chunk overlap yields the same sentence twice: keep the first event per evidence span.
+    """Chunk overlap yields the same sentence twice: keep one event per evidence span.
 
     Two events are the same when they come from the same article and one's evidence span
-    lies within the other's; the wider one (more context) wins.
+    lies within the other's; the wider one (more context) wins. A sweep over spans sorted
+    by (article, start, -end) finds them in n log n.
     """
-    kept: list[Event] = []
-    by_article: dict[str, list[int]] = {}
-    for event in events:
-        ev = event.evidence[0]
-        duplicate = False
-        for index in by_article.get(ev.article_id, []):
-            other = kept[index].evidence[0]
-            if other.start <= ev.start and ev.end <= other.end:
-                duplicate = True
-                break
-            if ev.start <= other.start and other.end <= ev.end:
-                kept[index] = event
-                duplicate = True
-                break
-        if not duplicate:
-            by_article.setdefault(ev.article_id, []).append(len(kept))
-            kept.append(event)
-    return kept
+    items = list(events)
+    spans = sorted(range(len(items)), key=lambda i: (items[i].evidence[0].article_id, items[i].evidence[0].start,
+                                                     -items[i].evidence[0].end, i))
+    keep = [True] * len(items)
+    cover: int | None = None  # the widest span seen so far in this article
+    for i in spans:
+        ev = items[i].evidence[0]
+        if cover is not None:
+            wide = items[cover].evidence[0]
+            if wide.article_id == ev.article_id and ev.end <= wide.end:
+                keep[i] = False
+                continue
+        cover = i
+    return [e for i, e in enumerate(items) if keep[i]]
 
 
 def _window(articles: list[Article]) -> str | None:
@@ -136,26 +133,41 @@ def _join_same_happenings(events: list[Event], order: dict[str, int]) -> list[Ev
             i = parent[i]
         return i
 
-    index: dict[str, list[int]] = {}
-    for i, ws in enumerate(words):
-        for w in ws:
-            index.setdefault(w, []).append(i)
-    for i, ws in enumerate(words):
+    # Candidates share a content word and a year: events in different years are never the
+    # same happening (a day near New Year is filed under both years for date conflicts).
+    index: dict[tuple[str, str | None], list[int]] = {}
+    keys = [[(w, y) for w in ws for y in _years(e)] for e, ws in zip(events, words)]
+    for i, ks in enumerate(keys):
+        for k in ks:
+            index.setdefault(k, []).append(i)
+    for i, ks in enumerate(keys):
         shared: dict[int, int] = {}
-        for w in ws:
-            posting = index[w]
+        for k in ks:
+            posting = index[k]
             if len(posting) > _POSTING_LIMIT:
                 continue
             for j in posting:
                 if j < i:
                     shared[j] = shared.get(j, 0) + 1
         for j, count in shared.items():
-            if count >= MIN_SHARED_WORDS and find(i) != find(j) and _same_happening(events[i], events[j], words[i], words[j]):
+            if (count >= MIN_SHARED_WORDS and find(i) != find(j) and len(words[i] & words[j]) >= MIN_SHARED_WORDS
+                    and _same_happening(events[i], events[j], words[i], words[j])):
                 parent[find(i)] = find(j)
     groups: dict[int, list[Event]] = {}
     for i, event in enumerate(events):
         groups.setdefault(find(i), []).append(event)
     return [_combine(group, order) if len(group) > 1 else group[0] for group in groups.values()]
+
+
+def _years(event: Event) -> tuple[str | None, ...]:
+    value = event.when.value if event.when else None
+    if not value:
+        return (None,)
+    year = value[:4]
+    if event.when and event.when.precision == "day" and (value[5:] >= "12-29" or value[5:] <= "01-03"):
+        other = str(int(year) + 1) if value[5:] >= "12-29" else str(int(year) - 1)
+        return (year, other)
+    return (year,)
 
 
 def _same_happening(a: Event, b: Event, wa: frozenset[str], wb: frozenset[str]) -> bool:

@@ -1,0 +1,90 @@
+"""Merging: precision-aware order, duplicates, undated section, cross-source joins."""
+from __future__ import annotations
+
+from timeline.merge import merge, time_key
+from timeline.models import Article, Event, Evidence, TimePoint
+
+
+def ev(what: str, value: str | None, precision: str = "day", article: str = "a", start: int = 0,
+       who: list[str] | None = None) -> Event:
+    when = TimePoint(value=value, precision=precision, text="x") if value else None  # type: ignore[arg-type]
+    return Event(when=when, what=what, who=who or [],
+                 evidence=[Evidence(article_id=article, start=start, end=start + len(what), quote=what, when=when)])
+
+
+ARTICLES = [Article(id="a", text="x"), Article(id="b", text="y")]
+
+
+def test_coarser_dates_sort_before_the_finer_dates_they_contain() -> None:
+    events = [ev("Talks end in Geneva", "2024-11-29", start=50), ev("Visit to Rome", "2024-11", "month", start=10),
+              ev("War began", "2011", "year", start=90), ev("Year of elections", "2024", "year", start=5),
+              ev("Week of talks", "2024-11-25/2024-12-01", "range", start=70)]
+    values = [e.when.value for e in merge(events, ARTICLES).events]  # type: ignore[union-attr]
+    assert values == ["2011", "2024", "2024-11", "2024-11-25/2024-12-01", "2024-11-29"]
+    assert time_key("2024") < time_key("2024-11") < time_key("2024-11-29")
+
+
+def test_same_day_keeps_source_order() -> None:
+    events = [ev("Second in text happened", "2024-11-29", start=80), ev("First in text happened", "2024-11-29", start=10),
+              ev("From article b happened", "2024-11-29", article="b", start=0)]
+    whats = [e.what for e in merge(events, ARTICLES).events]
+    assert whats == ["First in text happened", "Second in text happened", "From article b happened"]
+
+
+def test_undated_and_unresolved_go_to_their_own_section() -> None:
+    unresolved = ev("Rebels advanced on Friday night", None, start=200)
+    unresolved.when = TimePoint(value=None, precision="unknown", text="Friday night")
+    chronology = merge([ev("Dated thing happened", "2024-11-29"), ev("Undated thing happened", None, start=100), unresolved],
+                       [Article(id="a", text="x", published=None)])
+    assert [e.what for e in chronology.events] == ["Dated thing happened"]
+    assert {e.what for e in chronology.undated} == {"Undated thing happened", "Rebels advanced on Friday night"}
+
+
+def test_overlapping_chunks_do_not_duplicate_a_sentence() -> None:
+    first = ev("Strikes hit Idlib on Sunday.", "2024-12-01", start=100)
+    again = ev("Strikes hit Idlib on Sunday.", "2024-12-01", start=100)
+    assert len(merge([first, again], ARTICLES).events) == 1
+
+
+def test_same_happening_from_two_sources_is_one_event_citing_both() -> None:
+    a = ev("Transport Minister Ilse Brandt ordered inspections of 40 bridges, the ministry said.", "2025-03-11")
+    b = ev("Minister Ilse Brandt on Tuesday ordered urgent inspections of 40 bridges nationwide.", "2025-03-11",
+           article="b")
+    [merged] = merge([a, b], ARTICLES).events
+    assert merged.sources == ["a", "b"] and len(merged.evidence) == 2 and not merged.conflicts
+
+
+def test_different_happenings_on_the_same_day_stay_apart() -> None:
+    a = ev("Divers recovered two more bodies from the river, police said.", "2025-03-09")
+    b = ev("Mayor Lena Ortiz declared a state of emergency in Port Aldren.", "2025-03-09", article="b")
+    assert len(merge([a, b], ARTICLES).events) == 2
+
+
+def test_conflicting_days_join_only_for_the_same_actor_and_are_flagged() -> None:
+    a = ev("Mayor Lena Ortiz declared a state of emergency in Port Aldren today.", "2025-03-10", who=["Mayor Lena Ortiz"])
+    b = ev("Mayor Lena Ortiz declared a state of emergency in Port Aldren on Sunday.", "2025-03-09", article="b",
+           who=["Mayor Lena Ortiz"])
+    [merged] = merge([a, b], ARTICLES).events
+    assert "date_conflict" in merged.flags
+    [conflict] = merged.conflicts
+    assert {(v.article_id, v.value) for v in conflict.values} == {("a", "2025-03-10"), ("b", "2025-03-09")}
+    other = ev("Mayor Lena Ortiz declared a state of emergency in Port Aldren on Sunday.", "2025-03-09", article="b",
+               who=["Governor Jan Voss"])
+    assert len(merge([a, other], ARTICLES).events) == 2
+
+
+def test_differing_figures_are_flagged_with_each_source() -> None:
+    a = ev("At least 12 people were killed when the Kessel River Bridge collapsed.", "2025-03-08")
+    b = ev("The Kessel River Bridge collapsed, killing 14 people, police said.", "2025-03-08", article="b")
+    [merged] = merge([a, b], ARTICLES).events
+    [conflict] = merged.conflicts
+    assert conflict.kind == "figure" and conflict.label == "deaths"
+    assert [(v.article_id, v.value) for v in conflict.values] == [("a", "at least 12"), ("b", "14")]
+
+
+def test_remerging_a_merged_event_is_stable() -> None:
+    a = ev("At least 12 people were killed when the Kessel River Bridge collapsed.", "2025-03-08")
+    b = ev("The Kessel River Bridge collapsed, killing 14 people, police said.", "2025-03-08", article="b")
+    once = merge([a, b], ARTICLES).events
+    twice = merge(once, ARTICLES).events
+    assert [e.model_dump() for e in twice] == [e.model_dump() for e in once]
