@@ -10,8 +10,7 @@ from __future__ import annotations
 
 __version__ = "0.1.0"
 
-from typing import TYPE_CHECKING, Any
-
+TYPE_CHECKING = False  # not typing.TYPE_CHECKING: importing typing costs start-up time
 __all__ = ["brief", "load_articles", "BriefOptions", "Briefing", "Article", "Event", "__version__"]
 
 if TYPE_CHECKING:
@@ -20,7 +19,7 @@ if TYPE_CHECKING:
     from .sources import load_articles
 
 
-def __getattr__(name: str) -> Any:
+def __getattr__(name: str) -> object:
     """Lazy exports, so `timeline --help` does not pay for pydantic and friends."""
     if name in ("brief", "BriefOptions"):
         from . import pipeline

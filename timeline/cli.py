@@ -7,10 +7,12 @@ from __future__ import annotations
 
 import argparse
 import sys
-from pathlib import Path
-from typing import Any, Sequence
 
 from . import __version__
+
+TYPE_CHECKING = False  # typing and pathlib are imported lazily: `timeline --help` stays fast
+if TYPE_CHECKING:
+    from typing import Any, Sequence
 
 EXIT_OK, EXIT_ERROR, EXIT_USAGE, EXIT_PARTIAL = 0, 1, 2, 3
 
@@ -36,7 +38,12 @@ class _Parser(argparse.ArgumentParser):
         raise SystemExit(EXIT_USAGE)
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(command: str | None = None) -> argparse.ArgumentParser:
+    """The argument parser; only ``command``'s own flags are built (all when None).
+
+    Building every sub-command's flags costs a few milliseconds that `timeline --help`
+    does not need, so the top-level help lists the commands without building them.
+    """
     parser = _Parser(
         prog="timeline",
         description="Turn news articles into a dated chronology and a short, neutral, attributed summary.",
@@ -45,9 +52,24 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"timeline {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
-
     b = sub.add_parser("brief", help="make a briefing from articles", epilog=EPILOG,
                        formatter_class=argparse.RawDescriptionHelpFormatter)
+    d = sub.add_parser("dates", help="list the time expressions in an article with their resolved dates")
+    e = sub.add_parser("eval", help="score the date tagger on a folder of gold-annotated articles")
+    if command in (None, "brief"):
+        _brief_flags(b)
+    if command in (None, "dates"):
+        d.add_argument("path", metavar="PATH")
+        d.add_argument("--published", metavar="DATE", help="reference date YYYY-MM-DD")
+        d.add_argument("--format", "-f", default="terminal", choices=["terminal", "json"])
+    if command in (None, "eval"):
+        e.add_argument("gold_dir", metavar="GOLD_DIR")
+        e.add_argument("--baseline", default="dateparser", choices=["dateparser", "none"],
+                       help="baseline measured in the same run")
+    return parser
+
+
+def _brief_flags(b: argparse.ArgumentParser) -> None:
     b.add_argument("paths", nargs="+", metavar="PATH", help=".txt, .md (front matter), .jsonl, a directory, or - for stdin")
     b.add_argument("--published", metavar="DATE", help="publication date YYYY-MM-DD for every article (overrides front matter)")
     b.add_argument("--format", "-f", default="terminal", choices=["terminal", "markdown", "json"], help="output format (default: terminal)")
@@ -74,19 +96,11 @@ def build_parser() -> argparse.ArgumentParser:
                    help="add PATH articles to an earlier JSON briefing; only they are read, their events are marked new")
     b.add_argument("-v", "--verbose", action="count", default=0, help="log progress (-vv: debug)")
 
-    d = sub.add_parser("dates", help="list the time expressions in an article with their resolved dates")
-    d.add_argument("path", metavar="PATH")
-    d.add_argument("--published", metavar="DATE", help="reference date YYYY-MM-DD")
-    d.add_argument("--format", "-f", default="terminal", choices=["terminal", "json"])
-
-    e = sub.add_parser("eval", help="score the date tagger on a folder of gold-annotated articles")
-    e.add_argument("gold_dir", metavar="GOLD_DIR")
-    e.add_argument("--baseline", default="dateparser", choices=["dateparser", "none"], help="baseline measured in the same run")
-    return parser
-
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = build_parser()
+    argv = list(sys.argv[1:] if argv is None else argv)
+    command = next((a for a in argv if not a.startswith("-")), None)
+    parser = build_parser(command if command in ("brief", "dates", "eval") else "")
     args = parser.parse_args(argv)
     if args.command is None:
         parser.print_help()
@@ -114,6 +128,8 @@ def _say(message: str) -> None:
 
 
 def _check_output(path: str | None) -> None:
+    from pathlib import Path
+
     from .errors import UsageError
 
     if path is None:
@@ -167,6 +183,8 @@ def _brief(args: argparse.Namespace) -> int:
 
 def _read_previous(path: str) -> Any:
     """The earlier briefing for --update, or a one-line error naming the file."""
+    from pathlib import Path
+
     from pydantic import ValidationError
 
     from .errors import InputError
