@@ -16,40 +16,24 @@ import asyncio
 import logging
 import os
 from typing import Any, Callable
-from urllib.parse import urlparse
 
 import openai
 
 from .. import llm
 from ..cache import ResponseCache
-from ..errors import ChunkFailed, EngineError, UsageError
+from ..errors import ChunkFailed, EngineError
 from ..models import Article, Chronology, Chunk, Claim, RequestUsage, Summary
 from ..pricing import cost, load_prices
 from ..summary import extractive_summary
 from ..tokens import counter_for
 from ..verify import verify_events
 from .base import Engine, Extraction
+from .openai_config import check_base_url, resolve_model
 
 log = logging.getLogger(__name__)
 
 AZURE_API_VERSION = "2024-10-21"
 DEFAULT_SUMMARY_BUDGET = 6000  # tokens of chronology lines per summary request before map-reduce
-
-
-def resolve_model(options_model: str | None) -> str:
-    return options_model or os.environ.get("TIMELINE_MODEL") or llm.DEFAULT_MODEL
-
-
-def check_base_url(url: str, what: str = "--base-url") -> str:
-    """``url`` if it is an http(s) URL with a host; a UsageError otherwise."""
-    parsed = urlparse(url)
-    if parsed.scheme not in ("http", "https") or not parsed.hostname:
-        raise UsageError(f"{what}: {url!r} is not an http(s) URL (e.g. http://localhost:11434/v1)")
-    try:
-        parsed.port  # noqa: B018 - raises ValueError on a bad port
-    except ValueError:
-        raise UsageError(f"{what}: {url!r} has an invalid port") from None
-    return url
 
 
 class OpenAIEngine(Engine):
