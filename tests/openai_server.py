@@ -114,7 +114,7 @@ class OpenAITestServer:
                 recorded = Recorded(self.command, self.path, {k.lower(): v for k, v in self.headers.items()}, body)
                 with server._lock:
                     server.requests.append(recorded)
-                if self.path.rstrip("/") != "/v1/chat/completions":
+                if not self.path.split("?")[0].rstrip("/").endswith("/chat/completions"):
                     reply = error(404, f"unknown path {self.path}")
                 else:
                     try:
@@ -146,13 +146,13 @@ class OpenAITestServer:
         self._server.daemon_threads = True
         self.port = self._server.server_address[1]
         self.url = f"http://127.0.0.1:{self.port}/v1"
-        self._thread = threading.Thread(target=self._server.serve_forever, daemon=True)
+        self._thread = threading.Thread(target=self._server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
         self._timer = threading.Timer(lifetime, self.stop)
         self._timer.daemon = True
 
     @property
     def chat_requests(self) -> list[Recorded]:
-        return [r for r in self.requests if r.path.rstrip("/").endswith("/chat/completions")]
+        return [r for r in self.requests if r.path.split("?")[0].rstrip("/").endswith("/chat/completions")]
 
     def start(self) -> "OpenAITestServer":
         self._thread.start()

@@ -102,11 +102,11 @@ def plan(articles: list[Article], options: Any) -> Plan:
             article = by_id[chunk.article_id]
             params = llm.extract_request(chunk, article, model, options.prompts_dir)
             published = article.published.isoformat() if article.published else ""
-            cached = bool(cache and cache.get(llm.cache_key(params, chunk.text, published)) is not None)
+            cached = bool(cache is not None and cache.get(llm.cache_key(params, chunk.text, published)) is not None)
             result.chunks.append(ChunkPlan(chunk.article_id, chunk.index, chunk.start, chunk.end, chunk.tokens,
                                            request_tokens(params, counter), cached))
     finally:
-        if cache:
+        if cache is not None:
             cache.close()
     result.article_tokens = sum(counter.count(a.text) for a in articles)
     sent = [c for c in result.chunks if not c.cached]

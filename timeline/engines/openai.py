@@ -53,7 +53,7 @@ class OpenAIEngine(Engine):
         self._prices = load_prices()
         self.client, self.base_url = (client, getattr(client, "base_url", None)) if client else self._make_client()
         self.cache = ResponseCache(options.cache_dir) if options.use_cache else None
-        self._pending_warnings: list[str] = list(self.cache.warnings) if self.cache else []
+        self._pending_warnings: list[str] = list(self.cache.warnings) if self.cache is not None else []
 
     # -- set-up ---------------------------------------------------------------------------
 
@@ -86,7 +86,7 @@ class OpenAIEngine(Engine):
         try:
             await self.client.close()
         finally:
-            if self.cache:
+            if self.cache is not None:
                 self.cache.close()
 
     # -- extraction -------------------------------------------------------------------------
@@ -123,7 +123,7 @@ class OpenAIEngine(Engine):
             claims_with_sources=[Claim(text=c.text, source=c.source) for c in reply.claims],
         )
 
-    async def _reduce(self, items: list[str], budget: int) -> llm.SummaryReply:
+    async def _reduce(self, items: list[str], budget: int, depth: int = 0) -> llm.SummaryReply:
         """One summary of ``items``; map-reduce (summaries of groups, then of those) when they do not fit."""
         counter = counter_for(self.model)
         groups: list[list[str]] = [[]]
@@ -135,16 +135,20 @@ class OpenAIEngine(Engine):
                 size = 0
             groups[-1].append(item)
             size += n
-        if len(groups) == 1:
-            return await self._summarize_once(items)  # type: ignore[return-value]
+        if len(groups) == 1 or depth >= 3:
+            return await self._summarize_once(items)
         partials = await asyncio.gather(*(self._summarize_once(g) for g in groups))
-        return await self._reduce([p.summary for p in partials], budget)  # type: ignore[attr-defined]
+        summaries = [p.summary for p in partials]
+        if len(summaries) >= len(items):  # nothing got shorter: summarize everything in one last request
+            return await self._summarize_once(summaries)
+        return await self._reduce(summaries, budget, depth + 1)
 
     async def _summarize_once(self, items: list[str]) -> llm.SummaryReply:
         def build(json_object: bool) -> dict[str, Any]:
             return llm.summarize_request(items, self.model, self.prompts_dir, json_object)
 
-        return await self._structured(build, llm.SummaryReply, "", "", "summary")  # type: ignore[return-value]
+        reply: llm.SummaryReply = await self._structured(build, llm.SummaryReply, "", "", "summary")
+        return reply
 
     # -- one structured request, with cache, fallback and one re-ask ---------------------------
 
@@ -175,7 +179,7 @@ class OpenAIEngine(Engine):
                 problem = str(exc)
                 log.debug("%s: attempt %d rejected (%s); raw output: %r", where, attempt, problem, raw)
                 continue
-            if self.cache and not from_cache:
+            if self.cache is not None and not from_cache:
                 self.cache.put(key, self.model, body, body.get("usage") or {})
             return parsed
         raise ChunkFailed(f"invalid reply after 2 attempts: {problem}", attempts=2, raw=raw)
@@ -186,7 +190,7 @@ class OpenAIEngine(Engine):
         """(response body, cache key, served from cache) for the request ``params_for`` builds."""
         params = params_for(self.json_object)
         key = llm.cache_key(params, chunk_text, published)
-        if self.cache:
+        if self.cache is not None:
             hit = self.cache.get(key)
             if hit is not None:
                 self.usage.cached_responses += 1
