@@ -240,3 +240,14 @@ def test_azure_client_when_azure_variables_are_set(monkeypatch: pytest.MonkeyPat
     assert request.path.startswith("/openai/deployments/gpt-4o-mini/chat/completions?api-version=")
     assert request.headers["api-key"] == "azure-test-key"
     assert result.chronology.events
+
+
+@pytest.mark.parametrize("reply, reason", [
+    (Reply(drop=True), "connection lost"),
+    (Reply(body="<html>oops</html>"), "not a chat completion"),
+    (Reply(body=b"{oops", headers={"Content-Type": "application/json"}), "not a chat completion"),
+])
+def test_broken_transport_or_body_fails_the_chunk(reply: Reply, reason: str) -> None:
+    with OpenAITestServer(queue(reply)) as server:
+        result = brief([seed_article()], options(server))
+    assert reason in result.failed_chunks[0].reason

@@ -212,6 +212,11 @@ class OpenAIEngine(Engine):
                     raise self._error(exc2, where) from exc2
             except openai.OpenAIError as exc:
                 raise self._error(exc, where) from exc
+            except ValueError as exc:  # a 200 whose body is not JSON (JSONDecodeError is a ValueError)
+                raise ChunkFailed(f"the server's reply is not a chat completion ({_short(str(exc))})") from exc
+        if not hasattr(response, "model_dump"):
+            log.debug("%s: unexpected reply body: %r", where, response)
+            raise ChunkFailed(f"the server's reply is not a chat completion ({_short(repr(response), 60)})")
         body = _body(response)
         self._count(body.get("usage") or {})
         return body, key, False
@@ -252,11 +257,24 @@ class OpenAIEngine(Engine):
             return ChunkFailed(f"timed out after {self.options.timeout:g}s ({retries} retries)", attempts=retries + 1)
         if isinstance(exc, openai.APIConnectionError):
             cause = exc.__cause__ or exc
+            if not _cannot_connect(exc):  # reached the server, then lost the connection: this chunk only
+                return ChunkFailed(f"connection lost ({type(cause).__name__}: {_short(str(cause))}) "
+                                   f"after {retries} retries", attempts=retries + 1)
             return EngineError(f"cannot reach {self.base_url} ({type(cause).__name__}: {cause}); "
                                "check --base-url / OPENAI_BASE_URL")
         if isinstance(exc, openai.APIStatusError):
-            return ChunkFailed(f"{where}: server answered {exc.status_code} ({_short(exc.message)})", attempts=retries + 1)
-        return ChunkFailed(f"{where}: {type(exc).__name__}: {_short(str(exc))}", attempts=1)
+            return ChunkFailed(f"server answered {exc.status_code} ({_short(exc.message)})", attempts=retries + 1)
+        return ChunkFailed(f"{type(exc).__name__}: {_short(str(exc))}", attempts=1)
+
+
+def _cannot_connect(exc: BaseException) -> bool:
+    """True when the cause chain says the server could not be reached at all (refused, DNS, connect timeout)."""
+    seen: BaseException | None = exc
+    while seen is not None:
+        if type(seen).__name__ in ("ConnectError", "ConnectTimeout", "gaierror", "ConnectionRefusedError"):
+            return True
+        seen = seen.__cause__ or seen.__context__
+    return False
 
 
 def _rejects_json_schema(exc: Exception) -> bool:
