@@ -1,4 +1,4 @@
-"""Shared fixtures: tests never see the user's key, config or cache."""
+"""Test isolation: no real keys, no real cache or config, no network but 127.0.0.1."""
 from __future__ import annotations
 
 import json
@@ -9,19 +9,22 @@ from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parent.parent
-SEED = ROOT / "seeds" / "000_e3cd228ed5e53f9a.txt"
-SEED_GOLD = ROOT / "seeds" / "000_e3cd228ed5e53f9a.gold.json"
+TESTS = Path(__file__).resolve().parent
+ROOT = TESTS.parent
+sys.path.insert(0, str(TESTS))  # openai_server, seed_responder
 
-_MODEL_ENV = ("OPENAI_API_KEY", "OPENAI_BASE_URL", "AZURE_OPENAI_API_KEY", "AZURE_OPENAI_ENDPOINT", "TIMELINE_MODEL",
-              "OPENAI_ORG_ID", "OPENAI_PROJECT_ID")
+SEED = ROOT / "seeds" / "000_e3cd228ed5e53f9a.txt"
+GOLD = SEED_GOLD = ROOT / "seeds" / "000_e3cd228ed5e53f9a.gold.json"
+API_KEY = os.environ.get("PYTEST_OPENAI_API_KEY") or "test-key"
+_MODEL_ENV = ("OPENAI_API_KEY", "OPENAI_BASE_URL", "OPENAI_ORG_ID", "OPENAI_PROJECT_ID", "AZURE_OPENAI_API_KEY",
+              "AZURE_OPENAI_ENDPOINT", "TIMELINE_MODEL")
 
 
 @pytest.fixture(autouse=True)
-def isolated_env(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
+def _isolate(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     for name in _MODEL_ENV:
         monkeypatch.delenv(name, raising=False)
-    home = tmp_path_factory.mktemp("home")
+    home = tmp_path
     monkeypatch.setenv("TIMELINE_CACHE_DIR", str(home / "cache"))
     monkeypatch.setenv("TIMELINE_CONFIG_DIR", str(home / "config"))
     monkeypatch.setenv("XDG_CACHE_HOME", str(home / "xdg-cache"))

@@ -169,11 +169,18 @@ def _brief(args: argparse.Namespace) -> int:
     loaded = load_articles(args.paths, published=published, max_bytes=args.max_bytes)
     for notice in loaded.notices:
         _say(notice)
+    _logging(args.verbose)
+    if args.dry_run:
+        from .pipeline import plan
+
+        sys.stdout.write(plan(loaded.articles, options).describe())
+        return EXIT_OK
     engine_name, note = choose_engine(options)
     if note:
         _say(note)
     options.engine = engine_name
-    briefing = brief(loaded.articles, options, previous=previous)
+    with _progress(engine_name == "openai") as progress:
+        briefing = brief(loaded.articles, options, progress=progress, previous=previous)
     for warning in briefing.warnings:
         if warning.startswith("no publication date") or args.format != "terminal" or args.output:
             _say(f"warning: {warning}")
@@ -196,6 +203,41 @@ def _read_previous(path: str) -> Any:
         raise InputError(f"--update {path}: no such file") from None
     except (ValidationError, ValueError) as exc:
         raise InputError(f"--update {path}: not a timeline JSON briefing ({str(exc).splitlines()[0]})") from None
+
+
+def _logging(verbose: int) -> None:
+    import logging
+
+    level = logging.DEBUG if verbose >= 2 else logging.INFO if verbose == 1 else logging.WARNING
+    logging.basicConfig(level=level, format="timeline: %(levelname)s: %(message)s", stream=sys.stderr)
+
+
+class _progress:
+    """A rich progress bar over chunks on stderr, when stderr is a terminal and a model runs."""
+
+    def __init__(self, enabled: bool) -> None:
+        self.bar: Any = None
+        if enabled and sys.stderr.isatty():
+            from rich.console import Console
+            from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+            self.bar = Progress(TextColumn("chunks"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+                                console=Console(stderr=True), transient=True)
+            self.task = self.bar.add_task("chunks", total=None)
+
+    def __enter__(self) -> Any:
+        if self.bar is None:
+            return None
+        self.bar.start()
+
+        def update(done: int, total: int) -> None:
+            self.bar.update(self.task, completed=done, total=total)
+
+        return update
+
+    def __exit__(self, *exc: Any) -> None:
+        if self.bar is not None:
+            self.bar.stop()
 
 
 def _write(briefing: Any, fmt: str, output: str | None) -> None:

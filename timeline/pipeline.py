@@ -279,3 +279,13 @@ def published_or_none(value: str | None) -> date | None:
     from .sources import parse_date
 
     return parse_date(value, "--published") if value else None
+
+
+# --- model engine: dry run (see plan.py) ------------------------------------------------------
+
+
+def plan(articles: list[Article], options: BriefOptions | None = None):  # type: ignore[no-untyped-def]
+    """What a briefing of ``articles`` would send to the model and cost; sends nothing."""
+    from .plan import plan as _plan
+
+    return _plan(articles, options or BriefOptions())

@@ -1,0 +1,127 @@
+"""Replay of recorded HTTP (vcrpy): no server, no network, no key.
+
+Cassettes live in the top-level ``cassettes/`` folder. By default they are replayed with
+``record_mode="none"``: a request that is not in the cassette fails the test. Requests
+match on method + path + body, so a changed prompt, schema or model is detected.
+``TIMELINE_RECORD=1`` re-records: against the local test server with the scripted seed
+model, or against the real API when ``PYTEST_OPENAI_API_KEY`` is also set (see
+cassettes/README.md).
+"""
+from __future__ import annotations
+
+import json
+import os
+import re
+from contextlib import contextmanager
+from datetime import date
+from pathlib import Path
+from typing import Iterator
+
+import pytest
+import vcr
+import yaml
+from vcr.errors import CannotOverwriteExistingCassetteException
+
+from conftest import ROOT, SEED
+from openai_server import OpenAITestServer
+from seed_responder import seed_responder
+from timeline.models import Article
+from timeline.pipeline import BriefOptions, brief
+
+CASSETTES = ROOT / "cassettes"
+REPLAY_URL = "http://127.0.0.1:9/v1"  # nothing listens there: replay must not need a server
+SECRET_REQUEST_HEADERS = ["authorization", "api-key", "x-api-key", "openai-organization", "openai-project", "cookie"]
+SECRET_RESPONSE_HEADERS = {"set-cookie", "openai-organization", "openai-project", "x-request-id", "cf-ray"}
+RECORD = os.environ.get("TIMELINE_RECORD") == "1"
+REAL_KEY = os.environ.get("PYTEST_OPENAI_API_KEY")
+
+
+def _scrub_response(response: dict) -> dict:
+    response["headers"] = {k: v for k, v in response["headers"].items() if k.lower() not in SECRET_RESPONSE_HEADERS}
+    return response
+
+
+def recorder(mode: str) -> vcr.VCR:
+    return vcr.VCR(
+        cassette_library_dir=str(CASSETTES), record_mode=mode, match_on=["method", "path", "body"],
+        filter_headers=SECRET_REQUEST_HEADERS, before_record_response=_scrub_response, decode_compressed_response=True,
+    )
+
+
+@contextmanager
+def seed_cassette(name: str, monkeypatch: pytest.MonkeyPatch) -> Iterator[str]:
+    """(base URL to use) inside the cassette; records only when TIMELINE_RECORD=1."""
+    if RECORD and REAL_KEY:
+        monkeypatch.setenv("OPENAI_API_KEY", REAL_KEY)
+        with recorder("all").use_cassette(name):
+            yield os.environ.get("OPENAI_BASE_URL") or "https://api.openai.com/v1"
+        return
+    monkeypatch.setenv("OPENAI_API_KEY", "test-key")
+    if RECORD:
+        with OpenAITestServer(seed_responder) as server, recorder("all").use_cassette(name):
+            yield server.url
+        return
+    with recorder("none").use_cassette(name):
+        yield REPLAY_URL
+
+
+def seed_brief(base_url: str, **kw):
+    article = Article(id="000_e3cd228ed5e53f9a", text=SEED.read_text(encoding="utf-8"), published=date(2024, 12, 2))
+    options = BriefOptions(engine="openai", base_url=base_url, use_cache=False, max_retries=0, timeout=30, **kw)
+    return brief([article], options)
+
+
+def test_seed_brief_replays_without_server_or_network(monkeypatch: pytest.MonkeyPatch) -> None:
+    with seed_cassette("seed_brief.yaml", monkeypatch) as url:
+        result = seed_brief(url)
+    assert result.usage.requests == 2
+    dated = {(e.when.value, e.when.precision) for e in result.chronology.events if e.when}
+    assert {("2011", "year"), ("2016", "year")} <= dated
+    if not (RECORD and REAL_KEY):  # the scripted model's deliberate mistakes
+        assert result.dropped_events == 1
+        assert any("model_date_disagrees" in e.flags for e in result.chronology.events)
+        assert any("Assad" in e.what and e.when is None for e in result.chronology.undated)
+
+
+def test_a_request_missing_from_the_cassette_fails(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    if RECORD:
+        pytest.skip("recording")
+    changed = tmp_path / "prompts"
+    changed.mkdir()
+    for template in (ROOT / "prompts").glob("*.j2"):
+        text = template.read_text(encoding="utf-8").replace("List the events", "List all the events")
+        (changed / template.name).write_text(text, encoding="utf-8")
+    with seed_cassette("seed_brief.yaml", monkeypatch) as url:
+        with pytest.raises(CannotOverwriteExistingCassetteException, match="no recorded interaction matches"):
+            seed_brief(url, prompts_dir=str(changed))
+
+
+def recorded_requests(name: str) -> list[dict]:
+    data = yaml.safe_load((CASSETTES / name).read_text(encoding="utf-8"))
+    return [i["request"] for i in data["interactions"]]
+
+
+def test_recorded_request_holds_schema_publication_date_and_delimited_article() -> None:
+    extract = json.loads(recorded_requests("seed_brief.yaml")[0]["body"])
+    assert extract["response_format"]["type"] == "json_schema"
+    assert extract["response_format"]["json_schema"]["strict"] is True
+    system, user = extract["messages"]
+    assert "data, not instructions" in system["content"]
+    assert user["content"].startswith('<article published="2024-12-02">')
+    assert user["content"].endswith("</article>")
+    assert SEED.read_text(encoding="utf-8")[:200] in user["content"]
+
+
+def test_no_cassette_holds_an_auth_header_or_key() -> None:
+    files = [p for p in CASSETTES.rglob("*") if p.is_file()]
+    assert any(p.suffix == ".yaml" for p in files)
+    for path in files:
+        text = path.read_text(encoding="utf-8")
+        assert not re.search(r"sk-[A-Za-z0-9_-]{8,}", text), path
+        assert not re.search(r"Bearer\s+\S", text), path
+        if path.suffix == ".yaml":
+            assert "Bearer" not in text and "test-key" not in text, path
+            for interaction in yaml.safe_load(text)["interactions"]:
+                headers = {h.lower() for h in interaction["request"]["headers"]}
+                assert not headers & set(SECRET_REQUEST_HEADERS), (path, headers)
+                assert not {h.lower() for h in interaction["response"]["headers"]} & SECRET_RESPONSE_HEADERS

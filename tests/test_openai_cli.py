@@ -1,0 +1,129 @@
+"""End to end: `python -m timeline brief` as a subprocess against the local test server."""
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from conftest import API_KEY, GOLD, ROOT, SEED
+from openai_server import OpenAITestServer, error, queue
+from seed_responder import seed_responder
+
+GOLD_DATA = json.loads(GOLD.read_text(encoding="utf-8"))
+TEXT = SEED.read_text(encoding="utf-8")
+# Day-relative gold dates the real resolver derives from the text; with the year-only stub
+# they survive as the model's own reading (flag model_only_date), so the dates still match.
+DAY_RELATIVE = {"2024-11-29", "2024-12-01", "2024-12-02"}
+
+
+def run(args: list[str], server: OpenAITestServer | None, **env: str) -> subprocess.CompletedProcess[str]:
+    environ = {k: v for k, v in os.environ.items() if not k.startswith(("OPENAI_", "AZURE_OPENAI_"))}
+    environ.update({"PYTHONPATH": str(ROOT), "OPENAI_API_KEY": API_KEY, **env})
+    if server:
+        environ["OPENAI_BASE_URL"] = server.url
+    return subprocess.run([sys.executable, "-m", "timeline", *args], env=environ, capture_output=True, text=True,
+                          timeout=60, cwd=ROOT)
+
+
+BRIEF = ["brief", str(SEED), "--published", "2024-12-02", "--format", "json"]
+
+
+def gold_problems(briefing: dict) -> list[str]:
+    """Required gold events missing from the briefing or dated wrong (value or precision)."""
+    events = briefing["chronology"]["events"] + briefing["chronology"]["undated"]
+    problems = []
+    for gold in [g for g in GOLD_DATA["events"] if g["required"]]:
+        start = TEXT.index(gold["evidence"])
+        end = start + len(gold["evidence"])
+        matches = [e for e in events if any(ev["start"] < end and start < ev["end"] for ev in e["evidence"])]
+        if not matches:
+            problems.append(f"missing: {gold['gist']}")
+            continue
+        if not any(e["when"] and (e["when"]["value"], e["when"]["precision"]) == (gold["date"], gold["precision"])
+                   for e in matches):
+            got = [e["when"] for e in matches]
+            problems.append(f"{gold['date']} ({gold['precision']}) dated {got}: {gold['gist']}")
+    for undated in GOLD_DATA["undated"]:
+        start = TEXT.index(undated["evidence"])
+        for e in events:
+            if any(ev["start"] <= start < ev["end"] for ev in e["evidence"]) and e["when"] and e["when"]["value"] \
+                    and len(e["when"]["value"]) == 10:
+                problems.append(f"undated event put on a day: {undated['gist']} -> {e['when']}")
+    return problems
+
+
+def test_seed_briefing_has_the_required_gold_events_dated_right() -> None:
+    with OpenAITestServer(seed_responder) as server:
+        result = run(BRIEF, server)
+    assert result.returncode == 0, result.stderr
+    briefing = json.loads(result.stdout)
+    assert gold_problems(briefing) == []
+    assert briefing["usage"]["engine"] == "openai" and briefing["usage"]["requests"] == 2
+    assert briefing["dropped_events"] == 1
+    assert "Assad" in " ".join(e["what"] for e in briefing["chronology"]["undated"])
+    flagged = {e["when"]["text"]: e["flags"] for e in briefing["chronology"]["events"]}
+    assert "model_date_disagrees" in flagged["in 2016"]
+    assert "Traceback" not in result.stderr
+
+
+def test_second_run_sends_nothing_and_no_cache_sends_again(tmp_path: Path) -> None:
+    cache = str(tmp_path / "clicache")
+    with OpenAITestServer(seed_responder) as server:
+        first = run(BRIEF, server, TIMELINE_CACHE_DIR=cache)
+        assert first.returncode == 0, first.stderr
+        assert len(server.chat_requests) == 2
+        second = run(BRIEF, server, TIMELINE_CACHE_DIR=cache)
+        assert len(server.chat_requests) == 2
+        assert json.loads(second.stdout)["usage"]["cached_responses"] == 2
+        assert json.loads(second.stdout)["chronology"] == json.loads(first.stdout)["chronology"]
+        run([*BRIEF, "--no-cache"], server, TIMELINE_CACHE_DIR=cache)
+        assert len(server.chat_requests) == 4
+        run([*BRIEF, "--cache-dir", str(tmp_path / "other")], server, TIMELINE_CACHE_DIR=cache)
+        assert len(server.chat_requests) == 6
+
+
+def test_dry_run_sends_nothing_and_prints_tokens_and_cost() -> None:
+    with OpenAITestServer(seed_responder) as server:
+        result = run(["brief", str(SEED), "--published", "2024-12-02", "--dry-run"], server)
+    assert result.returncode == 0, result.stderr
+    assert server.requests == []
+    out = result.stdout
+    assert "nothing sent" in out and "cl100k_base" in out
+    assert "article tokens: 599" in out and "prompt tokens:" in out and "estimated cost: $" in out
+
+
+@pytest.mark.parametrize("reply, message", [
+    (error(401, "Incorrect API key provided"), "rejected the API key (401)"),
+    (error(404, "The model does not exist"), "not found (404)"),
+])
+def test_fatal_errors_are_one_line_with_exit_1(reply, message) -> None:
+    with OpenAITestServer(queue(reply)) as server:
+        result = run([*BRIEF, "--max-retries", "0", "--no-cache"], server)
+    assert result.returncode == 1
+    lines = result.stderr.strip().splitlines()
+    assert message in lines[-1] and lines[-1].startswith("timeline: error:")
+    assert "Traceback" not in result.stderr
+
+
+def test_no_key_malformed_url_and_failed_chunk_exit_codes() -> None:
+    no_key = run([*BRIEF, "--engine", "openai"], None, OPENAI_API_KEY="")
+    assert no_key.returncode == 1 and "needs OPENAI_API_KEY" in no_key.stderr
+    bad_url = run([*BRIEF, "--base-url", "localhost:1234"], None)
+    assert bad_url.returncode == 2 and "--base-url: 'localhost:1234' is not an http(s) URL" in bad_url.stderr
+    with OpenAITestServer(queue(error(503, "down"))) as server:
+        partial = run([*BRIEF, "--max-retries", "0", "--no-cache"], server)
+    assert partial.returncode == 3 and "chunk failed" in partial.stderr
+    assert "Traceback" not in no_key.stderr + bad_url.stderr + partial.stderr
+
+
+def test_help_imports_neither_openai_nor_tiktoken() -> None:
+    code = ("import sys; from timeline.cli import main\n"
+            "try:\n    main(['--help'])\nexcept SystemExit:\n    pass\n"
+            "print(sorted(m for m in ('openai', 'tiktoken', 'httpx2', 'jinja2') if m in sys.modules))")
+    result = subprocess.run([sys.executable, "-c", code], env={**os.environ, "PYTHONPATH": str(ROOT)},
+                            capture_output=True, text=True, timeout=30)
+    assert result.stdout.strip().splitlines()[-1] == "[]"

@@ -1,0 +1,253 @@
+"""The OpenAI engine in-process against the local test server: faults, cache, usage, cost."""
+from __future__ import annotations
+
+import json
+import threading
+import time
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from conftest import API_KEY, SEED
+from openai_server import OpenAITestServer, Recorded, Reply, completion, error, queue
+from seed_responder import SEED_SUMMARY, seed_responder
+from timeline.errors import EngineError, UsageError
+from timeline.models import Article
+from timeline.pipeline import BriefOptions, brief
+
+TEXT = SEED.read_text(encoding="utf-8")
+
+
+def seed_article() -> Article:
+    return Article(id="000_e3cd228ed5e53f9a", text=TEXT, published=date(2024, 12, 2))
+
+
+def options(server: OpenAITestServer | None = None, **kw) -> BriefOptions:
+    return BriefOptions(engine="openai", base_url=server.url if server else kw.pop("base_url", None),
+                        max_retries=kw.pop("max_retries", 0), timeout=kw.pop("timeout", 10), **kw)
+
+
+@pytest.fixture(autouse=True)
+def key(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("OPENAI_API_KEY", API_KEY)
+
+
+def test_seed_brief_sends_structured_requests_and_accounts_usage() -> None:
+    with OpenAITestServer(seed_responder) as server:
+        result = brief([seed_article()], options(server))
+    extract, summary = server.chat_requests
+    fmt = extract.body["response_format"]
+    assert fmt["type"] == "json_schema" and fmt["json_schema"]["strict"] is True
+    schema = fmt["json_schema"]["schema"]["properties"]["events"]["items"]
+    assert schema["additionalProperties"] is False and set(schema["required"]) == set(schema["properties"])
+    assert extract.headers["authorization"] == f"Bearer {API_KEY}"
+    assert result.usage.requests == 2 and result.usage.prompt_tokens > 0 and result.usage.cost_usd > 0
+    assert result.usage.model == "gpt-4o-mini" and result.usage.token_counter
+    assert result.dropped_events == 1
+    assert result.summary.text == " ".join(SEED_SUMMARY["summary"].split())
+    assert result.summary.claims_with_sources[0].source == "the White Helmets"
+
+
+def test_cache_second_run_sends_nothing_and_no_cache_sends_again() -> None:
+    with OpenAITestServer(seed_responder) as server:
+        first = brief([seed_article()], options(server))
+        assert len(server.chat_requests) == 2
+        second = brief([seed_article()], options(server))
+        assert len(server.chat_requests) == 2
+        assert second.usage.requests == 0 and second.usage.cached_responses == 2
+        assert second.chronology == first.chronology
+        brief([seed_article()], options(server, use_cache=False))
+        assert len(server.chat_requests) == 4
+
+
+def test_what_succeeded_before_a_failure_stays_cached() -> None:
+    def extraction_ok_summary_401(request: Recorded) -> Reply:
+        if request.body["response_format"]["json_schema"]["name"] == "summary":
+            return error(401, "Incorrect API key provided", code="invalid_api_key")
+        return seed_responder(request)
+
+    with OpenAITestServer(extraction_ok_summary_401) as server:
+        with pytest.raises(EngineError, match="401"):
+            brief([seed_article()], options(server))
+    with OpenAITestServer(seed_responder) as server:
+        brief([seed_article()], options(server))
+    assert [r.body["response_format"]["json_schema"]["name"] for r in server.chat_requests] == ["summary"]
+
+
+def test_server_without_json_schema_gets_json_object_mode_and_a_warning() -> None:
+    rejected = error(400, "Invalid parameter: 'response_format' of type 'json_schema' is not supported with this model.")
+    with OpenAITestServer(queue(rejected, seed_responder)) as server:
+        result = brief([seed_article()], options(server))
+    first, second, summary = server.chat_requests
+    assert second.body["response_format"] == {"type": "json_object"}
+    assert '"when_text"' in second.messages[0]["content"]  # the schema is in the prompt now
+    assert summary.body["response_format"] == {"type": "json_object"}
+    assert any("json_object" in w for w in result.warnings)
+    assert result.chronology.events
+
+
+def test_invalid_json_is_reasked_once_with_the_error() -> None:
+    with OpenAITestServer(queue(completion("{not json"), seed_responder)) as server:
+        result = brief([seed_article()], options(server))
+    first, reask, _summary = server.chat_requests
+    assert reask.messages[-2] == {"role": "assistant", "content": "{not json"}
+    assert "not valid JSON" in reask.messages[-1]["content"]
+    assert not result.failed_chunks and result.chronology.events
+
+
+def test_schema_violation_twice_fails_the_chunk_not_the_run(caplog: pytest.LogCaptureFixture) -> None:
+    bad = completion(json.dumps({"events": [{"what": "x"}]}))
+    with caplog.at_level("DEBUG", logger="timeline"):
+        with OpenAITestServer(queue(bad, bad, seed_responder)) as server:
+            result = brief([seed_article()], options(server))
+    assert len(server.chat_requests) == 2  # two attempts; no events, so no summary request
+    [failed] = result.failed_chunks
+    assert "invalid reply after 2 attempts" in failed.reason and "events.0.when_text" in failed.reason
+    assert '{"events": [{"what": "x"}]}' in caplog.text  # the last raw output, at debug level
+
+
+@pytest.mark.parametrize("reply, reason", [
+    (completion(None, refusal="I can't help with that."), "refused: I can't help with that."),
+    (completion('{"events": [', finish_reason="length"), "finish_reason=length"),
+    (Reply(body={"id": "x", "object": "chat.completion", "created": 0, "model": "m", "choices": []}), "no choices"),
+])
+def test_unusable_replies_fail_the_chunk_with_a_reason(reply: Reply, reason: str) -> None:
+    with OpenAITestServer(queue(reply)) as server:
+        result = brief([seed_article()], options(server))
+    assert reason in result.failed_chunks[0].reason
+    assert any(reason in w for w in result.warnings)
+
+
+def test_fail_fast_stops_at_the_first_failed_chunk() -> None:
+    from timeline.errors import ChunkFailed
+
+    with OpenAITestServer(queue(completion(None, refusal="no"))) as server:
+        with pytest.raises(ChunkFailed):
+            brief([seed_article()], options(server, fail_fast=True))
+
+
+@pytest.mark.parametrize("reply, message", [
+    (error(401, "Incorrect API key provided: sk-...", code="invalid_api_key"), "rejected the API key (401)"),
+    (error(404, "The model `gpt-nope` does not exist", code="model_not_found"), "model 'gpt-4o-mini' not found (404)"),
+    (error(429, "Rate limit reached", headers={"Retry-After": "0.01"}), "rate limited (429)"),
+])
+def test_fatal_errors_are_one_line_engine_errors(reply: Reply, message: str) -> None:
+    with OpenAITestServer(queue(reply)) as server:
+        with pytest.raises(EngineError) as info:
+            brief([seed_article()], options(server, max_retries=1))
+    assert message in str(info.value) and "\n" not in str(info.value)
+
+
+def test_rate_limit_is_retried_honouring_retry_after() -> None:
+    limited = error(429, "Rate limit reached", headers={"Retry-After": "0.05"})
+    with OpenAITestServer(queue(limited, seed_responder)) as server:
+        started = time.monotonic()
+        result = brief([seed_article()], options(server, max_retries=2))
+    assert len(server.chat_requests) == 3 and not result.failed_chunks
+    assert time.monotonic() - started < 5
+
+
+def test_server_errors_after_retries_fail_the_chunk() -> None:
+    with OpenAITestServer(queue(error(503, "overloaded", headers={"Retry-After": "0.01"}))) as server:
+        result = brief([seed_article()], options(server, max_retries=1))
+    assert len(server.chat_requests) == 2
+    assert "503" in result.failed_chunks[0].reason
+
+
+def test_slow_server_times_out_into_a_failed_chunk() -> None:
+    with OpenAITestServer(queue(Reply(delay=1.5, body={}))) as server:
+        result = brief([seed_article()], options(server, timeout=0.3))
+    assert "timed out" in result.failed_chunks[0].reason
+
+
+def test_unreachable_base_url() -> None:
+    import socket
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    with pytest.raises(EngineError, match="cannot reach http://127.0.0.1"):
+        brief([seed_article()], options(base_url=f"http://127.0.0.1:{port}/v1"))
+
+
+@pytest.mark.parametrize("url", ["localhost:8080", "ftp://x/v1", "http://", "http://host:99999/v1"])
+def test_malformed_base_url_is_a_usage_error(url: str) -> None:
+    with pytest.raises(UsageError, match="--base-url"):
+        brief([seed_article()], options(base_url=url))
+
+
+def test_no_key_and_no_base_url(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("OPENAI_API_KEY")
+    with pytest.raises(EngineError, match="needs OPENAI_API_KEY"):
+        brief([seed_article()], options())
+
+
+def test_model_from_env_and_flag(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("TIMELINE_MODEL", "gpt-4.1-mini")
+    with OpenAITestServer(seed_responder) as server:
+        result = brief([seed_article()], options(server))
+        brief([seed_article()], options(server, model="my-local-model", use_cache=False))
+    assert [r.body["model"] for r in server.chat_requests] == ["gpt-4.1-mini"] * 2 + ["my-local-model"] * 2
+    assert result.usage.model == "gpt-4.1-mini"
+
+
+def test_concurrency_is_bounded() -> None:
+    lock = threading.Lock()
+    state = {"now": 0, "max": 0}
+
+    def slow(request: Recorded) -> Reply:
+        with lock:
+            state["now"] += 1
+            state["max"] = max(state["max"], state["now"])
+        time.sleep(0.15)
+        with lock:
+            state["now"] -= 1
+        return seed_responder(request)
+
+    with OpenAITestServer(slow) as server:
+        result = brief([seed_article()], options(server, concurrency=2, max_chunk_tokens=100))
+    assert len(server.chat_requests) > 4
+    assert state["max"] == 2
+    assert not result.failed_chunks
+
+
+def test_long_chronology_is_summarized_map_reduce() -> None:
+    with OpenAITestServer(seed_responder) as server:
+        result = brief([seed_article()], options(server, extra={"summary_budget": 80}))
+    names = [r.body["response_format"]["json_schema"]["name"] for r in server.chat_requests]
+    assert names[0] == "events" and names.count("summary") >= 3
+    final = server.chat_requests[-1].messages[-1]["content"]
+    assert SEED_SUMMARY["summary"][:40] in final  # the reduce step reads the partial summaries
+    assert result.summary.text
+
+
+def test_price_table_is_overridable_in_the_config_file(tmp_path: Path) -> None:
+    (tmp_path / "config").mkdir()
+    (tmp_path / "config" / "config.toml").write_text('[prices."gpt-4o-mini"]\ninput = 1000000\noutput = 0\n')
+    with OpenAITestServer(seed_responder) as server:
+        result = brief([seed_article()], options(server))
+    assert result.usage.cost_usd == pytest.approx(result.usage.prompt_tokens)
+
+
+def test_azure_client_when_azure_variables_are_set(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("OPENAI_API_KEY")
+    with OpenAITestServer(seed_responder) as server:
+        monkeypatch.setenv("AZURE_OPENAI_API_KEY", "azure-test-key")
+        monkeypatch.setenv("AZURE_OPENAI_ENDPOINT", server.url.removesuffix("/v1"))
+        result = brief([seed_article()], BriefOptions(engine="openai", max_retries=0))
+    request = server.chat_requests[0]
+    assert request.path.startswith("/openai/deployments/gpt-4o-mini/chat/completions?api-version=")
+    assert request.headers["api-key"] == "azure-test-key"
+    assert result.chronology.events
+
+
+@pytest.mark.parametrize("reply, reason", [
+    (Reply(drop=True), "connection lost"),
+    (Reply(body="<html>oops</html>"), "not a chat completion"),
+    (Reply(body=b"{oops", headers={"Content-Type": "application/json"}), "not a chat completion"),
+])
+def test_broken_transport_or_body_fails_the_chunk(reply: Reply, reason: str) -> None:
+    with OpenAITestServer(queue(reply)) as server:
+        result = brief([seed_article()], options(server))
+    assert reason in result.failed_chunks[0].reason

@@ -1,0 +1,142 @@
+from __future__ import annotations
+
+import json
+from datetime import date
+
+import pytest
+
+from conftest import SEED
+from seed_responder import SEED_EVENTS
+from timeline import temporal, verify
+from timeline.llm import ProposedEvents
+from timeline.models import Article, Chunk
+from timeline.verify import FLAG_DISAGREES, FLAG_MODEL_ONLY, find_quote, verify_events
+
+TEXT = SEED.read_text(encoding="utf-8")
+ARTICLE = Article(id="seed", text=TEXT, published=date(2024, 12, 2))
+WHOLE = Chunk(article_id="seed", index=0, start=0, end=len(TEXT), text=TEXT, tokens=600)
+
+
+def proposals(events: list[dict]) -> list:
+    return ProposedEvents.model_validate({"events": events}).events
+
+
+def seed_result():
+    return verify_events(proposals(SEED_EVENTS), WHOLE, ARTICLE)
+
+
+def by_quote(events, fragment: str):
+    found = [e for e in events if fragment in e.evidence[0].quote]
+    assert found, fragment
+    return found[0]
+
+
+def test_find_quote_normalises_whitespace_and_quotes_and_gives_exact_offsets() -> None:
+    text = "He said:  “Terrorists only\nunderstand force,” and left."
+    start, end = find_quote('said: "Terrorists only understand force,"', text)
+    assert text[start:end] == "said:  “Terrorists only\nunderstand force"
+    assert find_quote("not there at all", text) is None
+
+
+def test_find_quote_picks_the_occurrence_nearest_a_position() -> None:
+    text = "Sunday one. Then more text. Sunday two."
+    assert find_quote("Sunday", text, near=30) == (28, 34)
+
+
+def test_ungrounded_event_is_dropped_and_counted() -> None:
+    result = seed_result()
+    assert result.dropped == 1
+    assert not [e for e in result.events if "Turkey" in e.what]
+    assert "Turkey closed" in result.reasons[0]
+
+
+def test_evidence_offsets_index_the_article() -> None:
+    for event in seed_result().events:
+        ev = event.evidence[0]
+        assert TEXT[ev.start:ev.end] == ev.quote
+
+
+def test_curly_quote_evidence_is_found_from_straight_quotes() -> None:
+    event = by_quote(seed_result().events, "Assad declared")
+    assert "“Terrorists" in event.evidence[0].quote
+
+
+def test_wrong_model_date_is_corrected_and_flagged() -> None:
+    event = by_quote(seed_result().events, "recapturing it in 2016")
+    assert event.when is not None
+    assert (event.when.value, event.when.precision) == ("2016", "year")
+    assert FLAG_DISAGREES in event.flags
+
+
+def test_invented_day_for_undated_event_is_not_kept() -> None:
+    event = by_quote(seed_result().events, "Assad declared")
+    assert event.when is None
+    assert event.flags == []
+
+
+def test_agreeing_date_has_no_flag() -> None:
+    event = by_quote(seed_result().events, "began in 2011")
+    assert event.when and event.when.value == "2011" and event.flags == []
+
+
+def test_when_text_not_in_text_leaves_the_event_undated() -> None:
+    events = proposals([{**SEED_EVENTS[-2], "when_text": "in 1999", "date": "1999"}])
+    assert verify_events(events, WHOLE, ARTICLE).events[0].when is None
+
+
+@pytest.fixture
+def no_resolver(monkeypatch: pytest.MonkeyPatch) -> None:
+    """An expression the resolver cannot read, whatever resolver is installed."""
+    monkeypatch.setattr(temporal, "tag", lambda text, reference: [])
+    monkeypatch.setattr(temporal, "resolve", lambda expression, reference: None)
+
+
+def test_model_only_date_is_kept_flagged_and_no_finer_than_the_expression(no_resolver: None) -> None:
+    text = "Aleppo was retaken in 2016 after a siege. The war began in 2011."
+    chunk = Chunk(article_id="a", index=0, start=0, end=len(text), text=text, tokens=20)
+    article = Article(id="a", text=text, published=date(2024, 12, 2))
+    event = {"when_text": "in 2016", "date": "2016-05-01", "precision": "day", "what": "Aleppo retaken.", "who": [],
+             "where": [], "attribution": None, "evidence": "Aleppo was retaken in 2016"}
+    [result] = verify_events(proposals([event]), chunk, article).events
+    assert result.when is not None
+    assert (result.when.value, result.when.precision) == ("2016", "year")
+    assert result.flags == [FLAG_MODEL_ONLY]
+
+
+def test_vague_expression_gets_no_model_date(no_resolver: None) -> None:
+    event = {**SEED_EVENTS[3], "date": "2024-11-30", "precision": "day"}  # "in recent days"
+    [result] = verify_events(proposals([event]), WHOLE, ARTICLE).events
+    assert result.when is not None and result.when.value is None
+
+
+def test_resolver_date_stands_over_the_model(monkeypatch: pytest.MonkeyPatch) -> None:
+    text = "On Friday night, insurgents advanced into Aleppo."
+
+    def fake_tag(chunk_text, reference):
+        i = chunk_text.find("Friday night")
+        return [temporal.TimeExpression("Friday night", i, i + 12, "2024-11-29", "day")] if i >= 0 else []
+
+    monkeypatch.setattr(temporal, "tag", fake_tag)
+    chunk = Chunk(article_id="a", index=0, start=0, end=len(text), text=text, tokens=12)
+    article = Article(id="a", text=text, published=date(2024, 12, 2))
+    event = {"when_text": "On Friday night", "date": "2024-11-30", "precision": "day", "what": "Advance.", "who": [],
+             "where": [], "attribution": None, "evidence": "insurgents advanced into Aleppo"}
+    [result] = verify_events(proposals([event]), chunk, article).events
+    assert result.when.value == "2024-11-29" and result.flags == [FLAG_DISAGREES]
+
+
+def test_precision_supported_by_expressions() -> None:
+    assert verify.supported_precision("in 2016") == "year"
+    assert verify.supported_precision("in December 2024") == "month"
+    assert verify.supported_precision("early Monday") == "day"
+    assert verify.supported_precision("since November 27") == "day"
+    assert verify.supported_precision("in recent years") is None
+
+
+def test_offsets_in_a_later_chunk_are_article_offsets() -> None:
+    start = TEXT.index("On Friday night")
+    chunk = Chunk(article_id="seed", index=1, start=start, end=len(TEXT), text=TEXT[start:], tokens=200)
+    result = verify_events(proposals(SEED_EVENTS), chunk, ARTICLE)
+    friday = by_quote(result.events, "On Friday night")
+    assert friday.evidence[0].start == start
+    assert json.loads(friday.model_dump_json())["evidence"][0]["quote"].startswith("On Friday night")

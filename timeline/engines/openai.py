@@ -1,0 +1,301 @@
+"""The OpenAI engine: structured output from jinja2 prompts, verified, cached, concurrent.
+
+The only module that imports the OpenAI SDK. Works with the OpenAI API, Azure OpenAI (when
+``AZURE_OPENAI_API_KEY`` and ``AZURE_OPENAI_ENDPOINT`` are set) and any OpenAI-compatible
+server (``--base-url`` / ``OPENAI_BASE_URL``: Ollama, vLLM, llama.cpp, LM Studio).
+
+Per chunk: render the prompt, look the request up in the cache, else send it (bounded by a
+semaphore; the SDK retries 429/5xx/timeouts honouring Retry-After), validate the reply
+against the schema, re-ask once with the validation error, then let ``verify`` ground the
+quotes and re-derive the dates. SDK errors that no retry can fix become one-line
+``EngineError``s; errors confined to one chunk become ``ChunkFailed``.
+"""
+from __future__ import annotations
+
+import asyncio
+import logging
+import os
+from typing import Any, Callable
+
+import openai
+
+from .. import llm
+from ..cache import ResponseCache
+from ..errors import ChunkFailed, EngineError
+from ..models import Article, Chronology, Chunk, Claim, RequestUsage, Summary
+from ..pricing import cost, load_prices
+from ..summary import extractive_summary
+from ..tokens import counter_for
+from ..verify import verify_events
+from .base import Engine, Extraction
+from .openai_config import check_base_url, resolve_model
+
+log = logging.getLogger(__name__)
+
+AZURE_API_VERSION = "2024-10-21"
+DEFAULT_SUMMARY_BUDGET = 6000  # tokens of chronology lines per summary request before map-reduce
+
+
+class OpenAIEngine(Engine):
+    """Extraction and summary by a model behind an OpenAI-compatible API."""
+
+    name = "openai"
+
+    def __init__(self, options: Any, client: Any | None = None) -> None:
+        super().__init__()
+        self.options = options
+        self.model = resolve_model(options.model)
+        self.usage.model = self.model
+        self.prompts_dir = options.prompts_dir
+        self.json_object = False  # set when the server rejects json_schema response formats
+        self._warned_json_object = False
+        self._semaphore: asyncio.Semaphore | None = None
+        self._prices = load_prices()
+        self.client, self.base_url = (client, getattr(client, "base_url", None)) if client else self._make_client()
+        self.cache = ResponseCache(options.cache_dir) if options.use_cache else None
+        self._pending_warnings: list[str] = list(self.cache.warnings) if self.cache is not None else []
+
+    # -- set-up ---------------------------------------------------------------------------
+
+    def _make_client(self) -> tuple[Any, str]:
+        o = self.options
+        azure_key, azure_endpoint = os.environ.get("AZURE_OPENAI_API_KEY"), os.environ.get("AZURE_OPENAI_ENDPOINT")
+        if azure_key and azure_endpoint and not o.base_url:
+            check_base_url(azure_endpoint, "AZURE_OPENAI_ENDPOINT")
+            client = openai.AsyncAzureOpenAI(
+                api_key=azure_key, azure_endpoint=azure_endpoint,
+                api_version=os.environ.get("OPENAI_API_VERSION") or AZURE_API_VERSION,
+                max_retries=o.max_retries, timeout=o.timeout,
+            )
+            return client, azure_endpoint
+        base_url = o.base_url or os.environ.get("OPENAI_BASE_URL") or None
+        key = os.environ.get("OPENAI_API_KEY")
+        if base_url:
+            check_base_url(base_url, "--base-url" if o.base_url else "OPENAI_BASE_URL")
+        if not key and not base_url:
+            raise EngineError(
+                "--engine openai needs OPENAI_API_KEY (or --base-url / OPENAI_BASE_URL for a local server); "
+                "use --engine local to run offline"
+            )
+        client = openai.AsyncOpenAI(
+            api_key=key or "not-needed", base_url=base_url, max_retries=o.max_retries, timeout=o.timeout,
+        )
+        return client, base_url or "https://api.openai.com/v1"
+
+    async def aclose(self) -> None:
+        try:
+            await self.client.close()
+        finally:
+            if self.cache is not None:
+                self.cache.close()
+
+    # -- extraction -------------------------------------------------------------------------
+
+    async def extract(self, chunk: Chunk, article: Article) -> Extraction:
+        published = article.published.isoformat() if article.published else ""
+        where = f"{article.id} [{chunk.start}:{chunk.end}]"
+
+        def build(json_object: bool) -> dict[str, Any]:
+            return llm.extract_request(chunk, article, self.model, self.prompts_dir, json_object)
+
+        reply = await self._structured(build, llm.ProposedEvents, chunk.text, published, where)
+        verified = verify_events(reply.events, chunk, article)  # type: ignore[attr-defined]
+        for reason in verified.reasons:
+            log.info("%s: dropped proposal: %s", where, reason)
+        warnings, self._pending_warnings = self._pending_warnings, []
+        return Extraction(events=verified.events, dropped=verified.dropped, warnings=warnings)
+
+    # -- summary ----------------------------------------------------------------------------
+
+    async def summarize(self, chronology: Chronology, articles: list[Article]) -> Summary:
+        events = chronology.events + chronology.undated
+        if not events:
+            return Summary(text="No events were found in the articles.", claims_with_sources=[])
+        lines = llm.chronology_lines(chronology.events) + llm.chronology_lines(chronology.undated)
+        budget = int(self.options.extra.get("summary_budget", DEFAULT_SUMMARY_BUDGET))
+        try:
+            reply = await self._reduce(lines, budget)
+        except ChunkFailed as exc:
+            log.warning("the model's summary failed (%s); using the extractive summary instead", exc.reason)
+            return extractive_summary(chronology, articles)
+        return Summary(
+            text=" ".join(reply.summary.split()),
+            claims_with_sources=[Claim(text=c.text, source=c.source) for c in reply.claims],
+        )
+
+    async def _reduce(self, items: list[str], budget: int, depth: int = 0) -> llm.SummaryReply:
+        """One summary of ``items``; map-reduce (summaries of groups, then of those) when they do not fit."""
+        counter = counter_for(self.model)
+        groups: list[list[str]] = [[]]
+        size = 0
+        for item in items:
+            n = counter.count(item) + 1
+            if groups[-1] and size + n > budget:
+                groups.append([])
+                size = 0
+            groups[-1].append(item)
+            size += n
+        if len(groups) == 1 or depth >= 3:
+            return await self._summarize_once(items)
+        partials = await asyncio.gather(*(self._summarize_once(g) for g in groups))
+        summaries = [p.summary for p in partials]
+        if len(summaries) >= len(items):  # nothing got shorter: summarize everything in one last request
+            return await self._summarize_once(summaries)
+        return await self._reduce(summaries, budget, depth + 1)
+
+    async def _summarize_once(self, items: list[str]) -> llm.SummaryReply:
+        def build(json_object: bool) -> dict[str, Any]:
+            return llm.summarize_request(items, self.model, self.prompts_dir, json_object)
+
+        reply: llm.SummaryReply = await self._structured(build, llm.SummaryReply, "", "", "summary")
+        return reply
+
+    # -- one structured request, with cache, fallback and one re-ask ---------------------------
+
+    async def _structured(
+        self, build: Callable[[bool], dict[str, Any]], reply_model: type, chunk_text: str, published: str, where: str
+    ) -> Any:
+        problem: str | None = None
+        raw: str | None = None
+        for attempt in (1, 2):
+            def params_for(json_object: bool, raw: str | None = raw, problem: str | None = problem) -> dict[str, Any]:
+                params = build(json_object)
+                return llm.reask_messages(params, raw, problem) if problem else params
+
+            body, key, from_cache = await self._call(params_for, chunk_text, published, where)
+            choices = body.get("choices") or []
+            if not choices:
+                raise ChunkFailed("the server returned no choices", attempts=attempt)
+            message = choices[0].get("message") or {}
+            raw = message.get("content")
+            if message.get("refusal"):
+                raise ChunkFailed(f"the model refused: {message['refusal']}", attempts=attempt)
+            if choices[0].get("finish_reason") == "length":
+                log.debug("%s: truncated output: %r", where, raw)
+                raise ChunkFailed("the reply was cut off at the token limit (finish_reason=length)", attempts=attempt, raw=raw)
+            try:
+                parsed = llm.parse_reply(raw, reply_model)
+            except ValueError as exc:
+                problem = str(exc)
+                log.debug("%s: attempt %d rejected (%s); raw output: %r", where, attempt, problem, raw)
+                continue
+            if self.cache is not None and not from_cache:
+                self.cache.put(key, self.model, body, body.get("usage") or {})
+            return parsed
+        raise ChunkFailed(f"invalid reply after 2 attempts: {problem}", attempts=2, raw=raw)
+
+    async def _call(
+        self, params_for: Callable[[bool], dict[str, Any]], chunk_text: str, published: str, where: str
+    ) -> tuple[dict[str, Any], str, bool]:
+        """(response body, cache key, served from cache) for the request ``params_for`` builds."""
+        params = params_for(self.json_object)
+        key = llm.cache_key(params, chunk_text, published)
+        if self.cache is not None:
+            hit = self.cache.get(key)
+            if hit is not None:
+                self.usage.cached_responses += 1
+                return hit[0], key, True
+        if self._semaphore is None:
+            self._semaphore = asyncio.Semaphore(max(1, int(self.options.concurrency)))
+        async with self._semaphore:
+            try:
+                response = await self.client.chat.completions.create(**params)
+            except openai.BadRequestError as exc:
+                if self.json_object or not _rejects_json_schema(exc):
+                    raise self._error(exc, where) from exc
+                self._fall_back_to_json_object()
+                params = params_for(True)
+                key = llm.cache_key(params, chunk_text, published)
+                try:
+                    response = await self.client.chat.completions.create(**params)
+                except openai.OpenAIError as exc2:
+                    raise self._error(exc2, where) from exc2
+            except openai.OpenAIError as exc:
+                raise self._error(exc, where) from exc
+            except ValueError as exc:  # a 200 whose body is not JSON (JSONDecodeError is a ValueError)
+                raise ChunkFailed(f"the server's reply is not a chat completion ({_short(str(exc))})") from exc
+        if not hasattr(response, "model_dump"):
+            log.debug("%s: unexpected reply body: %r", where, response)
+            raise ChunkFailed(f"the server's reply is not a chat completion ({_short(repr(response), 60)})")
+        body = _body(response)
+        self._count(body.get("usage") or {})
+        return body, key, False
+
+    def _fall_back_to_json_object(self) -> None:
+        self.json_object = True
+        if not self._warned_json_object:
+            self._warned_json_object = True
+            message = (f"{self.base_url} does not support json_schema structured output; "
+                       "using json_object mode with the schema in the prompt")
+            log.warning(message)
+            self._pending_warnings.append(message)
+
+    def _count(self, usage: dict[str, Any]) -> None:
+        details = usage.get("prompt_tokens_details") or {}
+        request = RequestUsage(
+            prompt_tokens=int(usage.get("prompt_tokens") or 0),
+            cached_tokens=int(details.get("cached_tokens") or 0),
+            completion_tokens=int(usage.get("completion_tokens") or 0),
+        )
+        self.usage.add(request)
+        dollars = cost(self.model, request.prompt_tokens, request.cached_tokens, request.completion_tokens, self._prices)
+        self.usage.cost_usd = round(self.usage.cost_usd + (dollars or 0.0), 8)
+
+    def _error(self, exc: Exception, where: str) -> Exception:
+        """A one-line EngineError for what stops the run, a ChunkFailed for what stops one chunk."""
+        retries = self.options.max_retries
+        if isinstance(exc, openai.AuthenticationError):
+            return EngineError(f"{self.base_url} rejected the API key (401): check OPENAI_API_KEY")
+        if isinstance(exc, openai.PermissionDeniedError):
+            return EngineError(f"{self.base_url} denied access (403) to model {self.model!r}")
+        if isinstance(exc, openai.NotFoundError):
+            return EngineError(f"model {self.model!r} not found (404) at {self.base_url}: check --model / TIMELINE_MODEL")
+        if isinstance(exc, openai.RateLimitError):
+            return EngineError(f"rate limited (429) by {self.base_url} after {retries} retries; "
+                               "finished chunks are cached: wait and run again, or lower --concurrency")
+        if isinstance(exc, openai.APITimeoutError):
+            return ChunkFailed(f"timed out after {self.options.timeout:g}s ({retries} retries)", attempts=retries + 1)
+        if isinstance(exc, openai.APIConnectionError):
+            cause = exc.__cause__ or exc
+            if not _cannot_connect(exc):  # reached the server, then lost the connection: this chunk only
+                return ChunkFailed(f"connection lost ({type(cause).__name__}: {_short(str(cause))}) "
+                                   f"after {retries} retries", attempts=retries + 1)
+            return EngineError(f"cannot reach {self.base_url} ({type(cause).__name__}: {cause}); "
+                               "check --base-url / OPENAI_BASE_URL")
+        if isinstance(exc, openai.APIStatusError):
+            return ChunkFailed(f"server answered {exc.status_code} ({_short(exc.message)})", attempts=retries + 1)
+        return ChunkFailed(f"{type(exc).__name__}: {_short(str(exc))}", attempts=1)
+
+
+def _cannot_connect(exc: BaseException) -> bool:
+    """True when the cause chain says the server could not be reached at all (refused, DNS, connect timeout)."""
+    seen: BaseException | None = exc
+    while seen is not None:
+        if type(seen).__name__ in ("ConnectError", "ConnectTimeout", "gaierror", "ConnectionRefusedError"):
+            return True
+        seen = seen.__cause__ or seen.__context__
+    return False
+
+
+def _rejects_json_schema(exc: Exception) -> bool:
+    text = str(getattr(exc, "message", "") or exc).lower()
+    return "response_format" in text or "json_schema" in text
+
+
+def _short(text: str, limit: int = 160) -> str:
+    text = " ".join(str(text).split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _body(response: Any) -> dict[str, Any]:
+    """The parts of a completion worth keeping: choices (message, finish_reason), usage, model, id."""
+    data = response.model_dump(exclude_none=True) if hasattr(response, "model_dump") else dict(response)
+    choices = []
+    for choice in data.get("choices") or []:
+        message = choice.get("message") or {}
+        choices.append({
+            "index": choice.get("index", 0),
+            "finish_reason": choice.get("finish_reason"),
+            "message": {k: message.get(k) for k in ("role", "content", "refusal") if message.get(k) is not None},
+        })
+    return {"id": data.get("id"), "model": data.get("model"), "choices": choices, "usage": data.get("usage") or {}}

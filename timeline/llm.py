@@ -1,0 +1,169 @@
+"""What the model is asked and what it must answer: request building with no network.
+
+The response contract is a pair of pydantic models; their JSON schema, made strict
+(every field required, no extra properties, nullable fields typed ``[T, "null"]``), goes
+to the server as ``response_format``. Business rules the schema cannot say (an ISO date
+shape) live in validators, so the validation error itself tells the model what to fix on
+the one re-ask. Everything here is pure, so ``--dry-run`` and the cache key share it with
+the engine without importing the OpenAI SDK.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, ValidationError, field_validator
+
+from .models import Article, Chunk
+from .prompts import load_prompt
+
+DEFAULT_MODEL = "gpt-4o-mini"
+PARAMETERS: dict[str, Any] = {"temperature": 0}
+_ISO = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?(/\d{4}(-\d{2}(-\d{2})?)?)?$")
+
+
+class _Reply(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class ProposedEvent(_Reply):
+    """One event as the model proposes it; verify.py decides what survives."""
+
+    when_text: str | None
+    date: str | None
+    precision: Literal["year", "month", "day", "range", "unknown"]
+    what: str
+    who: list[str]
+    where: list[str]
+    attribution: str | None
+    evidence: str
+
+    @field_validator("date")
+    @classmethod
+    def _iso(cls, value: str | None) -> str | None:
+        if value is not None and not _ISO.match(value.strip()):
+            raise ValueError("must be null or ISO: YYYY, YYYY-MM, YYYY-MM-DD, or START/END")
+        return value.strip() if value else value
+
+
+class ProposedEvents(_Reply):
+    events: list[ProposedEvent]
+
+
+class SummaryClaim(_Reply):
+    text: str
+    source: str | None
+
+
+class SummaryReply(_Reply):
+    summary: str
+    claims: list[SummaryClaim]
+
+
+def strict_schema(model: type[BaseModel]) -> dict[str, Any]:
+    """``model``'s JSON schema in the shape strict structured output accepts, compactly."""
+    raw = model.model_json_schema()
+    defs = raw.pop("$defs", {})
+
+    def walk(node: Any) -> Any:
+        if isinstance(node, list):
+            return [walk(n) for n in node]
+        if not isinstance(node, dict):
+            return node
+        if "$ref" in node:
+            return walk(defs[node["$ref"].rsplit("/", 1)[-1]])
+        out = {k: walk(v) for k, v in node.items() if k not in ("title", "default", "description")}
+        any_of = out.get("anyOf")
+        if any_of and len(any_of) == 2 and {"type": "null"} in any_of:
+            other = next(a for a in any_of if a != {"type": "null"})
+            if set(other) == {"type"} and isinstance(other["type"], str):
+                out.pop("anyOf")
+                out["type"] = [other["type"], "null"]
+        if out.get("type") == "object" and "properties" in out:
+            out["required"] = list(out["properties"])
+            out["additionalProperties"] = False
+        return out
+
+    return walk(raw)
+
+
+def response_format(name: str, model: type[BaseModel]) -> dict[str, Any]:
+    return {"type": "json_schema", "json_schema": {"name": name, "strict": True, "schema": strict_schema(model)}}
+
+
+JSON_OBJECT = {"type": "json_object"}
+
+
+def _schema_text(model: type[BaseModel]) -> str:
+    return json.dumps(strict_schema(model), separators=(",", ":"))
+
+
+def extract_request(
+    chunk: Chunk, article: Article, model: str, prompts_dir: str | None = None, json_object: bool = False
+) -> dict[str, Any]:
+    """Keyword arguments for ``chat.completions.create`` extracting events from ``chunk``."""
+    template = load_prompt("extract_events", prompts_dir)
+    published = article.published.isoformat() if article.published else "unknown"
+    messages = template.render(
+        published=published, article=chunk.text, schema=_schema_text(ProposedEvents) if json_object else ""
+    )
+    fmt = JSON_OBJECT if json_object else response_format("events", ProposedEvents)
+    return {"model": model, "messages": messages, "response_format": fmt, **PARAMETERS}
+
+
+def summarize_request(
+    items: list[str], model: str, prompts_dir: str | None = None, json_object: bool = False
+) -> dict[str, Any]:
+    """Keyword arguments for ``chat.completions.create`` summarizing ``items``."""
+    template = load_prompt("summarize", prompts_dir)
+    messages = template.render(items=items, schema=_schema_text(SummaryReply) if json_object else "")
+    fmt = JSON_OBJECT if json_object else response_format("summary", SummaryReply)
+    return {"model": model, "messages": messages, "response_format": fmt, **PARAMETERS}
+
+
+def cache_key(params: dict[str, Any], chunk_text: str = "", published: str = "") -> str:
+    """sha256 over model, messages, schema and parameters (all in ``params``), chunk text and date."""
+    blob = json.dumps({"params": params, "chunk": chunk_text, "published": published}, sort_keys=True,
+                      ensure_ascii=False, separators=(",", ":"))
+    return hashlib.sha256(blob.encode("utf-8")).hexdigest()
+
+
+def parse_reply(content: str | None, model: type[BaseModel]) -> BaseModel:
+    """The validated reply; raises ValueError with a message fit to send back to the model."""
+    if not content or not content.strip():
+        raise ValueError("the reply was empty; answer with the JSON object only")
+    text = content.strip()
+    if text.startswith("```"):  # some local servers wrap JSON in a fence
+        text = re.sub(r"^```(?:json)?\s*|\s*```$", "", text)
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise ValueError(f"the reply was not valid JSON ({exc.msg} at line {exc.lineno} column {exc.colno})") from None
+    try:
+        return model.model_validate(data)
+    except ValidationError as exc:
+        problems = "; ".join(
+            f"{'.'.join(str(p) for p in err['loc']) or 'reply'}: {err['msg']}" for err in exc.errors()[:8]
+        )
+        raise ValueError(f"the reply did not match the schema ({problems})") from None
+
+
+def reask_messages(params: dict[str, Any], raw: str | None, problem: str) -> dict[str, Any]:
+    """``params`` with the failed reply and the validation error appended (one re-ask)."""
+    messages = list(params["messages"]) + [
+        {"role": "assistant", "content": raw or ""},
+        {"role": "user", "content": f"Your reply was rejected: {problem}. Reply again with corrected JSON only."},
+    ]
+    return {**params, "messages": messages}
+
+
+def chronology_lines(events: list[Any], undated_label: str = "undated") -> list[str]:
+    """One compact line per event for the summary prompt: ``date | what | per source``."""
+    lines = []
+    for event in events:
+        when = event.when.value if event.when and event.when.value else undated_label
+        per = f" | per {event.attribution}" if event.attribution else ""
+        lines.append(f"{when} | {' '.join(event.what.split())}{per}")
+    return lines
