@@ -292,6 +292,10 @@ def _dates(args: argparse.Namespace) -> int:
 
 
 def _eval(args: argparse.Namespace) -> int:
+    from .errors import UsageError
     from .evaluate import main_eval
 
-    return main_eval(args.gold_dir, args.baseline)
+    try:
+        return main_eval(args.gold_dir, args.baseline)
+    except ValueError as exc:
+        raise UsageError(str(exc)) from None

@@ -10,6 +10,7 @@ from __future__ import annotations
 import importlib.util
 import json
 import re
+import sys
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -225,7 +226,12 @@ def main_eval(gold_dir: str, baseline: str = "dateparser") -> int:
     """`timeline eval GOLD_DIR [--baseline dateparser|none]`: print the table; 1 if a document failed."""
     if baseline not in BASELINES:
         raise ValueError(f"unknown baseline {baseline!r}: choose dateparser or none")
-    report = evaluate(Path(gold_dir), [] if baseline == "none" else [baseline])
+    baselines = [] if baseline == "none" else [baseline]
+    if "dateparser" in baselines and importlib.util.find_spec("dateparser") is None:
+        sys.stderr.write("timeline: dateparser is not installed, so no baseline is measured "
+                         "(pip install 'timeline[bench]')\n")
+        baselines = []
+    report = evaluate(Path(gold_dir), baselines)
     print(format_report(report))
     return 1 if any(s.failures for s in report.systems) else 0
 

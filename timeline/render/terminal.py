@@ -18,8 +18,8 @@ def render_terminal(briefing: Briefing, console: Any) -> None:
     table = Table(title="Chronology", show_lines=False, expand=True)
     table.add_column("When", no_wrap=True, style="bold cyan")
     table.add_column("Event", ratio=4)
-    table.add_column("Source", ratio=1)
-    table.add_column("Flags", style="yellow")
+    table.add_column("Source", ratio=1, min_width=16)
+    table.add_column("Flags", style="yellow", max_width=24)
     previous = None
     for event in briefing.chronology.events:
         when = format_when(event.when)
@@ -33,8 +33,8 @@ def render_terminal(briefing: Briefing, console: Any) -> None:
         window = briefing.chronology.undated_window or "date not given in the text"
         undated = Table(title=f"Undated: {safe(window)}", expand=True)
         undated.add_column("Event", ratio=4)
-        undated.add_column("Source", ratio=1)
-        undated.add_column("Flags", style="yellow")
+        undated.add_column("Source", ratio=1, min_width=16)
+        undated.add_column("Flags", style="yellow", max_width=24)
         for event in briefing.chronology.undated:
             what, source, flags = _cells(event, briefing)
             if event.when and not event.when.value:
