@@ -2,11 +2,19 @@
 from __future__ import annotations
 
 import json
+from contextlib import contextmanager
 from pathlib import Path
+from typing import Iterator
 
 import pytest
 
-from .conftest import ROOT, run_cli
+from openai_server import OpenAITestServer
+from story_responder import story_responder
+from test_openai_cassettes import RECORD, REPLAY_URL, recorder
+from timeline.pipeline import BriefOptions, brief
+from timeline.sources import load_articles
+
+from .conftest import API_KEY, ROOT, run_cli
 
 STORY = ROOT / "seeds" / "story"
 UPDATE = ROOT / "seeds" / "story-update" / "5-riverside-times.md"
@@ -17,11 +25,31 @@ def _norm(text: str) -> str:
     return " ".join(text.replace("’", "'").split()).lower()
 
 
-@pytest.fixture(scope="module")
-def story() -> dict:
-    proc = run_cli("brief", str(STORY), "--format", "json", "--engine", "local")
-    assert proc.returncode == 0, proc.stderr.decode()
-    return json.loads(proc.stdout)
+@pytest.fixture(scope="module", params=["local", "openai-cassette"])
+def story(request: pytest.FixtureRequest) -> dict:
+    """The story briefed by the offline engine (CLI) and by the LLM engine (replayed cassette)."""
+    if request.param == "local":
+        proc = run_cli("brief", str(STORY), "--format", "json", "--engine", "local")
+        assert proc.returncode == 0, proc.stderr.decode()
+        return json.loads(proc.stdout)
+    with pytest.MonkeyPatch.context() as monkeypatch, story_cassette("story_brief.yaml", monkeypatch) as url:
+        articles = load_articles([str(STORY)]).articles
+        briefing = brief(articles, BriefOptions(engine="openai", base_url=url, use_cache=False, max_retries=0))
+    assert briefing.usage.requests >= 1 and not briefing.failed_chunks
+    return briefing.model_dump(mode="json")
+
+
+@contextmanager
+def story_cassette(name: str, monkeypatch: pytest.MonkeyPatch) -> Iterator[str]:
+    """Replay ``name`` (no server, no network); TIMELINE_RECORD=1 records it against the
+    local test server answering with the scripted story model."""
+    monkeypatch.setenv("OPENAI_API_KEY", "test-key")
+    if RECORD:
+        with OpenAITestServer(story_responder) as server, recorder("all").use_cassette(name):
+            yield server.url
+        return
+    with recorder("none").use_cassette(name):
+        yield REPLAY_URL
 
 
 def _find(briefing: dict, evidence: str) -> list[dict]:
@@ -80,7 +108,7 @@ def test_terminal_output_cites_sources_and_conflicts() -> None:
     assert "[1][2][4]" in out and "Disagreement" in out and "Harbor Wire" in out
 
 
-def test_since_until_and_max_events(story: dict) -> None:
+def test_since_until_and_max_events() -> None:
     proc = run_cli("brief", str(STORY), "--format", "json", "--since", "2025-03-09", "--until", "2025-03-10")
     values = [e["when"]["value"] for e in json.loads(proc.stdout)["chronology"]["events"]]
     assert values and all("2025-03-09" <= v <= "2025-03-10" for v in values)
@@ -112,3 +140,28 @@ def test_update_refuses_an_article_already_in_the_briefing(tmp_path: Path) -> No
     run_cli("brief", str(STORY), "--format", "json", "-o", str(before))
     proc = run_cli("brief", str(STORY / "1-coastal-courier.md"), "--update", str(before))
     assert proc.returncode == 1 and "already in the earlier briefing" in proc.stderr.decode()
+
+
+def test_update_with_the_llm_engine_sends_only_the_new_article(tmp_path: Path) -> None:
+    env = {"OPENAI_API_KEY": API_KEY, "TIMELINE_CACHE_DIR": str(tmp_path / "cache")}
+    before = tmp_path / "before.json"
+    with OpenAITestServer(story_responder) as server:
+        env["OPENAI_BASE_URL"] = server.url
+        first = run_cli("brief", str(STORY), "--format", "json", "-o", str(before), env=env)
+        assert first.returncode == 0, first.stderr.decode()
+        sent_before = len(server.requests)
+        proc = run_cli("brief", str(UPDATE), "--update", str(before), "--format", "json", env=env)
+        assert proc.returncode == 0, proc.stderr.decode()
+        update_requests = server.requests[sent_before:]
+    extraction = [r for r in update_requests if "<article" in json.dumps(r.body)]
+    assert extraction, "the new article was sent"
+    old_texts = [p.read_text(encoding="utf-8").split("---", 2)[2].strip().splitlines()[0] for p in STORY.glob("*.md")]
+    for r in extraction:
+        body = json.dumps(r.body, ensure_ascii=False)
+        assert "corroded support cable" in body
+        assert not any(text[:60] in body for text in old_texts), "an old article was sent again"
+    after = json.loads(proc.stdout)
+    new = [e for e in after["chronology"]["events"] if e["is_new"]]
+    assert [e["when"]["value"] for e in new] == ["2025-03-12"]
+    [inspections] = _find(after, "inspections of 40 bridges on Tuesday")
+    assert not inspections["is_new"] and "5-riverside-times" in inspections["sources"]
