@@ -15,13 +15,17 @@ _VERBS = (
     r"accuses|estimated|estimates|added|noted|wrote|tweeted|argued|argues"
 )
 # A source: up to six words, starting with "the", a capital, or a known collective noun.
-_NOUN_PHRASE = r"(?:[Tt]he |[Aa] |[Aa]n )?(?:[A-Z][\w’'.-]*|rescue workers|residents|officials|witnesses|activists|sources|police|doctors|medics|rebels|insurgents)(?:[ -](?:[A-Z][\w’'.-]*|of|and|for|the|al-\w+|army|government|ministry|military|police|forces|officials|spokes(?:man|woman|person)|group|agency|media|sources|workers|council|court|office|authorities|state|news|health)){0,6}"
+_NOUN_PHRASE = r"(?:[Tt]he |[Aa] |[Aa]n )?(?:[A-Z][\w’'.-]*|rescue workers|residents|officials?|witnesses|activists|sources?|police|doctors|medics|rebels|insurgents|agency|ministry|military|army|government|authorities|spokes(?:man|woman|person)|analysts|experts|investigators|prosecutors|statement)(?:[ -](?:[A-Z][\w’'.-]*|of|and|for|the|al-\w+|army|government|ministry|military|police|forces|officials|spokes(?:man|woman|person)|group|agency|media|sources|workers|council|court|office|authorities|state|news|health)){0,6}"
 
 _PATTERNS = [
     re.compile(r"\baccording to (?P<src>[^,.;:\n]+)"),
     re.compile(r"\breports? from (?P<src>[^,.;:\n]+?) (?:stated|said|say|says|suggested|indicated)\b"),
-    re.compile(rf"(?P<src>{_NOUN_PHRASE}),?\s+(?:also\s+|later\s+|had\s+|have\s+|has\s+)?(?:{_VERBS})\b"),
-    re.compile(rf"\b(?:{_VERBS})\s+(?P<src>(?:[Tt]he )?[A-Z][\w’'.-]*(?: [A-Z][\w’'.-]*){{0,4}})[,.]"),
+    # "X said": X opens a clause (sentence start, after a comma, quote or conjunction), so
+    # "troops moved into the Gulf and said" does not make "the Gulf" a source.
+    re.compile(rf"(?:^|(?<=[,;:“\"(‘]\s)|(?<=[“\"(‘])|(?<=\bbut\s)|(?<=\bwhile\s)|(?<=\bthat\s)|(?<=\bMeanwhile,\s))"
+               rf"(?P<src>{_NOUN_PHRASE}),?\s+(?:also\s+|later\s+|had\s+|have\s+|has\s+)?(?:{_VERBS})\b"),
+    # Inverted: "..., said Kenneth Bacon." (not "told The Associated Press": the teller is the source)
+    re.compile(r"\b(?:said|says|reported|added|wrote|noted)\s+(?P<src>(?:[Tt]he )?(?:spokes(?:man|woman|person) |official |officer |minister |president )?[A-Z][\w’'.-]*(?: [A-Z][\w’'.-]*){0,4})[,.]"),
     re.compile(r"\b(?:labell?ed|described|designated|considered)\b[^.]*?\bby (?P<src>[^,.;:)\n]+)"),
 ]
 _NOT_SOURCES = {"this", "that", "it", "these", "those", "he", "she", "they", "there", "while", "although", "meanwhile", "in", "on"}
