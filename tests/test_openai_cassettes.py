@@ -23,7 +23,7 @@ import yaml
 from vcr.errors import CannotOverwriteExistingCassetteException
 
 from conftest import ROOT, SEED
-from openai_server import OpenAITestServer
+from openai_server import OpenAITestServer, Responder
 from seed_responder import seed_responder
 from timeline.models import Article
 from timeline.pipeline import BriefOptions, brief
@@ -49,8 +49,9 @@ def recorder(mode: str) -> vcr.VCR:
 
 
 @contextmanager
-def seed_cassette(name: str, monkeypatch: pytest.MonkeyPatch) -> Iterator[str]:
-    """(base URL to use) inside the cassette; records only when TIMELINE_RECORD=1."""
+def seed_cassette(name: str, monkeypatch: pytest.MonkeyPatch, responder: Responder = seed_responder) -> Iterator[str]:
+    """(base URL to use) inside the cassette; records only when TIMELINE_RECORD=1, against
+    the local test server answering with ``responder`` (or the real API with a real key)."""
     if RECORD and REAL_KEY:
         monkeypatch.setenv("OPENAI_API_KEY", REAL_KEY)
         with recorder("all").use_cassette(name):
@@ -58,7 +59,7 @@ def seed_cassette(name: str, monkeypatch: pytest.MonkeyPatch) -> Iterator[str]:
         return
     monkeypatch.setenv("OPENAI_API_KEY", "test-key")
     if RECORD:
-        with OpenAITestServer(seed_responder) as server, recorder("all").use_cassette(name):
+        with OpenAITestServer(responder) as server, recorder("all").use_cassette(name):
             yield server.url
         return
     with recorder("none").use_cassette(name):

@@ -2,15 +2,13 @@
 from __future__ import annotations
 
 import json
-from contextlib import contextmanager
 from pathlib import Path
-from typing import Iterator
 
 import pytest
 
 from openai_server import OpenAITestServer
 from story_responder import story_responder
-from test_openai_cassettes import RECORD, REPLAY_URL, recorder
+from test_openai_cassettes import seed_cassette
 from timeline.pipeline import BriefOptions, brief
 from timeline.sources import load_articles
 
@@ -32,24 +30,11 @@ def story(request: pytest.FixtureRequest) -> dict:
         proc = run_cli("brief", str(STORY), "--format", "json", "--engine", "local")
         assert proc.returncode == 0, proc.stderr.decode()
         return json.loads(proc.stdout)
-    with pytest.MonkeyPatch.context() as monkeypatch, story_cassette("story_brief.yaml", monkeypatch) as url:
+    with pytest.MonkeyPatch.context() as monkeypatch, seed_cassette("story_brief.yaml", monkeypatch, story_responder) as url:
         articles = load_articles([str(STORY)]).articles
         briefing = brief(articles, BriefOptions(engine="openai", base_url=url, use_cache=False, max_retries=0))
     assert briefing.usage.requests >= 1 and not briefing.failed_chunks
     return briefing.model_dump(mode="json")
-
-
-@contextmanager
-def story_cassette(name: str, monkeypatch: pytest.MonkeyPatch) -> Iterator[str]:
-    """Replay ``name`` (no server, no network); TIMELINE_RECORD=1 records it against the
-    local test server answering with the scripted story model."""
-    monkeypatch.setenv("OPENAI_API_KEY", "test-key")
-    if RECORD:
-        with OpenAITestServer(story_responder) as server, recorder("all").use_cassette(name):
-            yield server.url
-        return
-    with recorder("none").use_cassette(name):
-        yield REPLAY_URL
 
 
 def _find(briefing: dict, evidence: str) -> list[dict]:

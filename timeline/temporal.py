@@ -605,7 +605,6 @@ def _season(m, text, ref, mod, unit, year):
 def _h_season(m, text, ref, lenient):
     unit = m["s"].lower()
     mod = (m["mod"] or "").lower()
-    prev = _prev_word(text, m.start())
     year = int(m["y"]) if m["y"] else None
     if not year and mod in ("", "the"):
         # "in the fall of Aleppo" / "the fall" -> no; "in the summer" -> yes
