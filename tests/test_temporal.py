@@ -174,3 +174,14 @@ def test_long_text_is_fast():
     found = tag(text, MON)
     assert len(found) == 8000
     assert time.perf_counter() - t0 < 5
+
+
+@pytest.mark.parametrize("sentence, text, value", [
+    ("In September last year, the storm hit.", "September last year", "2023-09"),
+    ("The plan is due in March next year.", "March next year", "2025-03"),
+    ("Protests continued over the weekend.", "over the weekend", "2024-11-30/2024-12-01"),
+    ("Talks will resume over the weekend.", "over the weekend", "2024-12-07/2024-12-08"),
+])
+def test_month_with_relative_year_and_the_weekend(sentence: str, text: str, value: str) -> None:
+    [found] = tag(sentence, date(2024, 12, 4))  # a Wednesday
+    assert (found.text, found.value) == (text, value)

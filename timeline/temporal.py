@@ -380,6 +380,24 @@ def _h_month_year(m, text, ref, lenient):
     return _point(m, _mval(y, _month_of(m["m"])), "month")
 
 
+def _h_month_rel_year(m, text, ref, lenient):
+    """"September last year", "March of next year": the month in the year the phrase names."""
+    if ref is None:
+        return _point(m, None, "unknown")
+    step = {"last": -1, "this": 0, "next": 1}[m["rel"].lower()]
+    return _point(m, _mval(ref.year + step, _month_of(m["m"])), "month")
+
+
+def _h_weekend(m, text, ref, lenient):
+    """"over the weekend" in news: the most recent Saturday-Sunday (the coming one in future tense)."""
+    if ref is None:
+        return _point(m, None, "unknown")
+    saturday = ref - timedelta(days=(ref.weekday() - 5) % 7)
+    if _tense(text, m.start(), m.end()) == "future" and ref.weekday() < 5:
+        saturday += timedelta(days=7)
+    return _point(m, _range(saturday, saturday + timedelta(days=1)), "range")
+
+
 _MONTH_EVIDENCE = frozenset("in last next this early mid late since until till by from through during before "
                             "after of throughout between and or to end beginning start middle".split())
 
@@ -684,6 +702,9 @@ _RULES: list[tuple[re.Pattern, _Handler]] = [
     (re.compile(r"\b(?:(?i:early|mid-?|late|the\s+end\s+of|end\s+of|the\s+beginning\s+of|the\s+start\s+of|"
                 r"the\s+middle\s+of)\s*)?(?P<m>" + _MONTH_ANY + r"),?\s+(?:of\s+)?(?:(?P<y>" + _YEAR
                 + r")\b|(?P<sy>" + _SPOKEN_YEAR + r"))"), _h_month_year),
+    (re.compile(r"\b(?:(?i:early|mid-?|late|the\s+end\s+of|end\s+of)\s*)?(?P<m>" + _MONTH_ANY
+                + r"),?\s+(?:of\s+)?(?P<rel>(?i:last|this|next))\s+year\b"), _h_month_rel_year),
+    (re.compile(r"(?i)\b(?:over|during|on|at|across|through)\s+the\s+weekend\b"), _h_weekend),
     (re.compile(r"\b(?:(?P<mod>(?i:last|next|this|early|mid-|mid|late|earlier|later|the\s+end\s+of|end\s+of|"
                 r"the\s+beginning\s+of|the\s+start\s+of|the\s+middle\s+of|early\s+to\s+mid-))\s*)?(?P<m>"
                 + _MONTH_WORD + r")"), _h_month),
@@ -766,7 +787,7 @@ _ANCHOR = re.compile(
 _BEFORE, _AFTER = 48, 48
 _FAMILIES = {
     _h_iso: ("num",), _h_numeric: ("num",), _h_month_day: ("month",), _h_month_year: ("month",),
-    _h_month: ("month",), _h_weekday: ("wd",), _h_rel_day: ("rel",), _h_rel_unit: ("unit",),
+    _h_month: ("month",), _h_month_rel_year: ("month",), _h_weekend: ("unit",), _h_weekday: ("wd",), _h_rel_day: ("rel",), _h_rel_unit: ("unit",),
     _h_part_of: ("unit",), _h_year: ("num",), _h_year_span: ("num",), _h_spoken_year: ("spoken",),
     _h_apostrophe_year: ("num",), _h_fiscal: ("num",), _h_decade: ("num",), _h_century: ("unit",),
     _h_quarter: ("unit",), _h_half: ("unit",), _h_season: ("unit",), _h_ago: ("unit",),
