@@ -185,3 +185,11 @@ def test_long_text_is_fast():
 def test_month_with_relative_year_and_the_weekend(sentence: str, text: str, value: str) -> None:
     [found] = tag(sentence, date(2024, 12, 4))  # a Wednesday
     assert (found.text, found.value) == (text, value)
+
+
+def test_fixed_date_holidays() -> None:
+    ref = date(2024, 12, 4)
+    assert [(t.text, t.value) for t in tag("Shops will close on Christmas Eve.", ref)] == [("Christmas Eve", "2024-12-24")]
+    assert [(t.text, t.value) for t in tag("They danced on New Year's Eve 1999.", ref)] == [
+        ("New Year's Eve 1999", "1999-12-31")]
+    assert tag("Christmas shopping rose.", ref) == []

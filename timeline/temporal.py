@@ -388,6 +388,30 @@ def _h_month_rel_year(m, text, ref, lenient):
     return _point(m, _mval(ref.year + step, _month_of(m["m"])), "month")
 
 
+_HOLIDAYS = {"christmas eve": (12, 24), "christmas day": (12, 25), "christmas": (12, 25), "boxing day": (12, 26),
+             "new year's eve": (12, 31), "new year's day": (1, 1), "independence day": (7, 4),
+             "the fourth of july": (7, 4), "july fourth": (7, 4), "halloween": (10, 31),
+             "valentine's day": (2, 14), "bastille day": (7, 14), "armistice day": (11, 11)}
+
+
+_HOLIDAY_PREPS = frozenset("on at before after since until till by over during for around".split())
+
+
+def _h_holiday(m, text, ref, lenient):
+    """Fixed-date holidays ("Christmas Day", "New Year's Eve") resolve like a month and day."""
+    name = re.sub(r"\s+", " ", m["h"].lower().replace("’", "'"))
+    if name == "christmas" and _prev_word(text, m.start()).lower() not in _HOLIDAY_PREPS:
+        return None  # "Christmas shopping" is not a date; "before Christmas" is
+    month, day = _HOLIDAYS[name]
+    year = int(m["y"]) if m["y"] else None
+    if year:
+        return _point(m, date(year, month, day).isoformat(), "day")
+    if ref is None:
+        return _point(m, None, "unknown")
+    d = _month_day_date(ref, month, day, _tense(text, m.start(), m.end()))
+    return _point(m, d.isoformat() if d else None, "day")
+
+
 def _h_weekend(m, text, ref, lenient):
     """"over the weekend" in news: the most recent Saturday-Sunday (the coming one in future tense)."""
     if ref is None:
@@ -705,6 +729,9 @@ _RULES: list[tuple[re.Pattern, _Handler]] = [
     (re.compile(r"\b(?:(?i:early|mid-?|late|the\s+end\s+of|end\s+of)\s*)?(?P<m>" + _MONTH_ANY
                 + r"),?\s+(?:of\s+)?(?P<rel>(?i:last|this|next))\s+year\b"), _h_month_rel_year),
     (re.compile(r"(?i)\b(?:over|during|on|at|across|through)\s+the\s+weekend\b"), _h_weekend),
+    (re.compile(r"\b(?P<h>Christmas\s+Eve|Christmas\s+Day|Christmas|Boxing\s+Day|New\s+Year['’]s\s+(?:Eve|Day)|"
+                r"Independence\s+Day|(?i:the\s+)?Fourth\s+of\s+July|July\s+Fourth|Halloween|Valentine['’]s\s+Day|"
+                r"Bastille\s+Day|Armistice\s+Day)(?:,?\s+(?P<y>" + _YEAR + r")\b)?"), _h_holiday),
     (re.compile(r"\b(?:(?P<mod>(?i:last|next|this|early|mid-|mid|late|earlier|later|the\s+end\s+of|end\s+of|"
                 r"the\s+beginning\s+of|the\s+start\s+of|the\s+middle\s+of|early\s+to\s+mid-))\s*)?(?P<m>"
                 + _MONTH_WORD + r")"), _h_month),
@@ -783,11 +810,13 @@ _ANCHOR = re.compile(
     r"|(?P<vague>(?i:\b(?:recent\w*|lately|current\w*|nowadays|now|past|future|times?|previously|formerly|soon"
     r"|date|far|present|these)\b))"
     r"|(?P<spoken>(?i:\b(?:nineteen|thousand)\b))"
+    r"|(?P<holiday>\b(?:Christmas|Boxing|New\s+Year|Independence|Fourth|July\s+Fourth|Halloween|Valentine|Bastille"
+    r"|Armistice))"
 )
 _BEFORE, _AFTER = 48, 48
 _FAMILIES = {
     _h_iso: ("num",), _h_numeric: ("num",), _h_month_day: ("month",), _h_month_year: ("month",),
-    _h_month: ("month",), _h_month_rel_year: ("month",), _h_weekend: ("unit",), _h_weekday: ("wd",), _h_rel_day: ("rel",), _h_rel_unit: ("unit",),
+    _h_month: ("month",), _h_month_rel_year: ("month",), _h_weekend: ("unit",), _h_holiday: ("holiday",), _h_weekday: ("wd",), _h_rel_day: ("rel",), _h_rel_unit: ("unit",),
     _h_part_of: ("unit",), _h_year: ("num",), _h_year_span: ("num",), _h_spoken_year: ("spoken",),
     _h_apostrophe_year: ("num",), _h_fiscal: ("num",), _h_decade: ("num",), _h_century: ("unit",),
     _h_quarter: ("unit",), _h_half: ("unit",), _h_season: ("unit",), _h_ago: ("unit",),
