@@ -30,3 +30,8 @@ def test_sources_found(sentence: str, source: str) -> None:
 ])
 def test_no_source_invented(sentence: str) -> None:
     assert find_attribution(sentence) is None
+
+
+def test_an_act_is_not_a_claim() -> None:
+    assert find_attribution("Mayor Lena Ortiz declared a state of emergency in Port Aldren today.") is None
+    assert find_attribution("Mayor Lena Ortiz declared that the city was safe.") == "Mayor Lena Ortiz"

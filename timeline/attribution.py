@@ -31,10 +31,17 @@ _PATTERNS = [
 _NOT_SOURCES = {"this", "that", "it", "these", "those", "he", "she", "they", "there", "while", "although", "meanwhile", "in", "on"}
 
 
+# "declared a state of emergency", "announced a ceasefire": the verb performs an act, it does
+# not report a claim, so its subject is an actor rather than a source.
+_PERFORMATIVE = re.compile(r"^,?\s*(?:also\s+|later\s+|had\s+|has\s+|have\s+)?(?:declared|declares|announced|announces)\s+(?:a|an)\s")
+
+
 def find_attribution(sentence: str) -> str | None:
     """The source a sentence cites ("the White Helmets"), or None when it cites none."""
     for pattern in _PATTERNS:
         for match in pattern.finditer(sentence):
+            if "src" in match.groupdict() and _PERFORMATIVE.match(sentence[match.end("src"):]):
+                continue
             source = _clean(match.group("src"))
             if source:
                 return source

@@ -7,10 +7,10 @@ from ..models import Briefing, Event, TimePoint
 
 _MONTHS = "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec".split()
 FLAG_TEXT = {
-    "model_date_disagrees": "model's date corrected",
-    "model_only_date": "date from the model only",
-    "date_conflict": "sources disagree on the date",
-    "figure_conflict": "sources disagree on figures",
+    "model_date_disagrees": "model date corrected",
+    "model_only_date": "model-only date",
+    "date_conflict": "dates differ",
+    "figure_conflict": "figures differ",
 }
 
 

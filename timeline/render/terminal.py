@@ -17,12 +17,14 @@ def render_terminal(briefing: Briefing, console: Any) -> None:
                         title_align="left"))
     table = Table(title="Chronology", show_lines=False, expand=True)
     table.add_column("When", no_wrap=True, style="bold cyan")
-    table.add_column("Event", ratio=4)
-    table.add_column("Source", ratio=1, min_width=16)
-    table.add_column("Flags", style="yellow", max_width=24)
+    table.add_column("Event", ratio=6)
+    table.add_column("Source", ratio=3)
+    table.add_column("Flags", style="yellow", ratio=2)
     previous = None
     for event in briefing.chronology.events:
         when = format_when(event.when)
+        if previous is not None and when != previous:
+            table.add_section()  # a rule between days: the chronology reads grouped by date
         table.add_row("" if when == previous else safe(when), *_cells(event, briefing))
         previous = when
     if briefing.chronology.events:
@@ -32,9 +34,9 @@ def render_terminal(briefing: Briefing, console: Any) -> None:
     if briefing.chronology.undated:
         window = briefing.chronology.undated_window or "date not given in the text"
         undated = Table(title=f"Undated: {safe(window)}", expand=True)
-        undated.add_column("Event", ratio=4)
-        undated.add_column("Source", ratio=1, min_width=16)
-        undated.add_column("Flags", style="yellow", max_width=24)
+        undated.add_column("Event", ratio=6)
+        undated.add_column("Source", ratio=3)
+        undated.add_column("Flags", style="yellow", ratio=2)
         for event in briefing.chronology.undated:
             what, source, flags = _cells(event, briefing)
             if event.when and not event.when.value:
