@@ -36,8 +36,8 @@ def _sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     left = 0
     for m in _SENTENCE_END.finditer(text, max(0, start - 400), start):
         left = m.end()
-    m = _SENTENCE_END.search(text, end)
-    right = m.start() if m else len(text)
+    after = _SENTENCE_END.search(text, end)
+    right = after.start() if after else len(text)
     return left, right
 
 

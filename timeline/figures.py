@@ -50,12 +50,13 @@ def figures(text: str) -> dict[str, str]:
             continue
         noun = match.group("noun").lower()
         window = text[max(0, match.start() - 12):match.end("num") + 40].lower()
-        label = next((lab for lab, words in _CASUALTY.items() if re.search(rf"\b(?:{words})\b", window)), None)
-        if label is None:
-            first = noun.split()[0]
-            if first in _NOT_NOUNS:
+        casualty = next((lab for lab, words in _CASUALTY.items() if re.search(rf"\b(?:{words})\b", window)), None)
+        if casualty is not None:
+            label = casualty
+        else:
+            label = (noun.split() or [""])[0]
+            if label in _NOT_NOUNS:
                 continue
-            label = first
         found.setdefault(label, _shown(match))
     return found
 

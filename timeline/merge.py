@@ -45,7 +45,11 @@ def merge(events: Iterable[Event], articles: list[Article]) -> Chronology:
     def position(e: Event) -> tuple[int, int]:
         return (order.get(e.evidence[0].article_id, len(order)), e.evidence[0].start)
 
-    dated.sort(key=lambda e: (time_key(e.when.value), _RANK[e.when.precision], position(e)))  # type: ignore[union-attr]
+    def chronological(e: Event) -> tuple[tuple[int, int, int], int, tuple[int, int]]:
+        assert e.when is not None and e.when.value is not None  # dated events only
+        return (time_key(e.when.value), _RANK[e.when.precision], position(e))
+
+    dated.sort(key=chronological)
     undated.sort(key=position)
     return Chronology(events=dated, undated=undated, undated_window=_window(articles))
 
@@ -213,17 +217,17 @@ def _combine(group: list[Event], order: dict[str, int]) -> Event:
     evidence = [ev for e in group for ev in e.evidence]
     flags = [f for f in dict.fromkeys(f for e in group for f in e.flags) if f not in ("date_conflict", "figure_conflict")]
     conflicts: list[Conflict] = []
-    readings = [(ev, ev.when) for ev in evidence if ev.when and ev.when.value]
+    readings = [(ev, ev.when, ev.when.value) for ev in evidence if ev.when and ev.when.value]
     when = first.when
-    if len({w.value for _, w in readings if w.precision == "day"}) > 1:
+    if len({value for _, w, value in readings if w.precision == "day"}) > 1:
         counts: dict[str, int] = {}
-        for _, w in readings:
-            counts[w.value] = counts.get(w.value, 0) + 1  # type: ignore[index]
+        for _, _, value in readings:
+            counts[value] = counts.get(value, 0) + 1
         best = max(counts.values())
-        when = next(w for _, w in readings if counts[w.value] == best)  # type: ignore[index]
+        when = next(w for _, w, value in readings if counts[value] == best)
         flags.append("date_conflict")
         conflicts.append(Conflict(kind="date", label=_label(first), values=[
-            ConflictValue(value=w.value, article_id=ev.article_id) for ev, w in readings  # type: ignore[arg-type]
+            ConflictValue(value=value, article_id=ev.article_id) for ev, _, value in readings
         ]))
     else:
         dated = [e.when for e in group if e.when and e.when.value]
