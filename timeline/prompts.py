@@ -37,7 +37,8 @@ class PromptTemplate:
     def render(self, **variables: Any) -> list[dict[str, str]]:
         """Chat messages ``[{"role": ..., "content": ...}]`` with ``variables`` filled in."""
         env = _environment()
-        missing = [name for name in self.inputs if name not in variables]
+        missing = [name for name, spec in self.inputs.items()
+                   if name not in variables and not (isinstance(spec, dict) and spec.get("optional"))]
         if missing:
             raise UsageError(f"prompt {self.name}: missing input(s) {', '.join(missing)}")
         messages = []
@@ -119,4 +120,4 @@ def load_prompt(name: str, prompts_dir: str | None = None) -> PromptTemplate:
 
 def builtin_prompt_names() -> list[str]:
     """Names of the templates this version ships."""
-    return ["extract_events", "summarize"]
+    return ["extract_events", "summarize", "reduce"]
