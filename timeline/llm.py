@@ -155,6 +155,14 @@ def pack_request(
     return {"model": model, "messages": messages, "response_format": fmt, **PARAMETERS}
 
 
+def pack_key_parts(items: list[tuple[Chunk, Article]]) -> tuple[str, str]:
+    """(chunk text, publication dates) for ``cache_key`` of a pack's request; for one chunk
+    exactly its text and date, so single-chunk keys are unchanged."""
+    text = "\n\x00".join(c.text for c, _ in items)
+    dates = ",".join(a.published.isoformat() if a.published else "" for _, a in items)
+    return text, dates
+
+
 def packs_supported(prompts_dir: str | None = None) -> bool:
     """True when the extraction template renders packs (declares the ``articles`` input);
     a custom ``--prompts`` template that does not gets one chunk per request."""

@@ -108,8 +108,7 @@ class OpenAIEngine(Engine):
         dated against that chunk's article."""
         items = [(c, articles[c.article_id]) for c in chunks]
         self._asked.update(c.article_id for c in chunks)
-        key_text = "\n\x00".join(c.text for c in chunks)
-        key_dates = ",".join(a.published.isoformat() if a.published else "" for _, a in items)
+        key_text, key_dates = llm.pack_key_parts(items)
         where = ", ".join(f"{c.article_id} [{c.start}:{c.end}]" for c in chunks)
 
         def build(json_object: bool) -> dict[str, Any]:
