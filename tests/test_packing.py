@@ -36,7 +36,7 @@ def chunk(article_id: str, tokens: int, index: int = 0) -> Chunk:
 def test_pack_chunks_keeps_order_and_budget() -> None:
     chunks = [chunk("a", 300), chunk("b", 300), chunk("c", 900), chunk("d", 1400), chunk("e", 50)]
     packs = pack_chunks(chunks, 1500)
-    assert [[c.article_id for c in p] for p in packs] == [["a", "b"], ["c"], ["d", "e"]]
+    assert [[c.article_id for c in p] for p in packs] == [["a", "b", "e"], ["c"], ["d"]]
 
 
 def test_a_repeated_quote_goes_to_each_copy_in_turn() -> None:

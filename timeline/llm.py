@@ -128,19 +128,23 @@ def published_text(article: Article) -> str:
 
 
 def extract_request(
-    chunk: Chunk, article: Article, model: str, prompts_dir: str | None = None, json_object: bool = False
+    chunk: Chunk, article: Article, model: str, prompts_dir: str | None = None, json_object: bool = False,
+    final: bool = True,
 ) -> dict[str, Any]:
     """Keyword arguments for ``chat.completions.create`` extracting events from ``chunk``."""
-    return pack_request([(chunk, article)], model, prompts_dir, json_object)
+    return pack_request([(chunk, article)], model, prompts_dir, json_object, final)
 
 
 def pack_request(
-    items: list[tuple[Chunk, Article]], model: str, prompts_dir: str | None = None, json_object: bool = False
+    items: list[tuple[Chunk, Article]], model: str, prompts_dir: str | None = None, json_object: bool = False,
+    final: bool = True,
 ) -> dict[str, Any]:
     """One extraction request for several chunks (a pack, see ``packing.py``).
 
     One chunk renders as ``<article published="...">``; several render as
     ``<article id="N" published="...">`` blocks, each with its own publication date.
+    ``final``: this is the briefing's only request, so its summary is the briefing's (80-150
+    words); else a short partial summary for the one reduce request.
     """
     template = load_prompt("extract_events", prompts_dir)
     first_chunk, first_article = items[0]
@@ -148,7 +152,7 @@ def pack_request(
         {"id": str(n), "published": published_text(a), "text": c.text} for n, (c, a) in enumerate(items, 1)
     ]
     messages = template.render(
-        published=published_text(first_article), article=first_chunk.text, articles=articles,
+        published=published_text(first_article), article=first_chunk.text, articles=articles, final=final,
         schema=_schema_text(ProposedEvents) if json_object else "",
     )
     fmt = JSON_OBJECT if json_object else response_format("events", ProposedEvents)

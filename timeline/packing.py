@@ -1,9 +1,9 @@
 """Packing: several short chunks (usually whole short articles) in one extraction request.
 
 Every request pays a fixed price (system prompt, schema, message framing); a briefing of
-many short articles would pay it once per article. ``pack_chunks`` groups consecutive
-chunks, in order, while their text fits the chunk budget, so the fixed price is paid once
-per pack. The model sees each chunk as its own ``<article id="N" published="...">`` block.
+many short articles would pay it once per article. ``pack_chunks`` groups chunks (first
+fit, in order) while their text fits the chunk budget, so the fixed price is paid once per
+pack. The model sees each chunk as its own ``<article id="N" published="...">`` block.
 
 The model does not say which article an event came from (that would cost schema and
 output tokens, and a model can get it wrong); ``assign`` decides it from the evidence: an
@@ -22,21 +22,24 @@ PACK_FRAMING_TOKENS = 16  # the <article id="N" published="YYYY-MM-DD"> ... </ar
 
 
 def pack_chunks(chunks: Sequence[Chunk], budget: int) -> list[list[Chunk]]:
-    """Consecutive ``chunks`` grouped so each group's tokens (text + per-article framing) fit ``budget``.
+    """``chunks`` grouped so each group's tokens (text + per-article framing) fit ``budget``.
 
-    A chunk that fills the budget on its own stays alone; order is kept, so a pack is a
-    run of neighbouring chunks and the dry-run plan, the cache key and the request agree.
+    First fit, in order: each chunk joins the first pack it fits in, else starts a new one;
+    a chunk that fills the budget alone stays alone. Deterministic, so the dry-run plan,
+    the cache key and the request agree; within a pack chunks keep their input order.
     """
     packs: list[list[Chunk]] = []
-    size = 0
+    sizes: list[int] = []
     for chunk in chunks:
         cost = chunk.tokens + PACK_FRAMING_TOKENS
-        if packs and size + cost <= budget:
-            packs[-1].append(chunk)
-            size += cost
+        for i, size in enumerate(sizes):
+            if size + cost <= budget:
+                packs[i].append(chunk)
+                sizes[i] += cost
+                break
         else:
             packs.append([chunk])
-            size = cost
+            sizes.append(cost)
     return packs
 
 

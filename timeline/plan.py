@@ -18,7 +18,7 @@ from .pricing import cost
 from .tokens import TokenCounter, counter_for
 
 COMPLETION_PER_CHUNK_TOKEN = 1.5  # events with verbatim quotes run longer than the text they quote
-PARTIAL_SUMMARY_TOKENS = 80  # a partial summary ("under 60 words") as the reduce request reads it
+PARTIAL_SUMMARY_TOKENS = 55  # a partial summary ("under 40 words") as the reduce request reads it
 SUMMARY_COMPLETION = 250
 
 
@@ -140,7 +140,7 @@ def plan(articles: list[Article], options: Any) -> Plan:
     try:
         for number, pack in enumerate(packs, 1):
             items = [(c, by_id[c.article_id]) for c in pack]
-            params = llm.pack_request(items, model, options.prompts_dir)
+            params = llm.pack_request(items, model, options.prompts_dir, final=len(packs) == 1)
             text, dates = llm.pack_key_parts(items)
             cached = bool(cache is not None and cache.get(llm.cache_key(params, text, dates)) is not None)
             tokens = request_tokens(params, counter)

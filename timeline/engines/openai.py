@@ -57,6 +57,7 @@ class OpenAIEngine(Engine):
         self._pending_warnings: list[str] = list(self.cache.warnings) if self.cache is not None else []
         self._partials: list[tuple[int, str, str]] = []  # (chunk index, first article id, partial summary)
         self._asked: set[str] = set()  # article ids sent for extraction in this run
+        self._requests_planned = 1  # extraction requests in this briefing (set by pack)
 
     # -- set-up ---------------------------------------------------------------------------
 
@@ -96,9 +97,9 @@ class OpenAIEngine(Engine):
 
     def pack(self, chunks: list[Chunk], budget: int) -> list[list[Chunk]]:
         """Short chunks share a request while they fit ``budget`` (see ``packing.py``)."""
-        if not llm.packs_supported(self.prompts_dir):
-            return super().pack(chunks, budget)
-        return pack_chunks(chunks, budget)
+        packs = pack_chunks(chunks, budget) if llm.packs_supported(self.prompts_dir) else super().pack(chunks, budget)
+        self._requests_planned = len(packs)
+        return packs
 
     async def extract(self, chunk: Chunk, article: Article) -> Extraction:
         return (await self.extract_pack([chunk], {article.id: article}))[0]
@@ -112,7 +113,7 @@ class OpenAIEngine(Engine):
         where = ", ".join(f"{c.article_id} [{c.start}:{c.end}]" for c in chunks)
 
         def build(json_object: bool) -> dict[str, Any]:
-            return llm.pack_request(items, self.model, self.prompts_dir, json_object)
+            return llm.pack_request(items, self.model, self.prompts_dir, json_object, final=self._requests_planned <= 1)
 
         reply = await self._structured(build, llm.ProposedEvents, key_text, key_dates, where)
         if reply.summary.strip():
