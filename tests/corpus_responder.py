@@ -52,12 +52,12 @@ def events_for(text: str, published: date | None, limit: int = 12) -> list[dict[
     return events
 
 
-def partial_summary(events: list[dict[str, Any]]) -> str:
+def partial_summary(events: list[dict[str, Any]], words: int = 40) -> str:
     parts = []
-    for e in events[:3]:
+    for e in events[:8]:
         what = e["what"].rstrip(".")
         parts.append(f"According to {e['attribution']}, {what[:1].lower()}{what[1:]}." if e["attribution"] else f"{what}.")
-    return " ".join(" ".join(parts).split()[:60])
+    return " ".join(" ".join(parts).split()[:words])
 
 
 def corpus_responder(request: Recorded) -> Reply:
@@ -65,7 +65,9 @@ def corpus_responder(request: Recorded) -> Reply:
     if is_extraction(body):
         user = next(m["content"] for m in body["messages"] if m["role"] == "user")
         events = [e for m in _BLOCK.finditer(user) for e in events_for(m.group("text"), _published(m.group("attrs")))]
-        content = json.dumps({"events": events, "summary": partial_summary(events)}, ensure_ascii=False)
+        final = "80-150" in body["messages"][0]["content"]  # as long as the prompt asks
+        content = json.dumps({"events": events, "summary": partial_summary(events, 120 if final else 38)},
+                             ensure_ascii=False)
     else:
         user = body["messages"][-1]["content"]
         items = [line for line in user.splitlines()[1:-1] if line.strip()]

@@ -85,6 +85,21 @@ class SummaryReply(_Reply):
     claims: list[SummaryClaim]
 
 
+class ReduceReply(_Reply):
+    """The reduce step's reply: the summary only. Its claims are the summary's attributed
+    sentences, found by code (``attribution.find_attribution``) as for a one-request
+    briefing; asking the model to repeat them would cost schema and output tokens."""
+
+    summary: str
+
+    @model_validator(mode="before")
+    @classmethod
+    def _drop_claims(cls, data: Any) -> Any:
+        if isinstance(data, dict) and "claims" in data:
+            data = {k: v for k, v in data.items() if k != "claims"}
+        return data
+
+
 def strict_schema(model: type[BaseModel]) -> dict[str, Any]:
     """``model``'s JSON schema in the shape strict structured output accepts, compactly."""
     raw = model.model_json_schema()
@@ -141,15 +156,16 @@ def pack_request(
 ) -> dict[str, Any]:
     """One extraction request for several chunks (a pack, see ``packing.py``).
 
-    One chunk renders as ``<article published="...">``; several render as
-    ``<article id="N" published="...">`` blocks, each with its own publication date.
+    Each chunk is its own ``<article published="...">`` block with its article's publication
+    date. No id: verification places each event by its quote (``packing.assign``), so an id
+    would cost tokens and tell the model nothing it needs.
     ``final``: this is the briefing's only request, so its summary is the briefing's (80-150
     words); else a short partial summary for the one reduce request.
     """
     template = load_prompt("extract_events", prompts_dir)
     first_chunk, first_article = items[0]
     articles = [] if len(items) == 1 else [
-        {"id": str(n), "published": published_text(a), "text": c.text} for n, (c, a) in enumerate(items, 1)
+        {"published": published_text(a), "text": c.text} for c, a in items
     ]
     messages = template.render(
         published=published_text(first_article), article=first_chunk.text, articles=articles, final=final,
@@ -180,8 +196,9 @@ def summarize_request(
     """Keyword arguments for ``chat.completions.create`` summarizing ``items``
     (chronology lines with ``prompt="summarize"``, partial summaries with ``"reduce"``)."""
     template = load_prompt(prompt, prompts_dir)
-    messages = template.render(items=items, schema=_schema_text(SummaryReply) if json_object else "")
-    fmt = JSON_OBJECT if json_object else response_format("summary", SummaryReply)
+    reply = ReduceReply if prompt == "reduce" else SummaryReply
+    messages = template.render(items=items, schema=_schema_text(reply) if json_object else "")
+    fmt = JSON_OBJECT if json_object else response_format("summary", reply)
     return {"model": model, "messages": messages, "response_format": fmt, **PARAMETERS}
 
 

@@ -156,12 +156,13 @@ class OpenAIEngine(Engine):
         except ChunkFailed as exc:
             log.warning("the model's summary failed (%s); using the extractive summary instead", exc.reason)
             return extractive_summary(chronology, articles)
-        return Summary(
-            text=" ".join(reply.summary.split()),
-            claims_with_sources=[Claim(text=c.text, source=c.source) for c in reply.claims],
-        )
+        text = " ".join(reply.summary.split())
+        claims = getattr(reply, "claims", None)
+        if claims is None:
+            return Summary(text=text, claims_with_sources=_claims_of(text))
+        return Summary(text=text, claims_with_sources=[Claim(text=c.text, source=c.source) for c in claims])
 
-    async def _reduce(self, items: list[str], budget: int, depth: int = 0, prompt: str = "summarize") -> llm.SummaryReply:
+    async def _reduce(self, items: list[str], budget: int, depth: int = 0, prompt: str = "summarize") -> Any:
         """One summary of ``items``; map-reduce (summaries of groups, then of those) when they do not fit."""
         counter = counter_for(self.model)
         groups: list[list[str]] = [[]]
@@ -181,12 +182,12 @@ class OpenAIEngine(Engine):
             return await self._summarize_once(summaries, "reduce")
         return await self._reduce(summaries, budget, depth + 1, "reduce")
 
-    async def _summarize_once(self, items: list[str], prompt: str = "summarize") -> llm.SummaryReply:
+    async def _summarize_once(self, items: list[str], prompt: str = "summarize") -> Any:
         def build(json_object: bool) -> dict[str, Any]:
             return llm.summarize_request(items, self.model, self.prompts_dir, json_object, prompt)
 
-        reply: llm.SummaryReply = await self._structured(build, llm.SummaryReply, "", "", "summary")
-        return reply
+        reply_model = llm.ReduceReply if prompt == "reduce" else llm.SummaryReply
+        return await self._structured(build, reply_model, "", "", "summary")
 
     # -- one structured request, with cache, fallback and one re-ask ---------------------------
 
