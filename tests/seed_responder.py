@@ -7,7 +7,8 @@ article the chunk holds, with three deliberate mistakes the verifier must catch:
 * a quote that is not in the article (Turkey closing border crossings);
 * an invented day for an undated event (Assad's declaration, when_text null, 2024-12-01).
 
-Summary requests get a neutral, attributed summary. Token usage is counted with the
+Extraction replies carry a short summary of their chunk (the whole seed summary when the
+chunk is the whole article); summary and reduce requests get the neutral, attributed summary. Token usage is counted with the
 offline cl100k encoding over what was actually sent (messages and schema).
 """
 from __future__ import annotations
@@ -126,10 +127,24 @@ def is_extraction(body: dict[str, Any]) -> bool:
     return any("<article" in str(m.get("content")) for m in body.get("messages", []) if m["role"] == "user")
 
 
-def article_of(body: dict[str, Any]) -> str:
+def articles_of(body: dict[str, Any]) -> list[str]:
+    """The text of every ``<article ...>`` block in the request (several when it is a pack)."""
     user = next(m["content"] for m in body["messages"] if m["role"] == "user")
-    match = re.search(r"<article[^>]*>\n?(.*)\n?</article>", user, re.S)
-    return match.group(1) if match else ""
+    return [m.group(1) for m in re.finditer(r"<article[^>]*>\n?(.*?)\n?</article>", user, re.S)]
+
+
+def article_of(body: dict[str, Any]) -> str:
+    return "\n".join(articles_of(body))
+
+
+def partial_summary(events: list[dict[str, Any]], whole: bool) -> str:
+    """The short summary the extraction reply carries: the seed summary for the whole article,
+    else the chunk's attributed events in a few sentences."""
+    if whole:
+        return SEED_SUMMARY["summary"]
+    parts = [f"According to {e['attribution']}, {e['what'][0].lower()}{e['what'][1:]}" if e["attribution"] else e["what"]
+             for e in events if e["who"] != ["Turkey"]]
+    return " ".join(parts[:4])
 
 
 def seed_events_for(chunk_text: str) -> list[dict[str, Any]]:
@@ -146,7 +161,9 @@ def seed_events_for(chunk_text: str) -> list[dict[str, Any]]:
 def seed_responder(request: Recorded) -> Reply:
     body = request.body
     if is_extraction(body):
-        content = json.dumps({"events": seed_events_for(article_of(body))}, ensure_ascii=False)
+        events = [e for text in articles_of(body) for e in seed_events_for(text)]
+        whole = len(events) == len(SEED_EVENTS)
+        content = json.dumps({"events": events, "summary": partial_summary(events, whole)}, ensure_ascii=False)
     else:
         content = json.dumps(SEED_SUMMARY, ensure_ascii=False)
     return completion(content, prompt_tokens=prompt_tokens(body), completion_tokens=count_tokens(content),

@@ -62,7 +62,7 @@ def test_seed_briefing_has_the_required_gold_events_dated_right() -> None:
     assert result.returncode == 0, result.stderr
     briefing = json.loads(result.stdout)
     assert gold_problems(briefing) == []
-    assert briefing["usage"]["engine"] == "openai" and briefing["usage"]["requests"] == 2
+    assert briefing["usage"]["engine"] == "openai" and briefing["usage"]["requests"] == 1
     assert briefing["dropped_events"] == 1
     assert "Assad" in " ".join(e["what"] for e in briefing["chronology"]["undated"])
     flagged = {e["when"]["text"]: e["flags"] for e in briefing["chronology"]["events"]}
@@ -75,15 +75,15 @@ def test_second_run_sends_nothing_and_no_cache_sends_again(tmp_path: Path) -> No
     with OpenAITestServer(seed_responder) as server:
         first = run(BRIEF, server, TIMELINE_CACHE_DIR=cache)
         assert first.returncode == 0, first.stderr
-        assert len(server.chat_requests) == 2
+        assert len(server.chat_requests) == 1  # the extraction reply carries the summary
         second = run(BRIEF, server, TIMELINE_CACHE_DIR=cache)
-        assert len(server.chat_requests) == 2
-        assert json.loads(second.stdout)["usage"]["cached_responses"] == 2
+        assert len(server.chat_requests) == 1
+        assert json.loads(second.stdout)["usage"]["cached_responses"] == 1
         assert json.loads(second.stdout)["chronology"] == json.loads(first.stdout)["chronology"]
         run([*BRIEF, "--no-cache"], server, TIMELINE_CACHE_DIR=cache)
-        assert len(server.chat_requests) == 4
+        assert len(server.chat_requests) == 2
         run([*BRIEF, "--cache-dir", str(tmp_path / "other")], server, TIMELINE_CACHE_DIR=cache)
-        assert len(server.chat_requests) == 6
+        assert len(server.chat_requests) == 3
 
 
 def test_dry_run_sends_nothing_and_prints_tokens_and_cost() -> None:

@@ -36,13 +36,13 @@ def key(monkeypatch: pytest.MonkeyPatch) -> None:
 def test_seed_brief_sends_structured_requests_and_accounts_usage() -> None:
     with OpenAITestServer(seed_responder) as server:
         result = brief([seed_article()], options(server))
-    extract, summary = server.chat_requests
+    [extract] = server.chat_requests  # one request: its reply carries the summary too
     fmt = extract.body["response_format"]
     assert fmt["type"] == "json_schema" and fmt["json_schema"]["strict"] is True
     schema = fmt["json_schema"]["schema"]["properties"]["events"]["items"]
     assert schema["additionalProperties"] is False and set(schema["required"]) == set(schema["properties"])
     assert extract.headers["authorization"] == f"Bearer {API_KEY}"
-    assert result.usage.requests == 2 and result.usage.prompt_tokens > 0 and result.usage.cost_usd > 0
+    assert result.usage.requests == 1 and result.usage.prompt_tokens > 0 and result.usage.cost_usd > 0
     assert result.usage.model == "gpt-4o-mini" and result.usage.token_counter
     assert result.dropped_events == 1
     assert result.summary.text == " ".join(SEED_SUMMARY["summary"].split())
@@ -51,14 +51,14 @@ def test_seed_brief_sends_structured_requests_and_accounts_usage() -> None:
 
 def test_cache_second_run_sends_nothing_and_no_cache_sends_again() -> None:
     with OpenAITestServer(seed_responder) as server:
-        first = brief([seed_article()], options(server))
-        assert len(server.chat_requests) == 2
-        second = brief([seed_article()], options(server))
-        assert len(server.chat_requests) == 2
-        assert second.usage.requests == 0 and second.usage.cached_responses == 2
-        assert second.chronology == first.chronology
-        brief([seed_article()], options(server, use_cache=False))
+        first = brief([seed_article()], options(server, max_chunk_tokens=300))
+        assert len(server.chat_requests) == 4  # 3 chunks + 1 reduce
+        second = brief([seed_article()], options(server, max_chunk_tokens=300))
         assert len(server.chat_requests) == 4
+        assert second.usage.requests == 0 and second.usage.cached_responses == 4
+        assert second.chronology == first.chronology and second.summary == first.summary
+        brief([seed_article()], options(server, use_cache=False, max_chunk_tokens=300))
+        assert len(server.chat_requests) == 8
 
 
 def test_what_succeeded_before_a_failure_stays_cached() -> None:
@@ -69,9 +69,9 @@ def test_what_succeeded_before_a_failure_stays_cached() -> None:
 
     with OpenAITestServer(extraction_ok_summary_401) as server:
         with pytest.raises(EngineError, match="401"):
-            brief([seed_article()], options(server))
+            brief([seed_article()], options(server, max_chunk_tokens=300))
     with OpenAITestServer(seed_responder) as server:
-        brief([seed_article()], options(server))
+        brief([seed_article()], options(server, max_chunk_tokens=300))
     assert [r.body["response_format"]["json_schema"]["name"] for r in server.chat_requests] == ["summary"]
 
 
@@ -79,10 +79,9 @@ def test_server_without_json_schema_gets_json_object_mode_and_a_warning() -> Non
     rejected = error(400, "Invalid parameter: 'response_format' of type 'json_schema' is not supported with this model.")
     with OpenAITestServer(queue(rejected, seed_responder)) as server:
         result = brief([seed_article()], options(server))
-    first, second, summary = server.chat_requests
+    first, second = server.chat_requests
     assert second.body["response_format"] == {"type": "json_object"}
     assert '"when_text"' in second.messages[0]["content"]  # the schema is in the prompt now
-    assert summary.body["response_format"] == {"type": "json_object"}
     assert any("json_object" in w for w in result.warnings)
     assert result.chronology.events
 
@@ -90,7 +89,7 @@ def test_server_without_json_schema_gets_json_object_mode_and_a_warning() -> Non
 def test_invalid_json_is_reasked_once_with_the_error() -> None:
     with OpenAITestServer(queue(completion("{not json"), seed_responder)) as server:
         result = brief([seed_article()], options(server))
-    first, reask, _summary = server.chat_requests
+    first, reask = server.chat_requests
     assert reask.messages[-2] == {"role": "assistant", "content": "{not json"}
     assert "not valid JSON" in reask.messages[-1]["content"]
     assert not result.failed_chunks and result.chronology.events
@@ -144,7 +143,7 @@ def test_rate_limit_is_retried_honouring_retry_after() -> None:
     with OpenAITestServer(queue(limited, seed_responder)) as server:
         started = time.monotonic()
         result = brief([seed_article()], options(server, max_retries=2))
-    assert len(server.chat_requests) == 3 and not result.failed_chunks
+    assert len(server.chat_requests) == 2 and not result.failed_chunks
     assert time.monotonic() - started < 5
 
 
@@ -188,7 +187,7 @@ def test_model_from_env_and_flag(monkeypatch: pytest.MonkeyPatch) -> None:
     with OpenAITestServer(seed_responder) as server:
         result = brief([seed_article()], options(server))
         brief([seed_article()], options(server, model="my-local-model", use_cache=False))
-    assert [r.body["model"] for r in server.chat_requests] == ["gpt-4.1-mini"] * 2 + ["my-local-model"] * 2
+    assert [r.body["model"] for r in server.chat_requests] == ["gpt-4.1-mini", "my-local-model"]
     assert result.usage.model == "gpt-4.1-mini"
 
 
@@ -212,8 +211,26 @@ def test_concurrency_is_bounded() -> None:
     assert not result.failed_chunks
 
 
-def test_long_chronology_is_summarized_map_reduce() -> None:
+def test_several_requests_get_one_reduce_over_their_partial_summaries() -> None:
     with OpenAITestServer(seed_responder) as server:
+        result = brief([seed_article()], options(server, max_chunk_tokens=300))
+    names = [r.body["response_format"]["json_schema"]["name"] for r in server.chat_requests]
+    assert names.count("events") >= 2 and names[-1] == "summary" and names.count("summary") == 1
+    reduce = server.chat_requests[-1].messages[-1]["content"]
+    assert reduce.startswith("<partials>") and "According to the White Helmets" in reduce
+    assert TEXT[:80] not in reduce  # the reduce reads partial summaries, never the article
+    assert result.summary.text == " ".join(SEED_SUMMARY["summary"].split())
+
+
+def test_without_partial_summaries_the_chronology_is_summarized_map_reduce() -> None:
+    def no_partials(request: Recorded) -> Reply:
+        reply = seed_responder(request)
+        if request.body["response_format"]["json_schema"]["name"] == "events":
+            content = json.loads(reply.body["choices"][0]["message"]["content"])
+            reply.body["choices"][0]["message"]["content"] = json.dumps({**content, "summary": ""})
+        return reply
+
+    with OpenAITestServer(no_partials) as server:
         result = brief([seed_article()], options(server, extra={"summary_budget": 80}))
     names = [r.body["response_format"]["json_schema"]["name"] for r in server.chat_requests]
     assert names[0] == "events" and names.count("summary") >= 3

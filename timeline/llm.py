@@ -12,9 +12,9 @@ from __future__ import annotations
 import hashlib
 import json
 import re
-from typing import Any, Literal
+from typing import Any
 
-from pydantic import BaseModel, ConfigDict, ValidationError, field_validator
+from pydantic import BaseModel, ConfigDict, ValidationError, field_validator, model_validator
 
 from .models import Article, Chunk
 from .prompts import load_prompt
@@ -29,11 +29,16 @@ class _Reply(BaseModel):
 
 
 class ProposedEvent(_Reply):
-    """One event as the model proposes it; verify.py decides what survives."""
+    """One event as the model proposes it; verify.py decides what survives.
+
+    There is no ``precision`` field: the precision of the model's reading is the shape of
+    its ISO value (YYYY, YYYY-MM, YYYY-MM-DD, A/B; null = unknown), and verify derives the
+    precision it keeps from the resolver, never from the model. Asking for it cost ~20
+    schema tokens per request for nothing. Replies that still carry one are accepted.
+    """
 
     when_text: str | None
     date: str | None
-    precision: Literal["year", "month", "day", "range", "unknown"]
     what: str
     who: list[str]
     where: list[str]
@@ -47,9 +52,27 @@ class ProposedEvent(_Reply):
             raise ValueError("must be null or ISO: YYYY, YYYY-MM, YYYY-MM-DD, or START/END")
         return value.strip() if value else value
 
+    @model_validator(mode="before")
+    @classmethod
+    def _drop_precision(cls, data: Any) -> Any:
+        if isinstance(data, dict) and "precision" in data:
+            data = {k: v for k, v in data.items() if k != "precision"}
+        return data
+
+    @property
+    def precision(self) -> str:
+        """The precision the model's ISO reading implies."""
+        if not self.date:
+            return "unknown"
+        return "range" if "/" in self.date else {4: "year", 7: "month", 10: "day"}.get(len(self.date), "unknown")
+
 
 class ProposedEvents(_Reply):
+    """The extraction reply: the events of every article in the request and a short neutral
+    summary of them (the "map" half of the summary; see ``engines/openai.py``)."""
+
     events: list[ProposedEvent]
+    summary: str = ""  # required by the strict schema; tolerated missing from older replies
 
 
 class SummaryClaim(_Reply):
@@ -60,6 +83,21 @@ class SummaryClaim(_Reply):
 class SummaryReply(_Reply):
     summary: str
     claims: list[SummaryClaim]
+
+
+class ReduceReply(_Reply):
+    """The reduce step's reply: the summary only. Its claims are the summary's attributed
+    sentences, found by code (``attribution.find_attribution``) as for a one-request
+    briefing; asking the model to repeat them would cost schema and output tokens."""
+
+    summary: str
+
+    @model_validator(mode="before")
+    @classmethod
+    def _drop_claims(cls, data: Any) -> Any:
+        if isinstance(data, dict) and "claims" in data:
+            data = {k: v for k, v in data.items() if k != "claims"}
+        return data
 
 
 def strict_schema(model: type[BaseModel]) -> dict[str, Any]:
@@ -100,26 +138,67 @@ def _schema_text(model: type[BaseModel]) -> str:
     return json.dumps(strict_schema(model), separators=(",", ":"))
 
 
+def published_text(article: Article) -> str:
+    return article.published.isoformat() if article.published else "unknown"
+
+
 def extract_request(
-    chunk: Chunk, article: Article, model: str, prompts_dir: str | None = None, json_object: bool = False
+    chunk: Chunk, article: Article, model: str, prompts_dir: str | None = None, json_object: bool = False,
+    final: bool = True,
 ) -> dict[str, Any]:
     """Keyword arguments for ``chat.completions.create`` extracting events from ``chunk``."""
+    return pack_request([(chunk, article)], model, prompts_dir, json_object, final)
+
+
+def pack_request(
+    items: list[tuple[Chunk, Article]], model: str, prompts_dir: str | None = None, json_object: bool = False,
+    final: bool = True,
+) -> dict[str, Any]:
+    """One extraction request for several chunks (a pack, see ``packing.py``).
+
+    Each chunk is its own ``<article published="...">`` block with its article's publication
+    date. No id: verification places each event by its quote (``packing.assign``), so an id
+    would cost tokens and tell the model nothing it needs.
+    ``final``: this is the briefing's only request, so its summary is the briefing's (80-150
+    words); else a short partial summary for the one reduce request.
+    """
     template = load_prompt("extract_events", prompts_dir)
-    published = article.published.isoformat() if article.published else "unknown"
+    first_chunk, first_article = items[0]
+    articles = [] if len(items) == 1 else [
+        {"published": published_text(a), "text": c.text} for c, a in items
+    ]
     messages = template.render(
-        published=published, article=chunk.text, schema=_schema_text(ProposedEvents) if json_object else ""
+        published=published_text(first_article), article=first_chunk.text, articles=articles, final=final,
+        schema=_schema_text(ProposedEvents) if json_object else "",
     )
     fmt = JSON_OBJECT if json_object else response_format("events", ProposedEvents)
     return {"model": model, "messages": messages, "response_format": fmt, **PARAMETERS}
 
 
+def pack_key_parts(items: list[tuple[Chunk, Article]]) -> tuple[str, str]:
+    """(chunk text, publication dates) for ``cache_key`` of a pack's request; for one chunk
+    exactly its text and date, so single-chunk keys are unchanged."""
+    text = "\n\x00".join(c.text for c, _ in items)
+    dates = ",".join(a.published.isoformat() if a.published else "" for _, a in items)
+    return text, dates
+
+
+def packs_supported(prompts_dir: str | None = None) -> bool:
+    """True when the extraction template renders packs (declares the ``articles`` input);
+    a custom ``--prompts`` template that does not gets one chunk per request."""
+    return "articles" in load_prompt("extract_events", prompts_dir).inputs
+
+
 def summarize_request(
-    items: list[str], model: str, prompts_dir: str | None = None, json_object: bool = False
+    items: list[str], model: str, prompts_dir: str | None = None, json_object: bool = False,
+    prompt: str = "summarize",
 ) -> dict[str, Any]:
-    """Keyword arguments for ``chat.completions.create`` summarizing ``items``."""
-    template = load_prompt("summarize", prompts_dir)
-    messages = template.render(items=items, schema=_schema_text(SummaryReply) if json_object else "")
-    fmt = JSON_OBJECT if json_object else response_format("summary", SummaryReply)
+    """Keyword arguments for ``chat.completions.create`` summarizing ``items``
+    (chronology lines with ``prompt="summarize"``, partial summaries with ``"reduce"``)."""
+    template = load_prompt(prompt, prompts_dir)
+    reply = ReduceReply if prompt == "reduce" else SummaryReply
+    messages = template.render(items=items, schema=_schema_text(reply) if json_object else "")
+    fmt = JSON_OBJECT if json_object else response_format("summary", reply)
     return {"model": model, "messages": messages, "response_format": fmt, **PARAMETERS}
 
 

@@ -148,20 +148,23 @@ async def _extract_all(
 ) -> tuple[list[Event], list[FailedChunk], int]:
     done = 0
 
-    async def one(chunk: Chunk) -> Extraction | ChunkFailed:
+    async def one(pack: list[Chunk]) -> list[Extraction | ChunkFailed]:
         nonlocal done
         try:
-            result: Extraction | ChunkFailed = await engine.extract(chunk, by_id[chunk.article_id])
-        except ChunkFailed as exc:
+            results: list[Extraction | ChunkFailed] = list(await engine.extract_pack(pack, by_id))
+        except ChunkFailed as exc:  # a failed pack fails each of its chunks
             if options.fail_fast:
                 raise
-            result = exc
-        done += 1
+            results = [exc] * len(pack)
+        done += len(pack)
         if progress:
             progress(done, len(chunks))
-        return result
+        return results
 
-    results = await asyncio.gather(*(one(c) for c in chunks))
+    packs = engine.pack(chunks, options.max_chunk_tokens)
+    per_pack = await asyncio.gather(*(one(p) for p in packs))
+    results = [r for rs in per_pack for r in rs]
+    chunks = [c for p in packs for c in p]
     events: list[Event] = []
     failed: list[FailedChunk] = []
     dropped = 0

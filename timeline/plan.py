@@ -1,9 +1,10 @@
 """``--dry-run``: what a briefing would send and roughly cost, sending nothing.
 
-``plan(articles, options)`` chunks the articles exactly as ``brief`` would, renders every
-extraction request, counts its tokens (messages and schema, with the counter's name), checks
-which are already in the response cache, and prices the lot. Completion tokens and the
-summary request cannot be known before the model answers; they are estimated and labelled.
+``plan(articles, options)`` chunks and packs the articles exactly as ``brief`` would, renders
+every extraction request, counts its tokens (messages and schema, with the counter's name),
+checks which are already in the response cache, and prices the lot. Completion tokens and
+the reduce request (only when there is more than one extraction request) cannot be known
+before the model answers; they are estimated and labelled.
 """
 from __future__ import annotations
 
@@ -17,17 +18,37 @@ from .pricing import cost
 from .tokens import TokenCounter, counter_for
 
 COMPLETION_PER_CHUNK_TOKEN = 1.5  # events with verbatim quotes run longer than the text they quote
-SUMMARY_OVERHEAD = 120
+PARTIAL_SUMMARY_TOKENS = 55  # a partial summary ("under 40 words") as the reduce request reads it
 SUMMARY_COMPLETION = 250
+
+
+def schema_tokens(params: dict[str, Any], counter: TokenCounter) -> int:
+    fmt = params.get("response_format") or {}
+    if fmt.get("type") == "json_schema":
+        return counter.count(json.dumps(fmt["json_schema"]["schema"], separators=(",", ":")))
+    return 0
 
 
 def request_tokens(params: dict[str, Any], counter: TokenCounter) -> int:
     """Prompt tokens of one chat request: each message (+4 framing), +3 priming, + the schema."""
     total = sum(counter.count(str(m.get("content") or "")) + 4 for m in params["messages"]) + 3
-    fmt = params.get("response_format") or {}
-    if fmt.get("type") == "json_schema":
-        total += counter.count(json.dumps(fmt["json_schema"]["schema"], separators=(",", ":")))
-    return total
+    return total + schema_tokens(params, counter)
+
+
+def breakdown(params: dict[str, Any], counter: TokenCounter, chunk_texts: list[str]) -> dict[str, int]:
+    """Where one extraction request's prompt tokens go: system prompt, schema, chunk text,
+    and framing (message overhead, <article> tags, anything else in the user message)."""
+    total = request_tokens(params, counter)
+    system = sum(counter.count(str(m.get("content") or "")) for m in params["messages"] if m["role"] == "system")
+    schema = schema_tokens(params, counter)
+    text = sum(counter.count(t) for t in chunk_texts)
+    return {"total": total, "system": system, "schema": schema, "chunk_text": text,
+            "framing": total - system - schema - text}
+
+
+def reduce_overhead(model: str, prompts_dir: str | None, counter: TokenCounter) -> int:
+    """Prompt tokens of a reduce request with no partial summaries in it."""
+    return request_tokens(llm.summarize_request([], model, prompts_dir, prompt="reduce"), counter)
 
 
 @dataclass
@@ -37,8 +58,9 @@ class ChunkPlan:
     start: int
     end: int
     chunk_tokens: int
-    prompt_tokens: int
+    prompt_tokens: int  # of the whole request this chunk is in
     cached: bool = False
+    request: int = 0  # which extraction request (pack) carries this chunk
 
 
 @dataclass
@@ -48,34 +70,48 @@ class Plan:
     exact: bool
     chunks: list[ChunkPlan] = field(default_factory=list)
     article_tokens: int = 0
-    summary_prompt_tokens: int = 0  # estimate
+    summary_prompt_tokens: int = 0  # estimate (the reduce request; 0 when one request reads everything)
     completion_tokens: int = 0  # estimate
     cost_usd: float | None = None
 
+    def _requests(self) -> dict[int, ChunkPlan]:
+        return {c.request: c for c in self.chunks}
+
+    @property
+    def extraction_requests(self) -> int:
+        return len(self._requests())
+
     @property
     def prompt_tokens(self) -> int:
-        return sum(c.prompt_tokens for c in self.chunks if not c.cached) + self.summary_prompt_tokens
+        return sum(c.prompt_tokens for c in self._requests().values() if not c.cached) + self.summary_prompt_tokens
 
     @property
     def requests(self) -> int:
-        return sum(1 for c in self.chunks if not c.cached) + 1
+        return sum(1 for c in self._requests().values() if not c.cached) + (1 if self.summary_prompt_tokens else 0)
 
     def describe(self) -> str:
         """The plan as text for the terminal."""
         counter = self.token_counter + ("" if self.exact else ", approximate")
         lines = [f"dry run: nothing sent. model {self.model}; tokens counted with {counter}", ""]
-        lines.append(f"{'article':<28} {'chunk':>5} {'chars':>13} {'chunk tok':>9} {'prompt tok':>10}  cached")
+        lines.append(f"{'article':<28} {'chunk':>5} {'chars':>13} {'chunk tok':>9} {'request':>7} {'prompt tok':>10}  cached")
+        shown: set[int] = set()
         for c in self.chunks:
             span = f"{c.start}-{c.end}"
-            lines.append(f"{c.article_id[:28]:<28} {c.index:>5} {span:>13} {c.chunk_tokens:>9} {c.prompt_tokens:>10}  "
-                         f"{'yes' if c.cached else 'no'}")
+            prompt = "" if c.request in shown else str(c.prompt_tokens)
+            shown.add(c.request)
+            lines.append(f"{c.article_id[:28]:<28} {c.index:>5} {span:>13} {c.chunk_tokens:>9} {c.request:>7} "
+                         f"{prompt:>10}  {'yes' if c.cached else 'no'}")
         price = f"${self.cost_usd:.4f}" if self.cost_usd is not None else "unknown (no price for this model)"
         ratio = self.prompt_tokens / self.article_tokens if self.article_tokens else 0.0
+        cached = sum(1 for c in self._requests().values() if c.cached)
+        summary = ("1 reduce over their partial summaries" if self.summary_prompt_tokens
+                   else "no summary request: the extraction reply carries it")
         lines += [
             "",
             f"article tokens: {self.article_tokens}",
-            f"requests: {self.requests} ({len(self.chunks)} chunk(s), {sum(c.cached for c in self.chunks)} cached, 1 summary)",
-            f"prompt tokens: {self.prompt_tokens} (summary estimated at {self.summary_prompt_tokens}); "
+            f"requests: {self.requests} ({len(self.chunks)} chunk(s) in {self.extraction_requests} extraction "
+            f"request(s), {cached} cached; {summary})",
+            f"prompt tokens: {self.prompt_tokens} (reduce estimated at {self.summary_prompt_tokens}); "
             f"{ratio:.2f} per article token",
             f"completion tokens (estimate): {self.completion_tokens}",
             f"estimated cost: {price}",
@@ -86,6 +122,7 @@ class Plan:
 def plan(articles: list[Article], options: Any) -> Plan:
     """What ``brief(articles, options)`` would send with the model engine, and its cost."""
     from .engines.openai_config import resolve_model  # no SDK import
+    from .packing import pack_chunks
     from .pipeline import chunk_articles
 
     model = resolve_model(options.model)
@@ -97,20 +134,27 @@ def plan(articles: list[Article], options: Any) -> Plan:
 
         cache = ResponseCache(options.cache_dir)
     result = Plan(model=model, token_counter=counter.name, exact=counter.exact)
+    chunks = chunk_articles(articles, options, model)
+    packs = pack_chunks(chunks, options.max_chunk_tokens) if llm.packs_supported(options.prompts_dir) \
+        else [[c] for c in chunks]
     try:
-        for chunk in chunk_articles(articles, options, model):
-            article = by_id[chunk.article_id]
-            params = llm.extract_request(chunk, article, model, options.prompts_dir)
-            published = article.published.isoformat() if article.published else ""
-            cached = bool(cache is not None and cache.get(llm.cache_key(params, chunk.text, published)) is not None)
-            result.chunks.append(ChunkPlan(chunk.article_id, chunk.index, chunk.start, chunk.end, chunk.tokens,
-                                           request_tokens(params, counter), cached))
+        for number, pack in enumerate(packs, 1):
+            items = [(c, by_id[c.article_id]) for c in pack]
+            params = llm.pack_request(items, model, options.prompts_dir, final=len(packs) == 1)
+            text, dates = llm.pack_key_parts(items)
+            cached = bool(cache is not None and cache.get(llm.cache_key(params, text, dates)) is not None)
+            tokens = request_tokens(params, counter)
+            for chunk in pack:
+                result.chunks.append(ChunkPlan(chunk.article_id, chunk.index, chunk.start, chunk.end, chunk.tokens,
+                                               tokens, cached, number))
     finally:
         if cache is not None:
             cache.close()
     result.article_tokens = sum(counter.count(a.text) for a in articles)
     sent = [c for c in result.chunks if not c.cached]
-    result.summary_prompt_tokens = SUMMARY_OVERHEAD + result.article_tokens // 2
+    if len(packs) > 1:
+        result.summary_prompt_tokens = reduce_overhead(model, options.prompts_dir, counter) \
+            + PARTIAL_SUMMARY_TOKENS * len(packs)
     result.completion_tokens = int(sum(c.chunk_tokens for c in sent) * COMPLETION_PER_CHUNK_TOKEN) + SUMMARY_COMPLETION
     result.cost_usd = cost(model, result.prompt_tokens, 0, result.completion_tokens)
     return result

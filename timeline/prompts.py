@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -36,14 +37,14 @@ class PromptTemplate:
 
     def render(self, **variables: Any) -> list[dict[str, str]]:
         """Chat messages ``[{"role": ..., "content": ...}]`` with ``variables`` filled in."""
-        env = _environment()
-        missing = [name for name in self.inputs if name not in variables]
+        missing = [name for name, spec in self.inputs.items()
+                   if name not in variables and not (isinstance(spec, dict) and spec.get("optional"))]
         if missing:
             raise UsageError(f"prompt {self.name}: missing input(s) {', '.join(missing)}")
         messages = []
         for role, source in self.sections:
             try:
-                content = env.from_string(source).render(**variables)
+                content = _compiled(source).render(**variables)
             except Exception as exc:  # jinja2 errors: undefined variable, syntax, sandbox
                 raise UsageError(f"prompt {self.name} ({self.path}): {exc}") from None
             messages.append({"role": role, "content": _tidy(content)})
@@ -58,6 +59,13 @@ def _tidy(text: str) -> str:
     return text.strip()
 
 
+@lru_cache(maxsize=32)
+def _compiled(source: str) -> Any:
+    """The compiled template for ``source`` (compiling costs far more than rendering)."""
+    return _environment().from_string(source)
+
+
+@lru_cache(maxsize=1)
 def _environment() -> Any:
     from jinja2 import StrictUndefined
     from jinja2.sandbox import SandboxedEnvironment
@@ -112,11 +120,18 @@ def _read(name: str, prompts_dir: str | None) -> tuple[str, str]:
 
 
 def load_prompt(name: str, prompts_dir: str | None = None) -> PromptTemplate:
-    """The template called ``name`` (file ``NAME.j2``), from ``prompts_dir`` or the built-in set."""
+    """The template called ``name`` (file ``NAME.j2``), from ``prompts_dir`` or the built-in set.
+
+    The file is read every time (an edited prompt takes effect); parsing is cached by content."""
     text, path = _read(name, prompts_dir)
+    return _parse_cached(text, path)
+
+
+@lru_cache(maxsize=32)
+def _parse_cached(text: str, path: str) -> PromptTemplate:
     return parse_template(text, path)
 
 
 def builtin_prompt_names() -> list[str]:
     """Names of the templates this version ships."""
-    return ["extract_events", "summarize"]
+    return ["extract_events", "summarize", "reduce"]

@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import date
+from functools import lru_cache
 
 from . import temporal
 from .models import Article, Chunk, Event, Evidence, TimePoint
@@ -31,9 +32,13 @@ _SPACE = re.compile(r"\s+")
 _TRIM = " \t\n\"'.,;:…"
 
 
+@lru_cache(maxsize=64)
 def normalise(text: str) -> tuple[str, list[int]]:
     """``text`` with quote marks made straight and whitespace runs made one space, plus a
-    map from each normalised character to its index in ``text``."""
+    map from each normalised character to its index in ``text``.
+
+    Cached: every quote and time expression of a chunk is looked up in the same chunk text
+    (callers must not modify the returned list)."""
     out: list[str] = []
     index: list[int] = []
     translated = text.translate(_QUOTES)

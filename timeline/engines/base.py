@@ -32,6 +32,14 @@ class Engine(ABC):
     async def extract(self, chunk: Chunk, article: Article) -> Extraction:
         """Events found in ``chunk`` (offsets in evidence index ``article.text``)."""
 
+    def pack(self, chunks: list[Chunk], budget: int) -> list[list[Chunk]]:
+        """How chunks are grouped into requests: one each, unless an engine packs them."""
+        return [[chunk] for chunk in chunks]
+
+    async def extract_pack(self, chunks: list[Chunk], articles: dict[str, Article]) -> list[Extraction]:
+        """One Extraction per chunk of ``chunks`` (a pack); raises ChunkFailed if the pack fails."""
+        return [await self.extract(chunk, articles[chunk.article_id]) for chunk in chunks]
+
     @abstractmethod
     async def summarize(self, chronology: Chronology, articles: list[Article]) -> Summary:
         """A short neutral summary in which every claim keeps its source."""

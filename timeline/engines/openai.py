@@ -23,6 +23,7 @@ from .. import llm
 from ..cache import ResponseCache
 from ..errors import ChunkFailed, EngineError
 from ..models import Article, Chronology, Chunk, Claim, RequestUsage, Summary
+from ..packing import assign, pack_chunks
 from ..pricing import cost, load_prices
 from ..summary import extractive_summary
 from ..tokens import counter_for
@@ -54,6 +55,9 @@ class OpenAIEngine(Engine):
         self.client, self.base_url = (client, getattr(client, "base_url", None)) if client else self._make_client()
         self.cache = ResponseCache(options.cache_dir) if options.use_cache else None
         self._pending_warnings: list[str] = list(self.cache.warnings) if self.cache is not None else []
+        self._partials: list[tuple[int, str, str]] = []  # (chunk index, first article id, partial summary)
+        self._asked: set[str] = set()  # article ids sent for extraction in this run
+        self._requests_planned = 1  # extraction requests in this briefing (set by pack)
 
     # -- set-up ---------------------------------------------------------------------------
 
@@ -91,39 +95,74 @@ class OpenAIEngine(Engine):
 
     # -- extraction -------------------------------------------------------------------------
 
+    def pack(self, chunks: list[Chunk], budget: int) -> list[list[Chunk]]:
+        """Short chunks share a request while they fit ``budget`` (see ``packing.py``)."""
+        packs = pack_chunks(chunks, budget) if llm.packs_supported(self.prompts_dir) else super().pack(chunks, budget)
+        self._requests_planned = len(packs)
+        return packs
+
     async def extract(self, chunk: Chunk, article: Article) -> Extraction:
-        published = article.published.isoformat() if article.published else ""
-        where = f"{article.id} [{chunk.start}:{chunk.end}]"
+        return (await self.extract_pack([chunk], {article.id: article}))[0]
+
+    async def extract_pack(self, chunks: list[Chunk], articles: dict[str, Article]) -> list[Extraction]:
+        """One request for the pack; each event goes to the chunk holding its quote and is
+        dated against that chunk's article."""
+        items = [(c, articles[c.article_id]) for c in chunks]
+        self._asked.update(c.article_id for c in chunks)
+        key_text, key_dates = llm.pack_key_parts(items)
+        where = ", ".join(f"{c.article_id} [{c.start}:{c.end}]" for c in chunks)
 
         def build(json_object: bool) -> dict[str, Any]:
-            return llm.extract_request(chunk, article, self.model, self.prompts_dir, json_object)
+            return llm.pack_request(items, self.model, self.prompts_dir, json_object, final=self._requests_planned <= 1)
 
-        reply = await self._structured(build, llm.ProposedEvents, chunk.text, published, where)
-        verified = verify_events(reply.events, chunk, article)  # type: ignore[attr-defined]
-        for reason in verified.reasons:
-            log.info("%s: dropped proposal: %s", where, reason)
+        reply = await self._structured(build, llm.ProposedEvents, key_text, key_dates, where)
+        if reply.summary.strip():
+            self._partials.append((min(c.index for c in chunks), chunks[0].article_id, " ".join(reply.summary.split())))
+        per_chunk, unplaced = assign(reply.events, chunks)
+        for proposal in unplaced:
+            log.info("%s: dropped proposal: evidence not in the articles: %r", where, proposal.evidence[:60])
+        out = []
+        for (chunk, article), proposals in zip(items, per_chunk):
+            verified = verify_events(proposals, chunk, article)  # type: ignore[arg-type]
+            for reason in verified.reasons:
+                log.info("%s [%d:%d]: dropped proposal: %s", article.id, chunk.start, chunk.end, reason)
+            out.append(Extraction(events=verified.events, dropped=verified.dropped))
+        out[0].dropped += len(unplaced)
         warnings, self._pending_warnings = self._pending_warnings, []
-        return Extraction(events=verified.events, dropped=verified.dropped, warnings=warnings)
+        out[0].warnings = warnings
+        return out
 
     # -- summary ----------------------------------------------------------------------------
 
     async def summarize(self, chronology: Chronology, articles: list[Article]) -> Summary:
+        """The summary: the one extraction reply's own when one request read everything;
+        else one reduce request over the partial summaries (never over the article text);
+        else (earlier articles from --update, or no partials) a summary of the chronology."""
         events = chronology.events + chronology.undated
         if not events:
             return Summary(text="No events were found in the articles.", claims_with_sources=[])
-        lines = llm.chronology_lines(chronology.events) + llm.chronology_lines(chronology.undated)
         budget = int(self.options.extra.get("summary_budget", DEFAULT_SUMMARY_BUDGET))
+        covered = bool(self._partials) and all(a.id in self._asked for a in articles)
         try:
-            reply = await self._reduce(lines, budget)
+            if covered and len(self._partials) == 1:
+                return Summary(text=self._partials[0][2], claims_with_sources=_claims_of(self._partials[0][2]))
+            if covered:
+                order = {a.id: i for i, a in enumerate(articles)}
+                partials = [p[2] for p in sorted(self._partials, key=lambda p: (order.get(p[1], 0), p[0]))]
+                reply = await self._reduce(partials, budget, prompt="reduce")
+            else:
+                lines = llm.chronology_lines(chronology.events) + llm.chronology_lines(chronology.undated)
+                reply = await self._reduce(lines, budget)
         except ChunkFailed as exc:
             log.warning("the model's summary failed (%s); using the extractive summary instead", exc.reason)
             return extractive_summary(chronology, articles)
-        return Summary(
-            text=" ".join(reply.summary.split()),
-            claims_with_sources=[Claim(text=c.text, source=c.source) for c in reply.claims],
-        )
+        text = " ".join(reply.summary.split())
+        claims = getattr(reply, "claims", None)
+        if claims is None:
+            return Summary(text=text, claims_with_sources=_claims_of(text))
+        return Summary(text=text, claims_with_sources=[Claim(text=c.text, source=c.source) for c in claims])
 
-    async def _reduce(self, items: list[str], budget: int, depth: int = 0) -> llm.SummaryReply:
+    async def _reduce(self, items: list[str], budget: int, depth: int = 0, prompt: str = "summarize") -> Any:
         """One summary of ``items``; map-reduce (summaries of groups, then of those) when they do not fit."""
         counter = counter_for(self.model)
         groups: list[list[str]] = [[]]
@@ -136,19 +175,19 @@ class OpenAIEngine(Engine):
             groups[-1].append(item)
             size += n
         if len(groups) == 1 or depth >= 3:
-            return await self._summarize_once(items)
-        partials = await asyncio.gather(*(self._summarize_once(g) for g in groups))
+            return await self._summarize_once(items, prompt)
+        partials = await asyncio.gather(*(self._summarize_once(g, prompt) for g in groups))
         summaries = [p.summary for p in partials]
         if len(summaries) >= len(items):  # nothing got shorter: summarize everything in one last request
-            return await self._summarize_once(summaries)
-        return await self._reduce(summaries, budget, depth + 1)
+            return await self._summarize_once(summaries, "reduce")
+        return await self._reduce(summaries, budget, depth + 1, "reduce")
 
-    async def _summarize_once(self, items: list[str]) -> llm.SummaryReply:
+    async def _summarize_once(self, items: list[str], prompt: str = "summarize") -> Any:
         def build(json_object: bool) -> dict[str, Any]:
-            return llm.summarize_request(items, self.model, self.prompts_dir, json_object)
+            return llm.summarize_request(items, self.model, self.prompts_dir, json_object, prompt)
 
-        reply: llm.SummaryReply = await self._structured(build, llm.SummaryReply, "", "", "summary")
-        return reply
+        reply_model = llm.ReduceReply if prompt == "reduce" else llm.SummaryReply
+        return await self._structured(build, reply_model, "", "", "summary")
 
     # -- one structured request, with cache, fallback and one re-ask ---------------------------
 
@@ -265,6 +304,20 @@ class OpenAIEngine(Engine):
         if isinstance(exc, openai.APIStatusError):
             return ChunkFailed(f"server answered {exc.status_code} ({_short(exc.message)})", attempts=retries + 1)
         return ChunkFailed(f"{type(exc).__name__}: {_short(str(exc))}", attempts=1)
+
+
+def _claims_of(text: str) -> list[Claim]:
+    """The attributed sentences of a summary as claims (the extraction reply has no claims list)."""
+    from ..attribution import find_attribution
+    from ..sentences import sentences
+
+    claims = []
+    for start, end in sentences(text):
+        sentence = text[start:end].strip()
+        if sentence:
+            source = find_attribution(sentence) or find_attribution(sentence[:1].lower() + sentence[1:])
+            claims.append(Claim(text=sentence, source=source))
+    return claims
 
 
 def _cannot_connect(exc: BaseException) -> bool:

@@ -1,0 +1,30 @@
+"""The benchmarks import and the token-overhead measure returns its breakdown (no timings asserted)."""
+from __future__ import annotations
+
+import importlib
+
+import pytest
+
+
+@pytest.mark.parametrize("name", ["run", "bench_tokens", "bench_concurrency", "bench_cache", "bench_dates",
+                                  "bench_merge", "bench_offline", "bench_startup"])
+def test_bench_modules_import(name: str) -> None:
+    assert importlib.import_module(f"bench.{name}")
+
+
+def test_token_overhead_returns_a_breakdown_that_adds_up() -> None:
+    from bench import _support, bench_tokens
+    from seed_responder import seed_responder
+
+    r = bench_tokens.token_overhead([_support.seed_article()], seed_responder)
+    assert r["article_tokens"] == 599 and r["requests"] == 1
+    assert set(r["breakdown"]) == {"article", "overlap", "system", "schema", "framing", "reduce"}
+    assert sum(r["breakdown"].values()) == r["billed_input_tokens"] == r["server_reported_prompt_tokens"]
+
+
+def test_corpus_has_fifty_articles_with_their_own_dates() -> None:
+    from bench import _support
+
+    articles = _support.corpus(50)
+    assert len(articles) == 50 and len({a.id for a in articles}) == 50
+    assert all(a.published for a in articles)
