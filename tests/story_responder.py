@@ -95,12 +95,15 @@ def story_responder(request: Recorded) -> Reply:
         schema = (body.get("response_format") or {}).get("json_schema", {}).get("schema", {})
         if "summary" in schema.get("properties", {}):
             reply["summary"] = STORY_SUMMARY
-    else:
+    else:  # a summary or reduce request: answer exactly the fields its schema asks for
         reply = {"summary": STORY_SUMMARY, "claims": [
             {"text": "At least 12 people were killed.", "source": "the fire department"},
             {"text": "The toll rose to 14.", "source": "police"},
             {"text": "Inspections of 40 bridges were ordered.", "source": "the ministry"},
         ]}
+        schema = (body.get("response_format") or {}).get("json_schema", {}).get("schema", {})
+        if schema.get("properties"):
+            reply = {k: v for k, v in reply.items() if k in schema["properties"]}
     content = json.dumps(reply, ensure_ascii=False)
     return completion(content, prompt_tokens=prompt_tokens(body), completion_tokens=count_tokens(content),
                       model=body.get("model", "gpt-4o-mini"))
