@@ -1,6 +1,7 @@
 """Concurrency: 32 chunks at --concurrency 8 against the test server answering each request
 after 0.5 s. Ideal = 32 / 8 x 0.5 s = 2 s for the chunks (target: wall / ideal <= 1.3).
 
+The test server runs in a child process, as a real provider would be elsewhere.
 The chunks' wall time runs from the start of ``brief`` to the moment the last chunk is
 done (the progress callback), so it includes client set-up, chunking and verification.
 The whole briefing adds one dependent reduce request (another 0.5 s), so its ideal is 2.5 s;
@@ -27,41 +28,71 @@ def _articles() -> list[Article]:
     return [Article(id=f"c{i:02d}", text=f"Report {i}.\n" + seed.text, published=seed.published) for i in range(CHUNKS)]
 
 
-def run() -> dict:
-    from corpus_responder import corpus_responder
-    from openai_server import OpenAITestServer, Recorded
-
-    import openai  # noqa: F401  (imported before timing, as a long-running process would have it)
-
+def _serve(conn, latency: float) -> None:  # runs in a child process
+    """The test server in its own process, as a real provider is: its request handling must
+    not compete with the client for this process's interpreter lock. Replies are computed
+    once per request body (the warm-up run) and then served after ``latency`` seconds."""
     import copy
     import json
 
+    from . import _support  # noqa: F401  (sys.path for tests/)
+    from corpus_responder import corpus_responder
+    from openai_server import OpenAITestServer, Recorded
+
     replies: dict[str, object] = {}
-    latency = {"s": 0.0}
+    delay = {"s": 0.0}
 
     def slow(request: Recorded):
-        # The scripted model's own work (tagging, token counting) is done once, in the warm-up
-        # run, so the timed run measures the engine and the latency, not the test server's CPU.
         key = json.dumps(request.body, sort_keys=True)
         if key not in replies:
             replies[key] = corpus_responder(request)
         reply = copy.deepcopy(replies[key])
-        reply.delay = latency["s"]
+        reply.delay = delay["s"]
         return reply
 
+    with OpenAITestServer(slow, lifetime=240) as server:
+        conn.send(server.url)
+        while True:
+            command = conn.recv()
+            if command == "timed":
+                delay["s"] = latency
+                server.requests.clear()
+                conn.send("ok")
+            elif command == "count":
+                conn.send(len(server.chat_requests))
+            else:
+                break
+
+
+def run() -> dict:
+    import multiprocessing
+
+    import openai  # noqa: F401  (imported before timing, as a long-running process would have it)
+
     os.environ.setdefault("OPENAI_API_KEY", "test-key")
-    chunks_done: list[float] = []
-    with OpenAITestServer(slow) as server:
-        options = BriefOptions(engine="openai", base_url=server.url, use_cache=False, max_retries=0, timeout=30,
+    context = multiprocessing.get_context("spawn")
+    ours, theirs = context.Pipe()
+    child = context.Process(target=_serve, args=(theirs, LATENCY), daemon=True)
+    child.start()
+    try:
+        url = ours.recv()
+        options = BriefOptions(engine="openai", base_url=url, use_cache=False, max_retries=0, timeout=30,
                                concurrency=CONCURRENCY, max_chunk_tokens=700)
         brief(_articles(), options)  # warm-up: the scripted replies, imports, the tagger's caches
-        server.requests.clear()
-        latency["s"] = LATENCY
+        ours.send("timed")
+        ours.recv()
+        chunks_done: list[float] = []
         started = time.perf_counter()
         result = brief(_articles(), options,
                        progress=lambda done, total: chunks_done.append(time.perf_counter()) if done == total else None)
         total = time.perf_counter() - started
-        requests = len(server.chat_requests)
+        ours.send("count")
+        requests = ours.recv()
+        ours.send("stop")
+    finally:
+        child.join(timeout=10)
+        if child.is_alive():
+            child.kill()
     ideal = CHUNKS / CONCURRENCY * LATENCY
     chunk_wall = chunks_done[-1] - started
     return {"chunks": CHUNKS, "concurrency": CONCURRENCY, "latency_s": LATENCY, "requests": requests,
