@@ -14,7 +14,7 @@ from typing import Callable
 
 from .chunker import DEFAULT_MAX_CHUNK_TOKENS, chunk_article
 from .engines.base import Engine, Extraction
-from .errors import ChunkFailed, UsageError
+from .errors import ChunkFailed, StoppedAtFailedChunk, UsageError
 from .merge import merge
 from .models import Article, ArticleInfo, Briefing, Chronology, Chunk, Event, FailedChunk, Summary
 from .summary import neutrality_warnings
@@ -154,14 +154,21 @@ async def _extract_all(
             result: Extraction | ChunkFailed = await engine.extract(chunk, by_id[chunk.article_id])
         except ChunkFailed as exc:
             if options.fail_fast:
-                raise
+                raise StoppedAtFailedChunk(chunk.article_id, chunk.start, chunk.end, exc) from None
             result = exc
         done += 1
         if progress:
             progress(done, len(chunks))
         return result
 
-    results = await asyncio.gather(*(one(c) for c in chunks))
+    tasks = [asyncio.ensure_future(one(c)) for c in chunks]
+    try:
+        results = await asyncio.gather(*tasks)
+    except BaseException:  # --fail-fast, a fatal engine error or Ctrl-C: stop the chunks still running
+        for task in tasks:
+            task.cancel()
+        await asyncio.gather(*tasks, return_exceptions=True)
+        raise
     events: list[Event] = []
     failed: list[FailedChunk] = []
     dropped = 0
