@@ -144,7 +144,7 @@ class Script:
     """A responder: requests whose article contains a marker get that marker's replies in turn
     (the last one repeats when ``repeat``), every other request goes to ``healthy``."""
 
-    def __init__(self, healthy: Responder, faults: dict[str, list[Reply]], repeat: bool = False) -> None:
+    def __init__(self, healthy: Responder, faults: dict[str, list[Reply | Responder]], repeat: bool = False) -> None:
         self.healthy = healthy
         self.faults = {marker: list(replies) for marker, replies in faults.items()}
         self.repeat = repeat
@@ -158,8 +158,11 @@ class Script:
                 if marker in text:
                     self.counts[marker] += 1
                     if replies:
-                        return replies.pop(0) if (len(replies) > 1 or not self.repeat) else replies[0]
-        return self.healthy(request)
+                        item = replies.pop(0) if (len(replies) > 1 or not self.repeat) else replies[0]
+                        break
+            else:
+                item = self.healthy
+        return item(request) if callable(item) else item
 
 
 def queue(*replies: Reply | Responder) -> Responder:
