@@ -53,7 +53,7 @@ def render_markdown(briefing: Briefing) -> str:
 
 def _event_line(event: Event, briefing: Briefing) -> str:
     line = f"- {md(event.what)}"
-    if event.attribution:
+    if event.attribution and md(event.attribution).strip():
         line += f" _(according to {md(event.attribution)})_"
     cites = citations(event, briefing)
     if cites:
