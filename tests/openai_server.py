@@ -12,8 +12,13 @@ Retry-After, 500/503, a slow reply, a dropped connection, a non-JSON body, schem
 JSON, finish_reason "length", a refusal, empty choices. ``queue(*replies)`` makes a
 responder that answers with each reply in turn.
 
-The server thread is a daemon and shuts itself down after ``lifetime`` seconds if a test
-forgets to stop it.
+``FAULTS`` names one ready-made reply per fault kind, and ``Script`` scripts faults per
+chunk: requests whose article text contains a marker get that marker's faults in turn, then
+the healthy responder; ``Script.counts`` says how many requests each marker drew.
+
+The server thread is a daemon and shuts itself down after ``lifetime`` seconds, or after
+``idle`` seconds without a request, if a test forgets to stop it; a slow reply's delay is cut
+short when the server stops.
 """
 from __future__ import annotations
 
@@ -68,6 +73,98 @@ def error(status: int, message: str, *, code: str | None = None, headers: dict[s
                                                 "param": None}}, headers=headers or {})
 
 
+# -- one reply per fault kind ---------------------------------------------------------------
+
+def rate_limited(retry_after: str = "0.05") -> Reply:
+    """429 with Retry-After (seconds)."""
+    return error(429, "Rate limit reached for requests", code="rate_limit_exceeded", headers={"Retry-After": retry_after})
+
+
+def server_error(status: int = 500, retry_after: str | None = "0.01") -> Reply:
+    """500/503; a tiny Retry-After keeps the SDK's retries fast in tests."""
+    return error(status, "The server had an error while processing your request",
+                 headers={"Retry-After": retry_after} if retry_after else None)
+
+
+def slow(delay: float, reply: Reply | None = None) -> Reply:
+    """``reply`` (default: an empty completion) sent only after ``delay`` seconds."""
+    base = reply or completion('{"events": []}')
+    return Reply(status=base.status, body=base.body, headers=base.headers, delay=delay)
+
+
+def dropped() -> Reply:
+    """The connection is closed without an answer."""
+    return Reply(drop=True)
+
+
+def not_json() -> Reply:
+    """A 200 whose body is not JSON (a proxy's HTML page), labelled as JSON."""
+    return Reply(body=b"<html><body>502 Bad Gateway</body></html>", headers={"Content-Type": "application/json"})
+
+
+def schema_break() -> Reply:
+    """Valid JSON that breaks the events schema (missing required fields)."""
+    return completion(json.dumps({"events": [{"what": "something happened"}]}))
+
+
+def truncated(content: str = '{"events": [{"when_text": "On Sunday", "date": "2024-12-0') -> Reply:
+    """finish_reason "length" with half an answer."""
+    return completion(content, finish_reason="length")
+
+
+def refusal(text: str = "I'm sorry, but I can't help with that.") -> Reply:
+    return completion(None, refusal=text)
+
+
+def empty_choices() -> Reply:
+    return Reply(body={"id": "chatcmpl-empty", "object": "chat.completion", "created": 0, "model": "gpt-4o-mini",
+                       "choices": [], "usage": {"prompt_tokens": 5, "completion_tokens": 0, "total_tokens": 5}})
+
+
+FAULTS: dict[str, Callable[[], Reply]] = {
+    "429": rate_limited, "500": lambda: server_error(500), "503": lambda: server_error(503),
+    "slow": lambda: slow(1.0), "drop": dropped, "not_json": not_json, "schema": schema_break,
+    "length": truncated, "refusal": refusal, "no_choices": empty_choices,
+}
+
+
+def article_text(request: Recorded) -> str:
+    """The text between <article> tags in the request's user message ('' when there is none)."""
+    import re
+
+    for message in request.messages:
+        if message.get("role") == "user":
+            match = re.search(r"<article[^>]*>\n?(.*?)\n?</article>", str(message.get("content")), re.S)
+            if match:
+                return match.group(1)
+    return ""
+
+
+class Script:
+    """A responder: requests whose article contains a marker get that marker's replies in turn
+    (the last one repeats when ``repeat``), every other request goes to ``healthy``."""
+
+    def __init__(self, healthy: Responder, faults: dict[str, list[Reply | Responder]], repeat: bool = False) -> None:
+        self.healthy = healthy
+        self.faults = {marker: list(replies) for marker, replies in faults.items()}
+        self.repeat = repeat
+        self.counts: dict[str, int] = {marker: 0 for marker in faults}
+        self._lock = threading.Lock()
+
+    def __call__(self, request: Recorded) -> Reply:
+        text = article_text(request)
+        with self._lock:
+            for marker, replies in self.faults.items():
+                if marker in text:
+                    self.counts[marker] += 1
+                    if replies:
+                        item = replies.pop(0) if (len(replies) > 1 or not self.repeat) else replies[0]
+                        break
+            else:
+                item = self.healthy
+        return item(request) if callable(item) else item
+
+
 def queue(*replies: Reply | Responder) -> Responder:
     """A responder answering with each reply (or responder) in turn; the last one repeats."""
     items = list(replies)
@@ -84,12 +181,15 @@ def queue(*replies: Reply | Responder) -> Responder:
 class OpenAITestServer:
     """Context manager running the server in a thread; ``url`` ends in ``/v1``."""
 
-    def __init__(self, responder: Responder, lifetime: float = 120.0) -> None:
+    def __init__(self, responder: Responder, lifetime: float = 120.0, idle: float = 30.0) -> None:
         self.responder = responder
         self.requests: list[Recorded] = []
         self.lifetime = lifetime
+        self.idle = idle
         self._lock = threading.Lock()
         self._stopped = False
+        self._stop_event = threading.Event()
+        self._last_activity = time.monotonic()
         server = self
 
         class Handler(BaseHTTPRequestHandler):
@@ -114,6 +214,7 @@ class OpenAITestServer:
                 recorded = Recorded(self.command, self.path, {k.lower(): v for k, v in self.headers.items()}, body)
                 with server._lock:
                     server.requests.append(recorded)
+                    server._last_activity = time.monotonic()
                 if not self.path.split("?")[0].rstrip("/").endswith("/chat/completions"):
                     reply = error(404, f"unknown path {self.path}")
                 else:
@@ -121,8 +222,8 @@ class OpenAITestServer:
                         reply = server.responder(recorded)
                     except Exception as exc:  # a bug in a test's responder: answer 500, say why
                         reply = error(500, f"responder failed: {exc!r}")
-                if reply.delay:
-                    time.sleep(reply.delay)
+                if reply.delay and server._stop_event.wait(reply.delay):
+                    return  # stopped while sleeping
                 if reply.drop:
                     self.close_connection = True
                     try:
@@ -147,8 +248,16 @@ class OpenAITestServer:
         self.port = self._server.server_address[1]
         self.url = f"http://127.0.0.1:{self.port}/v1"
         self._thread = threading.Thread(target=self._server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
-        self._timer = threading.Timer(lifetime, self.stop)
-        self._timer.daemon = True
+        self._watchdog = threading.Thread(target=self._watch, daemon=True)
+
+    def _watch(self) -> None:
+        """Stop after ``lifetime`` seconds, or ``idle`` seconds without a request."""
+        started = time.monotonic()
+        while not self._stop_event.wait(0.1):
+            now = time.monotonic()
+            if now - started > self.lifetime or now - self._last_activity > self.idle:
+                self.stop()
+                return
 
     @property
     def chat_requests(self) -> list[Recorded]:
@@ -156,14 +265,19 @@ class OpenAITestServer:
 
     def start(self) -> "OpenAITestServer":
         self._thread.start()
-        self._timer.start()
+        self._watchdog.start()
         return self
 
+    @property
+    def stopped(self) -> bool:
+        return self._stopped
+
     def stop(self) -> None:
-        if self._stopped:
-            return
-        self._stopped = True
-        self._timer.cancel()
+        with self._lock:
+            if self._stopped:
+                return
+            self._stopped = True
+        self._stop_event.set()
         self._server.shutdown()
         self._server.server_close()
 

@@ -95,69 +95,24 @@ def test_invalid_json_is_reasked_once_with_the_error() -> None:
     assert not result.failed_chunks and result.chronology.events
 
 
-def test_schema_violation_twice_fails_the_chunk_not_the_run(caplog: pytest.LogCaptureFixture) -> None:
-    bad = completion(json.dumps({"events": [{"what": "x"}]}))
-    with caplog.at_level("DEBUG", logger="timeline"):
-        with OpenAITestServer(queue(bad, bad, seed_responder)) as server:
-            result = brief([seed_article()], options(server))
-    assert len(server.chat_requests) == 2  # two attempts; no events, so no summary request
-    [failed] = result.failed_chunks
-    assert "invalid reply after 2 attempts" in failed.reason and "events.0.when_text" in failed.reason
-    assert '{"events": [{"what": "x"}]}' in caplog.text  # the last raw output, at debug level
-
-
-@pytest.mark.parametrize("reply, reason", [
-    (completion(None, refusal="I can't help with that."), "refused: I can't help with that."),
-    (completion('{"events": [', finish_reason="length"), "finish_reason=length"),
-    (Reply(body={"id": "x", "object": "chat.completion", "created": 0, "model": "m", "choices": []}), "no choices"),
-])
-def test_unusable_replies_fail_the_chunk_with_a_reason(reply: Reply, reason: str) -> None:
-    with OpenAITestServer(queue(reply)) as server:
-        result = brief([seed_article()], options(server))
-    assert reason in result.failed_chunks[0].reason
-    assert any(reason in w for w in result.warnings)
-
-
 def test_fail_fast_stops_at_the_first_failed_chunk() -> None:
     from timeline.errors import ChunkFailed
 
     with OpenAITestServer(queue(completion(None, refusal="no"))) as server:
-        with pytest.raises(ChunkFailed):
+        with pytest.raises(ChunkFailed, match=r"--fail-fast.*000_e3cd228ed5e53f9a \[0:\d+\]: the model refused: no"):
             brief([seed_article()], options(server, fail_fast=True))
 
 
 @pytest.mark.parametrize("reply, message", [
     (error(401, "Incorrect API key provided: sk-...", code="invalid_api_key"), "rejected the API key (401)"),
     (error(404, "The model `gpt-nope` does not exist", code="model_not_found"), "model 'gpt-4o-mini' not found (404)"),
-    (error(429, "Rate limit reached", headers={"Retry-After": "0.01"}), "rate limited (429)"),
+    (error(429, "You exceeded your current quota", code="insufficient_quota"), "quota exhausted (429"),
 ])
 def test_fatal_errors_are_one_line_engine_errors(reply: Reply, message: str) -> None:
     with OpenAITestServer(queue(reply)) as server:
         with pytest.raises(EngineError) as info:
             brief([seed_article()], options(server, max_retries=1))
     assert message in str(info.value) and "\n" not in str(info.value)
-
-
-def test_rate_limit_is_retried_honouring_retry_after() -> None:
-    limited = error(429, "Rate limit reached", headers={"Retry-After": "0.05"})
-    with OpenAITestServer(queue(limited, seed_responder)) as server:
-        started = time.monotonic()
-        result = brief([seed_article()], options(server, max_retries=2))
-    assert len(server.chat_requests) == 2 and not result.failed_chunks
-    assert time.monotonic() - started < 5
-
-
-def test_server_errors_after_retries_fail_the_chunk() -> None:
-    with OpenAITestServer(queue(error(503, "overloaded", headers={"Retry-After": "0.01"}))) as server:
-        result = brief([seed_article()], options(server, max_retries=1))
-    assert len(server.chat_requests) == 2
-    assert "503" in result.failed_chunks[0].reason
-
-
-def test_slow_server_times_out_into_a_failed_chunk() -> None:
-    with OpenAITestServer(queue(Reply(delay=1.5, body={}))) as server:
-        result = brief([seed_article()], options(server, timeout=0.3))
-    assert "timed out" in result.failed_chunks[0].reason
 
 
 def test_unreachable_base_url() -> None:
@@ -257,14 +212,3 @@ def test_azure_client_when_azure_variables_are_set(monkeypatch: pytest.MonkeyPat
     assert request.path.startswith("/openai/deployments/gpt-4o-mini/chat/completions?api-version=")
     assert request.headers["api-key"] == "azure-test-key"
     assert result.chronology.events
-
-
-@pytest.mark.parametrize("reply, reason", [
-    (Reply(drop=True), "connection lost"),
-    (Reply(body="<html>oops</html>"), "not a chat completion"),
-    (Reply(body=b"{oops", headers={"Content-Type": "application/json"}), "not a chat completion"),
-])
-def test_broken_transport_or_body_fails_the_chunk(reply: Reply, reason: str) -> None:
-    with OpenAITestServer(queue(reply)) as server:
-        result = brief([seed_article()], options(server))
-    assert reason in result.failed_chunks[0].reason

@@ -25,7 +25,8 @@ examples:
   timeline dates article.txt --published 2024-12-02            # time expressions found
   timeline eval ../shared/dev                                  # score the date tagger
 
-Exit codes: 0 ok, 1 error, 2 usage, 3 partial (some chunks failed).
+Exit codes: 0 ok, 1 error, 2 usage, 3 partial (some chunks failed; with --fail-fast: stopped,
+nothing written), 130 interrupted (finished chunks are cached).
 With no OPENAI_API_KEY or base URL the offline engine runs; set one to use a model.
 """
 
@@ -87,7 +88,7 @@ def _brief_flags(b: argparse.ArgumentParser) -> None:
     g.add_argument("--no-cache", action="store_true", help="neither read nor write the response cache")
     g.add_argument("--prompts", metavar="DIR", help="use prompt templates from DIR instead of the built-in ones")
     g.add_argument("--dry-run", action="store_true", help="show chunks, token counts and estimated cost; send nothing")
-    g.add_argument("--fail-fast", action="store_true", help="stop at the first chunk that fails")
+    g.add_argument("--fail-fast", action="store_true", help="stop at the first chunk that fails: exit 3, nothing written")
     f = b.add_argument_group("chronology")
     f.add_argument("--since", metavar="DATE", help="only events on or after DATE (YYYY-MM-DD)")
     f.add_argument("--until", metavar="DATE", help="only events on or before DATE (YYYY-MM-DD)")
@@ -124,7 +125,10 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _say(message: str) -> None:
-    sys.stderr.write(f"timeline: {message}\n")
+    """One line on stderr; escape sequences from file names, articles or servers are removed."""
+    from .render.escape import strip_controls
+
+    sys.stderr.write(f"timeline: {' '.join(strip_controls(message).split())}\n")
 
 
 def _check_output(path: str | None) -> None:
@@ -137,8 +141,18 @@ def _check_output(path: str | None) -> None:
     target = Path(path)
     if target.is_dir():
         raise UsageError(f"-o {path}: is a directory; give a file name")
-    if not target.parent.exists():
-        raise UsageError(f"-o {path}: directory {target.parent} does not exist")
+    parent = target.parent
+    if not parent.exists():
+        for ancestor in parent.parents:  # a path under a regular file: "a.txt/out.md"
+            if ancestor.exists() and not ancestor.is_dir():
+                raise UsageError(f"-o {path}: {ancestor} is a file, not a directory")
+        raise UsageError(f"-o {path}: directory {parent} does not exist")
+    if not parent.is_dir():
+        raise UsageError(f"-o {path}: {parent} is a file, not a directory")
+    import os
+
+    if not os.access(parent, os.W_OK) or (target.exists() and not os.access(target, os.W_OK)):
+        raise UsageError(f"-o {path}: not writable")
 
 
 def _brief(args: argparse.Namespace) -> int:

@@ -30,3 +30,14 @@ class ChunkFailed(Exception):
         self.reason = reason
         self.attempts = attempts
         self.raw = raw
+
+
+class StoppedAtFailedChunk(ChunkFailed, TimelineError):
+    """--fail-fast: the first failed chunk stops the run; nothing is written. Exit code 3."""
+
+    exit_code = 3
+
+    def __init__(self, article_id: str, start: int, end: int, failed: ChunkFailed) -> None:
+        super().__init__(f"stopped at the first failed chunk (--fail-fast): {article_id} [{start}:{end}]: "
+                         f"{failed.reason}; nothing written, finished chunks are cached", failed.attempts, failed.raw)
+        self.article_id, self.start, self.end = article_id, start, end

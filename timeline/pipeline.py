@@ -14,7 +14,7 @@ from typing import Callable
 
 from .chunker import DEFAULT_MAX_CHUNK_TOKENS, chunk_article
 from .engines.base import Engine, Extraction
-from .errors import ChunkFailed, UsageError
+from .errors import ChunkFailed, StoppedAtFailedChunk, UsageError
 from .merge import merge
 from .models import Article, ArticleInfo, Briefing, Chronology, Chunk, Event, FailedChunk, Summary
 from .summary import neutrality_warnings
@@ -154,15 +154,27 @@ async def _extract_all(
             results: list[Extraction | ChunkFailed] = list(await engine.extract_pack(pack, by_id))
         except ChunkFailed as exc:  # a failed pack fails each of its chunks
             if options.fail_fast:
-                raise
+                raise StoppedAtFailedChunk(pack[0].article_id, pack[0].start, pack[-1].end, exc) from None
             results = [exc] * len(pack)
+        if options.fail_fast:
+            failed_here = next((r for r in results if isinstance(r, ChunkFailed)), None)
+            if failed_here is not None:
+                chunk = pack[results.index(failed_here)]
+                raise StoppedAtFailedChunk(chunk.article_id, chunk.start, chunk.end, failed_here) from None
         done += len(pack)
         if progress:
             progress(done, len(chunks))
         return results
 
     packs = engine.pack(chunks, options.max_chunk_tokens)
-    per_pack = await asyncio.gather(*(one(p) for p in packs))
+    tasks = [asyncio.ensure_future(one(p)) for p in packs]
+    try:
+        per_pack = await asyncio.gather(*tasks)
+    except BaseException:  # --fail-fast, a fatal engine error or Ctrl-C: stop the chunks still running
+        for task in tasks:
+            task.cancel()
+        await asyncio.gather(*tasks, return_exceptions=True)
+        raise
     results = [r for rs in per_pack for r in rs]
     chunks = [c for p in packs for c in p]
     events: list[Event] = []

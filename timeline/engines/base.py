@@ -4,6 +4,7 @@ from __future__ import annotations
 from abc import ABC, abstractmethod
 from dataclasses import dataclass, field
 
+from ..errors import ChunkFailed
 from ..models import Article, Chronology, Chunk, Event, Summary, Usage
 
 
@@ -36,8 +37,9 @@ class Engine(ABC):
         """How chunks are grouped into requests: one each, unless an engine packs them."""
         return [[chunk] for chunk in chunks]
 
-    async def extract_pack(self, chunks: list[Chunk], articles: dict[str, Article]) -> list[Extraction]:
-        """One Extraction per chunk of ``chunks`` (a pack); raises ChunkFailed if the pack fails."""
+    async def extract_pack(self, chunks: list[Chunk], articles: dict[str, Article]) -> list[Extraction | ChunkFailed]:
+        """One result per chunk of ``chunks`` (a pack): its Extraction, or the ChunkFailed of a
+        chunk that failed alone; raises ChunkFailed when the whole pack fails."""
         return [await self.extract(chunk, articles[chunk.article_id]) for chunk in chunks]
 
     @abstractmethod

@@ -35,6 +35,13 @@ log = logging.getLogger(__name__)
 
 AZURE_API_VERSION = "2024-10-21"
 DEFAULT_SUMMARY_BUDGET = 6000  # tokens of chronology lines per summary request before map-reduce
+MAX_RETRY_WAIT = 30.0  # a Retry-After longer than this fails the chunk instead of stalling the run
+
+
+class _Truncated(ChunkFailed):
+    """The reply stopped at the token limit (finish_reason=length): retried once on a split chunk."""
+
+    keep: tuple[str, dict[str, Any]] | None = None  # (cache key, body) of a fresh cut-off reply
 
 
 class OpenAIEngine(Engine):
@@ -52,6 +59,7 @@ class OpenAIEngine(Engine):
         self._warned_json_object = False
         self._semaphore: asyncio.Semaphore | None = None
         self._prices = load_prices()
+        self._secrets: list[str] = []  # redacted from every error message this engine makes
         self.client, self.base_url = (client, getattr(client, "base_url", None)) if client else self._make_client()
         self.cache = ResponseCache(options.cache_dir) if options.use_cache else None
         self._pending_warnings: list[str] = list(self.cache.warnings) if self.cache is not None else []
@@ -69,8 +77,9 @@ class OpenAIEngine(Engine):
             client = openai.AsyncAzureOpenAI(
                 api_key=azure_key, azure_endpoint=azure_endpoint,
                 api_version=os.environ.get("OPENAI_API_VERSION") or AZURE_API_VERSION,
-                max_retries=o.max_retries, timeout=o.timeout,
+                max_retries=o.max_retries, timeout=o.timeout, http_client=self._http_client(),
             )
+            self._secrets.append(azure_key)
             return client, azure_endpoint
         base_url = o.base_url or os.environ.get("OPENAI_BASE_URL") or None
         key = os.environ.get("OPENAI_API_KEY")
@@ -83,8 +92,16 @@ class OpenAIEngine(Engine):
             )
         client = openai.AsyncOpenAI(
             api_key=key or "not-needed", base_url=base_url, max_retries=o.max_retries, timeout=o.timeout,
+            http_client=self._http_client(),
         )
+        if key:
+            self._secrets.append(key)
         return client, base_url or "https://api.openai.com/v1"
+
+    def _http_client(self) -> Any:
+        """The SDK's default HTTP client, with Retry-After bounded by ``max_retry_wait`` seconds."""
+        cap = float(self.options.extra.get("max_retry_wait", MAX_RETRY_WAIT))
+        return openai.DefaultAsyncHttpxClient(event_hooks={"response": [_bounded_retry_after(cap)]})
 
     async def aclose(self) -> None:
         try:
@@ -102,11 +119,63 @@ class OpenAIEngine(Engine):
         return packs
 
     async def extract(self, chunk: Chunk, article: Article) -> Extraction:
-        return (await self.extract_pack([chunk], {article.id: article}))[0]
+        return _only(await self.extract_pack([chunk], {article.id: article}))
 
-    async def extract_pack(self, chunks: list[Chunk], articles: dict[str, Article]) -> list[Extraction]:
+    async def extract_pack(self, chunks: list[Chunk], articles: dict[str, Article]) -> list[Extraction | ChunkFailed]:
         """One request for the pack; each event goes to the chunk holding its quote and is
-        dated against that chunk's article."""
+        dated against that chunk's article.
+
+        A reply cut off at the token limit is never parsed: the request is retried once,
+        smaller. A pack is split into two packs; a single chunk into two halves on a
+        sentence boundary (events from both halves keep exact offsets). What still fails
+        fails only its own chunks.
+        """
+        try:
+            return list(await self._extract_pack_once(chunks, articles))
+        except _Truncated as exc:
+            if self.cache is not None and exc.keep is not None:  # paid for: a re-run goes straight to the split
+                self.cache.put(exc.keep[0], self.model, exc.keep[1], exc.keep[1].get("usage") or {})
+            if len(chunks) > 1:
+                return await self._split_pack(chunks, articles, exc)
+            return [await self._split_chunk(chunks[0], articles[chunks[0].article_id], exc)]
+
+    async def _split_pack(self, chunks: list[Chunk], articles: dict[str, Article], exc: _Truncated
+                          ) -> list[Extraction | ChunkFailed]:
+        middle = len(chunks) // 2
+        groups = [chunks[:middle], chunks[middle:]]
+        log.info("%s: reply cut off; retrying once as two smaller requests", ", ".join(c.article_id for c in chunks))
+        results = await asyncio.gather(*(self._extract_pack_once(g, articles) for g in groups), return_exceptions=True)
+        out: list[Extraction | ChunkFailed] = []
+        for group, result in zip(groups, results):
+            if isinstance(result, ChunkFailed):
+                reason = (f"the reply was cut off at the token limit (finish_reason=length); retried in a smaller "
+                          f"request, which failed too: {result.reason}")
+                out.extend(ChunkFailed(reason, attempts=exc.attempts + 1) for _ in group)
+            elif isinstance(result, BaseException):
+                raise result
+            else:
+                out.extend(result)
+        return out
+
+    async def _split_chunk(self, chunk: Chunk, article: Article, exc: _Truncated) -> Extraction | ChunkFailed:
+        halves = split_chunk(chunk, article, counter_for(self.model))
+        if halves is None:
+            return ChunkFailed(f"{exc.reason}; the chunk is too short to split", attempts=exc.attempts)
+        log.info("%s [%d:%d]: reply cut off; retrying once as two halves", article.id, chunk.start, chunk.end)
+        results = await asyncio.gather(*(self._extract_pack_once([h], {article.id: article}) for h in halves),
+                                       return_exceptions=True)
+        for half, result in zip(halves, results):
+            if isinstance(result, ChunkFailed):
+                return ChunkFailed(f"the reply was cut off at the token limit (finish_reason=length); split in two, "
+                                   f"the half [{half.start}:{half.end}] failed too: {result.reason}",
+                                   attempts=exc.attempts + 1)
+            if isinstance(result, BaseException):
+                raise result
+        first, second = (r[0] for r in results)  # type: ignore[index]
+        return Extraction(events=first.events + second.events, dropped=first.dropped + second.dropped,
+                          warnings=first.warnings + second.warnings)
+
+    async def _extract_pack_once(self, chunks: list[Chunk], articles: dict[str, Article]) -> list[Extraction]:
         items = [(c, articles[c.article_id]) for c in chunks]
         self._asked.update(c.article_id for c in chunks)
         key_text, key_dates = llm.pack_key_parts(items)
@@ -196,12 +265,14 @@ class OpenAIEngine(Engine):
     ) -> Any:
         problem: str | None = None
         raw: str | None = None
+        first_key: str | None = None
         for attempt in (1, 2):
             def params_for(json_object: bool, raw: str | None = raw, problem: str | None = problem) -> dict[str, Any]:
                 params = build(json_object)
                 return llm.reask_messages(params, raw, problem) if problem else params
 
             body, key, from_cache = await self._call(params_for, chunk_text, published, where)
+            first_key = first_key or key
             choices = body.get("choices") or []
             if not choices:
                 raise ChunkFailed("the server returned no choices", attempts=attempt)
@@ -211,7 +282,9 @@ class OpenAIEngine(Engine):
                 raise ChunkFailed(f"the model refused: {message['refusal']}", attempts=attempt)
             if choices[0].get("finish_reason") == "length":
                 log.debug("%s: truncated output: %r", where, raw)
-                raise ChunkFailed("the reply was cut off at the token limit (finish_reason=length)", attempts=attempt, raw=raw)
+                cut = _Truncated("the reply was cut off at the token limit (finish_reason=length)", attempts=attempt, raw=raw)
+                cut.keep = None if from_cache else (key, body)
+                raise cut
             try:
                 parsed = llm.parse_reply(raw, reply_model)
             except ValueError as exc:
@@ -220,6 +293,8 @@ class OpenAIEngine(Engine):
                 continue
             if self.cache is not None and not from_cache:
                 self.cache.put(key, self.model, body, body.get("usage") or {})
+                if first_key != key:  # a re-run's first request finds the corrected reply: nothing is re-asked
+                    self.cache.put(first_key, self.model, body, body.get("usage") or {})
             return parsed
         raise ChunkFailed(f"invalid reply after 2 attempts: {problem}", attempts=2, raw=raw)
 
@@ -281,7 +356,22 @@ class OpenAIEngine(Engine):
         self.usage.cost_usd = round(self.usage.cost_usd + (dollars or 0.0), 8)
 
     def _error(self, exc: Exception, where: str) -> Exception:
-        """A one-line EngineError for what stops the run, a ChunkFailed for what stops one chunk."""
+        """A one-line EngineError for what stops the run, a ChunkFailed for what stops one chunk.
+
+        Any API key this engine holds is redacted from the message (servers may echo it).
+        """
+        made = self._classify(exc)
+        text = str(made)
+        for secret in self._secrets:
+            if secret and len(secret) >= 4 and secret in text:
+                text = text.replace(secret, "[redacted key]")
+        if text == str(made):
+            return made
+        if isinstance(made, ChunkFailed):
+            return ChunkFailed(text, attempts=made.attempts)
+        return type(made)(text)
+
+    def _classify(self, exc: Exception) -> Exception:
         retries = self.options.max_retries
         if isinstance(exc, openai.AuthenticationError):
             return EngineError(f"{self.base_url} rejected the API key (401): check OPENAI_API_KEY")
@@ -290,8 +380,15 @@ class OpenAIEngine(Engine):
         if isinstance(exc, openai.NotFoundError):
             return EngineError(f"model {self.model!r} not found (404) at {self.base_url}: check --model / TIMELINE_MODEL")
         if isinstance(exc, openai.RateLimitError):
-            return EngineError(f"rate limited (429) by {self.base_url} after {retries} retries; "
-                               "finished chunks are cached: wait and run again, or lower --concurrency")
+            if getattr(exc, "code", None) == "insufficient_quota":
+                return EngineError(f"{self.base_url}: quota exhausted (429 insufficient_quota); check your plan and billing")
+            asked = exc.response.headers.get(_ASKED_HEADER) if getattr(exc, "response", None) is not None else None
+            if asked:
+                return ChunkFailed(f"rate limited (429): the server asked to wait {asked}s, over the "
+                                   f"{float(self.options.extra.get('max_retry_wait', MAX_RETRY_WAIT)):g}s limit; "
+                                   "run again later", attempts=1)
+            return ChunkFailed(f"rate limited (429) after {retries} retries; run again later or lower --concurrency",
+                               attempts=retries + 1)
         if isinstance(exc, openai.APITimeoutError):
             return ChunkFailed(f"timed out after {self.options.timeout:g}s ({retries} retries)", attempts=retries + 1)
         if isinstance(exc, openai.APIConnectionError):
@@ -306,6 +403,14 @@ class OpenAIEngine(Engine):
         return ChunkFailed(f"{type(exc).__name__}: {_short(str(exc))}", attempts=1)
 
 
+def _only(results: list[Extraction | ChunkFailed]) -> Extraction:
+    """The one result of a one-chunk pack; a failure is raised, as ``extract`` promises."""
+    [result] = results
+    if isinstance(result, ChunkFailed):
+        raise result
+    return result
+
+
 def _claims_of(text: str) -> list[Claim]:
     """The attributed sentences of a summary as claims (the extraction reply has no claims list)."""
     from ..attribution import find_attribution
@@ -318,6 +423,62 @@ def _claims_of(text: str) -> list[Claim]:
             source = find_attribution(sentence) or find_attribution(sentence[:1].lower() + sentence[1:])
             claims.append(Claim(text=sentence, source=source))
     return claims
+
+
+_ASKED_HEADER = "x-timeline-retry-after"
+
+
+def _bounded_retry_after(cap: float) -> Callable[[Any], Any]:
+    """An httpx response hook: a Retry-After over ``cap`` seconds stops the SDK's retries of that
+    request (it fails its chunk now) instead of stalling the run; shorter ones are honoured."""
+
+    async def hook(response: Any) -> None:
+        for name, divisor in (("retry-after-ms", 1000.0), ("retry-after", 1.0)):
+            value = response.headers.get(name)
+            if value is None:
+                continue
+            try:
+                seconds = float(value) / divisor
+            except ValueError:
+                continue
+            if seconds > cap:
+                log.info("server asked to wait %gs (over the %gs limit): not retrying this request", seconds, cap)
+                response.headers[_ASKED_HEADER] = f"{seconds:g}"
+                response.headers.pop("retry-after-ms", None)
+                response.headers["x-should-retry"] = "false"
+            return
+
+    return hook
+
+
+def split_chunk(chunk: Chunk, article: Article, counter: Any) -> tuple[Chunk, Chunk] | None:
+    """``chunk`` cut in two near its middle, on a sentence boundary when it has one, else at a space;
+    offsets stay exact (each half's text is ``article.text[start:end]``). None when it cannot be cut."""
+    from ..sentences import sentences
+
+    text, start, end = article.text, chunk.start, chunk.end
+    middle = (start + end) // 2
+    cuts = [e for _s, e in sentences(text, start, end) if start < e < end]
+    if not cuts:
+        left, right = text.rfind(" ", start + 1, middle + 1), text.find(" ", middle, end - 1)
+        cuts = [c for c in (left, right) if start < c < end - 1]
+    if not cuts:
+        return None
+    cut = min(cuts, key=lambda c: abs(c - middle))
+    first_end = cut
+    while first_end > start and text[first_end - 1].isspace():
+        first_end -= 1
+    second_start = cut
+    while second_start < end and text[second_start].isspace():
+        second_start += 1
+    if first_end <= start or second_start >= end:
+        return None
+
+    def part(a: int, b: int, n: int) -> Chunk:
+        return Chunk(article_id=chunk.article_id, index=chunk.index, start=a, end=b, text=text[a:b],
+                     tokens=counter.count(text[a:b]))
+
+    return part(start, first_end, 0), part(second_start, end, 1)
 
 
 def _cannot_connect(exc: BaseException) -> bool:

@@ -44,7 +44,7 @@ def render_markdown(briefing: Briefing) -> str:
         if a.published:
             parts.append(a.published.isoformat())
         if a.url:
-            parts.append(f"<{a.url.replace('>', '%3E').replace(' ', '%20')}>")
+            parts.append(_url(a.url))
         out.append(f"{a.number}. " + ", ".join(parts))
     out += ["", f"_Engine: {md(briefing.usage.engine)}"
             + (f" ({md(briefing.usage.model)})" if briefing.usage.model else "") + "._", ""]
@@ -53,7 +53,7 @@ def render_markdown(briefing: Briefing) -> str:
 
 def _event_line(event: Event, briefing: Briefing) -> str:
     line = f"- {md(event.what)}"
-    if event.attribution:
+    if event.attribution and md(event.attribution).strip():
         line += f" _(according to {md(event.attribution)})_"
     cites = citations(event, briefing)
     if cites:
@@ -66,3 +66,13 @@ def _event_line(event: Event, briefing: Briefing) -> str:
     if flags:
         line += " · " + ", ".join(f"**{md(f)}**" for f in flags)
     return line
+
+
+def _url(url: str) -> str:
+    """An http(s) URL as an autolink; anything else (javascript:, data:, junk) as inert text."""
+    from .escape import strip_controls
+
+    clean = "".join(strip_controls(url).split())
+    if clean.lower().startswith(("http://", "https://")):
+        return "<" + clean.replace("<", "%3C").replace(">", "%3E").replace('"', "%22") + ">"
+    return md(url)

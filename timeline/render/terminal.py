@@ -62,7 +62,7 @@ def _cells(event: Event, briefing: Briefing) -> tuple[str, str, str]:
     what = safe(event.what)
     if event.is_new:
         what = "[bold green]NEW[/bold green] " + what
-    source = safe(event.attribution) if event.attribution else ""
+    source = safe(event.attribution).strip() if event.attribution else ""
     cites = "".join(f"[{n}]" for n in citations(event, briefing))
     source = f"{source} {safe(cites)}".strip()
     return what, source, safe(", ".join(flag_texts(event)))
