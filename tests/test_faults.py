@@ -191,3 +191,22 @@ def test_empty_choices_fail_the_chunk() -> None:
     with OpenAITestServer(Script(grounded_responder, {MARK: [empty_choices()]}, repeat=True)) as server:
         result = run(server)
     assert_only_faulted_chunk_failed(result, "no choices")
+
+
+def test_truncated_reply_for_a_pack_retries_once_as_two_smaller_requests() -> None:
+    with OpenAITestServer(Script(grounded_responder, {MARK: [truncated()]})) as server:
+        options = BriefOptions(engine="openai", base_url=server.url, max_chunk_tokens=400, concurrency=2,
+                               max_retries=0, timeout=5)
+        result = brief(articles(), options)
+        requests = [r for r in server.chat_requests if (r.body.get("response_format") or {}).get("json_schema", {})
+                    .get("name") == "events"]
+    assert not result.failed_chunks
+    first, *retries = [json_text(r) for r in requests]
+    assert "Alder district 0" in first and "Birch district 0" in first  # both articles shared one request
+    assert len(retries) == 2 and all(("Alder" in t) != ("Birch" in t) for t in retries)  # then one each
+    assert_others_healthy(result)
+    assert MARK in " ".join(quotes(result))
+
+
+def json_text(request) -> str:
+    return " ".join(str(m.get("content")) for m in request.body["messages"])
