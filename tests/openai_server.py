@@ -178,6 +178,12 @@ def queue(*replies: Reply | Responder) -> Responder:
     return respond
 
 
+class _Server(ThreadingHTTPServer):
+    # The default listen backlog (5) drops connections when a client opens more at once
+    # (--concurrency 8), and a dropped SYN costs the client a retransmission delay.
+    request_queue_size = 128
+
+
 class OpenAITestServer:
     """Context manager running the server in a thread; ``url`` ends in ``/v1``."""
 
@@ -243,7 +249,7 @@ class OpenAITestServer:
                 self.end_headers()
                 self.wfile.write(data)
 
-        self._server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self._server = _Server(("127.0.0.1", 0), Handler)
         self._server.daemon_threads = True
         self.port = self._server.server_address[1]
         self.url = f"http://127.0.0.1:{self.port}/v1"
