@@ -128,3 +128,11 @@ def test_scorer_on_dev_f1_at_least_090():
     dev = need(shared("dev"), "shared/dev")
     p, r, f = run_scorer(dev, "--quiet")
     assert f >= 0.90, (p, r, f)
+
+
+def test_eval_of_a_folder_without_gold_files_is_a_one_line_error(tmp_path) -> None:
+    import subprocess
+    import sys
+
+    proc = subprocess.run([sys.executable, "-m", "timeline", "eval", str(tmp_path)], capture_output=True, text=True)
+    assert proc.returncode == 2 and "no NAME.gold.json files" in proc.stderr and "Traceback" not in proc.stderr

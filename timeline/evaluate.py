@@ -169,6 +169,8 @@ def evaluate(gold_dir: Path, baselines: list[str]) -> EvalReport:
                           and gold_precision(t["value"]) not in (precision, None)]
                 kept = [p for p in predicted if not any(_overlaps(p, t) for t in others)]
                 _add(system.by_precision[precision], score_document(subset, kept))
+    if documents == 0:
+        raise ValueError(f"{gold_dir}: no NAME.gold.json files with \"timexes\" (and their NAME.txt) to score")
     source = str(find_score_dates()) if module is not None else "built-in copy of score_dates.py rules"
     return EvalReport(gold_dir, documents, systems, source)
 
