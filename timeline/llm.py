@@ -16,7 +16,7 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, ValidationError, field_validator, model_validator
 
-from .models import Article, Chunk
+from .models import Article, Chunk, without
 from .prompts import load_prompt
 
 DEFAULT_MODEL = "gpt-4o-mini"
@@ -55,9 +55,7 @@ class ProposedEvent(_Reply):
     @model_validator(mode="before")
     @classmethod
     def _drop_precision(cls, data: Any) -> Any:
-        if isinstance(data, dict) and "precision" in data:
-            data = {k: v for k, v in data.items() if k != "precision"}
-        return data
+        return without(data, "precision")
 
     @property
     def precision(self) -> str:
@@ -95,9 +93,7 @@ class ReduceReply(_Reply):
     @model_validator(mode="before")
     @classmethod
     def _drop_claims(cls, data: Any) -> Any:
-        if isinstance(data, dict) and "claims" in data:
-            data = {k: v for k, v in data.items() if k != "claims"}
-        return data
+        return without(data, "claims")
 
 
 def strict_schema(model: type[BaseModel]) -> dict[str, Any]:

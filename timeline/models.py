@@ -17,6 +17,14 @@ SCHEMA_VERSION = "1.0"
 Precision = Literal["year", "month", "day", "range", "unknown"]
 
 
+def without(data: Any, *keys: str) -> Any:
+    """``data`` minus ``keys`` when it is a dict: for before-validators that accept and ignore a
+    field (a derived one read back from JSON, or one an older reply shape still sends)."""
+    if isinstance(data, dict) and any(k in data for k in keys):
+        return {k: v for k, v in data.items() if k not in keys}
+    return data
+
+
 class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
@@ -117,9 +125,7 @@ class Event(_Strict):
     @classmethod
     def _drop_derived(cls, data: Any) -> Any:
         """A briefing read back from JSON carries the derived ``sources``; it is recomputed."""
-        if isinstance(data, dict) and "sources" in data:
-            data = {k: v for k, v in data.items() if k != "sources"}
-        return data
+        return without(data, "sources")
 
     @computed_field  # type: ignore[prop-decorator]
     @property
