@@ -51,7 +51,7 @@ def corpus(n: int = 50) -> list[Article]:
     paragraphs = [(a, p) for a in base for p in a.text.split("\n") if len(p.split()) >= 8]
     i = 0
     while len(articles) < n:
-        (a1, p1), (a2, p2) = paragraphs[i % len(paragraphs)], paragraphs[(i * 7 + 3) % len(paragraphs)]
+        (a1, p1), (_a2, p2) = paragraphs[i % len(paragraphs)], paragraphs[(i * 7 + 3) % len(paragraphs)]
         articles.append(Article(id=f"mix{len(articles):02d}", text=f"{p1}\n{p2}", published=a1.published))
         i += 1
     return articles

@@ -13,7 +13,6 @@ request over partial summaries; 0 when one request read everything).
 from __future__ import annotations
 
 import os
-import tempfile
 import time
 
 from . import _support  # noqa: F401  (sys.path: repo and tests/)

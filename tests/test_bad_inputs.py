@@ -3,7 +3,6 @@ code (1 error, 2 usage), no traceback."""
 from __future__ import annotations
 
 import json
-import os
 import subprocess
 import time
 from pathlib import Path

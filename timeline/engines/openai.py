@@ -60,6 +60,8 @@ class OpenAIEngine(Engine):
         self._semaphore: asyncio.Semaphore | None = None
         self._prices = load_prices()
         self._secrets: list[str] = []  # redacted from every error message this engine makes
+        self.client: Any
+        self.base_url: str | None
         self.client, self.base_url = (client, getattr(client, "base_url", None)) if client else self._make_client()
         self.cache = ResponseCache(options.cache_dir) if options.use_cache else None
         self._pending_warnings: list[str] = list(self.cache.warnings) if self.cache is not None else []
@@ -72,6 +74,7 @@ class OpenAIEngine(Engine):
     def _make_client(self) -> tuple[Any, str]:
         o = self.options
         azure_key, azure_endpoint = os.environ.get("AZURE_OPENAI_API_KEY"), os.environ.get("AZURE_OPENAI_ENDPOINT")
+        client: Any
         if azure_key and azure_endpoint and not o.base_url:
             check_base_url(azure_endpoint, "AZURE_OPENAI_ENDPOINT")
             client = openai.AsyncAzureOpenAI(
