@@ -15,6 +15,9 @@ from timeline.attribution import find_attribution
     ("“We will stay,” said spokesman Kenneth Bacon.", "spokesman Kenneth Bacon"),
     ("Five other teams visited nine sites, the agency reported.", "the agency"),
     ("It was raining, officials said.", "officials"),
+    ("One site was a barracks, a well-placed source told The Associated Press.", "a well-placed source"),
+    ("Divers searched the water for survivors, the fire department said.", "the fire department"),
+    ("Witnesses described a loud crack.", "witnesses"),
     ("Hayat Tahrir al-Sham (a group labeled as a terrorist organization by several countries) gained ground.",
      "several countries"),
 ])
@@ -25,7 +28,6 @@ def test_sources_found(sentence: str, source: str) -> None:
 @pytest.mark.parametrize("sentence", [
     "The bridge opened in 1968.",
     "The United States had moved troops into the Gulf and said it would strike Iraq.",
-    "One site was a barracks, a well-placed source told The Associated Press.",
     "Since the war began in 2011, it has claimed hundreds of thousands of lives.",
 ])
 def test_no_source_invented(sentence: str) -> None:

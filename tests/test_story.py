@@ -90,7 +90,7 @@ def test_markdown_report_a_person_would_forward(tmp_path: Path) -> None:
 def test_terminal_output_cites_sources_and_conflicts() -> None:
     proc = run_cli("brief", str(STORY))
     out = proc.stdout.decode()
-    assert "[1][2][4]" in out and "Disagreement" in out and "Harbor Wire" in out
+    assert "[1][2][4]" in out and "Sources disagree:" in out and "14 [2]" in out and "Harbor Wire" in out
 
 
 def test_since_until_and_max_events() -> None:

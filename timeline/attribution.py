@@ -15,7 +15,19 @@ _VERBS = (
     r"accuses|estimated|estimates|added|noted|wrote|tweeted|argued|argues"
 )
 # A source: up to six words, starting with "the", a capital, or a known collective noun.
-_NOUN_PHRASE = r"(?:[Tt]he |[Aa] |[Aa]n )?(?:[A-Z][\w’'.-]*|rescue workers|residents|officials?|witnesses|activists|sources?|police|doctors|medics|rebels|insurgents|agency|ministry|military|army|government|authorities|spokes(?:man|woman|person)|analysts|experts|investigators|prosecutors|statement)(?:[ -](?:[A-Z][\w’'.-]*|of|and|for|the|al-\w+|army|government|ministry|military|police|forces|officials|spokes(?:man|woman|person)|group|agency|media|sources|workers|council|court|office|authorities|state|news|health)){0,6}"
+_SOURCE_NOUNS = (
+    r"rescue workers|residents|officials?|witnesses|activists|sources?|police|doctors|medics|rebels|insurgents|"
+    r"agency|ministry|military|army|government|authorities|spokes(?:man|woman|person)|analysts|experts|"
+    r"investigators|prosecutors|statement|department|office|service|council|committee|commission|group|media|"
+    r"observatory|monitors?|organi[sz]ation|board|court"
+)
+_LEADING_COMMON = re.compile(rf"^(?:{_SOURCE_NOUNS})$", re.I)
+# A source: "the" or a capitalised name, or up to two lower-case modifiers before a source
+# noun ("the fire department", "the state news agency"), then up to six more name words.
+_NOUN_PHRASE = (
+    r"(?:[Tt]he |[Aa] |[Aa]n )?(?:[A-Z][\w’'.-]*|(?:[a-z][\w-]* ){0,2}(?:" + _SOURCE_NOUNS + r"))"
+    + r"(?:[ -](?:[A-Z][\w’'.-]*|of|and|for|the|al-\w+|army|government|ministry|military|police|forces|officials|spokes(?:man|woman|person)|group|agency|media|sources|workers|council|court|office|authorities|state|news|health)){0,6}"
+)
 
 _PATTERNS = [
     re.compile(r"\baccording to (?P<src>[^,.;:\n]+)"),
@@ -55,6 +67,6 @@ def _clean(source: str) -> str | None:
         words = words[1:]
     if not words or words[0].lower() in _NOT_SOURCES or len(words) > 10:
         return None
-    if words[0] in ("The", "A", "An"):
-        words[0] = words[0].lower()  # reads right mid-sentence: "according to the Syrian army"
+    if words[0] in ("The", "A", "An") or (len(words) == 1 and _LEADING_COMMON.match(words[0])):
+        words[0] = words[0].lower()  # reads right mid-sentence: "according to the Syrian army", "police"
     return " ".join(words)

@@ -246,28 +246,26 @@ def period_bounds(value: str) -> tuple[date, date]:
 
 def add_disagreements(summary: Summary, chronology: Chronology, articles: list[Article]) -> Summary:
     """Append one attributed sentence per material disagreement between sources."""
+    from .render.common import format_value, short
+
     names = {a.id: a.source or a.title or a.id for a in articles}
     sentences = []
     for event in chronology.events + chronology.undated:
         for conflict in event.conflicts:
             by_value: dict[str, list[str]] = {}
             for v in conflict.values:
-                by_value.setdefault(v.value, [])
-                if names[v.article_id] not in by_value[v.value]:
-                    by_value[v.value].append(names.get(v.article_id, v.article_id))
+                shown = format_value(v.value) if conflict.kind == "date" else v.value
+                who = by_value.setdefault(shown, [])
+                if names.get(v.article_id, v.article_id) not in who:
+                    who.append(names.get(v.article_id, v.article_id))
             said = "; ".join(f"{' and '.join(who)} report{'s' if len(who) == 1 else ''} {value}"
                              for value, who in by_value.items())
-            topic = (f"date of “{conflict.label}”" if conflict.kind == "date"
-                     else f"number of {conflict.label} in “{_short(event.what)}”")
+            topic = (f"date of “{short(event.what)}”" if conflict.kind == "date"
+                     else f"number of {conflict.label} in “{short(event.what)}”")
             sentences.append(f"Sources disagree on the {topic}: {said}.")
     if not sentences or all(s in summary.text for s in sentences):
         return summary
     return summary.model_copy(update={"text": (summary.text + " " + " ".join(sentences)).strip()})
-
-
-def _short(text: str, words: int = 10) -> str:
-    parts = text.split()
-    return " ".join(parts[:words]) + ("…" if len(parts) > words else "")
 
 
 def _no_date_warning(missing: list[str]) -> str:

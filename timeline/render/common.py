@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from ..models import Briefing, Event, TimePoint
+from ..models import Briefing, Conflict, Event, TimePoint
 
 _MONTHS = "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec".split()
 FLAG_TEXT = {
@@ -24,6 +24,34 @@ def format_when(when: TimePoint | None) -> str:
         start, end = when.value.split("/", 1)
         return f"{_one(start)} – {_one(end)}"
     return _one(when.value)
+
+
+def format_value(value: str) -> str:
+    """An ISO value as shown to readers: 'Mon 10 Mar 2025', 'Nov 2024', '2011'."""
+    return _one(value)
+
+
+def short(text: str, words: int = 10) -> str:
+    parts = text.split()
+    return " ".join(parts[:words]) + ("…" if len(parts) > words else "")
+
+
+def describe_conflict(event: Event, conflict: Conflict, briefing: Briefing
+                      ) -> tuple[str, list[tuple[str, str]]]:
+    """(what the sources disagree on, [(a value, its citations "[1][4]")]); the texts unescaped."""
+    numbers = {a.id: a.number for a in briefing.articles}
+    if conflict.kind == "date":
+        headline = f"Date of “{short(event.what)}”"
+        values = [(format_value(v.value), v.article_id) for v in conflict.values]
+    else:
+        headline = f"Number of {conflict.label}, {format_when(event.when)}: “{short(event.what)}”"
+        values = [(v.value, v.article_id) for v in conflict.values]
+    grouped: dict[str, list[int | str]] = {}
+    for value, article_id in values:
+        cite = numbers.get(article_id, "?")
+        if cite not in grouped.setdefault(value, []):
+            grouped[value].append(cite)
+    return headline, [(value, "".join(f"[{n}]" for n in cites)) for value, cites in grouped.items()]
 
 
 def _one(value: str) -> str:

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from ..models import Briefing, Event
-from .common import citations, flag_texts, format_when
+from .common import citations, describe_conflict, flag_texts, format_when
 from .escape import markdown_inline as md
 
 
@@ -28,11 +28,10 @@ def render_markdown(briefing: Briefing) -> str:
     out.append("")
     conflicts = [(e, c) for e in briefing.chronology.events + briefing.chronology.undated for c in e.conflicts]
     if conflicts:
-        numbers = {a.id: a.number for a in briefing.articles}
         out += ["## Where sources disagree", ""]
         for event, conflict in conflicts:
-            values = "; ".join(f"{md(v.value)} [{numbers.get(v.article_id, '?')}]" for v in conflict.values)
-            out.append(f"- **{md(conflict.label)}** ({conflict.kind}): {values}")
+            headline, values = describe_conflict(event, conflict, briefing)
+            out.append(f"- **{md(headline)}**: " + "; ".join(f"{md(value)} {cites}" for value, cites in values))
         out.append("")
     if briefing.warnings:
         out += ["## Warnings", ""] + [f"- {md(w)}" for w in briefing.warnings] + [""]

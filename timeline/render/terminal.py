@@ -4,7 +4,7 @@ from __future__ import annotations
 from typing import Any
 
 from ..models import Briefing, Event
-from .common import citations, flag_texts, format_when
+from .common import citations, describe_conflict, flag_texts, format_when
 from .escape import terminal_text as safe
 
 
@@ -45,9 +45,9 @@ def render_terminal(briefing: Briefing, console: Any) -> None:
         console.print(undated)
     for event in briefing.chronology.events + briefing.chronology.undated:
         for conflict in event.conflicts:
-            numbers = {a.id: a.number for a in briefing.articles}
-            values = "; ".join(f"{safe(v.value)} [{numbers.get(v.article_id, '?')}]" for v in conflict.values)
-            console.print(f"[bold red]Disagreement[/bold red] {safe(conflict.label)}: {values}")
+            headline, values = describe_conflict(event, conflict, briefing)
+            shown = "; ".join(f"{value} {cites}" for value, cites in values)
+            console.print(f"[bold red]Sources disagree:[/bold red] {safe(headline)}: {safe(shown)}")
     for warning in briefing.warnings:
         console.print(f"[yellow]warning:[/yellow] {safe(warning)}")
     for a in briefing.articles:
