@@ -140,3 +140,20 @@ def test_offsets_in_a_later_chunk_are_article_offsets() -> None:
     friday = by_quote(result.events, "On Friday night")
     assert friday.evidence[0].start == start
     assert json.loads(friday.model_dump_json())["evidence"][0]["quote"].startswith("On Friday night")
+
+
+def test_a_quote_too_short_to_ground_anything_is_dropped() -> None:
+    """An injected instruction can make a model cite "said" for an invented event: dropped."""
+    from timeline.models import Article, Chunk
+    from timeline.verify import Proposal, verify_events
+
+    text = "The council said on Monday that the bridge would reopen in 2026."
+    article = Article(id="a", text=text)
+    chunk = Chunk(article_id="a", index=0, start=0, end=len(text), text=text, tokens=15)
+    invented = Proposal(when_text=None, date=None, precision="unknown", what="Aliens landed.", attribution=None,
+                        evidence="said")
+    real = Proposal(when_text="in 2026", date="2026", precision="year", what="The bridge will reopen.",
+                    attribution="the council", evidence="the bridge would reopen in 2026")
+    result = verify_events([invented, real], chunk, article)
+    assert [e.what for e in result.events] == ["The bridge will reopen."] and result.dropped == 1
+    assert "too short" in result.reasons[0]

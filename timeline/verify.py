@@ -30,6 +30,7 @@ _QUOTES = str.maketrans({"“": '"', "”": '"', "„": '"', "‟": '"', "″": 
                          "‘": "'", "’": "'", "‚": "'", "‛": "'", "′": "'"})
 _SPACE = re.compile(r"\s+")
 _TRIM = " \t\n\"'.,;:…"
+MIN_QUOTE_WORDS, MIN_QUOTE_CHARS = 3, 10
 
 
 @lru_cache(maxsize=64)
@@ -57,6 +58,13 @@ def normalise(text: str) -> tuple[str, list[int]]:
         index.append(i)
         i += 1
     return "".join(out), index
+
+
+def substantial(quote: str) -> bool:
+    """Evidence must be a real quote: "said" or "the" is found in any article, so a quote
+    that short would ground anything (an injected instruction's invented event included)."""
+    needle = _SPACE.sub(" ", quote.translate(_QUOTES)).strip(_TRIM)
+    return len(needle) >= MIN_QUOTE_CHARS and len(needle.split()) >= MIN_QUOTE_WORDS
 
 
 def find_quote(quote: str, text: str, near: int | None = None) -> tuple[int, int] | None:
@@ -189,6 +197,9 @@ def verify_events(proposals: list[Proposal], chunk: Chunk, article: Article) -> 
     events: list[Event] = []
     reasons: list[str] = []
     for p in proposals:
+        if not substantial(p.evidence):
+            reasons.append(f"evidence too short to ground an event: {p.evidence[:60]!r}")
+            continue
         span = find_quote(p.evidence, chunk.text)
         if span is None:
             reasons.append(f"evidence not in the article: {p.evidence[:60]!r}")
