@@ -67,27 +67,38 @@ def _with_date(event: Event) -> str:
     return f"{event.what[:at]} ({format_when(when)}){event.what[at:]}"
 
 
-def extractive_summary(chronology: Chronology, articles: list[Article]) -> Summary:
+def extractive_summary(chronology: Chronology, articles: list[Article], max_words: int = MAX_WORDS) -> Summary:
     """80-150 words of the articles' own sentences, attributions intact, in story order.
 
-    Sentences backing the most widely sourced and most recent dated events come first,
-    then attributed undated ones; sentences with unattributed loaded words are left out.
+    Each article's lead event comes first (news puts the most important fact first), then
+    the most widely sourced and most recent dated events, then attributed undated ones;
+    sentences with unattributed loaded words are left out.
     """
+    every = chronology.events + chronology.undated
+    leads: list[Event] = []
+    for article in articles:
+        own = [e for e in every if any(ev.article_id == article.id for ev in e.evidence)]
+        if own:
+            lead = min(own, key=lambda e: min(ev.start for ev in e.evidence if ev.article_id == article.id))
+            if all(lead is not chosen_lead for chosen_lead in leads):
+                leads.append(lead)
     dated = [e for e in chronology.events if e.when and e.when.value]
-    ranked = sorted(dated, key=lambda e: (len(e.sources), e.when.value if e.when and e.when.value else ""), reverse=True)
+    ranked = leads + sorted(dated, key=lambda e: (len(e.sources), e.when.value if e.when and e.when.value else ""),
+                            reverse=True)
     ranked += [e for e in chronology.undated if e.attribution]
+    ranked = list({id(e): e for e in ranked}.values())
     order = {a.id: i for i, a in enumerate(articles)}
     chosen: list[Event] = []
     words = 0
     for event in ranked:
         if loaded_words(event.what):
             continue
-        n = len(event.what.split())
-        if words + n > MAX_WORDS:
+        n = len(_with_date(event).split())
+        if words + n > max_words:
             continue
         chosen.append(event)
         words += n
-        if words >= MIN_WORDS:
+        if words >= min(MIN_WORDS, max_words - 20):
             break
     chosen.sort(key=lambda e: (order.get(e.evidence[0].article_id, 0), e.evidence[0].start))
     sentences_ = [_with_date(e) for e in chosen]

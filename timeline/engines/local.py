@@ -48,7 +48,10 @@ class LocalEngine(Engine):
         return Extraction(events=extract_events(article, chunk.start, chunk.end))
 
     async def summarize(self, chronology: Chronology, articles: list[Article]) -> Summary:
-        return extractive_summary(chronology, articles)
+        # The pipeline appends one sentence (about 35 words) per disagreement between
+        # sources; leave room for them within the 150-word summary.
+        conflicts = sum(len(e.conflicts) for e in chronology.events + chronology.undated)
+        return extractive_summary(chronology, articles, max_words=max(60, 150 - 35 * conflicts))
 
 
 def extract_events(article: Article, start: int = 0, end: int | None = None) -> list[Event]:
