@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from types import ModuleType
-from typing import Any, Callable
+from typing import Callable
 
 from timeline.temporal import tag
 
@@ -236,10 +236,3 @@ def main_eval(gold_dir: str, baseline: str = "dateparser") -> int:
     report = evaluate(Path(gold_dir), baselines)
     print(format_report(report))
     return 1 if any(s.failures for s in report.systems) else 0
-
-
-def report_dict(report: EvalReport) -> dict[str, Any]:
-    """The report as plain data (for JSON output or tests)."""
-    return {s.name: {label: dict(zip(("p", "r", "f1", "span"), s.prf(p)))
-                     for label, p in [("all", None)] + [(p, p) for p in PRECISIONS]}
-            for s in report.systems}

@@ -138,14 +138,6 @@ def published_text(article: Article) -> str:
     return article.published.isoformat() if article.published else "unknown"
 
 
-def extract_request(
-    chunk: Chunk, article: Article, model: str, prompts_dir: str | None = None, json_object: bool = False,
-    final: bool = True,
-) -> dict[str, Any]:
-    """Keyword arguments for ``chat.completions.create`` extracting events from ``chunk``."""
-    return pack_request([(chunk, article)], model, prompts_dir, json_object, final)
-
-
 def pack_request(
     items: list[tuple[Chunk, Article]], model: str, prompts_dir: str | None = None, json_object: bool = False,
     final: bool = True,

@@ -67,11 +67,6 @@ def _one(value: str) -> str:
     return value
 
 
-def day_key(event: Event) -> str:
-    """Group events by the date they are shown under."""
-    return format_when(event.when)
-
-
 def citations(event: Event, briefing: Briefing) -> list[int]:
     numbers = {a.id: a.number for a in briefing.articles}
     return [numbers[s] for s in event.sources if s in numbers]
