@@ -14,8 +14,8 @@ from datetime import date
 from pathlib import Path
 from typing import Any, Iterable
 
-from .errors import InputError, UsageError
-from .models import Article
+from ..errors import InputError, UsageError
+from ..models import Article
 
 TEXT_SUFFIXES = {".txt", ".md", ".markdown", ".jsonl"}
 DEFAULT_MAX_BYTES = 20_000_000
