@@ -18,7 +18,7 @@ import time
 from . import _support  # noqa: F401  (sys.path: repo and tests/)
 from timeline.models import Article
 from timeline.pipeline import BriefOptions, brief
-from timeline.plan import breakdown, request_tokens
+from timeline.engines.llm.plan import breakdown, request_tokens
 from timeline.tokens import counter_for
 
 TARGET = 1.25

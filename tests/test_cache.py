@@ -3,8 +3,8 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
-from timeline.cache import FILENAME, ResponseCache
-from timeline.llm import cache_key
+from timeline.engines.llm.cache import FILENAME, ResponseCache
+from timeline.engines.llm.requests import cache_key
 
 
 def test_put_get_and_persist(tmp_path: Path) -> None:

@@ -10,11 +10,11 @@ from pathlib import Path
 from conftest import ROOT
 from fault_kit import cli, council_article, extraction_texts, grounded_responder, popen, write_articles
 from openai_server import OpenAITestServer
-from timeline.cache import FILENAME, ResponseCache
+from timeline.engines.llm.cache import FILENAME, ResponseCache
 
 WRITER = """
 import sys, time
-from timeline.cache import ResponseCache
+from timeline.engines.llm.cache import ResponseCache
 directory, tag, start = sys.argv[1], sys.argv[2], float(sys.argv[3])
 cache = ResponseCache(directory)
 while time.time() < start:

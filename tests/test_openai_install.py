@@ -22,7 +22,7 @@ def test_installed_package_finds_its_prompts(tmp_path: Path) -> None:
     subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True)
     python = venv / "bin" / "python"
     subprocess.run([str(python), "-m", "pip", "install", "-q", str(ROOT)], check=True, timeout=600)
-    code = ("from timeline.prompts import load_prompt; t = load_prompt('extract_events'); t.render_sample(); "
+    code = ("from timeline.engines.llm.prompts import load_prompt; t = load_prompt('extract_events'); t.render_sample(); "
             "print(t.path)")
     env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
     out = subprocess.run([str(python), "-c", code], cwd=tmp_path, env=env, capture_output=True, text=True, check=True)

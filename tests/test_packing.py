@@ -10,7 +10,7 @@ from conftest import API_KEY
 from corpus_responder import corpus_responder
 from openai_server import OpenAITestServer, error, queue
 from timeline.models import Article, Chunk
-from timeline.packing import assign, pack_chunks
+from timeline.engines.llm.packing import assign, pack_chunks
 from timeline.pipeline import BriefOptions, brief, plan
 
 A = Article(id="a", text="On Sunday, the council approved the budget, officials said. It meets again in May 2025.",

@@ -11,7 +11,7 @@ from fault_kit import cli, council_article, extraction_texts, grounded_responder
 from openai_server import (OpenAITestServer, Recorded, Reply, Script, dropped, empty_choices, not_json, rate_limited,
                            refusal, schema_break, server_error, slow, truncated)
 from timeline.models import Article
-from timeline.pipeline import BriefOptions, chunk_articles
+from timeline.chunker import chunk_articles
 
 ARGS = ["--format", "json", "--max-chunk-tokens", "50", "--max-retries", "1", "--timeout", "5", "--engine", "openai"]
 
@@ -20,7 +20,7 @@ def story(tmp_path: Path) -> tuple[Path, list]:
     """Two articles of ten paragraphs: 20 chunks at --max-chunk-tokens 50."""
     texts = {"alder": council_article("Alder", 10), "birch": council_article("Birch", 10)}
     folder = write_articles(tmp_path / "story", texts)
-    chunks = chunk_articles([Article(id=k, text=v) for k, v in texts.items()], BriefOptions(max_chunk_tokens=50),
+    chunks = chunk_articles([Article(id=k, text=v) for k, v in texts.items()], 50,
                             "gpt-4o-mini")
     return folder, chunks
 

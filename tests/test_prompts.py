@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 
 from timeline.errors import UsageError
-from timeline.prompts import builtin_prompt_names, load_prompt, parse_template
+from timeline.engines.llm.prompts import builtin_prompt_names, load_prompt, parse_template
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -8,7 +8,7 @@ import pytest
 from conftest import SEED
 from seed_responder import SEED_EVENTS
 from timeline import temporal, verify
-from timeline.llm import ProposedEvents
+from timeline.engines.llm.requests import ProposedEvents
 from timeline.models import Article, Chunk
 from timeline.verify import FLAG_DISAGREES, FLAG_MODEL_ONLY, find_quote, verify_events
 

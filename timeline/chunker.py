@@ -1,5 +1,8 @@
 """Split articles into token-budgeted chunks that keep exact character offsets.
 
+Also the splitter an engine uses when a model's reply to a chunk was cut off
+(``split_chunk``: two halves on a sentence boundary, offsets still exact).
+
 Whole paragraphs are packed while they fit; a paragraph over the budget is packed by
 sentences; a sentence over the budget is cut on word boundaries. Consecutive chunks share a
 short overlap (the previous chunk's last sentence when it is small) so an event told across
@@ -11,7 +14,7 @@ from typing import Iterator
 
 from .models import Article, Chunk
 from .sentences import paragraphs, sentences
-from .tokens import TokenCounter
+from .tokens import TokenCounter, counter_for
 
 DEFAULT_MAX_CHUNK_TOKENS = 1500
 MIN_CHUNK_TOKENS = 50
@@ -39,6 +42,41 @@ def chunk_article(
     if group:
         chunks.append(_make_chunk(article, len(chunks), group, counter))
     return chunks
+
+
+def chunk_articles(articles: list[Article], max_tokens: int = DEFAULT_MAX_CHUNK_TOKENS,
+                   model: str | None = None) -> list[Chunk]:
+    """Every article's chunks, in article order, counted with ``model``'s tokenizer."""
+    counter = counter_for(model)
+    return [chunk for article in articles for chunk in chunk_article(article, counter, max_tokens)]
+
+
+def split_chunk(chunk: Chunk, article: Article, counter: TokenCounter) -> tuple[Chunk, Chunk] | None:
+    """``chunk`` cut in two near its middle, on a sentence boundary when it has one, else at a space;
+    offsets stay exact (each half's text is ``article.text[start:end]``). None when it cannot be cut."""
+    text, start, end = article.text, chunk.start, chunk.end
+    middle = (start + end) // 2
+    cuts = [e for _s, e in sentences(text, start, end) if start < e < end]
+    if not cuts:
+        left, right = text.rfind(" ", start + 1, middle + 1), text.find(" ", middle, end - 1)
+        cuts = [c for c in (left, right) if start < c < end - 1]
+    if not cuts:
+        return None
+    cut = min(cuts, key=lambda c: abs(c - middle))
+    first_end = cut
+    while first_end > start and text[first_end - 1].isspace():
+        first_end -= 1
+    second_start = cut
+    while second_start < end and text[second_start].isspace():
+        second_start += 1
+    if first_end <= start or second_start >= end:
+        return None
+
+    def part(a: int, b: int, n: int) -> Chunk:
+        return Chunk(article_id=chunk.article_id, index=chunk.index, start=a, end=b, text=text[a:b],
+                     tokens=counter.count(text[a:b]))
+
+    return part(start, first_end, 0), part(second_start, end, 1)
 
 
 def _make_chunk(article: Article, index: int, group: list[tuple[int, int, int]], counter: TokenCounter) -> Chunk:

@@ -77,6 +77,25 @@ class TimePoint(_Strict):
     text: str
 
 
+class Proposal(_Strict):
+    """One event as an engine proposes it; nothing in it is trusted until ``verify`` checks it.
+
+    ``when_text`` is the verbatim time expression, ``evidence`` a verbatim quote from the
+    chunk, ``date`` the engine's own reading (ISO prefix or "A/B"; verify re-derives the
+    date from ``when_text`` with our resolver and keeps the engine's only when the resolver
+    has none). ``precision`` is accepted from engines that state one and never trusted.
+    """
+
+    when_text: str | None = None
+    date: str | None = None
+    what: str
+    who: list[str] = Field(default_factory=list)
+    where: list[str] = Field(default_factory=list)
+    attribution: str | None = None
+    evidence: str
+    precision: Precision | None = None
+
+
 class Evidence(_Strict):
     """A verbatim quote from an article, with character offsets into its text.
 

@@ -7,18 +7,23 @@ the library never prints.
 from __future__ import annotations
 
 import asyncio
-import os
+import logging
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Callable
 
-from .chunker import DEFAULT_MAX_CHUNK_TOKENS, chunk_article
-from .engines.base import Engine, Extraction
-from .errors import ChunkFailed, StoppedAtFailedChunk, UsageError
+from .chunker import DEFAULT_MAX_CHUNK_TOKENS, chunk_articles
+from .engines.base import ChunkProposals, Engine
+from .engines.llm.plan import Plan
+from .engines.registry import ENGINES, choose_engine, make_engine
+from .errors import ChunkFailed, StoppedAtFailedChunk
 from .merge import merge
 from .models import Article, ArticleInfo, Briefing, Chronology, Chunk, Event, FailedChunk, Summary
 from .summary import neutrality_warnings
 from .tokens import counter_for
+from .verify import verify_events
+
+log = logging.getLogger(__name__)
 
 
 @dataclass
@@ -45,37 +50,6 @@ class BriefOptions:
 Progress = Callable[[int, int], None]
 
 
-def choose_engine(options: BriefOptions) -> tuple[str, str | None]:
-    """The engine to run and, for 'auto', a one-line note saying why."""
-    if options.engine not in ("auto", "local", "openai"):
-        raise UsageError(f"--engine: unknown engine {options.engine!r} (choose auto, local or openai)")
-    if options.engine != "auto":
-        return options.engine, None
-    configured = options.base_url or os.environ.get("OPENAI_API_KEY") or os.environ.get("OPENAI_BASE_URL") \
-        or os.environ.get("AZURE_OPENAI_API_KEY")
-    if configured:
-        return "openai", "engine: openai (an API key or base URL is configured)"
-    return "local", "engine: offline (no OPENAI_API_KEY or base URL set; results come from rules, not a model)"
-
-
-def make_engine(name: str, options: BriefOptions) -> Engine:
-    if name == "local":
-        from .engines.local import LocalEngine
-
-        return LocalEngine()
-    from .engines.openai import OpenAIEngine  # imported only when used: keeps start-up fast
-
-    return OpenAIEngine(options)
-
-
-def chunk_articles(articles: list[Article], options: BriefOptions, model: str | None = None) -> list[Chunk]:
-    counter = counter_for(model)
-    chunks: list[Chunk] = []
-    for article in articles:
-        chunks.extend(chunk_article(article, counter, options.max_chunk_tokens))
-    return chunks
-
-
 def brief(
     articles: list[Article],
     options: BriefOptions | None = None,
@@ -98,6 +72,10 @@ async def abrief(
     progress: Progress | None = None,
     previous: Briefing | None = None,
 ) -> Briefing:
+    """sources -> chunk -> propose -> verify -> merge -> select -> summarize -> Briefing.
+
+    Each stage returns new values; nothing an engine or an earlier stage returned is changed.
+    """
     options = options or BriefOptions()
     warnings: list[str] = []
     if engine is None:
@@ -106,15 +84,16 @@ async def abrief(
     earlier = _earlier_articles(previous, articles)
     all_articles = earlier + articles
     try:
-        chunks = chunk_articles(articles, options, getattr(engine, "model", None))
+        chunks = chunk_articles(articles, options.max_chunk_tokens, engine.model)
         by_id = {a.id: a for a in articles}
-        events, failed, dropped = await _extract_all(engine, chunks, by_id, options, warnings, progress)
+        proposed = await _propose_all(engine, chunks, by_id, options, progress)
+        events, failed, dropped, partials = _verify_all(proposed, by_id, warnings)
         if previous is not None:
-            for event in events:
-                event.is_new = True
-            events = [e.model_copy(update={"is_new": False}) for e in _all_events(previous)] + events
+            events = [e.model_copy(update={"is_new": False}) for e in _all_events(previous)] \
+                + [e.model_copy(update={"is_new": True}) for e in events]
         chronology = filter_chronology(merge(events, all_articles), options)
-        summary = await engine.summarize(chronology, all_articles)
+        read_all = {c.article_id for c in chunks} >= {a.id for a in all_articles}
+        summary = await engine.summarize(chronology, all_articles, partials if read_all else [])
     finally:
         await engine.aclose()
     summary = add_disagreements(summary, chronology, all_articles)
@@ -125,33 +104,37 @@ async def abrief(
     warnings.extend(f"chunk failed: {f.article_id} [{f.start}:{f.end}]: {f.reason}" for f in failed)
     if dropped:
         warnings.append(f"{dropped} proposed event(s) dropped: evidence not found in the article")
-    engine.usage.token_counter = counter_for(getattr(engine, "model", None)).name
+    usage = engine.usage.model_copy(update={"token_counter": counter_for(engine.model).name})
     return Briefing(
         title=previous.title if previous else _title(articles),
         articles=[_info(a, i) for i, a in enumerate(all_articles, 1)],
         chronology=chronology,
         summary=summary,
-        usage=engine.usage,
+        usage=usage,
         warnings=list(dict.fromkeys(warnings)),
         failed_chunks=failed,
         dropped_events=dropped,
     )
 
 
-async def _extract_all(
+async def _propose_all(
     engine: Engine,
     chunks: list[Chunk],
     by_id: dict[str, Article],
     options: BriefOptions,
-    warnings: list[str],
     progress: Progress | None,
-) -> tuple[list[Event], list[FailedChunk], int]:
+) -> list[tuple[Chunk, ChunkProposals | ChunkFailed]]:
+    """Every chunk with what the engine proposed for it (or why it failed), in pack order.
+
+    Packs run concurrently in one TaskGroup: --fail-fast, a fatal engine error or Ctrl-C
+    cancels the packs still running and the first error is raised as itself.
+    """
     done = 0
 
-    async def one(pack: list[Chunk]) -> list[Extraction | ChunkFailed]:
+    async def one(pack: list[Chunk]) -> list[ChunkProposals | ChunkFailed]:
         nonlocal done
         try:
-            results: list[Extraction | ChunkFailed] = list(await engine.extract_pack(pack, by_id))
+            results: list[ChunkProposals | ChunkFailed] = list(await engine.propose_pack(pack, by_id))
         except ChunkFailed as exc:  # a failed pack fails each of its chunks
             if options.fail_fast:
                 raise StoppedAtFailedChunk(pack[0].article_id, pack[0].start, pack[-1].end, exc) from None
@@ -167,31 +150,51 @@ async def _extract_all(
         return results
 
     packs = engine.pack(chunks, options.max_chunk_tokens)
-    tasks = [asyncio.ensure_future(one(p)) for p in packs]
     try:
-        per_pack = await asyncio.gather(*tasks)
-    except BaseException:  # --fail-fast, a fatal engine error or Ctrl-C: stop the chunks still running
-        for task in tasks:
-            task.cancel()
-        await asyncio.gather(*tasks, return_exceptions=True)
-        raise
-    results = [r for rs in per_pack for r in rs]
-    chunks = [c for p in packs for c in p]
+        async with asyncio.TaskGroup() as group:
+            tasks = [group.create_task(one(p)) for p in packs]
+    except BaseExceptionGroup as errors:
+        raise _first(errors) from None
+    return [(c, r) for p, t in zip(packs, tasks) for c, r in zip(p, t.result())]
+
+
+def _first(errors: BaseExceptionGroup) -> BaseException:
+    """The first leaf error of a TaskGroup's group (the one that cancelled the others)."""
+    first = errors.exceptions[0]
+    return _first(first) if isinstance(first, BaseExceptionGroup) else first
+
+
+def _verify_all(
+    proposed: list[tuple[Chunk, ChunkProposals | ChunkFailed]], by_id: dict[str, Article], warnings: list[str]
+) -> tuple[list[Event], list[FailedChunk], int, list[str]]:
+    """The verify stage for every engine: (grounded events, failed chunks, dropped count,
+    partial summaries in chunk order)."""
     events: list[Event] = []
     failed: list[FailedChunk] = []
+    partials: list[str] = []
     dropped = 0
-    for chunk, result in zip(chunks, results):
+    for chunk, result in proposed:
         if isinstance(result, ChunkFailed):
             failed.append(FailedChunk(article_id=chunk.article_id, start=chunk.start, end=chunk.end, reason=result.reason))
             continue
-        for event in result.events:
-            for ev in event.evidence:
-                if ev.when is None and event.when is not None:
-                    ev.when = event.when  # each source keeps its own reading through merges
-        events.extend(result.events)
-        dropped += result.dropped
+        article = by_id[chunk.article_id]
+        verified = verify_events(result.proposals, chunk, article)
+        for reason in verified.reasons:
+            log.info("%s [%d:%d]: dropped proposal: %s", article.id, chunk.start, chunk.end, reason)
+        events.extend(_with_source_dates(e) for e in verified.events)
+        dropped += verified.dropped + result.unplaced
+        partials.extend(result.summaries)
         warnings.extend(result.warnings)
-    return events, failed, dropped
+    return events, failed, dropped, partials
+
+
+def _with_source_dates(event: Event) -> Event:
+    """``event`` whose evidence each keeps this source's reading of the date, so every source
+    keeps its own reading through merges."""
+    if event.when is None or all(ev.when is not None for ev in event.evidence):
+        return event
+    evidence = [ev if ev.when is not None else ev.model_copy(update={"when": event.when}) for ev in event.evidence]
+    return event.model_copy(update={"evidence": evidence})
 
 
 def _all_events(briefing: Briefing) -> list[Event]:
@@ -294,11 +297,13 @@ def published_or_none(value: str | None) -> date | None:
     return parse_date(value, "--published") if value else None
 
 
-# --- model engine: dry run (see plan.py) ------------------------------------------------------
+def plan(articles: list[Article], options: BriefOptions | None = None) -> Plan:
+    """What a briefing of ``articles`` would send to the model and cost; sends nothing.
 
-
-def plan(articles: list[Article], options: BriefOptions | None = None):  # type: ignore[no-untyped-def]
-    """What a briefing of ``articles`` would send to the model and cost; sends nothing."""
-    from .plan import plan as _plan
-
-    return _plan(articles, options or BriefOptions())
+    The dry run is the model engine's own method, so the estimate and the run share one
+    code path (chunking, packing, requests, cache keys)."""
+    options = options or BriefOptions()
+    name = options.engine if options.engine in ENGINES and ENGINES[options.engine].plans \
+        else next(n for n, e in ENGINES.items() if e.plans)
+    engine = make_engine(name, options, dry_run=True)
+    return engine.plan(articles)  # type: ignore[attr-defined, no-any-return]

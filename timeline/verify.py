@@ -16,12 +16,12 @@ Pure functions, no I/O. ``verify_events`` turns the model's proposals for one ch
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 
 from . import temporal
-from .models import Article, Chunk, Event, Evidence, TimePoint
+from .models import Article, Chunk, Event, Evidence, Proposal, TimePoint
 
 FLAG_DISAGREES = "model_date_disagrees"
 FLAG_MODEL_ONLY = "model_only_date"
@@ -80,20 +80,6 @@ def find_quote(quote: str, text: str, near: int | None = None) -> tuple[int, int
     start = hits[0] if near is None else min(hits, key=lambda h: abs(index[h] - near))
     end = start + len(needle)
     return index[start], index[end - 1] + 1
-
-
-@dataclass
-class Proposal:
-    """The fields verify needs from one model proposal (a ``ProposedEvent`` fits)."""
-
-    when_text: str | None
-    date: str | None
-    precision: str
-    what: str
-    evidence: str
-    who: list[str] = field(default_factory=list)
-    where: list[str] = field(default_factory=list)
-    attribution: str | None = None
 
 
 _WEEKDAY_OR_DAY = re.compile(

@@ -1,50 +1,69 @@
-"""The contract every engine keeps: extract events from a chunk, summarize a chronology."""
+"""The contract every engine keeps: propose events for chunks, summarize a chronology.
+
+Engines propose, they do not decide. What an engine returns for a chunk is a list of
+``Proposal``s (a verbatim time expression, an evidence quote and the engine's reading) and,
+when it has one, a partial summary; the pipeline passes every proposal through
+``verify`` (the same stage for every engine) before anything reaches a briefing.
+"""
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
 from dataclasses import dataclass, field
 
 from ..errors import ChunkFailed
-from ..models import Article, Chronology, Chunk, Event, Summary, Usage
+from ..models import Article, Chronology, Chunk, Proposal, Summary, Usage
 
 
-@dataclass
-class Extraction:
-    """What one chunk yielded: grounded events, how many proposals were dropped, and why."""
+@dataclass(frozen=True)
+class ChunkProposals:
+    """What an engine proposes for one chunk.
 
-    events: list[Event] = field(default_factory=list)
-    dropped: int = 0
+    ``summaries``: partial summaries of the request(s) this chunk opened (the map half of a
+    model summary; empty for the offline engine). ``unplaced``: proposals of the chunk's
+    request whose evidence is in none of its chunks (counted as dropped). ``warnings``: notes
+    for the briefing (a cache that could not be opened, a server without json_schema...).
+    """
+
+    proposals: list[Proposal] = field(default_factory=list)
+    summaries: list[str] = field(default_factory=list)
+    unplaced: int = 0
     warnings: list[str] = field(default_factory=list)
 
 
 class Engine(ABC):
-    """An engine turns chunks into grounded events and a chronology into a summary.
+    """An engine turns chunks into proposals and a chronology into a summary.
 
     Methods are async so the network engine can run chunks concurrently; the offline
-    engine simply computes and returns.
+    engine simply computes and returns. ``usage`` counts what the engine spent.
     """
 
     name: str = "engine"
+    model: str | None = None
 
     def __init__(self) -> None:
         self.usage = Usage(engine=self.name)
 
     @abstractmethod
-    async def extract(self, chunk: Chunk, article: Article) -> Extraction:
-        """Events found in ``chunk`` (offsets in evidence index ``article.text``)."""
+    async def propose(self, chunk: Chunk, article: Article) -> ChunkProposals:
+        """Proposed events for ``chunk`` (their evidence quotes are from ``chunk.text``)."""
 
     def pack(self, chunks: list[Chunk], budget: int) -> list[list[Chunk]]:
         """How chunks are grouped into requests: one each, unless an engine packs them."""
         return [[chunk] for chunk in chunks]
 
-    async def extract_pack(self, chunks: list[Chunk], articles: dict[str, Article]) -> list[Extraction | ChunkFailed]:
-        """One result per chunk of ``chunks`` (a pack): its Extraction, or the ChunkFailed of a
+    async def propose_pack(self, chunks: list[Chunk], articles: dict[str, Article]
+                           ) -> list[ChunkProposals | ChunkFailed]:
+        """One result per chunk of ``chunks`` (a pack): its proposals, or the ChunkFailed of a
         chunk that failed alone; raises ChunkFailed when the whole pack fails."""
-        return [await self.extract(chunk, articles[chunk.article_id]) for chunk in chunks]
+        return [await self.propose(chunk, articles[chunk.article_id]) for chunk in chunks]
 
     @abstractmethod
-    async def summarize(self, chronology: Chronology, articles: list[Article]) -> Summary:
-        """A short neutral summary in which every claim keeps its source."""
+    async def summarize(self, chronology: Chronology, articles: list[Article], partials: list[str]) -> Summary:
+        """A short neutral summary in which every claim keeps its source.
+
+        ``partials``: the partial summaries the proposals came with, in article order, when
+        this run read every article (else empty: the summary is made from the chronology).
+        """
 
     async def aclose(self) -> None:
         """Release network clients; nothing to do for offline engines."""

@@ -1,9 +1,10 @@
 """The offline engine: rules over sentences, no model, no network.
 
-A sentence with a resolvable time expression becomes a dated event (the date and precision
-of the expression, the sentence as evidence); a salient sentence without one becomes an
-undated event; attribution phrases are kept on the event. Dates come from the same
-deterministic resolver that checks the LLM engine, so both engines date text identically.
+A sentence with a resolvable time expression becomes a proposed dated event (the
+expression verbatim, the sentence as evidence); a salient sentence without one becomes an
+undated proposal; attribution phrases are kept. Like every engine it only proposes: the
+pipeline's ``verify`` stage grounds the quote and dates the expression with the same
+resolver for both engines.
 """
 from __future__ import annotations
 
@@ -11,10 +12,10 @@ import re
 
 from .. import temporal
 from ..attribution import find_attribution
-from ..models import Article, Chronology, Chunk, Event, Evidence, Summary, TimePoint
+from ..models import Article, Chronology, Chunk, Event, Evidence, Proposal, Summary, TimePoint
 from ..sentences import sentences
 from ..summary import extractive_summary
-from .base import Engine, Extraction
+from .base import ChunkProposals, Engine
 
 # Sentences opening with these refer back to the previous sentence ("These attacks took
 # place early Monday"); the event then spans both, so it keeps the earlier sentence's facts
@@ -44,10 +45,10 @@ class LocalEngine(Engine):
 
     name = "local"
 
-    async def extract(self, chunk: Chunk, article: Article) -> Extraction:
-        return Extraction(events=extract_events(article, chunk.start, chunk.end))
+    async def propose(self, chunk: Chunk, article: Article) -> ChunkProposals:
+        return ChunkProposals(proposals=[proposal_of(e) for e in extract_events(article, chunk.start, chunk.end)])
 
-    async def summarize(self, chronology: Chronology, articles: list[Article]) -> Summary:
+    async def summarize(self, chronology: Chronology, articles: list[Article], partials: list[str]) -> Summary:
         # The pipeline appends one sentence (about 35 words) per disagreement between
         # sources; leave room for them within the 150-word summary.
         conflicts = sum(len(e.conflicts) for e in chronology.events + chronology.undated)
@@ -87,6 +88,14 @@ def extract_events(article: Article, start: int = 0, end: int | None = None) -> 
         )
         previous_undated = (s_start, s_end) if when is None else None
     return events
+
+
+def proposal_of(event: Event) -> Proposal:
+    """The rule engine's reading of a sentence as a proposal: its time expression verbatim,
+    the sentence as evidence, the resolver's value as the engine's reading."""
+    when = event.when
+    return Proposal(when_text=when.text if when else None, date=when.value if when else None, what=event.what,
+                    who=event.who, where=event.where, attribution=event.attribution, evidence=event.evidence[0].quote)
 
 
 def _event_time(found: list[temporal.TimeExpression]) -> TimePoint | None:

@@ -16,7 +16,7 @@ import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
-from .errors import UsageError
+from ...errors import UsageError
 
 
 @dataclass(frozen=True)

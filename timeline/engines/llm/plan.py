@@ -1,8 +1,9 @@
 """``--dry-run``: what a briefing would send and roughly cost, sending nothing.
 
-``plan(articles, options)`` chunks and packs the articles exactly as ``brief`` would, renders
-every extraction request, counts its tokens (messages and schema, with the counter's name),
-checks which are already in the response cache, and prices the lot. Completion tokens and
+``LLMEngine.plan(articles)`` chunks and packs the articles with the engine's own code,
+renders every extraction request, counts its tokens (messages and schema, with the
+counter's name), checks which are already in the response cache, and prices the lot into a
+``Plan`` (this module: the counting and the report). Completion tokens and
 the reduce request (only when there is more than one extraction request) cannot be known
 before the model answers; they are estimated and labelled.
 """
@@ -12,10 +13,7 @@ import json
 from dataclasses import dataclass, field
 from typing import Any
 
-from . import llm
-from .models import Article
-from .pricing import cost
-from .tokens import TokenCounter, counter_for
+from ...tokens import TokenCounter
 
 COMPLETION_PER_CHUNK_TOKEN = 1.5  # events with verbatim quotes run longer than the text they quote
 PARTIAL_SUMMARY_TOKENS = 55  # a partial summary ("under 40 words") as the reduce request reads it
@@ -44,11 +42,6 @@ def breakdown(params: dict[str, Any], counter: TokenCounter, chunk_texts: list[s
     text = sum(counter.count(t) for t in chunk_texts)
     return {"total": total, "system": system, "schema": schema, "chunk_text": text,
             "framing": total - system - schema - text}
-
-
-def reduce_overhead(model: str, prompts_dir: str | None, counter: TokenCounter) -> int:
-    """Prompt tokens of a reduce request with no partial summaries in it."""
-    return request_tokens(llm.summarize_request([], model, prompts_dir, prompt="reduce"), counter)
 
 
 @dataclass
@@ -117,44 +110,3 @@ class Plan:
             f"estimated cost: {price}",
         ]
         return "\n".join(lines) + "\n"
-
-
-def plan(articles: list[Article], options: Any) -> Plan:
-    """What ``brief(articles, options)`` would send with the model engine, and its cost."""
-    from .engines.openai_config import resolve_model  # no SDK import
-    from .packing import pack_chunks
-    from .pipeline import chunk_articles
-
-    model = resolve_model(options.model)
-    counter = counter_for(model)
-    by_id = {a.id: a for a in articles}
-    cache = None
-    if options.use_cache:
-        from .cache import ResponseCache
-
-        cache = ResponseCache(options.cache_dir)
-    result = Plan(model=model, token_counter=counter.name, exact=counter.exact)
-    chunks = chunk_articles(articles, options, model)
-    packs = pack_chunks(chunks, options.max_chunk_tokens) if llm.packs_supported(options.prompts_dir) \
-        else [[c] for c in chunks]
-    try:
-        for number, pack in enumerate(packs, 1):
-            items = [(c, by_id[c.article_id]) for c in pack]
-            params = llm.pack_request(items, model, options.prompts_dir, final=len(packs) == 1)
-            text, dates = llm.pack_key_parts(items)
-            cached = bool(cache is not None and cache.get(llm.cache_key(params, text, dates)) is not None)
-            tokens = request_tokens(params, counter)
-            for chunk in pack:
-                result.chunks.append(ChunkPlan(chunk.article_id, chunk.index, chunk.start, chunk.end, chunk.tokens,
-                                               tokens, cached, number))
-    finally:
-        if cache is not None:
-            cache.close()
-    result.article_tokens = sum(counter.count(a.text) for a in articles)
-    sent = [c for c in result.chunks if not c.cached]
-    if len(packs) > 1:
-        result.summary_prompt_tokens = reduce_overhead(model, options.prompts_dir, counter) \
-            + PARTIAL_SUMMARY_TOKENS * len(packs)
-    result.completion_tokens = int(sum(c.chunk_tokens for c in sent) * COMPLETION_PER_CHUNK_TOKEN) + SUMMARY_COMPLETION
-    result.cost_usd = cost(model, result.prompt_tokens, 0, result.completion_tokens)
-    return result

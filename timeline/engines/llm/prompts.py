@@ -17,10 +17,10 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from .errors import UsageError
+from ...errors import UsageError
 
 _ROLE_LINE = re.compile(r"^(system|user|assistant):[ \t]*$", re.M)
-_REPO_PROMPTS = Path(__file__).resolve().parent.parent / "prompts"
+_REPO_PROMPTS = Path(__file__).resolve().parents[3] / "prompts"
 
 
 @dataclass(frozen=True)
