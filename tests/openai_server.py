@@ -36,6 +36,7 @@ class Recorded:
     path: str
     headers: dict[str, str]
     body: Any  # parsed JSON, or the raw text when it is not JSON
+    raw: bytes = b""  # the body as sent (a multipart file upload)
 
     @property
     def messages(self) -> list[dict[str, Any]]:
@@ -187,8 +188,10 @@ class _Server(ThreadingHTTPServer):
 class OpenAITestServer:
     """Context manager running the server in a thread; ``url`` ends in ``/v1``."""
 
-    def __init__(self, responder: Responder, lifetime: float = 120.0, idle: float = 30.0) -> None:
+    def __init__(self, responder: Responder, lifetime: float = 120.0, idle: float = 30.0,
+                 batches: Any = None) -> None:
         self.responder = responder
+        self.batches = batches  # a batch_server.BatchSim serves /v1/files and /v1/batches; None: 404 there
         self.requests: list[Recorded] = []
         self.lifetime = lifetime
         self.idle = idle
@@ -212,16 +215,19 @@ class OpenAITestServer:
 
             def _handle(self) -> None:
                 length = int(self.headers.get("Content-Length") or 0)
-                raw = self.rfile.read(length).decode("utf-8", "replace") if length else ""
+                data = self.rfile.read(length) if length else b""
+                raw = data.decode("utf-8", "replace")
                 try:
                     body: Any = json.loads(raw) if raw else None
                 except json.JSONDecodeError:
                     body = raw
-                recorded = Recorded(self.command, self.path, {k.lower(): v for k, v in self.headers.items()}, body)
+                recorded = Recorded(self.command, self.path, {k.lower(): v for k, v in self.headers.items()}, body, data)
                 with server._lock:
                     server.requests.append(recorded)
                     server._last_activity = time.monotonic()
-                if not self.path.split("?")[0].rstrip("/").endswith("/chat/completions"):
+                if server.batches is not None and server.batches.handles(self.path):
+                    reply = server.batches.handle(recorded, server.responder)
+                elif not self.path.split("?")[0].rstrip("/").endswith("/chat/completions"):
                     reply = error(404, f"unknown path {self.path}")
                 else:
                     try:

@@ -57,8 +57,12 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
                        formatter_class=argparse.RawDescriptionHelpFormatter)
     d = sub.add_parser("dates", help="list the time expressions in an article with their resolved dates")
     e = sub.add_parser("eval", help="score the date tagger on a folder of gold-annotated articles")
+    from .batch_cli import add_batch_command, add_brief_flags
+
+    add_batch_command(sub, build=command in (None, "batch"))
     if command in (None, "brief"):
         _brief_flags(b)
+        add_brief_flags(b)
     if command in (None, "dates"):
         d.add_argument("path", metavar="PATH")
         d.add_argument("--published", metavar="DATE", help="reference date YYYY-MM-DD")
@@ -101,7 +105,7 @@ def _brief_flags(b: argparse.ArgumentParser) -> None:
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     command = next((a for a in argv if not a.startswith("-")), None)
-    parser = build_parser(command if command in ("brief", "dates", "eval") else "")
+    parser = build_parser(command if command in ("brief", "dates", "eval", "batch") else "")
     args = parser.parse_args(argv)
     if args.command is None:
         parser.print_help()
@@ -113,6 +117,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _brief(args)
         if args.command == "dates":
             return _dates(args)
+        if args.command == "batch":
+            from .batch_cli import main_batch
+
+            return main_batch(args)
         return _eval(args)
     except TimelineError as exc:
         _say(f"error: {exc}")
@@ -184,6 +192,10 @@ def _brief(args: argparse.Namespace) -> int:
     for notice in loaded.notices:
         _say(notice)
     _logging(args.verbose)
+    if args.batch:
+        from .batch_cli import brief_batch
+
+        return brief_batch(args, loaded.articles, options)
     if args.dry_run:
         from .pipeline import plan
 
