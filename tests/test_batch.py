@@ -119,17 +119,16 @@ def test_a_batch_and_a_synchronous_run_give_the_same_briefing(corpus: Path, tmp_
     assert 0 < usage["cost_usd"] < sync_usage["cost_usd"]  # the batch half billed at half price
 
 
-def test_resume_from_new_processes(corpus: Path, tmp_path: Path) -> None:
+def test_collect_resumes_in_a_new_process_from_the_state_in_the_cache_dir(corpus: Path, tmp_path: Path) -> None:
     cache = tmp_path / "cache"
     with OpenAITestServer(pack_responder, batches=BatchSim()) as server:
-        sent = cli(["brief", str(corpus), "--engine", "openai", "--batch", "--cache-dir", str(cache),
-                    "--max-chunk-tokens", "150"], server)
-        assert sent.returncode == 0, sent.stderr
-        job = sent.stdout.strip()
-        assert (cache / "batches" / f"{job}.json").is_file()
+        code, out, _ = run("brief", str(corpus), *flags(server, cache), "--batch")
+        job = out.strip()
+        assert code == 0 and (cache / "batches" / f"{job}.json").is_file()
         for _ in range(3):
-            status = cli(["batch", "status", job, "--cache-dir", str(cache)], server)
-        assert status.returncode == 0 and "completed" in status.stdout, status.stdout
+            status = run("batch", "status", job, "--cache-dir", str(cache))[1]
+        assert "completed" in status, status
+        # a new process (another shell, after a reboot): only the cache directory and the id are shared
         done = cli(["batch", "collect", job, "--cache-dir", str(cache), "-f", "markdown", "-o",
                     str(tmp_path / "b.md")], server)
     assert done.returncode == 0, done.stderr
