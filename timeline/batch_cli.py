@@ -206,28 +206,16 @@ def _collect(job_id: str, options: Any, fmt: str, output: str | None, sync: bool
     options = batch.restored_options(job, options)
 
     async def run(progress: Any) -> Any:
-        from .engines.llm.cache import ResponseCache
         from .engines.llm.engine import LLMEngine
         from .engines.llm.transports.openai import OpenAITransport
 
         client = _client(options)
         try:
-            if wait:
-                await batch.wait(job, client, first=poll, progress=progress)
-            cache = ResponseCache(options.cache_dir)
-            try:
-                await batch.download(job, client, cache)
-            finally:
-                cache.close()
-                batch.save(job, options)
+            engine = LLMEngine(options, OpenAITransport(options, job.model), name="openai")
+            return await batch.collect(job, options, client, engine, sync=sync, poll=poll if wait else None,
+                                       progress=progress)
         finally:
             await client.aclose()
-        waiting = [p for p in job.parts if not p.collected]
-        if waiting:
-            raise batch.BatchNotReady(f"batch {', '.join(f'{p.id} is {p.status}' for p in waiting)}: "
-                                      f"run 'timeline batch collect {job.id}' again later (or add --wait)")
-        engine = LLMEngine(options, OpenAITransport(options, job.model), name="openai")
-        return await batch.finish(job, engine, sync=sync)
 
     with _progress(True) as progress:
         briefing = _run(run(progress))

@@ -447,6 +447,28 @@ async def finish(job: BatchJob, engine: Any, sync: bool = False,
     return with_batch_usage(briefing, job)
 
 
+async def collect(job: BatchJob, options: Any, client: BatchClient, engine: Any, sync: bool = False,
+                  poll: float | None = None, progress: Callable[[int, int], None] | None = None) -> Briefing:
+    """The job's briefing: wait for its batches (when ``poll`` is given, polling from that many
+    seconds), store their replies in the cache, then ``finish``. ``engine`` is an ``LLMEngine``
+    over the synchronous transport (for the reduce request and re-asks). Raises
+    ``BatchNotReady`` while a batch is still running; the job is saved either way."""
+    if poll is not None:
+        await wait(job, client, first=poll, progress=progress)
+    cache = ResponseCache(options.cache_dir)
+    try:
+        await download(job, client, cache)
+    finally:
+        cache.close()
+        save(job, options)
+    waiting = [p for p in job.parts if not p.collected]
+    if waiting:
+        await engine.aclose()
+        raise BatchNotReady(f"batch {', '.join(f'{p.id} is {p.status}' for p in waiting)}: "
+                            f"run 'timeline batch collect {job.id}' again later (or add --wait)")
+    return await finish(job, engine, sync=sync)
+
+
 def with_batch_usage(briefing: Briefing, job: BatchJob) -> Briefing:
     """The briefing's usage with the batch's own requests and tokens, billed at batch prices
     (the engine saw them as cache hits)."""
