@@ -149,7 +149,8 @@ def test_partial_failure_lists_the_requests_and_a_resubmit_sends_only_those(corp
         assert [f["article_id"] for f in first["failed_chunks"]] == ["Birch"]
         assert "not answered by the batch" in first["failed_chunks"][0]["reason"]
         assert not [r for r in server.chat_requests if is_extraction(r)]  # the failed one was not sent synchronously
-        job_id = job[1].strip()
+        assert not job[1]  # with --wait and -o, stdout is the briefing's: the id goes to stderr
+        job_id = re.search(r"batch job (\S+): waiting", job[2]).group(1)
         code, out, err = run("batch", "resubmit", job_id, *cache)
         assert code == 0 and "sent 1 request(s) again" in err
         assert [len(lines) for lines in uploaded(sim)] == [len(uploaded(sim)[0]), 1]

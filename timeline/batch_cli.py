@@ -82,7 +82,10 @@ def brief_batch(args: argparse.Namespace, articles: list[Any], options: Any) -> 
     else:
         sent = sum(len(p.keys) for p in job.parts)
         _say(f"sent {sent} request(s) in {len(job.parts)} batch(es) to {job.endpoint}")
-    sys.stdout.write(job.id + "\n")
+    if args.wait:  # stdout is the briefing's
+        _say(f"batch job {job.id}: waiting for it (Ctrl-C stops waiting, not the batch)")
+    else:
+        sys.stdout.write(job.id + "\n")
     if not args.wait:
         cache = f" --cache-dir {options.cache_dir}" if options.cache_dir else ""
         _say(f"check: timeline batch status {job.id}{cache}; finish: timeline batch collect {job.id}{cache} "

@@ -270,7 +270,7 @@ async def submit(engine: Any, articles: list[Article], client: BatchClient) -> B
         todo = [p for p in pending if cache.get(p.key) is None]
     finally:
         cache.close()
-    job = BatchJob(id="", created=time.time(), endpoint=client.endpoint, model=engine.model,
+    job = BatchJob(id="", created=time.time(), endpoint=_without_userinfo(client.endpoint), model=engine.model,
                    options=kept_options(options), articles=articles, requests={p.key: p.where for p in pending})
     if not todo:
         job.id = "cached-" + hashlib.sha256("".join(p.key for p in pending).encode()).hexdigest()[:16]
@@ -283,6 +283,11 @@ async def submit(engine: Any, articles: list[Article], client: BatchClient) -> B
         job.id = job.id or info.id
         save(job, options)  # each batch is recorded as soon as it exists: an interrupted submit loses none
     return job
+
+
+def _without_userinfo(url: str) -> str:
+    """``url`` without a ``user:password@`` part: nothing secret is written to the job file."""
+    return re.sub(r"//[^/@]*@", "//", url, count=1)
 
 
 async def resubmit(job: BatchJob, engine: Any, client: BatchClient) -> list[Part]:
