@@ -7,7 +7,10 @@ synchronous price; its one reduce request synchronously at full price), and wall
 the articles to the Briefing (verify, merge and summary included on both sides). The
 simulated batch completes in seconds (``tests/batch_server.py``; a real one takes minutes to
 24 h: the point of the comparison is requests, tokens and dollars, and that the batch path's
-own overhead is small). Both briefings must be equal.
+own overhead is small). The batch's wall time is split into submit (build and upload the
+requests), provider (polling until the simulator has answered every line; it computes the
+scripted replies then) and collect-and-finish (download, cache, verify, merge, summary with
+the one synchronous reduce). Both briefings must be equal.
 
 Articles: the first 1,000 of ``../shared/corpus`` (read, never copied); without it, the
 repository's seed-based corpus (``_support.corpus``), with a notice. The test server runs in
@@ -96,10 +99,17 @@ async def _batch(items: list[Article], options: BriefOptions):
 
     model = resolve_model(options.model)
     client = OpenAIBatchClient(options, model)
+    phases = {}
     try:
+        started = time.perf_counter()
         job = await batch.submit(LLMEngine(options, None, name="openai"), items, client)
+        phases["submit_s"] = time.perf_counter() - started
+        await batch.wait(job, client, first=0.2)
+        phases["provider_s"] = time.perf_counter() - started - phases["submit_s"]
         engine = LLMEngine(options, OpenAITransport(options, model), name="openai")
-        return await batch.collect(job, options, client, engine, poll=0.2)
+        briefing = await batch.collect(job, options, client, engine)
+        phases["collect_and_finish_s"] = time.perf_counter() - started - phases["submit_s"] - phases["provider_s"]
+        return briefing, {k: round(v, 2) for k, v in phases.items()}
     finally:
         await client.aclose()
 
@@ -120,7 +130,7 @@ def run(n: int = ARTICLES) -> dict:
         with tempfile.TemporaryDirectory() as batch_dir, tempfile.TemporaryDirectory() as sync_dir:
             common = dict(engine="openai", base_url=url, max_retries=0, timeout=60, concurrency=CONCURRENCY)
             started = time.perf_counter()
-            batched = asyncio.run(_batch(items, BriefOptions(cache_dir=batch_dir, **common)))
+            batched, phases = asyncio.run(_batch(items, BriefOptions(cache_dir=batch_dir, **common)))
             batch_wall = time.perf_counter() - started
             ours.send("count")
             batch_calls = ours.recv()
@@ -145,7 +155,8 @@ def run(n: int = ARTICLES) -> dict:
         "batch": {"model_requests": batch_calls["batch_lines"] + batch_calls["chat"],
                   "in_batch": batch_calls["batch_lines"], "synchronous": batch_calls["chat"],
                   "http_calls": batch_calls["http"], "prompt_tokens": b.prompt_tokens,
-                  "completion_tokens": b.completion_tokens, "cost_usd": b.cost_usd, "wall_s": round(batch_wall, 2)},
+                  "completion_tokens": b.completion_tokens, "cost_usd": b.cost_usd, "wall_s": round(batch_wall, 2),
+                  **phases},
         "cost_ratio": round(b.cost_usd / s.cost_usd, 3) if s.cost_usd else None,
         "wall_ratio": round(batch_wall / sync_wall, 3), "same_briefing": same,
         "ok": same and b.prompt_tokens == s.prompt_tokens and (s.cost_usd == 0 or b.cost_usd < 0.6 * s.cost_usd),
