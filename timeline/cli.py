@@ -75,11 +75,16 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
 
 
 def _brief_flags(b: argparse.ArgumentParser) -> None:
+    from .engines.registry import ENGINES, engine_names
+    from .render import FORMATS
+
+    engines = "; ".join(f"{name}: {entry.help}" for name, entry in ENGINES.items())
     b.add_argument("paths", nargs="+", metavar="PATH", help=".txt, .md (front matter), .jsonl, a directory, or - for stdin")
     b.add_argument("--published", metavar="DATE", help="publication date YYYY-MM-DD for every article (overrides front matter)")
-    b.add_argument("--format", "-f", default="terminal", choices=["terminal", "markdown", "json"], help="output format (default: terminal)")
+    b.add_argument("--format", "-f", default="terminal", choices=list(FORMATS), help="output format (default: terminal)")
     b.add_argument("-o", "--output", metavar="FILE", help="write the briefing to FILE instead of stdout")
-    b.add_argument("--engine", default="auto", choices=["auto", "local", "openai"], help="auto: openai when a key or base URL is set, else the offline engine")
+    b.add_argument("--engine", default="auto", choices=engine_names(),
+                   help=f"auto: openai when a key or base URL is set, else the offline engine ({engines})")
     b.add_argument("--max-chunk-tokens", type=int, default=1500, metavar="N", help="token budget per chunk (default 1500)")
     b.add_argument("--max-bytes", type=int, default=20_000_000, metavar="N", help="refuse input files larger than N bytes (default 20 MB)")
     g = b.add_argument_group("model engine")
@@ -267,34 +272,14 @@ class _progress:
 
 
 def _write(briefing: Any, fmt: str, output: str | None) -> None:
-    from .errors import UsageError
+    from .render import renderer
 
-    if fmt == "terminal":
-        from rich.console import Console
-
-        from .render.terminal import render_terminal
-
-        if output:
-            with _open_output(output) as handle:
-                render_terminal(briefing, Console(file=handle, no_color=True, width=120, soft_wrap=False))
-        else:
-            render_terminal(briefing, Console())
-        return
-    if fmt == "markdown":
-        from .render.markdown import render_markdown
-
-        text = render_markdown(briefing)
-    elif fmt == "json":
-        from .render.json import render_json
-
-        text = render_json(briefing)
-    else:  # pragma: no cover - argparse restricts the choices
-        raise UsageError(f"--format: unknown format {fmt!r}")
+    render = renderer(fmt)  # argparse restricts fmt to the table's names
     if output:
         with _open_output(output) as handle:
-            handle.write(text)
+            render(briefing, handle)
     else:
-        sys.stdout.write(text)
+        render(briefing, sys.stdout)
 
 
 def _open_output(output: str) -> Any:

@@ -17,8 +17,9 @@ from .engines.base import ChunkProposals, Engine
 from .engines.llm.plan import Plan
 from .engines.registry import ENGINES, choose_engine, make_engine
 from .errors import ChunkFailed, StoppedAtFailedChunk
+from .disagreements import add_disagreements
 from .merge import merge
-from .models import Article, ArticleInfo, Briefing, Chronology, Chunk, Event, FailedChunk, Summary
+from .models import Article, ArticleInfo, Briefing, Chronology, Chunk, Event, FailedChunk
 from .summary import neutrality_warnings
 from .tokens import counter_for
 from .verify import verify_events
@@ -245,30 +246,6 @@ def period_bounds(value: str) -> tuple[date, date]:
     if len(parts) == 2:
         return date(parts[0], parts[1], 1), date(parts[0], parts[1], calendar.monthrange(parts[0], parts[1])[1])
     return date(*parts), date(*parts)
-
-
-def add_disagreements(summary: Summary, chronology: Chronology, articles: list[Article]) -> Summary:
-    """Append one attributed sentence per material disagreement between sources."""
-    from .render.common import format_value, short
-
-    names = {a.id: a.source or a.title or a.id for a in articles}
-    sentences = []
-    for event in chronology.events + chronology.undated:
-        for conflict in event.conflicts:
-            by_value: dict[str, list[str]] = {}
-            for v in conflict.values:
-                shown = format_value(v.value) if conflict.kind == "date" else v.value
-                who = by_value.setdefault(shown, [])
-                if names.get(v.article_id, v.article_id) not in who:
-                    who.append(names.get(v.article_id, v.article_id))
-            said = "; ".join(f"{' and '.join(who)} report{'s' if len(who) == 1 else ''} {value}"
-                             for value, who in by_value.items())
-            topic = (f"date of “{short(event.what)}”" if conflict.kind == "date"
-                     else f"number of {conflict.label} in “{short(event.what)}”")
-            sentences.append(f"Sources disagree on the {topic}: {said}.")
-    if not sentences or all(s in summary.text for s in sentences):
-        return summary
-    return summary.model_copy(update={"text": (summary.text + " " + " ".join(sentences)).strip()})
 
 
 def _no_date_warning(missing: list[str]) -> str:

@@ -7,10 +7,14 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass
-from typing import Any, Callable
 
 from ..errors import UsageError
-from .base import Engine
+
+TYPE_CHECKING = False  # the CLI reads this table to build --engine: no pydantic at start-up
+if TYPE_CHECKING:
+    from typing import Any, Callable
+
+    from .base import Engine
 
 
 @dataclass(frozen=True)

@@ -1,11 +1,10 @@
 """What every renderer shows the same way: dates, citations, flags."""
 from __future__ import annotations
 
-from datetime import date
-
+from ..disagreements import short
 from ..models import Briefing, Conflict, Event, TimePoint
+from ..timepoint import Period, display_value
 
-_MONTHS = "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec".split()
 FLAG_TEXT = {
     "model_date_disagrees": "model date corrected",
     "model_only_date": "model-only date",
@@ -20,20 +19,12 @@ def format_when(when: TimePoint | None) -> str:
         return "undated"
     if not when.value:
         return f"“{when.text}” (unresolved)"
-    if "/" in when.value:
-        start, end = when.value.split("/", 1)
-        return f"{_one(start)} – {_one(end)}"
-    return _one(when.value)
+    return Period(when.value).display()
 
 
 def format_value(value: str) -> str:
     """An ISO value as shown to readers: 'Mon 10 Mar 2025', 'Nov 2024', '2011'."""
-    return _one(value)
-
-
-def short(text: str, words: int = 10) -> str:
-    parts = text.split()
-    return " ".join(parts[:words]) + ("…" if len(parts) > words else "")
+    return display_value(value)
 
 
 def describe_conflict(event: Event, conflict: Conflict, briefing: Briefing
@@ -52,19 +43,6 @@ def describe_conflict(event: Event, conflict: Conflict, briefing: Briefing
         if cite not in grouped.setdefault(value, []):
             grouped[value].append(cite)
     return headline, [(value, "".join(f"[{n}]" for n in cites)) for value, cites in grouped.items()]
-
-
-def _one(value: str) -> str:
-    parts = value.split("-")
-    try:
-        if len(parts) == 3:
-            d = date(int(parts[0]), int(parts[1]), int(parts[2]))
-            return f"{d:%a} {d.day} {_MONTHS[d.month - 1]} {d.year}"
-        if len(parts) == 2 and parts[1].isdigit():
-            return f"{_MONTHS[int(parts[1]) - 1]} {parts[0]}"
-    except (ValueError, IndexError):
-        pass
-    return value
 
 
 def citations(event: Event, briefing: Briefing) -> list[int]:

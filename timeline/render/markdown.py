@@ -1,6 +1,8 @@
 """Markdown report: a document a person would forward. Article text is escaped throughout."""
 from __future__ import annotations
 
+from typing import TextIO
+
 from ..models import Briefing, Event
 from .common import citations, describe_conflict, flag_texts, format_when
 from .escape import markdown_inline as md
@@ -75,3 +77,7 @@ def _url(url: str) -> str:
     if clean.lower().startswith(("http://", "https://")):
         return "<" + clean.replace("<", "%3C").replace(">", "%3E").replace('"', "%22") + ">"
     return md(url)
+
+
+def render(briefing: Briefing, out: TextIO) -> None:
+    out.write(render_markdown(briefing))

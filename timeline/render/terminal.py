@@ -1,7 +1,7 @@
 """Terminal output with rich: title, summary, chronology table, undated section, warnings."""
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, TextIO
 
 from ..models import Briefing, Event
 from .common import citations, describe_conflict, flag_texts, format_when
@@ -66,3 +66,15 @@ def _cells(event: Event, briefing: Briefing) -> tuple[str, str, str]:
     cites = "".join(f"[{n}]" for n in citations(event, briefing))
     source = f"{source} {safe(cites)}".strip()
     return what, source, safe(", ".join(flag_texts(event)))
+
+
+def render(briefing: Briefing, out: TextIO) -> None:
+    """Colours and the terminal's width on standard output; plain text 120 wide in a file."""
+    import sys
+
+    from rich.console import Console
+
+    if out is sys.stdout:
+        render_terminal(briefing, Console(file=out))
+    else:
+        render_terminal(briefing, Console(file=out, no_color=True, width=120, soft_wrap=False))

@@ -12,12 +12,23 @@ import sys
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any, Callable, Iterable
 
 from ..errors import InputError, UsageError
 from ..models import Article
 
-TEXT_SUFFIXES = {".txt", ".md", ".markdown", ".jsonl"}
+Reader = Callable[[Path, int], "list[Article]"]  # (path, max_bytes) -> its articles
+# READERS: how a file is read, by suffix. A value is a function or "module:function" (imported
+# when first used, so a reader's heavy library costs nothing until such a file is read); a
+# new input type is one module and one entry here. SCHEMES: the same for URLs ("https:").
+READERS: dict[str, Reader | str] = {
+    ".txt": "timeline.sources:read_text_file",
+    ".md": "timeline.sources:read_text_file",
+    ".markdown": "timeline.sources:read_text_file",
+    ".jsonl": "timeline.sources:read_jsonl_file",
+}
+SCHEMES: dict[str, Callable[[str, int], "list[Article]"] | str] = {}
+TEXT_SUFFIXES = set(READERS)  # kept for callers of the older name
 DEFAULT_MAX_BYTES = 20_000_000
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?)\r?\n---[ \t]*(?:\r?\n|\Z)", re.S)
 _FRONT_MATTER_KEYS = {"title", "published", "source", "url", "date", "id"}
@@ -57,6 +68,10 @@ def load_articles(
             if isinstance(data, str):
                 data = data.encode("utf-8")
             loaded.articles.append(_article_from_bytes(data, "<stdin>", "stdin", None))
+            continue
+        scheme = next((s for s in SCHEMES if raw.lower().startswith(s)), None)
+        if scheme is not None:
+            loaded.articles.extend(_resolve(SCHEMES[scheme])(raw, max_bytes))
             continue
         path = Path(raw)
         if not path.exists():
@@ -98,11 +113,30 @@ def _read_bytes(path: Path, max_bytes: int) -> bytes:
         raise InputError(f"{path}: cannot read ({exc.strerror})") from None
 
 
+def _resolve(entry: Any) -> Any:
+    """A table entry as a function ("module:function" entries are imported now)."""
+    if isinstance(entry, str):
+        from importlib import import_module
+
+        module, _, name = entry.partition(":")
+        return getattr(import_module(module), name)
+    return entry
+
+
 def _load_file(path: Path, max_bytes: int) -> list[Article]:
-    data = _read_bytes(path, max_bytes)
-    if path.suffix.lower() == ".jsonl":
-        return _articles_from_jsonl(_decode(data, str(path)), path)
-    return [_article_from_bytes(data, str(path), path.stem, path)]
+    """``path`` read by its suffix's reader; a file named explicitly with another suffix is read as text."""
+    reader: Reader = _resolve(READERS.get(path.suffix.lower(), read_text_file))
+    return reader(path, max_bytes)
+
+
+def read_text_file(path: Path, max_bytes: int) -> list[Article]:
+    """A .txt or .md file (YAML front matter optional): one article."""
+    return [_article_from_bytes(_read_bytes(path, max_bytes), str(path), path.stem, path)]
+
+
+def read_jsonl_file(path: Path, max_bytes: int) -> list[Article]:
+    """A .jsonl file: one article per line (``{"text": ..., "title": ..., "published": ...}``)."""
+    return _articles_from_jsonl(_decode(_read_bytes(path, max_bytes), str(path)), path)
 
 
 def _decode(data: bytes, name: str) -> str:

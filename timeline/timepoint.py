@@ -1,0 +1,127 @@
+"""One value type for the points in time a briefing holds: ``2024``, ``2024-11``,
+``2024-11-29`` and ranges ``A/B`` (the EDTF level-0 subset).
+
+``Period`` answers everything the stages used to re-derive each in its own way: the
+precision a value has, its first and last day, the key it sorts by (coarser first within a
+day: 2024 < 2024-11 < 2024-11-29), cutting it to a coarser precision, and how a reader sees
+it. Pure and dependency-free.
+
+Why not the ``edtf`` package (measured, see docs/benchmarks.md): it parses the same values
+and more (uncertain/approximate dates, seasons), but pulls in pyparsing, parses ~20x slower
+than this class on the values we keep, and offers no clipping to a precision or display; the
+level-0 subset is all a briefing may contain (a value never gets a precision the text does
+not give), so a small class is the simpler fit.
+"""
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass
+from datetime import date
+
+_MONTHS = "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec".split()
+_PART = re.compile(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?$")
+_LENGTH = {"year": 4, "month": 7, "day": 10}
+RANK = {"year": 0, "month": 1, "day": 2, "range": 3, "unknown": 4}
+
+
+def precision_of(value: str | None) -> str:
+    """'year', 'month', 'day', 'range' or 'unknown' (None or not an ISO prefix)."""
+    if not value:
+        return "unknown"
+    if "/" in value:
+        return "range"
+    return {4: "year", 7: "month", 10: "day"}.get(len(value), "unknown")
+
+
+@dataclass(frozen=True)
+class Period:
+    """An ISO prefix or an ``A/B`` range, with the days it covers."""
+
+    value: str
+
+    @classmethod
+    def parse(cls, value: str) -> Period:
+        """The period ``value`` denotes; ValueError when it is not one of the four shapes."""
+        parts = value.split("/", 1)
+        for part in parts:
+            match = _PART.match(part)
+            if not match:
+                raise ValueError(f"not an ISO date prefix or range: {value!r}")
+            year, month, day = match.groups()
+            if month and not 1 <= int(month) <= 12:
+                raise ValueError(f"no month {month} in {value!r}")
+            if day:
+                date(int(year), int(month), int(day))  # raises ValueError for 2024-02-30
+        return cls(value)
+
+    @property
+    def precision(self) -> str:
+        return precision_of(self.value)
+
+    @property
+    def bounds(self) -> tuple[date, date]:
+        """First and last day the period covers."""
+        if "/" in self.value:
+            a, b = self.value.split("/", 1)
+            return Period(a).bounds[0], Period(b).bounds[1]
+        parts = [int(p) for p in self.value.split("-")[:3]]
+        if len(parts) == 1:
+            return date(parts[0], 1, 1), date(parts[0], 12, 31)
+        if len(parts) == 2:
+            return date(parts[0], parts[1], 1), date(parts[0], parts[1], calendar.monthrange(parts[0], parts[1])[1])
+        return date(*parts), date(*parts)
+
+    @property
+    def start_key(self) -> tuple[int, int, int]:
+        """Sortable (year, month, day) of the value or of a range's start; missing parts are 0,
+        so a year sorts before its months and a month before its days."""
+        match = _PART.match(self.value.split("/", 1)[0])
+        if not match:
+            return (9999, 99, 99)
+        year, month, day = match.groups()
+        return (int(year), int(month or 0), int(day or 0))
+
+    def overlaps(self, since: date | None, until: date | None) -> bool:
+        """True when the period overlaps [since, until] (either end open)."""
+        first, last = self.bounds
+        return (since is None or last >= since) and (until is None or first <= until)
+
+    def clip(self, precision: str) -> Period:
+        """The period cut to ``precision`` ('2016-05-01' to 'year' is '2016'); ranges are cut
+        at both ends and collapse to one value when the ends meet."""
+        length = _LENGTH[precision]
+        if "/" in self.value:
+            a, b = (p[:length] for p in self.value.split("/", 1))
+            return Period(a if a == b else f"{a}/{b}")
+        return Period(self.value[:length] if len(self.value) >= length else self.value)
+
+    def display(self) -> str:
+        """'Fri 29 Nov 2024', 'Nov 2024', '2011', or 'A – B' for a range."""
+        if "/" in self.value:
+            a, b = self.value.split("/", 1)
+            return f"{_one(a)} – {_one(b)}"
+        return _one(self.value)
+
+
+def _one(value: str) -> str:
+    parts = value.split("-")
+    try:
+        if len(parts) == 3:
+            d = date(int(parts[0]), int(parts[1]), int(parts[2]))
+            return f"{d:%a} {d.day} {_MONTHS[d.month - 1]} {d.year}"
+        if len(parts) == 2 and parts[1].isdigit():
+            return f"{_MONTHS[int(parts[1]) - 1]} {parts[0]}"
+    except (ValueError, IndexError):
+        pass
+    return value
+
+
+def sort_key(value: str) -> tuple[int, int, int]:
+    """``Period(value).start_key``: for callers holding a string."""
+    return Period(value).start_key
+
+
+def display_value(value: str) -> str:
+    """One ISO value as shown to readers (a range's ends are shown separately by callers)."""
+    return _one(value)
