@@ -1,7 +1,9 @@
 """``timeline brief --batch`` and ``timeline batch status|collect|resubmit|list``: parsing and printing only.
 
 The work is in ``timeline.engines.llm.batch`` (provider-neutral) and
-``transports/openai_batch.py`` (the OpenAI and Azure Batch API).
+``transports/openai_batch.py`` (the OpenAI and Azure Batch API). ``cli`` passes itself as
+``ui`` (its one-line messages, output writing, progress bar and exit codes), so the two share
+those helpers without importing each other.
 """
 from __future__ import annotations
 
@@ -48,7 +50,9 @@ def add_batch_command(sub: Any, build: bool) -> None:
         q.add_argument("--cache-dir", metavar="DIR", help="where the job was kept (default: the user cache directory)")
     for q in (status, collect, resubmit):
         q.add_argument("-v", "--verbose", action="count", default=0, help="log progress (-vv: debug)")
-    collect.add_argument("--format", "-f", default="terminal", choices=["terminal", "markdown", "json"])
+    from .render import FORMATS
+
+    collect.add_argument("--format", "-f", default="terminal", choices=list(FORMATS))
     collect.add_argument("-o", "--output", metavar="FILE", help="write the briefing to FILE instead of stdout")
     collect.add_argument("--sync", action="store_true", help="send the requests the batch did not answer now, synchronously")
     collect.add_argument("--wait", action="store_true", help="wait until every batch of the job has finished")
@@ -57,9 +61,9 @@ def add_batch_command(sub: Any, build: bool) -> None:
 
 # -- brief --batch ----------------------------------------------------------------------------
 
-def brief_batch(args: argparse.Namespace, articles: list[Any], options: Any) -> int:
+def brief_batch(args: argparse.Namespace, articles: list[Any], options: Any, ui: Any) -> int:
     """Submit (or, with --dry-run, estimate) a batch job for ``articles``."""
-    from .cli import EXIT_OK, _say
+    EXIT_OK, _say = ui.EXIT_OK, ui._say
     from .errors import UsageError
     from .pipeline import choose_engine
 
@@ -91,7 +95,7 @@ def brief_batch(args: argparse.Namespace, articles: list[Any], options: Any) -> 
         _say(f"check: timeline batch status {job.id}{cache}; finish: timeline batch collect {job.id}{cache} "
              f"[-f FORMAT] [-o FILE] (results within 24 h)")
         return EXIT_OK
-    return _collect(job.id, options, args.format, args.output, sync=False, wait=True, poll=args.poll)
+    return _collect(job.id, options, args.format, args.output, sync=False, wait=True, poll=args.poll, ui=ui)
 
 
 async def _submit(options: Any, articles: list[Any]) -> Any:
@@ -114,8 +118,8 @@ def _client(options: Any) -> Any:
 
 # -- timeline batch ...  ---------------------------------------------------------------------------
 
-def main_batch(args: argparse.Namespace) -> int:
-    from .cli import EXIT_USAGE, _logging, _say
+def main_batch(args: argparse.Namespace, ui: Any) -> int:
+    EXIT_USAGE, _logging, _say = ui.EXIT_USAGE, ui._logging, ui._say
     from .pipeline import BriefOptions
 
     if not getattr(args, "action", None):
@@ -128,11 +132,10 @@ def main_batch(args: argparse.Namespace) -> int:
     if args.action == "status":
         return _status(args.id, options)
     if args.action == "resubmit":
-        return _resubmit(args.id, options)
-    from .cli import _check_output
-
-    _check_output(args.output)
-    return _collect(args.id, options, args.format, args.output, sync=args.sync, wait=args.wait, poll=args.poll)
+        return _resubmit(args.id, options, ui)
+    ui._check_output(args.output)
+    return _collect(args.id, options, args.format, args.output, sync=args.sync, wait=args.wait, poll=args.poll,
+                    ui=ui)
 
 
 def _list(options: Any) -> int:
@@ -173,8 +176,8 @@ def _status(job_id: str, options: Any) -> int:
     return 0
 
 
-def _resubmit(job_id: str, options: Any) -> int:
-    from .cli import _say
+def _resubmit(job_id: str, options: Any, ui: Any) -> int:
+    _say = ui._say
     from .engines.llm import batch
     from .engines.llm.engine import LLMEngine
 
@@ -201,8 +204,9 @@ def _resubmit(job_id: str, options: Any) -> int:
     return 0
 
 
-def _collect(job_id: str, options: Any, fmt: str, output: str | None, sync: bool, wait: bool, poll: float) -> int:
-    from .cli import EXIT_OK, EXIT_PARTIAL, _progress, _say, _write
+def _collect(job_id: str, options: Any, fmt: str, output: str | None, sync: bool, wait: bool, poll: float,
+             ui: Any) -> int:
+    EXIT_OK, EXIT_PARTIAL, _progress, _say, _write = ui.EXIT_OK, ui.EXIT_PARTIAL, ui._progress, ui._say, ui._write
     from .engines.llm import batch
 
     job = batch.load(job_id, options)

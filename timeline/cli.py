@@ -125,7 +125,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command == "batch":
             from .batch_cli import main_batch
 
-            return main_batch(args)
+            return main_batch(args, ui=sys.modules[__name__])
         return _eval(args)
     except TimelineError as exc:
         _say(f"error: {exc}")
@@ -200,7 +200,7 @@ def _brief(args: argparse.Namespace) -> int:
     if args.batch:
         from .batch_cli import brief_batch
 
-        return brief_batch(args, loaded.articles, options)
+        return brief_batch(args, loaded.articles, options, ui=sys.modules[__name__])
     if args.dry_run:
         from .pipeline import plan
 
