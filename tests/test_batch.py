@@ -39,14 +39,26 @@ def pack_responder(request: Recorded) -> Reply:
     return completion(json.dumps(SUMMARY), prompt_tokens=50, completion_tokens=20)
 
 
-@pytest.fixture
-def corpus(tmp_path: Path) -> Path:
-    folder = tmp_path / "articles"
-    folder.mkdir()
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    folder = tmp_path_factory.mktemp("articles")
     for i, name in enumerate(NAMES):
         text = council_article(name, 5 + i, year=2023 + i % 2)
         (folder / f"{name}.md").write_text(f"---\ntitle: {name} votes\npublished: 2024-12-02\n---\n{text}")
     return folder
+
+
+@pytest.fixture(scope="module")
+def synchronous(corpus: Path, tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
+    """The synchronous run of ``corpus`` every batch result is compared with (made once)."""
+    cache = tmp_path_factory.mktemp("sync-cache")
+    with pytest.MonkeyPatch.context() as env, OpenAITestServer(pack_responder) as server:
+        env.setenv("TIMELINE_CONFIG_DIR", str(tmp_path_factory.mktemp("config")))  # never the user's config
+        env.setenv("OPENAI_API_KEY", "test-key")
+        code, out, err = run("brief", str(corpus), *flags(server, cache), "-f", "json")
+        bodies = [r.body for r in server.chat_requests if is_extraction(r)]
+    assert code == 0, err
+    return {"json": out, "bodies": bodies, "cache": cache}
 
 
 def run(*argv: str) -> tuple[int, str, str]:
@@ -77,10 +89,9 @@ def _key(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("OPENAI_API_KEY", "test-key")
 
 
-def test_batch_lines_are_the_synchronous_requests_under_their_cache_keys(corpus: Path, tmp_path: Path) -> None:
-    with OpenAITestServer(pack_responder) as server:
-        assert run("brief", str(corpus), *flags(server, tmp_path / "sync"), "-f", "json")[0] == 0
-        sync_bodies = [r.body for r in server.chat_requests if is_extraction(r)]
+def test_batch_lines_are_the_synchronous_requests_under_their_cache_keys(corpus: Path, tmp_path: Path,
+                                                                       synchronous: dict[str, Any]) -> None:
+    sync_bodies = synchronous["bodies"]
     sim = BatchSim()
     with OpenAITestServer(pack_responder, batches=sim) as server:
         code, out, err = run("brief", str(corpus), *flags(server, tmp_path / "batch"), "--batch")
@@ -91,17 +102,16 @@ def test_batch_lines_are_the_synchronous_requests_under_their_cache_keys(corpus:
     assert sorted(json.dumps(x["body"], sort_keys=True) for x in lines) == \
         sorted(json.dumps(b, sort_keys=True) for b in sync_bodies)
     assert {x["method"] for x in lines} == {"POST"} and {x["url"] for x in lines} == {"/v1/chat/completions"}
-    sync_cache = ResponseCache(tmp_path / "sync")  # the synchronous run stored its replies under these keys
+    sync_cache = ResponseCache(synchronous["cache"])  # the synchronous run stored its replies under these keys
     assert all(sync_cache.get(x["custom_id"]) is not None for x in lines)
     sync_cache.close()
     job = json.loads((tmp_path / "batch" / "batches" / f"{out.strip()}.json").read_text())
     assert job["parts"][0]["keys"] == [x["custom_id"] for x in lines] and "test-key" not in json.dumps(job)
 
 
-def test_a_batch_and_a_synchronous_run_give_the_same_briefing(corpus: Path, tmp_path: Path) -> None:
-    with OpenAITestServer(pack_responder) as server:
-        code, sync_json, _ = run("brief", str(corpus), *flags(server, tmp_path / "sync"), "-f", "json")
-    assert code == 0
+def test_a_batch_and_a_synchronous_run_give_the_same_briefing(corpus: Path, tmp_path: Path,
+                                                             synchronous: dict[str, Any]) -> None:
+    sync_json = synchronous["json"]
     sim = BatchSim()
     with OpenAITestServer(pack_responder, batches=sim) as server:
         job = run("brief", str(corpus), *flags(server, tmp_path / "batch"), "--batch")[1].strip()
@@ -136,7 +146,8 @@ def test_collect_resumes_in_a_new_process_from_the_state_in_the_cache_dir(corpus
     assert "project Cedar-6" in text and "Councils voted" in text
 
 
-def test_partial_failure_lists_the_requests_and_a_resubmit_sends_only_those(corpus: Path, tmp_path: Path) -> None:
+def test_partial_failure_lists_the_requests_and_a_resubmit_sends_only_those(corpus: Path, tmp_path: Path,
+                                                                            synchronous: dict[str, Any]) -> None:
     script = Script(pack_responder, {"project Birch-2": [server_error(500)]})  # once: the resubmitted line succeeds
     sim = BatchSim()
     cache = ["--cache-dir", str(tmp_path / "c")]
@@ -160,9 +171,7 @@ def test_partial_failure_lists_the_requests_and_a_resubmit_sends_only_those(corp
     assert code == 0, err
     second = json.loads((tmp_path / "second.json").read_text())
     assert not second["failed_chunks"] and script.counts["project Birch-2"] == 2
-    with OpenAITestServer(pack_responder) as server:
-        sync = json.loads(run("brief", str(corpus), *flags(server, tmp_path / "sync"), "-f", "json")[1])
-    assert without_usage(json.dumps(second)) == without_usage(json.dumps(sync))
+    assert without_usage(json.dumps(second)) == without_usage(synchronous["json"])
 
 
 def test_an_expired_batch_keeps_what_it_answered_and_sync_sends_only_the_rest(corpus: Path, tmp_path: Path) -> None:
