@@ -97,6 +97,10 @@ def test_batch_lines_are_the_synchronous_requests_under_their_cache_keys(corpus:
         code, out, err = run("brief", str(corpus), *flags(server, tmp_path / "batch"), "--batch")
         assert not server.chat_requests  # nothing synchronous: every extraction went into the batch
     assert code == 0 and re.fullmatch(r"batch_\d+\n", out) and "timeline batch collect" in err
+    with OpenAITestServer(pack_responder, batches=sim) as server:  # the same command again: nothing is paid twice
+        again = run("brief", str(corpus), *flags(server, tmp_path / "batch"), "--batch")
+        assert not server.requests
+    assert again[1] == out and "already sent as batch job" in again[2]
     [lines] = uploaded(sim)
     assert len(sync_bodies) > 3
     assert sorted(json.dumps(x["body"], sort_keys=True) for x in lines) == \

@@ -81,7 +81,9 @@ def brief_batch(args: argparse.Namespace, articles: list[Any], options: Any, ui:
         sys.stdout.write(estimate.describe() + describe_estimate(estimate))
         return EXIT_OK
     job = _run(_submit(options, articles))
-    if not job.parts:
+    if job.resumed:
+        _say(f"these requests were already sent as batch job {job.id} (not collected yet): not sent again")
+    elif not job.parts:
         _say(f"all {len(job.requests)} request(s) are already in the response cache: nothing sent")
     else:
         sent = sum(len(p.keys) for p in job.parts)

@@ -113,6 +113,7 @@ class BatchJob(BaseModel):
     articles: list[Article]
     requests: dict[str, str]  # cache key -> where (article ids and spans), for the failure list
     parts: list[Part] = Field(default_factory=list)
+    resumed: bool = Field(default=False, exclude=True)  # submit found this job already sent, not collected
 
     @property
     def answered(self) -> set[str]:
@@ -265,6 +266,11 @@ async def submit(engine: Any, articles: list[Article], client: BatchClient) -> B
     if not options.use_cache:
         raise UsageError("--batch stores the replies in the response cache: drop --no-cache")
     pending = extraction_requests(engine, articles)
+    wanted = {p.key for p in pending}
+    for earlier in jobs(options):  # the same command again (after Ctrl-C, say) must not pay twice
+        if set(earlier.requests) == wanted and earlier.parts and not all(p.collected for p in earlier.parts):
+            earlier.resumed = True
+            return earlier
     cache = ResponseCache(options.cache_dir)
     try:
         todo = [p for p in pending if cache.get(p.key) is None]
