@@ -23,6 +23,7 @@ from __future__ import annotations
 import asyncio
 import hashlib
 import json
+import logging
 import os
 import re
 import time
@@ -42,6 +43,7 @@ from .plan import SUMMARY_COMPLETION, Plan
 from .pricing import cost
 from .transports import Completion, Request, Transport, completion_of
 
+log = logging.getLogger(__name__)
 BATCH_DISCOUNT = 0.5  # the Batch API bills half the synchronous price (OpenAI and Azure global batch)
 MAX_REQUESTS = 50_000  # per batch input file (OpenAI's limit; Azure allows more)
 MAX_BYTES = 190 * 1024 * 1024  # per input file: under the 200 MB limit, with room for the multipart framing
@@ -335,6 +337,7 @@ async def wait(job: BatchJob, client: BatchClient, first: float = 10.0, most: fl
         infos = await refresh(job, client)
         if progress:
             progress(sum(i.completed + i.failed for i in infos), sum(i.total or 0 for i in infos) or len(job.requests))
+        log.info("%s", "; ".join(f"batch {i.id}: {i.status}, {i.completed}/{i.total} done" for i in infos))
         if all(i.finished for i in infos):
             return infos
         await sleep(delay)
