@@ -13,7 +13,7 @@ from datetime import date
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
-for extra in (REPO, REPO / "tests"):  # tests/ holds the OpenAI-compatible test server
+for extra in (REPO, REPO / "tests" / "support"):  # the OpenAI-compatible test server and scripted models
     if str(extra) not in sys.path:
         sys.path.insert(0, str(extra))
 
@@ -21,7 +21,7 @@ from timeline.models import Article  # noqa: E402
 
 SEED = REPO / "seeds" / "000_e3cd228ed5e53f9a.txt"
 SEED_PUBLISHED = date(2024, 12, 2)
-DEV_DIRS = [REPO.parent / "shared" / "dev", Path("/work/shared/dev")]
+DEV_DIRS = [REPO.parent / "shared" / "dev"]  # ../shared beside the repository, never a machine path
 
 
 def seed_article() -> Article:

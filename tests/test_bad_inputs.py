@@ -7,7 +7,7 @@ import subprocess
 import time
 from pathlib import Path
 
-from conftest import SEED, run_cli
+from common import SEED, run_cli
 
 
 def one_line_error(proc: subprocess.CompletedProcess, code: int, *needles: str) -> str:

@@ -7,7 +7,7 @@ import sys
 import time
 from pathlib import Path
 
-from conftest import ROOT
+from common import ROOT
 from fault_kit import cli, council_article, extraction_texts, grounded_responder, popen, write_articles
 from openai_server import OpenAITestServer
 from timeline.engines.llm.cache import FILENAME, ResponseCache

@@ -6,7 +6,7 @@ from timeline.models import Article
 from timeline.sentences import sentences
 from timeline.tokens import counter_for
 
-from .conftest import SEED
+from common import SEED
 
 COUNTER = counter_for(None)
 

@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 
-from .conftest import ROOT, SEED, run_cli
+from common import ROOT, SEED, run_cli, run_cli_subprocess
 
 
 def test_help_is_fast_path_without_openai_or_tiktoken() -> None:
@@ -22,8 +22,8 @@ def test_help_is_fast_path_without_openai_or_tiktoken() -> None:
     assert "--format markdown" in proc.stdout and "--format json" in proc.stdout
 
 
-def test_version() -> None:
-    proc = run_cli("--version")
+def test_version() -> None:  # a smoke test of the installed entry point: a real interpreter
+    proc = run_cli_subprocess("--version")
     assert proc.returncode == 0 and proc.stdout.decode().startswith("timeline ")
 
 
@@ -66,7 +66,7 @@ def test_json_has_schema_version() -> None:
     assert data["schema_version"] == "1.0" and data["articles"][0]["id"] == SEED.stem
 
 
-def test_stdin_article() -> None:
-    proc = run_cli("brief", "-", "--published", "2024-12-02", "--format", "json", input=SEED.read_bytes())
+def test_stdin_article() -> None:  # a real pipe into a real process
+    proc = run_cli_subprocess("brief", "-", "--published", "2024-12-02", "--format", "json", input=SEED.read_bytes())
     assert proc.returncode == 0, proc.stderr
     assert json.loads(proc.stdout)["chronology"]["events"]

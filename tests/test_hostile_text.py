@@ -15,7 +15,7 @@ import pytest
 
 from fault_kit import council_article, events_for, grounded_responder, is_extraction
 from openai_server import OpenAITestServer, Recorded, Reply, article_text, completion
-from conftest import run_cli
+from common import run_cli
 from timeline.models import Article, Briefing
 from timeline.pipeline import BriefOptions, brief
 from timeline.verify import normalise

@@ -10,60 +10,19 @@ cassettes/README.md).
 from __future__ import annotations
 
 import json
-import os
 import re
-from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
-from typing import Iterator
 
 import pytest
-import vcr
 import yaml
 from vcr.errors import CannotOverwriteExistingCassetteException
 
-from conftest import ROOT, SEED
-from openai_server import OpenAITestServer, Responder
-from seed_responder import seed_responder
+from cassettes import (CASSETTES, REAL_KEY, RECORD, SECRET_REQUEST_HEADERS, SECRET_RESPONSE_HEADERS,
+                       seed_cassette)
+from common import ROOT, SEED
 from timeline.models import Article
 from timeline.pipeline import BriefOptions, brief
-
-CASSETTES = ROOT / "cassettes"
-REPLAY_URL = "http://127.0.0.1:9/v1"  # nothing listens there: replay must not need a server
-SECRET_REQUEST_HEADERS = ["authorization", "api-key", "x-api-key", "openai-organization", "openai-project", "cookie"]
-SECRET_RESPONSE_HEADERS = {"set-cookie", "openai-organization", "openai-project", "x-request-id", "cf-ray"}
-RECORD = os.environ.get("TIMELINE_RECORD") == "1"
-REAL_KEY = os.environ.get("PYTEST_OPENAI_API_KEY")
-
-
-def _scrub_response(response: dict) -> dict:
-    response["headers"] = {k: v for k, v in response["headers"].items() if k.lower() not in SECRET_RESPONSE_HEADERS}
-    return response
-
-
-def recorder(mode: str) -> vcr.VCR:
-    return vcr.VCR(
-        cassette_library_dir=str(CASSETTES), record_mode=mode, match_on=["method", "path", "body"],
-        filter_headers=SECRET_REQUEST_HEADERS, before_record_response=_scrub_response, decode_compressed_response=True,
-    )
-
-
-@contextmanager
-def seed_cassette(name: str, monkeypatch: pytest.MonkeyPatch, responder: Responder = seed_responder) -> Iterator[str]:
-    """(base URL to use) inside the cassette; records only when TIMELINE_RECORD=1, against
-    the local test server answering with ``responder`` (or the real API with a real key)."""
-    if RECORD and REAL_KEY:
-        monkeypatch.setenv("OPENAI_API_KEY", REAL_KEY)
-        with recorder("all").use_cassette(name):
-            yield os.environ.get("OPENAI_BASE_URL") or "https://api.openai.com/v1"
-        return
-    monkeypatch.setenv("OPENAI_API_KEY", "test-key")
-    if RECORD:
-        with OpenAITestServer(responder) as server, recorder("all").use_cassette(name):
-            yield server.url
-        return
-    with recorder("none").use_cassette(name):
-        yield REPLAY_URL
 
 
 def seed_brief(base_url: str, **kw):

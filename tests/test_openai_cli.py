@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import API_KEY, GOLD, ROOT, SEED
+from common import API_KEY, GOLD, ROOT, SEED, run_cli
 from openai_server import OpenAITestServer, error, queue
 from seed_responder import seed_responder
 
@@ -21,12 +21,12 @@ DAY_RELATIVE = {"2024-11-29", "2024-12-01", "2024-12-02"}
 
 
 def run(args: list[str], server: OpenAITestServer | None, **env: str) -> subprocess.CompletedProcess[str]:
-    environ = {k: v for k, v in os.environ.items() if not k.startswith(("OPENAI_", "AZURE_OPENAI_"))}
-    environ.update({"PYTHONPATH": str(ROOT), "OPENAI_API_KEY": API_KEY, **env})
+    """`timeline ARGS` in-process with the test key and, given a server, its URL."""
+    environ: dict[str, str | None] = {k: None for k in os.environ if k.startswith(("OPENAI_", "AZURE_OPENAI_"))}
+    environ.update({"OPENAI_API_KEY": API_KEY, **env})
     if server:
         environ["OPENAI_BASE_URL"] = server.url
-    return subprocess.run([sys.executable, "-m", "timeline", *args], env=environ, capture_output=True, text=True,
-                          timeout=60, cwd=ROOT)
+    return run_cli(*args, env=environ, text=True)
 
 
 BRIEF = ["brief", str(SEED), "--published", "2024-12-02", "--format", "json"]

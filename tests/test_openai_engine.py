@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import API_KEY, SEED
+from common import API_KEY, SEED
 from openai_server import OpenAITestServer, Recorded, Reply, completion, error, queue
 from seed_responder import SEED_SUMMARY, seed_responder
 from timeline.errors import EngineError, UsageError

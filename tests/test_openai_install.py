@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT
+from common import ROOT
 
 pytestmark = pytest.mark.skipif(os.environ.get("TIMELINE_INSTALL_TEST") != "1", reason="set TIMELINE_INSTALL_TEST=1")
 

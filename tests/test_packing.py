@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from conftest import API_KEY
+from common import API_KEY
 from corpus_responder import corpus_responder
 from openai_server import OpenAITestServer, error, queue
 from timeline.models import Article, Chunk

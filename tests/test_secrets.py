@@ -11,7 +11,7 @@ import pytest
 
 from fault_kit import cli, council_article, grounded_responder, write_articles
 from openai_server import OpenAITestServer, Recorded, Reply, error, queue
-from test_openai_cassettes import SECRET_REQUEST_HEADERS, _scrub_response
+from cassettes import SECRET_REQUEST_HEADERS, _scrub_response
 from timeline.errors import EngineError
 from timeline.models import Article
 from timeline.pipeline import BriefOptions, brief

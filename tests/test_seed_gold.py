@@ -5,7 +5,7 @@ import json
 
 import pytest
 
-from .conftest import SEED, run_cli
+from common import SEED, run_cli
 
 
 @pytest.fixture(scope="module")

@@ -8,11 +8,11 @@ import pytest
 
 from openai_server import OpenAITestServer
 from story_responder import story_responder
-from test_openai_cassettes import seed_cassette
+from cassettes import seed_cassette
 from timeline.pipeline import BriefOptions, brief
 from timeline.sources import load_articles
 
-from .conftest import API_KEY, ROOT, run_cli
+from common import API_KEY, ROOT, run_cli
 
 STORY = ROOT / "seeds" / "story"
 UPDATE = ROOT / "seeds" / "story-update" / "5-riverside-times.md"

@@ -5,7 +5,7 @@ from datetime import date
 
 import pytest
 
-from conftest import SEED
+from common import SEED
 from seed_responder import SEED_EVENTS
 from timeline import temporal, verify
 from timeline.engines.llm.requests import ProposedEvents

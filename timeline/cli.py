@@ -27,7 +27,8 @@ examples:
 
 Exit codes: 0 ok, 1 error, 2 usage, 3 partial (some chunks failed; with --fail-fast: stopped,
 nothing written), 130 interrupted (finished chunks are cached).
-With no OPENAI_API_KEY or base URL the offline engine runs; set one to use a model.
+The offline engine runs unless you choose a model: --engine openai, TIMELINE_ENGINE=openai or
+engine = "openai" in config.toml (an API key alone sends nothing; a base URL on loopback does).
 """
 
 
@@ -81,16 +82,16 @@ def _brief_flags(b: argparse.ArgumentParser) -> None:
     engines = "; ".join(f"{name}: {entry.help}" for name, entry in ENGINES.items())
     b.add_argument("paths", nargs="+", metavar="PATH", help=".txt, .md (front matter), .jsonl, a directory, or - for stdin")
     b.add_argument("--published", metavar="DATE", help="publication date YYYY-MM-DD for every article (overrides front matter)")
-    b.add_argument("--format", "-f", default="terminal", choices=list(FORMATS), help="output format (default: terminal)")
+    b.add_argument("--format", "-f", choices=list(FORMATS), help="output format (default: config.toml's, else terminal)")
     b.add_argument("-o", "--output", metavar="FILE", help="write the briefing to FILE instead of stdout")
     b.add_argument("--engine", default="auto", choices=engine_names(),
                    help=f"auto: openai when a key or base URL is set, else the offline engine ({engines})")
     b.add_argument("--max-chunk-tokens", type=int, default=1500, metavar="N", help="token budget per chunk (default 1500)")
     b.add_argument("--max-bytes", type=int, default=20_000_000, metavar="N", help="refuse input files larger than N bytes (default 20 MB)")
     g = b.add_argument_group("model engine")
-    g.add_argument("--model", help="model name (default: $TIMELINE_MODEL or gpt-4o-mini)")
+    g.add_argument("--model", help="model name (default: $TIMELINE_MODEL, config.toml's, or gpt-4o-mini)")
     g.add_argument("--base-url", help="OpenAI-compatible server, e.g. http://localhost:11434/v1 (default: $OPENAI_BASE_URL)")
-    g.add_argument("--concurrency", type=int, default=4, metavar="N", help="parallel requests (default 4)")
+    g.add_argument("--concurrency", type=int, metavar="N", help="parallel requests (default: config.toml's, else 4)")
     g.add_argument("--max-retries", type=int, default=2, metavar="N", help="retries per request on 429/5xx/timeouts (default 2)")
     g.add_argument("--timeout", type=float, default=60.0, metavar="SECONDS", help="per-request timeout (default 60)")
     g.add_argument("--cache-dir", metavar="DIR", help="response cache location (default: the user cache directory)")
@@ -181,6 +182,11 @@ def _brief(args: argparse.Namespace) -> int:
         from .errors import UsageError
 
         raise UsageError("--max-events: must be at least 1")
+    from .config import load_config
+
+    config = load_config()  # the user's defaults; a flag given here wins
+    args.format = args.format or config.format or "terminal"
+    args.concurrency = args.concurrency if args.concurrency is not None else (config.concurrency or 4)
     previous = _read_previous(args.update) if args.update else None
     _check_output(args.output)
     options = BriefOptions(

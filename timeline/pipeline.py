@@ -21,6 +21,7 @@ from .disagreements import add_disagreements
 from .merge import merge
 from .models import Article, ArticleInfo, Briefing, Chronology, Chunk, Event, FailedChunk
 from .summary import neutrality_warnings
+from .timepoint import Period
 from .tokens import counter_for
 from .verify import verify_events
 
@@ -229,23 +230,12 @@ def filter_chronology(chronology: Chronology, options: BriefOptions) -> Chronolo
 
 def _in_window(value: str, since: date | None, until: date | None) -> bool:
     """True when the period ``value`` denotes overlaps [since, until]."""
-    first, last = period_bounds(value)
-    return (since is None or last >= since) and (until is None or first <= until)
+    return Period(value).overlaps(since, until)
 
 
 def period_bounds(value: str) -> tuple[date, date]:
-    """First and last day of '2024', '2024-11', '2024-11-29' or a range 'A/B'."""
-    import calendar
-
-    if "/" in value:
-        a, b = value.split("/", 1)
-        return period_bounds(a)[0], period_bounds(b)[1]
-    parts = [int(p) for p in value.split("-")[:3]]
-    if len(parts) == 1:
-        return date(parts[0], 1, 1), date(parts[0], 12, 31)
-    if len(parts) == 2:
-        return date(parts[0], parts[1], 1), date(parts[0], parts[1], calendar.monthrange(parts[0], parts[1])[1])
-    return date(*parts), date(*parts)
+    """First and last day of '2024', '2024-11', '2024-11-29' or a range 'A/B' (see timepoint.Period)."""
+    return Period(value).bounds
 
 
 def _no_date_warning(missing: list[str]) -> str:

@@ -54,16 +54,49 @@ def engine_names() -> list[str]:
     return [AUTO, *ENGINES]
 
 
+def is_loopback(url: str | None) -> bool:
+    """True for a URL on this machine (localhost, 127.0.0.0/8, ::1): a local model server,
+    to which sending articles is not sending them to a cloud service."""
+    if not url:
+        return False
+    import ipaddress
+    from urllib.parse import urlparse
+
+    host = (urlparse(url).hostname or "").lower()
+    if host == "localhost" or host.endswith(".localhost"):
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
 def choose_engine(options: Any) -> tuple[str, str | None]:
-    """The engine to run and, for 'auto', a one-line note saying why."""
-    if options.engine != AUTO and options.engine not in ENGINES:
-        raise UsageError(f"--engine: unknown engine {options.engine!r} (choose {', '.join(engine_names())})")
-    if options.engine != AUTO:
-        return options.engine, None
-    configured = options.base_url or os.environ.get("OPENAI_API_KEY") or os.environ.get("OPENAI_BASE_URL") \
-        or os.environ.get("AZURE_OPENAI_API_KEY")
-    if configured:
-        return "openai", "engine: openai (an API key or base URL is configured)"
+    """The engine to run and, when it was not named, a one-line note saying why.
+
+    Sending articles to a cloud service is a choice the user makes: ``--engine openai``,
+    ``TIMELINE_ENGINE=openai`` or ``engine = "openai"`` in config.toml. An API key in the
+    environment alone does not make it; a base URL on loopback (a local server) does.
+    """
+    chosen, where = options.engine, "--engine"
+    if chosen == AUTO and os.environ.get("TIMELINE_ENGINE"):
+        chosen, where = os.environ["TIMELINE_ENGINE"].strip(), "TIMELINE_ENGINE"
+    if chosen == AUTO:
+        from ..config import config_path, load_config
+
+        configured = load_config().engine
+        if configured and configured != AUTO:
+            chosen, where = configured, str(config_path())
+    if chosen != AUTO and chosen not in ENGINES:
+        raise UsageError(f"{where}: unknown engine {chosen!r} (choose {', '.join(engine_names())})")
+    if chosen != AUTO:
+        return chosen, None if where == "--engine" else f"engine: {chosen} (from {where})"
+    base_url = options.base_url or os.environ.get("OPENAI_BASE_URL")
+    if is_loopback(base_url):
+        return "openai", f"engine: openai (a local server at {base_url})"
+    if base_url or os.environ.get("OPENAI_API_KEY") or os.environ.get("AZURE_OPENAI_API_KEY"):
+        return "local", ("engine: offline. A model service is configured, but articles go to it only when you "
+                         "choose it: --engine openai, TIMELINE_ENGINE=openai, or engine = \"openai\" in config.toml")
     return "local", "engine: offline (no OPENAI_API_KEY or base URL set; results come from rules, not a model)"
 
 

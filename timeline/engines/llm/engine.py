@@ -38,8 +38,12 @@ DEFAULT_SUMMARY_BUDGET = 6000  # tokens of chronology lines per summary request 
 
 
 def resolve_model(options_model: str | None) -> str:
-    """``--model``, else ``$TIMELINE_MODEL``, else the default small model."""
-    return options_model or os.environ.get("TIMELINE_MODEL") or llm.DEFAULT_MODEL
+    """``--model``, else ``$TIMELINE_MODEL``, else config.toml's ``model``, else the default small model."""
+    if options_model or os.environ.get("TIMELINE_MODEL"):
+        return options_model or os.environ["TIMELINE_MODEL"]
+    from ...config import load_config
+
+    return load_config().model or llm.DEFAULT_MODEL
 
 
 class _Truncated(ChunkFailed):

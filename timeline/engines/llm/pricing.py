@@ -11,12 +11,9 @@ prompt) and ``output`` (completion). Override or add models in
 """
 from __future__ import annotations
 
-import os
-import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
-from ...errors import UsageError
 
 
 @dataclass(frozen=True)
@@ -35,32 +32,18 @@ PRICES: dict[str, Price] = {
 }
 
 
-def config_path() -> Path:
-    env = os.environ.get("TIMELINE_CONFIG_DIR")
-    if env:
-        return Path(env) / "config.toml"
-    from platformdirs import user_config_dir
-
-    return Path(user_config_dir("timeline")) / "config.toml"
-
-
 def load_prices(path: Path | None = None) -> dict[str, Price]:
     """The built-in table with the config file's ``[prices.MODEL]`` entries laid over it."""
+    from ...config import load_config
+
     prices = dict(PRICES)
-    path = path or config_path()
-    if not path.is_file():
-        return prices
-    try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-        for model, entry in (data.get("prices") or {}).items():
-            base = prices.get(model, Price(0.0, 0.0, 0.0))
-            prices[model] = Price(
-                float(entry.get("input", base.input)),
-                float(entry.get("cached", entry.get("input", base.cached))),
-                float(entry.get("output", base.output)),
-            )
-    except (tomllib.TOMLDecodeError, AttributeError, TypeError, ValueError) as exc:
-        raise UsageError(f"{path}: bad [prices] table ({exc})") from None
+    for model, entry in load_config(path).prices.items():
+        base = prices.get(model, Price(0.0, 0.0, 0.0))
+        given_input = entry.input if entry.input is not None else base.input
+        prices[model] = Price(given_input,
+                              entry.cached if entry.cached is not None else (entry.input if entry.input is not None
+                                                                             else base.cached),
+                              entry.output if entry.output is not None else base.output)
     return prices
 
 

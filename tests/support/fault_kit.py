@@ -15,7 +15,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from conftest import ROOT
+from common import ROOT, run_cli
 from openai_server import OpenAITestServer, Recorded, Reply, article_text, completion
 
 MONTHS = "January February March April May June July August September October November December".split()
@@ -73,13 +73,12 @@ def council_article(tag: str, paragraphs: int, year: int = 2024) -> str:
 
 def cli(args: list[str], server: OpenAITestServer | None = None, key: str = "test-key", timeout: float = 60,
         **env: str) -> subprocess.CompletedProcess[str]:
-    """`python -m timeline ARGS` with a key, the server's URL and the test's cache directory."""
-    environ = {k: v for k, v in os.environ.items() if not k.startswith(("OPENAI_", "AZURE_OPENAI_"))}
-    environ.update({"PYTHONPATH": str(ROOT), "OPENAI_API_KEY": key, "COLUMNS": "200", **env})
+    """`timeline ARGS` (in-process) with a key, the server's URL and the test's cache directory."""
+    environ: dict[str, str | None] = {k: None for k in os.environ if k.startswith(("OPENAI_", "AZURE_OPENAI_"))}
+    environ.update({"OPENAI_API_KEY": key, **env})
     if server is not None:
         environ["OPENAI_BASE_URL"] = server.url
-    return subprocess.run([sys.executable, "-m", "timeline", *args], env=environ, capture_output=True, text=True,
-                          timeout=timeout, cwd=ROOT)
+    return run_cli(*args, env=environ, timeout=timeout, text=True)
 
 
 def popen(args: list[str], server: OpenAITestServer, key: str = "test-key", **env: str) -> subprocess.Popen[str]:

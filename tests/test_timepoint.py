@@ -1,0 +1,43 @@
+"""timepoint.Period: one value type for '2024', '2024-11', '2024-11-29' and 'A/B'."""
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from timeline.timepoint import Period, precision_of
+
+
+def test_precision_bounds_and_display_of_each_shape() -> None:
+    assert [precision_of(v) for v in ("2024", "2024-11", "2024-11-29", "2011/2016", None)] == \
+        ["year", "month", "day", "range", "unknown"]
+    assert Period("2024-02").bounds == (date(2024, 2, 1), date(2024, 2, 29))
+    assert Period("2011/2016-05").bounds == (date(2011, 1, 1), date(2016, 5, 31))
+    assert Period("2024-11-29").display() == "Fri 29 Nov 2024" and Period("2024-11").display() == "Nov 2024"
+    assert Period("2011/2016").display() == "2011 – 2016"
+
+
+def test_coarser_sorts_first_within_its_span_and_clipping_cuts_both_ends() -> None:
+    assert Period("2024").start_key < Period("2024-11").start_key < Period("2024-11-29").start_key
+    assert Period("2016-05-01").clip("year") == Period("2016")
+    assert Period("2024-11-27/2024-11-30").clip("month") == Period("2024-11")
+    assert Period("2024-11-27/2024-12-02").clip("month") == Period("2024-11/2024-12")
+
+
+@pytest.mark.parametrize("bad", ["24", "2024-13", "2024-02-30", "2024/xx", "yesterday"])
+def test_parse_refuses_what_is_not_a_level_0_value(bad: str) -> None:
+    with pytest.raises(ValueError):
+        Period.parse(bad)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.dates(min_value=date(1900, 1, 1), max_value=date(2100, 12, 31)), st.integers(0, 400),
+       st.sampled_from(["year", "month", "day"]))
+def test_a_clipped_period_covers_the_original(day: date, length: int, precision: str) -> None:
+    end = min(day + timedelta(days=length), date(2100, 12, 31))
+    period = Period.parse(f"{day.isoformat()}/{end.isoformat()}")
+    clipped = period.clip(precision)
+    assert clipped.bounds[0] <= period.bounds[0] and clipped.bounds[1] >= period.bounds[1]
+    assert period.overlaps(day, day) and not period.overlaps(None, day - timedelta(days=1))
