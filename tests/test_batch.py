@@ -7,10 +7,8 @@ and answers each batch line with the same responder as the synchronous path.
 """
 from __future__ import annotations
 
-import io
 import json
 import re
-from contextlib import redirect_stderr, redirect_stdout
 from pathlib import Path
 from typing import Any
 
@@ -18,34 +16,17 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from batch_server import BatchSim
-from fault_kit import SUMMARY, cli, council_article, events_for, is_extraction
-from openai_server import OpenAITestServer, Recorded, Reply, Script, completion, server_error
-from timeline.cli import main
+from batch_server import BatchSim, pack_responder, write_corpus
+from common import run_cli, run_cli_subprocess
+from fault_kit import is_extraction
+from openai_server import OpenAITestServer, Script, server_error
 from timeline.engines.llm.batch import Pending, input_files
 from timeline.engines.llm.cache import ResponseCache
-
-NAMES = ("Alder", "Birch", "Cedar")
-
-
-def pack_responder(request: Recorded) -> Reply:
-    """Grounded events for every <article> of a (packed) extraction request; a fixed summary otherwise."""
-    if is_extraction(request):
-        asked = next(m["content"] for m in request.messages if m["role"] == "user")
-        texts = re.findall(r"<article[^>]*>\n?(.*?)\n?</article>", asked, re.S)
-        first = texts[0].split(".")[0] if texts else ""
-        return completion(json.dumps({"events": [e for t in texts for e in events_for(t)],
-                                      "summary": f"Part on {first[:40]}."}), prompt_tokens=100, completion_tokens=40)
-    return completion(json.dumps(SUMMARY), prompt_tokens=50, completion_tokens=20)
 
 
 @pytest.fixture(scope="module")
 def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    folder = tmp_path_factory.mktemp("articles")
-    for i, name in enumerate(NAMES):
-        text = council_article(name, 5 + i, year=2023 + i % 2)
-        (folder / f"{name}.md").write_text(f"---\ntitle: {name} votes\npublished: 2024-12-02\n---\n{text}")
-    return folder
+    return write_corpus(tmp_path_factory.mktemp("articles"))
 
 
 @pytest.fixture(scope="module")
@@ -62,10 +43,9 @@ def synchronous(corpus: Path, tmp_path_factory: pytest.TempPathFactory) -> dict[
 
 
 def run(*argv: str) -> tuple[int, str, str]:
-    out, err = io.StringIO(), io.StringIO()
-    with redirect_stdout(out), redirect_stderr(err):
-        code = main(list(argv))
-    return code, out.getvalue(), err.getvalue()
+    """``timeline ARGV`` in this process: (exit code, stdout, stderr)."""
+    done = run_cli(*argv, text=True)
+    return done.returncode, done.stdout, done.stderr
 
 
 def flags(server: OpenAITestServer, cache: Path) -> list[str]:
@@ -143,8 +123,8 @@ def test_collect_resumes_in_a_new_process_from_the_state_in_the_cache_dir(corpus
             status = run("batch", "status", job, "--cache-dir", str(cache))[1]
         assert "completed" in status, status
         # a new process (another shell, after a reboot): only the cache directory and the id are shared
-        done = cli(["batch", "collect", job, "--cache-dir", str(cache), "-f", "markdown", "-o",
-                    str(tmp_path / "b.md")], server)
+        done = run_cli_subprocess("batch", "collect", job, "--cache-dir", str(cache), "-f", "markdown", "-o",
+                                  str(tmp_path / "b.md"), env={"OPENAI_API_KEY": "test-key"})
     assert done.returncode == 0, done.stderr
     text = (tmp_path / "b.md").read_text()
     assert "project Cedar-6" in text and "Councils voted" in text

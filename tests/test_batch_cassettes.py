@@ -15,11 +15,10 @@ from typing import Any
 
 import pytest
 
-from batch_server import BatchSim
+from batch_server import BatchSim, pack_responder, write_corpus
+from cassettes import CASSETTES, RECORD, REPLAY_URL, recorder
+from common import run_cli
 from openai_server import OpenAITestServer
-from test_batch import NAMES, pack_responder, run, without_usage
-from test_openai_cassettes import CASSETTES, RECORD, REPLAY_URL, recorder
-from fault_kit import council_article
 
 NAME = "batch_brief.yaml"
 
@@ -39,10 +38,18 @@ def _same_body(r1: Any, r2: Any) -> None:
 def _articles(tmp_path: Path) -> Path:
     folder = tmp_path / "articles"
     folder.mkdir()
-    for i, name in enumerate(NAMES):
-        text = council_article(name, 5 + i, year=2023 + i % 2)
-        (folder / f"{name}.md").write_text(f"---\ntitle: {name} votes\npublished: 2024-12-02\n---\n{text}")
-    return folder
+    return write_corpus(folder)
+
+
+def run(*argv: str) -> tuple[int, str, str]:
+    done = run_cli(*argv, text=True)
+    return done.returncode, done.stdout, done.stderr
+
+
+def without_usage(text: str) -> dict[str, Any]:
+    data = json.loads(text)
+    data.pop("usage", None)
+    return data
 
 
 def _batch_run(url: str, folder: Path, cache: Path) -> tuple[int, str, str]:

@@ -12,6 +12,9 @@ real API does. Each created batch takes the next of ``outcomes`` (the last repea
 (the first half of its lines answered, the rest in the error file as ``batch_expired``);
 ``cancelled`` (likewise, ``batch_cancelled``). Azure's paths (``/openai/files``...) are
 served too. Requests are recorded by the server like any other.
+
+``pack_responder`` answers both paths the same way (grounded events for every article of a
+packed request), and ``write_corpus`` makes the three made-up articles the batch tests use.
 """
 from __future__ import annotations
 
@@ -23,7 +26,8 @@ import threading
 import time
 from typing import Any, Callable
 
-from openai_server import Recorded, Reply, error
+from fault_kit import SUMMARY, council_article, events_for, is_extraction
+from openai_server import Recorded, Reply, completion, error
 
 STEPS = ("validating", "in_progress", "finalizing")
 
@@ -154,3 +158,27 @@ class BatchSim:
         content = "".join(json.dumps(i) + "\n" for i in items).encode()
         self.files[file_id] = (f"{batch_id}_{kind}.jsonl", f"batch_{kind}", content)
         return file_id
+
+
+NAMES = ("Alder", "Birch", "Cedar")
+
+
+def pack_responder(request: Recorded) -> Reply:
+    """Grounded events for every <article> of a (packed) extraction request; a fixed summary otherwise."""
+    import re
+
+    if is_extraction(request):
+        asked = next(m["content"] for m in request.messages if m["role"] == "user")
+        texts = re.findall(r"<article[^>]*>\n?(.*?)\n?</article>", asked, re.S)
+        first = texts[0].split(".")[0] if texts else ""
+        return completion(json.dumps({"events": [e for t in texts for e in events_for(t)],
+                                      "summary": f"Part on {first[:40]}."}), prompt_tokens=100, completion_tokens=40)
+    return completion(json.dumps(SUMMARY), prompt_tokens=50, completion_tokens=20)
+
+
+def write_corpus(folder: Any) -> Any:
+    """Three made-up council articles of 5, 6 and 7 dated paragraphs in ``folder`` (a Path)."""
+    for i, name in enumerate(NAMES):
+        text = council_article(name, 5 + i, year=2023 + i % 2)
+        (folder / f"{name}.md").write_text(f"---\ntitle: {name} votes\npublished: 2024-12-02\n---\n{text}")
+    return folder
