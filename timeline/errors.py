@@ -41,3 +41,25 @@ class StoppedAtFailedChunk(ChunkFailed, TimelineError):
         super().__init__(f"stopped at the first failed chunk (--fail-fast): {article_id} [{start}:{end}]: "
                          f"{failed.reason}; nothing written, finished chunks are cached", failed.attempts, failed.raw)
         self.article_id, self.start, self.end = article_id, start, end
+
+
+class AllChunksFailed(TimelineError):
+    """No chunk could be read: there is no briefing to write (an empty one would claim the
+    articles hold no events). Exit code 1."""
+
+    def __init__(self, failed: int, article_id: str, start: int, end: int, reason: str) -> None:
+        super().__init__(f"no briefing: all {failed} chunk(s) failed; first: {article_id} [{start}:{end}]: {reason}")
+        self.failed = failed
+
+
+def unexpected_failure(exc: BaseException) -> ChunkFailed:
+    """A ChunkFailed for a defect (an exception nobody foresaw) in one chunk's extraction.
+
+    The traceback is logged at debug level (seen with -vv); the reason names the exception
+    type and its first line, which is enough to file a bug without reading a traceback.
+    """
+    import logging
+
+    logging.getLogger("timeline").debug("chunk failed with an unexpected error", exc_info=exc)
+    first = str(exc).splitlines()[0][:200] if str(exc) else ""
+    return ChunkFailed(f"internal error: {type(exc).__name__}" + (f": {first}" if first else ""))

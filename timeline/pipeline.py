@@ -8,38 +8,17 @@ from __future__ import annotations
 
 import asyncio
 import os
-from dataclasses import dataclass, field
 from datetime import date
 from typing import Callable
 
 from .chunker import DEFAULT_MAX_CHUNK_TOKENS, chunk_article
 from .engines.base import Engine, Extraction
-from .errors import ChunkFailed, StoppedAtFailedChunk, UsageError
+from .errors import AllChunksFailed, ChunkFailed, StoppedAtFailedChunk, TimelineError, UsageError, unexpected_failure
 from .merge import merge
+from .options import BriefOptions
 from .models import Article, ArticleInfo, Briefing, Chronology, Chunk, Event, FailedChunk, Summary
 from .summary import neutrality_warnings
 from .tokens import counter_for
-
-
-@dataclass
-class BriefOptions:
-    """Everything that changes what a briefing contains or how it is made."""
-
-    engine: str = "auto"
-    max_chunk_tokens: int = DEFAULT_MAX_CHUNK_TOKENS
-    model: str | None = None
-    base_url: str | None = None
-    concurrency: int = 4
-    max_retries: int = 2
-    timeout: float = 60.0
-    cache_dir: str | None = None
-    use_cache: bool = True
-    prompts_dir: str | None = None
-    fail_fast: bool = False
-    since: date | None = None
-    until: date | None = None
-    max_events: int | None = None
-    extra: dict = field(default_factory=dict)
 
 
 Progress = Callable[[int, int], None]
@@ -109,6 +88,9 @@ async def abrief(
         chunks = chunk_articles(articles, options, getattr(engine, "model", None))
         by_id = {a.id: a for a in articles}
         events, failed, dropped = await _extract_all(engine, chunks, by_id, options, warnings, progress)
+        if chunks and len(failed) == len(chunks):
+            first = failed[0]
+            raise AllChunksFailed(len(failed), first.article_id, first.start, first.end, first.reason)
         if previous is not None:
             for event in events:
                 event.is_new = True
@@ -152,10 +134,13 @@ async def _extract_all(
         nonlocal done
         try:
             results: list[Extraction | ChunkFailed] = list(await engine.extract_pack(pack, by_id))
-        except ChunkFailed as exc:  # a failed pack fails each of its chunks
+        except TimelineError:  # fatal for the whole run (no key, 401...) or --fail-fast
+            raise
+        except Exception as exc:  # noqa: BLE001 - fault isolation: one bad chunk never kills the run
+            failure = exc if isinstance(exc, ChunkFailed) else unexpected_failure(exc)
             if options.fail_fast:
-                raise StoppedAtFailedChunk(pack[0].article_id, pack[0].start, pack[-1].end, exc) from None
-            results = [exc] * len(pack)
+                raise StoppedAtFailedChunk(pack[0].article_id, pack[0].start, pack[-1].end, failure) from None
+            results = [failure] * len(pack)
         if options.fail_fast:
             failed_here = next((r for r in results if isinstance(r, ChunkFailed)), None)
             if failed_here is not None:
