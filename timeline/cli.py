@@ -273,7 +273,7 @@ class _progress:
 
         return log_tenths
 
-    def __exit__(self, *exc: Any) -> None:
+    def __exit__(self, *exc: object) -> None:
         if self.bar is not None:
             self.bar.stop()
 
@@ -290,8 +290,8 @@ def _write(briefing: Any, fmt: str, output: str | None) -> None:
             with _Output(output) as handle:
                 render_terminal(briefing, Console(file=handle, no_color=True, width=120, soft_wrap=False))
         else:
-            render_terminal(briefing, Console())
-            _flush_stdout()
+            with _Stdout():
+                render_terminal(briefing, Console())
         return
     if fmt == "markdown":
         from .render.markdown import render_markdown
@@ -307,30 +307,36 @@ def _write(briefing: Any, fmt: str, output: str | None) -> None:
         with _Output(output) as handle:
             handle.write(text)
     else:
-        sys.stdout.write(text)
-        _flush_stdout()
+        with _Stdout():
+            sys.stdout.write(text)
 
 
-def _flush_stdout() -> None:
-    """Write stdout now, so a full disk is one error line, not a message at interpreter exit."""
-    from .errors import TimelineError
+class _Stdout:
+    """Writing to stdout: a full disk (``> /dev/full``) is one error line, exit 1, not a
+    traceback or a message at interpreter exit; a closed pipe stays a quiet exit 0."""
 
-    try:
-        sys.stdout.flush()
-    except BrokenPipeError:
-        raise
-    except OSError as exc:
-        _silence_stdout()
-        raise TimelineError(f"stdout: cannot write the briefing ({exc.strerror})") from None
+    def __enter__(self) -> None:
+        return None
 
+    def __exit__(self, kind: object, exc: object, tb: object) -> None:
+        from .errors import TimelineError
 
-def _silence_stdout() -> None:
-    import os
+        error = exc if isinstance(exc, OSError) and not isinstance(exc, BrokenPipeError) else None
+        if kind is None:
+            try:
+                sys.stdout.flush()
+            except BrokenPipeError:
+                raise
+            except OSError as flush_error:
+                error = flush_error
+        if error is not None:
+            import os
 
-    try:
-        sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - the interpreter's final flush must not fail again
-    except OSError:
-        pass
+            try:  # the interpreter's final flush must not fail again
+                sys.stdout = open(os.devnull, "w")  # noqa: SIM115
+            except OSError:
+                pass
+            raise TimelineError(f"stdout: cannot write the briefing ({error.strerror or error})") from None
 
 
 class _Output:
@@ -358,7 +364,7 @@ class _Output:
                 raise UsageError(f"-o {self.output}: cannot write ({exc.strerror})") from None
         return self.handle
 
-    def __exit__(self, kind: Any, exc: Any, tb: Any) -> None:
+    def __exit__(self, kind: object, exc: object, tb: object) -> None:
         import os
 
         from .errors import TimelineError
