@@ -62,10 +62,14 @@ class BriefOptions(BaseModel):
             raise UsageError(_one_line(exc)) from None
 
     def __setattr__(self, name: str, value: Any) -> None:
+        earlier = self.__dict__.get(name)
         try:
             super().__setattr__(name, value)
         except ValidationError as exc:
             raise UsageError(_one_line(exc)) from None
+        except UsageError:  # the range check runs after pydantic stored the value: put it back
+            self.__dict__[name] = earlier
+            raise
 
     @model_validator(mode="before")
     @classmethod
