@@ -175,3 +175,14 @@ def test_no_progress_lines_without_verbose(tmp_path: Path, capsys: pytest.Captur
     write(tmp_path / "a.txt", HEALTHY)
     code, _out, err = run_main(capsys, "brief", str(tmp_path / "a.txt"), "--engine", "local", "-f", "json")
     assert code == 0 and "progress" not in err
+
+
+def test_a_date_outside_the_calendar_is_left_unresolved_not_a_crash() -> None:
+    # The resolver read '2024 years ago' (published 2024-01-01) as year '0000'; --since then
+    # crashed computing the period's bounds. Whatever the tagger returns, the run completes.
+    text = "The town was founded 2024 years ago, the mayor said on Monday. It held a fair in March 2023."
+    article = Article(id="a", text=text, published=date(2024, 1, 1))
+    briefing = brief([article], BriefOptions(engine="local", since=date(2000, 1, 1)))
+    values = [e.when.value for e in briefing.chronology.events + briefing.chronology.undated if e.when]
+    assert "0000" not in values and "2023-03" in values
+    assert not briefing.failed_chunks or all(f.reason.startswith("internal error:") for f in briefing.failed_chunks)

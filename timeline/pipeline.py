@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import asyncio
 import os
+import re
 from datetime import date
 from typing import Callable
 
@@ -170,6 +171,7 @@ async def _extract_all(
             failed.append(FailedChunk(article_id=chunk.article_id, start=chunk.start, end=chunk.end, reason=result.reason))
             continue
         for event in result.events:
+            _drop_impossible_date(event, warnings)
             for ev in event.evidence:
                 if ev.when is None and event.when is not None:
                     ev.when = event.when  # each source keeps its own reading through merges
@@ -177,6 +179,30 @@ async def _extract_all(
         dropped += result.dropped
         warnings.extend(result.warnings)
     return events, failed, dropped
+
+
+_ISO_PERIOD = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?)?(?:/\d{4}(?:-\d{2}(?:-\d{2})?)?)?$")
+
+
+def _drop_impossible_date(event: Event, warnings: list[str]) -> None:
+    """An event dated outside the calendar (year 0, month 13: a resolver defect on text such as
+    '2024 years ago') keeps its words but loses the value, so merge, select and the renderers
+    never see a date they cannot compute with; a warning names it."""
+    when = event.when
+    if when is None or when.value is None or not _ISO_PERIOD.match(when.value):
+        return
+    try:
+        first, last = period_bounds(when.value)
+        valid = first.year >= 1 and first <= last
+    except ValueError:
+        valid = False
+    if not valid:
+        warnings.append(f"date {when.value!r} read from {when.text!r} is not a calendar date; left unresolved")
+        unresolved = when.model_copy(update={"value": None, "precision": "unknown"})
+        event.when = unresolved
+        for ev in event.evidence:
+            if ev.when is not None and ev.when.value == when.value:
+                ev.when = unresolved
 
 
 def _all_events(briefing: Briefing) -> list[Event]:
@@ -209,8 +235,12 @@ def filter_chronology(chronology: Chronology, options: BriefOptions) -> Chronolo
 
 
 def _in_window(value: str, since: date | None, until: date | None) -> bool:
-    """True when the period ``value`` denotes overlaps [since, until]."""
-    first, last = period_bounds(value)
+    """True when the period ``value`` denotes overlaps [since, until]; a value that is not a
+    calendar period is outside every window."""
+    try:
+        first, last = period_bounds(value)
+    except ValueError:
+        return False
     return (since is None or last >= since) and (until is None or first <= until)
 
 
