@@ -6,6 +6,8 @@ Two parts:
   files, so every size has the same mix of sources) with the offline engine, each size in a
   fresh process; report time per article and the process's peak memory. Targets: the largest
   size's time per article at most 1.25 x the smallest's; peak memory at most 400 MB at 2,000.
+* a 5 MB article (the first corpus articles repeated, as a page pasted over and over): each
+  event once, no repeated summary sentence, peak memory within the same 400 MB.
 * robustness (``--all``, or ``run(all_files=True)``): ``timeline brief FILE --format json``
   on every corpus file, as the corpus README asks; report articles, failed chunks and
   tracebacks (targets: 0 and 0).
@@ -27,6 +29,7 @@ REPO = Path(__file__).resolve().parent.parent
 CORPUS = REPO.parent / "shared" / "corpus"
 SIZES = (200, 1000, 2000)
 MAX_RATIO, MAX_PEAK_MB = 1.25, 400.0
+BIG_MB = 5.0
 
 
 def corpus_files() -> list[Path]:
@@ -86,6 +89,33 @@ def worker(n: int) -> dict:
             "chars": sum(len(a.text) for a in batch), "peak_mb": peak_mb}
 
 
+def big_article_worker(megabytes: float) -> dict:
+    """One article of ``megabytes`` MB, made of the first corpus articles repeated (a pasted
+    page that repeats itself): events, repeated summary sentences, time and peak memory."""
+    import resource
+
+    from timeline.models import Article
+    from timeline.pipeline import BriefOptions, brief
+
+    parts = [a.text for a in articles(50)]
+    text, i = [], 0
+    size = 0
+    while size < megabytes * 1_000_000:
+        text.append(parts[i % len(parts)])
+        size += len(parts[i % len(parts)]) + 2
+        i += 1
+    big = Article(id="big", text="\n\n".join(text), published=articles(1)[0].published)
+    started = time.process_time()
+    briefing = brief([big], BriefOptions(engine="local"))
+    events = briefing.chronology.events + briefing.chronology.undated
+    sentences = [c.text for c in briefing.summary.claims_with_sources]
+    return {"megabytes": len(big.text) / 1_000_000, "source_articles": min(i, len(parts)), "events": len(events),
+            "distinct_events": len({" ".join(e.what.split()) for e in events}),
+            "summary_sentences": len(sentences), "repeated_summary_sentences": len(sentences) - len(set(sentences)),
+            "cpu_seconds": time.process_time() - started,
+            "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}
+
+
 def _in_fresh_process(n: int) -> dict:
     proc = subprocess.run([sys.executable, "-m", "bench.bench_scale", "--worker", str(n)], cwd=REPO,
                           capture_output=True, text=True, timeout=3600)
@@ -128,6 +158,14 @@ def run(all_files: bool = False) -> dict:
               "target_ratio": MAX_RATIO, "target_peak_mb": MAX_PEAK_MB}
     result["ok"] = (ratio <= MAX_RATIO and large["peak_mb"] <= MAX_PEAK_MB and result["failed_chunks"] == 0
                     and result["tracebacks"] == 0)
+    big = subprocess.run([sys.executable, "-m", "bench.bench_scale", "--big", str(BIG_MB)], cwd=REPO,
+                         capture_output=True, text=True, timeout=3600)
+    result["big_article"] = (json.loads(big.stdout.strip().splitlines()[-1]) if big.returncode == 0
+                             else {"error": big.stderr.strip().splitlines()[-1:]})
+    b = result["big_article"]
+    result["big_ok"] = ("error" not in b and b["events"] == b["distinct_events"]
+                        and b["repeated_summary_sentences"] == 0 and b["peak_mb"] <= MAX_PEAK_MB)
+    result["ok"] = result["ok"] and result["big_ok"]
     if all_files:
         result["every_file"] = brief_every_file()
         result["ok"] = result["ok"] and result["every_file"]["ok"]
@@ -136,8 +174,8 @@ def run(all_files: bool = False) -> dict:
 
 if __name__ == "__main__":
     if len(sys.argv) == 3 and sys.argv[1] == "--worker":
-        if str(REPO) not in sys.path:
-            sys.path.insert(0, str(REPO))
         print(json.dumps(worker(int(sys.argv[2]))))
+    elif len(sys.argv) == 3 and sys.argv[1] == "--big":
+        print(json.dumps(big_article_worker(float(sys.argv[2]))))
     else:
         print(json.dumps(run(all_files="--all" in sys.argv), indent=2))

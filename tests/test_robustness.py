@@ -186,3 +186,17 @@ def test_a_date_outside_the_calendar_is_left_unresolved_not_a_crash() -> None:
     values = [e.when.value for e in briefing.chronology.events + briefing.chronology.undated if e.when]
     assert "0000" not in values and "2023-03" in values
     assert not briefing.failed_chunks or all(f.reason.startswith("internal error:") for f in briefing.failed_chunks)
+
+
+def test_a_page_that_repeats_itself_yields_each_event_once() -> None:
+    # A pasted page repeating the same paragraphs (the 5 MB case, scaled down): each sentence
+    # once, not hundreds of near-identical events, and no repeated summary sentence.
+    paragraph = ("On Monday, March 3, 2025, the city council voted to close the Elm Street bridge. "
+                 "Mayor Ana Ruiz said repairs would begin in April. The  council's vote was 7 to 2, officials said.")
+    article = Article(id="big", text="\n\n".join([paragraph] * 300), published=date(2025, 3, 5))
+    briefing = brief([article], BriefOptions(engine="local"))
+    whats = [" ".join(e.what.split()) for e in briefing.chronology.events + briefing.chronology.undated]
+    assert len(whats) == len(set(whats)) and len(whats) <= 3
+    sentences = [c.text for c in briefing.summary.claims_with_sources]
+    assert len(sentences) == len(set(sentences))
+    assert any("repeated sentence(s) read once" in w for w in briefing.warnings)
