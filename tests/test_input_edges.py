@@ -16,7 +16,7 @@ import pytest
 from timeline import cli
 from timeline.errors import InputError, UsageError
 from timeline.options import BriefOptions
-from timeline.sources import _load_directory, load_articles  # noqa: PLC2701 - walk rules tested directly
+from timeline.sources import _load_directory, load_articles
 
 TEXT = "On Monday, March 3, 2025, the city council voted to close the Elm Street bridge.\n"
 
@@ -24,7 +24,7 @@ TEXT = "On Monday, March 3, 2025, the city council voted to close the Elm Street
 def one_line(capsys: pytest.CaptureFixture[str], argv: list[str], code: int, *needles: str) -> str:
     """Run the CLI in-process; exactly one stderr line, an error, naming ``needles``."""
     assert cli.main(argv) == code
-    out, err = capsys.readouterr()
+    _out, err = capsys.readouterr()
     lines = [line for line in err.splitlines() if not line.startswith("timeline: engine:")]
     assert len(lines) == 1 and lines[0].startswith("timeline: error:"), err
     assert "Traceback" not in err
@@ -65,7 +65,7 @@ def test_publication_dates_outside_1000_2200_are_refused_everywhere(
         tmp_path: Path, capsys: pytest.CaptureFixture[str], value: str) -> None:
     one_line(capsys, ["brief", str(md(tmp_path, f"published: {value}"))], 1, "a.md", "outside the years 1000-2200")
     jsonl = tmp_path / "b.jsonl"
-    jsonl.write_text('{"text": "Some text.", "published": "%s"}\n' % value, encoding="utf-8")
+    jsonl.write_text(f'{{"text": "Some text.", "published": "{value}"}}\n', encoding="utf-8")
     one_line(capsys, ["brief", str(jsonl)], 1, "b.jsonl:1", "outside the years 1000-2200")
     good = tmp_path / "c.txt"
     good.write_text(TEXT, encoding="utf-8")
@@ -139,7 +139,7 @@ def test_an_endless_stdin_pipe_stops_in_a_real_process() -> None:
                             stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
     try:
         done = subprocess.run([sys.executable, "-m", "timeline", "brief", "-", "--max-bytes", "200000"],
-                              stdin=proc.stdout, capture_output=True, timeout=60, env={**os.environ, "PYTHONPATH": str(Path(__file__).parents[1])})
+                              check=False, stdin=proc.stdout, capture_output=True, timeout=60, env={**os.environ, "PYTHONPATH": str(Path(__file__).parents[1])})
     finally:
         proc.kill()
         proc.wait()
@@ -161,7 +161,7 @@ def test_a_walk_skips_pipes_and_does_not_follow_folder_links(tmp_path: Path) -> 
 
 
 def test_a_walk_never_enters_pseudo_filesystems(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    import timeline.sources as sources
+    from timeline import sources
 
     (tmp_path / "proc").mkdir()
     (tmp_path / "proc" / "kmsg.txt").write_text("never read\n", encoding="utf-8")
@@ -217,7 +217,7 @@ def test_stdout_to_a_full_disk_is_one_line(tmp_path: Path) -> None:
     (tmp_path / "a.txt").write_text(TEXT, encoding="utf-8")
     with open("/dev/full", "wb") as full:
         proc = subprocess.run([sys.executable, "-m", "timeline", "brief", str(tmp_path / "a.txt"), "--engine", "local"],
-                              stdout=full, stderr=subprocess.PIPE, timeout=60,
+                              check=False, stdout=full, stderr=subprocess.PIPE, timeout=60,
                               env={**os.environ, "PYTHONPATH": str(Path(__file__).parents[1])})
     err = proc.stderr.decode()
     assert proc.returncode == 1 and "Traceback" not in err and "Exception ignored" not in err

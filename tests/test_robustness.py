@@ -120,8 +120,8 @@ def test_total_failure_is_exit_1_with_one_line_not_an_empty_briefing(
                               "-f", "json")
     assert code == 1 and out == ""
     errors = [line for line in err.splitlines() if "error" in line]
-    assert errors == [f"timeline: error: no briefing: all 2 chunk(s) failed; first: a [0:{len(HEALTHY)}]: "
-                      "internal error: KeyError: ''"]
+    assert errors == [(f"timeline: error: no briefing: all 2 chunk(s) failed; first: a [0:{len(HEALTHY)}]: "
+                      "internal error: KeyError: ''")]
     assert "No events" not in err
 
 
@@ -142,7 +142,7 @@ def test_fail_fast_stops_at_an_unforeseen_error(
 
 def test_a_defect_outside_extraction_is_one_internal_error_line(
         tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
-    import timeline.pipeline as pipeline
+    from timeline import pipeline
 
     def broken(*args: object, **kw: object) -> None:
         raise ZeroDivisionError("division by zero\nsecond line")

@@ -12,7 +12,7 @@ import re
 from datetime import date
 from typing import Awaitable, Callable
 
-from .chunker import DEFAULT_MAX_CHUNK_TOKENS, chunk_article
+from .chunker import chunk_article
 from .engines.base import Engine, Extraction
 from .errors import AllChunksFailed, ChunkFailed, StoppedAtFailedChunk, TimelineError, UsageError, unexpected_failure
 from .merge import merge
@@ -154,7 +154,7 @@ async def _extract_all(
             results: list[Extraction | ChunkFailed] = list(await engine.extract_pack(pack, by_id))
         except TimelineError:  # fatal for the whole run (no key, 401...) or --fail-fast
             raise
-        except Exception as exc:  # noqa: BLE001 - fault isolation: one bad chunk never kills the run
+        except Exception as exc:
             failure = exc if isinstance(exc, ChunkFailed) else unexpected_failure(exc)
             if options.fail_fast:
                 raise StoppedAtFailedChunk(pack[0].article_id, pack[0].start, pack[-1].end, failure) from None
