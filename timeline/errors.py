@@ -1,6 +1,8 @@
 """The library's own exceptions; only the CLI turns them into one-line messages and exit codes."""
 from __future__ import annotations
 
+from typing import Any
+
 
 class TimelineError(Exception):
     """Anything a user can fix: bad input, bad configuration. Exit code 1."""
@@ -45,11 +47,14 @@ class StoppedAtFailedChunk(ChunkFailed, TimelineError):
 
 class AllChunksFailed(TimelineError):
     """No chunk could be read: there is no briefing to write (an empty one would claim the
-    articles hold no events). Exit code 1."""
+    articles hold no events). Exit code 1. ``failed_chunks`` lists every failure (FailedChunk)."""
 
-    def __init__(self, failed: int, article_id: str, start: int, end: int, reason: str) -> None:
-        super().__init__(f"no briefing: all {failed} chunk(s) failed; first: {article_id} [{start}:{end}]: {reason}")
-        self.failed = failed
+    def __init__(self, failed_chunks: list[Any]) -> None:
+        first = failed_chunks[0]
+        super().__init__(f"no briefing: all {len(failed_chunks)} chunk(s) failed; first: {first.article_id} "
+                         f"[{first.start}:{first.end}]: {first.reason}")
+        self.failed_chunks = failed_chunks
+        self.failed = len(failed_chunks)
 
 
 def unexpected_failure(exc: BaseException) -> ChunkFailed:

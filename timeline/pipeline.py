@@ -107,8 +107,7 @@ async def abrief(
         by_id = {a.id: a for a in articles}
         events, failed, dropped = await _extract_all(engine, chunks, by_id, options, warnings, progress)
         if chunks and len(failed) == len(chunks):
-            first = failed[0]
-            raise AllChunksFailed(len(failed), first.article_id, first.start, first.end, first.reason)
+            raise AllChunksFailed(failed)
         if previous is not None:
             for event in events:
                 event.is_new = True
