@@ -65,10 +65,12 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
         d.add_argument("path", metavar="PATH")
         d.add_argument("--published", metavar="DATE", help="reference date YYYY-MM-DD")
         d.add_argument("--format", "-f", default="terminal", choices=["terminal", "json"])
+        d.add_argument("-v", "--verbose", action="count", default=0, help="-vv: the traceback of an internal error")
     if command in (None, "eval"):
         e.add_argument("gold_dir", metavar="GOLD_DIR")
         e.add_argument("--baseline", default="dateparser", choices=["dateparser", "none"],
                        help="baseline measured in the same run")
+        e.add_argument("-v", "--verbose", action="count", default=0, help="-vv: the traceback of an internal error")
     return parser
 
 
@@ -390,6 +392,9 @@ class _Output:
 
 def _dates(args: argparse.Namespace) -> int:
     from .dates_cli import main_dates
+    from .pipeline import published_or_none
+
+    published_or_none(args.published)  # the same checks as brief: a date, within 1000-2200
 
     try:
         return main_dates(args.path, args.published, args.format)
