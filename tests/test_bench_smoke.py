@@ -37,4 +37,4 @@ def test_bench_scale_takes_the_same_mix_at_every_size() -> None:
         pytest.skip(f"no corpus at {bench_scale.CORPUS}: bench_scale reports itself skipped")
     ten, twenty = bench_scale.articles(10), bench_scale.articles(20)
     assert [a.id for a in twenty[:10]] == [a.id for a in ten] and len(twenty) == 20
-    assert len({a.source for a in ten}) > 3  # round-robin over the files, not the first file's articles
+    assert len({a.source for a in ten}) >= 3  # round-robin over the files, not the first file's articles
