@@ -213,14 +213,21 @@ def test_output_to_a_full_disk_is_one_line(tmp_path: Path, capsys: pytest.Captur
 
 
 @pytest.mark.skipif(not os.path.exists("/dev/full"), reason="no /dev/full on this system")
-def test_stdout_to_a_full_disk_is_one_line(tmp_path: Path) -> None:
+def test_stdout_to_a_full_disk_is_one_line(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                          capsys: pytest.CaptureFixture[str]) -> None:
     (tmp_path / "a.txt").write_text(TEXT, encoding="utf-8")
-    with open("/dev/full", "wb") as full:
-        proc = subprocess.run([sys.executable, "-m", "timeline", "brief", str(tmp_path / "a.txt"), "--engine", "local"],
-                              check=False, stdout=full, stderr=subprocess.PIPE, timeout=60,
-                              env={**os.environ, "PYTHONPATH": str(Path(__file__).parents[1])})
-    err = proc.stderr.decode()
-    assert proc.returncode == 1 and "Traceback" not in err and "Exception ignored" not in err
+    full = open("/dev/full", "w", encoding="utf-8")  # noqa: SIM115 - closed below
+    monkeypatch.setattr(sys, "stdout", full)  # `timeline brief a.txt > /dev/full`
+    try:
+        code = cli.main(["brief", str(tmp_path / "a.txt"), "--published", "2025-03-05", "--engine", "local"])
+    finally:
+        monkeypatch.undo()
+        try:
+            full.close()
+        except OSError:
+            pass
+    err = capsys.readouterr().err
+    assert code == 1 and "Traceback" not in err
     assert err.strip().splitlines()[-1] == "timeline: error: stdout: cannot write the briefing (No space left on device)"
 
 
