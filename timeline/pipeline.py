@@ -168,6 +168,8 @@ async def _extract_all(
             progress(done, len(chunks))
         return results
 
+    if progress:
+        progress(0, len(chunks))  # the bar shows the total from the start
     packs = engine.pack(chunks, options.max_chunk_tokens)
     tasks = [asyncio.ensure_future(one(p)) for p in packs]
     try:
