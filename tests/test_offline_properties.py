@@ -9,6 +9,7 @@ tagger's (recorded in temporal-crashes.md), never the engine's; everything else 
 from __future__ import annotations
 
 import asyncio
+import json
 import traceback
 from datetime import date
 
@@ -103,3 +104,65 @@ def test_summarize_never_raises(texts: list[str], published: date | None) -> Non
     chronology = Chronology(events=[e for e in events if e.when], undated=[e for e in events if not e.when])
     summary = asyncio.run(LocalEngine().summarize(chronology, articles))
     assert isinstance(summary.text, str)
+
+
+# --- readers: any bytes in, an Article or one TimelineError out --------------------------------
+
+FRONT_VALUES = st.one_of(st.text(max_size=40), st.sampled_from([
+    "2025-03-05T22:10:00Z", "2025-02-30", "0000-01-01", "9999-12-31", "!!int 0x_", "[1, 2", "{a: b}", "~", "2025",
+    "!!timestamp 2025-03-05", "*anchor", "&a [*a]", "'2025-03-05'", "2025-03-05 10:00:00 +05:00", "1e999"]))
+
+
+@SETTINGS
+@given(data=st.binary(max_size=400))
+def test_any_bytes_on_stdin_are_an_article_or_one_input_error(data: bytes) -> None:
+    import io
+
+    from timeline.errors import TimelineError
+    from timeline.sources import load_articles
+
+    try:
+        loaded = load_articles(["-"], stdin=io.BytesIO(data), max_bytes=300)
+    except TimelineError as exc:
+        assert "\n" not in str(exc)
+        return
+    assert loaded.articles[0].text.strip()
+
+
+@SETTINGS
+@given(key=st.sampled_from(["published", "date", "title", "id", "source", "url"]), value=FRONT_VALUES,
+       body=st.text(min_size=1, max_size=80))
+def test_any_front_matter_is_an_article_or_one_input_error(key: str, value: str, body: str) -> None:
+    import io
+
+    from timeline.errors import TimelineError
+    from timeline.sources import load_articles
+
+    data = f"---\n{key}: {value}\n---\n{body}".encode("utf-8", "surrogatepass")
+    try:
+        loaded = load_articles(["-"], stdin=io.BytesIO(data))
+    except TimelineError as exc:
+        assert "\n" not in str(exc)
+        return
+    published = loaded.articles[0].published
+    assert published is None or 1000 <= published.year <= 2200
+
+
+@SETTINGS
+@given(line=st.one_of(st.text(max_size=120), st.builds(
+    lambda text, published: json.dumps({"text": text, "published": published}),
+    st.one_of(st.text(max_size=60), st.integers(), st.none()),
+    st.one_of(st.none(), st.integers(), st.text(max_size=12), FRONT_VALUES))))
+def test_any_jsonl_line_is_an_article_or_one_input_error(tmp_path_factory: object, line: str) -> None:
+    from timeline.errors import TimelineError
+    from timeline.sources import load_articles
+
+    folder = tmp_path_factory.mktemp("jsonl")  # type: ignore[attr-defined]
+    path = folder / "a.jsonl"
+    path.write_text(line + "\n", encoding="utf-8", errors="surrogatepass")
+    try:
+        loaded = load_articles([str(path)])
+    except TimelineError as exc:
+        assert "\n" not in str(exc)
+        return
+    assert all(a.text.strip() for a in loaded.articles)
