@@ -200,3 +200,21 @@ def test_a_page_that_repeats_itself_yields_each_event_once() -> None:
     sentences = [c.text for c in briefing.summary.claims_with_sources]
     assert len(sentences) == len(set(sentences))
     assert any("repeated sentence(s) read once" in w for w in briefing.warnings)
+
+
+def test_an_internal_error_never_shows_an_api_key(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    import timeline.pipeline as pipeline
+
+    secret = "sk-test-0123456789abcdef"
+    monkeypatch.setenv("OPENAI_API_KEY", secret)
+
+    def leaky(*args: object, **kw: object) -> None:
+        raise RuntimeError(f"request with Authorization: Bearer {secret} failed")
+
+    monkeypatch.setattr(pipeline, "merge", leaky)
+    write(tmp_path / "a.txt", HEALTHY)
+    for verbosity in ([], ["-vv"]):
+        code = cli.main(["brief", str(tmp_path / "a.txt"), "--engine", "local", *verbosity])
+        err = capsys.readouterr().err
+        assert code == 70 and secret not in err and "[redacted key]" in err

@@ -132,14 +132,14 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _internal_error(exc: BaseException, verbose: int) -> int:
     """One line naming the defect; the traceback only with -vv (it may quote article text)."""
+    from .errors import describe, redact
+
     if verbose >= 2:
         import traceback
 
-        traceback.print_exception(exc, file=sys.stderr)
-    first = str(exc).splitlines()[0][:200] if str(exc) else ""
-    detail = f"{type(exc).__name__}: {first}" if first else type(exc).__name__
+        sys.stderr.write(redact("".join(traceback.format_exception(exc))))
     hint = "" if verbose >= 2 else " (run with -vv for the traceback)"
-    _say(f"internal error: {detail}{hint}")
+    _say(f"internal error: {describe(exc)}{hint}")
     return EXIT_INTERNAL
 
 

@@ -65,6 +65,29 @@ def unexpected_failure(exc: BaseException) -> ChunkFailed:
     """
     import logging
 
-    logging.getLogger("timeline").debug("chunk failed with an unexpected error", exc_info=exc)
-    first = str(exc).splitlines()[0][:200] if str(exc) else ""
-    return ChunkFailed(f"internal error: {type(exc).__name__}" + (f": {first}" if first else ""))
+    import traceback
+
+    logging.getLogger("timeline").debug("chunk failed with an unexpected error:\n%s",
+                                        redact("".join(traceback.format_exception(exc))))
+    return ChunkFailed(f"internal error: {describe(exc)}")
+
+
+def describe(exc: BaseException) -> str:
+    """'TypeName: first line of the message' (at most 200 characters), keys redacted."""
+    first = str(exc).splitlines()[0][:200] if str(exc).strip() else ""
+    return redact(f"{type(exc).__name__}: {first}" if first else type(exc).__name__)
+
+
+_KEY_VARIABLES = ("OPENAI_API_KEY", "AZURE_OPENAI_API_KEY", "PYTEST_OPENAI_API_KEY")
+
+
+def redact(text: str) -> str:
+    """``text`` with any configured API key replaced: an unforeseen error's message or
+    traceback may quote one, and neither may reach stderr or a log."""
+    import os
+
+    for name in _KEY_VARIABLES:
+        secret = os.environ.get(name, "")
+        if len(secret) >= 4 and secret in text:
+            text = text.replace(secret, "[redacted key]")
+    return text

@@ -16,8 +16,8 @@ from .chunker import chunk_article
 from .engines.base import Engine, Extraction
 from .errors import AllChunksFailed, ChunkFailed, StoppedAtFailedChunk, TimelineError, UsageError, unexpected_failure
 from .merge import merge
-from .options import BriefOptions
 from .models import Article, ArticleInfo, Briefing, Chronology, Chunk, Event, FailedChunk, Summary
+from .options import BriefOptions
 from .summary import neutrality_warnings
 from .tokens import counter_for
 
@@ -153,7 +153,7 @@ async def _extract_all(
             results: list[Extraction | ChunkFailed] = list(await engine.extract_pack(pack, by_id))
         except TimelineError:  # fatal for the whole run (no key, 401...) or --fail-fast
             raise
-        except Exception as exc:
+        except Exception as exc:  # fault isolation: a defect in one pack fails its chunks, not the run
             failure = exc if isinstance(exc, ChunkFailed) else unexpected_failure(exc)
             if options.fail_fast:
                 raise StoppedAtFailedChunk(pack[0].article_id, pack[0].start, pack[-1].end, failure) from None
