@@ -97,7 +97,8 @@ def brief_batch(args: argparse.Namespace, articles: list[Any], options: Any, ui:
         _say(f"check: timeline batch status {job.id}{cache}; finish: timeline batch collect {job.id}{cache} "
              f"[-f FORMAT] [-o FILE] (results within 24 h)")
         return EXIT_OK
-    return _collect(job.id, options, args.format, args.output, sync=False, wait=True, poll=args.poll, ui=ui)
+    return _collect(job.id, options, args.format, args.output, sync=False, wait=True, poll=args.poll, ui=ui,
+                    verbose=args.verbose)
 
 
 async def _submit(options: Any, articles: list[Any]) -> Any:
@@ -137,7 +138,7 @@ def main_batch(args: argparse.Namespace, ui: Any) -> int:
         return _resubmit(args.id, options, ui)
     ui._check_output(args.output)
     return _collect(args.id, options, args.format, args.output, sync=args.sync, wait=args.wait, poll=args.poll,
-                    ui=ui)
+                    ui=ui, verbose=args.verbose)
 
 
 def _list(options: Any) -> int:
@@ -207,7 +208,7 @@ def _resubmit(job_id: str, options: Any, ui: Any) -> int:
 
 
 def _collect(job_id: str, options: Any, fmt: str, output: str | None, sync: bool, wait: bool, poll: float,
-             ui: Any) -> int:
+             ui: Any, verbose: int = 0) -> int:
     EXIT_OK, EXIT_PARTIAL, _progress, _say, _write = ui.EXIT_OK, ui.EXIT_PARTIAL, ui._progress, ui._say, ui._write
     from .engines.llm import batch
 
@@ -226,7 +227,7 @@ def _collect(job_id: str, options: Any, fmt: str, output: str | None, sync: bool
         finally:
             await client.aclose()
 
-    with _progress(True) as progress:
+    with _progress(verbose) as progress:
         briefing = _run(run(progress))
     failed = job.failed
     if failed and not sync:
