@@ -16,11 +16,11 @@ from pathlib import Path
 
 import pytest
 import yaml
-from vcr.errors import CannotOverwriteExistingCassetteException
 
 from cassettes import (CASSETTES, REAL_KEY, RECORD, SECRET_REQUEST_HEADERS, SECRET_RESPONSE_HEADERS,
                        seed_cassette)
 from common import ROOT, SEED
+from timeline.errors import AllChunksFailed
 from timeline.models import Article
 from timeline.pipeline import BriefOptions, brief
 
@@ -52,7 +52,8 @@ def test_a_request_missing_from_the_cassette_fails(monkeypatch: pytest.MonkeyPat
         text = template.read_text(encoding="utf-8").replace("List the events", "List all the events")
         (changed / template.name).write_text(text, encoding="utf-8")
     with seed_cassette("seed_brief.yaml", monkeypatch) as url:
-        with pytest.raises(CannotOverwriteExistingCassetteException, match="no recorded interaction matches"):
+        # The replay error is isolated like any chunk fault; every chunk failing is a failed run.
+        with pytest.raises(AllChunksFailed, match="CannotOverwriteExistingCassetteException.*no recorded interaction"):
             seed_brief(url, prompts_dir=str(changed))
 
 

@@ -8,18 +8,19 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from dataclasses import dataclass, field
+import re
 from datetime import date
-from typing import Callable
+from typing import Awaitable, Callable
 
-from .chunker import DEFAULT_MAX_CHUNK_TOKENS, chunk_articles
+from .chunker import chunk_articles as _chunk_articles
 from .engines.base import ChunkProposals, Engine
 from .engines.llm.plan import Plan
 from .engines.registry import ENGINES, choose_engine, make_engine
-from .errors import ChunkFailed, StoppedAtFailedChunk
+from .errors import AllChunksFailed, ChunkFailed, StoppedAtFailedChunk, TimelineError, unexpected_failure
 from .disagreements import add_disagreements
 from .merge import merge
 from .models import Article, ArticleInfo, Briefing, Chronology, Chunk, Event, FailedChunk
+from .options import BriefOptions
 from .summary import neutrality_warnings
 from .timepoint import Period
 from .tokens import counter_for
@@ -28,28 +29,13 @@ from .verify import verify_events
 log = logging.getLogger(__name__)
 
 
-@dataclass
-class BriefOptions:
-    """Everything that changes what a briefing contains or how it is made."""
-
-    engine: str = "auto"
-    max_chunk_tokens: int = DEFAULT_MAX_CHUNK_TOKENS
-    model: str | None = None
-    base_url: str | None = None
-    concurrency: int = 4
-    max_retries: int = 2
-    timeout: float = 60.0
-    cache_dir: str | None = None
-    use_cache: bool = True
-    prompts_dir: str | None = None
-    fail_fast: bool = False
-    since: date | None = None
-    until: date | None = None
-    max_events: int | None = None
-    extra: dict = field(default_factory=dict)
-
-
 Progress = Callable[[int, int], None]
+
+
+def chunk_articles(articles: list[Article], options: BriefOptions | None = None, model: str | None = None
+                   ) -> list[Chunk]:
+    """The chunks a briefing with ``options`` reads (``chunker.chunk_articles`` with its budget)."""
+    return _chunk_articles(articles, (options or BriefOptions()).max_chunk_tokens, model)
 
 
 def brief(
@@ -64,7 +50,24 @@ def brief(
     With ``previous`` (an earlier briefing), only ``articles`` are read; their events are
     merged into the earlier chronology and marked new.
     """
-    return asyncio.run(abrief(articles, options, engine, progress, previous))
+    return asyncio.run(_boxed(abrief(articles, options, engine, progress, previous))).value
+
+
+class _Box:
+    """A result with a cheap repr. asyncio.run formats repr(main task), result included, when
+    it restores the Ctrl-C handler; a 2,000-article briefing's repr took 8 s of a 60 s run."""
+
+    __slots__ = ("value",)
+
+    def __init__(self, value: Briefing) -> None:
+        self.value = value
+
+    def __repr__(self) -> str:
+        return "<briefing>"
+
+
+async def _boxed(run: Awaitable[Briefing]) -> _Box:
+    return _Box(await run)
 
 
 async def abrief(
@@ -86,10 +89,12 @@ async def abrief(
     earlier = _earlier_articles(previous, articles)
     all_articles = earlier + articles
     try:
-        chunks = chunk_articles(articles, options.max_chunk_tokens, engine.model)
+        chunks = _chunk_articles(articles, options.max_chunk_tokens, engine.model)
         by_id = {a.id: a for a in articles}
         proposed = await _propose_all(engine, chunks, by_id, options, progress)
         events, failed, dropped, partials = _verify_all(proposed, by_id, warnings)
+        if chunks and len(failed) == len(chunks):
+            raise AllChunksFailed(failed)
         if previous is not None:
             events = [e.model_copy(update={"is_new": False}) for e in _all_events(previous)] \
                 + [e.model_copy(update={"is_new": True}) for e in events]
@@ -137,10 +142,13 @@ async def _propose_all(
         nonlocal done
         try:
             results: list[ChunkProposals | ChunkFailed] = list(await engine.propose_pack(pack, by_id))
-        except ChunkFailed as exc:  # a failed pack fails each of its chunks
+        except TimelineError:  # fatal for the whole run (no key, 401...) or --fail-fast
+            raise
+        except Exception as exc:  # fault isolation: a defect in one pack fails its chunks, not the run
+            failure = exc if isinstance(exc, ChunkFailed) else unexpected_failure(exc)
             if options.fail_fast:
-                raise StoppedAtFailedChunk(pack[0].article_id, pack[0].start, pack[-1].end, exc) from None
-            results = [exc] * len(pack)
+                raise StoppedAtFailedChunk(pack[0].article_id, pack[0].start, pack[-1].end, failure) from None
+            results = [failure] * len(pack)
         if options.fail_fast:
             failed_here = next((r for r in results if isinstance(r, ChunkFailed)), None)
             if failed_here is not None:
@@ -151,6 +159,8 @@ async def _propose_all(
             progress(done, len(chunks))
         return results
 
+    if progress:
+        progress(0, len(chunks))  # the bar shows the total from the start
     packs = engine.pack(chunks, options.max_chunk_tokens)
     try:
         async with asyncio.TaskGroup() as group:
@@ -183,11 +193,54 @@ def _verify_all(
         verified = verify_events(result.proposals, chunk, article)
         for reason in verified.reasons:
             log.info("%s [%d:%d]: dropped proposal: %s", article.id, chunk.start, chunk.end, reason)
-        events.extend(_with_source_dates(e) for e in verified.events)
+        events.extend(_with_source_dates(_without_impossible_date(e, warnings)) for e in verified.events)
         dropped += verified.dropped + result.unplaced
         partials.extend(result.summaries)
         warnings.extend(result.warnings)
+    events, repeats = _without_repeats(events)
+    if repeats:
+        warnings.append(f"{repeats:,} repeated sentence(s) read once (the same words and date again in one article)")
     return events, failed, dropped, partials
+
+
+def _without_repeats(events: list[Event]) -> tuple[list[Event], int]:
+    """Events minus repeats within one article: same words (case and spacing aside) and same
+    date. A pasted page that repeats itself (a 5 MB article of the same paragraphs) then
+    yields its events once, not tens of thousands of copies for merge and the summary."""
+    seen: set[tuple[str, str | None, str]] = set()
+    kept: list[Event] = []
+    for event in events:
+        article_id = event.evidence[0].article_id if event.evidence else ""
+        key = (article_id, event.when.value if event.when else None, " ".join(event.what.casefold().split()))
+        if key in seen:
+            continue
+        seen.add(key)
+        kept.append(event)
+    return kept, len(events) - len(kept)
+
+
+_ISO_PERIOD = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?)?(?:/\d{4}(?:-\d{2}(?:-\d{2})?)?)?$")
+
+
+def _without_impossible_date(event: Event, warnings: list[str]) -> Event:
+    """An event dated outside the calendar (year 0, month 13: a resolver defect on text such as
+    '2024 years ago') keeps its words but loses the value, so merge, select and the renderers
+    never see a date they cannot compute with; a warning names it."""
+    when = event.when
+    if when is None or when.value is None or not _ISO_PERIOD.match(when.value):
+        return event
+    try:
+        first, last = Period(when.value).bounds
+        valid = first.year >= 1 and first <= last
+    except ValueError:
+        valid = False
+    if valid:
+        return event
+    warnings.append(f"date {when.value!r} read from {when.text!r} is not a calendar date; left unresolved")
+    unresolved = when.model_copy(update={"value": None, "precision": "unknown"})
+    evidence = [ev.model_copy(update={"when": unresolved}) if ev.when is not None and ev.when.value == when.value
+                else ev for ev in event.evidence]
+    return event.model_copy(update={"when": unresolved, "evidence": evidence})
 
 
 def _with_source_dates(event: Event) -> Event:
@@ -229,8 +282,12 @@ def filter_chronology(chronology: Chronology, options: BriefOptions) -> Chronolo
 
 
 def _in_window(value: str, since: date | None, until: date | None) -> bool:
-    """True when the period ``value`` denotes overlaps [since, until]."""
-    return Period(value).overlaps(since, until)
+    """True when the period ``value`` denotes overlaps [since, until]; a value that is not a
+    calendar period is outside every window."""
+    try:
+        return Period(value).overlaps(since, until)
+    except ValueError:
+        return False
 
 
 def period_bounds(value: str) -> tuple[date, date]:

@@ -190,7 +190,7 @@ class LLMEngine(Engine):
         events = chronology.events + chronology.undated
         if not events:
             return Summary(text="No events were found in the articles.", claims_with_sources=[])
-        budget = int(self.options.extra.get("summary_budget", DEFAULT_SUMMARY_BUDGET))
+        budget = self.options.summary_budget
         self._open_cache()
         try:
             if len(partials) == 1:

@@ -86,7 +86,7 @@ class OpenAITransport:
         return openai.DefaultAsyncHttpxClient(event_hooks={"response": [_bounded_retry_after(self._max_wait())]})
 
     def _max_wait(self) -> float:
-        return float(self.options.extra.get("max_retry_wait", MAX_RETRY_WAIT))
+        return float(self.options.max_retry_wait)
 
     async def aclose(self) -> None:
         await self.client.close()
