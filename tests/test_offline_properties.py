@@ -68,7 +68,7 @@ def test_extract_events_raises_only_from_the_tagger(text: str, published: date |
 def test_extract_pack_never_raises(text: str, published: date | None) -> None:
     a = article(text, published)
     chunks = chunk_articles([a], BriefOptions(max_chunk_tokens=50))
-    results = asyncio.run(LocalEngine().extract_pack(chunks, {"a": a}))
+    results = asyncio.run(LocalEngine().propose_pack(chunks, {"a": a}))
     assert len(results) == len(chunks)
     for result in results:
         if isinstance(result, ChunkFailed):

@@ -94,7 +94,7 @@ def test_local_engine_turns_a_defect_into_a_failed_chunk(monkeypatch: pytest.Mon
     chunks = chunk_articles([article], BriefOptions())
     import asyncio
 
-    results = asyncio.run(LocalEngine().extract_pack(chunks, {"a": article}))
+    results = asyncio.run(LocalEngine().propose_pack(chunks, {"a": article}))
     assert len(results) == len(chunks) and isinstance(results[0], ChunkFailed)
     assert results[0].reason == "internal error: KeyError: 'bridge'"
 

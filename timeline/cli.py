@@ -306,13 +306,21 @@ class _progress:
 def _write(briefing: Any, fmt: str, output: str | None) -> None:
     from .render import renderer
 
+    import io
+
     render = renderer(fmt)  # argparse restricts fmt to the table's names
-    if output:
-        with _Output(output) as handle:
-            render(briefing, handle)
-    else:
+    if output is None and fmt == "terminal":  # live on the terminal: colours and its width
         with _Stdout():
             render(briefing, sys.stdout)
+        return
+    text = io.StringIO()
+    render(briefing, text)  # rendered first: a failure here is a bug (exit 70), not the disk's, and replaces nothing
+    if output:
+        with _Output(output) as handle:
+            handle.write(text.getvalue())
+    else:
+        with _Stdout():
+            sys.stdout.write(text.getvalue())
 
 
 class _Stdout:

@@ -24,6 +24,7 @@ from rapidfuzz import fuzz
 
 from .figures import core_number, figures
 from .models import Article, Chronology, Conflict, ConflictValue, Event, Evidence
+from .timepoint import sort_key
 
 _DIGITS = re.compile(r"(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?")
 _RANK = {"year": 0, "month": 1, "day": 2, "range": 3, "unknown": 4}
@@ -31,11 +32,7 @@ _RANK = {"year": 0, "month": 1, "day": 2, "range": 3, "unknown": 4}
 
 def time_key(value: str) -> tuple[int, int, int]:
     """Sortable (year, month, day) of an ISO prefix or of a range's start; missing parts are 0."""
-    match = _DIGITS.match(value.split("/", 1)[0])
-    if not match:
-        return (9999, 99, 99)
-    year, month, day = match.groups()
-    return (int(year), int(month or 0), int(day or 0))
+    return sort_key(value)
 
 
 def merge(events: Iterable[Event], articles: list[Article]) -> Chronology:

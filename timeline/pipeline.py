@@ -12,7 +12,7 @@ import re
 from datetime import date
 from typing import Awaitable, Callable
 
-from .chunker import chunk_articles
+from .chunker import chunk_articles as _chunk_articles
 from .engines.base import ChunkProposals, Engine
 from .engines.llm.plan import Plan
 from .engines.registry import ENGINES, choose_engine, make_engine
@@ -30,6 +30,12 @@ log = logging.getLogger(__name__)
 
 
 Progress = Callable[[int, int], None]
+
+
+def chunk_articles(articles: list[Article], options: BriefOptions | None = None, model: str | None = None
+                   ) -> list[Chunk]:
+    """The chunks a briefing with ``options`` reads (``chunker.chunk_articles`` with its budget)."""
+    return _chunk_articles(articles, (options or BriefOptions()).max_chunk_tokens, model)
 
 
 def brief(
@@ -83,7 +89,7 @@ async def abrief(
     earlier = _earlier_articles(previous, articles)
     all_articles = earlier + articles
     try:
-        chunks = chunk_articles(articles, options.max_chunk_tokens, engine.model)
+        chunks = _chunk_articles(articles, options.max_chunk_tokens, engine.model)
         by_id = {a.id: a for a in articles}
         proposed = await _propose_all(engine, chunks, by_id, options, progress)
         events, failed, dropped, partials = _verify_all(proposed, by_id, warnings)
@@ -187,7 +193,7 @@ def _verify_all(
         verified = verify_events(result.proposals, chunk, article)
         for reason in verified.reasons:
             log.info("%s [%d:%d]: dropped proposal: %s", article.id, chunk.start, chunk.end, reason)
-        events.extend(_with_source_dates(_calendar_date(e, warnings)) for e in verified.events)
+        events.extend(_with_source_dates(_without_impossible_date(e, warnings)) for e in verified.events)
         dropped += verified.dropped + result.unplaced
         partials.extend(result.summaries)
         warnings.extend(result.warnings)
@@ -195,15 +201,6 @@ def _verify_all(
     if repeats:
         warnings.append(f"{repeats:,} repeated sentence(s) read once (the same words and date again in one article)")
     return events, failed, dropped, partials
-
-
-def _with_source_dates(event: Event) -> Event:
-    """``event`` whose evidence each keeps this source's reading of the date, so every source
-    keeps its own reading through merges."""
-    if event.when is None or all(ev.when is not None for ev in event.evidence):
-        return event
-    evidence = [ev if ev.when is not None else ev.model_copy(update={"when": event.when}) for ev in event.evidence]
-    return event.model_copy(update={"evidence": evidence})
 
 
 def _without_repeats(events: list[Event]) -> tuple[list[Event], int]:
@@ -225,16 +222,15 @@ def _without_repeats(events: list[Event]) -> tuple[list[Event], int]:
 _ISO_PERIOD = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?)?(?:/\d{4}(?:-\d{2}(?:-\d{2})?)?)?$")
 
 
-def _calendar_date(event: Event, warnings: list[str]) -> Event:
-    """``event``, or a copy without its date when it is dated outside the calendar (year 0,
-    month 13: a resolver defect on text such as '2024 years ago'): it keeps its words but
-    loses the value, so merge, select and the renderers never see a date they cannot compute
-    with; a warning names it."""
+def _without_impossible_date(event: Event, warnings: list[str]) -> Event:
+    """An event dated outside the calendar (year 0, month 13: a resolver defect on text such as
+    '2024 years ago') keeps its words but loses the value, so merge, select and the renderers
+    never see a date they cannot compute with; a warning names it."""
     when = event.when
     if when is None or when.value is None or not _ISO_PERIOD.match(when.value):
         return event
     try:
-        first, last = period_bounds(when.value)
+        first, last = Period(when.value).bounds
         valid = first.year >= 1 and first <= last
     except ValueError:
         valid = False
@@ -245,6 +241,15 @@ def _calendar_date(event: Event, warnings: list[str]) -> Event:
     evidence = [ev.model_copy(update={"when": unresolved}) if ev.when is not None and ev.when.value == when.value
                 else ev for ev in event.evidence]
     return event.model_copy(update={"when": unresolved, "evidence": evidence})
+
+
+def _with_source_dates(event: Event) -> Event:
+    """``event`` whose evidence each keeps this source's reading of the date, so every source
+    keeps its own reading through merges."""
+    if event.when is None or all(ev.when is not None for ev in event.evidence):
+        return event
+    evidence = [ev if ev.when is not None else ev.model_copy(update={"when": event.when}) for ev in event.evidence]
+    return event.model_copy(update={"evidence": evidence})
 
 
 def _all_events(briefing: Briefing) -> list[Event]:

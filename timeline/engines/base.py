@@ -7,6 +7,8 @@ when it has one, a partial summary; the pipeline passes every proposal through
 """
 from __future__ import annotations
 
+from typing import Sequence
+
 from abc import ABC, abstractmethod
 from dataclasses import dataclass, field
 
@@ -58,7 +60,7 @@ class Engine(ABC):
         return [await self.propose(chunk, articles[chunk.article_id]) for chunk in chunks]
 
     @abstractmethod
-    async def summarize(self, chronology: Chronology, articles: list[Article], partials: list[str]) -> Summary:
+    async def summarize(self, chronology: Chronology, articles: list[Article], partials: Sequence[str] = ()) -> Summary:
         """A short neutral summary in which every claim keeps its source.
 
         ``partials``: the partial summaries the proposals came with, in article order, when

@@ -8,6 +8,8 @@ resolver for both engines.
 """
 from __future__ import annotations
 
+from typing import Sequence
+
 import re
 
 from .. import temporal
@@ -63,7 +65,7 @@ class LocalEngine(Engine):
                 results.append(unexpected_failure(exc))
         return results
 
-    async def summarize(self, chronology: Chronology, articles: list[Article], partials: list[str]) -> Summary:
+    async def summarize(self, chronology: Chronology, articles: list[Article], partials: Sequence[str] = ()) -> Summary:
         # The pipeline appends one sentence (about 35 words) per disagreement between
         # sources; leave room for them within the 150-word summary.
         conflicts = sum(len(e.conflicts) for e in chronology.events + chronology.undated)

@@ -16,7 +16,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import os
-from typing import Any, Callable
+from typing import Any, Callable, Sequence
 
 from ...chunker import chunk_articles, split_chunk
 from ...errors import ChunkFailed, EngineError
@@ -183,20 +183,20 @@ class LLMEngine(Engine):
 
     # -- summary ----------------------------------------------------------------------------
 
-    async def summarize(self, chronology: Chronology, articles: list[Article], partials: list[str]) -> Summary:
+    async def summarize(self, chronology: Chronology, articles: list[Article], partials: Sequence[str] = ()) -> Summary:
         """The summary: the one extraction reply's own when one request read everything;
         else one reduce request over the partial summaries (never over the article text);
         else (earlier articles from --update, or no partials) a summary of the chronology."""
         events = chronology.events + chronology.undated
         if not events:
             return Summary(text="No events were found in the articles.", claims_with_sources=[])
-        budget = int(self.options.summary_budget)
+        budget = self.options.summary_budget
         self._open_cache()
         try:
             if len(partials) == 1:
                 return Summary(text=partials[0], claims_with_sources=_claims_of(partials[0]))
             if partials:
-                reply = await self._reduce(partials, budget, prompt="reduce")
+                reply = await self._reduce(list(partials), budget, prompt="reduce")
             else:
                 lines = llm.chronology_lines(chronology.events) + llm.chronology_lines(chronology.undated)
                 reply = await self._reduce(lines, budget)
