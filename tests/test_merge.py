@@ -74,12 +74,19 @@ def test_conflicting_days_join_only_for_the_same_actor_and_are_flagged() -> None
 
 
 def test_differing_figures_are_flagged_with_each_source() -> None:
-    a = ev("At least 12 people were killed when the Kessel River Bridge collapsed.", "2025-03-08")
+    a = ev("Twelve people were killed when the Kessel River Bridge collapsed.", "2025-03-08")
     b = ev("The Kessel River Bridge collapsed, killing 14 people, police said.", "2025-03-08", article="b")
     [merged] = merge([a, b], ARTICLES).events
     [conflict] = merged.conflicts
     assert conflict.kind == "figure" and conflict.label == "deaths"
-    assert [(v.article_id, v.value) for v in conflict.values] == [("a", "at least 12"), ("b", "14")]
+    assert [(v.article_id, v.value, v.attribution) for v in conflict.values] == [("a", "Twelve", None), ("b", "14", "police")]
+
+
+def test_at_least_n_agrees_with_n() -> None:
+    a = ev("At least 12 people were killed when the Kessel River Bridge collapsed.", "2025-03-08")
+    b = ev("The Kessel River Bridge collapsed, killing 14 people, police said.", "2025-03-08", article="b")
+    [merged] = merge([a, b], ARTICLES).events
+    assert merged.sources == ["a", "b"] and not merged.conflicts
 
 
 def test_remerging_a_merged_event_is_stable() -> None:
