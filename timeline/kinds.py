@@ -63,7 +63,7 @@ _CALENDAR = frozenset(
     September October November December Today Yesterday""".split()
 )
 _PLACE = re.compile(
-    r"\b(?:in|near|outside|across|around|at|into|from|to|on)\s+(?:the\s+(?:city|town|village|province|region|county|"
+    r"(?<!according )\b(?:in|near|outside|across|around|at|into|from|through|toward|towards)\s+(?:the\s+(?:city|town|village|province|region|county|"
     r"district|state)\s+of\s+)?((?:[A-Z][\w’'-]*)(?:\s+(?:[A-Z][\w’'-]*|al-\w+|de|del))*)"
 )
 
@@ -71,6 +71,11 @@ _PLACE = re.compile(
 def kinds(text: str) -> frozenset[str]:
     """The kinds of happening ``text`` reports (empty when no trigger word is found)."""
     return frozenset(kind for kind, pattern in _KIND_PATTERNS.items() if pattern.search(text))
+
+
+def is_calendar(name: str) -> bool:
+    """'Sunday', 'Sunday night', 'March': a time, not a place."""
+    return bool(name.split()) and name.split()[0].capitalize() in _CALENDAR
 
 
 def places(text: str) -> frozenset[str]:

@@ -29,7 +29,7 @@ from rapidfuzz import fuzz
 
 from .attribution import find_attribution
 from .figures import CUMULATIVE, Figure, compatible, find_figures
-from .kinds import kinds, places, targets
+from .kinds import is_calendar, kinds, places, targets
 from .models import Article, Chronology, Conflict, ConflictValue, Event, Evidence
 
 _DIGITS = re.compile(r"(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?")
@@ -158,12 +158,19 @@ class _Profile:
 
 def _profile(event: Event) -> _Profile:
     text = " ".join([event.what] + [ev.quote for ev in event.evidence])
-    found_places = places(text) | {w for w in event.where if w[:1].isupper()}
+    cited = " ".join(filter(None, [event.attribution] + [ev.attribution for ev in event.evidence])).lower()
+    found_places = places(text) | {w for w in event.where
+                                   if w[:1].isupper() and not is_calendar(w) and w.lower() not in cited}
     # Actors are the named people and bodies that act; a source quoted about the event (a model
     # often lists "police" or "the fire department" in who) says, it does not act.
     sources = " ".join(filter(None, [event.attribution] + [ev.attribution for ev in event.evidence])).lower()
+    # A single capitalised word opening a sentence ("Fire destroyed", "Police arrested") is
+    # capitalised by position, not a name.
+    openers = {q.split()[0] for q in [event.what] + [ev.quote for ev in event.evidence] if q.split()}
     actors = {a for a in event.who
-              if a[:1].isupper() and _is_actor(a) and a not in found_places and a.lower() not in sources}
+              if a[:1].isupper() and _is_actor(a) and a.lower() not in {p.lower() for p in found_places}
+              and a.lower() not in sources
+              and not is_calendar(a) and not (" " not in a and a in openers)}
     return _Profile(words=content_words(event), kinds=kinds(text), places=frozenset(found_places),
                     targets=targets(text), actors=frozenset(actors), text=text.lower())
 
@@ -181,6 +188,7 @@ def _join_same_happenings(events: list[Event], order: dict[str, int]) -> tuple[l
     profiles = [_profile(e) for e in events]
     parent = list(range(len(events)))
     signals: dict[int, list[str]] = {}
+    members: dict[int, list[int]] = {i: [i] for i in range(len(events))}
 
     def find(i: int) -> int:
         while parent[i] != i:
@@ -205,9 +213,12 @@ def _join_same_happenings(events: list[Event], order: dict[str, int]) -> tuple[l
             if count < MIN_SHARED_KEYS or find(i) == find(j):
                 continue
             why = same_happening(events[j], events[i], profiles[j], profiles[i])
-            if why is not None:
-                root_i, root_j = find(i), find(j)
+            root_i, root_j = find(i), find(j)
+            if why is not None and not any(_clash(profiles[x], profiles[y]) for x in members[root_i] for y in members[root_j]):
+                # a group stays consistent: joining through a third report never puts Cedar
+                # Falls and Birch Hollow in one event
                 parent[root_i] = root_j
+                members[root_j].extend(members.pop(root_i))
                 signals[root_j] = list(dict.fromkeys(signals.pop(root_i, []) + signals.get(root_j, []) + why))
     groups: dict[int, list[Event]] = {}
     for i, event in enumerate(events):
@@ -254,9 +265,7 @@ def same_happening(a: Event, b: Event, pa: _Profile | None = None, pb: _Profile 
         return None
     similarity = fuzz.token_set_ratio(" ".join(sorted(pa.words)), " ".join(sorted(pb.words)))
     shared_words = pa.words & pb.words
-    if _conflicting(pa.places, pa.text, pb.places, pb.text) or (pa.targets and pb.targets and not pa.targets & pb.targets):
-        return None
-    if _conflicting(pa.actors, pa.text, pb.actors, pb.text):
+    if _clash(pa, pb):
         return None
     same_report = {ev.article_id for ev in a.evidence} & {ev.article_id for ev in b.evidence}
     if same_report and similarity < SAME_REPORT_SIMILARITY:
@@ -288,6 +297,13 @@ def same_happening(a: Event, b: Event, pa: _Profile | None = None, pb: _Profile 
     if similarity >= SAME_DATE_SIMILARITY and len(shared_words) >= MIN_SHARED_WORDS:
         return why + [f"wording {similarity:.0f}% similar ({len(shared_words)} shared words)"]
     return None
+
+
+def _clash(pa: _Profile, pb: _Profile) -> bool:
+    """Places, targets or named actors that rule out one happening."""
+    return (_conflicting(pa.places, pa.text, pb.places, pb.text)
+            or bool(pa.targets and pb.targets and not pa.targets & pb.targets)
+            or _conflicting(pa.actors, pa.text, pb.actors, pb.text))
 
 
 def _conflicting(mine: frozenset[str], my_text: str, theirs: frozenset[str], their_text: str) -> bool:
@@ -361,9 +377,14 @@ def _join_attributions(attributions: Iterable[str | None]) -> str | None:
         if not a:
             continue
         words = set(a.lower().split())
-        if any(words <= set(k.lower().split()) for k in kept):
+
+        def names(k: str) -> bool:  # "the fire department" is named by "the Port Aldren fire department"
+            return words <= set(k.lower().split()) and k.lower().split()[-1] == a.lower().split()[-1]
+
+        if any(names(k) for k in kept):
             continue
-        kept = [k for k in kept if not set(k.lower().split()) <= words] + [a]
+        kept = [k for k in kept
+                if not (set(k.lower().split()) <= words and k.lower().split()[-1] == a.lower().split()[-1])] + [a]
     return "; ".join(kept) or None
 
 

@@ -13,6 +13,7 @@ from datetime import date
 from typing import Callable
 
 from .chunker import DEFAULT_MAX_CHUNK_TOKENS, chunk_article
+from .dedupe import dedupe
 from .engines.base import Engine, Extraction
 from .errors import ChunkFailed, StoppedAtFailedChunk, UsageError
 from .merge import merge
@@ -103,6 +104,8 @@ async def abrief(
     if engine is None:
         name, _note = choose_engine(options)
         engine = make_engine(name, options)
+    deduped = dedupe(articles)  # issue 14: copies are read once, boilerplate lines blanked
+    articles = deduped.articles
     earlier = _earlier_articles(previous, articles)
     all_articles = earlier + articles
     try:
@@ -113,7 +116,8 @@ async def abrief(
             for event in events:
                 event.is_new = True
             events = [e.model_copy(update={"is_new": False}) for e in _all_events(previous)] + events
-        chronology = filter_chronology(merge(events, all_articles), options)
+        merged = merge(events, all_articles)
+        chronology = filter_chronology(merged, options, all_articles)
         summary = await engine.summarize(chronology, all_articles)
     finally:
         await engine.aclose()
@@ -126,15 +130,19 @@ async def abrief(
     if dropped:
         warnings.append(f"{dropped} proposed event(s) dropped: evidence not found in the article")
     engine.usage.token_counter = counter_for(getattr(engine, "model", None)).name
+    from .tally import not_used
+
+    earlier_infos = {a.id: a for a in previous.articles} if previous else {}
     return Briefing(
         title=previous.title if previous else _title(articles),
-        articles=[_info(a, i) for i, a in enumerate(all_articles, 1)],
+        articles=[_info(a, i, deduped.copies, earlier_infos) for i, a in enumerate(all_articles, 1)],
         chronology=chronology,
         summary=summary,
         usage=engine.usage,
         warnings=list(dict.fromkeys(warnings)),
         failed_chunks=failed,
         dropped_events=dropped,
+        not_used=(previous.not_used if previous else []) + not_used(deduped, merged, chronology),
     )
 
 
@@ -212,13 +220,17 @@ def _earlier_articles(previous: Briefing | None, new: list[Article]) -> list[Art
             for a in previous.articles]
 
 
-def filter_chronology(chronology: Chronology, options: BriefOptions) -> Chronology:
-    """Apply --since/--until to dated events and --max-events (most widely reported first)."""
+def filter_chronology(chronology: Chronology, options: BriefOptions, articles: list[Article] | None = None) -> Chronology:
+    """Apply --since/--until to dated events and --max-events (most widely reported first:
+    counted in independent sources, so two articles of one outlet count once; copies were
+    already set aside by dedupe)."""
+    outlet = {a.id: (a.source or a.id).lower() for a in articles or []}
     events = chronology.events
     if options.since or options.until:
         events = [e for e in events if e.when and e.when.value and _in_window(e.when.value, options.since, options.until)]
     if options.max_events is not None and len(events) > options.max_events:
-        rank = sorted(range(len(events)), key=lambda i: (-len(events[i].sources), i))[: options.max_events]
+        rank = sorted(range(len(events)), key=lambda i: (-len({outlet.get(s, s) for s in events[i].sources}), i))[
+            : options.max_events]
         events = [events[i] for i in sorted(rank)]
     return chronology.model_copy(update={"events": events})
 
@@ -245,24 +257,32 @@ def period_bounds(value: str) -> tuple[date, date]:
 
 
 def add_disagreements(summary: Summary, chronology: Chronology, articles: list[Article]) -> Summary:
-    """Append one attributed sentence per material disagreement between sources."""
-    from .render.common import format_value, short
+    """Append one attributed sentence per material disagreement between sources: each value
+    with who gave it and in which outlet ("3,000, according to the county (Valley News)")."""
+    from .render.common import LABEL_TEXT, format_value, joined, short, who_said
 
     names = {a.id: a.source or a.title or a.id for a in articles}
     sentences = []
     for event in chronology.events + chronology.undated:
         for conflict in event.conflicts:
-            by_value: dict[str, list[str]] = {}
+            if conflict.kind == "date":
+                by_value: dict[str, list[str]] = {}
+                for v in conflict.values:
+                    who = by_value.setdefault(format_value(v.value), [])
+                    if names.get(v.article_id, v.article_id) not in who:
+                        who.append(names.get(v.article_id, v.article_id))
+                said = "; ".join(f"{' and '.join(who)} report{'s' if len(who) == 1 else ''} {value}"
+                                 for value, who in by_value.items())
+                sentences.append(f"Sources disagree on the date of “{short(event.what)}”: {said}.")
+                continue
+            parts: list[str] = []
             for v in conflict.values:
-                shown = format_value(v.value) if conflict.kind == "date" else v.value
-                who = by_value.setdefault(shown, [])
-                if names.get(v.article_id, v.article_id) not in who:
-                    who.append(names.get(v.article_id, v.article_id))
-            said = "; ".join(f"{' and '.join(who)} report{'s' if len(who) == 1 else ''} {value}"
-                             for value, who in by_value.items())
-            topic = (f"date of “{short(event.what)}”" if conflict.kind == "date"
-                     else f"number of {conflict.label} in “{short(event.what)}”")
-            sentences.append(f"Sources disagree on the {topic}: {said}.")
+                named = v if v.source else v.model_copy(update={"source": names.get(v.article_id, v.article_id)})
+                part = f"{v.value}{joined([who_said(named)])}"
+                if part not in parts:
+                    parts.append(part)
+            label = LABEL_TEXT.get(conflict.label, conflict.label)
+            sentences.append(f"Sources disagree on the number of {label} in “{short(event.what)}”: {'; '.join(parts)}.")
     if not sentences or all(s in summary.text for s in sentences):
         return summary
     return summary.model_copy(update={"text": (summary.text + " " + " ".join(sentences)).strip()})
@@ -281,10 +301,12 @@ def _title(articles: list[Article]) -> str:
     return f"Briefing: {titled[0]} and {len(articles) - 1} more" if titled else f"Briefing: {len(articles)} articles"
 
 
-def _info(article: Article, number: int) -> ArticleInfo:
+def _info(article: Article, number: int, copies: dict | None = None, earlier: dict | None = None) -> ArticleInfo:
+    if earlier and article.id in earlier:  # an article of the earlier briefing keeps what it had
+        return earlier[article.id].model_copy(update={"number": number})
     return ArticleInfo(
         id=article.id, number=number, title=article.title, published=article.published, source=article.source,
-        url=article.url, path=article.path, chars=len(article.text),
+        url=article.url, path=article.path, chars=len(article.text), copies=(copies or {}).get(article.id, []),
     )
 
 

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from ..models import Briefing, Conflict, Event, TimePoint
+from ..models import Briefing, Conflict, ConflictValue, Event, TimePoint
 
 _MONTHS = "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec".split()
 FLAG_TEXT = {
@@ -12,6 +12,9 @@ FLAG_TEXT = {
     "date_conflict": "dates differ",
     "figure_conflict": "figures differ",
 }
+# How a figure label reads in "Sources disagree on the number of ...".
+LABEL_TEXT = {"evacuated": "people evacuated", "displaced": "people displaced", "arrested": "arrests",
+              "missing": "people missing", "injured": "injured", "amount": "amount"}
 
 
 def format_when(when: TimePoint | None) -> str:
@@ -44,14 +47,47 @@ def describe_conflict(event: Event, conflict: Conflict, briefing: Briefing
         headline = f"Date of “{short(event.what)}”"
         values = [(format_value(v.value), v.article_id) for v in conflict.values]
     else:
-        headline = f"Number of {conflict.label}, {format_when(event.when)}: “{short(event.what)}”"
+        headline = f"Number of {LABEL_TEXT.get(conflict.label, conflict.label)}, {format_when(event.when)}: “{short(event.what)}”"
         values = [(v.value, v.article_id) for v in conflict.values]
     grouped: dict[str, list[int | str]] = {}
-    for value, article_id in values:
+    said: dict[str, list[str]] = {}
+    for (value, article_id), raw in zip(values, conflict.values):
         cite = numbers.get(article_id, "?")
         if cite not in grouped.setdefault(value, []):
             grouped[value].append(cite)
-    return headline, [(value, "".join(f"[{n}]" for n in cites)) for value, cites in grouped.items()]
+        who = who_said(raw)
+        if who and who not in said.setdefault(value, []):
+            said[value].append(who)
+    # Each value names its source and attribution: "3,000 [1], according to the county (Valley News)".
+    return headline, [(value, "".join(f"[{n}]" for n in cites) + joined(said.get(value, [])))
+                      for value, cites in grouped.items()]
+
+
+def joined(said: list[str]) -> str:
+    """The attributions after a value: ", according to X (Outlet)" or " (Outlet)"."""
+    if not said:
+        return ""
+    text = "; ".join(said)
+    return (", " if text.startswith("according") else " ") + text
+
+
+def who_said(value: ConflictValue) -> str:
+    """'according to the county (Valley News)', '(Valley News)', or '' when nothing is known."""
+    outlet = f"({value.source})" if value.source else ""
+    if value.attribution:
+        return f"according to {value.attribution} {outlet}".strip()
+    return outlet
+
+
+def describe_updates(event: Event, briefing: Briefing) -> list[str]:
+    """'deaths: two [1] (according to the county, Valley News) → five [6] (...)', oldest first."""
+    numbers = {a.id: a.number for a in briefing.articles}
+    lines = []
+    for update in event.figure_updates:
+        steps = [f"{v.value} [{numbers.get(v.article_id, '?')}]" + joined([who_said(v)] if who_said(v) else [])
+                 for v in update.values]
+        lines.append(f"{update.label}: " + " → ".join(steps))
+    return lines
 
 
 def _one(value: str) -> str:
