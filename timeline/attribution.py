@@ -158,7 +158,7 @@ def _subject_before(masked: str, original: str, verb_at: int, verb: str) -> str 
     after = masked[verb_at + len(verb):]
     if verb in _PERFORMATIVE_VERBS and re.match(r"\s+(?:a|an)\s", after):
         return None  # "declared a state of emergency": an act, not a claim
-    if re.match(r"\s+(?:to|by)\b", after) or re.match(r"\s+(?:that|it|him|her|them)\s+(?:was|is|had)\b", after) and verb == "told":
+    if re.match(r"\s+(?:to|by)\b", after) and verb not in ("vowed", "vows", "warned", "insisted", "added", "wrote") or re.match(r"\s+(?:that|it|him|her|them)\s+(?:was|is|had)\b", after) and verb == "told":
         return None  # "told to leave", "reported by": not this verb's subject
     end = verb_at
     before = masked[:end].rstrip()
@@ -226,7 +226,8 @@ def _clean(source: str, sentence: str, at: int, strict: bool = False, loose: boo
         return None
     # A name or a known source noun heads the phrase; after "said", "told" and "according to"
     # (verbs that only report speech) any noun will do: "the coast guard said".
-    if not (head[:1].isupper() or head[:1].isdigit() or head_plain in SOURCE_NOUNS
+    if not (head[:1].isupper() or re.match(r"(?:al|el|bin|ibn|de|van|von)-?[A-Z]", head) or head[:1].isdigit()
+            or head_plain in SOURCE_NOUNS
             or (loose and head_plain.replace("-", "").isalpha())):
         return None
     if lowered[0] in _POSSESSIVES and head_plain not in SOURCE_NOUNS:

@@ -57,7 +57,7 @@ def render_markdown(briefing: Briefing) -> str:
         line = f"{a.number}. " + ", ".join(parts)
         if a.copies:
             line += " — also published as: " + "; ".join(
-                md(", ".join(filter(None, [c.source or c.title or c.id, c.published and c.published.isoformat()])))
+                md(", ".join(filter(None, [c.source or c.title or c.id, c.published.isoformat() if c.published else None])))
                 + f" ({md(c.reason)})" for c in a.copies)
         out.append(line)
     out += ["", f"_Engine: {md(briefing.usage.engine)}"
