@@ -108,6 +108,10 @@ CONFLICTING_DATE_SIMILARITY = 75
 MIN_SHARED_WORDS = 3
 MIN_SHARED_WORDS_DATE_CONFLICT = 6
 MIN_SHARED_KEYS = 2
+MIN_TELLING_WORDS = 2  # with the same kind, date and no conflict: "collapse" and "bridge" suffice
+# Words too common in news to anchor a merge on their own.
+_WEAK_WORDS = frozenset(["people", "police", "officials", "government", "country", "city", "state", "county",
+                         "report", "news", "man", "woman", "group", "local"])
 SAME_REPORT_SIMILARITY = 90
 MAX_CONFLICT_DAYS = 3
 _POSTING_LIMIT = 64  # words in more events than this are too common to find duplicates by
@@ -289,8 +293,9 @@ def same_happening(a: Event, b: Event, pa: _Profile | None = None, pb: _Profile 
             return None
         anchors = ([f"place: {', '.join(shared_places)}"] if shared_places else []) + \
                   ([f"actors: {', '.join(shared_actors)}"] if shared_actors else [])
-        if len(shared_words) >= MIN_SHARED_WORDS or similarity >= SAME_DATE_SIMILARITY:
-            anchors.append(f"wording {similarity:.0f}% similar ({len(shared_words)} shared words)")
+        telling = shared_words - _WEAK_WORDS
+        if len(telling) >= MIN_TELLING_WORDS or similarity >= SAME_DATE_SIMILARITY:
+            anchors.append(f"wording {similarity:.0f}% similar (shared: {', '.join(sorted(telling)[:6])})")
         if not anchors:
             return None
         return why + [f"kind: {', '.join(sorted(common))}"] + anchors
