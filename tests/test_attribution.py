@@ -32,6 +32,24 @@ def test_attribution_table(sentence: str, source: str) -> None:
     assert find_attribution(sentence) == (None if source == "-" else source)
 
 
+HELD_OUT = [tuple(line.rstrip("\n").split("\t")) for line in
+            (ROOT / "tests" / "data" / "attribution_heldout.tsv").read_text(encoding="utf-8").splitlines()
+            if line.strip() and not line.startswith("#")]
+
+
+def test_held_out_sentences_precision_and_recall() -> None:
+    """Sentences written after the rules were frozen. First run: precision 17/18, recall 17/23
+    (case-insensitive); three general bugs it showed were fixed (a "statement" head cut off,
+    "X, 54, said" / "X, speaking ..., said" asides, "“...,” the mayor told"). Not all must pass:
+    this measures, it does not pin."""
+    got = [(find_attribution(s), None if e == "-" else e) for s, e in HELD_OUT]
+    returned = [(g, e) for g, e in got if g is not None]
+    correct = sum(1 for g, e in returned if e is not None and g.lower() == e.lower())
+    expected = sum(1 for _, e in got if e is not None)
+    print(f"held-out attribution: precision {correct}/{len(returned)}, recall {correct}/{expected}")
+    assert correct / len(returned) >= 0.9 and correct / expected >= 0.85
+
+
 def test_a_label_in_parentheses_is_cited_but_does_not_govern_the_claim() -> None:
     sentence = ("Hayat Tahrir al-Sham (a group labeled as a terrorist organization by several countries) "
                 "gained ground.")

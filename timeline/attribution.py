@@ -96,6 +96,8 @@ _INVERTED = re.compile(
     rf"(?:,|[”\"])\s*(?:{_INVERTIBLE})\s+(?P<src>[^,.;:\n“\"]+?)(?=\s+(?:in a statement|on {_WEEKDAYS}|who|that|"
     rf"late|early|last)\b|[,.;:\n]|$)"
 )
+# "“We are rebuilding,” the mayor told a crowd": the speaker after the quote, before the verb.
+_AFTER_QUOTE = re.compile(r"[”\"]\s*(?P<src>(?:[Tt]he |[Aa]n? )?[\w’'. -]{2,60}?)\s+(?:said|says|told|added|wrote)\b")
 _LABEL_BY = re.compile(r"\b(?:labell?ed|described|designated|considered|branded|listed)\b[^.()]*?\bby (?P<src>[^,.;:)\n]+)")
 _VERB_TOKEN = re.compile(r"\b(" + "|".join(sorted(SPEECH_VERBS, key=len, reverse=True)) + r")\b")
 
@@ -143,6 +145,10 @@ def _governing(masked: str, original: str) -> str | None:
         source = _subject_before(masked, original, match.start(), match.group(1))
         if source:
             return source
+    for match in _AFTER_QUOTE.finditer(masked):
+        source = _clean(original[match.start("src"):match.end("src")], original, match.start("src"), loose=True)
+        if source:
+            return source
     for pattern in (_INVERTED, _PASSIVE_BY):
         for match in pattern.finditer(masked):
             source = _clean(original[match.start("src"):match.end("src")], original, match.start("src"),
@@ -177,11 +183,18 @@ def _subject_before(masked: str, original: str, verb_at: int, verb: str) -> str 
         # "Sheriff Tom Alvarez, who has led the county's police for a decade, said": skip the
         # relative clause or apposition back to the comma that opens it.
         inner = before[:-1]
-        cut = inner.rfind(",")
+        cut = inner.rfind(", ")  # "5,000" is a number, not a comma that opens an aside
         if cut == -1:
             return None
-        aside = inner[cut + 1:].strip().lower()
-        if not re.match(r"(?:who|which|whose|a|an|the|his|her|its|their|one|also|as|some|many|most|all|both|none|each|[a-z]+'s|[a-z]+’s)\b", aside):
+        named = inner[cut + 1:].strip()
+        aside = named.lower()
+        if named[:1].isupper() and len(named.split()) <= 4:
+            aside = "a " + aside  # "The company's chief financial officer, Leah Stein, said": a name in apposition
+        # an apposition, a relative clause, an age or a participle ("The coach, 54, said",
+        # "The minister, speaking in parliament, said"); a whole clause is not an aside
+        if len(aside.split()) > 12 or _VERB_TOKEN.search(aside) or not re.match(
+                r"(?:who|which|whose|a|an|the|his|her|its|their|one|also|as|some|many|most|all|both|none|each|"
+                r"\d+|[a-z]+ing|[a-z]+'s|[a-z]+’s)\b", aside):
             return None
         before = inner[:cut].rstrip()
     start = max(before.rfind(c) for c in ",;:(“\"—–") + 1
@@ -209,8 +222,8 @@ def _clean(source: str, sentence: str, at: int, strict: bool = False, loose: boo
     words = source.split()
     while words and words[0].lower().strip(",") in _LEADING_JUNK:
         words = words[1:]
-    while words and words[-1].lower() in ("in", "on", "at", "a", "statement"):  # "... in a statement"
-        words = words[:-1]
+    if [w.lower() for w in words[-3:]] == ["in", "a", "statement"]:  # "the county in a statement"
+        words = words[:-3]
     if not words or len(words) > 10:
         return None
     lowered = [w.lower().strip(",") for w in words]
