@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from timeline.figures import compatible, find_figures, figures
+from timeline.figures import compatible, figures, find_figures
 
 
 @pytest.mark.parametrize("text, label, shown", [

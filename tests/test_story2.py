@@ -7,9 +7,9 @@ import json
 import re
 
 import pytest
-
 from story2_responder import story2_responder
 from test_openai_cassettes import seed_cassette
+
 from timeline.pipeline import BriefOptions, brief
 from timeline.sentences import sentences
 from timeline.sources import load_articles
@@ -87,7 +87,7 @@ def test_the_dispute_is_found_across_wordings_with_sources_and_attributions(stor
     assert len(figure) == len(GOLD["disputes"]), [c for _, c in figure]  # no invented disputes
     assert not [c for e in _events(story) for c in e["conflicts"] if c["kind"] == "date"]
     for gold in GOLD["disputes"]:
-        [(event, conflict)] = [(e, c) for e, c in figure if c["label"] == gold["label"]]
+        [conflict] = [c for _, c in figure if c["label"] == gold["label"]]
         got = {v["article_id"]: v for v in conflict["values"]}
         assert set(got) == set(gold["values"])
         for article, expected in gold["values"].items():

@@ -31,63 +31,40 @@ from __future__ import annotations
 import re
 
 SPEECH_VERBS = frozenset(
-    """said says say told tells tell reported reports report declared declares claimed claims claim stated states
-    confirmed confirms confirm announced announces acknowledged acknowledges denied denies deny described describes
-    insisted insists warned warns alleged alleges accused accuses estimated estimates added adds noted notes wrote
-    writes tweeted argued argues admitted admits explained explains testified maintained maintains disclosed
-    revealed asserted asserts cautioned predicted predicts vowed vows show shows showed""".split()
+    ["said", "says", "say", "told", "tells", "tell", "reported", "reports", "report", "declared", "declares", "claimed", "claims", "claim", "stated", "states", "confirmed", "confirms", "confirm", "announced", "announces", "acknowledged", "acknowledges", "denied", "denies", "deny", "described", "describes", "insisted", "insists", "warned", "warns", "alleged", "alleges", "accused", "accuses", "estimated", "estimates", "added", "adds", "noted", "notes", "wrote", "writes", "tweeted", "argued", "argues", "admitted", "admits", "explained", "explains", "testified", "maintained", "maintains", "disclosed", "revealed", "asserted", "asserts", "cautioned", "predicted", "predicts", "vowed", "vows", "show", "shows", "showed"]
 )
 # Subjects of these verbs perform an act rather than report a claim when an article follows
 # ("declared a state of emergency", "announced a ceasefire").
-_PERFORMATIVE_VERBS = frozenset("declared declares announced announces".split())
+_PERFORMATIVE_VERBS = frozenset(["declared", "declares", "announced", "announces"])
 _INVERTIBLE = "said|says|told|reported|added|wrote|noted|explained|warned|confirmed|stated|insisted|asked"
 
 # Heads a common-noun source can have; a capitalised head (a name) is always accepted.
 SOURCE_NOUNS = frozenset(
-    """official officials spokesman spokeswoman spokesperson spokespeople police officer officers witness witnesses
-    resident residents activist activists source sources doctor doctors medic medics rebel rebels insurgents agency
-    ministry military army government authorities authority analyst analysts expert experts investigators
-    investigator prosecutors prosecutor department office service council committee commission group groups media
-    observatory monitor monitors organization organisation organizations organisations board court county city state
-    company firm utility union engineers engineer scientists scientist researchers researcher volunteers volunteer
-    employees employee workers worker staff survivors survivor neighbours neighbors people officers relatives
-    family families lawyer lawyers attorney attorneys chief sheriff coroner mayor governor minister president
-    director manager teacher teachers nurse nurses paramedics firefighters crews crew representatives representative
-    leaders leader members member observers observer diplomats diplomat countries country administration campaign
-    campaigners party parties newspaper agencies statement report reports records figures data estimates governments
-    ministries inspectors inspector aid charity coalition alliance forces regulator regulators hospital hospitals
-    airline airlines club clubs embassy district captain pilot pilots divers diver firefighter firefighters
-    forecasters forecaster guard team school university operator carrier network broadcaster channel station
-    paper daily magazine website department's economists economist lawmakers lawmaker senator mp mps judge
-    observers pollsters polls survey study census""".split()
+    ["official", "officials", "spokesman", "spokeswoman", "spokesperson", "spokespeople", "police", "officer", "officers", "witness", "witnesses", "resident", "residents", "activist", "activists", "source", "sources", "doctor", "doctors", "medic", "medics", "rebel", "rebels", "insurgents", "agency", "ministry", "military", "army", "government", "authorities", "authority", "analyst", "analysts", "expert", "experts", "investigators", "investigator", "prosecutors", "prosecutor", "department", "office", "service", "council", "committee", "commission", "group", "groups", "media", "observatory", "monitor", "monitors", "organization", "organisation", "organizations", "organisations", "board", "court", "county", "city", "state", "company", "firm", "utility", "union", "engineers", "engineer", "scientists", "scientist", "researchers", "researcher", "volunteers", "volunteer", "employees", "employee", "workers", "worker", "staff", "survivors", "survivor", "neighbours", "neighbors", "people", "officers", "relatives", "family", "families", "lawyer", "lawyers", "attorney", "attorneys", "chief", "sheriff", "coroner", "mayor", "governor", "minister", "president", "director", "manager", "teacher", "teachers", "nurse", "nurses", "paramedics", "firefighters", "crews", "crew", "representatives", "representative", "leaders", "leader", "members", "member", "observers", "observer", "diplomats", "diplomat", "countries", "country", "administration", "campaign", "campaigners", "party", "parties", "newspaper", "agencies", "statement", "report", "reports", "records", "figures", "data", "estimates", "governments", "ministries", "inspectors", "inspector", "aid", "charity", "coalition", "alliance", "forces", "regulator", "regulators", "hospital", "hospitals", "airline", "airlines", "club", "clubs", "embassy", "district", "captain", "pilot", "pilots", "divers", "diver", "firefighter", "firefighters", "forecasters", "forecaster", "guard", "team", "school", "university", "operator", "carrier", "network", "broadcaster", "channel", "station", "paper", "daily", "magazine", "website", "department's", "economists", "economist", "lawmakers", "lawmaker", "senator", "mp", "mps", "judge", "observers", "pollsters", "polls", "survey", "study", "census"]
 )
 # Words that open a source phrase in lower case even at a sentence start ("Witnesses said").
 _COMMON_OPENERS = frozenset(
-    """the a an two three four five six several many some other one local senior federal state city county top
-    unnamed independent former retired regional national international foreign hospital health fire rescue
-    emergency police military government company firm""".split()
+    ["the", "a", "an", "two", "three", "four", "five", "six", "several", "many", "some", "other", "one", "local", "senior", "federal", "state", "city", "county", "top", "unnamed", "independent", "former", "retired", "regional", "national", "international", "foreign", "hospital", "health", "fire", "rescue", "emergency", "police", "military", "government", "company", "firm"]
 ) | SOURCE_NOUNS
-_PRONOUNS = frozenset("he she it they we i you who which that this these those there".split())
-_POSSESSIVES = frozenset("his her its their our my your".split())
+_PRONOUNS = frozenset(["he", "she", "it", "they", "we", "i", "you", "who", "which", "that", "this", "these", "those", "there"])
+_POSSESSIVES = frozenset(["his", "her", "its", "their", "our", "my", "your"])
 _NOT_IN_SOURCE = frozenset(
-    """had has have was were is are be been being will would could should may might must can did do does not
-    never also when if because after before since while although though it they he she we""".split()
+    ["had", "has", "have", "was", "were", "is", "are", "be", "been", "being", "will", "would", "could", "should", "may", "might", "must", "can", "did", "do", "does", "not", "never", "also", "when", "if", "because", "after", "before", "since", "while", "although", "though", "it", "they", "he", "she", "we"]
 )
-_PREPOSITIONS = frozenset("of for at in from on with".split())
+_PREPOSITIONS = frozenset(["of", "for", "at", "in", "from", "on", "with"])
 _ADVERBS = frozenset(
-    """also later earlier previously separately repeatedly again then now initially first have has had would
-    today yesterday tonight once recently subsequently further""".split()
+    ["also", "later", "earlier", "previously", "separately", "repeatedly", "again", "then", "now", "initially", "first", "have", "has", "had", "would", "today", "yesterday", "tonight", "once", "recently", "subsequently", "further"]
 )
 _WEEKDAYS = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday|Sunday night|Monday night)"
-_TRAILING_TIME = re.compile(rf"(?:,?\s+(?:on|late|early)\s+{_WEEKDAYS}|\s+{_WEEKDAYS}|,?\s+in a statement,?)\s*$", re.I)
+_TRAILING_TIME = re.compile(rf"(?:,?\s+(?:on|late|early)\s+{_WEEKDAYS}|\s+{_WEEKDAYS}|,?\s+in a statement,?)\s*$", re.IGNORECASE)
 _LEADING_JUNK = frozenset(
-    "while although meanwhile but and as however separately still yet so then also".split()
+    ["while", "although", "meanwhile", "but", "and", "as", "however", "separately", "still", "yet", "so", "then", "also"]
 )
 _WORD = re.compile(r"[\w’'.&-]+")
 _QUOTED = re.compile(r"“[^”]*”|\"[^\"\n]*\"|‘[^’]*’(?!\w)")
 _PARENS = re.compile(r"\([^()]*\)")
-_ACCORDING = re.compile(r"\baccording to (?P<src>[^,.;:)\n]+?)(?=\s+(?:who|which|in a statement)\b|[,.;:)\n]|$)", re.I)
-_REPORTS_FROM = re.compile(r"\breports? from (?P<src>[^,.;:\n]+?) (?:stated|said|say|says|suggested|indicated)\b", re.I)
+_ACCORDING = re.compile(r"\baccording to (?P<src>[^,.;:)\n]+?)(?=\s+(?:who|which|in a statement)\b|[,.;:)\n]|$)", re.IGNORECASE)
+_REPORTS_FROM = re.compile(r"\breports? from (?P<src>[^,.;:\n]+?) (?:stated|said|say|says|suggested|indicated)\b", re.IGNORECASE)
 _PASSIVE_BY = re.compile(
     r"\b(?:was|were|has been|have been|had been|is|are)\s+(?:\w+ly\s+)?(?:confirmed|reported|announced|denied|"
     r"claimed|disclosed|revealed|stated|estimated)\s+by\s+(?P<src>[^,.;:\n]+?)(?=\s+(?:on|in|at|late|early|last)\b|[,.;:\n]|$)"
@@ -212,8 +189,8 @@ def _subject_before(masked: str, original: str, verb_at: int, verb: str) -> str 
     return None
 
 
-_LOOSE_VERBS = frozenset("said says say told tells".split())
-_NOT_HEADS = frozenset("the a an this that these those its his her their our and or but".split())
+_LOOSE_VERBS = frozenset(["said", "says", "say", "told", "tells"])
+_NOT_HEADS = frozenset(["the", "a", "an", "this", "that", "these", "those", "its", "his", "her", "their", "our", "and", "or", "but"])
 
 
 def _clean(source: str, sentence: str, at: int, strict: bool = False, loose: bool = False) -> str | None:
@@ -256,4 +233,4 @@ def _clean(source: str, sentence: str, at: int, strict: bool = False, loose: boo
     return " ".join(words).rstrip(",")
 
 
-_MODIFIERS_ED = frozenset("unnamed retired elected armed united detained injured displaced concerned trained".split())
+_MODIFIERS_ED = frozenset(["unnamed", "retired", "elected", "armed", "united", "detained", "injured", "displaced", "concerned", "trained"])

@@ -27,6 +27,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
+from typing import Iterable
 
 from .models import Article, ArticleCopy
 
@@ -102,7 +103,7 @@ def _shingles(words: list[str]) -> set[int]:
     """
     if len(words) < _SHINGLE:
         return {hash(" ".join(words))}
-    starts = range(len(words) - _SHINGLE + 1)
+    starts: Iterable[int] = range(len(words) - _SHINGLE + 1)
     if len(words) >= 64:
         starts = [i for i in starts if hash(words[i]) % 4 == 0]
     return {hash(" ".join(words[i:i + _SHINGLE])) for i in starts}

@@ -34,7 +34,7 @@ _QUALIFIERS = {
     "up to": "max", "fewer than": "max", "less than": "max", "as many as": "max",
 }
 _QUALIFIER = r"(?:(?P<qual>" + "|".join(sorted(_QUALIFIERS, key=len, reverse=True)) + r")\s+)?"
-_FIGURE = re.compile(r"(?<![\w.,-])" + _QUALIFIER + _NUMBER + r"(?![\w-]|[.,]\d|%)", re.I)
+_FIGURE = re.compile(r"(?<![\w.,-])" + _QUALIFIER + _NUMBER + r"(?![\w-]|[.,]\d|%)", re.IGNORECASE)
 
 # What a number counts, from the words around it (the documented label taxonomy).
 LABELS: dict[str, str] = {
@@ -45,18 +45,16 @@ LABELS: dict[str, str] = {
     "displaced": r"displaced|displacing|homeless",
     "arrested": r"arrested|arrests|detained|detentions|taken into custody",
 }
-_LABEL_PATTERNS = {label: re.compile(rf"\b(?:{words})\b", re.I) for label, words in LABELS.items()}
+_LABEL_PATTERNS = {label: re.compile(rf"\b(?:{words})\b", re.IGNORECASE) for label, words in LABELS.items()}
 CUMULATIVE = frozenset({"deaths", "injured", "evacuated", "displaced", "arrested", "casualties"})
-_CURRENCY_WORDS = re.compile(r"^\s*(?:dollars|euros|pounds|usd|eur)\b", re.I)
+_CURRENCY_WORDS = re.compile(r"^\s*(?:dollars|euros|pounds|usd|eur)\b", re.IGNORECASE)
 _UPDATE = re.compile(r"\b(?:ris(?:en|es)|rose|climb(?:ed|s)|increas(?:ed|es)|jump(?:ed|s)|grew|grown|"
-                     r"now stands?|revised|updated|raising)\b", re.I)
-_TOLL = re.compile(r"\b(?P<kind>death|casualty) toll\b[^.;]{0,100}?\b(?:to|of|at|reached|is|was|stands at)\s+$", re.I)
+                     r"now stands?|revised|updated|raising)\b", re.IGNORECASE)
+_TOLL = re.compile(r"\b(?P<kind>death|casualty) toll\b[^.;]{0,100}?\b(?:to|of|at|reached|is|was|stands at)\s+$", re.IGNORECASE)
 _CLAUSE_END = re.compile(r"[;:.!?]|,\s|\s(?:and|but|while|as|after|before|when)\s")
 _NOUN = re.compile(r"^\s+(?:more\s+|other\s+|additional\s+)?(?P<noun>[a-z][a-z-]+)")
 _NOT_NOUNS = frozenset(
-    "more percent per cent of to and or a an the p.m a.m including in on at from with by for as after before since "
-    "until over under than into years year months month days day weeks week hours hour minutes minute times "
-    "seconds people's were was is are had have has".split()
+    ["more", "percent", "per", "cent", "of", "to", "and", "or", "a", "an", "the", "p.m", "a.m", "including", "in", "on", "at", "from", "with", "by", "for", "as", "after", "before", "since", "until", "over", "under", "than", "into", "years", "year", "months", "month", "days", "day", "weeks", "week", "hours", "hour", "minutes", "minute", "times", "seconds", "people's", "were", "was", "is", "are", "had", "have", "has"]
 )
 _YEARISH = re.compile(r"^(1[89]|20)\d\d$")
 
@@ -83,7 +81,7 @@ def find_figures(text: str) -> list[Figure]:
         if text[max(0, match.start() - 1):match.start()] in {"$", "€", "£"}:
             continue
         after = text[match.end():]
-        if after[:1] == ":" or re.match(r"\s*(?:p\.m|a\.m|percent|per cent|%|-year-old|year-old|o'clock)", after, re.I):
+        if after[:1] == ":" or re.match(r"\s*(?:p\.m|a\.m|percent|per cent|%|-year-old|year-old|o'clock)", after, re.IGNORECASE):
             continue
         label = _label(text, match)
         if label is None:
@@ -164,5 +162,5 @@ def _label(text: str, match: re.Match[str]) -> str | None:
 
 
 def _next_number(clause: str) -> int:
-    found = re.search(r"\d|\b(?:" + "|".join(_WORD_NUMBERS) + r")\b", clause, re.I)
+    found = re.search(r"\d|\b(?:" + "|".join(_WORD_NUMBERS) + r")\b", clause, re.IGNORECASE)
     return found.start() if found else len(clause)

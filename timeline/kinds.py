@@ -48,19 +48,16 @@ KINDS: dict[str, str] = {
     "capture": r"captured|seized|took control|retook|recaptur(?:ed|ing)|advanced into|overran|gained control",
     "opening": r"opened|inaugurated|reopen(?:ed|s)?",
 }
-_KIND_PATTERNS = {kind: re.compile(rf"\b(?:{words})\b", re.I) for kind, words in KINDS.items()}
+_KIND_PATTERNS = {kind: re.compile(rf"\b(?:{words})\b", re.IGNORECASE) for kind, words in KINDS.items()}
 
 # What was hit or affected: different targets on the same day are different happenings.
 TARGETS = frozenset(
-    """market hospital clinic school university mosque church temple synagogue bridge factory warehouse plant
-    refinery airport port station convoy camp shelter prison embassy office bakery checkpoint base barracks
-    stadium hotel mall bus train ship ferry tanker pipeline dam""".split()
+    ["market", "hospital", "clinic", "school", "university", "mosque", "church", "temple", "synagogue", "bridge", "factory", "warehouse", "plant", "refinery", "airport", "port", "station", "convoy", "camp", "shelter", "prison", "embassy", "office", "bakery", "checkpoint", "base", "barracks", "stadium", "hotel", "mall", "bus", "train", "ship", "ferry", "tanker", "pipeline", "dam"]
 )
-_TARGET = re.compile(r"\b(" + "|".join(sorted(TARGETS)) + r")s?\b", re.I)
+_TARGET = re.compile(r"\b(" + "|".join(sorted(TARGETS)) + r")s?\b", re.IGNORECASE)
 
 _CALENDAR = frozenset(
-    """Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July August
-    September October November December Today Yesterday""".split()
+    ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December", "Today", "Yesterday"]
 )
 _PLACE = re.compile(
     r"(?<!according )\b(?:in|near|outside|across|around|at|into|from|through|toward|towards)\s+(?:the\s+(?:city|town|village|province|region|county|"

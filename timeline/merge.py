@@ -21,9 +21,9 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass
 from itertools import chain, combinations
-from typing import Iterable
 
 from rapidfuzz import fuzz
 
@@ -117,13 +117,7 @@ MAX_CONFLICT_DAYS = 3
 _POSTING_LIMIT = 64  # words in more events than this are too common to find duplicates by
 _WORD = re.compile(r"[a-z][a-z'’-]+")
 _STOPWORDS = frozenset(
-    """a an the and or but of to in on at by for from with as into onto over after before since until during about
-    against between through is are was were be been being has have had do does did will would could should may might
-    must can said says say told according this that these those it its they them their he she his her we our you your
-    who whom which what when where while there here than then also not no more most some any all each other such very
-    just only even still yet again today yesterday tonight tomorrow monday tuesday wednesday thursday friday saturday
-    sunday january february march april may june july august september october november december morning evening
-    night afternoon week month year last next early late earlier later ago days weeks months years""".split()
+    ["a", "an", "the", "and", "or", "but", "of", "to", "in", "on", "at", "by", "for", "from", "with", "as", "into", "onto", "over", "after", "before", "since", "until", "during", "about", "against", "between", "through", "is", "are", "was", "were", "be", "been", "being", "has", "have", "had", "do", "does", "did", "will", "would", "could", "should", "may", "might", "must", "can", "said", "says", "say", "told", "according", "this", "that", "these", "those", "it", "its", "they", "them", "their", "he", "she", "his", "her", "we", "our", "you", "your", "who", "whom", "which", "what", "when", "where", "while", "there", "here", "than", "then", "also", "not", "no", "more", "most", "some", "any", "all", "each", "other", "such", "very", "just", "only", "even", "still", "yet", "again", "today", "yesterday", "tonight", "tomorrow", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december", "morning", "evening", "night", "afternoon", "week", "month", "year", "last", "next", "early", "late", "earlier", "later", "ago", "days", "weeks", "months", "years"]
 )
 
 
@@ -184,7 +178,7 @@ def _is_actor(name: str) -> bool:
     return bool(words)
 
 
-_QUALIFIER_WORDS = frozenset("roughly nearly almost around about some approximately separately".split())
+_QUALIFIER_WORDS = frozenset(["roughly", "nearly", "almost", "around", "about", "some", "approximately", "separately"])
 
 
 def _join_same_happenings(events: list[Event], order: dict[str, int]) -> tuple[list[Event], dict[int, list[str]]]:
@@ -376,21 +370,22 @@ def _combine(group: list[Event], order: dict[str, int]) -> Event:
 
 
 def _join_attributions(attributions: Iterable[str | None]) -> str | None:
-    """Distinct sources, dropping one that another already names ("the fire department")."""
+    """Distinct sources, dropping one that another already names: "the fire department" is
+    named by "the Port Aldren fire department" (same head noun), "the county" is not named by
+    "the county coroner's office"."""
     kept: list[str] = []
     for a in attributions:
         if not a:
             continue
-        words = set(a.lower().split())
-
-        def names(k: str) -> bool:  # "the fire department" is named by "the Port Aldren fire department"
-            return words <= set(k.lower().split()) and k.lower().split()[-1] == a.lower().split()[-1]
-
-        if any(names(k) for k in kept):
+        if any(_names(k, a) for k in kept):
             continue
-        kept = [k for k in kept
-                if not (set(k.lower().split()) <= words and k.lower().split()[-1] == a.lower().split()[-1])] + [a]
+        kept = [k for k in kept if not _names(a, k)] + [a]
     return "; ".join(kept) or None
+
+
+def _names(wider: str, narrower: str) -> bool:
+    w, n = wider.lower().split(), narrower.lower().split()
+    return set(n) <= set(w) and w[-1] == n[-1]
 
 
 def _with_figures(event: Event, articles: dict[str, Article]) -> Event:
