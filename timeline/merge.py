@@ -399,6 +399,8 @@ def _with_figures(event: Event, articles: dict[str, Article]) -> Event:
     wording ("has risen to") alone because many reports give a new toll without saying so;
     a later report giving a *lower* toll is still a dispute (it may not have the news).
     """
+    if len({ev.article_id for ev in event.evidence}) < 2 and not event.figure_updates:
+        return event  # figures are compared across reports only
     by_label: dict[str, list[tuple[Figure, Evidence]]] = {}
     for ev in event.evidence:
         for figure in find_figures(ev.quote):
@@ -454,7 +456,8 @@ def _with_attributions(event: Event) -> Event:
     changed = False
     for ev in event.evidence:
         if ev.attribution is None:
-            found = find_attribution(ev.quote) or (event.attribution if single else None)
+            # a single report's event already carries its attribution (found by the engine)
+            found = event.attribution if single else find_attribution(ev.quote)
             if found:
                 ev = ev.model_copy(update={"attribution": found})
                 changed = True
