@@ -336,7 +336,8 @@ def _combine(group: list[Event], order: dict[str, int]) -> Event:
     """
     group = sorted(group, key=lambda e: (order.get(e.evidence[0].article_id, len(order)), e.evidence[0].start))
     first = group[0]
-    evidence = [ev for e in group for ev in e.evidence]
+    evidence = [ev if ev.attribution else ev.model_copy(update={"attribution": find_attribution(ev.quote)})
+                for e in group for ev in e.evidence]
     flags = [f for f in dict.fromkeys(f for e in group for f in e.flags) if f not in ("date_conflict", "figure_conflict")]
     conflicts: list[Conflict] = []
     readings = [(ev, ev.when, ev.when.value) for ev in evidence if ev.when and ev.when.value]
@@ -457,6 +458,8 @@ def _with_attributions(event: Event) -> Event:
     for ev in event.evidence:
         if ev.attribution is None:
             # a single report's event already carries its attribution (found by the engine)
+            # a single report's event carries the engine's attribution; a quote without one is
+            # read by find_attribution when reports are joined (_combine), where it matters
             found = event.attribution if single else find_attribution(ev.quote)
             if found:
                 ev = ev.model_copy(update={"attribution": found})
