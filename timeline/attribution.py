@@ -212,6 +212,8 @@ def _clean(source: str, sentence: str, at: int, strict: bool = False, loose: boo
     head_index = next((i for i, w in enumerate(lowered) if w in _PREPOSITIONS and i > 0), len(words)) - 1
     head = words[head_index].strip(",")
     head_plain = re.sub(r"(?:'s|’s)$", "", head.lower())
+    if not any(ch.isalpha() for ch in head):
+        return None  # "140,000" is a figure, not a source
     if head_plain in _NOT_HEADS or lowered[-1] in _NOT_HEADS:
         return None
     # A name or a known source noun heads the phrase; after "said", "told" and "according to"

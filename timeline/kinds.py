@@ -92,6 +92,7 @@ TARGETS = frozenset(
 _CALENDAR = frozenset(
     ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December", "Today", "Yesterday"]
 )
+_HONORIFICS = frozenset(["Mr", "Mrs", "Ms", "Dr", "Sir", "Lord", "Lady", "President", "Minister", "Mayor"])
 _PLACE = re.compile(
     r"(?<!according )\b(?:in|near|outside|across|around|at|into|from|through|toward|towards)\s+(?:the\s+(?:city|town|village|province|region|county|"
     r"district|state)\s+of\s+)?((?:[A-Z][\w’'-]*)(?:\s+(?:[A-Z][\w’'-]*|al-\w+|de|del))*)"
@@ -123,7 +124,7 @@ def places(text: str) -> frozenset[str]:
         words = match.group(1).split()
         while words and words[-1] in _CALENDAR:
             words.pop()
-        if words and words[0] not in _CALENDAR:
+        if words and words[0] not in _CALENDAR and words[0] not in _HONORIFICS:
             found.add(" ".join(words))
     return frozenset(found)
 

@@ -281,7 +281,11 @@ def same_happening(a: Event, b: Event, pa: _Profile | None = None, pb: _Profile 
         return why + [f"same actor: {a.who[0]}", f"wording {similarity:.0f}% similar"]
     shared_places = sorted(p for p in pa.places | pb.places if p.lower() in pa.text and p.lower() in pb.text)
     shared_actors = sorted(x for x in pa.actors | pb.actors if x.lower() in pa.text and x.lower() in pb.text)
-    if pa.kinds and pb.kinds:
+    # Kinds identify a happening only together with a day: "an agreement in 2006" or two
+    # undated sentences of the same kind are not one happening; coarser dates need wording.
+    precise = relation == "same" and bool(date) and all(
+        e.when is not None and e.when.precision in ("day", "range") for e in (a, b))
+    if pa.kinds and pb.kinds and precise:
         common = pa.kinds & pb.kinds
         if not common:
             return None
@@ -293,6 +297,8 @@ def same_happening(a: Event, b: Event, pa: _Profile | None = None, pb: _Profile 
         if not anchors:
             return None
         return why + [f"kind: {', '.join(sorted(common))}"] + anchors
+    if pa.kinds and pb.kinds and not pa.kinds & pb.kinds:
+        return None
     if similarity >= SAME_DATE_SIMILARITY and len(shared_words) >= MIN_SHARED_WORDS:
         return why + [f"wording {similarity:.0f}% similar ({len(shared_words)} shared words)"]
     return None
