@@ -155,7 +155,7 @@ class _Profile:
 
 
 def _profile(event: Event) -> _Profile:
-    text = " ".join([event.what] + [ev.quote for ev in event.evidence])
+    text = " ".join(dict.fromkeys([event.what] + [ev.quote for ev in event.evidence]))  # the offline what is its quote
     cited = " ".join(filter(None, [event.attribution] + [ev.attribution for ev in event.evidence])).lower()
     found_places = places(text) | {w for w in event.where
                                    if w[:1].isupper() and not is_calendar(w) and w.lower() not in cited}
@@ -408,12 +408,22 @@ def _with_figures(event: Event, articles: dict[str, Article]) -> Event:
     """
     if len({ev.article_id for ev in event.evidence}) < 2 and not event.figure_updates:
         return event  # figures are compared across reports only
+    if not (event.when and event.when.value and event.when.precision in ("day", "range")):
+        # the same happening is known only to the day: undated or year-level events joined by
+        # wording (two days' market reports) do not have comparable figures
+        return event
     by_label: dict[str, list[tuple[Figure, Evidence]]] = {}
+    ambiguous: set[tuple[str, str]] = set()
     for ev in event.evidence:
         for figure in find_figures(ev.quote):
             readings = by_label.setdefault(figure.label, [])
-            if all(e.article_id != ev.article_id for _, e in readings):  # one reading per report
+            same = [f for f, e in readings if e.article_id == ev.article_id]
+            if not same:
                 readings.append((figure, ev))
+            elif same[0].shown != figure.shown:  # "2.4 million bpd, compared with 474,000 bpd"
+                ambiguous.add((figure.label, ev.article_id))
+    for label, article in ambiguous:
+        by_label[label] = [(f, e) for f, e in by_label[label] if e.article_id != article]
     conflicts = [c for c in event.conflicts if c.kind != "figure"]
     updates: list[Conflict] = []
     flags = [f for f in event.flags if f != "figure_conflict"]
