@@ -3,7 +3,14 @@ from __future__ import annotations
 
 from ..models import Briefing, Event
 from ..tally import summary_line
-from .common import citations, describe_conflict, describe_updates, flag_texts, format_when, short
+from .common import (
+    citations,
+    describe_conflict,
+    describe_updates,
+    flag_texts,
+    format_when,
+    short,
+)
 from .escape import markdown_inline as md
 
 

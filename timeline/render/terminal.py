@@ -5,7 +5,14 @@ from typing import Any
 
 from ..models import Briefing, Event
 from ..tally import summary_line
-from .common import citations, describe_conflict, describe_updates, flag_texts, format_when, short
+from .common import (
+    citations,
+    describe_conflict,
+    describe_updates,
+    flag_texts,
+    format_when,
+    short,
+)
 from .escape import terminal_text as safe
 
 
