@@ -123,7 +123,7 @@ _PARAGRAPH = re.compile(r"\n\s*\n")
 
 @dataclass
 class _Narrative:
-    """Where the story is: the last resolved date in the current paragraph."""
+    """Where the story is: the last resolved date of this paragraph (or of the one before)."""
 
     day: date | None = None
     month: tuple[int, int] | None = None
@@ -190,17 +190,20 @@ def finish(text: str, cands: list[Cand], ref: date | None) -> list[TimeExpressio
     """Resolve narrative references in text order and mark since/until/by expressions."""
     out: list[TimeExpression] = []
     story = _Narrative()
-    previous_end = 0
+    noted_end = 0  # end of the expression that last moved the story
     for c in cands:
-        if _PARAGRAPH.search(text, previous_end, c.start):
+        # the story's date holds through its paragraph and the next one (a paragraph that opens
+        # with "The following month" continues the previous one), then lapses
+        if len(_PARAGRAPH.findall(text, noted_end, c.start)) >= 2:
             story = _Narrative()
-        previous_end = c.end
         start, kind = c.start, c.kind
         value, precision = c.value, c.precision
         anchor = "published" if c.relative and value else None
         if c.anaphor:
             value, precision, anchor = _resolve_anaphor(c.anaphor, story, ref)
-        story.note(value, precision)
+        if value and precision in ("day", "month", "year"):
+            story.note(value, precision)
+            noted_end = c.end
         if kind == "point":
             pm = _SINCE.search(text, max(0, start - 30), start)
             if pm:

@@ -64,7 +64,7 @@ _HOLIDAY_NAMES = (list(en.FIXED_HOLIDAYS) + list(en.WEEKDAY_HOLIDAYS) + list(en.
                   + list(en.EASTER_HOLIDAYS) + [en.ELECTION_DAY])
 _HOLIDAY = "(?i:" + _alt([h for h in _HOLIDAY_NAMES if h not in ("the fourth of july",)]) + ")"
 _TZ = "|".join(en.TIME_ZONES)
-_CLOCK = (r"(?:(?:[01]?\d|2[0-3])[:.][0-5]\d(?:\s*(?:[ap]\.?m\b\.?))?|(?:1[0-2]|0?[1-9])\s*(?:[ap]\.m\b\.?|[ap]m\b)"
+_CLOCK = (r"(?:(?:[01]?\d|2[0-3]):[0-5]\d(?:\s*(?:[ap]\.?m\b\.?))?|(?:[01]?\d|2[0-3])\.[0-5]\d\s*[ap]\.?m\b\.?|(?:1[0-2]|0?[1-9])\s*(?:[ap]\.m\b\.?|[ap]m\b)"
           r"|(?:[01]\d|2[0-3])[0-5]\d(?=\s*(?:" + _TZ + r")\b))(?:\s*\(?(?:" + _TZ + r")(?:\s*[+-]\s*\d{1,2})?\)?)?")
 
 _TOKEN = re.compile(r"[A-Za-z]+|\d+(?:st|nd|rd|th)?|['’]\d\d")
@@ -921,11 +921,15 @@ def in_units(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> Re
     return _point(m, cal.week_range(cal.shift(ref, n * en.UNITS_IN_DAYS[unit])), "range", relative=True)
 
 
-@rule(r"(?i)\b(?:the\s+)?year[- ](?:earlier|ago|before)(?:\s+(?:period|quarter|level|results?|months?))?\b|"
+@rule(r"(?i)\b(?:the\s+)?year[- ](?P<adj>earlier|ago|before)(?:\s+(?:period|quarter|level|results?|months?))?\b|"
       r"(?i:\bthe\s+year\s+previous\b)", "unit",
       examples=[("2025-03-05", "up from a year earlier", "2024", "year"),
                 ("2025-03-05", "In 2019 sales fell, a year earlier they rose.", "2018", "year")])
 def year_earlier(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> Result:
+    """"a year earlier" steps back from the story's year; the adjective "year-earlier"/"year-ago"
+    (financial reports: "year-earlier results") from the publication year."""
+    if m["adj"] and "-" in m.group() and ref is not None:
+        return _point(m, cal.yval(ref.year - 1), "year", relative=True)
     return _anaphor(m, "year:-1")
 
 
