@@ -23,7 +23,7 @@ DATEPARSER_CHARS = 20_000
 
 
 def corpus() -> str:
-    folders = [REPO / "seeds", REPO.parent / "shared" / "dev", Path("/work/shared/dev")]
+    folders = [REPO / "seeds", REPO.parent / "shared" / "dev"]
     texts: list[str] = []
     seen: set[str] = set()
     for folder in folders:
