@@ -154,7 +154,10 @@ def _resolve_anaphor(code: str, story: _Narrative, ref: date | None) -> tuple[st
         base, anchor = (story.day, f"narrative:{story.day.isoformat()}") if story.day else (ref, "published")
         if base is None:
             return None, "unknown", None
-        if kind == "day":
+        if kind == "day" and arg.startswith("y"):  # the same day N years away ("y-1")
+            y = base.year + int(arg[1:])
+            d = cal.ymd(y, base.month, base.day) or cal.ymd(y, base.month, base.day - 1)
+        elif kind == "day":
             d = cal.shift(base, int(arg))
         else:
             wd, direction = arg.split(":")

@@ -545,7 +545,7 @@ def weekday(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> Res
     prev = _prev_word(text, m.start())
     if (prev in en.SET_WORDS and not m["mod"]) or (not m["part"] and _RECURRING_AFTER.match(text, m.end())):
         return _point(m, None, "unknown", "set")  # "every Monday", "on Monday and Tuesday nights"
-    if prev == "black" and text[max(0, m.start() - 6):m.start()].startswith("Black"):
+    if re.search(r"\bBlack\s*$", text[max(0, m.start() - 8):m.start()]):
         return None  # "Black Monday" names a past crash, not this week's Monday
     if ref is None:
         return _point(m, None, "unknown")
@@ -613,9 +613,12 @@ def narrative_day(m: re.Match[str], text: str, ref: date | None, lenient: bool) 
 
 @rule(r"(?i:\b(?:(?P<verb>end(?:s|ed|ing)?|finish(?:es|ed|ing)?|clos(?:e|es|ed|ing)|open(?:s|ed|ing)?|"
       r"start(?:s|ed|ing)?|for)\s+the\s+day|(?:the\s+)?(?:start|end|rest|middle|close)\s+of\s+the\s+day|"
-      r"(?:earlier|later|late|early)\s+in\s+the\s+day)\b)", "unit",
+      r"(?:earlier|later|late|early)\s+in\s+the\s+day|"
+      r"(?:for\s+)?an?\s+(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th)|"
+      r"straight|record)\s+(?:(?:straight|consecutive|successive)\s+)?(?:day|session|trading\s+day))\b)", "unit",
       examples=[("2009-08-21", "The Dow gained 155 points to end the day at 9505.", "2009-08-21", "day"),
-                ("2008-10-10", "Following a large fall at the start of the day, stocks rose.", "2008-10-10", "day")])
+                ("2008-10-10", "Following a large fall at the start of the day, stocks rose.", "2008-10-10", "day"),
+                ("2008-09-17", "Trading was halted for a second consecutive day.", "2008-09-17", "day")])
 def trading_day(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> Result:
     """"end the day", "later in the day": the day the report is about (markets, live news)."""
     start = m.start() + m.group().lower().rfind("the day") if m["verb"] else m.start()
@@ -920,6 +923,16 @@ def in_units(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> Re
     if unit == "day":
         return _day(m, cal.shift(ref, n), relative=True)
     return _point(m, cal.week_range(cal.shift(ref, n * en.UNITS_IN_DAYS[unit])), "range", relative=True)
+
+
+@rule(r"(?i:\bthe\s+same\s+(?P<u>month|period|quarter|day|week|time)\s+(?:of\s+)?(?:a\s+year\s+(?:ago|earlier|before)|"
+      r"last\s+year|the\s+(?:previous|prior)\s+year|the\s+year\s+before))\b", "unit",
+      examples=[("2009-02-03", "Sales fell in January, compared to the same month a year ago.", "2008-01", "month"),
+                ("2010-03-03", "Sales rose in February compared to the same period last year.", "2009-02", "month"),
+                ("2010-03-03", "Sales rose on Feb. 2 from the same day last year.", "2009-02-02", "day")])
+def same_period_year_before(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> Result:
+    """"the same month a year ago": the story's month (or day) one year back."""
+    return _anaphor(m, "day:y-1" if m["u"].lower() == "day" else "month:-12")
 
 
 @rule(r"(?i)\b(?:the\s+)?year[- ](?P<adj>earlier|ago|before)(?:\s+(?:period|quarter|level|results?|months?))?\b|"
