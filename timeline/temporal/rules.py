@@ -200,8 +200,9 @@ def month_year(ref: date, month: int, mod: str, clause: str | None) -> int:
 def nearest_date(ref: date, dates: list[date], clause: str | None) -> date | None:
     """Of the same month-day (or holiday) in neighbouring years, the one the clause means.
 
-    Future tense: the next one; past: the last one, unless that is most of a year back and
-    the coming one is within two months (a deadline in a report: "must return by Jan. 14");
+    Future tense: the next one; past: the last one; in both cases a candidate most of a year
+    away loses to one within two months on the other side (a deadline in a report: "must
+    return by Jan. 14"; "where the Aug. 7 blasts killed" after a "would");
     no cue: the nearest, but not one more than four months ahead (news reports the past).
     """
     if not dates:
@@ -209,6 +210,8 @@ def nearest_date(ref: date, dates: list[date], clause: str | None) -> date | Non
     past = [d for d in dates if d <= ref]
     fut = [d for d in dates if d >= ref]
     if clause == "future" and fut:
+        if past and (fut[0] - ref).days > 300 and (ref - past[-1]).days <= 60:
+            return past[-1]  # "would" or "to" misread: a recent date, not one most of a year away
         return fut[0]
     if clause == "past" and past:
         if fut and (ref - past[-1]).days > 300 and (fut[0] - ref).days <= 60:
@@ -586,14 +589,17 @@ def relative_day(m: re.Match[str], text: str, ref: date | None, lenient: bool) -
 @rule(r"(?i:\b(?:(?P<lead>the\s+next|the\s+following|the\s+previous|the\s+preceding|the\s+prior|that|"
       r"the\s+same|that\s+same|earlier\s+that|later\s+that|early\s+that|late\s+that)\s+"
       r"(?P<u>day|morning|afternoon|evening|night)"
-      r"|the\s+(?P<ba>day|night)\s+(?P<dir>before|after)(?!\s+(?:yesterday|tomorrow))\b(?!\s+(?:the|his|her|its|their|a|an)\b)"
+      r"|the\s+(?P<ba>day|night)\s+(?P<dir>before|after)(?=\s*[.,;:)!?]|\s*$)"
+      r"|(?P<at>at\s+)(?P<noon>midday|noon|midnight|dawn|dusk|daybreak)"
       r"|(?P<n>" + _NUMWORD + r")\s+(?P<du>days?|weeks?)\s+(?P<rel>later|earlier|before|after)(?=\s*[.,;:)]|\s+(?:when|as|in|on)\b)))\b",
       ("unit", "rel"),
       examples=[("2025-03-05", "He was arrested on June 3, 2021. He was freed the next day.", "2021-06-04", "day"),
                 ("2025-03-05", "The vote was on May 2, 2023, and results came the previous day.", "2023-05-01", "day"),
                 ("2025-03-05", "Police said the previous day that", "2025-03-04", "day"),
                 ("2025-03-05", "It opened on June 3, 2021; three days later, it shut.", "2021-06-06", "day"),
-                ("2025-03-05", "On July 1, 2020 it rained. Earlier that day, fans left.", "2020-07-01", "day")])
+                ("2025-03-05", "On July 1, 2020 it rained. Earlier that day, fans left.", "2020-07-01", "day"),
+                ("1999-10-08", "He will appear before a judge at midday.", "1999-10-08", "day"),
+                ("1999-05-07", "He was seen Nov. 3, the day before police issued a warrant.", "1998-11-03", "day")])
 def narrative_day(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> Result:
     """References to the day the story is at: "the previous day", "that morning", "two days later"."""
     if m["lead"]:
@@ -604,6 +610,8 @@ def narrative_day(m: re.Match[str], text: str, ref: date | None, lenient: bool) 
         return _anaphor(m, f"day:{step}", start=start)
     if m["ba"]:
         return _anaphor(m, f"day:{1 if m['dir'].lower() == 'after' else -1}")
+    if m["noon"]:
+        return _anaphor(m, "day:0", start=m.start("noon"))
     n = _num(m["n"])
     if n is None or m["n"].lower() in en.VAGUE_QUANTITIES or n > 400:
         return _point(m, None, "unknown", "vague")
@@ -923,6 +931,15 @@ def in_units(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> Re
     if unit == "day":
         return _day(m, cal.shift(ref, n), relative=True)
     return _point(m, cal.week_range(cal.shift(ref, n * en.UNITS_IN_DAYS[unit])), "range", relative=True)
+
+
+@rule(r"(?i:\b(?:(?:earlier|later|early|late)\s+)?(?:that|that\s+same|the\s+same)\s+(?P<u>year|month)\b)"
+      r"(?!\s+(?:a\s+year|last\s+year|the\s+(?:previous|prior)\s+year|the\s+year\s+before))", "unit",
+      examples=[("2000-01-28", "He fled in June 1998 and returned later that year.", "1998", "year"),
+                ("2025-03-05", "The bank failed in May 2008. That month, shares fell.", "2008-05", "month")])
+def that_year(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> Result:
+    """"later that year", "that same month": the year or month the story is at."""
+    return _anaphor(m, f"{m['u'].lower()}:0")
 
 
 @rule(r"(?i:\bthe\s+same\s+(?P<u>month|period|quarter|day|week|time)\s+(?:of\s+)?(?:a\s+year\s+(?:ago|earlier|before)|"

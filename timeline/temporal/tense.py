@@ -39,7 +39,8 @@ def tense(text: str, start: int, end: int) -> str | None:
         cut = m.end()
     if cut is not None:
         left = left[cut:]
-    right = re.split(r"[,;:.!?()\n]", text[end:end + 30], maxsplit=1)[0]
+    # the right context is the rest of the same clause: "on Saturday and were planning to..."
+    right = re.split(r"[,;:.!?()\n]|\s(?:and|but|or|while|as)\s", text[end:end + 30], maxsplit=1)[0]
     best: tuple[int, str] | None = None
     for m in _CUE.finditer(left):
         if not _usable(m, left[:m.start()]):
