@@ -69,7 +69,7 @@ _CLOCK = (r"(?:(?:[01]?\d|2[0-3]):[0-5]\d(?:\s*(?:[ap]\.?m\b\.?))?|(?:[01]?\d|2[
 
 _TOKEN = re.compile(r"[A-Za-z]+|\d+(?:st|nd|rd|th)?|['’]\d\d")
 _ANCHOR_WORDS: dict[str, str] = {}
-for _words, _family in (
+for _words, _fam in (
     (list(en.MONTHS) + [m.lower() for m in en.MONTH_NAMES], "month"),
     (list(en.WEEKDAYS), "wd"),
     ("""years year months month weeks week weekend weekends days day decade decades century centuries hours hour
@@ -87,7 +87,7 @@ for _words, _family in (
     (["fy", "fiscal"], "num"),
 ):
     for _w in _words:
-        _ANCHOR_WORDS.setdefault(_w, _family)
+        _ANCHOR_WORDS.setdefault(_w, _fam)
 _NUM_TAIL = re.compile(r"[/.:-]\d|\s?(?:[ap]\.?m\b|(?:" + _TZ + r")\b)", re.IGNORECASE)
 
 
