@@ -233,7 +233,7 @@ group(date(2021, 1, 4), [
     ("the first Monday of February 2021", "2021-02-01", "day"), ("Q4 2020", "2020-10-01/2020-12-31", "range"),
 ])
 group(date(2007, 10, 20), [("what is known as Black Monday", None, "unknown")])
-group(date(1998, 8, 11), [("WASHINGTON, August 11 (Xinhua) --\nNews came.", None, "unknown")])
+group(date(1998, 8, 12), [("WASHINGTON, August 11 (Xinhua) --\nNews came.", "1998-08-11", "day")])
 
 
 def dating(text: str, ref: date) -> tuple[str | None, str]:

@@ -69,7 +69,7 @@ def extract_events(article: Article, start: int = 0, end: int | None = None) -> 
         if _is_heading(sentence):
             previous_undated = None
             continue
-        found = [t for t in tagged if s_start <= t.start < s_end]
+        found = [t for t in tagged if s_start <= t.start < s_end and t.kind != "dateline"]
         dates = temporal.event_dates(sentence, found, offset=s_start)
         when = _event_time(dates[:1] or found)
         if len(dates) == 2:

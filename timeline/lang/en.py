@@ -83,6 +83,11 @@ FUTURE_CUES = (
     "expires", "runs", "starts", "resumes", "deadline", "as soon as", "hopes", "hope", "wants",
     "is heard", "will be", "to testify", "to leave", "to return", "to visit", "to meet", "to hold",
 )
+# "decided to admit", "agreed to pay": the infinitive is still ahead of the clause's time
+INTENT_VERBS = ("decided", "decides", "agreed", "agrees", "voted", "votes", "promised", "promises", "pledged",
+                "pledges", "vowed", "vows", "threatened", "threatens", "hopes", "hoped", "intends", "intended",
+                "wants", "wanted", "plans", "planned", "prepares", "prepared", "ready", "due", "set", "scheduled",
+                "expected", "likely", "poised", "agreed", "offered", "offers", "asked", "urged", "called")
 PAST_CUES = (
     "said", "says", "told", "announced", "reported", "was", "were", "had", "did", "ago", "last", "since",
     "earlier", "previously", "met", "came", "went", "took", "made", "began", "fell", "rose", "saw", "gave",

@@ -382,10 +382,14 @@ def month_rel_year(m: re.Match[str], text: str, ref: date | None, lenient: bool)
 
 @rule(r"^(?:[A-Z][A-Za-z.'-]*(?:[ ,]+[A-Z][A-Za-z.'-]*){0,4}),\s+(?P<m>" + _MONTH_ANY + r")\s*(?P<d>" + _DAY
       + r")\s*\((?:Xinhua|AP|AFP|Reuters|UPI|dpa|IANS)\)\s*(?:--|—|_)", "month", flags=re.MULTILINE,
-      examples=[("1998-08-11", "WASHINGTON, August 11 (Xinhua) --\nNews.", None, "unknown")])
+      examples=[("1998-08-12", "WASHINGTON, August 11 (Xinhua) --\nNews came.", "1998-08-11", "day")])
 def dateline(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> Result:
-    """A wire dateline is the article's metadata, not a happening: it dates no event."""
-    return _point(m, None, "unknown", "dateline")
+    """A wire dateline ("WASHINGTON, August 11 (Xinhua) --") dates the report, not a happening:
+    its kind is "dateline", so it is shown and scored but dates no event (``clauses``)."""
+    if ref is None:
+        return _point(m, None, "unknown", "dateline", start=m.start("m"), end=m.end("d"))
+    d = month_day_date(ref, _month_of(m["m"]), int(re.match(r"\d+", m["d"]).group()), "past")  # type: ignore[union-attr]
+    return _point(m, _iso(d), "day", "dateline", start=m.start("m"), end=m.end("d"), relative=True)
 
 
 @rule(r"(?i:\b(?:over|during|on|at|across|through)\s+the\s+weekend\b)", "unit",

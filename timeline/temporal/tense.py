@@ -19,8 +19,9 @@ def _words(words: tuple[str, ...]) -> str:
 
 _SENT_BREAK = re.compile(r"(?<=[a-z0-9\"'”’)][a-z0-9\"'”’)][.!?])[\"'”’]?\s+|\n")
 _NOT_ED = "|".join(en.NOT_PAST_ED)
+_INTENT = "|".join(en.INTENT_VERBS)
 _CUE = re.compile(
-    rf"(?P<fut>\b(?:{_words(en.FUTURE_CUES)})\b)"
+    rf"(?P<fut>\b(?:(?:{_INTENT})\s+to\s+[a-z]+|(?:{_words(en.FUTURE_CUES)})\b)\b)"
     rf"|(?P<past>\b(?:{_words(en.PAST_CUES)}|(?!(?:{_NOT_ED})\b)\w{{2,}}[^\We]ed)\b)",
 )  # case-sensitive on purpose: "May" the month is not the modal "may"
 _PASSIVE = re.compile(r"(?i)\b(?:be|been|being|to|a|an|the|still|its|their|his|her|very|newly|not|un)\s+$")
@@ -28,7 +29,10 @@ _PASSIVE = re.compile(r"(?i)\b(?:be|been|being|to|a|an|the|still|its|their|his|h
 
 def _usable(m: re.Match[str], before: str) -> bool:
     past = m.group("past")
-    return not (past and past.lower().endswith("ed") and _PASSIVE.search(before))
+    if past and _PASSIVE.search(before):
+        return False  # "would still be held", "will be paid": a participle, not a past tense
+    fut = m.group("fut")
+    return not (fut and fut.lower() == "next" and m.string[m.end():m.end() + 4].lower() == " to ")  # "next to"
 
 
 def tense(text: str, start: int, end: int) -> str | None:
