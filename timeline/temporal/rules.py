@@ -269,12 +269,13 @@ _SECOND_DAY = re.compile(r"\s*(?:and|or|to|through|-|–)\s*(?P<d>[12]\d|3[01]|0
                          r"(?!\s*(?:%|percent|[a-z]))(?![.,]\d|:)")
 
 
-@rule(r"(?<![\w.])(?:(?P<wd>" + _WEEKDAY + r"),?\s+)?(?:the\s+)?(?P<m>" + _MONTH_ANY + r")\s*(?P<d>" + _DAY
-      + r")\b(?:,?\s+(?P<y>" + _YEAR + r")\b)?", "month",
+@rule(r"(?<![\w.])(?:(?P<wd>" + _WEEKDAY + r"),?\s+)?(?:(?P<mod>(?i:last|this\s+past|next|this\s+coming))\s+)?"
+      r"(?:the\s+)?(?P<m>" + _MONTH_ANY + r")\s*(?P<d>" + _DAY + r")\b(?:,?\s+(?P<y>" + _YEAR + r")\b)?", "month",
       examples=[("2025-03-05", "The plan was signed Oct. 30.", "2024-10-30", "day"),
                 ("2025-03-05", "on april 5th 2020 we", "2020-04-05", "day"),
                 ("2025-03-05", "on Monday, March 3:", "2025-03-03", "day"),
-                ("2000-01-06", "He must be returned by Jan. 14.", "2000-01-14", "day")])
+                ("2000-01-06", "He must be returned by Jan. 14.", "2000-01-14", "day"),
+                ("1999-04-19", "He was shot to death last Oct. 23 at home.", "1998-10-23", "day")])
 def month_day(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> Result:
     month, day = _month_of(m["m"]), int(re.match(r"\d+", m["d"]).group())  # type: ignore[union-attr]
     second = _SECOND_DAY.match(text, m.end()) if not m["y"] else None
@@ -287,7 +288,12 @@ def month_day(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> R
             wd = en.WEEKDAYS[m["wd"].lower()]
             d = next((x for y in (ref.year, ref.year + 1, ref.year - 1)
                       if (x := cal.ymd(y, month, day)) and x.weekday() == wd), None)
-        d = d or month_day_date(ref, month, day, tense(text, m.start(), m.end()))
+        mod = (m.groupdict().get("mod") or "").lower()
+        if mod:  # "last Oct. 23": the most recent one; "next March 3": the coming one
+            clause: str | None = "past" if mod.startswith(("last", "this past")) else "future"
+        else:
+            clause = tense(text, m.start(), m.end())
+        d = d or month_day_date(ref, month, day, clause)
         year = d.year if d else None
     if year is None:
         return _point(m, None, "unknown")
