@@ -31,12 +31,26 @@ REFS = st.one_of(st.none(), st.dates(min_value=date(1, 1, 1), max_value=date(999
 SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 
+def _calendar_value(value: str) -> bool:
+    """An ISO prefix or range of real calendar dates, years 1..9999 (never '0000')."""
+    for part in value.split("/"):
+        pieces = part.split("-")
+        if not 1 <= int(pieces[0]) <= 9999 or len(pieces[0]) != 4:
+            return False
+        if len(pieces) == 3:
+            date.fromisoformat(part)
+        elif len(pieces) == 2 and not 1 <= int(pieces[1]) <= 12:
+            return False
+    return True
+
+
 def _check(text: str, found: list[TimeExpression]) -> None:
     for e in found:
         assert 0 <= e.start <= e.end <= len(text)
         assert text[e.start:e.end] == e.text
         if e.value:
             assert e.precision != "unknown"
+            assert _calendar_value(e.value), e
 
 
 @SETTINGS
@@ -82,6 +96,17 @@ CRASHES = [  # (text, publication date): each once raised
     ("the last day of next month", date(9999, 12, 1)),
     ("over the weekend", date(1, 1, 1)),
     ("next winter", date(9999, 3, 1)),
+    # from the robustness helper's corpus and fuzz runs (notes on temporal crashes, 02:40 UTC)
+    ("He was set to make Fourth of July remarks", date(2024, 12, 2)),
+    ("Fourth of July", date(2024, 12, 2)),
+    ("the day before yesterday", date(2024, 12, 2)),
+    ("the day after tomorrow", date(2024, 1, 1)),
+    ("The Day Before Yesterday", date(2024, 1, 1)),
+    ("7000 YEARS AGO", date(2024, 12, 2)),
+    ("7000 years ago", date(2024, 1, 1)),
+    ("2025 years ago", date(2024, 1, 1)),
+    ("1500 years ago", date(1000, 1, 1)),
+    ("2024 years ago", date(2024, 1, 1)),  # returned year '0000' once
 ]
 
 
@@ -89,4 +114,12 @@ CRASHES = [  # (text, publication date): each once raised
 def test_known_crashes_do_not_raise(text, ref):
     for reference in (ref, None):
         _check(text, tag(text, reference))
-        resolve(text, reference)
+        e = resolve(text, reference)
+        assert e is None or e.value is None or _calendar_value(e.value)
+
+
+def test_known_crash_values():
+    assert [e.value for e in tag("He was set to make Fourth of July remarks", date(2024, 12, 2))] == ["2025-07-04"]
+    assert [e.value for e in tag("The Day Before Yesterday", date(2024, 1, 1))] == ["2023-12-30"]
+    assert [e.value for e in tag("2024 years ago", date(2024, 1, 1))] == [None]
+    assert [e.value for e in tag("1500 years ago", date(2024, 1, 1))] == ["0524"]
