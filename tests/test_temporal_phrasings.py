@@ -126,6 +126,8 @@ group(M, [
     ("Thursday of next week", "2024-12-12", "day"), ("Monday of last week", "2024-11-25", "day"),
     ("on Friday this week", "2024-12-06", "day"), ("on Wednesday next week", "2024-12-11", "day"),
     ("a week from Friday", "2024-12-13", "day"), ("two weeks from today", "2024-12-16", "day"),
+    ("see you next tuesday", "2024-12-03", "day"), ("it rained on sunday", "2024-12-01", "day"),
+    ("the vote will be on thursday", "2024-12-05", "day"),
     ("ten days from tomorrow", "2024-12-13", "day"), ("three days from now", "2024-12-05", "day"),
     ("three months from now", "2025-03", "month"), ("a year from now", "2025", "year"),
 ])

@@ -263,6 +263,18 @@ def numeric_date(m: re.Match[str], text: str, ref: date | None, lenient: bool) -
 # --------------------------------------------------------------------------- rules: month and day
 
 
+@rule(r"^(?:[A-Z][A-Za-z.'-]*(?:[ ,]+[A-Z][A-Za-z.'-]*){0,4}),\s+(?P<m>" + _MONTH_ANY + r")\s*(?P<d>" + _DAY
+      + r")\s*\((?:Xinhua|AP|AFP|Reuters|UPI|dpa|IANS)\)\s*(?:--|—|_)", "month", flags=re.MULTILINE,
+      examples=[("1998-08-12", "WASHINGTON, August 11 (Xinhua) --\nNews came.", "1998-08-11", "day")])
+def dateline(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> Result:
+    """A wire dateline ("WASHINGTON, August 11 (Xinhua) --") dates the report, not a happening:
+    its kind is "dateline", so it is shown and scored but dates no event (``clauses``)."""
+    if ref is None:
+        return _point(m, None, "unknown", "dateline", start=m.start("m"), end=m.end("d"))
+    d = month_day_date(ref, _month_of(m["m"]), int(re.match(r"\d+", m["d"]).group()), "past")  # type: ignore[union-attr]
+    return _point(m, _iso(d), "day", "dateline", start=m.start("m"), end=m.end("d"), relative=True)
+
+
 _SHARED_YEAR = re.compile(r"\s*(?:-|–|to|and|through|until|till)\s*(?:" + _MONTH_ANY + r"\s*)?" + _DAY
                           + r",?\s+(?P<y>" + _YEAR + r")\b")
 _SECOND_DAY = re.compile(r"\s*(?:and|or|to|through|-|–)\s*(?P<d>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?\b"
@@ -384,18 +396,6 @@ def month_rel_year(m: re.Match[str], text: str, ref: date | None, lenient: bool)
         return _point(m, None, "unknown")
     step = {"last": -1, "this": 0, "next": 1}[m["rel"].lower()]
     return _point(m, cal.mval(ref.year + step, _month_of(m["m"])), "month", relative=True)
-
-
-@rule(r"^(?:[A-Z][A-Za-z.'-]*(?:[ ,]+[A-Z][A-Za-z.'-]*){0,4}),\s+(?P<m>" + _MONTH_ANY + r")\s*(?P<d>" + _DAY
-      + r")\s*\((?:Xinhua|AP|AFP|Reuters|UPI|dpa|IANS)\)\s*(?:--|—|_)", "month", flags=re.MULTILINE,
-      examples=[("1998-08-12", "WASHINGTON, August 11 (Xinhua) --\nNews came.", "1998-08-11", "day")])
-def dateline(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> Result:
-    """A wire dateline ("WASHINGTON, August 11 (Xinhua) --") dates the report, not a happening:
-    its kind is "dateline", so it is shown and scored but dates no event (``clauses``)."""
-    if ref is None:
-        return _point(m, None, "unknown", "dateline", start=m.start("m"), end=m.end("d"))
-    d = month_day_date(ref, _month_of(m["m"]), int(re.match(r"\d+", m["d"]).group()), "past")  # type: ignore[union-attr]
-    return _point(m, _iso(d), "day", "dateline", start=m.start("m"), end=m.end("d"), relative=True)
 
 
 @rule(r"(?i:\b(?:over|during|on|at|across|through)\s+the\s+weekend\b)", "unit",
@@ -550,10 +550,11 @@ def narrative_weekday(m: re.Match[str], text: str, ref: date | None, lenient: bo
 
 
 @rule(r"\b(?:(?P<mod>(?i:this\s+past|this\s+coming|last|this|next|coming|early|late|earlier|later))\s+)?"
-      r"(?P<wd>" + _WEEKDAY + r")(?:'s)?(?:\s+(?P<part>(?i:morning|afternoon|evening|night)))?\b", "wd",
+      r"(?P<wd>" + _WEEKDAY_I + r")(?:'s)?(?:\s+(?P<part>(?i:morning|afternoon|evening|night)))?\b", "wd",
       examples=[("2024-12-02", "On Friday night, insurgents advanced.", "2024-11-29", "day"),
                 ("2024-12-02", "The summit will open Thursday.", "2024-12-05", "day"),
-                ("2024-12-02", "He left last Friday.", "2024-11-29", "day")])
+                ("2024-12-02", "He left last Friday.", "2024-11-29", "day"),
+                ("2024-12-02", "we met on friday", "2024-11-29", "day")])
 def weekday(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> Result:
     prev = _prev_word(text, m.start())
     if (prev in en.SET_WORDS and not m["mod"]) or (not m["part"] and _RECURRING_AFTER.match(text, m.end())):
