@@ -645,16 +645,21 @@ def trading_day(m: re.Match[str], text: str, ref: date | None, lenient: bool) ->
 
 
 @rule(r"(?<![\w:.])(?:at\s+|about\s+|around\s+|by\s+)?(?P<t>" + _CLOCK + r")"
-      r"(?:\s*(?:\([^)\n]{1,15}\))?\s*(?:on\s+)?(?P<wd>" + _WEEKDAY + r")\b)?", "num",
+      r"(?:\s*(?:\([^)\n]{1,15}\))?\s*(?:on\s+)?(?P<wd>" + _WEEKDAY + r")\b"
+      r"|,?\s*(?:on\s+)?(?P<m>" + _MONTH_ANY + r")\s*(?P<d>" + _DAY + r")\b(?:,?\s+(?P<y>" + _YEAR + r")\b)?)?",
+      "num",
       examples=[("2008-09-17", "The Dow was down 2.62% at 16:08 UTC.", "2008-09-17", "day"),
                 ("1998-08-08", "The blast occurred at about 10:35 a.m. (0735 GMT) Friday.", "1998-08-07", "day"),
-                ("2025-03-05", "The score was 3:1.", None, "unknown")])
+                ("2025-03-05", "The score was 3:1.", None, "unknown"),
+                ("2009-06-04", "At a press conference at 16:15 UTC, June 1st, he spoke.", "2009-06-01", "day")])
 def clock_time(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> Result:
     """A time of day dates the day the story is at; "10:35 a.m. Friday" takes that weekday."""
     t = m["t"]
     if not re.search(r"[ap]\.?m|[A-Z]{3}", t, re.I) and not re.match(r"(?i)(?:at|about|around|by)\s", m.group()):
         return None  # "3:1", "1.30": a score or a number, not a time
     start = m.start("t")
+    if m["m"]:  # "at 16:15 UTC, June 1st": the day named with the time
+        return month_day(m, text, ref, lenient)
     if m["wd"]:
         if ref is None:
             return _point(m, None, "unknown", start=start)
