@@ -13,6 +13,7 @@ map, so selection is O(n log n) in candidates plus O(length of the matches): no 
 """
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 from datetime import date
@@ -194,10 +195,12 @@ def finish(text: str, cands: list[Cand], ref: date | None) -> list[TimeExpressio
     out: list[TimeExpression] = []
     story = _Narrative()
     noted_end = 0  # end of the expression that last moved the story
+    breaks = [m.start() for m in _PARAGRAPH.finditer(text)] if cands else []
     for c in cands:
         # the story's date holds through its paragraph and the next one (a paragraph that opens
-        # with "The following month" continues the previous one), then lapses
-        if len(_PARAGRAPH.findall(text, noted_end, c.start)) >= 2:
+        # with "The following month" continues the previous one), then lapses; paragraph breaks
+        # are counted by bisection, so this stays linear in the text
+        if bisect.bisect_left(breaks, c.start) - bisect.bisect_left(breaks, noted_end) >= 2:
             story = _Narrative()
         start, kind = c.start, c.kind
         value, precision = c.value, c.precision

@@ -495,7 +495,8 @@ def month(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> Resul
     return _point(m, cal.mval(y, month_no), "month", relative=True)
 
 
-_RECURRING_AFTER = re.compile(r"(?:\s*(?:,|and|or|&)\s*" + _WEEKDAY + r")*\s*(?:mornings|afternoons|evenings|nights)\b")
+# bounded repetition: an unbounded one rescans a long "Monday, Monday, ..." list per weekday (quadratic)
+_RECURRING_AFTER = re.compile(r"(?:\s*(?:,|and|or|&)\s*" + _WEEKDAY + r"){0,6}\s*(?:mornings|afternoons|evenings|nights)\b")
 
 
 @rule(r"\b(?P<wd>" + _WEEKDAY_I + r")(?:'s)?\s+(?:of\s+)?(?P<rel>(?i:next|last|this))\s+week\b", "wd",
@@ -997,7 +998,7 @@ def nth_day(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> Res
 @rule(r"(?i)\b(?:(?:for|over|in|during|within|after|the\s+past|the\s+last|the\s+next|the\s+first|"
       r"the\s+coming|the\s+previous|the\s+following|the\s+latest|the\s+final|the|past|another|"
       r"at\s+least|about|nearly|almost|more\s+than|less\s+than|up\s+to|some|around|roughly|only|just|"
-      r"barely)\s+)*(?P<n>" + _NUMWORD + r")(?:\s+more)?[\s-]+" + _UNIT + r"s?(?:[- ]old|[- ]long)?\b", "unit",
+      r"barely)\s+){0,4}(?P<n>" + _NUMWORD + r")(?:\s+more)?[\s-]+" + _UNIT + r"s?(?:[- ]old|[- ]long)?\b", "unit",
       examples=[("2025-03-05", "for three years", None, "unknown")])
 def duration(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> Result:
     return _point(m, None, "unknown", "duration")
