@@ -113,6 +113,8 @@ group(W, [
     ("next Thanksgiving", "2025-11-27", "day"), ("this Easter", "2025-04-20", "day"),
     ("The store opens on Memorial Day.", "2025-05-26", "day"), ("The parade was held on Halloween.", "2024-10-31", "day"),
     ("Christmas shopping", None, "unknown"), ("an election day tradition", None, "unknown"),
+    ("they married on christmas eve 2018", "2018-12-24", "day"), ("thanksgiving 2021", "2021-11-25", "day"),
+
 ])
 group(date(2000, 1, 7), [("Elian was found Thanksgiving Day at sea.", "1999-11-25", "day")])
 # weekdays: tense, this/next/last, of next week

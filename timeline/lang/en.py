@@ -70,6 +70,10 @@ EASTER_HOLIDAYS: dict[str, int] = {
     "holy thursday": -3, "maundy thursday": -3, "palm sunday": -7, "ash wednesday": -46,
     "pentecost": 49, "whit sunday": 49, "ascension day": 39, "shrove tuesday": -47, "mardi gras": -47,
 }
+# holiday names that are ordinary phrases when written in lower case
+GENERIC_LOWER_HOLIDAYS = frozenset({"election day", "may day", "flag day", "independence day", "canada day",
+                                    "australia day", "remembrance day", "father's day", "mother's day", "palm sunday",
+                                    "good friday", "holy thursday", "ascension day"})
 # US general election day: the Tuesday after the first Monday of November.
 ELECTION_DAY = "election day"
 

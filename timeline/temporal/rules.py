@@ -419,7 +419,8 @@ def weekend(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> Res
                 ("2025-03-05", "He was set to make Fourth of July remarks", "2025-07-04", "day"),
                 ("2000-01-07", "Elian was found Thanksgiving Day at sea.", "1999-11-25", "day"),
                 ("2000-02-10", "found last Thanksgiving", "1999-11-25", "day"),
-                ("2025-03-05", "Christmas shopping", None, "unknown")])
+                ("2025-03-05", "Christmas shopping", None, "unknown"),
+                ("2025-03-05", "we met on easter sunday 2019", "2019-04-21", "day")])
 def holiday(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> Result:
     """Named holidays, fixed or computed (Easter by dateutil, Thanksgiving, Labor Day...)."""
     name = re.sub(r"\s+", " ", m["h"].lower().replace("’", "'"))
@@ -427,8 +428,8 @@ def holiday(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> Res
     if name not in en.FIXED_HOLIDAYS and name not in en.WEEKDAY_HOLIDAYS and name not in en.DERIVED_HOLIDAYS \
             and name not in en.EASTER_HOLIDAYS and name != en.ELECTION_DAY:
         return None
-    if not m["h"][:1].isupper() and not lenient:
-        return None  # "election day" lower case is a generic day; "ash wednesday" is not written so
+    if not m["h"][:1].isupper() and not lenient and name in en.GENERIC_LOWER_HOLIDAYS:
+        return None  # "an election day tradition", "may day": generic in lower case
     if name in ("christmas", "easter", "thanksgiving", "may day", "flag day") and not m["y"] and not mod \
             and _prev_word(text, m.start()) not in en.HOLIDAY_PREPOSITIONS and not lenient:
         nxt = _next_word(text, m.end())
