@@ -44,12 +44,14 @@ Classifier = Callable[[str, re.Match[str]], Union[str, None]]
 class Grammar:
     """An ordered set of rules and the anchor tokens that gate them. Build once, then read.
 
-    ``token`` finds candidate anchor tokens and ``classify(text, token_match)`` names the family
-    of each (or None); a table lookup per token is much faster than one big alternation.
+    ``token`` finds candidate anchor tokens; a word's family is looked up in ``words``, any other
+    token's is ``classify(text, token_match)`` (or None). A table lookup per token is much faster
+    than one big alternation of every anchor word.
     """
 
     token: re.Pattern[str]
-    classify: Classifier
+    words: dict[str, str]  # lower-case anchor word -> family
+    classify: Classifier  # family of any other token (numbers), or None
     families: frozenset[str]
     before: int = 48
     after: int = 48
@@ -72,9 +74,10 @@ class Grammar:
 
     def windows(self, text: str) -> dict[str, list[tuple[int, int]]]:
         spans: dict[str, list[tuple[int, int]]] = {}
-        classify = self.classify
+        classify, words = self.classify, self.words
         for m in self.token.finditer(text):
-            name = classify(text, m)
+            tok = m.group()
+            name = words.get(tok.lower()) if tok.isalpha() else classify(text, m)
             if name is None:
                 continue
             family = spans.setdefault(name, [])

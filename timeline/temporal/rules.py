@@ -67,7 +67,7 @@ _TZ = "|".join(en.TIME_ZONES)
 _CLOCK = (r"(?:(?:[01]?\d|2[0-3]):[0-5]\d(?:\s*(?:[ap]\.?m\b\.?))?|(?:[01]?\d|2[0-3])\.[0-5]\d\s*[ap]\.?m\b\.?|(?:1[0-2]|0?[1-9])\s*(?:[ap]\.m\b\.?|[ap]m\b)"
           r"|(?:[01]\d|2[0-3])[0-5]\d(?=\s*(?:" + _TZ + r")\b))(?:\s*\(?(?:" + _TZ + r")(?:\s*[+-]\s*\d{1,2})?\)?)?")
 
-_TOKEN = re.compile(r"[A-Za-z]+|\d+(?:st|nd|rd|th)?|['’]\d\d")
+_TOKEN = re.compile(r"[Qq][1-4]\b|[A-Za-z]+|\d+(?:st|nd|rd|th)?|['’]\d\d")
 _ANCHOR_WORDS: dict[str, str] = {}
 for _words, _fam in (
     (list(en.MONTHS) + [m.lower() for m in en.MONTH_NAMES], "month"),
@@ -92,13 +92,11 @@ _NUM_TAIL = re.compile(r"[/.:-]\d|\s?(?:[ap]\.?m\b|(?:" + _TZ + r")\b)", re.IGNO
 
 
 def _family(text: str, m: re.Match[str]) -> str | None:
-    """The anchor family of one token: a table lookup for words, a shape test for numbers."""
+    """The anchor family of a token that is not a plain word: a shape test for numbers."""
     tok = m.group()
     first = tok[0]
-    if first.isalpha():
-        if tok in ("Q", "q") and text[m.end():m.end() + 1] in ("1", "2", "3", "4"):
-            return "unit"  # Q1..Q4
-        return _ANCHOR_WORDS.get(tok.lower())
+    if first.isalpha():  # Q1..Q4 (plain words are looked up in _ANCHOR_WORDS by the grammar)
+        return "unit" if tok[0] in "Qq" and tok[1:] in ("1", "2", "3", "4") else None
     if first in "'’":
         return "num"
     if not tok[-1].isdigit():
@@ -111,7 +109,7 @@ def _family(text: str, m: re.Match[str]) -> str | None:
 
 
 ANCHOR_FAMILIES = frozenset({"month", "wd", "unit", "rel", "vague", "spoken", "holiday", "num"})
-GRAMMAR = Grammar(_TOKEN, _family, ANCHOR_FAMILIES)
+GRAMMAR = Grammar(_TOKEN, _ANCHOR_WORDS, _family, ANCHOR_FAMILIES)
 rule = GRAMMAR.rule
 
 # --------------------------------------------------------------------------- helpers
