@@ -285,12 +285,16 @@ _SECOND_DAY = re.compile(r"\s*(?:and|or|to|through|-|–)\s*(?P<d>[12]\d|3[01]|0
                 ("2025-03-05", "on april 5th 2020 we", "2020-04-05", "day"),
                 ("2025-03-05", "on Monday, March 3:", "2025-03-03", "day"),
                 ("2000-01-06", "He must be returned by Jan. 14.", "2000-01-14", "day"),
-                ("1999-04-19", "He was shot to death last Oct. 23 at home.", "1998-10-23", "day")])
+                ("1999-04-19", "He was shot to death last Oct. 23 at home.", "1998-10-23", "day"),
+                ("2025-03-05", "On March 3, 1500 troops landed.", "2025-03-03", "day")])
 def month_day(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> Result:
     month, day = _month_of(m["m"]), int(re.match(r"\d+", m["d"]).group())  # type: ignore[union-attr]
-    second = _SECOND_DAY.match(text, m.end()) if not m["y"] else None
-    shared = None if m["y"] else _SHARED_YEAR.match(text, m.end())  # "between Jan. 1 and Feb. 15, 2024"
-    year: int | None = int(m["y"]) if m["y"] else int(shared["y"]) if shared else None
+    y_text, end = m["y"], m.end()
+    if y_text and _next_word(text, end).lower().rstrip(".,;:") in en.UNIT_NOUNS:
+        y_text, end = None, m.end("d")  # "On March 3, 1500 troops landed": a count, not a year
+    second = _SECOND_DAY.match(text, end) if not y_text else None
+    shared = None if y_text else _SHARED_YEAR.match(text, end)  # "between Jan. 1 and Feb. 15, 2024"
+    year: int | None = int(y_text) if y_text else int(shared["y"]) if shared else None
     relative = year is None
     if year is None and ref is not None:
         d = None
@@ -302,17 +306,17 @@ def month_day(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> R
         if mod:  # "last Oct. 23": the most recent one; "next March 3": the coming one
             clause: str | None = "past" if mod.startswith(("last", "this past")) else "future"
         else:
-            clause = tense(text, m.start(), m.end())
+            clause = tense(text, m.start(), end)
         d = d or month_day_date(ref, month, day, clause)
         year = d.year if d else None
     if year is None:
-        return _point(m, None, "unknown")
-    first = _day(m, cal.ymd(year, month, day), relative=relative)
+        return _point(m, None, "unknown", end=end)
+    first = _point(m, _iso(cal.ymd(year, month, day)), "day", end=end, relative=relative)
     if second and int(second["d"]) > day:
         other = cal.ymd(year, month, int(second["d"]))
         if other:  # "April 24 and 25", "March 3-5, 2024": the second day shares month and year
-            end = shared.end() if shared and shared.start() == m.end() else second.end("d")
-            return [first, Cand(second.start("d"), end, other.isoformat(), "day")]
+            stop = shared.end() if shared and shared.start() == end else second.end("d")
+            return [first, Cand(second.start("d"), stop, other.isoformat(), "day")]
     return first
 
 
