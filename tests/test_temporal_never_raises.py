@@ -28,7 +28,7 @@ TOKENS = st.one_of(st.sampled_from(WORDS), NUMBERS,
                        lambda t: f"{t[0]}{t[1]}{t[2]}"))
 DATE_TEXT = st.lists(TOKENS, max_size=30).map(" ".join)
 REFS = st.one_of(st.none(), st.dates(min_value=date(1, 1, 1), max_value=date(9999, 12, 31)))
-SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+SETTINGS = settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 
 def _calendar_value(value: str) -> bool:
