@@ -7,6 +7,7 @@ deterministic resolver that checks the LLM engine, so both engines date text ide
 """
 from __future__ import annotations
 
+import dataclasses
 import re
 
 from .. import temporal
@@ -74,12 +75,21 @@ def extract_events(article: Article, start: int = 0, end: int | None = None) -> 
     spans = list(sentences(text, start, end))
     events: list[Event] = []
     previous_undated: tuple[int, int] | None = None
+    # tagged once per chunk, so "the next day" resolves against the story's last date
+    base = spans[0][0] if spans else 0
+    tagged = _shifted(temporal.tag(text[base:spans[-1][1]], article.published), base) if spans else []
     for s_start, s_end in spans:
         sentence = text[s_start:s_end]
         if _is_heading(sentence):
             previous_undated = None
             continue
-        when = _event_time(temporal.tag(sentence, article.published))
+        found = [t for t in tagged if s_start <= t.start < s_end and t.kind != "dateline"]
+        dates = temporal.event_dates(sentence, found, offset=s_start)
+        when = _event_time(dates[:1] or found)
+        if len(dates) == 2:
+            # "said on Friday that the fire started on Tuesday": the happening, then the report
+            reported = _event_time(dates[1:])
+            events.append(_event(article, s_start, s_end, text[s_start:s_end], reported))
         ev_start = s_start
         if when is not None and previous_undated and _ANAPHORA.match(sentence) and events and events[-1].when is None:
             # Fold the previous (undated) sentence into this dated one.
@@ -89,18 +99,24 @@ def extract_events(article: Article, start: int = 0, end: int | None = None) -> 
         if when is None and not _is_salient(sentence):
             previous_undated = None
             continue
-        events.append(
-            Event(
-                when=when,
-                what=" ".join(body.split()),
-                who=_people(body),
-                where=_places(body),
-                attribution=find_attribution(body),
-                evidence=[Evidence(article_id=article.id, start=ev_start, end=s_end, quote=body, when=when)],
-            )
-        )
+        events.append(_event(article, ev_start, s_end, body, when))
         previous_undated = (s_start, s_end) if when is None else None
     return events
+
+
+def _event(article: Article, start: int, end: int, body: str, when: TimePoint | None) -> Event:
+    return Event(
+        when=when,
+        what=" ".join(body.split()),
+        who=_people(body),
+        where=_places(body),
+        attribution=find_attribution(body),
+        evidence=[Evidence(article_id=article.id, start=start, end=end, quote=body, when=when)],
+    )
+
+
+def _shifted(found: list[temporal.TimeExpression], by: int) -> list[temporal.TimeExpression]:
+    return [dataclasses.replace(t, start=t.start + by, end=t.end + by) for t in found]
 
 
 def _event_time(found: list[temporal.TimeExpression]) -> TimePoint | None:
