@@ -63,12 +63,17 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
     if command in (None, "brief"):
         _brief_flags(b)
     if command in (None, "dates"):
-        d.add_argument("path", metavar="PATH")
-        d.add_argument("--published", metavar="DATE", help="reference date YYYY-MM-DD")
+        d.add_argument("paths", nargs="+", metavar="PATH",
+                       help=".txt, .md (front matter), .jsonl, a directory, or - for stdin (as for brief)")
+        d.add_argument("--published", metavar="DATE", help="reference date YYYY-MM-DD (overrides front matter)")
         d.add_argument("--format", "-f", default="terminal", choices=["terminal", "json"])
+        d.add_argument("--max-bytes", type=int, default=20_000_000, metavar="N",
+                       help="refuse input files larger than N bytes (default 20 MB)")
         d.add_argument("-v", "--verbose", action="count", default=0, help="-vv: the traceback of an internal error")
     if command in (None, "eval"):
         e.add_argument("gold_dir", metavar="GOLD_DIR")
+        e.add_argument("--scorer", metavar="SCORE_DATES_PY",
+                       help="score_dates.py whose scoring rules to use (default: the built-in copy of its rules)")
         e.add_argument("--baseline", default="dateparser", choices=["dateparser", "none"],
                        help="baseline measured in the same run")
         e.add_argument("-v", "--verbose", action="count", default=0, help="-vv: the traceback of an internal error")
@@ -395,7 +400,7 @@ def _dates(args: argparse.Namespace) -> int:
     published_or_none(args.published)  # the same checks as brief: a date, within 1000-2200
 
     try:
-        return main_dates(args.path, args.published, args.format)
+        return main_dates(args.paths, args.published, args.format, max_bytes=args.max_bytes)
     except ValueError as exc:
         from .errors import UsageError
 
@@ -407,6 +412,6 @@ def _eval(args: argparse.Namespace) -> int:
     from .evaluate import main_eval
 
     try:
-        return main_eval(args.gold_dir, args.baseline)
+        return main_eval(args.gold_dir, args.baseline, scorer=args.scorer)
     except ValueError as exc:
         raise UsageError(str(exc)) from None

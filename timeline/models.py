@@ -52,6 +52,20 @@ class ArticleInfo(_Strict):
     url: str | None = None
     path: str | None = None
     chars: int = 0
+    copies: list[ArticleCopy] = Field(default_factory=list)
+
+
+class ArticleCopy(_Strict):
+    """Another input that is the same article (a syndicated copy, the same file twice, a
+    symlink): read once, cited under the article it copies, never counted as a second source."""
+
+    id: str
+    source: str | None = None
+    title: str | None = None
+    published: date | None = None
+    url: str | None = None
+    path: str | None = None
+    reason: str
 
 
 class Chunk(_Strict):
@@ -108,6 +122,7 @@ class Evidence(_Strict):
     end: int
     quote: str
     when: TimePoint | None = None
+    attribution: str | None = None  # who this source says said it ("the county"), set by merge
 
 
 class Conflict(_Strict):
@@ -121,6 +136,8 @@ class Conflict(_Strict):
 class ConflictValue(_Strict):
     value: str
     article_id: str
+    source: str | None = None  # the outlet ("Harbor Wire")
+    attribution: str | None = None  # who the outlet says gave the figure ("the county")
 
 
 class Event(_Strict):
@@ -138,6 +155,8 @@ class Event(_Strict):
     evidence: list[Evidence]
     flags: list[str] = Field(default_factory=list)
     conflicts: list[Conflict] = Field(default_factory=list)
+    figure_updates: list[Conflict] = Field(default_factory=list)  # a later report revising a figure: not a dispute
+    merge_signals: list[str] = Field(default_factory=list)  # why reports were joined into this event
     is_new: bool = False
 
     @model_validator(mode="before")
@@ -204,6 +223,21 @@ class FailedChunk(_Strict):
     reason: str
 
 
+class UnusedSentence(_Strict):
+    start: int
+    end: int
+    text: str
+    reason: Literal["no_event", "duplicate", "boilerplate", "filtered"]
+
+
+class NotUsed(_Strict):
+    """The sentences of one article that are in no event, with why: nothing is lost silently."""
+
+    article_id: str
+    counts: dict[str, int] = Field(default_factory=dict)
+    sentences: list[UnusedSentence] = Field(default_factory=list)
+
+
 class Briefing(_Strict):
     """The product: what a user reads, in any output format."""
 
@@ -216,6 +250,8 @@ class Briefing(_Strict):
     warnings: list[str] = Field(default_factory=list)
     failed_chunks: list[FailedChunk] = Field(default_factory=list)
     dropped_events: int = 0
+    not_used: list[NotUsed] = Field(default_factory=list)
 
 
 Conflict.model_rebuild()
+ArticleInfo.model_rebuild()

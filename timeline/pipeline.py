@@ -17,6 +17,7 @@ from .engines.base import ChunkProposals, Engine
 from .engines.llm.plan import Plan
 from .engines.registry import ENGINES, choose_engine, make_engine
 from .errors import AllChunksFailed, ChunkFailed, StoppedAtFailedChunk, TimelineError, unexpected_failure
+from .dedupe import dedupe
 from .disagreements import add_disagreements
 from .merge import merge
 from .models import Article, ArticleInfo, Briefing, Chronology, Chunk, Event, FailedChunk
@@ -86,6 +87,8 @@ async def abrief(
     if engine is None:
         name, _note = choose_engine(options)
         engine = make_engine(name, options)
+    deduped = dedupe(articles)  # issue 14: copies are read once, boilerplate lines blanked
+    articles = deduped.articles
     earlier = _earlier_articles(previous, articles)
     all_articles = earlier + articles
     try:
@@ -98,7 +101,8 @@ async def abrief(
         if previous is not None:
             events = [e.model_copy(update={"is_new": False}) for e in _all_events(previous)] \
                 + [e.model_copy(update={"is_new": True}) for e in events]
-        chronology = filter_chronology(merge(events, all_articles), options)
+        merged = merge(events, all_articles)
+        chronology = filter_chronology(merged, options, all_articles)
         read_all = {c.article_id for c in chunks} >= {a.id for a in all_articles}
         summary = await engine.summarize(chronology, all_articles, partials if read_all else [])
     finally:
@@ -112,15 +116,19 @@ async def abrief(
     if dropped:
         warnings.append(f"{dropped} proposed event(s) dropped: evidence not found in the article")
     usage = engine.usage.model_copy(update={"token_counter": counter_for(engine.model).name})
+    from .tally import not_used
+
+    earlier_infos = {a.id: a for a in previous.articles} if previous else {}
     return Briefing(
         title=previous.title if previous else _title(articles),
-        articles=[_info(a, i) for i, a in enumerate(all_articles, 1)],
+        articles=[_info(a, i, deduped.copies, earlier_infos) for i, a in enumerate(all_articles, 1)],
         chronology=chronology,
         summary=summary,
         usage=usage,
         warnings=list(dict.fromkeys(warnings)),
         failed_chunks=failed,
         dropped_events=dropped,
+        not_used=(previous.not_used if previous else []) + not_used(deduped, merged, chronology),
     )
 
 
@@ -270,13 +278,17 @@ def _earlier_articles(previous: Briefing | None, new: list[Article]) -> list[Art
             for a in previous.articles]
 
 
-def filter_chronology(chronology: Chronology, options: BriefOptions) -> Chronology:
-    """Apply --since/--until to dated events and --max-events (most widely reported first)."""
+def filter_chronology(chronology: Chronology, options: BriefOptions, articles: list[Article] | None = None) -> Chronology:
+    """Apply --since/--until to dated events and --max-events (most widely reported first:
+    counted in independent sources, so two articles of one outlet count once; copies were
+    already set aside by dedupe)."""
+    outlet = {a.id: (a.source or a.id).lower() for a in articles or []}
     events = chronology.events
     if options.since or options.until:
         events = [e for e in events if e.when and e.when.value and _in_window(e.when.value, options.since, options.until)]
     if options.max_events is not None and len(events) > options.max_events:
-        rank = sorted(range(len(events)), key=lambda i: (-len(events[i].sources), i))[: options.max_events]
+        rank = sorted(range(len(events)), key=lambda i: (-len({outlet.get(s, s) for s in events[i].sources}), i))[
+            : options.max_events]
         events = [events[i] for i in sorted(rank)]
     return chronology.model_copy(update={"events": events})
 
@@ -308,10 +320,12 @@ def _title(articles: list[Article]) -> str:
     return f"Briefing: {titled[0]} and {len(articles) - 1} more" if titled else f"Briefing: {len(articles)} articles"
 
 
-def _info(article: Article, number: int) -> ArticleInfo:
+def _info(article: Article, number: int, copies: dict | None = None, earlier: dict | None = None) -> ArticleInfo:
+    if earlier and article.id in earlier:  # an article of the earlier briefing keeps what it had
+        return earlier[article.id].model_copy(update={"number": number})
     return ArticleInfo(
         id=article.id, number=number, title=article.title, published=article.published, source=article.source,
-        url=article.url, path=article.path, chars=len(article.text),
+        url=article.url, path=article.path, chars=len(article.text), copies=(copies or {}).get(article.id, []),
     )
 
 

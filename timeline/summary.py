@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from .attribution import find_attribution
+from .attribution import sources_cited
 from .models import Article, Chronology, Claim, Event, Summary
 from .sentences import sentences
 
@@ -29,7 +29,7 @@ def loaded_words(text: str) -> list[str]:
     found: list[str] = []
     for start, end in sentences(text):
         sentence = text[start:end]
-        if find_attribution(sentence) is not None:
+        if sources_cited(sentence):
             continue  # the sentence says whose words or label these are
         unquoted = _QUOTED.sub(" ", sentence)
         found.extend(m.group(1).lower() for m in _LOADED.finditer(unquoted))

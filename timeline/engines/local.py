@@ -8,6 +8,7 @@ resolver for both engines.
 """
 from __future__ import annotations
 
+import dataclasses
 from typing import Sequence
 
 import re
@@ -78,12 +79,21 @@ def extract_events(article: Article, start: int = 0, end: int | None = None) -> 
     spans = list(sentences(text, start, end))
     events: list[Event] = []
     previous_undated: tuple[int, int] | None = None
+    # tagged once per chunk, so "the next day" resolves against the story's last date
+    base = spans[0][0] if spans else 0
+    tagged = _shifted(temporal.tag(text[base:spans[-1][1]], article.published), base) if spans else []
     for s_start, s_end in spans:
         sentence = text[s_start:s_end]
         if _is_heading(sentence):
             previous_undated = None
             continue
-        when = _event_time(temporal.tag(sentence, article.published))
+        found = [t for t in tagged if s_start <= t.start < s_end and t.kind != "dateline"]
+        dates = temporal.event_dates(sentence, found, offset=s_start)
+        when = _event_time(dates[:1] or found)
+        if len(dates) == 2:
+            # "said on Friday that the fire started on Tuesday": the happening, then the report
+            reported = _event_time(dates[1:])
+            events.append(_event(article, s_start, s_end, text[s_start:s_end], reported))
         ev_start = s_start
         if when is not None and previous_undated and _ANAPHORA.match(sentence) and events and events[-1].when is None:
             # Fold the previous (undated) sentence into this dated one.
@@ -93,16 +103,7 @@ def extract_events(article: Article, start: int = 0, end: int | None = None) -> 
         if when is None and not _is_salient(sentence):
             previous_undated = None
             continue
-        events.append(
-            Event(
-                when=when,
-                what=" ".join(body.split()),
-                who=_people(body),
-                where=_places(body),
-                attribution=find_attribution(body),
-                evidence=[Evidence(article_id=article.id, start=ev_start, end=s_end, quote=body, when=when)],
-            )
-        )
+        events.append(_event(article, ev_start, s_end, body, when))
         previous_undated = (s_start, s_end) if when is None else None
     return events
 
@@ -113,6 +114,19 @@ def proposal_of(event: Event) -> Proposal:
     when = event.when
     return Proposal(when_text=when.text if when else None, date=when.value if when else None, what=event.what,
                     who=event.who, where=event.where, attribution=event.attribution, evidence=event.evidence[0].quote)
+def _event(article: Article, start: int, end: int, body: str, when: TimePoint | None) -> Event:
+    return Event(
+        when=when,
+        what=" ".join(body.split()),
+        who=_people(body),
+        where=_places(body),
+        attribution=find_attribution(body),
+        evidence=[Evidence(article_id=article.id, start=start, end=end, quote=body, when=when)],
+    )
+
+
+def _shifted(found: list[temporal.TimeExpression], by: int) -> list[temporal.TimeExpression]:
+    return [dataclasses.replace(t, start=t.start + by, end=t.end + by) for t in found]
 
 
 def _event_time(found: list[temporal.TimeExpression]) -> TimePoint | None:

@@ -4,7 +4,15 @@ from __future__ import annotations
 from typing import TextIO
 
 from ..models import Briefing, Event
-from .common import citations, describe_conflict, flag_texts, format_when
+from ..tally import summary_line
+from .common import (
+    citations,
+    describe_conflict,
+    describe_updates,
+    flag_texts,
+    format_when,
+    short,
+)
 from .escape import markdown_inline as md
 
 
@@ -35,8 +43,17 @@ def render_markdown(briefing: Briefing) -> str:
             headline, values = describe_conflict(event, conflict, briefing)
             out.append(f"- **{md(headline)}**: " + "; ".join(f"{md(value)} {cites}" for value, cites in values))
         out.append("")
+    updates = [(e, line) for e in briefing.chronology.events + briefing.chronology.undated for line in describe_updates(e, briefing)]
+    if updates:
+        out += ["## Figures updated by later reports", ""]
+        out += [f"- {md(short(e.what))}: {md(line)}" for e, line in updates] + [""]
     if briefing.warnings:
         out += ["## Warnings", ""] + [f"- {md(w)}" for w in briefing.warnings] + [""]
+    unused = summary_line(briefing.not_used)
+    if unused:
+        out += ["## Not used", "", md(unused) + " (the JSON output lists each sentence)."]
+        out += [f"- {md(t.article_id)}: " + ", ".join(f"{n} {r.replace('_', ' ')}" for r, n in t.counts.items())
+                for t in briefing.not_used] + [""]
     out += ["## Sources", ""]
     for a in briefing.articles:
         parts = [md(a.title or a.id)]
@@ -46,7 +63,12 @@ def render_markdown(briefing: Briefing) -> str:
             parts.append(a.published.isoformat())
         if a.url:
             parts.append(_url(a.url))
-        out.append(f"{a.number}. " + ", ".join(parts))
+        line = f"{a.number}. " + ", ".join(parts)
+        if a.copies:
+            line += " — also published as: " + "; ".join(
+                md(", ".join(filter(None, [c.source or c.title or c.id, c.published.isoformat() if c.published else None])))
+                + f" ({md(c.reason)})" for c in a.copies)
+        out.append(line)
     out += ["", f"_Engine: {md(briefing.usage.engine)}"
             + (f" ({md(briefing.usage.model)})" if briefing.usage.model else "") + "._", ""]
     return "\n".join(out)

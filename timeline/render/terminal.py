@@ -4,7 +4,15 @@ from __future__ import annotations
 from typing import Any, TextIO
 
 from ..models import Briefing, Event
-from .common import citations, describe_conflict, flag_texts, format_when
+from ..tally import summary_line
+from .common import (
+    citations,
+    describe_conflict,
+    describe_updates,
+    flag_texts,
+    format_when,
+    short,
+)
 from .escape import terminal_text as safe
 
 
@@ -48,11 +56,19 @@ def render_terminal(briefing: Briefing, console: Any) -> None:
             headline, values = describe_conflict(event, conflict, briefing)
             shown = "; ".join(f"{value} {cites}" for value, cites in values)
             console.print(f"[bold red]Sources disagree:[/bold red] {safe(headline)}: {safe(shown)}")
+    for event in briefing.chronology.events + briefing.chronology.undated:
+        for line in describe_updates(event, briefing):
+            console.print(f"[bold]Figure updated:[/bold] {safe(short(event.what))}: {safe(line)}")
     for warning in briefing.warnings:
         console.print(f"[yellow]warning:[/yellow] {safe(warning)}")
     for a in briefing.articles:
         bits = [safe(a.title or a.id)] + [safe(x) for x in (a.source, a.published and a.published.isoformat(), a.url) if x]
         console.print(f"[dim][{a.number}] {', '.join(bits)}[/dim]")
+        for c in a.copies:
+            console.print(f"[dim]    copy: {safe(c.source or c.title or c.id)} ({safe(c.reason)})[/dim]")
+    unused = summary_line(briefing.not_used)
+    if unused:
+        console.print(f"[dim]{safe(unused)} (see --format json)[/dim]")
     u = briefing.usage
     cost = f", {u.requests} request(s), {u.prompt_tokens}+{u.completion_tokens} tokens, ${u.cost_usd:.4f}" if u.requests else ""
     console.print(f"[dim]engine: {safe(u.engine)}{' ' + safe(u.model) if u.model else ''}{cost}[/dim]")
