@@ -8,7 +8,9 @@ flagged anywhere else, in the tool's own voice.
 from __future__ import annotations
 
 import re
+from datetime import date
 
+from . import support, temporal
 from .attribution import find_attribution
 from .models import Article, Chronology, Claim, Event, Summary
 from .sentences import sentences
@@ -105,3 +107,144 @@ def extractive_summary(chronology: Chronology, articles: list[Article], max_word
     text = " ".join(sentences_)
     claims = [Claim(text=t, source=e.attribution) for t, e in zip(sentences_, chosen)]
     return Summary(text=text, claims_with_sources=claims)
+
+
+SUMMARY_WORD_SHARE = 4  # a summary sentence condenses several events: one content word in four may be its own
+
+
+def _event_text(event: Event) -> str:
+    parts = [event.what, *(ev.quote for ev in event.evidence), event.attribution or "", *event.who, *event.where]
+    if event.when:
+        parts.append(event.when.text)
+    return " ".join(parts)
+
+
+def _dates_of(chronology: Chronology) -> list[str]:
+    values = []
+    for event in chronology.events + chronology.undated:
+        for when in [event.when, *(ev.when for ev in event.evidence)]:
+            if when is not None and when.value:
+                values.extend(when.value.split("/"))
+    return values
+
+
+def _date_supported(expression: str, sentence: str, texts: list[str], dates: list[str],
+                    references: list[date | None]) -> bool:
+    """A date in the summary must be a date of the chronology: its words are an event's own, or
+    it resolves (against any article's publication date) to a day, month or year an event has."""
+    from .verify import find_quote
+
+    if any(find_quote(expression, text) is not None for text in texts):
+        return True
+    for reference in references:
+        for found in temporal.tag(sentence, reference):
+            if found.text != expression or not found.value:
+                continue
+            for value in found.value.split("/"):
+                if any(d.startswith(value) or value.startswith(d) and len(d) >= 7 for d in dates):
+                    return True
+    return False
+
+
+def sentence_problems(sentence: str, events: list[Event], dates: list[str], references: list[date | None],
+                      article_text: str = "") -> tuple[list[str], list[Event]]:
+    """Why ``sentence`` is not backed by the chronology ``events``, and the events that back it."""
+    texts = [_event_text(e) for e in events]
+    if any(find_quote_in(sentence, t) for t in texts):
+        return [], [e for e, t in zip(events, texts) if find_quote_in(sentence, t)]
+    problems: list[str] = []
+    reference = next((r for r in reversed(references) if r), None)
+    expressions = temporal.tag(sentence, reference)
+    for expression in expressions:
+        if not _date_supported(expression.text, sentence, texts, dates, references):
+            problems.append(f"date {expression.text!r} is not a date of the chronology")
+    bare = sentence
+    for expression in sorted(expressions, key=lambda e: -e.start):
+        bare = bare[:expression.start] + " " + bare[expression.end:]
+    own = support.stems(bare)
+    backing = [(e, t) for e, t in zip(events, texts) if len(own & support.stems(t) - _COMMON) >= 2
+               or any(support.mentioned(n, t) for n in support.names(bare))]
+    union = " ".join(t for _e, t in backing)
+    for number in support.missing_numbers(bare, union):
+        problems.append(f"number {number} is not in the chronology")
+    for name in support.names(bare):
+        if not support.mentioned(name, union, article_text):
+            problems.append(f"{name!r} is not in the chronology")
+    skip = {support.stem(w) for n in support.names(bare) for w in n.split()}
+    words = support.content_words(bare, skip)
+    loose = support.unsupported_words(bare, union, skip)
+    if len(loose) > len(words) // SUMMARY_WORD_SHARE:
+        problems.append("words not in the chronology: " + ", ".join(loose[:6]))
+    if support.negated(bare) and not support.negated(union):
+        problems.append("a negation the chronology does not have")
+    return problems, [e for e, _t in backing]
+
+
+_COMMON = frozenset(support.stem(w) for w in support.STOPWORDS)
+
+
+def find_quote_in(sentence: str, text: str) -> bool:
+    from .verify import find_quote
+
+    needle = sentence.strip().rstrip(".!?")
+    return len(needle.split()) >= 4 and find_quote(needle, text) is not None
+
+
+def check_summary(summary: Summary, chronology: Chronology, articles: list[Article]) -> tuple[Summary, list[str]]:
+    """``summary`` with every sentence the chronology does not back removed, and one warning per
+    removed sentence. Names, numbers, dates and content words must come from the events
+    that back the sentence (see ``sentence_problems``); a sentence stating an attributed
+    event's claim with no source in it or just before it gets "(according to SOURCE)"."""
+    events = chronology.events + chronology.undated
+    if not events or not summary.text.strip():
+        return summary, []
+    dates = _dates_of(chronology)
+    references: list[date | None] = [a.published for a in articles if a.published] or [None]
+    text_all = "\n".join(a.text for a in articles)
+    kept: list[str] = []
+    warnings: list[str] = []
+    for start, end in sentences(summary.text):
+        sentence = summary.text[start:end].strip()
+        if not sentence:
+            continue
+        problems, backing = sentence_problems(sentence, events, dates, references, text_all)
+        if problems:
+            warnings.append(f"summary sentence removed, not supported by the chronology ({'; '.join(problems)}): "
+                            f"{sentence!r}")
+            continue
+        kept.append(_keep_attribution(sentence, backing, kept[-1] if kept else ""))
+    claims = []
+    for claim in summary.claims_with_sources:
+        problems, backing = [], []
+        for a, b in sentences(claim.text):
+            found, events_ = sentence_problems(claim.text[a:b], events, dates, references, text_all)
+            problems += found
+            backing += events_
+        sources = [s for s in re.split(r";", claim.source or "") if s.strip()]
+        source_ok = all(any(support.mentioned(s, _event_text(e)) for e in backing or events) for s in sources)
+        if problems or not source_ok:
+            warnings.append(f"summary claim removed, not supported by the chronology: {claim.text!r}"
+                            + (f" ({claim.source})" if claim.source else ""))
+            continue
+        claims.append(claim)
+    if not kept:
+        fallback = extractive_summary(chronology, articles)
+        warnings.append("the summary had no sentence the chronology supports; using the extractive summary")
+        return fallback, warnings
+    return Summary(text=" ".join(kept), claims_with_sources=claims), warnings
+
+
+def _keep_attribution(sentence: str, backing: list[Event], previous: str) -> str:
+    """A claim keeps its source: when every event backing ``sentence`` is attributed and neither
+    it nor the sentence before names a source, "(according to SOURCE)" is added."""
+    sources = [e.attribution for e in backing if e.attribution]
+    if not backing or len(sources) < len(backing):
+        return sentence
+    if find_attribution(sentence) or find_attribution(sentence[:1].lower() + sentence[1:]):
+        return sentence
+    if any(support.mentioned(s, sentence) or support.mentioned(s, previous) for s in sources):
+        return sentence
+    source = sources[0]
+    body = sentence.rstrip()
+    end = len(body.rstrip(".!?"))
+    return f"{body[:end]} (according to {source}){body[end:]}"

@@ -25,7 +25,8 @@ import snowballstemmer
 
 _STEMMER = snowballstemmer.stemmer("english")
 
-WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
+WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday "
+                     "mon tue tues wed thu thur thurs fri sat sun".split())
 MONTHS = frozenset("january february march april may june july august september october november december "
                    "jan feb mar apr jun jul aug sep sept oct nov dec".split())
 # Words that open a sentence with a capital without being names (and titles that precede one).

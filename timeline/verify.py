@@ -22,7 +22,7 @@ from functools import lru_cache
 
 from . import support, temporal
 from .attribution import find_attribution
-from .models import Article, Chunk, DroppedEvent, Event, Evidence, TimePoint
+from .models import Article, Chronology, Chunk, DroppedEvent, Event, Evidence, TimePoint
 from .sentences import sentences
 
 FLAG_DISAGREES = "model_date_disagrees"
@@ -374,3 +374,19 @@ def check_event(event: Event, article: Article) -> list[str]:
     if event.when is not None and find_quote(event.when.text, article.text[s_start:s_end]) is None:
         problems.append(f"time expression {event.when.text!r} is not in the evidence")
     return problems
+
+
+def verification_warnings(chronology: Chronology) -> list[str]:
+    """The counts a reader should see: events shown as their evidence sentence, dates that are
+    only the model's reading."""
+    every = chronology.events + chronology.undated
+    out = []
+    rewritten = sum(FLAG_REWRITTEN in e.flags for e in every)
+    if rewritten:
+        out.append(f"{rewritten} event(s) shown as their evidence sentence: the model's wording was not "
+                   "supported by it (flag 'rewritten')")
+    model_only = sum(bool(e.when and e.when.model_reading) for e in every)
+    if model_only:
+        out.append(f"{model_only} date(s) are the model's reading of an expression our resolver cannot read: "
+                   "model's reading (unverified)")
+    return out
