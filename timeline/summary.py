@@ -12,28 +12,25 @@ from datetime import date
 
 from . import support, temporal
 from .attribution import find_attribution
+from .loaded import LOADED_WORDS
 from .models import Article, Chronology, Claim, Event, Summary
 from .sentences import sentences
 
-LOADED_WORDS = (
-    "terrorist", "terrorists", "terror", "regime", "brutal", "brutally", "barbaric", "savage",
-    "thugs", "massacre", "butcher", "butchered", "evil", "heroic", "heroes", "martyr", "martyrs",
-    "atrocity", "atrocities", "slaughter", "slaughtered", "genocidal", "cowardly", "extremists",
-    "militants", "fanatics", "propaganda", "puppet", "illegal occupation", "so-called", "infamous",
-)
 _LOADED = re.compile(r"\b(" + "|".join(re.escape(w) for w in LOADED_WORDS) + r")\b", re.I)
-_QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"|‘[^’]*’")
+_QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"|‘[^’]*’|(?<!\w)'[^']*'(?!\w)")
+_URL = re.compile(r"\b(?:https?://|www\.)\S+|\b[\w.-]+\.(?:com|org|net|gov|edu|io|example)(?:/\S*)?", re.I)
 MIN_WORDS, MAX_WORDS = 80, 150
 
 
 def loaded_words(text: str) -> list[str]:
-    """Loaded words used in the writer's own voice: not in an attributed quote or label."""
+    """Loaded words (``loaded.LOADED_WORDS``) in the writer's own voice: not in quoted speech, a
+    URL, or a sentence that says whose claim or label it is."""
     found: list[str] = []
     for start, end in sentences(text):
         sentence = text[start:end]
         if find_attribution(sentence) is not None:
             continue  # the sentence says whose words or label these are
-        unquoted = _QUOTED.sub(" ", sentence)
+        unquoted = _QUOTED.sub(" ", _URL.sub(" ", sentence))
         found.extend(m.group(1).lower() for m in _LOADED.finditer(unquoted))
     return list(dict.fromkeys(found))
 
