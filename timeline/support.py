@@ -88,6 +88,7 @@ def _prepare(text: str) -> str:
     return text.translate(_QUOTES)
 
 
+@lru_cache(maxsize=1 << 16)
 def stem(word: str) -> str:
     """The comparison key of a word: lower case, possessive and hyphen prefix dropped, stemmed,
     then mapped through the table of irregular forms and paraphrases."""
@@ -174,12 +175,29 @@ def _sentence_start(text: str, at: int) -> bool:
     return not before or before[-1] in ".!?:;\n"
 
 
+def is_name(entry: str, evidence: str) -> bool:
+    """Can ``entry`` (a who/where item) stand as a name or named group? Lower-case groups
+    ("residents", "police") can; a lone capitalised word only when the evidence uses it as a
+    name, not just to open a sentence ("Divers recovered..."); never a weekday, month,
+    numeral or opener."""
+    if clean_names([entry]) != [" ".join(entry.split())]:
+        return False
+    words = entry.split()
+    if len(words) == 1 and words[0][:1].isupper():
+        text = _prepare(evidence)
+        return words[0].isupper() or any(
+            not _sentence_start(text, m.start()) for m in re.finditer(rf"(?<![\w'-]){re.escape(words[0])}(?![\w-])", text))
+    return True
+
+
 def clean_names(items: list[str]) -> list[str]:
     """``who``/``where`` entries that can be names or named groups: no weekday, month, numeral,
     lone sentence opener or empty string ("Sunday", "The", "25", "On Friday" are dropped)."""
     out: list[str] = []
     for item in items:
         words = " ".join(item.split()).strip(" ,.;:\"'").split()
+        if words:
+            words[-1] = re.sub(r"(?:'s|’s|'|’)$", "", words[-1])
         while words and (words[0].lower() in OPENERS - {"police"} or words[0].lower() in WEEKDAYS | MONTHS
                          or _is_number_word(words[0])):
             words = words[1:]
@@ -191,7 +209,7 @@ def clean_names(items: list[str]) -> list[str]:
     return list(dict.fromkeys(out))
 
 
-@lru_cache(maxsize=256)
+@lru_cache(maxsize=4096)
 def stems(text: str) -> frozenset[str]:
     """Comparison keys of every word of ``text`` (stop words included: lookups need them)."""
     return frozenset(stem(t) for t in _tokens(text) if not t[0].isdigit())

@@ -367,7 +367,7 @@ def check_event(event: Event, article: Article) -> list[str]:
                               article.text[p_start:p_end], article.text,
                               event.when.value if event.when else None, article.published)
     for name in event.who + event.where:
-        if name not in support.clean_names([name]):
+        if not support.is_name(name, article.text[p_start:p_end]):
             problems.append(f"{name!r} is not a name")
         elif not support.mentioned(name, article.text[p_start:p_end], article.text):
             problems.append(f"{name!r} is not in the evidence or its paragraph")
