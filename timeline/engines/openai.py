@@ -22,7 +22,7 @@ import openai
 from .. import llm
 from ..cache import ResponseCache
 from ..errors import ChunkFailed, EngineError
-from ..models import Article, Chronology, Chunk, Claim, RequestUsage, Summary
+from ..models import Article, Chronology, Chunk, Claim, DroppedEvent, RequestUsage, Summary
 from ..packing import assign, pack_chunks
 from ..pricing import cost, load_prices
 from ..summary import extractive_summary
@@ -200,6 +200,8 @@ class OpenAIEngine(Engine):
                 log.info("%s [%d:%d]: dropped proposal: %s", article.id, chunk.start, chunk.end, reason)
             out.append(Extraction(events=verified.events, dropped=verified.dropped, rejected=verified.rejected))
         out[0].dropped += len(unplaced)
+        out[0].rejected += [DroppedEvent(article_id=chunks[0].article_id, what=" ".join(p.what.split()), quote=p.evidence,
+                                         reason=f"evidence not in the articles: {p.evidence[:60]!r}") for p in unplaced]
         warnings, self._pending_warnings = self._pending_warnings, []
         out[0].warnings = warnings
         return out
