@@ -303,16 +303,15 @@ def verify_events(proposals: list[Proposal], chunk: Chunk, article: Article) -> 
     """
     tagged = temporal.tag(chunk.text, article.published)
     text = article.text
-    events: list[Event] = []
     rejected: list[DroppedEvent] = []
     rewritten = 0
-    spans_taken: set[tuple[int, int]] = set()
 
     def refuse(p: Proposal, reason: str) -> None:
         rejected.append(DroppedEvent(article_id=article.id, what=" ".join(p.what.split()), quote=p.evidence,
                                      reason=reason))
 
-    for p in proposals:
+    checked: list[tuple[int, Proposal, Event, list[str], tuple[int, int]]] = []
+    for index, p in enumerate(proposals):
         if not substantial(p.evidence):
             refuse(p, f"evidence too short to ground an event: {p.evidence[:60]!r}")
             continue
@@ -329,32 +328,43 @@ def verify_events(proposals: list[Proposal], chunk: Chunk, article: Article) -> 
             when, flags = None, []  # the time expression is not in the evidence: it dates another sentence
         if when is not None and FLAG_MODEL_ONLY in flags:
             when = when.model_copy(update={"model_reading": True})
-        who = [w for w in support.clean_names(p.who) if support.mentioned(w, paragraph, text)]
-        where = [w for w in support.clean_names(p.where) if support.mentioned(w, paragraph, text)]
         what = " ".join(p.what.split())
         problems = event_problems(what, p.attribution, sentence, paragraph, text,
                                   when.value if when else None, article.published)
-        attribution = p.attribution or None
-        evidence = Evidence(article_id=article.id, start=start, end=end, quote=text[start:end])
-        if problems:
-            if len(sentence.split()) > MAX_REWRITE_WORDS:
-                refuse(p, "unsupported (" + "; ".join(problems) + ") and its evidence is too long to stand in")
-                continue
-            if (s_start, s_end) in spans_taken:
-                refuse(p, "unsupported (" + "; ".join(problems) + ") and its evidence sentence is already an event")
-                continue
-            rewritten += 1
-            what = " ".join(sentence.split())
-            if attribution and not support.mentioned(attribution, paragraph, text):
-                attribution = None
-            attribution = find_attribution(sentence) or attribution
-            who = [w for w in who if support.mentioned(w, sentence, text)]
-            where = [w for w in where if support.mentioned(w, sentence, text)]
-            evidence = Evidence(article_id=article.id, start=s_start, end=s_end, quote=sentence)
-            flags = [*flags, FLAG_REWRITTEN]
+        event = Event(when=when, what=what, attribution=p.attribution or None, flags=flags,
+                      who=[w for w in support.clean_names(p.who) if support.mentioned(w, paragraph, text)],
+                      where=[w for w in support.clean_names(p.where) if support.mentioned(w, paragraph, text)],
+                      evidence=[Evidence(article_id=article.id, start=start, end=end, quote=text[start:end])])
+        checked.append((index, p, event, problems, (s_start, s_end)))
+    # Supported events first: an unsupported proposal on a sentence that already makes an
+    # event is dropped rather than shown a second time as that sentence.
+    spans_taken = {span for _i, _p, _e, problems, span in checked if not problems}
+    placed: list[tuple[int, Event]] = [(i, e) for i, _p, e, problems, _s in checked if not problems]
+    for index, p, event, problems, (s_start, s_end) in checked:
+        if not problems:
+            continue
+        sentence, (p_start, p_end) = text[s_start:s_end], paragraph_span(text, s_start, s_end)
+        why = "unsupported (" + "; ".join(problems) + ")"
+        if len(sentence.split()) > MAX_REWRITE_WORDS:
+            refuse(p, why + " and its evidence is too long to stand in")
+            continue
+        if (s_start, s_end) in spans_taken:
+            refuse(p, why + " and its evidence sentence is already an event")
+            continue
         spans_taken.add((s_start, s_end))
-        events.append(Event(when=when, what=what, who=who, where=where, attribution=attribution,
-                            evidence=[evidence], flags=flags))
+        rewritten += 1
+        attribution = event.attribution
+        if attribution and not support.mentioned(attribution, text[p_start:p_end], text):
+            attribution = None
+        placed.append((index, event.model_copy(update={
+            "what": " ".join(sentence.split()),
+            "attribution": find_attribution(sentence) or attribution,
+            "who": [w for w in event.who if support.mentioned(w, sentence, text)],
+            "where": [w for w in event.where if support.mentioned(w, sentence, text)],
+            "evidence": [Evidence(article_id=article.id, start=s_start, end=s_end, quote=sentence)],
+            "flags": [*event.flags, FLAG_REWRITTEN],
+        })))
+    events = [e for _i, e in sorted(placed, key=lambda item: item[0])]
     return Verified(events=events, dropped=len(rejected), reasons=[r.reason for r in rejected],
                     rejected=rejected, rewritten=rewritten)
 
