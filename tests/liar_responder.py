@@ -26,7 +26,14 @@ from dataclasses import dataclass
 from typing import Any
 
 from openai_server import Recorded, Reply, completion
-from seed_responder import SEED_EVENTS, SEED_SUMMARY, _norm, count_tokens, is_extraction, prompt_tokens
+from seed_responder import (
+    SEED_EVENTS,
+    SEED_SUMMARY,
+    _norm,
+    count_tokens,
+    is_extraction,
+    prompt_tokens,
+)
 from story_responder import STORY_EVENTS, STORY_SUMMARY
 
 

@@ -16,11 +16,18 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-
 from conftest import API_KEY, ROOT, SEED
-from liar_responder import HONEST_EVENTS, INVENTED_SUMMARY, LIES, Lie, honest_responder, liar_responder
+from liar_responder import (
+    HONEST_EVENTS,
+    INVENTED_SUMMARY,
+    LIES,
+    Lie,
+    honest_responder,
+    liar_responder,
+)
 from openai_server import OpenAITestServer
 from seed_responder import _norm
+
 from timeline.models import Article, Briefing, Event
 from timeline.pipeline import BriefOptions, brief
 from timeline.render.common import format_value

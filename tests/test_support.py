@@ -9,9 +9,25 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from timeline import support, temporal
-from timeline.models import Article, Briefing, Chronology, Chunk, Claim, Event, Evidence, Summary, TimePoint
+from timeline.models import (
+    Article,
+    Briefing,
+    Chronology,
+    Chunk,
+    Claim,
+    Event,
+    Evidence,
+    Summary,
+    TimePoint,
+)
 from timeline.summary import LOADED_WORDS, check_summary, loaded_words
-from timeline.verify import FLAG_MODEL_ONLY, FLAG_REWRITTEN, Proposal, event_problems, verify_events
+from timeline.verify import (
+    FLAG_MODEL_ONLY,
+    FLAG_REWRITTEN,
+    Proposal,
+    event_problems,
+    verify_events,
+)
 
 BRIDGE = ("The Kessel River Bridge collapsed on Saturday evening, killing 12 people, according to the fire "
           "department.")
@@ -130,10 +146,11 @@ def test_a_date_only_the_model_can_read_is_kept_only_from_the_evidence_and_shown
     kept, moved, none = (verify_events([p], CHUNK, ARTICLE).events[0] for p in (inside, outside, nowhere))
     assert kept.when is not None and kept.when.model_reading and kept.flags == [FLAG_MODEL_ONLY]
     assert moved.when is None and none.when is None
+    from rich.console import Console
+
     from timeline.render.json import render_json
     from timeline.render.markdown import render_markdown
     from timeline.render.terminal import render_terminal
-    from rich.console import Console
 
     briefing = Briefing(title="t", articles=[], chronology=Chronology(events=[kept]), summary=Summary(text="s"))
     out = io.StringIO()

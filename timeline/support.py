@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-import snowballstemmer
+import snowballstemmer  # type: ignore[import-untyped]
 
 _STEMMER = snowballstemmer.stemmer("english")
 
@@ -93,8 +93,7 @@ def stem(word: str) -> str:
     """The comparison key of a word: lower case, possessive and hyphen prefix dropped, stemmed,
     then mapped through the table of irregular forms and paraphrases."""
     w = word.lower().strip("'-")
-    if w.endswith("'s"):
-        w = w[:-2]
+    w = w.removesuffix("'s")
     if w.startswith("al-") and len(w) > 3:
         w = w[3:]
     if w in _SAME:
