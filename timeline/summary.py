@@ -8,6 +8,7 @@ flagged anywhere else, in the tool's own voice.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from datetime import date
 
 from . import support, temporal
@@ -125,43 +126,69 @@ def _dates_of(chronology: Chronology) -> list[str]:
     return values
 
 
-def _date_supported(expression: str, sentence: str, texts: list[str], dates: list[str],
-                    references: list[date | None]) -> bool:
+_FLAT_QUOTES = str.maketrans({"“": '"', "”": '"', "‘": "'", "’": "'"})
+
+
+def _flat(text: str) -> str:
+    return " ".join(text.translate(_FLAT_QUOTES).split()).lower()
+
+
+@dataclass
+class Backing:
+    """The chronology as the summary check reads it, prepared once per briefing (a summary
+    sentence is compared with every event: thousands in a big briefing)."""
+
+    events: list[Event]
+    texts: list[str]
+    flat: list[str]
+    keys: list[frozenset[str]]
+    dates: list[str]
+
+    @classmethod
+    def of(cls, chronology: Chronology) -> Backing:
+        events = chronology.events + chronology.undated
+        texts = [_event_text(e) for e in events]
+        return cls(events, texts, [_flat(t) for t in texts], [support.stems(t) for t in texts], _dates_of(chronology))
+
+
+def _date_supported(expression: str, sentence: str, backing: Backing, references: list[date | None]) -> bool:
     """A date in the summary must be a date of the chronology: its words are an event's own, or
     it resolves (against any article's publication date) to a day, month or year an event has."""
-    from .verify import find_quote
-
-    if any(find_quote(expression, text) is not None for text in texts):
+    needle = _flat(expression).strip(" ,.;:")
+    if needle and any(needle in text for text in backing.flat):
         return True
     for reference in references:
         for found in temporal.tag(sentence, reference):
             if found.text != expression or not found.value:
                 continue
             for value in found.value.split("/"):
-                if any(d.startswith(value) or value.startswith(d) and len(d) >= 7 for d in dates):
+                if any(d.startswith(value) or value.startswith(d) and len(d) >= 7 for d in backing.dates):
                     return True
     return False
 
 
-def sentence_problems(sentence: str, events: list[Event], dates: list[str], references: list[date | None],
+def sentence_problems(sentence: str, backing: Backing, references: list[date | None],
                       article_text: str = "") -> tuple[list[str], list[Event]]:
-    """Why ``sentence`` is not backed by the chronology ``events``, and the events that back it."""
-    texts = [_event_text(e) for e in events]
-    if any(find_quote_in(sentence, t) for t in texts):
-        return [], [e for e, t in zip(events, texts) if find_quote_in(sentence, t)]
+    """Why ``sentence`` is not backed by the chronology, and the events that back it."""
+    needle = _flat(sentence).rstrip(".!?")
+    if len(needle.split()) >= 4:
+        verbatim = [e for e, text in zip(backing.events, backing.flat) if needle in text]
+        if verbatim:
+            return [], verbatim
     problems: list[str] = []
     reference = next((r for r in reversed(references) if r), None)
     expressions = temporal.tag(sentence, reference)
     for expression in expressions:
-        if not _date_supported(expression.text, sentence, texts, dates, references):
+        if not _date_supported(expression.text, sentence, backing, references):
             problems.append(f"date {expression.text!r} is not a date of the chronology")
     bare = sentence
     for expression in sorted(expressions, key=lambda e: -e.start):
         bare = bare[:expression.start] + " " + bare[expression.end:]
-    own = support.stems(bare)
-    backing = [(e, t) for e, t in zip(events, texts) if len(own & support.stems(t) - _COMMON) >= 2
-               or any(support.mentioned(n, t) for n in support.names(bare))]
-    union = " ".join(t for _e, t in backing)
+    own = support.stems(bare) - _COMMON
+    names = [support.phrase_keys(n) for n in support.names(bare)]
+    chosen = [i for i, keys in enumerate(backing.keys)
+              if len(own & keys) >= 2 or any(n and n <= keys for n in names)]
+    union = " ".join(backing.texts[i] for i in chosen)
     for number in support.missing_numbers(bare, union):
         problems.append(f"number {number} is not in the chronology")
     for name in support.names(bare):
@@ -174,17 +201,10 @@ def sentence_problems(sentence: str, events: list[Event], dates: list[str], refe
         problems.append("words not in the chronology: " + ", ".join(loose[:6]))
     if support.negated(bare) and not support.negated(union):
         problems.append("a negation the chronology does not have")
-    return problems, [e for e, _t in backing]
+    return problems, [backing.events[i] for i in chosen]
 
 
 _COMMON = frozenset(support.stem(w) for w in support.STOPWORDS)
-
-
-def find_quote_in(sentence: str, text: str) -> bool:
-    from .verify import find_quote
-
-    needle = sentence.strip().rstrip(".!?")
-    return len(needle.split()) >= 4 and find_quote(needle, text) is not None
 
 
 def check_summary(summary: Summary, chronology: Chronology, articles: list[Article]) -> tuple[Summary, list[str]]:
@@ -195,7 +215,7 @@ def check_summary(summary: Summary, chronology: Chronology, articles: list[Artic
     events = chronology.events + chronology.undated
     if not events or not summary.text.strip():
         return summary, []
-    dates = _dates_of(chronology)
+    backing_all = Backing.of(chronology)
     references: list[date | None] = [a.published for a in articles if a.published] or [None]
     text_all = "\n".join(a.text for a in articles)
     kept: list[str] = []
@@ -204,7 +224,7 @@ def check_summary(summary: Summary, chronology: Chronology, articles: list[Artic
         sentence = summary.text[start:end].strip()
         if not sentence:
             continue
-        problems, backing = sentence_problems(sentence, events, dates, references, text_all)
+        problems, backing = sentence_problems(sentence, backing_all, references, text_all)
         if problems:
             warnings.append(f"summary sentence removed, not supported by the chronology ({'; '.join(problems)}): "
                             f"{sentence!r}")
@@ -214,11 +234,13 @@ def check_summary(summary: Summary, chronology: Chronology, articles: list[Artic
     for claim in summary.claims_with_sources:
         problems, backing = [], []
         for a, b in sentences(claim.text):
-            found, events_ = sentence_problems(claim.text[a:b], events, dates, references, text_all)
+            found, events_ = sentence_problems(claim.text[a:b], backing_all, references, text_all)
             problems += found
             backing += events_
-        sources = [s for s in re.split(r";", claim.source or "") if s.strip()]
-        source_ok = all(any(support.mentioned(s, _event_text(e)) for e in backing or events) for s in sources)
+        sources = [support.phrase_keys(s) for s in re.split(r";", claim.source or "") if s.strip()]
+        pool = [backing_all.keys[i] for i, e in enumerate(backing_all.events) if any(e is b for b in backing)] \
+            if backing else backing_all.keys
+        source_ok = all(any(keys <= k for k in pool) for keys in sources)
         if problems or not source_ok:
             warnings.append(f"summary claim removed, not supported by the chronology: {claim.text!r}"
                             + (f" ({claim.source})" if claim.source else ""))
