@@ -222,3 +222,20 @@ def test_the_checks_never_raise_on_any_text(claim: str, evidence: str) -> None:
 def test_a_number_matches_itself_with_or_without_thousands_separators(n: int) -> None:
     assert support.numbers(f"{n:,} people") == support.numbers(f"{n} people") == {str(n)}
     assert support.missing_numbers(f"{n:,} people", f"about {n} people were there") == []
+
+
+def test_an_extractive_summary_sentence_spanning_two_events_is_their_own_words() -> None:
+    chronology = Chronology(events=[event("Divers searched the river for two more days", "2025-03-08"),
+                                    event("while residents held a candlelight vigil.", "2025-03-09")])
+    summary = Summary(text="Divers searched the river for two more days while residents held a candlelight vigil. "
+                           "Divers searched the river while residents burned the town hall.")
+    checked, warnings = check_summary(summary, chronology, ARTICLES)
+    assert checked.text == "Divers searched the river for two more days while residents held a candlelight vigil."
+    assert len(warnings) == 1 and "burned" in warnings[0]
+
+
+def test_the_extractive_summarys_date_pins_are_chronology_dates() -> None:
+    summary = Summary(text="Mayor Lena Ortiz declared a state of emergency in Port Aldren (Sun 9 Mar 2025). "
+                           "Mayor Lena Ortiz declared a state of emergency in Port Aldren (Fri 7 Mar 2025).")
+    checked, warnings = check_summary(summary, CHRONOLOGY, ARTICLES)
+    assert checked.text.endswith("(Sun 9 Mar 2025).") and "Fri 7 Mar" not in checked.text and len(warnings) == 1

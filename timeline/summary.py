@@ -64,6 +64,8 @@ def _with_date(event: Event) -> str:
     for possessive in ("’s", "'s"):
         if event.what.startswith(possessive, at):
             at += len(possessive)
+    if event.what[at:].lstrip(" ,")[:1].isdigit():
+        return event.what  # "February 12, 1986": the expression found is part of a longer date
     return f"{event.what[:at]} ({format_when(when)}){event.what[at:]}"
 
 
@@ -170,17 +172,15 @@ def _date_supported(expression: str, sentence: str, backing: Backing, references
 def sentence_problems(sentence: str, backing: Backing, references: list[date | None],
                       article_text: str = "") -> tuple[list[str], list[Event]]:
     """Why ``sentence`` is not backed by the chronology, and the events that back it."""
-    needle = _flat(sentence).rstrip(".!?")
-    if len(needle.split()) >= 4:
-        verbatim = [e for e, text in zip(backing.events, backing.flat) if needle in text]
-        if verbatim:
-            return [], verbatim
     problems: list[str] = []
     reference = next((r for r in reversed(references) if r), None)
     expressions = temporal.tag(sentence, reference)
     for expression in expressions:
         if not _date_supported(expression.text, sentence, backing, references):
             problems.append(f"date {expression.text!r} is not a date of the chronology")
+    verbatim = _verbatim(_flat(_PIN.sub("", sentence)).strip(" .!?"), backing)
+    if verbatim is not None:  # the chronology's own words (an extractive summary); dates checked above
+        return problems, verbatim
     bare = sentence
     for expression in sorted(expressions, key=lambda e: -e.start):
         bare = bare[:expression.start] + " " + bare[expression.end:]
@@ -205,6 +205,39 @@ def sentence_problems(sentence: str, backing: Backing, references: list[date | N
 
 
 _COMMON = frozenset(support.stem(w) for w in support.STOPWORDS)
+MIN_PIECE_WORDS, MAX_PIECES = 5, 3
+
+
+def _verbatim(needle: str, backing: Backing) -> list[Event] | None:
+    """The events whose own text ``needle`` is, whole or in up to ``MAX_PIECES`` consecutive
+    pieces of at least ``MIN_PIECE_WORDS`` words (an extractive summary joins event texts, and
+    its sentences need not end where the events do); None when it is not."""
+    if not needle:
+        return None
+    found: list[Event] = []
+    rest = needle
+    for _ in range(MAX_PIECES):
+        hits = [i for i, text in enumerate(backing.flat) if rest in text]
+        if hits:
+            return found + [backing.events[i] for i in hits]
+        words = rest.split(" ")
+        low, high = 0, len(words) - 1  # longest prefix of ``words`` that some event text holds
+        while low < high:
+            middle = (low + high + 1) // 2
+            prefix = " ".join(words[:middle])
+            if any(prefix in text for text in backing.flat):
+                low = middle
+            else:
+                high = middle - 1
+        if low < MIN_PIECE_WORDS:
+            return None
+        prefix = " ".join(words[:low])
+        found += [backing.events[i] for i, text in enumerate(backing.flat) if prefix in text][:1]
+        rest = " ".join(words[low:])
+    return None
+# The date the extractive summary pins after a relative expression: "today (Mon 10 Mar 2025)".
+_DAY = r"(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun) \d{1,2} [A-Z][a-z]{2} \d{4}|[A-Z][a-z]{2} \d{4}|\d{4})"
+_PIN = re.compile(rf" \({_DAY}(?: – {_DAY})?(?: — model's reading \(unverified\))?\)")
 
 
 def check_summary(summary: Summary, chronology: Chronology, articles: list[Article]) -> tuple[Summary, list[str]]:
