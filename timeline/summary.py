@@ -240,7 +240,8 @@ _DAY = r"(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun) \d{1,2} [A-Z][a-z]{2} \d{4}|[A-Z][a-
 _PIN = re.compile(rf" \({_DAY}(?: – {_DAY})?(?: — model's reading \(unverified\))?\)")
 
 
-def check_summary(summary: Summary, chronology: Chronology, articles: list[Article]) -> tuple[Summary, list[str]]:
+def check_summary(summary: Summary, chronology: Chronology, articles: list[Article], fallback: bool = False
+                  ) -> tuple[Summary, list[str]]:
     """``summary`` with every sentence the chronology does not back removed, and one warning per
     removed sentence. Names, numbers, dates and content words must come from the events
     that back the sentence (see ``sentence_problems``); a sentence stating an attributed
@@ -279,10 +280,10 @@ def check_summary(summary: Summary, chronology: Chronology, articles: list[Artic
                             + (f" ({claim.source})" if claim.source else ""))
             continue
         claims.append(claim)
-    if not kept:
-        fallback = extractive_summary(chronology, articles)
+    if not kept and not fallback:
         warnings.append("the summary had no sentence the chronology supports; using the extractive summary")
-        return fallback, warnings
+        checked, more = check_summary(extractive_summary(chronology, articles), chronology, articles, fallback=True)
+        return checked, warnings + more
     return Summary(text=" ".join(kept), claims_with_sources=claims), warnings
 
 
