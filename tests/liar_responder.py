@@ -174,7 +174,7 @@ def _events_for(text: str, events: list[dict[str, Any]]) -> list[dict[str, Any]]
 
 def _overlap(a: str, b: str) -> bool:
     a, b = _norm(a).strip(" ."), _norm(b).strip(" .")
-    return a in b or b in a or a[:30] == b[:30]
+    return a in b or b in a
 
 
 def _user_text(body: dict[str, Any]) -> str:

@@ -253,6 +253,7 @@ def check_summary(summary: Summary, chronology: Chronology, articles: list[Artic
     references: list[date | None] = [a.published for a in articles if a.published] or [None]
     text_all = "\n".join(a.text for a in articles)
     kept: list[str] = []
+    removed: set[str] = set()
     warnings: list[str] = []
     for start, end in sentences(summary.text):
         sentence = summary.text[start:end].strip()
@@ -262,6 +263,7 @@ def check_summary(summary: Summary, chronology: Chronology, articles: list[Artic
         if problems:
             warnings.append(f"summary sentence removed, not supported by the chronology ({'; '.join(problems)}): "
                             f"{sentence!r}")
+            removed.add(sentence)
             continue
         kept.append(_keep_attribution(sentence, backing, kept[-1] if kept else ""))
     claims = []
@@ -276,6 +278,8 @@ def check_summary(summary: Summary, chronology: Chronology, articles: list[Artic
             if backing else backing_all.keys
         source_ok = all(any(keys <= k for k in pool) for keys in sources)
         if problems or not source_ok:
+            if claim.text.strip() in removed:
+                continue  # already listed as a removed sentence
             warnings.append(f"summary claim removed, not supported by the chronology: {claim.text!r}"
                             + (f" ({claim.source})" if claim.source else ""))
             continue
