@@ -239,3 +239,12 @@ def test_the_extractive_summarys_date_pins_are_chronology_dates() -> None:
                            "Mayor Lena Ortiz declared a state of emergency in Port Aldren (Fri 7 Mar 2025).")
     checked, warnings = check_summary(summary, CHRONOLOGY, ARTICLES)
     assert checked.text.endswith("(Sun 9 Mar 2025).") and "Fri 7 Mar" not in checked.text and len(warnings) == 1
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.text(alphabet=st.characters(codec="utf-8", exclude_categories=("Cs",)), max_size=160)
+       | st.sampled_from(["294,000 week ago and 317,000 a year ago.", "over a 10,000-year period, not one",
+                          "On Friday night, 2,000 people marched; the toll rose to fifty-six."]))
+def test_a_sentence_always_supports_itself(sentence: str) -> None:
+    """The rewrite target must pass: an event whose text is its own evidence is supported."""
+    assert event_problems(sentence, None, sentence, sentence, sentence, None, SAT) == []

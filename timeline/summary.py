@@ -189,8 +189,10 @@ def sentence_problems(sentence: str, backing: Backing, references: list[date | N
     chosen = [i for i, keys in enumerate(backing.keys)
               if len(own & keys) >= 2 or any(n and n <= keys for n in names)]
     union = " ".join(backing.texts[i] for i in chosen)
-    for number in support.missing_numbers(bare, union):
-        problems.append(f"number {number} is not in the chronology")
+    in_dates = {n for e in expressions for n in support.numbers(e.text)}  # checked as dates above
+    for number in support.missing_numbers(sentence, union):
+        if number not in in_dates:
+            problems.append(f"number {number} is not in the chronology")
     for name in support.names(bare):
         if not support.mentioned(name, union, article_text):
             problems.append(f"{name!r} is not in the chronology")

@@ -244,16 +244,15 @@ def event_problems(
     problems: list[str] = []
     expressions = temporal.tag(what, published)
     for expression in expressions:
-        in_text = find_quote(expression.text, evidence) is not None
+        in_text = _plain(expression.text) in _plain(evidence)
         same_day = expression.value is not None and when_value is not None and (
             when_value == expression.value or when_value.startswith(expression.value))
         if not in_text and not same_day:
             problems.append(f"date {expression.text!r} is not in the evidence")
-    undated = what  # numbers inside a time expression were checked as a date just above
-    for expression in sorted(expressions, key=lambda e: -e.start):
-        undated = undated[:expression.start] + " " + undated[expression.end:]
-    for number in support.missing_numbers(undated, evidence):
-        problems.append(f"number {number} is not in the evidence")
+    in_dates = {n for e in expressions for n in support.numbers(e.text)}  # checked as dates just above
+    for number in support.missing_numbers(what, evidence):
+        if number not in in_dates:
+            problems.append(f"number {number} is not in the evidence")
     background = support.background_modifiers(what, evidence, article_text)
     for name in support.names(what):
         if not support.mentioned(name, evidence, article_text) and not all(
@@ -278,6 +277,10 @@ def event_problems(
         for number in support.missing_numbers(attribution, paragraph):
             problems.append(f"number {number} in the source is not in the evidence")
     return list(dict.fromkeys(problems))
+
+
+def _plain(text: str) -> str:
+    return " ".join(text.translate(_QUOTES).split()).lower()
 
 
 def _negation_touches(evidence: str, claim: str) -> bool:
