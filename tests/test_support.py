@@ -248,3 +248,10 @@ def test_the_extractive_summarys_date_pins_are_chronology_dates() -> None:
 def test_a_sentence_always_supports_itself(sentence: str) -> None:
     """The rewrite target must pass: an event whose text is its own evidence is supported."""
     assert event_problems(sentence, None, sentence, sentence, sentence, None, SAT) == []
+
+
+def test_an_actor_of_the_sentence_is_not_its_source() -> None:
+    evidence = "Divers recovered two more bodies from the river on Sunday, police spokesman Tomas Reyes said."
+    found = event_problems("Divers recovered two more bodies.", "the divers", evidence, evidence, evidence, None, SAT)
+    assert any("not the sentence's own" in p for p in found)
+    assert event_problems("Divers recovered two more bodies.", "police", evidence, evidence, evidence, None, SAT) == []

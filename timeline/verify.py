@@ -272,7 +272,7 @@ def event_problems(
         else:
             own = find_attribution(evidence)
             if own and not support.mentioned(attribution, own, article_text) \
-                    and not support.mentioned(own, attribution) and not support.mentioned(attribution, evidence):
+                    and not support.mentioned(own, attribution):
                 problems.append(f"source {attribution!r} is not the sentence's own ({own!r})")
         for number in support.missing_numbers(attribution, paragraph):
             problems.append(f"number {number} in the source is not in the evidence")
