@@ -215,7 +215,8 @@ def _combine(group: list[Event], order: dict[str, int]) -> Event:
     group = sorted(group, key=lambda e: (order.get(e.evidence[0].article_id, len(order)), e.evidence[0].start))
     first = group[0]
     evidence = [ev for e in group for ev in e.evidence]
-    flags = [f for f in dict.fromkeys(f for e in group for f in e.flags) if f not in ("date_conflict", "figure_conflict")]
+    flags = [f for f in dict.fromkeys(f for e in group for f in e.flags) if f not in ("date_conflict", "figure_conflict")
+             and (f != "rewritten" or "rewritten" in first.flags)]  # "rewritten" describes the wording shown
     conflicts: list[Conflict] = []
     readings = [(ev, ev.when, ev.when.value) for ev in evidence if ev.when and ev.when.value]
     when = first.when

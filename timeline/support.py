@@ -82,7 +82,7 @@ _NUMBER_WORDS = {
 }
 _SCALE = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
 _QUOTES = str.maketrans({"“": '"', "”": '"', "‘": "'", "’": "'", "–": "-", "—": "-"})
-_TOKEN = re.compile(r"\d[\d,]*(?:\.\d+)?(?:st|nd|rd|th)?|[A-Za-z][A-Za-z'-]*")
+_TOKEN = re.compile(r"\d[\d,]*(?:\.\d+)?(?:st|nd|rd|th)?|[A-Za-z][A-Za-z']*")  # hyphenated words count as their parts
 _NAME = re.compile(r"(?<![\w'-])[A-Z][\w'-]*(?:\s+(?:al-|bin\s|de\s|of\s|the\s|von\s|van\s)?[A-Z][\w'-]*)*")
 
 
