@@ -9,6 +9,7 @@ honest model's events must survive unchanged.
 """
 from __future__ import annotations
 
+import functools
 import io
 import json
 import re
@@ -51,6 +52,12 @@ CORPORA = {"seed": seed_articles, "story": story_articles}
 def run(articles: list[Article], responder, **kw) -> Briefing:  # type: ignore[no-untyped-def]
     with OpenAITestServer(responder) as server:
         return brief(articles, BriefOptions(engine="openai", base_url=server.url, max_retries=0, use_cache=False, **kw))
+
+
+@functools.lru_cache(maxsize=None)
+def briefing_of(name: str, lying: bool) -> Briefing:
+    """One briefing per corpus and model for the whole session (each is a full run)."""
+    return run(CORPORA[name](), liar_responder if lying else honest_responder)
 
 
 def rendered(briefing: Briefing, claims_only: bool = False) -> dict[str, str]:
@@ -106,7 +113,7 @@ def lies_reaching_output(name: str) -> tuple[int, int, dict[str, list[str]]]:
     """(lies told about ``name``, lies that reached an output, which and where)."""
     articles = CORPORA[name]()
     text = "\n".join(_norm(a.text) for a in articles)
-    briefing = run(articles, liar_responder)
+    briefing = briefing_of(name, True)
     outputs = rendered(briefing, claims_only=True)
     told = [lie for lie in LIES if _norm(lie.proposal["evidence"]) in text] + INVENTED_SUMMARY
     for lie in told:
@@ -124,7 +131,7 @@ def honest_survival(name: str) -> tuple[int, int, list[str]]:
     articles = CORPORA[name]()
     text = "\n".join(_norm(a.text) for a in articles)
     proposed = [e for e in HONEST_EVENTS if _norm(e["evidence"]) in text]
-    briefing = run(articles, honest_responder)
+    briefing = briefing_of(name, False)
     changed = []
     for p in proposed:
         quote = _norm(p["evidence"]).strip(" .")
@@ -157,7 +164,7 @@ def test_at_least_95_percent_of_the_honest_models_events_survive_unchanged() -> 
 
 
 def test_the_liars_briefing_says_what_it_refused() -> None:
-    briefing = run(story_articles(), liar_responder)
+    briefing = briefing_of("story", True)
     data = json.loads(rendered(briefing)["json"])
     rewritten = [e for e in data["chronology"]["events"] + data["chronology"]["undated"] if FLAG_REWRITTEN in e["flags"]]
     assert rewritten and all(any(e["what"] == " ".join(ev["quote"].split()) for ev in e["evidence"]) for e in rewritten)
@@ -181,7 +188,7 @@ def test_the_offline_engines_events_pass_the_same_checks(name: str) -> None:
 def test_every_event_of_the_honest_briefing_passes_check_event() -> None:
     articles = story_articles()
     by_id = {a.id: a for a in articles}
-    briefing = run(articles, honest_responder)
+    briefing = briefing_of("story", False)
     for event in _every(briefing):
         if len(event.evidence) == 1 and FLAG_REWRITTEN not in event.flags:
             assert check_event(event, by_id[event.evidence[0].article_id]) == [], event.what
