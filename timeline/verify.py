@@ -1,17 +1,27 @@
-"""The model proposes, the code verifies: grounding quotes and re-deriving dates.
+"""The model proposes, the code verifies: grounding, support, and re-deriving dates.
 
 Pure functions, no I/O. ``verify_events`` turns the model's proposals for one chunk into
 ``Event`` objects:
 
 * the evidence quote must occur in the chunk (whitespace and curly/straight quote marks
   normalised); its exact offsets into the article text are computed; otherwise the
-  proposal is dropped and counted;
-* the date comes from the deterministic resolver reading ``when_text`` against the
-  publication date; if the model's reading differs, the resolver wins and the event is
-  flagged ``model_date_disagrees``; if only the model has a date, it is kept, flagged
-  ``model_only_date``, and cut to the precision the expression itself supports;
-* with no ``when_text`` (or one that is not in the text) the event is undated: a model's
-  date without a time expression in the text is never kept.
+  proposal is dropped, counted and listed with its reason;
+* the evidence is widened to the whole sentences it touches, and ``event_problems`` checks
+  the event's text and attribution against them (numbers, names, dates, content words,
+  negation; the source must be named in the sentence or its paragraph). An unsupported
+  event is rewritten to those sentences (flag ``rewritten``), or dropped when they are too
+  long or already make another event. ``who``/``where`` keep only names the paragraph
+  mentions (``support.clean_names``);
+* the date comes from the deterministic resolver reading ``when_text``, which must be in
+  the evidence sentences, against the publication date; if the model's reading differs,
+  the resolver wins (flag ``model_date_disagrees``); if only the model can read it, it is
+  kept, cut to the precision the expression supports, flagged ``model_only_date`` and
+  marked ``TimePoint.model_reading`` ("model's reading (unverified)" in every format);
+* with no ``when_text`` in the evidence the event is undated: a model's date without a
+  time expression in the text is never kept.
+
+``check_event`` applies the same checks to an event any engine made (the offline engine's
+pass them: a test says so).
 """
 from __future__ import annotations
 
