@@ -89,6 +89,11 @@ class TimePoint(_Strict):
     value: str | None
     precision: Precision
     text: str
+    model_reading: bool = Field(
+        default=False,
+        description="True when the value is the model's reading of an expression our resolver cannot read: "
+                    "shown as \"model's reading (unverified)\" in every format.",
+    )
 
 
 class Evidence(_Strict):
@@ -151,6 +156,15 @@ class Event(_Strict):
     def sources(self) -> list[str]:
         """Article ids backing this event, in first-seen order."""
         return list(dict.fromkeys(e.article_id for e in self.evidence))
+
+
+class DroppedEvent(_Strict):
+    """A proposed event that verify refused, and why (listed in JSON under ``dropped``)."""
+
+    article_id: str
+    what: str
+    quote: str
+    reason: str
 
 
 class Chronology(_Strict):
@@ -232,6 +246,7 @@ class Briefing(_Strict):
     failed_chunks: list[FailedChunk] = Field(default_factory=list)
     dropped_events: int = 0
     not_used: list[NotUsed] = Field(default_factory=list)
+    dropped: list[DroppedEvent] = Field(default_factory=list)
 
 
 Conflict.model_rebuild()

@@ -17,9 +17,10 @@ from .dedupe import dedupe
 from .engines.base import Engine, Extraction
 from .errors import AllChunksFailed, ChunkFailed, StoppedAtFailedChunk, TimelineError, UsageError, unexpected_failure
 from .merge import merge
-from .models import Article, ArticleInfo, Briefing, Chronology, Chunk, Event, FailedChunk, Summary
+from .models import Article, ArticleInfo, Briefing, Chronology, Chunk, DroppedEvent, Event, FailedChunk, Summary
 from .options import BriefOptions
-from .summary import neutrality_warnings
+from .summary import check_summary, neutrality_warnings
+from .verify import verification_warnings
 from .tokens import counter_for
 
 
@@ -108,7 +109,7 @@ async def abrief(
     try:
         chunks = chunk_articles(articles, options, getattr(engine, "model", None))
         by_id = {a.id: a for a in articles}
-        events, failed, dropped = await _extract_all(engine, chunks, by_id, options, warnings, progress)
+        events, failed, dropped, rejected = await _extract_all(engine, chunks, by_id, options, warnings, progress)
         if chunks and len(failed) == len(chunks):
             raise AllChunksFailed(failed)
         if previous is not None:
@@ -120,6 +121,8 @@ async def abrief(
         summary = await engine.summarize(chronology, all_articles)
     finally:
         await engine.aclose()
+    summary, removed = check_summary(summary, chronology, all_articles)
+    warnings.extend(removed)
     summary = add_disagreements(summary, chronology, all_articles)
     warnings.extend(neutrality_warnings(summary, chronology.events + chronology.undated))
     missing = [a.id for a in all_articles if a.published is None]
@@ -127,7 +130,9 @@ async def abrief(
         warnings.insert(0, _no_date_warning(missing))
     warnings.extend(f"chunk failed: {f.article_id} [{f.start}:{f.end}]: {f.reason}" for f in failed)
     if dropped:
-        warnings.append(f"{dropped} proposed event(s) dropped: evidence not found in the article")
+        warnings.append(f"{dropped} proposed event(s) dropped: evidence not found in the article or not "
+                        "supported by it (reasons under 'dropped' in JSON)")
+    warnings.extend(verification_warnings(chronology))
     engine.usage.token_counter = counter_for(getattr(engine, "model", None)).name
     from .tally import not_used
 
@@ -142,6 +147,7 @@ async def abrief(
         failed_chunks=failed,
         dropped_events=dropped,
         not_used=(previous.not_used if previous else []) + not_used(deduped, merged, chronology),
+        dropped=rejected,
     )
 
 
@@ -152,7 +158,7 @@ async def _extract_all(
     options: BriefOptions,
     warnings: list[str],
     progress: Progress | None,
-) -> tuple[list[Event], list[FailedChunk], int]:
+) -> tuple[list[Event], list[FailedChunk], int, list[DroppedEvent]]:
     done = 0
 
     async def one(pack: list[Chunk]) -> list[Extraction | ChunkFailed]:
@@ -192,6 +198,7 @@ async def _extract_all(
     events: list[Event] = []
     failed: list[FailedChunk] = []
     dropped = 0
+    rejected: list[DroppedEvent] = []
     for chunk, result in zip(chunks, results):
         if isinstance(result, ChunkFailed):
             failed.append(FailedChunk(article_id=chunk.article_id, start=chunk.start, end=chunk.end, reason=result.reason))
@@ -203,11 +210,12 @@ async def _extract_all(
                     ev.when = event.when  # each source keeps its own reading through merges
         events.extend(result.events)
         dropped += result.dropped
+        rejected.extend(result.rejected)
         warnings.extend(result.warnings)
     events, repeats = _without_repeats(events)
     if repeats:
         warnings.append(f"{repeats:,} repeated sentence(s) read once (the same words and date again in one article)")
-    return events, failed, dropped
+    return events, failed, dropped, rejected
 
 
 def _without_repeats(events: list[Event]) -> tuple[list[Event], int]:

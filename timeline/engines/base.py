@@ -5,7 +5,7 @@ from abc import ABC, abstractmethod
 from dataclasses import dataclass, field
 
 from ..errors import ChunkFailed
-from ..models import Article, Chronology, Chunk, Event, Summary, Usage
+from ..models import Article, Chronology, Chunk, DroppedEvent, Event, Summary, Usage
 
 
 @dataclass
@@ -15,6 +15,7 @@ class Extraction:
     events: list[Event] = field(default_factory=list)
     dropped: int = 0
     warnings: list[str] = field(default_factory=list)
+    rejected: list[DroppedEvent] = field(default_factory=list)  # the dropped proposals, with reasons
 
 
 class Engine(ABC):

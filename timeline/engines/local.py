@@ -11,8 +11,10 @@ import dataclasses
 import re
 
 from .. import temporal
+from .. import support
 from ..attribution import find_attribution
 from ..errors import ChunkFailed, unexpected_failure
+from ..support import clean_names
 from ..models import Article, Chronology, Chunk, Event, Evidence, Summary, TimePoint
 from ..sentences import sentences
 from ..summary import extractive_summary
@@ -156,14 +158,12 @@ def _strip_lead(name: str) -> str:
 
 
 def _people(text: str) -> list[str]:
-    names = []
+    """Names in ``text`` that are not its places (``support.names``: no sentence openers,
+    weekdays, months or numerals)."""
     places = set(_places(text))
-    for match in _PROPER.finditer(text):
-        name = _strip_lead(match.group())
-        if name and name not in places and len(name) > 2 and not set(name.split()) & _CALENDAR:
-            names.append(name)
-    return list(dict.fromkeys(names))[:6]
+    return [n for n in clean_names(support.names(text)) if n not in places and len(n) > 2][:6]
 
 
 def _places(text: str) -> list[str]:
-    return list(dict.fromkeys(m.group(1) for m in _PLACE.finditer(text) if m.group(1) not in _STOP_LEADS))[:4]
+    found = [m.group(1) for m in _PLACE.finditer(text) if m.group(1) not in _STOP_LEADS]
+    return clean_names(found)[:4]

@@ -22,7 +22,7 @@ import openai
 from .. import llm
 from ..cache import ResponseCache
 from ..errors import ChunkFailed, EngineError
-from ..models import Article, Chronology, Chunk, Claim, RequestUsage, Summary
+from ..models import Article, Chronology, Chunk, Claim, DroppedEvent, RequestUsage, Summary
 from ..packing import assign, pack_chunks
 from ..pricing import cost, load_prices
 from ..summary import extractive_summary
@@ -174,7 +174,7 @@ class OpenAIEngine(Engine):
                 raise result
         first, second = (r[0] for r in results)  # type: ignore[index]
         return Extraction(events=first.events + second.events, dropped=first.dropped + second.dropped,
-                          warnings=first.warnings + second.warnings)
+                          warnings=first.warnings + second.warnings, rejected=first.rejected + second.rejected)
 
     async def _extract_pack_once(self, chunks: list[Chunk], articles: dict[str, Article]) -> list[Extraction]:
         items = [(c, articles[c.article_id]) for c in chunks]
@@ -196,8 +196,10 @@ class OpenAIEngine(Engine):
             verified = verify_events(proposals, chunk, article)  # type: ignore[arg-type]
             for reason in verified.reasons:
                 log.info("%s [%d:%d]: dropped proposal: %s", article.id, chunk.start, chunk.end, reason)
-            out.append(Extraction(events=verified.events, dropped=verified.dropped))
+            out.append(Extraction(events=verified.events, dropped=verified.dropped, rejected=verified.rejected))
         out[0].dropped += len(unplaced)
+        out[0].rejected += [DroppedEvent(article_id=chunks[0].article_id, what=" ".join(p.what.split()), quote=p.evidence,
+                                         reason=f"evidence not in the articles: {p.evidence[:60]!r}") for p in unplaced]
         warnings, self._pending_warnings = self._pending_warnings, []
         out[0].warnings = warnings
         return out

@@ -5,10 +5,12 @@ from datetime import date
 
 from ..models import Briefing, Conflict, ConflictValue, Event, TimePoint
 
+MODEL_READING = "model's reading (unverified)"
 _MONTHS = "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec".split()
 FLAG_TEXT = {
     "model_date_disagrees": "model date corrected",
-    "model_only_date": "model-only date",
+    "model_only_date": "model's reading (unverified)",
+    "rewritten": "shown as the source sentence",
     "date_conflict": "dates differ",
     "figure_conflict": "figures differ",
 }
@@ -25,8 +27,10 @@ def format_when(when: TimePoint | None) -> str:
         return f"“{when.text}” (unresolved)"
     if "/" in when.value:
         start, end = when.value.split("/", 1)
-        return f"{_one(start)} – {_one(end)}"
-    return _one(when.value)
+        shown = f"{_one(start)} – {_one(end)}"
+    else:
+        shown = _one(when.value)
+    return f"{shown} — {MODEL_READING}" if when.model_reading else shown
 
 
 def format_value(value: str) -> str:
