@@ -11,6 +11,7 @@ import re
 
 from .. import temporal
 from ..attribution import find_attribution
+from ..boilerplate import clean_span
 from ..models import Article, Chronology, Chunk, Event, Evidence, Summary, TimePoint
 from ..sentences import sentences
 from ..summary import extractive_summary
@@ -60,7 +61,12 @@ def extract_events(article: Article, start: int = 0, end: int | None = None) -> 
     spans = list(sentences(text, start, end))
     events: list[Event] = []
     previous_undated: tuple[int, int] | None = None
-    for s_start, s_end in spans:
+    for span in spans:
+        cleaned = clean_span(text, *span)  # comments, bylines, broadcast notes never become events
+        if cleaned is None:
+            previous_undated = None
+            continue
+        s_start, s_end = cleaned
         sentence = text[s_start:s_end]
         if _is_heading(sentence):
             previous_undated = None

@@ -1,0 +1,98 @@
+"""Boilerplate and noise in scraped news text: what must never become an event.
+
+Scraped articles carry page furniture around the story: reader-comment sections ("Posted by:
+jdoe | May 28, 2009 7:15 PM | Report abuse"), invitations to comment, broadcast notes ("Today
+is broadcast live on BBC Two"), bylines and credit lines ("(Reporting by ...; Editing by ...)"),
+player and cookie notices, navigation ("Back to top", "Read + | Watch + | Talk +"), and wire
+datelines glued to the first sentence ("LONDON | Tue Apr 28, 2009 9:03 pm BST LONDON (Reuters) -").
+
+``clean_span`` is the one entry point: it drops a sentence that is noise and trims a noise
+prefix off one that carries a story after it, returning offsets into the original text so the
+evidence stays verbatim. The rules are patterns over families of page furniture, written by hand
+because the libraries that remove boilerplate (trafilatura, justext) work on HTML structure,
+which these plain texts no longer have. Pure and linear; no corpus statistics, so one article
+is cleaned the same way alone or in a batch of thousands.
+"""
+from __future__ import annotations
+
+import re
+
+_MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|"
+          r"Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?")
+_WEEKDAY = r"(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)(?:day|sday|nesday|urday|rsday)?\.?"
+_CLOCK = r"\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s*(?:GMT|BST|UTC|EST|EDT|CST|CDT|PST|PDT|ET|CET))?"
+
+# A whole sentence that is page furniture. Each family is one alternation, case-insensitive.
+_NOISE = re.compile(
+    "|".join([
+        # reader comments and invitations to comment
+        r"\bposted by\s*:", r"\breport abuse\b", r"\bcomplain about this comment\b", r"\bcomment number \d+",
+        r"\byour comments?\b.*\b(?:published|edit)", r"\b(?:leave|post|add|send us) (?:a |your )?comments?\b",
+        r"\bcomment on this (?:blog|story|article|post)", r"\bthe comments to this entry are closed\b",
+        r"\bwe welcome comments\b", r"\bviews expressed in the comments\b", r"\bshare your (?:thoughts|views|experiences?)\b",
+        r"\btell us (?:your|about your) (?:experiences?|story|views)", r"\bfill(?:ing)? in the form\b",
+        r"\bthank you for (?:contributing|your comments)\b", r"\bhave you been affected by\b",
+        r"\bdo you know (?:someone|anyone) (?:who|affected)", r"\bnot all (?:e-?mails|comments) will be published\b",
+        r"\bdisplaying your name and location\b", r"\bget involved\b.*\bcomment",
+        # broadcast and programme notes
+        r"\b(?:is|are|will be) (?:broadcast|shown|screened|aired) (?:live )?(?:on|at)\b", r"\bbroadcast live\b",
+        r"\blisten again\b", r"\bwatch (?:it )?again\b", r"\bon (?:bbc|itv|channel) (?:one|two|three|four|1|2|3|4)\b.*\b\d{1,2}[:.]?\d{0,2}\s*[ap]m\b",
+        # players, scripts, cookies, feeds, subscriptions
+        r"\bjavascript\b", r"\bflash player\b", r"\bthis (?:media|video|content) is not available\b",
+        r"\bto play this (?:content|video)\b", r"\bcookies?\b.*\b(?:accept|enable|policy)\b", r"\bvia rss\b",
+        r"\bthese feeds\b", r"\bsubscribe (?:now|to (?:our|the|this) (?:\w+ )?(?:newsletter|feed|blog|podcast|channel))\b", r"\bsign up (?:for|to) (?:our|the)\b", r"\bnewsletter\b",
+        r"\bdelivered to your inbox\b", r"\bfollow us on\b", r"\bclick (?:here|through)\b", r"\bfor full instructions\b",
+        r"\bsee instructions for\b", r"\byour twitter account\b", r"\bour (?:\w+ )?twitter page\b",
+        # bylines, credits, contact lines, copyright
+        r"^\(?(?:additional )?(?:reporting|writing|editing|compiled|edited) by\b", r"\bediting by\b",
+        r"\bcontributed (?:reporting )?to this (?:report|story|article)\b", r"\bcopyright (?:©|\(c\)|\d{4})",
+        r"\ball rights reserved\b",
+        r"©", r"\b(?:e-?mail|his|her) (?:e-?mail )?address is\b", r"[\w.+-]+@[\w-]+\.[\w.]+",
+        r"^the writer is\b", r"^by [A-Z][\w.'-]+(?: [A-Z][\w.'-]+){0,3}\s*(?:[,|]|$)",
+        r"\bthis article appeared on p\d+", r"\bthis blog covers\b", r"\bthis is my blog\b",
+        # navigation and page chrome
+        r"\bback to top\b", r"\bread \+ \|", r"\bwatch \+ \|", r"\bmost (?:popular|read|viewed|e-?mailed)\b",
+        r"\brelated (?:stories|articles|links)\b", r"\bprint this (?:page|article)\b", r"\be-?mail this (?:to a friend|article)\b",
+        r"^page \d+ of \d+\b", r"^(?:next|previous) page\b", r"^(?:home|news|sport)\s*\|",
+    ]),
+    re.I,
+)
+
+# A noise prefix glued to the first sentence of a story: wire datelines and publication stamps.
+_PREFIX = re.compile(
+    r"^(?:"
+    # "WASHINGTON | Tue Apr 21, 2009 10:19 pm BST " / "Tue Apr 21, 2009 10:19 pm BST "
+    rf"(?:[A-Z][A-Z .,'-]*(?:,\s*\w+ \d+)?\s*\|\s*)?{_WEEKDAY}\s+{_MONTH}\s+\d{{1,2}},?\s+\d{{4}}\s+{_CLOCK}\s*"
+    # "Saturday 25 April 2009 23.24 BST "
+    rf"|{_WEEKDAY}\s+\d{{1,2}}\s+{_MONTH}\s+\d{{4}}\s+{_CLOCK}\s*"
+    # "By Maggie Fox, Health and Science Editor "
+    r"|By [A-Z][\w.'-]+(?: [A-Z][\w.'-]+){0,3}(?:,[^|]{0,60})?\s+(?=[A-Z]{3,})"
+    r")+"
+    # "WASHINGTON (Reuters) - " (only after a stamp or alone)
+    r"(?:[A-Z][A-Z .,'-]+(?:,\s*\w+\.? \d+)?\s*(?:\((?:Reuters|AP|AFP|Bloomberg)\))?\s*[-–—]+\s*)?"
+    r"|^(?:[A-Z][A-Z .,'-]+(?:,\s*\w+\.? \d+)?\s*)?\((?:Reuters|AP|AFP|Bloomberg|PA)\)\s*[-–—]+\s*"
+)
+_MIN_WORDS = 4
+
+
+def is_noise(sentence: str) -> bool:
+    """True when ``sentence`` is page furniture (comments, broadcast notes, bylines, navigation)."""
+    return bool(_NOISE.search(sentence))
+
+
+def clean_span(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """``text[start:end]`` without a noise prefix, or None when the sentence is noise.
+
+    The returned offsets index ``text`` exactly (evidence stays verbatim); a sentence left with
+    fewer than four words once its prefix is trimmed is dropped too.
+    """
+    sentence = text[start:end]
+    match = _PREFIX.match(sentence)
+    if match and match.end() > 0:
+        start += match.end()
+        sentence = text[start:end]
+        if len(sentence.split()) < _MIN_WORDS:
+            return None
+    if is_noise(sentence):
+        return None
+    return start, end
