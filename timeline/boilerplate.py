@@ -6,8 +6,8 @@ is broadcast live on BBC Two"), bylines and credit lines ("(Reporting by ...; Ed
 player and cookie notices, navigation ("Back to top", "Read + | Watch + | Talk +"), and wire
 datelines glued to the first sentence ("LONDON | Tue Apr 28, 2009 9:03 pm BST LONDON (Reuters) -").
 
-``clean_span`` is the one entry point: it drops a sentence that is noise and trims a noise
-prefix off one that carries a story after it, returning offsets into the original text so the
+``clean_span`` is the one entry point: it drops a sentence that is noise and cuts the headline,
+bullets, byline and stamp off a first sentence that carries the story after its dateline, returning offsets into the original text so the
 evidence stays verbatim. The rules are patterns over families of page furniture, written by hand
 because the libraries that remove boilerplate (trafilatura, justext) work on HTML structure,
 which these plain texts no longer have. Pure and linear; no corpus statistics, so one article
@@ -58,19 +58,17 @@ _NOISE = re.compile(
     re.I,
 )
 
-# A noise prefix glued to the first sentence of a story: wire datelines and publication stamps.
-_PREFIX = re.compile(
-    r"^(?:"
-    # "WASHINGTON | Tue Apr 21, 2009 10:19 pm BST " / "Tue Apr 21, 2009 10:19 pm BST "
-    rf"(?:[A-Z][A-Z .,'-]*(?:,\s*\w+ \d+)?\s*\|\s*)?{_WEEKDAY}\s+{_MONTH}\s+\d{{1,2}},?\s+\d{{4}}\s+{_CLOCK}\s*"
-    # "Saturday 25 April 2009 23.24 BST "
-    rf"|{_WEEKDAY}\s+\d{{1,2}}\s+{_MONTH}\s+\d{{4}}\s+{_CLOCK}\s*"
-    # "By Maggie Fox, Health and Science Editor "
-    r"|By [A-Z][\w.'-]+(?: [A-Z][\w.'-]+){0,3}(?:,[^|]{0,60})?\s+(?=[A-Z]{3,})"
-    r")+"
-    # "WASHINGTON (Reuters) - " (only after a stamp or alone)
-    r"(?:[A-Z][A-Z .,'-]+(?:,\s*\w+\.? \d+)?\s*(?:\((?:Reuters|AP|AFP|Bloomberg)\))?\s*[-–—]+\s*)?"
-    r"|^(?:[A-Z][A-Z .,'-]+(?:,\s*\w+\.? \d+)?\s*)?\((?:Reuters|AP|AFP|Bloomberg|PA)\)\s*[-–—]+\s*"
+# A publication stamp or wire dateline inside a sentence: the headline, bullets and byline glued
+# before it are page furniture and the story starts after it ("Cabin crew member in hospital ...
+# Saturday 25 April 2009 22.09 BST A member of cabin crew was taken to hospital ...").
+_STAMP = re.compile(
+    rf"{_WEEKDAY},?\s+{_MONTH}\s+\d{{1,2}},?\s+\d{{4}}[;,]?\s+{_CLOCK}"
+    rf"|{_WEEKDAY},?\s+\d{{1,2}}\s+{_MONTH}\s+\d{{4}}\s+{_CLOCK}"
+    r"|\((?:Reuters|AP|AFP|Bloomberg|PA|UPI|dpa)\)\s*[-–—]+"
+)
+# What may follow a stamp before the story: "LONDON (Reuters) - ", "| "
+_AFTER_STAMP = re.compile(
+    r"^\s*(?:\|\s*)?(?:[A-Z][A-Z .,'/\\-]+(?:,\s*\w+\.? \d+)?\s*(?:\((?:Reuters|AP|AFP|Bloomberg|PA|UPI|dpa)\))?\s*[-–—]+\s*)?"
 )
 _MIN_WORDS = 4
 
@@ -87,9 +85,13 @@ def clean_span(text: str, start: int, end: int) -> tuple[int, int] | None:
     fewer than four words once its prefix is trimmed is dropped too.
     """
     sentence = text[start:end]
-    match = _PREFIX.match(sentence)
-    if match and match.end() > 0:
-        start += match.end()
+    stamps = list(_STAMP.finditer(sentence))
+    if stamps:
+        cut = stamps[-1].end()
+        cut += _AFTER_STAMP.match(sentence[cut:]).end()  # type: ignore[union-attr]  # always matches
+        start += cut
+        while start < end and text[start].isspace():
+            start += 1
         sentence = text[start:end]
         if len(sentence.split()) < _MIN_WORDS:
             return None

@@ -39,7 +39,21 @@ class BriefOptions:
     since: date | None = None
     until: date | None = None
     max_events: int | None = None
+    key_dates: int | None = None  # --key-dates N: the N days that matter most (1..1000)
+    per_date: int = 1  # --per-date K: at most K events on each key day (1..50)
     extra: dict = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        if self.key_dates is not None and not 1 <= self.key_dates <= MAX_KEY_DATES:
+            raise UsageError(f"--key-dates: must be between 1 and {MAX_KEY_DATES}")
+        if not 1 <= self.per_date <= MAX_PER_DATE:
+            raise UsageError(f"--per-date: must be between 1 and {MAX_PER_DATE}")
+        if self.key_dates is not None and self.max_events is not None:
+            raise UsageError("--key-dates and --max-events: give one of them (key dates already limit the events)")
+
+
+MAX_KEY_DATES = 1000
+MAX_PER_DATE = 50
 
 
 Progress = Callable[[int, int], None]
@@ -114,6 +128,7 @@ async def abrief(
                 event.is_new = True
             events = [e.model_copy(update={"is_new": False}) for e in _all_events(previous)] + events
         chronology = filter_chronology(merge(events, all_articles), options)
+        chronology = select_chronology(chronology, all_articles, options)
         summary = await engine.summarize(chronology, all_articles)
     finally:
         await engine.aclose()
@@ -221,6 +236,22 @@ def filter_chronology(chronology: Chronology, options: BriefOptions) -> Chronolo
         rank = sorted(range(len(events)), key=lambda i: (-len(events[i].sources), i))[: options.max_events]
         events = [events[i] for i in sorted(rank)]
     return chronology.model_copy(update={"events": events})
+
+
+UNDATED_LIST_LIMIT = 200  # above this many undated events, list counts per article instead
+
+
+def select_chronology(chronology: Chronology, articles: list[Article], options: BriefOptions) -> Chronology:
+    """--key-dates N --per-date K (see select.py); without it, a long undated list becomes counts."""
+    if options.key_dates is not None:
+        from .select import key_dates
+
+        return key_dates(chronology, articles, options.key_dates, options.per_date)
+    if len(chronology.undated) > UNDATED_LIST_LIMIT:
+        from .select import summarise_undated
+
+        return summarise_undated(chronology)
+    return chronology
 
 
 def _in_window(value: str, since: date | None, until: date | None) -> bool:

@@ -31,7 +31,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Iterable
 
-from .models import Article, Chronology, Event, KeyDate
+from .models import Article, Chronology, Event, KeyDate, UndatedCount
 
 # Leave-one-topic-out choice on the development stories (bench/bench_tls.py --loto): the same
 # weights won on 3 of the 4 folds (all but mj, where 0.0 / 0.5 / 0.25 won); held-out Date-F1 0.739.
@@ -160,8 +160,8 @@ def pick_events(days: dict[date, list[Event]], articles: list[Article], per_date
         if b > a:
             centroid = _unit(centroid + _unit(matrix[a:b].mean(axis=0)))
         scores = (day @ centroid.T).ravel() + STORY_WEIGHT * (day @ story.T).ravel()
-        sources = [len(candidates[i][1].sources) for i in rows]
-        order = sorted(range(len(rows)), key=lambda j: (-(scores[j] + 0.05 * min(sources[j], 5)), j))
+        bonus = [_form(candidates[i][1]) for i in rows]
+        order = sorted(range(len(rows)), key=lambda j: (-(scores[j] + bonus[j]), j))
         chosen: list[int] = []
         for j in order:
             if len(chosen) == per_date:
@@ -171,6 +171,22 @@ def pick_events(days: dict[date, list[Event]], articles: list[Article], per_date
             chosen.append(j)
         out[d] = [candidates[rows[j]][1] for j in chosen]
     return out
+
+
+QUOTE_PENALTY = 0.0
+LONG_WORDS = 1000
+SOURCE_BONUS = 0.05
+
+
+def _form(event: Event) -> float:
+    """A small preference for reported facts over quotations and run-ons, and for corroboration."""
+    words = len(event.what.split())
+    bonus = SOURCE_BONUS * min(len(event.sources), 5)
+    if event.what.lstrip()[:1] in "\"“‘'":
+        bonus -= QUOTE_PENALTY
+    if words > LONG_WORDS:
+        bonus -= 0.01 * (words - LONG_WORDS)
+    return bonus
 
 
 def _unique(events: list[Event]) -> list[Event]:
@@ -226,3 +242,14 @@ def _evidence_day(when) -> date | None:  # type: ignore[no-untyped-def]
         return date.fromisoformat(when.value[:10])
     except ValueError:
         return None
+
+
+def summarise_undated(chronology: Chronology) -> Chronology:
+    """The undated list replaced by how many undated events each article gave (big inputs:
+    thousands of undated sentences are not a briefing)."""
+    counts: dict[str, int] = {}
+    for event in chronology.undated:
+        for article_id in event.sources:
+            counts[article_id] = counts.get(article_id, 0) + 1
+    rows = [UndatedCount(article_id=a, events=n) for a, n in counts.items()]
+    return chronology.model_copy(update={"undated": [], "undated_counts": rows})

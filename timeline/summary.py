@@ -76,10 +76,14 @@ def extractive_summary(chronology: Chronology, articles: list[Article], max_word
     """
     every = chronology.events + chronology.undated
     leads: list[Event] = []
+    first: dict[str, tuple[int, int]] = {}  # article id -> (offset, index of its earliest event): one pass, linear
+    for i, e in enumerate(every):
+        for ev in e.evidence:
+            if ev.article_id not in first or ev.start < first[ev.article_id][0]:
+                first[ev.article_id] = (ev.start, i)
     for article in articles:
-        own = [e for e in every if any(ev.article_id == article.id for ev in e.evidence)]
-        if own:
-            lead = min(own, key=lambda e: min(ev.start for ev in e.evidence if ev.article_id == article.id))
+        if article.id in first:
+            lead = every[first[article.id][1]]
             if all(lead is not chosen_lead for chosen_lead in leads):
                 leads.append(lead)
     dated = [e for e in chronology.events if e.when and e.when.value]
