@@ -129,6 +129,11 @@ async def abrief(
             events = [e.model_copy(update={"is_new": False}) for e in _all_events(previous)] + events
         chronology = filter_chronology(merge(events, all_articles), options)
         chronology = select_chronology(chronology, all_articles, options)
+        if chronology.key_dates:
+            from .key_day_summary import summarize_key_days
+
+            chronology, day_warnings = await summarize_key_days(engine, chronology)
+            warnings.extend(day_warnings)
         summary = await engine.summarize(chronology, all_articles)
     finally:
         await engine.aclose()

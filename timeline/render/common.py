@@ -96,6 +96,14 @@ def key_date_label(briefing: Briefing, event: Event) -> str:
     return ""
 
 
+def key_date_summary(briefing: Briefing, event: Event) -> str | None:
+    """The model's summary of the key day ``event`` falls on, if any."""
+    if event.when is None or not event.when.value:
+        return None
+    day = event.when.value[:10]
+    return next((k.summary for k in briefing.chronology.key_dates if k.date.isoformat() == day and k.summary), None)
+
+
 def undated_count_lines(briefing: Briefing) -> list[str]:
     """'[3] 41 undated events' per article, when the undated list was summarised."""
     numbers = {a.id: a.number for a in briefing.articles}

@@ -2,7 +2,8 @@
 from __future__ import annotations
 
 from ..models import Briefing, Event
-from .common import citations, describe_conflict, flag_texts, format_when, key_date_label, key_date_note, undated_count_lines
+from .common import citations, describe_conflict, flag_texts, format_when, key_date_label, key_date_note, key_date_summary,
+                     undated_count_lines
 from .escape import markdown_inline as md
 
 
@@ -23,6 +24,9 @@ def render_markdown(briefing: Briefing) -> str:
                 out.append("")
             label = key_date_label(briefing, event)
             out += [f"### {heading}" + (f" ({md(label)})" if label else ""), ""]
+            day_summary = key_date_summary(briefing, event)
+            if day_summary:
+                out += [f"_{md(day_summary)}_ (model summary of the events below)", ""]
             current = heading
         out.append(_event_line(event, briefing))
     out.append("")

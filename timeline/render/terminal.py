@@ -4,7 +4,8 @@ from __future__ import annotations
 from typing import Any
 
 from ..models import Briefing, Event
-from .common import citations, describe_conflict, flag_texts, format_when, key_date_label, key_date_note, undated_count_lines
+from .common import citations, describe_conflict, flag_texts, format_when, key_date_label, key_date_note, key_date_summary,
+                     undated_count_lines
 from .escape import terminal_text as safe
 
 
@@ -28,6 +29,10 @@ def render_terminal(briefing: Briefing, console: Any) -> None:
             table.add_section()  # a rule between days: the chronology reads grouped by date
         label = key_date_label(briefing, event)
         shown = safe(when) + (f"\n[dim]{safe(label)}[/dim]" if label else "")
+        day_summary = key_date_summary(briefing, event)
+        if day_summary and when != previous:
+            table.add_row(shown, f"[italic]{safe(day_summary)}[/italic]", "model summary of the day", "")
+            shown = ""
         table.add_row("" if when == previous else shown, *_cells(event, briefing))
         previous = when
     if briefing.chronology.events:
