@@ -48,12 +48,12 @@ def test_news_is_kept_whole(sentence: str) -> None:
 
 
 @pytest.mark.parametrize(("glued", "story"), [
-    ("Cabin crew member in hospital after flight Saturday 25 April 2009 22.09 BST A member of cabin crew was "
-     "taken to hospital today.", "A member of cabin crew was taken to hospital today."),
+    (("Cabin crew member in hospital after flight Saturday 25 April 2009 22.09 BST A member of cabin crew was "
+      "taken to hospital today."), "A member of cabin crew was taken to hospital today."),
     ("MEXICO CITY | Sat Apr 25, 2009 7:32 pm EDT MEXICO CITY (Reuters) - A new flu has killed up to 68 people.",
      "A new flu has killed up to 68 people."),
-    ("* Child dies in Texas * By Maggie Fox, Health Editor WASHINGTON (Reuters) - A child has died in Texas, "
-     "officials said.", "A child has died in Texas, officials said."),
+    (("* Child dies in Texas * By Maggie Fox, Health Editor WASHINGTON (Reuters) - A child has died in Texas, "
+      "officials said."), "A child has died in Texas, officials said."),
 ])
 def test_headline_and_dateline_are_cut_off(glued: str, story: str) -> None:
     text = "Intro line.\n" + glued
@@ -64,12 +64,13 @@ def test_headline_and_dateline_are_cut_off(glued: str, story: str) -> None:
 
 
 def test_offline_engine_makes_no_event_of_page_furniture() -> None:
-    text = "\n".join([
+    lines = [
         "Rebels seized the town of Idlib on Monday, the army said.",
         "Today is broadcast live on BBC Two on Monday at 9pm.",
         "Posted by: reader1 | December 2, 2024 8:56 PM | Report abuse The army lied on Monday.",
         "(Reporting by Jane Roe; Editing by John Doe)",
-    ])
+    ]
+    text = "\n".join(lines)
     events = extract_events(Article(id="a", text=text, published=date(2024, 12, 3)))
     assert [e.what for e in events] == ["Rebels seized the town of Idlib on Monday, the army said."]
     assert all(text[e.evidence[0].start:e.evidence[0].end] == e.evidence[0].quote for e in events)

@@ -5,10 +5,10 @@ import json
 from datetime import date
 
 import pytest
-
 from conftest import API_KEY, SEED
 from openai_server import OpenAITestServer, Recorded, Reply, completion
 from seed_responder import seed_responder
+
 from timeline.models import Article
 from timeline.pipeline import BriefOptions, brief
 

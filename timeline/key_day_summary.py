@@ -19,8 +19,7 @@ from .models import Chronology
 _NUMBER = re.compile(r"\d[\d,.]*")
 _WORD = re.compile(r"[a-z][a-z-]{3,}")
 MIN_SUPPORT = 0.7  # share of the summary's content words the day's events must contain
-_COMMON = frozenset("""that this with from were have been after their which about when they also said says
-    according would could there other more than into over under while where what people""".split())
+_COMMON = frozenset(["that", "this", "with", "from", "were", "have", "been", "after", "their", "which", "about", "when", "they", "also", "said", "says", "according", "would", "could", "there", "other", "more", "than", "into", "over", "under", "while", "where", "what", "people"])
 
 
 async def summarize_key_days(engine: Any, chronology: Chronology) -> tuple[Chronology, list[str]]:

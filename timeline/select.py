@@ -27,9 +27,9 @@ when key dates are asked for, so `timeline --help` stays fast.
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
-from typing import Iterable
 
 from .models import Article, Chronology, Event, KeyDate, UndatedCount
 
@@ -130,7 +130,7 @@ def pick_events(days: dict[date, list[Event]], articles: list[Article], per_date
     """The ``per_date`` most central, non-duplicate events of each day, most central first."""
     if not days:
         return {}
-    from sklearn.feature_extraction.text import TfidfVectorizer  # heavy: imported only for key dates
+    from sklearn.feature_extraction.text import TfidfVectorizer  # type: ignore[import-untyped]  # heavy: only for key dates
 
     leads = _lead_texts(days, articles)
     candidates = [(d, e) for d, evs in days.items() for e in _unique(evs)]

@@ -2,8 +2,8 @@
 from __future__ import annotations
 
 from ..models import Briefing, Event
-from .common import citations, describe_conflict, flag_texts, format_when, key_date_label, key_date_note, key_date_summary,
-                     undated_count_lines
+from .common import (citations, describe_conflict, flag_texts, format_when, key_date_label, key_date_note,
+                     key_date_summary, undated_count_lines)
 from .escape import markdown_inline as md
 
 

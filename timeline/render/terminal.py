@@ -4,8 +4,8 @@ from __future__ import annotations
 from typing import Any
 
 from ..models import Briefing, Event
-from .common import citations, describe_conflict, flag_texts, format_when, key_date_label, key_date_note, key_date_summary,
-                     undated_count_lines
+from .common import (citations, describe_conflict, flag_texts, format_when, key_date_label, key_date_note,
+                     key_date_summary, undated_count_lines)
 from .escape import terminal_text as safe
 
 
