@@ -54,6 +54,8 @@ def test_news_is_kept_whole(sentence: str) -> None:
      "A new flu has killed up to 68 people."),
     (("* Child dies in Texas * By Maggie Fox, Health Editor WASHINGTON (Reuters) - A child has died in Texas, "
       "officials said."), "A child has died in Texas, officials said."),
+    ("Page last updated at 07:48 GMT, Tuesday, 8 November 2011 The trial took place on the ninth floor.",
+     "The trial took place on the ninth floor."),
 ])
 def test_headline_and_dateline_are_cut_off(glued: str, story: str) -> None:
     text = "Intro line.\n" + glued

@@ -64,6 +64,8 @@ _STAMP = re.compile(
     rf"{_WEEKDAY},?\s+{_MONTH}\s+\d{{1,2}},?\s+\d{{4}}[;,]?\s+{_CLOCK}"
     rf"|{_WEEKDAY},?\s+\d{{1,2}}\s+{_MONTH}\s+\d{{4}}\s+{_CLOCK}"
     r"|\((?:Reuters|AP|AFP|Bloomberg|PA|UPI|dpa)\)\s*[-–—]+"
+    # "Page last updated at 07:48 GMT, Tuesday, 8 November 2011"
+    rf"|last updated at\s+{_CLOCK},?\s+{_WEEKDAY},?\s+\d{{1,2}}\s+{_MONTH},?\s+\d{{4}}"
 )
 # What may follow a stamp before the story: "LONDON (Reuters) - ", "| "
 _AFTER_STAMP = re.compile(

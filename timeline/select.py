@@ -176,10 +176,15 @@ def pick_events(days: dict[date, list[Event]], articles: list[Article], per_date
 SOURCE_BONUS = 0.05  # per corroborating article, up to five: a tie-breaker, not a ranking
 
 
+DATE_CONFLICT_PENALTY = 0.5  # sources disagree on this event's day: not the sentence to stand for it
+
+
 def _form(event: Event) -> float:
-    """A small preference for events several articles report. (Penalties for quotations and long
-    sentences were measured too: within +-0.002 AR1 on the dev topics, so left out.)"""
-    return SOURCE_BONUS * min(len(event.sources), 5)
+    """A small preference for events several articles report, and against events whose sources
+    disagree on the date. (Penalties for quotations and long sentences were measured too: within
+    +-0.002 AR1 on the dev topics, so left out.)"""
+    conflict = any(c.kind == "date" for c in event.conflicts)
+    return SOURCE_BONUS * min(len(event.sources), 5) - (DATE_CONFLICT_PENALTY if conflict else 0.0)
 
 
 def _unique(events: list[Event]) -> list[Event]:
