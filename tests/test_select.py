@@ -126,3 +126,46 @@ def test_brief_with_key_dates_end_to_end() -> None:
     out = brief(arts, BriefOptions(engine="local", key_dates=1, per_date=1))
     assert [k.date for k in out.chronology.key_dates] == [date(2024, 12, 2)]
     assert len(out.chronology.events) == 1 and "Idlib" in out.chronology.events[0].what
+
+
+def test_an_event_whose_sources_disagree_on_the_day_is_not_the_days_sentence() -> None:
+    from timeline.models import Conflict, ConflictValue
+
+    arts = [Article(id=f"a{i}", text="x", published=D0 + timedelta(days=3)) for i in range(3)]
+    disputed = _event("a0", D0, "The dam burst and flooded the valley, officials said.")
+    disputed = disputed.model_copy(update={"conflicts": [Conflict(kind="date", label="date", values=[
+        ConflictValue(value=D0.isoformat(), article_id="a0"),
+        ConflictValue(value=(D0 + timedelta(days=1)).isoformat(), article_id="a1")])]})
+    plain = _event("a2", D0, "The dam burst after days of rain, officials said.")
+    cut = key_dates(Chronology(events=[disputed, plain]), arts, 1, 1)
+    assert [e.what for e in cut.events] == [plain.what]
+
+
+@pytest.mark.parametrize("fmt", ["terminal", "markdown", "json"])
+def test_cli_key_dates_in_every_format(tmp_path, fmt: str) -> None:  # type: ignore[no-untyped-def]
+    import json
+
+    from timeline.cli import main
+
+    story = tmp_path / "story.jsonl"
+    rows = [{"id": "a", "published": "2024-12-03", "text": "Rebels seized the town of Idlib on Monday, the army said."},
+            {"id": "b", "published": "2024-12-05", "text": "Rebels captured Idlib on Monday after a week of fighting."},
+            {"id": "c", "published": "2024-12-05", "text": "The talks were held on Wednesday in Geneva, diplomats said."}]
+    story.write_text("\n".join(json.dumps(r) for r in rows) + "\n", encoding="utf-8")
+    out = tmp_path / f"out.{fmt}"
+    assert main(["brief", str(story), "--engine", "local", "--key-dates", "1", "--format", fmt, "-o", str(out)]) == 0
+    text = out.read_text(encoding="utf-8")
+    assert "Idlib" in text and "Geneva" not in text
+    if fmt == "json":
+        assert json.loads(text)["chronology"]["key_dates"][0]["date"] == "2024-12-02"
+    else:
+        assert "key date 1 of 1" in text
+
+
+def test_cli_rejects_out_of_range_key_dates(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from timeline.cli import EXIT_USAGE, main
+
+    story = tmp_path / "a.txt"
+    story.write_text("Rebels seized Idlib on Monday.", encoding="utf-8")
+    assert main(["brief", str(story), "--key-dates", "0"]) == EXIT_USAGE
+    assert main(["brief", str(story), "--key-dates", "3", "--per-date", "0"]) == EXIT_USAGE
