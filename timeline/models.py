@@ -167,12 +167,41 @@ class DroppedEvent(_Strict):
     reason: str
 
 
+class KeyDate(_Strict):
+    """One of the days that matter most (``--key-dates``), with the counts that ranked it.
+
+    ``summary`` is the model engine's short neutral summary of the day's verified events.
+    """
+
+    date: date
+    rank: int
+    score: float
+    articles: int
+    later_articles: int
+    published_around: int
+    summary: str | None = None
+
+
+class UndatedCount(_Strict):
+    """How many undated events one article gave, when the undated list is summarised."""
+
+    article_id: str
+    events: int
+
+
 class Chronology(_Strict):
-    """Dated events in order, and the events the text gives no date of their own."""
+    """Dated events in order, and the events the text gives no date of their own.
+
+    With ``--key-dates``, ``key_dates`` lists the chosen days and ``not_listed`` counts the
+    events left out; for big inputs the undated list is replaced by ``undated_counts``.
+    """
 
     events: list[Event] = Field(default_factory=list)
     undated: list[Event] = Field(default_factory=list)
     undated_window: str | None = None
+    key_dates: list[KeyDate] = Field(default_factory=list)
+    not_listed: int = 0
+    undated_counts: list[UndatedCount] = Field(default_factory=list)
 
 
 class Claim(_Strict):

@@ -118,6 +118,12 @@ async def abrief(
             events = [e.model_copy(update={"is_new": False}) for e in _all_events(previous)] + events
         merged = merge(events, all_articles)
         chronology = filter_chronology(merged, options, all_articles)
+        chronology = select_chronology(chronology, all_articles, options)
+        if chronology.key_dates:
+            from .key_day_summary import summarize_key_days
+
+            chronology, day_warnings = await summarize_key_days(engine, chronology)
+            warnings.extend(day_warnings)
         summary = await engine.summarize(chronology, all_articles)
     finally:
         await engine.aclose()
@@ -289,6 +295,22 @@ def filter_chronology(chronology: Chronology, options: BriefOptions, articles: l
             : options.max_events]
         events = [events[i] for i in sorted(rank)]
     return chronology.model_copy(update={"events": events})
+
+
+UNDATED_LIST_LIMIT = 200  # above this many undated events, list counts per article instead
+
+
+def select_chronology(chronology: Chronology, articles: list[Article], options: BriefOptions) -> Chronology:
+    """--key-dates N --per-date K (see select.py); without it, a long undated list becomes counts."""
+    if options.key_dates is not None:
+        from .select import key_dates
+
+        return key_dates(chronology, articles, options.key_dates, options.per_date)
+    if len(chronology.undated) > UNDATED_LIST_LIMIT:
+        from .select import summarise_undated
+
+        return summarise_undated(chronology)
+    return chronology
 
 
 def _in_window(value: str, since: date | None, until: date | None) -> bool:

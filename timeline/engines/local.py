@@ -13,6 +13,7 @@ import re
 from .. import temporal
 from .. import support
 from ..attribution import find_attribution
+from ..boilerplate import clean_span
 from ..errors import ChunkFailed, unexpected_failure
 from ..support import clean_names
 from ..models import Article, Chronology, Chunk, Event, Evidence, Summary, TimePoint
@@ -80,7 +81,12 @@ def extract_events(article: Article, start: int = 0, end: int | None = None) -> 
     # tagged once per chunk, so "the next day" resolves against the story's last date
     base = spans[0][0] if spans else 0
     tagged = _shifted(temporal.tag(text[base:spans[-1][1]], article.published), base) if spans else []
-    for s_start, s_end in spans:
+    for span in spans:
+        cleaned = clean_span(text, *span)  # comments, bylines, broadcast notes never become events
+        if cleaned is None:
+            previous_undated = None
+            continue
+        s_start, s_end = cleaned
         sentence = text[s_start:s_end]
         if _is_heading(sentence):
             previous_undated = None
