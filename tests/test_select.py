@@ -155,10 +155,15 @@ def test_cli_key_dates_in_every_format(tmp_path, fmt: str) -> None:  # type: ign
     out = tmp_path / f"out.{fmt}"
     assert main(["brief", str(story), "--engine", "local", "--key-dates", "1", "--format", fmt, "-o", str(out)]) == 0
     text = out.read_text(encoding="utf-8")
-    assert "Idlib" in text and "Geneva" not in text
     if fmt == "json":
-        assert json.loads(text)["chronology"]["key_dates"][0]["date"] == "2024-12-02"
-    else:
+        data = json.loads(text)
+        assert data["chronology"]["key_dates"][0]["date"] == "2024-12-02"
+        # the day not chosen is left out of the chronology and listed as not used ("filtered")
+        text = json.dumps(data["chronology"])
+        assert any(n["reason"] == "filtered" and "Geneva" in n["text"]
+                   for a in data["not_used"] for n in a["sentences"])
+    assert "Idlib" in text and "Geneva" not in text
+    if fmt != "json":
         assert "key date 1 of 1" in text
 
 
