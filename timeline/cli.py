@@ -22,6 +22,7 @@ examples:
   timeline brief seeds/ --published 2024-12-02                 # terminal briefing
   timeline brief story/*.md --format markdown -o briefing.md   # Markdown report
   timeline brief article.txt --format json > briefing.json     # JSON (schema_version 1.0)
+  timeline brief story.jsonl --key-dates 12 --per-date 2        # the 12 days that matter, 2 events each
   cat article.txt | timeline brief - --published 2024-12-02    # from stdin
   timeline dates article.txt --published 2024-12-02            # time expressions found
   timeline eval ../shared/dev                                  # score the date tagger
@@ -108,6 +109,10 @@ def _brief_flags(b: argparse.ArgumentParser) -> None:
     f.add_argument("--since", metavar="DATE", help="only events on or after DATE (YYYY-MM-DD)")
     f.add_argument("--until", metavar="DATE", help="only events on or before DATE (YYYY-MM-DD)")
     f.add_argument("--max-events", type=int, metavar="N", help="keep the N most widely reported dated events")
+    f.add_argument("--key-dates", type=int, metavar="N",
+                   help="the N days that matter most (most articles refer to them, also later), one or more events each")
+    f.add_argument("--per-date", type=int, default=1, metavar="K",
+                   help="with --key-dates: at most K events per day, most central first (default 1)")
     f.add_argument("--update", metavar="BRIEFING_JSON",
                    help="add PATH articles to an earlier JSON briefing; only they are read, their events are marked new")
     b.add_argument("-v", "--verbose", action="count", default=0, help="log progress (-vv: debug)")
@@ -202,7 +207,7 @@ def _brief(args: argparse.Namespace) -> int:
         engine=args.engine, max_chunk_tokens=args.max_chunk_tokens, max_bytes=args.max_bytes, model=args.model,
         base_url=args.base_url, concurrency=args.concurrency, max_retries=args.max_retries, timeout=args.timeout,
         cache_dir=args.cache_dir, use_cache=not args.no_cache, prompts_dir=args.prompts, fail_fast=args.fail_fast,
-        since=since, until=until, max_events=args.max_events,
+        since=since, until=until, max_events=args.max_events, key_dates=args.key_dates, per_date=args.per_date,
     )
     previous = _read_previous(args.update) if args.update else None
     _check_output(args.output)

@@ -341,7 +341,8 @@ def _combine(group: list[Event], order: dict[str, int]) -> Event:
     first = group[0]
     evidence = [ev if ev.attribution else ev.model_copy(update={"attribution": find_attribution(ev.quote)})
                 for e in group for ev in e.evidence]
-    flags = [f for f in dict.fromkeys(f for e in group for f in e.flags) if f not in ("date_conflict", "figure_conflict")]
+    flags = [f for f in dict.fromkeys(f for e in group for f in e.flags) if f not in ("date_conflict", "figure_conflict")
+             and (f != "rewritten" or "rewritten" in first.flags)]  # "rewritten" describes the wording shown
     conflicts: list[Conflict] = []
     readings = [(ev, ev.when, ev.when.value) for ev in evidence if ev.when and ev.when.value]
     when = first.when

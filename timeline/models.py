@@ -89,6 +89,11 @@ class TimePoint(_Strict):
     value: str | None
     precision: Precision
     text: str
+    model_reading: bool = Field(
+        default=False,
+        description="True when the value is the model's reading of an expression our resolver cannot read: "
+                    "shown as \"model's reading (unverified)\" in every format.",
+    )
 
 
 class Proposal(_Strict):
@@ -172,12 +177,50 @@ class Event(_Strict):
         return list(dict.fromkeys(e.article_id for e in self.evidence))
 
 
+class DroppedEvent(_Strict):
+    """A proposed event that verify refused, and why (listed in JSON under ``dropped``)."""
+
+    article_id: str
+    what: str
+    quote: str
+    reason: str
+
+
+class KeyDate(_Strict):
+    """One of the days that matter most (``--key-dates``), with the counts that ranked it.
+
+    ``summary`` is the model engine's short neutral summary of the day's verified events.
+    """
+
+    date: date
+    rank: int
+    score: float
+    articles: int
+    later_articles: int
+    published_around: int
+    summary: str | None = None
+
+
+class UndatedCount(_Strict):
+    """How many undated events one article gave, when the undated list is summarised."""
+
+    article_id: str
+    events: int
+
+
 class Chronology(_Strict):
-    """Dated events in order, and the events the text gives no date of their own."""
+    """Dated events in order, and the events the text gives no date of their own.
+
+    With ``--key-dates``, ``key_dates`` lists the chosen days and ``not_listed`` counts the
+    events left out; for big inputs the undated list is replaced by ``undated_counts``.
+    """
 
     events: list[Event] = Field(default_factory=list)
     undated: list[Event] = Field(default_factory=list)
     undated_window: str | None = None
+    key_dates: list[KeyDate] = Field(default_factory=list)
+    not_listed: int = 0
+    undated_counts: list[UndatedCount] = Field(default_factory=list)
 
 
 class Claim(_Strict):
@@ -251,6 +294,7 @@ class Briefing(_Strict):
     failed_chunks: list[FailedChunk] = Field(default_factory=list)
     dropped_events: int = 0
     not_used: list[NotUsed] = Field(default_factory=list)
+    dropped: list[DroppedEvent] = Field(default_factory=list)
 
 
 Conflict.model_rebuild()

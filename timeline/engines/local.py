@@ -14,8 +14,11 @@ from typing import Sequence
 import re
 
 from .. import temporal
+from .. import support
 from ..attribution import find_attribution
+from ..boilerplate import clean_span
 from ..errors import ChunkFailed, unexpected_failure
+from ..support import clean_names
 from ..models import Article, Chronology, Chunk, Event, Evidence, Proposal, Summary, TimePoint
 from ..sentences import sentences
 from ..summary import extractive_summary
@@ -82,7 +85,12 @@ def extract_events(article: Article, start: int = 0, end: int | None = None) -> 
     # tagged once per chunk, so "the next day" resolves against the story's last date
     base = spans[0][0] if spans else 0
     tagged = _shifted(temporal.tag(text[base:spans[-1][1]], article.published), base) if spans else []
-    for s_start, s_end in spans:
+    for span in spans:
+        cleaned = clean_span(text, *span)  # comments, bylines, broadcast notes never become events
+        if cleaned is None:
+            previous_undated = None
+            continue
+        s_start, s_end = cleaned
         sentence = text[s_start:s_end]
         if _is_heading(sentence):
             previous_undated = None
@@ -114,6 +122,8 @@ def proposal_of(event: Event) -> Proposal:
     when = event.when
     return Proposal(when_text=when.text if when else None, date=when.value if when else None, what=event.what,
                     who=event.who, where=event.where, attribution=event.attribution, evidence=event.evidence[0].quote)
+
+
 def _event(article: Article, start: int, end: int, body: str, when: TimePoint | None) -> Event:
     return Event(
         when=when,
@@ -166,14 +176,12 @@ def _strip_lead(name: str) -> str:
 
 
 def _people(text: str) -> list[str]:
-    names = []
+    """Names in ``text`` that are not its places (``support.names``: no sentence openers,
+    weekdays, months or numerals)."""
     places = set(_places(text))
-    for match in _PROPER.finditer(text):
-        name = _strip_lead(match.group())
-        if name and name not in places and len(name) > 2 and not set(name.split()) & _CALENDAR:
-            names.append(name)
-    return list(dict.fromkeys(names))[:6]
+    return [n for n in clean_names(support.names(text)) if n not in places and len(n) > 2][:6]
 
 
 def _places(text: str) -> list[str]:
-    return list(dict.fromkeys(m.group(1) for m in _PLACE.finditer(text) if m.group(1) not in _STOP_LEADS))[:4]
+    found = [m.group(1) for m in _PLACE.finditer(text) if m.group(1) not in _STOP_LEADS]
+    return clean_names(found)[:4]

@@ -5,10 +5,12 @@ from datetime import date
 
 from ..models import Briefing, Conflict, ConflictValue, Event, TimePoint
 
+MODEL_READING = "model's reading (unverified)"
 _MONTHS = "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec".split()
 FLAG_TEXT = {
     "model_date_disagrees": "model date corrected",
-    "model_only_date": "model-only date",
+    "model_only_date": "model's reading (unverified)",
+    "rewritten": "shown as the source sentence",
     "date_conflict": "dates differ",
     "figure_conflict": "figures differ",
 }
@@ -25,8 +27,10 @@ def format_when(when: TimePoint | None) -> str:
         return f"“{when.text}” (unresolved)"
     if "/" in when.value:
         start, end = when.value.split("/", 1)
-        return f"{_one(start)} – {_one(end)}"
-    return _one(when.value)
+        shown = f"{_one(start)} – {_one(end)}"
+    else:
+        shown = _one(when.value)
+    return f"{shown} — {MODEL_READING}" if when.model_reading else shown
 
 
 def format_value(value: str) -> str:
@@ -110,3 +114,38 @@ def citations(event: Event, briefing: Briefing) -> list[int]:
 
 def flag_texts(event: Event) -> list[str]:
     return [FLAG_TEXT.get(f, f) for f in event.flags]
+
+
+def key_date_note(briefing: Briefing) -> str | None:
+    """One line saying the chronology is cut to key dates, or None."""
+    chron = briefing.chronology
+    if not chron.key_dates:
+        return None
+    return (f"Key dates: the {len(chron.key_dates)} days most articles refer to (also later on), "
+            f"{len(chron.events)} events; {chron.not_listed} other events not listed.")
+
+
+def key_date_label(briefing: Briefing, event: Event) -> str:
+    """' · key date 3 of 12, 9 articles' for the first event of a key day, else ''."""
+    chron = briefing.chronology
+    if not chron.key_dates or event.when is None or not event.when.value:
+        return ""
+    for k in chron.key_dates:
+        if k.date.isoformat() == event.when.value[:10]:
+            return f"key date {k.rank} of {len(chron.key_dates)}, {k.articles} article{'s' if k.articles != 1 else ''}"
+    return ""
+
+
+def key_date_summary(briefing: Briefing, event: Event) -> str | None:
+    """The model's summary of the key day ``event`` falls on, if any."""
+    if event.when is None or not event.when.value:
+        return None
+    day = event.when.value[:10]
+    return next((k.summary for k in briefing.chronology.key_dates if k.date.isoformat() == day and k.summary), None)
+
+
+def undated_count_lines(briefing: Briefing) -> list[str]:
+    """'[3] 41 undated events' per article, when the undated list was summarised."""
+    numbers = {a.id: a.number for a in briefing.articles}
+    return [f"[{numbers.get(c.article_id, '?')}] {c.events} undated event{'s' if c.events != 1 else ''}"
+            for c in briefing.chronology.undated_counts]

@@ -11,7 +11,11 @@ from .common import (
     describe_updates,
     flag_texts,
     format_when,
+    key_date_label,
+    key_date_note,
+    key_date_summary,
     short,
+    undated_count_lines,
 )
 from .escape import markdown_inline as md
 
@@ -20,6 +24,9 @@ def render_markdown(briefing: Briefing) -> str:
     out: list[str] = [f"# {md(briefing.title)}", ""]
     out += ["## Summary", "", md(briefing.summary.text) or "_No summary._", ""]
     out += ["## Chronology", ""]
+    note = key_date_note(briefing)
+    if note:
+        out += [f"_{md(note)}_", ""]
     if not briefing.chronology.events:
         out += ["_No dated events found._", ""]
     current = None
@@ -28,13 +35,24 @@ def render_markdown(briefing: Briefing) -> str:
         if heading != current:
             if current is not None:
                 out.append("")
-            out += [f"### {heading}", ""]
+            label = key_date_label(briefing, event)
+            out += [f"### {heading}" + (f" ({md(label)})" if label else ""), ""]
+            day_summary = key_date_summary(briefing, event)
+            if day_summary:
+                out += [f"_{md(day_summary)}_ (model summary of the events below)", ""]
             current = heading
         out.append(_event_line(event, briefing))
     out.append("")
     window = briefing.chronology.undated_window or "date not given in the text"
     out += [f"## Undated: {md(window)}", ""]
-    out += [_event_line(e, briefing) for e in briefing.chronology.undated] or ["_None._"]
+    counts = undated_count_lines(briefing)
+    if counts:
+        out += [f"_{sum(c.events for c in briefing.chronology.undated_counts)} undated events, counted per article:_", ""]
+        out += [f"- {md(line)}" for line in counts]
+    elif briefing.chronology.key_dates:
+        out += ["_Not listed with key dates._"]
+    else:
+        out += [_event_line(e, briefing) for e in briefing.chronology.undated] or ["_None._"]
     out.append("")
     conflicts = [(e, c) for e in briefing.chronology.events + briefing.chronology.undated for c in e.conflicts]
     if conflicts:

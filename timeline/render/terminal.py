@@ -11,7 +11,11 @@ from .common import (
     describe_updates,
     flag_texts,
     format_when,
+    key_date_label,
+    key_date_note,
+    key_date_summary,
     short,
+    undated_count_lines,
 )
 from .escape import terminal_text as safe
 
@@ -23,7 +27,8 @@ def render_terminal(briefing: Briefing, console: Any) -> None:
 
     console.print(Panel(safe(briefing.summary.text) or "[dim]No summary.[/dim]", title=safe(briefing.title),
                         title_align="left"))
-    table = Table(title="Chronology", show_lines=False, expand=True)
+    note = key_date_note(briefing)
+    table = Table(title="Chronology" + (f"\n{safe(note)}" if note else ""), show_lines=False, expand=True)
     table.add_column("When", no_wrap=True, style="bold cyan")
     table.add_column("Event", ratio=6)
     table.add_column("Source", ratio=3)
@@ -33,7 +38,13 @@ def render_terminal(briefing: Briefing, console: Any) -> None:
         when = format_when(event.when)
         if previous is not None and when != previous:
             table.add_section()  # a rule between days: the chronology reads grouped by date
-        table.add_row("" if when == previous else safe(when), *_cells(event, briefing))
+        label = key_date_label(briefing, event)
+        shown = safe(when) + (f"\n[dim]{safe(label)}[/dim]" if label else "")
+        day_summary = key_date_summary(briefing, event)
+        if day_summary and when != previous:
+            table.add_row(shown, f"[italic]{safe(day_summary)}[/italic]", "model summary of the day", "")
+            shown = ""
+        table.add_row("" if when == previous else shown, *_cells(event, briefing))
         previous = when
     if briefing.chronology.events:
         console.print(table)
@@ -51,6 +62,10 @@ def render_terminal(briefing: Briefing, console: Any) -> None:
                 flags = ", ".join(filter(None, [f"“{safe(event.when.text)}” unresolved", flags]))
             undated.add_row(what, source, flags)
         console.print(undated)
+    counts = undated_count_lines(briefing)
+    if counts:
+        total = sum(c.events for c in briefing.chronology.undated_counts)
+        console.print(f"[bold]Undated[/bold]: {total} events, counted per article: {safe('; '.join(counts))}")
     for event in briefing.chronology.events + briefing.chronology.undated:
         for conflict in event.conflicts:
             headline, values = describe_conflict(event, conflict, briefing)

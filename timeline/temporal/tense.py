@@ -24,6 +24,9 @@ _CUE = re.compile(
     rf"(?P<fut>\b(?:(?:{_INTENT})\s+to\s+[a-z]+|(?:{_words(en.FUTURE_CUES)})\b)\b)"
     rf"|(?P<past>\b(?:{_words(en.PAST_CUES)}|(?!(?:{_NOT_ED})\b)\w{{2,}}[^\We]ed)\b)",
 )  # case-sensitive on purpose: "May" the month is not the modal "may"
+_PAST_WORDS = frozenset(en.PAST_CUES) - frozenset(en.INTENT_VERBS)
+_INTENT_WORDS = frozenset(en.INTENT_VERBS)
+_WORD_BEFORE = re.compile(r"([A-Za-z]+)\s+$")
 _PASSIVE = re.compile(r"(?i)\b(?:be|been|being|to|a|an|the|still|its|their|his|her|very|newly|not|un)\s+$")
 
 
@@ -32,6 +35,13 @@ def _usable(m: re.Match[str], before: str) -> bool:
     if past and _PASSIVE.search(before):
         return False  # "would still be held", "will be paid": a participle, not a past tense
     fut = m.group("fut")
+    if fut and fut.lower().startswith("to "):
+        # "were forced to leave on Sunday", "had to return on Friday": the infinitive belongs to a
+        # verb already in the past, so it says nothing about the future ("decided to" is an intent verb)
+        prev = _WORD_BEFORE.search(before)
+        word = prev.group(1).lower() if prev else ""
+        if word in _PAST_WORDS or (word.endswith("ed") and word not in _INTENT_WORDS and word not in en.NOT_PAST_ED):
+            return False
     return not (fut and fut.lower() == "next" and m.string[m.end():m.end() + 4].lower() == " to ")  # "next to"
 
 
