@@ -20,6 +20,9 @@ from ..models import Article
 TEXT_SUFFIXES = {".txt", ".md", ".markdown", ".jsonl"}
 DEFAULT_MAX_BYTES = 20_000_000
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?)\r?\n---[ \t]*(?:\r?\n|\Z)", re.S)
+# Readers for page formats are modules of their own, imported only when such an input is read
+# (their libraries are heavy): suffix -> module with ``read(data, name, stem, path)``.
+PAGE_READERS = {".html": "html", ".htm": "html", ".xhtml": "html", ".pdf": "pdf"}
 _FRONT_MATTER_KEYS = {"title", "published", "source", "url", "date", "id"}
 
 
@@ -51,6 +54,11 @@ def load_articles(
     """Read every path (file, directory, ``-``); ``published`` overrides every article's date."""
     loaded = Loaded()
     for raw in paths:
+        if raw.lower().startswith(("http://", "https://")):
+            from .url import read_url
+
+            loaded.articles.extend(read_url(raw, max_bytes))
+            continue
         if raw == "-":
             stream = stdin if stdin is not None else sys.stdin.buffer
             data = stream.read()
@@ -79,8 +87,9 @@ def _load_directory(folder: Path, loaded: Loaded, max_bytes: int) -> None:
         relative = path.relative_to(folder)
         if any(part.startswith(".") for part in relative.parts):
             continue  # hidden files and folders (.git, .DS_Store) are never articles
-        if path.suffix.lower() not in TEXT_SUFFIXES or path.name.endswith(".gold.json"):
-            loaded.notices.append(f"{path}: skipped (not a .txt, .md or .jsonl file)")
+        suffix = path.suffix.lower()
+        if (suffix not in TEXT_SUFFIXES and suffix not in PAGE_READERS) or path.name.endswith(".gold.json"):
+            loaded.notices.append(f"{path}: skipped (not a .txt, .md, .jsonl, .html or .pdf file)")
             continue
         try:
             loaded.articles.extend(_load_file(path, max_bytes))
@@ -100,6 +109,13 @@ def _read_bytes(path: Path, max_bytes: int) -> bytes:
 
 def _load_file(path: Path, max_bytes: int) -> list[Article]:
     data = _read_bytes(path, max_bytes)
+    module = PAGE_READERS.get(path.suffix.lower())
+    if module:
+        from importlib import import_module
+
+        if not data.strip():
+            raise InputError(f"{path}: file is empty")
+        return import_module(f".{module}", __package__).read(data, str(path), path.stem, path)  # type: ignore[no-any-return]
     if path.suffix.lower() == ".jsonl":
         return _articles_from_jsonl(_decode(data, str(path)), path)
     return [_article_from_bytes(data, str(path), path.stem, path)]
