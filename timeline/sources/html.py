@@ -22,6 +22,7 @@ from ..errors import InputError
 from ..models import Article
 
 SUFFIXES = (".html", ".htm", ".xhtml")
+MIN_WORDS = 10  # fewer extracted words is a menu, an error page or a paywall stub, not a story
 
 # The HTML standard's "prescan": a <meta charset> or http-equiv Content-Type in the first 1024
 # bytes decides the encoding when the transport gives none. trafilatura guesses statistically
@@ -57,8 +58,10 @@ def read(data: bytes, name: str, stem: str, path: Path | None = None,
     except Exception as exc:  # lxml and the extractors raise many types on broken markup
         raise InputError(f"{name}: could not read the web page ({type(exc).__name__})") from None
     body = _clean_text(getattr(doc, "text", None) or "", getattr(doc, "title", None))
-    if not body.strip():
-        raise InputError(f"{name}: no article text found in the web page")
+    words = len(body.split())
+    if words < MIN_WORDS:
+        raise InputError(f"{name}: no article text found in the web page"
+                         + (f" (only {words} word(s): navigation or a stub)" if words else ""))
     canonical = _http_url(getattr(doc, "url", None)) or _http_url(url)
     site = getattr(doc, "sitename", None) or (urlsplit(canonical).hostname if canonical else None)
     meta: dict[str, Any] = {
