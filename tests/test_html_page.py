@@ -12,12 +12,12 @@ import re
 import shutil
 import subprocess
 import threading
+from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import date
 from html.parser import HTMLParser
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from typing import Iterator
 
 import pytest
 
@@ -157,7 +157,7 @@ class _Recorder(BaseHTTPRequestHandler):
         self.send_response(502)
         self.end_headers()
 
-    do_GET = do_POST = do_CONNECT = do_HEAD = _any  # noqa: N815
+    do_GET = do_POST = do_CONNECT = do_HEAD = _any
 
 
 @contextmanager

@@ -14,7 +14,15 @@ from datetime import date
 
 from pydantic import BaseModel, ConfigDict, field_validator
 
-from timeline.models import Article, Briefing, Chronology, Event, Evidence, Summary, TimePoint
+from timeline.models import (
+    Article,
+    Briefing,
+    Chronology,
+    Event,
+    Evidence,
+    Summary,
+    TimePoint,
+)
 from timeline.render.timelinejs import render_timelinejs
 
 

@@ -10,10 +10,10 @@ from __future__ import annotations
 import ssl
 import threading
 import time
+from collections.abc import Iterator
 from contextlib import contextmanager
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from typing import Iterator
 
 WEB = Path(__file__).resolve().parent / "data" / "web"
 SLOW_SECONDS = 3.0
@@ -32,7 +32,7 @@ class _Handler(BaseHTTPRequestHandler):
         self.end_headers()
         self.wfile.write(body)
 
-    def do_GET(self) -> None:  # noqa: N802 (http.server's name)
+    def do_GET(self) -> None:
         name = self.path.lstrip("/").split("?")[0]
         if name == "missing":
             page = b"<html><body><h1>Page not found</h1><p>" + b"Sorry, this story was moved. " * 30 + b"</p></body></html>"

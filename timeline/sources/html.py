@@ -27,7 +27,7 @@ MIN_WORDS = 10  # fewer extracted words is a menu, an error page or a paywall st
 # The HTML standard's "prescan": a <meta charset> or http-equiv Content-Type in the first 1024
 # bytes decides the encoding when the transport gives none. trafilatura guesses statistically
 # (charset_normalizer), which misreads short legacy pages; we follow the page's declaration.
-_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
+_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
 # Labels browsers decode as windows-1252 (WHATWG Encoding): a page saying latin-1 that uses curly
 # quotes or the euro sign means cp1252, and Python's latin-1 would turn those into control codes.
 _AS_CP1252 = {"latin1", "latin-1", "iso-8859-1", "iso8859-1", "iso_8859-1", "l1", "ascii", "us-ascii",
@@ -35,7 +35,7 @@ _AS_CP1252 = {"latin1", "latin-1", "iso-8859-1", "iso8859-1", "iso_8859-1", "l1"
 # Page metadata that trafilatura keeps as a paragraph ("· Updated 12 March 2025"): a line that
 # only says when the page was published or changed is not something that happened in the story.
 _STAMP_LINE = re.compile(
-    r"^\W*(?:(?:last\s+)?updated|(?:first\s+)?published|posted|modified|last\s+modified)\b", re.I)
+    r"^\W*(?:(?:last\s+)?updated|(?:first\s+)?published|posted|modified|last\s+modified)\b", re.IGNORECASE)
 _STAMP_MAX_WORDS = 8
 
 
@@ -70,7 +70,9 @@ def read(data: bytes, name: str, stem: str, path: Path | None = None,
         "source": site,
         "url": canonical,
     }
-    from . import _article  # the package's one place that turns metadata into an Article
+    from . import (
+        _article,  # the package's one place that turns metadata into an Article
+    )
 
     return [_article(meta, body, stem, name, path)]
 

@@ -23,7 +23,7 @@ SUFFIXES = (".pdf",)
 MIN_WORDS_PER_PAGE = 5  # below this on average the PDF holds pictures of text, not text
 _LIGATURES = str.maketrans({"ﬀ": "ff", "ﬁ": "fi", "ﬂ": "fl", "ﬃ": "ffi", "ﬄ": "ffl", "ﬅ": "st", "ﬆ": "st",
                             "\u00ad": ""})
-_PAGE_NUMBER = re.compile(r"^\s*(?:page\s+)?\d{1,4}(?:\s*(?:/|of)\s*\d{1,4})?\s*$", re.I)
+_PAGE_NUMBER = re.compile(r"^\s*(?:page\s+)?\d{1,4}(?:\s*(?:/|of)\s*\d{1,4})?\s*$", re.IGNORECASE)
 _ENDS_SENTENCE = re.compile(r"[.!?:;\"'”’)]\s*$")
 _SHORT_LINE = 0.8  # a sentence-final line this much shorter than the page's usual line ends a paragraph
 

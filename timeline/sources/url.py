@@ -86,14 +86,14 @@ def fetch(url: str, max_bytes: int, timeout: int = DEFAULT_TIMEOUT) -> tuple[byt
     reasons = _Reasons()
     logger = logging.getLogger("trafilatura.downloads")
     logger.addHandler(reasons)
-    import trafilatura.downloads as downloads
+    from trafilatura import downloads
 
     # The fetcher retries read timeouts, TLS failures and 5xx with a back-off of half the timeout
     # per try (a TLS error took 68 s to report at a 5 s timeout, measured in the tests). A user
     # at a terminal wants one answer within the timeout: redirects are followed, nothing retried.
     original = getattr(downloads, "_get_retry_strategy", None)
     if original is not None:
-        downloads._get_retry_strategy = _no_retries  # type: ignore[attr-defined]
+        downloads._get_retry_strategy = _no_retries  # type: ignore[attr-defined,assignment]
     try:
         response = fetch_response(url, decode=False, config=config)
     except Exception as exc:  # the fetcher catches most errors itself; anything left is one line
