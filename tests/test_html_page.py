@@ -20,6 +20,8 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from timeline.models import Article
 from timeline.pipeline import BriefOptions, brief
@@ -223,3 +225,36 @@ def test_hostile_article_runs_no_script_in_chromium(tmp_path: Path) -> None:
     assert requests == [] and console == []
     assert dom.count("<script>") == 1 and "<img" not in dom
     _every_event_shown(briefing, dom)
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.text(min_size=1, max_size=120), st.text(max_size=40), st.text(max_size=60))
+def test_any_article_text_stays_text(what: str, attribution: str, url: str) -> None:
+    from timeline.models import ArticleInfo, Briefing, Chronology, Event, Evidence, Summary, TimePoint
+
+    event = Event(when=TimePoint(value="2024-11-29", precision="day", text=what[:10]), what=what,
+                  attribution=attribution or None, evidence=[Evidence(article_id="a", start=0, end=1, quote=what)],
+                  flags=["figure_conflict", what[:8]])
+    briefing = Briefing(title=what, articles=[ArticleInfo(id="a", number=1, title=what, source=attribution, url=url)],
+                        chronology=Chronology(events=[event], undated=[event]), summary=Summary(text=what))
+    page = render_html(briefing)
+    tags = [t for t, _ in _tags(page)]
+    assert tags.count("script") == 1 and tags.count("style") == 1 and tags.count("title") == 1
+    assert not {"img", "iframe", "object", "embed", "link", "base", "form"} & set(tags)
+    assert len(_whats(page)) == 2
+
+
+@needs_chromium
+def test_the_page_prints_every_event_and_no_controls(tmp_path: Path) -> None:
+    from timeline.sources.pdf import extract_pages, reflow
+
+    briefing = _story_briefing()
+    page = tmp_path / "briefing.html"
+    page.write_text(render_html(briefing), encoding="utf-8")
+    pdf = tmp_path / "briefing.pdf"
+    _chromium(page, tmp_path, "--no-pdf-header-footer", f"--print-to-pdf={pdf}")
+    pages, _ = extract_pages(pdf.read_bytes(), "briefing.pdf")
+    printed = " ".join(reflow(pages).split())
+    assert "words in events" not in printed and "Sources [1]" not in printed  # the controls are not printed
+    for event in briefing.chronology.events + briefing.chronology.undated:
+        assert " ".join(event.what.split()[:6]) in printed

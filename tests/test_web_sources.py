@@ -213,3 +213,24 @@ def test_help_never_imports_the_web_or_pdf_libraries() -> None:
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=WEB.parents[2])
     assert proc.returncode == 0 and proc.stdout.strip().splitlines()[-1] == "HEAVY=", proc.stdout
     assert "html" in proc.stdout and "timelinejs" in proc.stdout
+
+
+def test_a_pdf_url_is_read_as_a_pdf_and_keeps_its_address() -> None:
+    with serve() as base:
+        [article] = read_url(f"{base}/bridge-closure-print.pdf", 1_000_000)
+    assert article.url == f"{base}/bridge-closure-print.pdf" and article.id == "bridge-closure-print"
+    assert "Divers examined the piers on Thursday" in article.text
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.binary(max_size=600))
+def test_any_bytes_as_a_page_or_pdf_are_an_article_or_one_line(data: bytes) -> None:
+    from timeline.sources import html, pdf
+
+    for reader in (html.read, pdf.read):
+        try:
+            articles = reader(data, "x", "x")
+        except InputError as exc:
+            assert "\n" not in str(exc)
+        else:
+            assert articles[0].text.strip()
