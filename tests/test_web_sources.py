@@ -45,6 +45,18 @@ def test_the_date_is_the_pages_own_publication_date_not_the_update_or_a_comment(
     assert article.published is not None and article.published.isoformat() == "2025-03-11"
 
 
+def test_a_month_only_page_date_gets_no_invented_day() -> None:
+    from timeline.sources.html import read
+
+    body = "<p>" + "The council met again and argued about the harbour budget for hours. " * 5 + "</p>"
+    month_only = f'<html><head><meta name="date" content="2024-06"></head><body><article>{body}</article></body></html>'
+    [article] = read(month_only.encode(), "m.html", "m")
+    assert article.published is None  # htmldate alone answers 2024-06-30
+    with_day = month_only.replace('content="2024-06"', 'content="2024-06-12"')
+    [article] = read(with_day.encode(), "d.html", "d")
+    assert article.published is not None and article.published.isoformat() == "2024-06-12"
+
+
 def test_json_ld_date_and_declared_legacy_charset() -> None:
     [article] = load_articles([str(FERRY)]).articles
     assert article.published is not None and article.published.isoformat() == "2024-10-08"

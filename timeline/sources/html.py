@@ -51,8 +51,8 @@ def read(data: bytes, name: str, stem: str, path: Path | None = None,
             text_html, url=url, with_metadata=True, include_comments=False, include_tables=True,
             include_images=False, favor_precision=True,
         )
-        published = find_date(text_html, url=url, original_date=True, extensive_search=False,
-                              outputformat="%Y-%m-%d")
+        published = _stated_day(find_date(text_html, url=url, original_date=True, extensive_search=False,
+                                          outputformat="%Y-%m-%d"), text_html, url)
     except InputError:
         raise
     except Exception as exc:  # lxml and the extractors raise many types on broken markup
@@ -75,6 +75,37 @@ def read(data: bytes, name: str, stem: str, path: Path | None = None,
     )
 
     return [_article(meta, body, stem, name, path)]
+
+
+_MONTH_NAMES = ("january february march april may june july august september october november december").split()
+
+
+def _stated_day(found: str | None, page: str, url: str | None) -> str | None:
+    """htmldate's date, kept only when the page states that day.
+
+    For a month-only value (``<meta name="date" content="2024-06">``) htmldate answers with a
+    day it made up (2024-06-30, measured); a publication date a month off would move every
+    "on Monday" in the article. The day must appear in the page or its URL as a numeric date
+    (2024-06-30, 2024/06/30, 20240630, 30.06.2024, 6/30/2024) or in words ("30 June 2024",
+    "June 30, 2024", "Jun 30th 2024").
+    """
+    if not found:
+        return None
+    try:
+        y, m, d = (int(x) for x in found.split("-"))
+    except ValueError:
+        return None
+    month = _MONTH_NAMES[m - 1]
+    mm, dd = f"{m:02d}", f"{d:02d}"
+    day = rf"0?{d}(?:st|nd|rd|th)?"
+    name = rf"{month[:3]}[a-z]*\.?"  # March, Mar, Mar., Sept.
+    pattern = "|".join([
+        rf"{y}[-/.]?{mm}[-/.]?{dd}(?!\d)", rf"{y}[-/.]{m}[-/.]{d}(?!\d)",
+        rf"(?<!\d)0?{d}[./-]0?{m}[./-]{y}", rf"(?<!\d)0?{m}/0?{d}/{y}",
+        rf"(?<![\w]){day}\s+(?:of\s+)?{name},?\s+{y}", rf"{name}\s+{day},?\s+{y}",
+    ])
+    haystack = f"{page}\n{url or ''}"
+    return found if re.search(pattern, haystack, re.IGNORECASE) else None
 
 
 def decode_html(data: bytes, charset: str | None = None) -> str:
