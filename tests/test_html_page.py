@@ -174,7 +174,7 @@ def _recording_proxy() -> Iterator[tuple[str, list[str]]]:
         server.server_close()
 
 
-def _chromium(page: Path, tmp: Path, *extra: str) -> tuple[str, list[str], list[str]]:
+def _chromium(page: Path, tmp: Path, *extra: str, url: str | None = None) -> tuple[str, list[str], list[str]]:
     """(DOM after scripts ran, console lines, requests the proxy saw) for ``page`` opened from a file."""
     assert CHROMIUM
     with _recording_proxy() as (proxy, seen):
@@ -183,7 +183,7 @@ def _chromium(page: Path, tmp: Path, *extra: str) -> tuple[str, list[str], list[
              "--enable-logging=stderr", "--v=0", f"--proxy-server={proxy}", "--proxy-bypass-list=<-loopback>",
              "--disable-background-networking", "--disable-component-update", "--disable-sync",
              "--disable-client-side-phishing-detection", "--disable-domain-reliability", "--no-pings",
-             "--no-default-browser-check", *extra, page.as_uri()],
+             "--no-default-browser-check", *extra, url or page.as_uri()],
             capture_output=True, text=True, timeout=90)
         requests = [r for r in seen if _host(r) not in _BROWSER_OWN]
     console = [line for line in proc.stderr.splitlines() if ":CONSOLE" in line]
@@ -212,6 +212,29 @@ def test_page_in_headless_chromium_network_off(tmp_path: Path) -> None:
     shot = tmp_path / "briefing.png"
     _chromium(page, tmp_path, "--hide-scrollbars", "--window-size=1100,1600", f"--screenshot={shot}")
     assert shot.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" and shot.stat().st_size > 20_000
+
+
+@needs_chromium
+def test_search_filters_events_in_chromium(tmp_path: Path) -> None:
+    briefing = _story_briefing()
+    page = tmp_path / "briefing.html"
+    page.write_text(render_html(briefing), encoding="utf-8")
+    with_query = page.as_uri() + "#q=ferry%20the"  # every word must match, anywhere in the event
+    dom, console, _ = _chromium(page, tmp_path, "--dump-dom", url=with_query)
+    assert console == []
+    shown = [w for w, hidden in _whats_hidden(dom) if not hidden]
+    everything = briefing.chronology.events + briefing.chronology.undated
+    expected = [e.what for e in everything if "ferry" in e.what.lower() and "the" in e.what.lower()]
+    assert expected and len(expected) < len(everything) and shown == expected
+    assert f"{len(expected)} of " in dom
+
+
+def _whats_hidden(dom: str) -> list[tuple[str, bool]]:
+    """(event text, hidden?) for each event in a DOM dump."""
+    out = []
+    for match in re.finditer(r'<li class="event"([^>]*)>.*?<p class="what">(.*?)</p>', dom, re.S):
+        out.append((html.unescape(match.group(2)), "hidden" in match.group(1)))
+    return out
 
 
 @needs_chromium

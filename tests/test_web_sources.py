@@ -107,6 +107,14 @@ def test_a_url_from_a_local_server_gives_the_same_briefing_as_the_saved_file() -
     assert fetched["articles"][0]["url"] == "https://gazette.example.com/news/2025/03/harbour-bridge-closed"
 
 
+def test_redirects_are_followed_and_plain_text_is_an_article() -> None:
+    with serve() as base:
+        [moved] = read_url(f"{base}/moved", 1_000_000)
+        [note] = read_url(f"{base}/note.txt", 1_000_000)
+    assert moved.title == "Harbour Bridge closed after inspectors find cracks"
+    assert note.text == "On Monday the mayor resigned, the council said." and note.url == f"{base}/note.txt"
+
+
 def test_json_keeps_the_fetched_url_when_the_page_names_none() -> None:
     with serve() as base:
         [article] = read_url(f"{base}/ferry-cp1252.html", 1_000_000)

@@ -2,7 +2,8 @@
 
 Routes: ``/NAME`` serves ``tests/data/web/NAME`` (text/html without a charset, so the page's
 own declaration decides; .pdf as application/pdf); ``/missing`` a 404 with an HTML error page
-(trafilatura's fetcher hands such pages back as content); ``/picture.png`` an image; ``/slow``
+(trafilatura's fetcher hands such pages back as content); ``/moved`` a redirect to the
+bridge page; ``/note.txt`` a plain-text article; ``/picture.png`` an image; ``/slow``
 answers after ``SLOW_SECONDS``; ``/big`` a page of ``BIG_BYTES``.
 """
 from __future__ import annotations
@@ -37,6 +38,14 @@ class _Handler(BaseHTTPRequestHandler):
         if name == "missing":
             page = b"<html><body><h1>Page not found</h1><p>" + b"Sorry, this story was moved. " * 30 + b"</p></body></html>"
             return self._send(404, page, "text/html; charset=utf-8")
+        if name == "moved":
+            self.send_response(301)
+            self.send_header("Location", "/bridge-closure.html")
+            self.send_header("Content-Length", "0")
+            self.end_headers()
+            return None
+        if name == "note.txt":
+            return self._send(200, "On Monday the mayor resigned, the council said.\n".encode(), "text/plain; charset=utf-8")
         if name == "picture.png":
             return self._send(200, b"\x89PNG\r\n\x1a\n" + b"\x00" * 64, "image/png")
         if name == "slow":

@@ -53,6 +53,12 @@ def read_url(url: str, max_bytes: int, timeout: int = DEFAULT_TIMEOUT) -> list[A
             article.url = article.url or final_url
             article.path = url
         return articles
+    if mime in ("text/plain", "text/markdown"):
+        from . import _article_from_bytes  # a plain-text article, read like a .txt or .md file
+
+        article = _article_from_bytes(data, url, stem, None)
+        article.url = article.url or final_url
+        return [article]
     if mime and mime not in _HTML_TYPES:
         raise InputError(f"{url}: not a web page (the server sent {mime})")
     if not data.strip():

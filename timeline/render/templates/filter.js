@@ -23,6 +23,8 @@
     });
     shown.textContent = count === events.length ? "" : count + " of " + events.length + " events shown";
   }
+  var hash = /^#q=(.*)$/.exec(location.hash);  // a shareable view: page.html#q=words
+  if (hash) { search.value = decodeURIComponent(hash[1]); apply(); }
   search.addEventListener("input", apply);
   boxes.forEach(function (b) { b.addEventListener("change", apply); });
 })();
