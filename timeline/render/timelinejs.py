@@ -4,8 +4,8 @@ Fields as TimelineJS documents them (https://timeline.knightlab.com/docs/json-fo
 a ``title`` slide and ``events``, each with ``start_date`` (``year``, and ``month``/``day``
 only when the text gives them: an event known to the year stays a year), ``end_date`` for a
 range, ``display_date`` (our own reading of the date), ``text.headline``/``text.text``,
-``media`` (the first source's URL where known, with its title and outlet), ``group`` and
-``unique_id``. TimelineJS shows ``text`` as HTML, so every article string is escaped and the
+``media`` (the first source's URL where known, with its title and outlet) and ``unique_id``
+(no ``group``: one row per attribution would split a story into many thin rows). TimelineJS shows ``text`` as HTML, so every article string is escaped and the
 only markup is ours: source links, attributions and disagreement notes. Events with no date
 of their own cannot be placed on a timeline; the title slide says how many were left out.
 """
@@ -66,8 +66,6 @@ def _slide(event: Event, briefing: Briefing, index: int) -> dict[str, Any] | Non
     media = _media(event, briefing)
     if media:
         slide["media"] = media
-    if event.attribution:
-        slide["group"] = _plain(event.attribution)[:60]
     return slide
 
 
