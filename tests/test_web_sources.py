@@ -254,3 +254,13 @@ def test_any_bytes_as_a_page_or_pdf_are_an_article_or_one_line(data: bytes) -> N
             assert "\n" not in str(exc)
         else:
             assert articles[0].text.strip()
+
+
+def test_bench_html_on_a_few_pages_keeps_story_drops_chrome_finds_date() -> None:
+    from bench import bench_html, bench_pdf
+
+    assert callable(bench_pdf.run)
+    for name, result in bench_html.run(3).items():
+        assert result["failed"] == 0 and result["chrome_leaked_pages"] == 0, name
+        assert result["date_right"] == f"{result['pages']}/{result['pages']}", name
+        assert result["share"] >= 0.95, name
