@@ -135,11 +135,16 @@ def _every_event_shown(briefing, page: str) -> None:  # type: ignore[no-untyped-
     assert expected and _whats(page) == expected
 
 
-# Chromium's own background traffic (clock sync, component updates, sign-in), which no flag turns
-# off completely in headless mode; a page's loads (fonts, trackers, CDNs) are on other hosts.
-_BROWSER_OWN = {"clients2.google.com", "www.google.com", "accounts.google.com", "redirector.gvt1.com",
-                "update.googleapis.com", "clientservices.googleapis.com", "optimizationguide-pa.googleapis.com",
+# Chromium's own background traffic (clock sync, component updates, sign-in, Android checks), which
+# no flag turns off completely in headless mode: hosts under google.com and gvt1.com and a few
+# googleapis.com services. A page's loads (fonts.googleapis.com, trackers, CDNs) are not in it.
+_BROWSER_OWN_SUFFIXES = (".google.com", ".gvt1.com")
+_BROWSER_OWN = {"google.com", "update.googleapis.com", "clientservices.googleapis.com", "optimizationguide-pa.googleapis.com",
                 "safebrowsing.googleapis.com", "content-autofill.googleapis.com"}
+
+
+def _browser_own(host: str) -> bool:
+    return host in _BROWSER_OWN or host.endswith(_BROWSER_OWN_SUFFIXES)
 
 
 def _host(request: str) -> str:
@@ -185,7 +190,7 @@ def _chromium(page: Path, tmp: Path, *extra: str, url: str | None = None) -> tup
              "--disable-client-side-phishing-detection", "--disable-domain-reliability", "--no-pings",
              "--no-default-browser-check", *extra, url or page.as_uri()],
             capture_output=True, text=True, timeout=90)
-        requests = [r for r in seen if _host(r) not in _BROWSER_OWN]
+        requests = [r for r in seen if not _browser_own(_host(r))]
     console = [line for line in proc.stderr.splitlines() if ":CONSOLE" in line]
     return proc.stdout, console, requests
 
@@ -199,19 +204,43 @@ def test_the_harness_sees_remote_loads_and_console_errors(tmp_path: Path) -> Non
     assert any("boom" in line for line in console), console
 
 
-@needs_chromium
-def test_page_in_headless_chromium_network_off(tmp_path: Path) -> None:
+@pytest.fixture(scope="module")
+def story_in_chromium(tmp_path_factory: pytest.TempPathFactory) -> dict:
+    """The story page loaded once in Chromium: DOM dump, screenshot and print in one launch."""
+    if CHROMIUM is None:
+        pytest.skip("Chromium not installed (Debian: apt install chromium): browser checks of the HTML page skipped")
+    tmp = tmp_path_factory.mktemp("chromium")
     briefing = _story_briefing()
-    page = tmp_path / "briefing.html"
+    page = tmp / "briefing.html"
     page.write_text(render_html(briefing), encoding="utf-8")
-    dom, console, requests = _chromium(page, tmp_path, "--dump-dom")
-    assert console == [] and requests == []
+    shot, pdf = tmp / "briefing.png", tmp / "briefing.pdf"
+    dom, console, requests = _chromium(page, tmp, "--dump-dom", "--hide-scrollbars", "--window-size=1100,1600",
+                                       f"--screenshot={shot}", "--no-pdf-header-footer", f"--print-to-pdf={pdf}")
+    return {"briefing": briefing, "dom": dom, "console": console, "requests": requests, "shot": shot, "pdf": pdf}
+
+
+@needs_chromium
+def test_page_in_headless_chromium_network_off(story_in_chromium: dict) -> None:
+    run = story_in_chromium
+    assert run["console"] == [] and run["requests"] == []
+    dom = run["dom"]
     assert 'id="controls" class="controls" hidden' not in dom  # our script ran (its CSP hash matched)
     assert 'id="controls"' in dom
-    _every_event_shown(briefing, dom)
-    shot = tmp_path / "briefing.png"
-    _chromium(page, tmp_path, "--hide-scrollbars", "--window-size=1100,1600", f"--screenshot={shot}")
+    _every_event_shown(run["briefing"], dom)
+    shot = run["shot"]
     assert shot.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" and shot.stat().st_size > 20_000
+
+
+@needs_chromium
+def test_the_page_prints_every_event_and_no_controls(story_in_chromium: dict) -> None:
+    from timeline.sources.pdf import extract_pages, reflow
+
+    pages, _ = extract_pages(story_in_chromium["pdf"].read_bytes(), "briefing.pdf")
+    printed = " ".join(reflow(pages).split())
+    assert "words in events" not in printed and "Sources [1]" not in printed  # the controls are not printed
+    briefing = story_in_chromium["briefing"]
+    for event in briefing.chronology.events + briefing.chronology.undated:
+        assert " ".join(event.what.split()[:6]) in printed
 
 
 @needs_chromium
@@ -265,19 +294,3 @@ def test_any_article_text_stays_text(what: str, attribution: str, url: str) -> N
     assert tags.count("script") == 1 and tags.count("style") == 1 and tags.count("title") == 1
     assert not {"img", "iframe", "object", "embed", "link", "base", "form"} & set(tags)
     assert len(_whats(page)) == 2
-
-
-@needs_chromium
-def test_the_page_prints_every_event_and_no_controls(tmp_path: Path) -> None:
-    from timeline.sources.pdf import extract_pages, reflow
-
-    briefing = _story_briefing()
-    page = tmp_path / "briefing.html"
-    page.write_text(render_html(briefing), encoding="utf-8")
-    pdf = tmp_path / "briefing.pdf"
-    _chromium(page, tmp_path, "--no-pdf-header-footer", f"--print-to-pdf={pdf}")
-    pages, _ = extract_pages(pdf.read_bytes(), "briefing.pdf")
-    printed = " ".join(reflow(pages).split())
-    assert "words in events" not in printed and "Sources [1]" not in printed  # the controls are not printed
-    for event in briefing.chronology.events + briefing.chronology.undated:
-        assert " ".join(event.what.split()[:6]) in printed
