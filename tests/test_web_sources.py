@@ -264,3 +264,19 @@ def test_bench_html_on_a_few_pages_keeps_story_drops_chrome_finds_date() -> None
         assert result["failed"] == 0 and result["chrome_leaked_pages"] == 0, name
         assert result["date_right"] == f"{result['pages']}/{result['pages']}", name
         assert result["share"] >= 0.95, name
+
+
+def test_layout_tables_are_unwrapped_and_data_tables_kept() -> None:
+    from timeline.sources.html import read
+
+    story = "".join(f"<p>Paragraph {i}: the river rose again on Monday and the town council met to discuss "
+                    "the flood barriers.</p>" for i in range(4))
+    layout = (f"<html><body><table><tr><td><a href='/'>Home</a> | <a href='/login'>Sign in now</a></td></tr>"
+              f"<tr><td><h1>Flood</h1>{story}</td><td>Top stories this week: markets rally</td></tr></table></body></html>")
+    [article] = read(layout.encode(), "layout.html", "layout")
+    assert "Paragraph 3: the river rose again" in article.text
+    assert "Sign in now" not in article.text and "Top stories" not in article.text and "|" not in article.text
+    data = story + ("<table><tr><th>Town</th><th>Level</th></tr><tr><td><p>Kessel</p></td><td>4.2 m</td></tr>"
+                    "<tr><td>Aldren</td><td>3.9 m</td></tr></table>")
+    [article] = read(f"<html><body><article>{data}</article></body></html>".encode(), "data.html", "data")
+    assert "Kessel" in article.text and "4.2 m" in article.text

@@ -77,15 +77,15 @@ def read(data: bytes, name: str, stem: str, path: Path | None = None,
         "source": site,
         "url": canonical,
     }
-    from . import (
-        _article,  # the package's one place that turns metadata into an Article
-    )
+    from . import _article  # the package's one place that turns metadata into an Article
 
     return [_article(meta, body, stem, name, path)]
 
 
-_BLOCKS = ("p", "div", "h1", "h2", "h3", "table", "article", "section", "ul", "ol", "br")
+_SECTIONS = {"h1", "h2", "h3", "table", "article", "section", "nav", "form", "main", "header", "footer"}
+_BLOCKS = {"p", "div", "ul", "ol"}
 _LAYOUT_CELL_WORDS = 80
+_LAYOUT_CELL_BLOCKS = 3  # a data cell may wrap its value in one <p> or <div>; a story has many
 
 
 def _unwrap_layout_tables(tree: Any) -> None:
@@ -104,7 +104,8 @@ def _unwrap_layout_tables(tree: Any) -> None:
 
 
 def _is_layout_cell(cell: Any) -> bool:
-    if any(child.tag in _BLOCKS for child in cell.iterdescendants() if isinstance(child.tag, str)):
+    tags = [child.tag for child in cell.iterdescendants() if isinstance(child.tag, str)]
+    if _SECTIONS.intersection(tags) or sum(tag in _BLOCKS for tag in tags) >= _LAYOUT_CELL_BLOCKS:
         return True
     return len(cell.text_content().split()) > _LAYOUT_CELL_WORDS
 
