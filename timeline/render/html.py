@@ -18,6 +18,7 @@ from typing import Any, TextIO
 
 from ..models import Briefing, Event
 from .common import citations, describe_conflict, flag_texts, format_when
+from .escape import http_url as _http_url
 from .escape import strip_controls
 
 
@@ -99,14 +100,6 @@ def _item(event: Event, briefing: Briefing, urls: dict[int, str | None], titles:
         expression = None
     return _Item(event.what, event.attribution, expression, cites, badges, conflicts,
                  " ".join(str(c.number) for c in cites))
-
-
-def _http_url(url: str | None) -> str | None:
-    """An http(s) URL safe for an href; anything else (javascript:, data:, junk) is not a link."""
-    if not url:
-        return None
-    clean = "".join(strip_controls(url).split())
-    return clean if clean.lower().startswith(("http://", "https://")) else None
 
 
 def _sha256(text: str) -> str:

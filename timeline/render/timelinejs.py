@@ -18,6 +18,7 @@ from typing import Any, TextIO
 
 from ..models import Briefing, Event
 from .common import citations, describe_conflict, flag_texts, format_when, short
+from .escape import http_url as _http_url
 from .escape import strip_controls
 
 _ISO = re.compile(r"^(-?\d{1,4})(?:-(\d{2}))?(?:-(\d{2}))?$")
@@ -117,13 +118,6 @@ def _media(event: Event, briefing: Briefing) -> dict[str, str] | None:
                 media["credit"] = _e(article.source)
             return media
     return None
-
-
-def _http_url(url: str | None) -> str | None:
-    if not url:
-        return None
-    clean = "".join(strip_controls(url).split())
-    return clean if clean.lower().startswith(("http://", "https://")) else None
 
 
 def _plain(text: str) -> str:
