@@ -1,6 +1,7 @@
 """Run every benchmark, print a table (figure, baseline, ratio, target), write bench/results.json.
 
     python bench/run.py        or        python -m bench
+    python bench/run.py --all  # also brief every ../shared/corpus file (about 20 minutes)
 
 Exits 1 when a target is missed. Every figure is a ratio against a baseline measured in the
 same run (these machines are noisy). See docs/benchmarks.md.
@@ -18,7 +19,8 @@ if str(REPO) not in sys.path:
 
 
 def main() -> int:
-    from bench import bench_cache, bench_concurrency, bench_dates, bench_merge, bench_offline, bench_startup, bench_tokens
+    from bench import (bench_cache, bench_concurrency, bench_dates, bench_merge, bench_offline, bench_scale, bench_startup,
+                       bench_tokens)
 
     started = time.perf_counter()
     results: dict = {}
@@ -53,6 +55,21 @@ def main() -> int:
     rows.append(("merge scaling 1K/10K/100K", " / ".join(f"{float(secs[n]):.3f}" for n in ("1000", "10000", "100000")) + " s",
                  f"peak {m['peak_mb_100k']:.0f} MB @100K", " / ".join(f"{r:.1f}x" for r in m["ratio_per_10x"]),
                  "<= 15x per 10x", m["ok"]))
+    sc = results["scale"] = bench_scale.run(all_files="--all" in sys.argv)
+    if sc.get("skipped"):
+        rows.append(("scale: corpus 200/1K/2K offline", "skipped", "no ../shared/corpus", "", "", True))
+    else:
+        per = [sc["sizes"][str(n)]["per_article_ms"] for n in bench_scale.SIZES]
+        rows.append(("scale: corpus 200/1K/2K offline", " / ".join(f"{p:.1f}" for p in per) + " ms/article (CPU)",
+                     f"{per[0]:.1f} ms @200", f"{sc['ratio']:.2f}", f"<= {bench_scale.MAX_RATIO}", sc["ratio"] <= bench_scale.MAX_RATIO))
+        rows.append(("  peak memory @2,000", f"{sc['peak_mb']:.0f} MB", "", "", f"<= {bench_scale.MAX_PEAK_MB:.0f} MB",
+                     sc["peak_mb"] <= bench_scale.MAX_PEAK_MB))
+        rows.append(("  failed chunks / tracebacks", f"{sc['failed_chunks']} / {sc['tracebacks']}", "", "", "0 / 0",
+                     sc["failed_chunks"] == 0 and sc["tracebacks"] == 0))
+        if "every_file" in sc:
+            ef = sc["every_file"]
+            rows.append(("  every corpus file (--all)", f"{ef['articles']:,} articles", f"{len(ef['files'])} files",
+                         f"{ef['failed_chunks']} failed, {ef['tracebacks']} tracebacks", "0, 0, exit 0", ef["ok"]))
     s = results["startup"] = bench_startup.run()
     rows.append((f"start-up: {s['command']}", f"{s['help_s'] * 1000:.0f} ms", f"python -c pass {s['python_pass_s'] * 1000:.0f} ms",
                  f"{s['ratio']:.2f}x", "<= 3x", s["ok"]))

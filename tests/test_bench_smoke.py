@@ -7,7 +7,7 @@ import pytest
 
 
 @pytest.mark.parametrize("name", ["run", "bench_tokens", "bench_concurrency", "bench_cache", "bench_dates",
-                                  "bench_merge", "bench_offline", "bench_startup"])
+                                  "bench_merge", "bench_offline", "bench_startup", "bench_scale"])
 def test_bench_modules_import(name: str) -> None:
     assert importlib.import_module(f"bench.{name}")
 
@@ -28,3 +28,13 @@ def test_corpus_has_fifty_articles_with_their_own_dates() -> None:
     articles = _support.corpus(50)
     assert len(articles) == 50 and len({a.id for a in articles}) == 50
     assert all(a.published for a in articles)
+
+
+def test_bench_scale_takes_the_same_mix_at_every_size() -> None:
+    from bench import bench_scale
+
+    if not bench_scale.corpus_files():
+        pytest.skip(f"no corpus at {bench_scale.CORPUS}: bench_scale reports itself skipped")
+    ten, twenty = bench_scale.articles(10), bench_scale.articles(20)
+    assert [a.id for a in twenty[:10]] == [a.id for a in ten] and len(twenty) == 20
+    assert len({a.source for a in ten}) >= 3  # round-robin over the files, not the first file's articles

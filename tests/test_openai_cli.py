@@ -116,7 +116,9 @@ def test_no_key_malformed_url_and_failed_chunk_exit_codes() -> None:
     assert bad_url.returncode == 2 and "--base-url: 'localhost:1234' is not an http(s) URL" in bad_url.stderr
     with OpenAITestServer(queue(error(503, "down"))) as server:
         partial = run([*BRIEF, "--max-retries", "0", "--no-cache"], server)
-    assert partial.returncode == 3 and "chunk failed" in partial.stderr
+    # The seed is one chunk: when it fails nothing was read, so no briefing (exit 1, issue 10).
+    assert partial.returncode == 1 and "no briefing: all 1 chunk(s) failed" in partial.stderr
+    assert partial.stdout == ""
     assert "Traceback" not in no_key.stderr + bad_url.stderr + partial.stderr
 
 

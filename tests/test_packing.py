@@ -9,6 +9,7 @@ import pytest
 from conftest import API_KEY
 from corpus_responder import corpus_responder
 from openai_server import OpenAITestServer, error, queue
+from timeline.errors import AllChunksFailed
 from timeline.models import Article, Chunk
 from timeline.packing import assign, pack_chunks
 from timeline.pipeline import BriefOptions, brief, plan
@@ -69,9 +70,9 @@ def test_short_articles_share_one_request_and_keep_their_own_dates() -> None:
 
 
 def test_a_failed_pack_fails_each_of_its_chunks() -> None:
-    with OpenAITestServer(queue(error(503, "down"))) as server:
-        result = brief([A, B], options(server, use_cache=False))
-    assert [f.article_id for f in result.failed_chunks] == ["a", "b"]
+    with OpenAITestServer(queue(error(503, "down"))) as server, pytest.raises(AllChunksFailed) as caught:
+        brief([A, B], options(server, use_cache=False))  # every chunk failed: no briefing (issue 10)
+    assert [f.article_id for f in caught.value.failed_chunks] == ["a", "b"]
 
 
 def test_re_run_is_served_from_the_cache_and_the_dry_run_agrees(tmp_path) -> None:

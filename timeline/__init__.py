@@ -15,16 +15,21 @@ __all__ = ["brief", "load_articles", "BriefOptions", "Briefing", "Article", "Eve
 
 if TYPE_CHECKING:
     from .models import Article, Briefing, Event
-    from .pipeline import BriefOptions, brief
+    from .options import BriefOptions
+    from .pipeline import brief
     from .sources import load_articles
 
 
 def __getattr__(name: str) -> object:
     """Lazy exports, so `timeline --help` does not pay for pydantic and friends."""
-    if name in ("brief", "BriefOptions"):
-        from . import pipeline
+    if name == "brief":
+        from .pipeline import brief
 
-        return getattr(pipeline, name)
+        return brief
+    if name == "BriefOptions":
+        from .options import BriefOptions
+
+        return BriefOptions
     if name == "load_articles":
         from .sources import load_articles
 

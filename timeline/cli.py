@@ -15,6 +15,7 @@ if TYPE_CHECKING:
     from typing import Any, Sequence
 
 EXIT_OK, EXIT_ERROR, EXIT_USAGE, EXIT_PARTIAL = 0, 1, 2, 3
+EXIT_INTERNAL = 70  # EX_SOFTWARE: a defect in timeline, not in the user's input
 
 EPILOG = """\
 examples:
@@ -26,8 +27,9 @@ examples:
   timeline dates article.txt --published 2024-12-02            # time expressions found
   timeline eval ../shared/dev                                  # score the date tagger
 
-Exit codes: 0 ok, 1 error, 2 usage, 3 partial (some chunks failed; with --fail-fast: stopped,
-nothing written), 130 interrupted (finished chunks are cached).
+Exit codes: 0 ok, 1 error (also: every chunk failed), 2 usage, 3 partial (some chunks failed;
+with --fail-fast: stopped, nothing written), 70 internal error (a bug: run with -vv and report
+it), 130 interrupted (finished chunks are cached).
 With no OPENAI_API_KEY or base URL the offline engine runs; set one to use a model.
 """
 
@@ -64,10 +66,12 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
         d.add_argument("path", metavar="PATH")
         d.add_argument("--published", metavar="DATE", help="reference date YYYY-MM-DD")
         d.add_argument("--format", "-f", default="terminal", choices=["terminal", "json"])
+        d.add_argument("-v", "--verbose", action="count", default=0, help="-vv: the traceback of an internal error")
     if command in (None, "eval"):
         e.add_argument("gold_dir", metavar="GOLD_DIR")
         e.add_argument("--baseline", default="dateparser", choices=["dateparser", "none"],
                        help="baseline measured in the same run")
+        e.add_argument("-v", "--verbose", action="count", default=0, help="-vv: the traceback of an internal error")
     return parser
 
 
@@ -123,6 +127,21 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return EXIT_OK
+    except Exception as exc:  # noqa: BLE001 - the last line of defence: a defect, never a traceback
+        return _internal_error(exc, getattr(args, "verbose", 0))
+
+
+def _internal_error(exc: BaseException, verbose: int) -> int:
+    """One line naming the defect; the traceback only with -vv (it may quote article text)."""
+    from .errors import describe, redact
+
+    if verbose >= 2:
+        import traceback
+
+        sys.stderr.write(redact("".join(traceback.format_exception(exc))))
+    hint = "" if verbose >= 2 else " (run with -vv for the traceback)"
+    _say(f"internal error: {describe(exc)}{hint}")
+    return EXIT_INTERNAL
 
 
 def _say(message: str) -> None:
@@ -158,33 +177,23 @@ def _check_output(path: str | None) -> None:
 
 def _brief(args: argparse.Namespace) -> int:
     from .pipeline import BriefOptions, brief, choose_engine, published_or_none
-    from .sources import load_articles
+    from .sources import load_articles, parse_date
 
-    from .sources import parse_date
-
+    _logging(args.verbose)
     published = published_or_none(args.published)
     since = parse_date(args.since, "--since") if args.since else None
     until = parse_date(args.until, "--until") if args.until else None
-    if args.max_events is not None and args.max_events < 1:
-        from .errors import UsageError
-
-        raise UsageError("--max-events: must be at least 1")
-    previous = _read_previous(args.update) if args.update else None
-    _check_output(args.output)
     options = BriefOptions(
-        engine=args.engine, max_chunk_tokens=args.max_chunk_tokens, model=args.model, base_url=args.base_url,
-        concurrency=args.concurrency, max_retries=args.max_retries, timeout=args.timeout, cache_dir=args.cache_dir,
-        use_cache=not args.no_cache, prompts_dir=args.prompts, fail_fast=args.fail_fast,
+        engine=args.engine, max_chunk_tokens=args.max_chunk_tokens, max_bytes=args.max_bytes, model=args.model,
+        base_url=args.base_url, concurrency=args.concurrency, max_retries=args.max_retries, timeout=args.timeout,
+        cache_dir=args.cache_dir, use_cache=not args.no_cache, prompts_dir=args.prompts, fail_fast=args.fail_fast,
         since=since, until=until, max_events=args.max_events,
     )
-    if options.max_chunk_tokens < 50:
-        from .errors import UsageError
-
-        raise UsageError("--max-chunk-tokens: must be at least 50")
-    loaded = load_articles(args.paths, published=published, max_bytes=args.max_bytes)
+    previous = _read_previous(args.update) if args.update else None
+    _check_output(args.output)
+    loaded = load_articles(args.paths, published=published, max_bytes=options.max_bytes)
     for notice in loaded.notices:
         _say(notice)
-    _logging(args.verbose)
     if args.dry_run:
         from .pipeline import plan
 
@@ -194,13 +203,18 @@ def _brief(args: argparse.Namespace) -> int:
     if note:
         _say(note)
     options.engine = engine_name
-    with _progress(engine_name == "openai") as progress:
+    with _progress(args.verbose) as progress:
         briefing = brief(loaded.articles, options, progress=progress, previous=previous)
     for warning in briefing.warnings:
-        if warning.startswith("no publication date") or args.format != "terminal" or args.output:
+        if (warning.startswith(("no publication date", "chunk failed:")) or args.format != "terminal"
+                or args.output):
             _say(f"warning: {warning}")
     _write(briefing, args.format, args.output)
-    return EXIT_PARTIAL if briefing.failed_chunks else EXIT_OK
+    if briefing.failed_chunks:
+        _say(f"partial: {len(briefing.failed_chunks)} chunk(s) failed and are listed above; the briefing "
+             "was written without them")
+        return EXIT_PARTIAL
+    return EXIT_OK
 
 
 def _read_previous(path: str) -> Any:
@@ -228,11 +242,13 @@ def _logging(verbose: int) -> None:
 
 
 class _progress:
-    """A rich progress bar over chunks on stderr, when stderr is a terminal and a model runs."""
+    """Progress over chunks on stderr: a rich bar on a terminal; with -v elsewhere, one log
+    line per 10%. Nothing otherwise, so piped output and logs stay clean."""
 
-    def __init__(self, enabled: bool) -> None:
+    def __init__(self, verbose: int) -> None:
         self.bar: Any = None
-        if enabled and sys.stderr.isatty():
+        self.verbose = verbose
+        if sys.stderr.isatty():
             from rich.console import Console
             from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
@@ -241,16 +257,26 @@ class _progress:
             self.task = self.bar.add_task("chunks", total=None)
 
     def __enter__(self) -> Any:
-        if self.bar is None:
+        if self.bar is not None:
+            self.bar.start()
+
+            def update(done: int, total: int) -> None:
+                self.bar.update(self.task, completed=done, total=total)
+
+            return update
+        if not self.verbose:
             return None
-        self.bar.start()
+        shown = [0]
 
-        def update(done: int, total: int) -> None:
-            self.bar.update(self.task, completed=done, total=total)
+        def log_tenths(done: int, total: int) -> None:
+            tenth = done * 10 // total if total else 10
+            if tenth > shown[0]:
+                shown[0] = tenth
+                _say(f"progress: {done:,}/{total:,} chunks ({tenth * 10}%)")
 
-        return update
+        return log_tenths
 
-    def __exit__(self, *exc: Any) -> None:
+    def __exit__(self, *exc: object) -> None:
         if self.bar is not None:
             self.bar.stop()
 
@@ -264,10 +290,11 @@ def _write(briefing: Any, fmt: str, output: str | None) -> None:
         from .render.terminal import render_terminal
 
         if output:
-            with _open_output(output) as handle:
+            with _Output(output) as handle:
                 render_terminal(briefing, Console(file=handle, no_color=True, width=120, soft_wrap=False))
         else:
-            render_terminal(briefing, Console())
+            with _Stdout():
+                render_terminal(briefing, Console())
         return
     if fmt == "markdown":
         from .render.markdown import render_markdown
@@ -288,23 +315,95 @@ def _write(briefing: Any, fmt: str, output: str | None) -> None:
     else:  # pragma: no cover - argparse restricts the choices
         raise UsageError(f"--format: unknown format {fmt!r}")
     if output:
-        with _open_output(output) as handle:
+        with _Output(output) as handle:
             handle.write(text)
     else:
-        sys.stdout.write(text)
+        with _Stdout():
+            sys.stdout.write(text)
 
 
-def _open_output(output: str) -> Any:
-    from .errors import UsageError
+class _Stdout:
+    """Writing to stdout: a full disk (``> /dev/full``) is one error line, exit 1, not a
+    traceback or a message at interpreter exit; a closed pipe stays a quiet exit 0."""
 
-    try:
-        return open(output, "w", encoding="utf-8")
-    except OSError as exc:
-        raise UsageError(f"-o {output}: cannot write ({exc.strerror})") from None
+    def __enter__(self) -> None:
+        return None
+
+    def __exit__(self, kind: object, exc: object, tb: object) -> None:
+        from .errors import TimelineError
+
+        error = exc if isinstance(exc, OSError) and not isinstance(exc, BrokenPipeError) else None
+        if kind is None:
+            try:
+                sys.stdout.flush()
+            except BrokenPipeError:
+                raise
+            except OSError as flush_error:
+                error = flush_error
+        if error is not None:
+            import os
+
+            try:  # the interpreter's final flush must not fail again
+                sys.stdout = open(os.devnull, "w")  # noqa: SIM115
+            except OSError:
+                pass
+            raise TimelineError(f"stdout: cannot write the briefing ({error.strerror or error})") from None
+
+
+class _Output:
+    """The -o file. A regular file is written beside the target and renamed into place, so a
+    failed write (full disk) leaves any earlier briefing intact; devices (/dev/stdout,
+    /dev/full) are written directly. A write error is one line, exit 1."""
+
+    def __init__(self, output: str) -> None:
+        import os
+
+        self.output = output
+        self.direct = os.path.exists(output) and (os.path.islink(output) or not os.path.isfile(output))
+        self.temp = output if self.direct else f"{output}.tmp-{os.getpid()}"
+
+    def __enter__(self) -> Any:
+        from .errors import UsageError
+
+        try:
+            self.handle = open(self.temp, "w", encoding="utf-8")
+        except OSError:
+            self.direct, self.temp = True, self.output  # a folder we may not create files in
+            try:
+                self.handle = open(self.output, "w", encoding="utf-8")
+            except OSError as exc:
+                raise UsageError(f"-o {self.output}: cannot write ({exc.strerror})") from None
+        return self.handle
+
+    def __exit__(self, kind: object, exc: object, tb: object) -> None:
+        import os
+
+        from .errors import TimelineError
+
+        error: OSError | None = exc if isinstance(exc, OSError) else None
+        try:
+            self.handle.close()
+        except OSError as close_error:
+            error = error or close_error
+        if kind is None and error is None:
+            if not self.direct:
+                os.replace(self.temp, self.output)
+            return
+        if not self.direct:
+            try:
+                os.unlink(self.temp)
+            except OSError:
+                pass
+        if error is not None:
+            raise TimelineError(f"-o {self.output}: cannot write the briefing ({error.strerror or error}); "
+                                "nothing was written") from None
 
 
 def _dates(args: argparse.Namespace) -> int:
     from .dates_cli import main_dates
+    from .pipeline import published_or_none
+
+    published_or_none(args.published)  # the same checks as brief: a date, within 1000-2200
 
     try:
         return main_dates(args.path, args.published, args.format)

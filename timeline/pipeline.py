@@ -8,38 +8,18 @@ from __future__ import annotations
 
 import asyncio
 import os
-from dataclasses import dataclass, field
+import re
 from datetime import date
-from typing import Callable
+from typing import Awaitable, Callable
 
-from .chunker import DEFAULT_MAX_CHUNK_TOKENS, chunk_article
+from .chunker import chunk_article
 from .engines.base import Engine, Extraction
-from .errors import ChunkFailed, StoppedAtFailedChunk, UsageError
+from .errors import AllChunksFailed, ChunkFailed, StoppedAtFailedChunk, TimelineError, UsageError, unexpected_failure
 from .merge import merge
 from .models import Article, ArticleInfo, Briefing, Chronology, Chunk, Event, FailedChunk, Summary
+from .options import BriefOptions
 from .summary import neutrality_warnings
 from .tokens import counter_for
-
-
-@dataclass
-class BriefOptions:
-    """Everything that changes what a briefing contains or how it is made."""
-
-    engine: str = "auto"
-    max_chunk_tokens: int = DEFAULT_MAX_CHUNK_TOKENS
-    model: str | None = None
-    base_url: str | None = None
-    concurrency: int = 4
-    max_retries: int = 2
-    timeout: float = 60.0
-    cache_dir: str | None = None
-    use_cache: bool = True
-    prompts_dir: str | None = None
-    fail_fast: bool = False
-    since: date | None = None
-    until: date | None = None
-    max_events: int | None = None
-    extra: dict = field(default_factory=dict)
 
 
 Progress = Callable[[int, int], None]
@@ -88,7 +68,24 @@ def brief(
     With ``previous`` (an earlier briefing), only ``articles`` are read; their events are
     merged into the earlier chronology and marked new.
     """
-    return asyncio.run(abrief(articles, options, engine, progress, previous))
+    return asyncio.run(_boxed(abrief(articles, options, engine, progress, previous))).value
+
+
+class _Box:
+    """A result with a cheap repr. asyncio.run formats repr(main task), result included, when
+    it restores the Ctrl-C handler; a 2,000-article briefing's repr took 8 s of a 60 s run."""
+
+    __slots__ = ("value",)
+
+    def __init__(self, value: Briefing) -> None:
+        self.value = value
+
+    def __repr__(self) -> str:
+        return "<briefing>"
+
+
+async def _boxed(run: Awaitable[Briefing]) -> _Box:
+    return _Box(await run)
 
 
 async def abrief(
@@ -109,6 +106,8 @@ async def abrief(
         chunks = chunk_articles(articles, options, getattr(engine, "model", None))
         by_id = {a.id: a for a in articles}
         events, failed, dropped = await _extract_all(engine, chunks, by_id, options, warnings, progress)
+        if chunks and len(failed) == len(chunks):
+            raise AllChunksFailed(failed)
         if previous is not None:
             for event in events:
                 event.is_new = True
@@ -152,10 +151,13 @@ async def _extract_all(
         nonlocal done
         try:
             results: list[Extraction | ChunkFailed] = list(await engine.extract_pack(pack, by_id))
-        except ChunkFailed as exc:  # a failed pack fails each of its chunks
+        except TimelineError:  # fatal for the whole run (no key, 401...) or --fail-fast
+            raise
+        except Exception as exc:  # fault isolation: a defect in one pack fails its chunks, not the run
+            failure = exc if isinstance(exc, ChunkFailed) else unexpected_failure(exc)
             if options.fail_fast:
-                raise StoppedAtFailedChunk(pack[0].article_id, pack[0].start, pack[-1].end, exc) from None
-            results = [exc] * len(pack)
+                raise StoppedAtFailedChunk(pack[0].article_id, pack[0].start, pack[-1].end, failure) from None
+            results = [failure] * len(pack)
         if options.fail_fast:
             failed_here = next((r for r in results if isinstance(r, ChunkFailed)), None)
             if failed_here is not None:
@@ -166,6 +168,8 @@ async def _extract_all(
             progress(done, len(chunks))
         return results
 
+    if progress:
+        progress(0, len(chunks))  # the bar shows the total from the start
     packs = engine.pack(chunks, options.max_chunk_tokens)
     tasks = [asyncio.ensure_future(one(p)) for p in packs]
     try:
@@ -185,13 +189,57 @@ async def _extract_all(
             failed.append(FailedChunk(article_id=chunk.article_id, start=chunk.start, end=chunk.end, reason=result.reason))
             continue
         for event in result.events:
+            _drop_impossible_date(event, warnings)
             for ev in event.evidence:
                 if ev.when is None and event.when is not None:
                     ev.when = event.when  # each source keeps its own reading through merges
         events.extend(result.events)
         dropped += result.dropped
         warnings.extend(result.warnings)
+    events, repeats = _without_repeats(events)
+    if repeats:
+        warnings.append(f"{repeats:,} repeated sentence(s) read once (the same words and date again in one article)")
     return events, failed, dropped
+
+
+def _without_repeats(events: list[Event]) -> tuple[list[Event], int]:
+    """Events minus repeats within one article: same words (case and spacing aside) and same
+    date. A pasted page that repeats itself (a 5 MB article of the same paragraphs) then
+    yields its events once, not tens of thousands of copies for merge and the summary."""
+    seen: set[tuple[str, str | None, str]] = set()
+    kept: list[Event] = []
+    for event in events:
+        article_id = event.evidence[0].article_id if event.evidence else ""
+        key = (article_id, event.when.value if event.when else None, " ".join(event.what.casefold().split()))
+        if key in seen:
+            continue
+        seen.add(key)
+        kept.append(event)
+    return kept, len(events) - len(kept)
+
+
+_ISO_PERIOD = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?)?(?:/\d{4}(?:-\d{2}(?:-\d{2})?)?)?$")
+
+
+def _drop_impossible_date(event: Event, warnings: list[str]) -> None:
+    """An event dated outside the calendar (year 0, month 13: a resolver defect on text such as
+    '2024 years ago') keeps its words but loses the value, so merge, select and the renderers
+    never see a date they cannot compute with; a warning names it."""
+    when = event.when
+    if when is None or when.value is None or not _ISO_PERIOD.match(when.value):
+        return
+    try:
+        first, last = period_bounds(when.value)
+        valid = first.year >= 1 and first <= last
+    except ValueError:
+        valid = False
+    if not valid:
+        warnings.append(f"date {when.value!r} read from {when.text!r} is not a calendar date; left unresolved")
+        unresolved = when.model_copy(update={"value": None, "precision": "unknown"})
+        event.when = unresolved
+        for ev in event.evidence:
+            if ev.when is not None and ev.when.value == when.value:
+                ev.when = unresolved
 
 
 def _all_events(briefing: Briefing) -> list[Event]:
@@ -224,8 +272,12 @@ def filter_chronology(chronology: Chronology, options: BriefOptions) -> Chronolo
 
 
 def _in_window(value: str, since: date | None, until: date | None) -> bool:
-    """True when the period ``value`` denotes overlaps [since, until]."""
-    first, last = period_bounds(value)
+    """True when the period ``value`` denotes overlaps [since, until]; a value that is not a
+    calendar period is outside every window."""
+    try:
+        first, last = period_bounds(value)
+    except ValueError:
+        return False
     return (since is None or last >= since) and (until is None or first <= until)
 
 

@@ -11,6 +11,7 @@ import re
 
 from .. import temporal
 from ..attribution import find_attribution
+from ..errors import ChunkFailed, unexpected_failure
 from ..models import Article, Chronology, Chunk, Event, Evidence, Summary, TimePoint
 from ..sentences import sentences
 from ..summary import extractive_summary
@@ -46,6 +47,19 @@ class LocalEngine(Engine):
 
     async def extract(self, chunk: Chunk, article: Article) -> Extraction:
         return Extraction(events=extract_events(article, chunk.start, chunk.end))
+
+    async def extract_pack(self, chunks: list[Chunk], articles: dict[str, Article]) -> list[Extraction | ChunkFailed]:
+        """One result per chunk; a chunk whose rules raise fails alone (article, offsets and
+        reason are listed in the briefing) and the others complete."""
+        results: list[Extraction | ChunkFailed] = []
+        for chunk in chunks:
+            try:
+                results.append(await self.extract(chunk, articles[chunk.article_id]))
+            except ChunkFailed as exc:
+                results.append(exc)
+            except Exception as exc:  # noqa: BLE001 - fault isolation, see unexpected_failure
+                results.append(unexpected_failure(exc))
+        return results
 
     async def summarize(self, chronology: Chronology, articles: list[Article]) -> Summary:
         # The pipeline appends one sentence (about 35 words) per disagreement between

@@ -34,8 +34,6 @@ from .openai_config import check_base_url, resolve_model
 log = logging.getLogger(__name__)
 
 AZURE_API_VERSION = "2024-10-21"
-DEFAULT_SUMMARY_BUDGET = 6000  # tokens of chronology lines per summary request before map-reduce
-MAX_RETRY_WAIT = 30.0  # a Retry-After longer than this fails the chunk instead of stalling the run
 
 
 class _Truncated(ChunkFailed):
@@ -103,7 +101,7 @@ class OpenAIEngine(Engine):
 
     def _http_client(self) -> Any:
         """The SDK's default HTTP client, with Retry-After bounded by ``max_retry_wait`` seconds."""
-        cap = float(self.options.extra.get("max_retry_wait", MAX_RETRY_WAIT))
+        cap = self.options.max_retry_wait
         return openai.DefaultAsyncHttpxClient(event_hooks={"response": [_bounded_retry_after(cap)]})
 
     async def aclose(self) -> None:
@@ -213,7 +211,7 @@ class OpenAIEngine(Engine):
         events = chronology.events + chronology.undated
         if not events:
             return Summary(text="No events were found in the articles.", claims_with_sources=[])
-        budget = int(self.options.extra.get("summary_budget", DEFAULT_SUMMARY_BUDGET))
+        budget = self.options.summary_budget
         covered = bool(self._partials) and all(a.id in self._asked for a in articles)
         try:
             if covered and len(self._partials) == 1:
@@ -388,7 +386,7 @@ class OpenAIEngine(Engine):
             asked = exc.response.headers.get(_ASKED_HEADER) if getattr(exc, "response", None) is not None else None
             if asked:
                 return ChunkFailed(f"rate limited (429): the server asked to wait {asked}s, over the "
-                                   f"{float(self.options.extra.get('max_retry_wait', MAX_RETRY_WAIT)):g}s limit; "
+                                   f"{self.options.max_retry_wait:g}s limit; "
                                    "run again later", attempts=1)
             return ChunkFailed(f"rate limited (429) after {retries} retries; run again later or lower --concurrency",
                                attempts=retries + 1)

@@ -10,7 +10,9 @@ import json
 import re
 import sys
 from dataclasses import dataclass, field
-from datetime import date
+import os
+import stat
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any, Iterable
 
@@ -19,6 +21,15 @@ from ..models import Article
 
 TEXT_SUFFIXES = {".txt", ".md", ".markdown", ".jsonl"}
 DEFAULT_MAX_BYTES = 20_000_000
+MIN_YEAR, MAX_YEAR = 1000, 2200  # publication dates the resolver can work with
+_BLOCK = 1 << 16
+_MAX_NOTICES = 20  # a walk over a big tree names this many skipped files, then counts the rest
+# Kernel pseudo-filesystems: their files are not articles and some never end (/proc/kmsg,
+# /dev/zero); a directory walk (even `timeline brief /`) never enters them.
+_PSEUDO_FS = {"proc", "sysfs", "devtmpfs", "devpts", "cgroup", "cgroup2", "debugfs", "tracefs",
+              "securityfs", "pstore", "bpf", "configfs", "fusectl", "mqueue", "hugetlbfs", "autofs",
+              "binfmt_misc", "efivarfs", "selinuxfs", "rpc_pipefs", "nsfs"}
+_PSEUDO_PATHS = {"/proc", "/sys", "/dev"}  # also where no mount table can be read
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?)\r?\n---[ \t]*(?:\r?\n|\Z)", re.S)
 # Readers for page formats are modules of their own, imported only when such an input is read
 # (their libraries are heavy): suffix -> module with ``read(data, name, stem, path)``.
@@ -35,14 +46,26 @@ class Loaded:
 
 
 def parse_date(value: Any, what: str) -> date:
-    """A calendar date from ``YYYY-MM-DD`` (a datetime prefix is accepted), or a UsageError."""
-    if isinstance(value, date):
-        return value
-    text = str(value).strip()
-    try:
-        return date.fromisoformat(text[:10])
-    except ValueError:
-        raise UsageError(f"{what}: {text!r} is not a date (expected YYYY-MM-DD, e.g. 2024-12-02)") from None
+    """A calendar date from ``YYYY-MM-DD`` (a datetime's date is taken), or a UsageError.
+
+    Years outside MIN_YEAR..MAX_YEAR are refused: the date resolver counts forwards and
+    backwards from the publication date and cannot work near the ends of the calendar.
+    """
+    if isinstance(value, datetime):
+        found = value.date()
+    elif isinstance(value, date):
+        found = value
+    else:
+        text = str(value).strip()
+        try:
+            found = date.fromisoformat(text[:10])
+        except ValueError:
+            shown = text if len(text) <= 40 else text[:40] + "..."
+            raise UsageError(f"{what}: {shown!r} is not a date (expected YYYY-MM-DD, e.g. 2024-12-02)") from None
+    if not MIN_YEAR <= found.year <= MAX_YEAR:
+        raise UsageError(f"{what}: {found.isoformat()} is outside the years {MIN_YEAR}-{MAX_YEAR} that dates can be "
+                         "resolved against")
+    return found
 
 
 def load_articles(
@@ -52,6 +75,10 @@ def load_articles(
     stdin: Any = None,
 ) -> Loaded:
     """Read every path (file, directory, ``-``); ``published`` overrides every article's date."""
+    from ..options import check_max_bytes
+
+    check_max_bytes(max_bytes)
+    paths = list(paths)
     loaded = Loaded()
     for raw in paths:
         if raw.lower().startswith(("http://", "https://")):
@@ -61,15 +88,17 @@ def load_articles(
             continue
         if raw == "-":
             stream = stdin if stdin is not None else sys.stdin.buffer
-            data = stream.read()
-            if isinstance(data, str):
-                data = data.encode("utf-8")
+            data = _read_bounded(stream, "<stdin>", max_bytes)
             loaded.articles.append(_article_from_bytes(data, "<stdin>", "stdin", None))
             continue
         path = Path(raw)
-        if not path.exists():
-            raise InputError(f"{raw}: no such file or directory")
-        if path.is_dir():
+        try:
+            info = path.stat()
+        except FileNotFoundError:
+            raise InputError(f"{raw}: no such file or directory") from None
+        except OSError as exc:
+            raise InputError(f"{raw}: cannot read ({exc.strerror})") from None
+        if stat.S_ISDIR(info.st_mode):
             _load_directory(path, loaded, max_bytes)
         else:
             loaded.articles.extend(_load_file(path, max_bytes))
@@ -83,33 +112,95 @@ def load_articles(
 
 
 def _load_directory(folder: Path, loaded: Loaded, max_bytes: int) -> None:
-    for path in sorted(p for p in folder.rglob("*") if p.is_file()):
-        relative = path.relative_to(folder)
-        if any(part.startswith(".") for part in relative.parts):
-            continue  # hidden files and folders (.git, .DS_Store) are never articles
+    """Every article file under ``folder``, in name order.
+
+    Hidden files and folders are never articles; symbolic links to folders are not followed
+    (no loops); pseudo-filesystems (/proc, /sys, /dev) are not entered; special files (pipes,
+    devices, sockets) are skipped, because reading one can block or never end.
+    """
+    pseudo = _pseudo_mounts()
+    skipped: list[str] = []
+
+    def unreadable(exc: OSError) -> None:
+        skipped.append(f"{exc.filename}: skipped ({exc.strerror})")
+
+    found: list[Path] = []
+    for root, dirs, files in os.walk(folder, onerror=unreadable):
+        dirs[:] = [d for d in dirs if not d.startswith(".") and os.path.realpath(os.path.join(root, d)) not in pseudo]
+        found.extend(Path(root, name) for name in files if not name.startswith("."))  # not .DS_Store
+    for path in sorted(found):
+        name = path.name
+        try:
+            mode = path.stat().st_mode
+        except OSError as exc:
+            skipped.append(f"{path}: skipped ({exc.strerror})")
+            continue
+        if not stat.S_ISREG(mode):
+            skipped.append(f"{path}: skipped (not a regular file)")
+            continue
         suffix = path.suffix.lower()
-        if (suffix not in TEXT_SUFFIXES and suffix not in PAGE_READERS) or path.name.endswith(".gold.json"):
-            loaded.notices.append(f"{path}: skipped (not a .txt, .md, .jsonl, .html or .pdf file)")
+        if (suffix not in TEXT_SUFFIXES and suffix not in PAGE_READERS) or name.endswith(".gold.json"):
+            skipped.append(f"{path}: skipped (not a .txt, .md, .jsonl, .html or .pdf file)")
             continue
         try:
             loaded.articles.extend(_load_file(path, max_bytes))
         except InputError as exc:
-            loaded.notices.append(f"skipped {exc}")
+            skipped.append(f"skipped {exc}")
+    loaded.notices.extend(skipped[:_MAX_NOTICES])
+    if len(skipped) > _MAX_NOTICES:
+        loaded.notices.append(f"{folder}: {len(skipped) - _MAX_NOTICES:,} more file(s) skipped")
 
 
-def _read_bytes(path: Path, max_bytes: int) -> bytes:
-    size = path.stat().st_size
-    if size > max_bytes:
-        raise InputError(f"{path}: {size:,} bytes is over the {max_bytes:,}-byte limit (raise it with --max-bytes)")
+def _pseudo_mounts() -> set[str]:
+    """Mount points of kernel pseudo-filesystems, from the mount table when there is one."""
+    found = set(_PSEUDO_PATHS)
     try:
-        return path.read_bytes()
+        with open("/proc/self/mounts", encoding="utf-8", errors="replace") as table:
+            for line in table:
+                fields = line.split()
+                if len(fields) >= 3 and fields[2] in _PSEUDO_FS:
+                    found.add(fields[1].replace("\\040", " "))
+    except OSError:
+        pass  # no /proc (macOS, some containers): the fixed list above still applies
+    return found
+
+
+def _read_bounded(stream: Any, name: str, max_bytes: int, binary: bool = False) -> bytes:
+    """At most ``max_bytes`` from ``stream``: endless pipes and /dev/zero stop with an error,
+    and a stream of NUL bytes stops at its first block instead of after ``max_bytes``."""
+    parts: list[bytes] = []
+    size = 0
+    while True:
+        block = stream.read(min(_BLOCK, max_bytes + 1 - size))
+        if isinstance(block, str):
+            block = block.encode("utf-8", "surrogatepass")
+        if not block:
+            break
+        if size == 0 and not binary and b"\x00" in block[:8192]:
+            raise InputError(f"{name}: looks like a binary file, not text")
+        parts.append(block)
+        size += len(block)
+        if size > max_bytes:
+            raise InputError(f"{name}: more than the {max_bytes:,}-byte limit (raise it with --max-bytes)")
+    return b"".join(parts)
+
+
+def _read_bytes(path: Path, max_bytes: int, binary: bool = False) -> bytes:
+    try:
+        size = path.stat().st_size
+        if size > max_bytes:
+            raise InputError(f"{path}: {size:,} bytes is over the {max_bytes:,}-byte limit (raise it with --max-bytes)")
+        with path.open("rb") as handle:  # bounded: a device or pipe reports size 0 and may never end
+            return _read_bounded(handle, str(path), max_bytes, binary)
+    except IsADirectoryError:
+        raise InputError(f"{path}: is a directory") from None
     except OSError as exc:
         raise InputError(f"{path}: cannot read ({exc.strerror})") from None
 
 
 def _load_file(path: Path, max_bytes: int) -> list[Article]:
-    data = _read_bytes(path, max_bytes)
     module = PAGE_READERS.get(path.suffix.lower())
+    data = _read_bytes(path, max_bytes, binary=module is not None)  # PDFs, UTF-16 pages hold NULs
     if module:
         from importlib import import_module
 
@@ -155,14 +246,32 @@ def _parse_front_matter(block: str, name: str) -> dict[str, Any]:
     import yaml  # only articles with front matter pay for the import
 
     try:
-        meta = yaml.safe_load(block) or {}
+        meta = yaml.load(block, Loader=_loader()) or {}
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f" (line {mark.line + 2})" if mark else ""
         raise InputError(f"{name}: broken YAML front matter{where}") from None
+    except (ValueError, RecursionError, OverflowError) as exc:  # odd scalars the YAML library chokes on
+        raise InputError(f"{name}: broken YAML front matter ({type(exc).__name__})") from None
     if not isinstance(meta, dict):
         raise InputError(f"{name}: front matter must be 'key: value' lines")
     return meta
+
+
+def _loader() -> Any:
+    """SafeLoader that keeps timestamps as text: ``published: 2025-03-05T22:10:00Z`` unquoted
+    (as CMSs write it) then goes through parse_date like any other value, and an impossible
+    date (``2025-02-30``) is a one-line error instead of a crash inside the YAML library."""
+    import yaml
+
+    class Loader(yaml.SafeLoader):
+        pass
+
+    Loader.yaml_implicit_resolvers = {
+        first: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+        for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+    }
+    return Loader
 
 
 def _article(meta: dict[str, Any], text: str, stem: str, name: str, path: Path | None) -> Article:
@@ -194,12 +303,23 @@ def _articles_from_jsonl(text: str, path: Path) -> list[Article]:
             obj = json.loads(line)
         except json.JSONDecodeError as exc:
             raise InputError(f"{where}: not valid JSON ({exc.msg})") from None
+        except (ValueError, RecursionError) as exc:  # a 5,000-digit number, nesting too deep
+            raise InputError(f"{where}: not valid JSON ({type(exc).__name__})") from None
+        if isinstance(obj, dict):
+            obj = {k: _no_surrogates(v) for k, v in obj.items()}
         if not isinstance(obj, dict) or not isinstance(obj.get("text"), str) or not obj["text"].strip():
             raise InputError(f"{where}: each line must be an object with a non-empty \"text\" field")
         articles.append(_article(obj, obj["text"].strip("\n"), f"{path.stem}-{number}", where, path))
     if not articles:
         raise InputError(f"{path}: file is empty")
     return articles
+
+
+def _no_surrogates(value: Any) -> Any:
+    """JSON may escape lone surrogates (\\ud800) that no output encoding can write."""
+    if isinstance(value, str):
+        return value.encode("utf-8", "replace").decode("utf-8")
+    return value
 
 
 def _text_or_none(value: Any) -> str | None:
