@@ -20,11 +20,11 @@ from typing import Iterator
 import pytest
 import vcr
 import yaml
-from vcr.errors import CannotOverwriteExistingCassetteException
 
 from conftest import ROOT, SEED
 from openai_server import OpenAITestServer, Responder
 from seed_responder import seed_responder
+from timeline.errors import AllChunksFailed
 from timeline.models import Article
 from timeline.pipeline import BriefOptions, brief
 
@@ -93,7 +93,8 @@ def test_a_request_missing_from_the_cassette_fails(monkeypatch: pytest.MonkeyPat
         text = template.read_text(encoding="utf-8").replace("List the events", "List all the events")
         (changed / template.name).write_text(text, encoding="utf-8")
     with seed_cassette("seed_brief.yaml", monkeypatch) as url:
-        with pytest.raises(CannotOverwriteExistingCassetteException, match="no recorded interaction matches"):
+        # The replay error is isolated like any chunk fault; every chunk failing is a failed run.
+        with pytest.raises(AllChunksFailed, match="CannotOverwriteExistingCassetteException.*no recorded interaction"):
             seed_brief(url, prompts_dir=str(changed))
 
 

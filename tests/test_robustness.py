@@ -204,7 +204,7 @@ def test_a_page_that_repeats_itself_yields_each_event_once() -> None:
 
 def test_an_internal_error_never_shows_an_api_key(
         tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
-    import timeline.pipeline as pipeline
+    from timeline import pipeline
 
     secret = "sk-test-0123456789abcdef"
     monkeypatch.setenv("OPENAI_API_KEY", secret)

@@ -64,7 +64,6 @@ def unexpected_failure(exc: BaseException) -> ChunkFailed:
     type and its first line, which is enough to file a bug without reading a traceback.
     """
     import logging
-
     import traceback
 
     logging.getLogger("timeline").debug("chunk failed with an unexpected error:\n%s",
