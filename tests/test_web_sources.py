@@ -156,13 +156,13 @@ def test_tls_error_is_one_line_and_never_retried_without_verification(tmp_path: 
     assert "TLS error" in str(caught.value)
 
 
-def test_cli_url_404_exits_with_one_line(capsys: pytest.CaptureFixture[str]) -> None:
-    from timeline.cli import main
+def test_cli_url_404_exits_with_one_line() -> None:
+    from .conftest import run_cli
 
     with serve() as base:
-        code = main(["brief", f"{base}/missing"])
-    err = capsys.readouterr().err.strip().splitlines()
-    assert code == 1 and err == [f"timeline: error: {base}/missing: HTTP 404 Not Found"]
+        proc = run_cli("brief", f"{base}/missing")
+    err = proc.stderr.decode().strip().splitlines()
+    assert proc.returncode == 1 and err == [f"timeline: error: {base}/missing: HTTP 404 Not Found"]
 
 
 def test_a_directory_of_pages_reads_html_and_pdf(tmp_path: Path) -> None:
