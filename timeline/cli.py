@@ -23,6 +23,7 @@ examples:
   timeline brief story/*.md --format markdown -o briefing.md   # Markdown report
   timeline brief article.txt --format json > briefing.json     # JSON (schema_version 1.0)
   timeline brief story.jsonl --key-dates 12 --per-date 2        # the 12 days that matter, 2 events each
+  timeline brief page.html https://example.org/story -f html -o briefing.html  # a timeline page
   cat article.txt | timeline brief - --published 2024-12-02    # from stdin
   timeline dates article.txt --published 2024-12-02            # time expressions found
   timeline eval ../shared/dev                                  # score the date tagger
@@ -83,7 +84,7 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
 def _brief_flags(b: argparse.ArgumentParser) -> None:
     b.add_argument("paths", nargs="+", metavar="PATH", help=".txt, .md (front matter), .jsonl, a directory, or - for stdin")
     b.add_argument("--published", metavar="DATE", help="publication date YYYY-MM-DD for every article (overrides front matter)")
-    b.add_argument("--format", "-f", default="terminal", choices=["terminal", "markdown", "json"], help="output format (default: terminal)")
+    b.add_argument("--format", "-f", default="terminal", choices=["terminal", "markdown", "json", "html", "timelinejs"], help="output format (default: terminal); html: one self-contained page; timelinejs: Knight Lab TimelineJS JSON")
     b.add_argument("-o", "--output", metavar="FILE", help="write the briefing to FILE instead of stdout")
     b.add_argument("--engine", default="auto", choices=["auto", "local", "openai"], help="auto: openai when a key or base URL is set, else the offline engine")
     b.add_argument("--max-chunk-tokens", type=int, default=1500, metavar="N", help="token budget per chunk (default 1500)")
@@ -313,6 +314,14 @@ def _write(briefing: Any, fmt: str, output: str | None) -> None:
         from .render.json import render_json
 
         text = render_json(briefing)
+    elif fmt == "html":
+        from .render.html import render_html
+
+        text = render_html(briefing)
+    elif fmt == "timelinejs":
+        from .render.timelinejs import render_timelinejs
+
+        text = render_timelinejs(briefing)
     else:  # pragma: no cover - argparse restricts the choices
         raise UsageError(f"--format: unknown format {fmt!r}")
     if output:

@@ -31,6 +31,9 @@ _PSEUDO_FS = {"proc", "sysfs", "devtmpfs", "devpts", "cgroup", "cgroup2", "debug
               "binfmt_misc", "efivarfs", "selinuxfs", "rpc_pipefs", "nsfs"}
 _PSEUDO_PATHS = {"/proc", "/sys", "/dev"}  # also where no mount table can be read
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?)\r?\n---[ \t]*(?:\r?\n|\Z)", re.S)
+# Readers for page formats are modules of their own, imported only when such an input is read
+# (their libraries are heavy): suffix -> module with ``read(data, name, stem, path)``.
+PAGE_READERS = {".html": "html", ".htm": "html", ".xhtml": "html", ".pdf": "pdf"}
 _FRONT_MATTER_KEYS = {"title", "published", "source", "url", "date", "id"}
 
 
@@ -78,6 +81,11 @@ def load_articles(
     paths = list(paths)
     loaded = Loaded()
     for raw in paths:
+        if raw.lower().startswith(("http://", "https://")):
+            from .url import read_url
+
+            loaded.articles.extend(read_url(raw, max_bytes))
+            continue
         if raw == "-":
             stream = stdin if stdin is not None else sys.stdin.buffer
             data = _read_bounded(stream, "<stdin>", max_bytes)
@@ -130,8 +138,9 @@ def _load_directory(folder: Path, loaded: Loaded, max_bytes: int) -> None:
         if not stat.S_ISREG(mode):
             skipped.append(f"{path}: skipped (not a regular file)")
             continue
-        if path.suffix.lower() not in TEXT_SUFFIXES or name.endswith(".gold.json"):
-            skipped.append(f"{path}: skipped (not a .txt, .md or .jsonl file)")
+        suffix = path.suffix.lower()
+        if (suffix not in TEXT_SUFFIXES and suffix not in PAGE_READERS) or name.endswith(".gold.json"):
+            skipped.append(f"{path}: skipped (not a .txt, .md, .jsonl, .html or .pdf file)")
             continue
         try:
             loaded.articles.extend(_load_file(path, max_bytes))
@@ -156,7 +165,7 @@ def _pseudo_mounts() -> set[str]:
     return found
 
 
-def _read_bounded(stream: Any, name: str, max_bytes: int) -> bytes:
+def _read_bounded(stream: Any, name: str, max_bytes: int, binary: bool = False) -> bytes:
     """At most ``max_bytes`` from ``stream``: endless pipes and /dev/zero stop with an error,
     and a stream of NUL bytes stops at its first block instead of after ``max_bytes``."""
     parts: list[bytes] = []
@@ -167,7 +176,7 @@ def _read_bounded(stream: Any, name: str, max_bytes: int) -> bytes:
             block = block.encode("utf-8", "surrogatepass")
         if not block:
             break
-        if size == 0 and b"\x00" in block[:8192]:
+        if size == 0 and not binary and b"\x00" in block[:8192]:
             raise InputError(f"{name}: looks like a binary file, not text")
         parts.append(block)
         size += len(block)
@@ -176,13 +185,13 @@ def _read_bounded(stream: Any, name: str, max_bytes: int) -> bytes:
     return b"".join(parts)
 
 
-def _read_bytes(path: Path, max_bytes: int) -> bytes:
+def _read_bytes(path: Path, max_bytes: int, binary: bool = False) -> bytes:
     try:
         size = path.stat().st_size
         if size > max_bytes:
             raise InputError(f"{path}: {size:,} bytes is over the {max_bytes:,}-byte limit (raise it with --max-bytes)")
         with path.open("rb") as handle:  # bounded: a device or pipe reports size 0 and may never end
-            return _read_bounded(handle, str(path), max_bytes)
+            return _read_bounded(handle, str(path), max_bytes, binary)
     except IsADirectoryError:
         raise InputError(f"{path}: is a directory") from None
     except OSError as exc:
@@ -190,7 +199,14 @@ def _read_bytes(path: Path, max_bytes: int) -> bytes:
 
 
 def _load_file(path: Path, max_bytes: int) -> list[Article]:
-    data = _read_bytes(path, max_bytes)
+    module = PAGE_READERS.get(path.suffix.lower())
+    data = _read_bytes(path, max_bytes, binary=module is not None)  # PDFs, UTF-16 pages hold NULs
+    if module:
+        from importlib import import_module
+
+        if not data.strip():
+            raise InputError(f"{path}: file is empty")
+        return import_module(f".{module}", __package__).read(data, str(path), path.stem, path)  # type: ignore[no-any-return]
     if path.suffix.lower() == ".jsonl":
         return _articles_from_jsonl(_decode(data, str(path)), path)
     return [_article_from_bytes(data, str(path), path.stem, path)]
