@@ -23,6 +23,7 @@ examples:
   timeline brief story/*.md --format markdown -o briefing.md   # Markdown report
   timeline brief article.txt --format json > briefing.json     # JSON (schema_version 1.0)
   timeline brief story.jsonl --key-dates 12 --per-date 2        # the 12 days that matter, 2 events each
+  timeline brief page.html https://example.org/story -f html -o briefing.html  # a timeline page
   cat article.txt | timeline brief - --published 2024-12-02    # from stdin
   timeline dates article.txt --published 2024-12-02            # time expressions found
   timeline eval ../shared/dev                                  # score the date tagger
@@ -86,9 +87,11 @@ def _brief_flags(b: argparse.ArgumentParser) -> None:
     from .render import FORMATS
 
     engines = "; ".join(f"{name}: {entry.help}" for name, entry in ENGINES.items())
-    b.add_argument("paths", nargs="+", metavar="PATH", help=".txt, .md (front matter), .jsonl, a directory, or - for stdin")
+    b.add_argument("paths", nargs="+", metavar="PATH", help=".txt, .md (front matter), .jsonl, .html, .pdf, an http(s) URL, a directory, or - for stdin")
     b.add_argument("--published", metavar="DATE", help="publication date YYYY-MM-DD for every article (overrides front matter)")
-    b.add_argument("--format", "-f", choices=list(FORMATS), help="output format (default: config.toml's, else terminal)")
+    b.add_argument("--format", "-f", choices=list(FORMATS),
+                   help="output format (default: config.toml's, else terminal); html: one self-contained page; "
+                        "timelinejs: Knight Lab TimelineJS JSON")
     b.add_argument("-o", "--output", metavar="FILE", help="write the briefing to FILE instead of stdout")
     b.add_argument("--engine", default="auto", choices=engine_names(),
                    help=f"auto: openai when a key or base URL is set, else the offline engine ({engines})")
