@@ -23,7 +23,7 @@ DATEPARSER_CHARS = 20_000
 
 
 def corpus() -> str:
-    folders = [REPO / "seeds", REPO.parent / "shared" / "dev", Path("/work/shared/dev")]
+    folders = [REPO / "seeds", REPO.parent / "shared" / "dev"]
     texts: list[str] = []
     seen: set[str] = set()
     for folder in folders:
@@ -56,6 +56,23 @@ def _dateparser(text: str) -> None:
         search_dates(part, languages=["en"], settings=settings)
 
 
+# dense inputs that once made a step quadratic (a long weekday list, chained durations, dates)
+DENSE = ["Monday, ", "for the past ", "January 1 and ", "Monday and Tuesday ", "12:30 UTC ", "the next day. "]
+
+
+def scaling() -> tuple[float, float]:
+    """Median and worst ratio of tagging time for 4x the text over 1x, across the dense inputs
+    (linear: about 4; quadratic: 16). The worst moves with the machine's load."""
+    ratios = []
+    for unit in DENSE:
+        small = unit * (20000 // len(unit) + 1)
+        one = min(_timed(tag, small, REFERENCE) for _ in range(3))
+        four = min(_timed(tag, small * 4, REFERENCE) for _ in range(3))
+        ratios.append(four / one)
+    ratios.sort()
+    return ratios[len(ratios) // 2], ratios[-1]
+
+
 def run() -> dict[str, float]:
     """Measure both systems; returns ours_cps, dateparser_cps (0 if dateparser is missing) and ratio."""
     base = corpus()
@@ -64,7 +81,9 @@ def run() -> dict[str, float]:
     _ours(base)  # warm-up (regex compilation is at import, this warms caches)
     seconds = _timed(_ours, big)
     ours = len(big) / seconds
-    result = {"ours_cps": ours, "dateparser_cps": 0.0, "ratio": 0.0, "ours_chars": float(len(big))}
+    result = {"ours_cps": ours, "dateparser_cps": 0.0, "ratio": 0.0, "ours_chars": float(len(big)),
+              "scaling_4x_median": 0.0, "scaling_4x_worst": 0.0}
+    result["scaling_4x_median"], result["scaling_4x_worst"] = scaling()
     try:
         import dateparser  # noqa: F401
     except ImportError:
@@ -81,6 +100,8 @@ def run() -> dict[str, float]:
 def main() -> int:
     r = run()
     print(f"timeline.temporal.tag : {r['ours_cps']:>12,.0f} chars/s  ({r['ours_chars']:,.0f} chars)")
+    print(f"time for 4x dense text : median {r['scaling_4x_median']:.1f}x, worst {r['scaling_4x_worst']:.1f}x "
+          "the 1x time (linear: about 4; quadratic: 16)")
     if r["dateparser_cps"]:
         print(f"dateparser search_dates: {r['dateparser_cps']:>12,.0f} chars/s  ({r['dateparser_chars']:,.0f} chars)")
         print(f"ratio (ours / dateparser): {r['ratio']:.1f}x")

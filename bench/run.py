@@ -19,8 +19,8 @@ if str(REPO) not in sys.path:
 
 
 def main() -> int:
-    from bench import (bench_cache, bench_concurrency, bench_dates, bench_merge, bench_offline, bench_scale, bench_startup,
-                       bench_tokens)
+    from bench import (bench_cache, bench_concurrency, bench_dates, bench_keydates, bench_merge, bench_offline,
+                       bench_scale, bench_startup, bench_tls, bench_tokens)
 
     started = time.perf_counter()
     results: dict = {}
@@ -74,6 +74,26 @@ def main() -> int:
     rows.append((f"start-up: {s['command']}", f"{s['help_s'] * 1000:.0f} ms", f"python -c pass {s['python_pass_s'] * 1000:.0f} ms",
                  f"{s['ratio']:.2f}x", "<= 3x", s["ok"]))
 
+    tls = results["tls"] = bench_tls.run()
+    if "skipped" in tls:
+        rows.append(("key dates (tls-dev)", "skipped", tls["skipped"][:60], "", "", True))
+    else:
+        ours, rnd, pub = tls["key-dates"], tls["random-days"], tls["most-published-days"]
+        rows.append((f"key dates: Timeline17 dev, {tls['items']} timelines", _tls_cell(ours), "random " + _tls_cell(rnd),
+                     "", "> both baselines", tls["ok"]))
+        rows.append(("  most-published days (same picker)", _tls_cell(pub), "DATEWISE 0.722 / 0.163 / 0.049", "", "", True))
+    kd = results["keydates_scale"] = bench_keydates.run()
+    if "skipped" in kd:
+        rows.append(("key dates at scale", "skipped", kd["skipped"], "", "", True))
+    else:
+        full, half = kd["full"], kd["half"]
+        rows.append((f"key dates: {kd['articles']} articles offline", f"{full['cpu_seconds']:.1f} s CPU, "
+                     f"{full['peak_mb']:.0f} MB", f"{half['cpu_seconds']:.1f} s at half", f"{kd['growth_ratio']:.2f}x",
+                     "<= 2.5x, < 400 MB", kd["ok"]))
+        plain = kd["without_key_dates"]
+        rows.append(("  same, without --key-dates", f"{plain['cpu_seconds']:.1f} s CPU, {plain['peak_mb']:.0f} MB",
+                     f"undated: {plain['undated_counted']} article counts", "", "", True))
+
     results["seconds"] = time.perf_counter() - started
     results["ok"] = all(r[5] for r in rows)
     (REPO / "bench" / "results.json").write_text(json.dumps(results, indent=2, default=str) + "\n", encoding="utf-8")
@@ -85,6 +105,10 @@ def main() -> int:
         return 1
     print("all targets met")
     return 0
+
+
+def _tls_cell(r: dict) -> str:
+    return f"Date-F1 {r['date_f1']:.3f} AR1 {r['ar1_f']:.3f} AR2 {r['ar2_f']:.3f}"
 
 
 def _print(rows: list[tuple[str, str, str, str, str, bool]]) -> None:

@@ -7,8 +7,8 @@ import pytest
 
 
 @pytest.mark.parametrize("name", ["run", "bench_tokens", "bench_concurrency", "bench_cache", "bench_dates",
-                                  "bench_merge", "bench_offline", "bench_startup", "bench_scale",
-                                  "bench_batch"])
+                                  "bench_merge", "bench_offline", "bench_startup", "bench_scale", "bench_tls",
+                                  "bench_keydates", "bench_batch"])
 def test_bench_modules_import(name: str) -> None:
     assert importlib.import_module(f"bench.{name}")
 

@@ -22,17 +22,15 @@ TAGGER = [sys.executable, "-m", "timeline", "dates", "{path}", "--published", "{
 
 
 def shared(*parts: str) -> Path | None:
-    for base in (REPO.parent / "shared", Path("/work/shared")):
-        if base.joinpath(*parts).exists():
-            return base.joinpath(*parts)
-    return None
+    path = REPO.parent.joinpath("shared", *parts)
+    return path if path.exists() else None
 
 
 def need(path: Path | None, what: str) -> Path:
     if path is None:
         if os.environ.get("CI"):
             pytest.fail(f"{what} not found (required when CI is set)")
-        pytest.skip(f"{what} not found next to the repository or in /work/shared")
+        pytest.skip(f"{what} not found in ../shared next to the repository")
     return path
 
 
@@ -70,15 +68,49 @@ def test_main_dates_json_with_bom(tmp_path, capsys):
     assert out["expressions"] == [{"text": "Sunday", "start": 18, "end": 24, "value": "2024-12-01", "precision": "day"}]
 
 
-@pytest.mark.parametrize("args, message", [
-    (("missing.txt", None, "json"), "no such file"),
-    (("{seed}", "2024-13-45", "json"), "invalid --published"),
-    (("{seed}", None, "xml"), "unknown format"),
+@pytest.mark.parametrize("args, message, code", [
+    (("missing.txt", None, "json"), "no such file", 1),
+    (("{seed}", "2024-13-45", "json"), "not a date", 2),
+    (("{seed}", None, "xml"), "unknown format", 2),
 ])
-def test_main_dates_errors(args, message):
+def test_main_dates_errors_are_the_readers_errors(args, message, code):
+    from timeline.errors import TimelineError
+
     path, published, fmt = args
-    with pytest.raises(ValueError, match=message):
+    with pytest.raises(TimelineError, match=message) as info:
         main_dates(path.format(seed=SEED), published, fmt)
+    assert info.value.exit_code == code
+
+
+def test_dates_reads_like_brief_front_matter_jsonl_directory_stdin(tmp_path, capsys):
+    md = tmp_path / "a.md"
+    md.write_text("---\ntitle: A\npublished: 2025-03-05\n---\nThe vote is on Friday, they said.\n", encoding="utf-8")
+    main_dates(str(md), None, "json")
+    out = json.loads(capsys.readouterr().out)
+    assert out["published"] == "2025-03-05"
+    assert [(e["text"], e["value"]) for e in out["expressions"]] == [("Friday", "2025-02-28")]
+    jl = tmp_path / "b.jsonl"
+    jl.write_text(json.dumps({"id": "x", "text": "It fell yesterday.", "published": "2025-03-05"}) + "\n"
+                  + json.dumps({"id": "y", "text": "It rose in June 2020.", "published": "2025-03-05"}) + "\n",
+                  encoding="utf-8")
+    main_dates(str(tmp_path), None, "json")
+    out = json.loads(capsys.readouterr().out)
+    values = {a["id"]: [e["value"] for e in a["expressions"]] for a in out["articles"]}
+    assert values["x"] == ["2025-03-04"] and values["y"] == ["2020-06"]
+    main_dates("-", "2025-03-05", "json", stdin=io.BytesIO(b"Shots rang out last night."))
+    out = json.loads(capsys.readouterr().out)
+    assert [e["value"] for e in out["expressions"]] == ["2025-03-04"]
+
+
+def test_dates_and_brief_exit_codes_match_for_bad_input(tmp_path):
+    empty = tmp_path / "empty.txt"
+    empty.write_text("", encoding="utf-8")
+    binary = tmp_path / "bin.txt"
+    binary.write_bytes(b"\x00\x01\x02binary")
+    from timeline.cli import main
+
+    for bad in ([str(tmp_path / "nope.txt")], [str(empty)], [str(binary)], [str(SEED), "--published", "2024-99-01"]):
+        assert main(["dates", *bad]) == main(["brief", "--engine", "local", *bad]) != 0
 
 
 def test_terminal_view_highlights_and_strips_control_characters():
@@ -108,12 +140,16 @@ def test_main_eval_prints_table(capsys):
         main_eval(str(SEEDS), "heideltime")
     with pytest.raises(ValueError):
         main_eval(str(SEEDS / "nope"), "none")
+    with pytest.raises(ValueError, match="scorer not found"):
+        main_eval(str(SEEDS), "none", scorer=str(SEEDS / "no_scorer.py"))
 
 
 def test_evaluate_with_dateparser_baseline_on_dev():
     pytest.importorskip("dateparser")
     dev = need(shared("dev"), "shared/dev")
-    report = evaluate(dev, ["dateparser"])
+    scorer = need(shared("tools", "score_dates.py"), "shared/tools/score_dates.py")
+    report = evaluate(dev, ["dateparser"], scorer)
+    assert report.scorer == str(scorer)
     ours, baseline = report.system("timeline").prf(), report.system("dateparser").prf()
     assert ours[2] >= 0.90
     assert ours[0] > baseline[0]

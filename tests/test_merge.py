@@ -1,6 +1,8 @@
 """Merging: precision-aware order, duplicates, undated section, cross-source joins."""
 from __future__ import annotations
 
+from datetime import date
+
 from timeline.merge import merge, time_key
 from timeline.models import Article, Event, Evidence, TimePoint
 
@@ -74,12 +76,19 @@ def test_conflicting_days_join_only_for_the_same_actor_and_are_flagged() -> None
 
 
 def test_differing_figures_are_flagged_with_each_source() -> None:
-    a = ev("At least 12 people were killed when the Kessel River Bridge collapsed.", "2025-03-08")
+    a = ev("Twelve people were killed when the Kessel River Bridge collapsed.", "2025-03-08")
     b = ev("The Kessel River Bridge collapsed, killing 14 people, police said.", "2025-03-08", article="b")
     [merged] = merge([a, b], ARTICLES).events
     [conflict] = merged.conflicts
     assert conflict.kind == "figure" and conflict.label == "deaths"
-    assert [(v.article_id, v.value) for v in conflict.values] == [("a", "at least 12"), ("b", "14")]
+    assert [(v.article_id, v.value, v.attribution) for v in conflict.values] == [("a", "Twelve", None), ("b", "14", "police")]
+
+
+def test_at_least_n_agrees_with_n() -> None:
+    a = ev("At least 12 people were killed when the Kessel River Bridge collapsed.", "2025-03-08")
+    b = ev("The Kessel River Bridge collapsed, killing 14 people, police said.", "2025-03-08", article="b")
+    [merged] = merge([a, b], ARTICLES).events
+    assert merged.sources == ["a", "b"] and not merged.conflicts
 
 
 def test_remerging_a_merged_event_is_stable() -> None:
@@ -88,3 +97,70 @@ def test_remerging_a_merged_event_is_stable() -> None:
     once = merge([a, b], ARTICLES).events
     twice = merge(once, ARTICLES).events
     assert [e.model_dump() for e in twice] == [e.model_dump() for e in once]
+
+
+# --- issue 14: same happening by meaning -------------------------------------------------------
+
+DATED = [Article(id="a", text="x", published=date(2024, 12, 2)), Article(id="b", text="y", published=date(2024, 12, 2)),
+         Article(id="c", text="z", published=date(2024, 12, 4))]
+
+
+def test_two_strikes_on_the_same_day_in_different_places_stay_apart_with_no_dispute() -> None:
+    a = ev("An air strike on a market in Idlib killed 9 people, the White Helmets said.", "2024-12-01")
+    b = ev("An air strike on a hospital in Aleppo killed 4 people, the White Helmets said.", "2024-12-01", article="b")
+    chronology = merge([a, b], DATED)
+    assert len(chronology.events) == 2 and not any(e.conflicts for e in chronology.events)
+
+
+def test_different_targets_in_one_unnamed_place_stay_apart() -> None:
+    a = ev("An air strike hit a market, killing 9 people, the White Helmets said.", "2024-12-01")
+    b = ev("An air strike hit a hospital, killing 4 people, the White Helmets said.", "2024-12-01", article="b")
+    assert len(merge([a, b], DATED).events) == 2
+
+
+def test_same_kind_place_and_day_in_different_words_merge_and_say_why() -> None:
+    a = ev("About 3,000 residents were evacuated from Cedar Falls on Sunday night, according to the county.", "2024-12-01")
+    b = ev("Some 5,000 people were forced to leave their homes in Cedar Falls, said Dana Ruiz.", "2024-12-01", article="b")
+    [merged] = merge([a, b], DATED).events
+    assert "kind: evacuation" in merged.merge_signals and "place: Cedar Falls" in merged.merge_signals
+    [conflict] = merged.conflicts
+    assert conflict.label == "evacuated"
+    assert [(v.value, v.attribution) for v in conflict.values] == [("about 3,000", "the county"), ("some 5,000", "Dana Ruiz")]
+
+
+def test_same_place_and_day_but_different_kinds_stay_apart() -> None:
+    a = ev("A wildfire near Cedar Falls killed two people, the county said.", "2024-12-01")
+    b = ev("About 3,000 residents were evacuated from Cedar Falls, the county said.", "2024-12-01", article="b")
+    assert len(merge([a, b], DATED).events) == 2
+
+
+def test_a_third_report_never_chains_two_places_together() -> None:
+    a = ev("The fire destroyed 40 homes in Cedar Falls, officials said.", "2024-12-01")
+    b = ev("Fire destroyed 12 homes in Birch Hollow, the mayor said.", "2024-12-01", article="b")
+    c = ev("The fire destroyed homes on Monday, officials said.", "2024-12-01", article="c")
+    events = merge([a, b, c], DATED).events
+    for event in events:
+        quotes = " ".join(q.quote for q in event.evidence)
+        assert not ("Cedar Falls" in quotes and "Birch Hollow" in quotes)
+    assert len(events) >= 2
+
+
+def test_a_later_higher_toll_is_an_update_a_later_lower_one_a_dispute() -> None:
+    first = ev("The collapse of the bridge on Saturday killed 12 people, the fire department said.", "2024-11-30")
+    later = ev("The death toll from the collapse of the bridge on Saturday has risen to 14, police said.", "2024-11-30",
+               article="c")
+    [merged] = merge([first, later], DATED).events
+    assert not merged.conflicts and "figure_conflict" not in merged.flags
+    [update] = merged.figure_updates
+    assert [(v.article_id, v.value) for v in update.values] == [("a", "12"), ("c", "14")]
+    lower = ev("The collapse of the bridge on Saturday killed 10 people, police said.", "2024-11-30", article="c")
+    [merged] = merge([first, lower], DATED).events
+    assert [c.label for c in merged.conflicts] == ["deaths"] and not merged.figure_updates
+
+
+def test_same_day_reports_of_different_tolls_are_a_dispute() -> None:
+    a = ev("The collapse of the bridge killed 12 people, the fire department said.", "2024-11-30")
+    b = ev("The collapse of the bridge killed 14 people, police said.", "2024-11-30", article="b")
+    [merged] = merge([a, b], DATED).events
+    [conflict] = merged.conflicts
+    assert {(v.article_id, v.attribution) for v in conflict.values} == {("a", "the fire department"), ("b", "police")}

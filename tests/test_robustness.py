@@ -57,7 +57,8 @@ def test_a_crashing_phrase_never_kills_the_run(phrase: str) -> None:
     articles = [Article(id="bad", text=f"{phrase} {HEALTHY}", published=date(2025, 3, 5)),
                 Article(id="good", text=HEALTHY, published=date(2025, 3, 5))]
     briefing = brief(articles, BriefOptions(engine="local"))
-    assert any(e.evidence[0].article_id == "good" and e.when and e.when.value == "2025-03-03"
+    # once the tagger is fixed, the good and bad articles' identical sentence merge into one event
+    assert any(any(ev.article_id == "good" for ev in e.evidence) and e.when and e.when.value == "2025-03-03"
                for e in briefing.chronology.events)
     failed_ids = {f.article_id for f in briefing.failed_chunks}
     assert failed_ids <= {"bad"}

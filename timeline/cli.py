@@ -22,6 +22,8 @@ examples:
   timeline brief seeds/ --published 2024-12-02                 # terminal briefing
   timeline brief story/*.md --format markdown -o briefing.md   # Markdown report
   timeline brief article.txt --format json > briefing.json     # JSON (schema_version 1.0)
+  timeline brief story.jsonl --key-dates 12 --per-date 2        # the 12 days that matter, 2 events each
+  timeline brief page.html https://example.org/story -f html -o briefing.html  # a timeline page
   cat article.txt | timeline brief - --published 2024-12-02    # from stdin
   timeline dates article.txt --published 2024-12-02            # time expressions found
   timeline eval ../shared/dev                                  # score the date tagger
@@ -67,12 +69,17 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
         _brief_flags(b)
         add_brief_flags(b)
     if command in (None, "dates"):
-        d.add_argument("path", metavar="PATH")
-        d.add_argument("--published", metavar="DATE", help="reference date YYYY-MM-DD")
+        d.add_argument("paths", nargs="+", metavar="PATH",
+                       help=".txt, .md (front matter), .jsonl, a directory, or - for stdin (as for brief)")
+        d.add_argument("--published", metavar="DATE", help="reference date YYYY-MM-DD (overrides front matter)")
         d.add_argument("--format", "-f", default="terminal", choices=["terminal", "json"])
+        d.add_argument("--max-bytes", type=int, default=20_000_000, metavar="N",
+                       help="refuse input files larger than N bytes (default 20 MB)")
         d.add_argument("-v", "--verbose", action="count", default=0, help="-vv: the traceback of an internal error")
     if command in (None, "eval"):
         e.add_argument("gold_dir", metavar="GOLD_DIR")
+        e.add_argument("--scorer", metavar="SCORE_DATES_PY",
+                       help="score_dates.py whose scoring rules to use (default: the built-in copy of its rules)")
         e.add_argument("--baseline", default="dateparser", choices=["dateparser", "none"],
                        help="baseline measured in the same run")
         e.add_argument("-v", "--verbose", action="count", default=0, help="-vv: the traceback of an internal error")
@@ -84,9 +91,11 @@ def _brief_flags(b: argparse.ArgumentParser) -> None:
     from .render import FORMATS
 
     engines = "; ".join(f"{name}: {entry.help}" for name, entry in ENGINES.items())
-    b.add_argument("paths", nargs="+", metavar="PATH", help=".txt, .md (front matter), .jsonl, a directory, or - for stdin")
+    b.add_argument("paths", nargs="+", metavar="PATH", help=".txt, .md (front matter), .jsonl, .html, .pdf, an http(s) URL, a directory, or - for stdin")
     b.add_argument("--published", metavar="DATE", help="publication date YYYY-MM-DD for every article (overrides front matter)")
-    b.add_argument("--format", "-f", choices=list(FORMATS), help="output format (default: config.toml's, else terminal)")
+    b.add_argument("--format", "-f", choices=list(FORMATS),
+                   help="output format (default: config.toml's, else terminal); html: one self-contained page; "
+                        "timelinejs: Knight Lab TimelineJS JSON")
     b.add_argument("-o", "--output", metavar="FILE", help="write the briefing to FILE instead of stdout")
     b.add_argument("--engine", default="auto", choices=engine_names(),
                    help=f"auto: openai when a key or base URL is set, else the offline engine ({engines})")
@@ -107,6 +116,10 @@ def _brief_flags(b: argparse.ArgumentParser) -> None:
     f.add_argument("--since", metavar="DATE", help="only events on or after DATE (YYYY-MM-DD)")
     f.add_argument("--until", metavar="DATE", help="only events on or before DATE (YYYY-MM-DD)")
     f.add_argument("--max-events", type=int, metavar="N", help="keep the N most widely reported dated events")
+    f.add_argument("--key-dates", type=int, metavar="N",
+                   help="the N days that matter most (most articles refer to them, also later), one or more events each")
+    f.add_argument("--per-date", type=int, default=1, metavar="K",
+                   help="with --key-dates: at most K events per day, most central first (default 1)")
     f.add_argument("--update", metavar="BRIEFING_JSON",
                    help="add PATH articles to an earlier JSON briefing; only they are read, their events are marked new")
     b.add_argument("-v", "--verbose", action="count", default=0, help="log progress (-vv: debug)")
@@ -205,7 +218,7 @@ def _brief(args: argparse.Namespace) -> int:
         engine=args.engine, max_chunk_tokens=args.max_chunk_tokens, max_bytes=args.max_bytes, model=args.model,
         base_url=args.base_url, concurrency=args.concurrency, max_retries=args.max_retries, timeout=args.timeout,
         cache_dir=args.cache_dir, use_cache=not args.no_cache, prompts_dir=args.prompts, fail_fast=args.fail_fast,
-        since=since, until=until, max_events=args.max_events,
+        since=since, until=until, max_events=args.max_events, key_dates=args.key_dates, per_date=args.per_date,
     )
     previous = _read_previous(args.update) if args.update else None
     _check_output(args.output)
@@ -407,7 +420,7 @@ def _dates(args: argparse.Namespace) -> int:
     published_or_none(args.published)  # the same checks as brief: a date, within 1000-2200
 
     try:
-        return main_dates(args.path, args.published, args.format)
+        return main_dates(args.paths, args.published, args.format, max_bytes=args.max_bytes)
     except ValueError as exc:
         from .errors import UsageError
 
@@ -419,6 +432,6 @@ def _eval(args: argparse.Namespace) -> int:
     from .evaluate import main_eval
 
     try:
-        return main_eval(args.gold_dir, args.baseline)
+        return main_eval(args.gold_dir, args.baseline, scorer=args.scorer)
     except ValueError as exc:
         raise UsageError(str(exc)) from None

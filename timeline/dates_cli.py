@@ -1,12 +1,13 @@
-"""`timeline dates`: show the time expressions of one article (JSON or a rich terminal view)."""
+"""`timeline dates`: show the time expressions of articles (JSON or a rich terminal view), read like `brief`."""
 from __future__ import annotations
 
 import json
 import re
+import sys
 from datetime import date
-from pathlib import Path
 from typing import Any
 
+from timeline.sources import DEFAULT_MAX_BYTES
 from timeline.temporal import TimeExpression, tag
 
 FORMATS = ("json", "terminal")
@@ -70,33 +71,49 @@ def print_dates_terminal(text: str, published: date | None, console: Any) -> Non
 
 
 def parse_published(published: str | None) -> date | None:
-    if published is None or published == "":
+    """``--published`` as a date (None when absent); a bad value is a UsageError, as for `brief`."""
+    if published is None or published.strip() == "":
         return None
-    try:
-        return date.fromisoformat(published.strip()[:10]) if len(published.strip()) >= 10 else date.fromisoformat(
-            published.strip())
-    except ValueError:
-        raise ValueError(f"invalid --published date {published!r}: expected YYYY-MM-DD") from None
+    from .sources import parse_date
+
+    return parse_date(published, "--published")
 
 
-def main_dates(path: str, published: str | None, fmt: str) -> int:
-    """Read a UTF-8 text file and print its time expressions; errors raise ValueError (one line)."""
+def main_dates(paths: str | list[str], published: str | None, fmt: str, max_bytes: int = DEFAULT_MAX_BYTES,
+               stdin: Any = None) -> int:
+    """Read articles exactly as `brief` does (files, front matter, JSONL, directories, ``-`` for
+    stdin) and print their time expressions. Errors are the readers' ``InputError``/``UsageError``
+    (one line, the same exit codes as `brief`).
+
+    One article prints ``{"published", "expressions"}``; several print ``{"articles": [...]}``
+    with each article's id and title added.
+    """
+    from .errors import UsageError
+    from .sources import load_articles
+
     if fmt not in FORMATS:
-        raise ValueError(f"unknown format {fmt!r}: choose one of {', '.join(FORMATS)}")
+        raise UsageError(f"unknown format {fmt!r}: choose one of {', '.join(FORMATS)}")
     ref = parse_published(published)
-    file = Path(path)
-    if not file.is_file():
-        raise ValueError(f"no such file: {path}")
-    try:
-        text = file.read_text(encoding="utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise ValueError(f"{path} is not UTF-8 text ({exc.reason} at byte {exc.start})") from None
-    except OSError as exc:
-        raise ValueError(f"cannot read {path}: {exc.strerror}") from None
+    loaded = load_articles([paths] if isinstance(paths, str) else list(paths), published=ref,
+                           max_bytes=max_bytes, stdin=stdin)
+    for notice in loaded.notices:
+        sys.stderr.write(f"timeline: {clean_for_terminal(notice)}\n")
+    articles = loaded.articles
     if fmt == "json":
-        print(json.dumps(dates_payload(text, ref), ensure_ascii=False))
-    else:
-        from rich.console import Console
+        if len(articles) == 1:
+            doc: dict[str, Any] = dates_payload(articles[0].text, articles[0].published)
+        else:
+            doc = {"articles": [dict(id=a.id, title=a.title, **dates_payload(a.text, a.published))
+                                for a in articles]}
+        print(json.dumps(doc, ensure_ascii=False))
+        return 0
+    from rich.console import Console
 
-        print_dates_terminal(text, ref, Console())
+    console = Console()
+    for article in articles:
+        if len(articles) > 1:
+            from rich.markup import escape
+
+            console.print(f"[bold underline]{escape(clean_for_terminal(article.title or article.id))}[/]")
+        print_dates_terminal(article.text, article.published, console)
     return 0

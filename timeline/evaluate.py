@@ -1,8 +1,8 @@
 """Score the date tagger on a gold folder (NAME.txt + NAME.gold.json), next to baselines.
 
-Scoring is exactly that of ``shared/tools/score_dates.py``: when that file is found (next to the
-repository, or at /work/shared/tools) its ``score_document``/``prf``/``run_dateparser`` are loaded
-and used, so the figures match the tool's. Otherwise an identical copy of the rules below is used.
+Scoring is exactly that of ``score_dates.py`` (the shared scorer): pass its path (``--scorer``)
+and its ``score_document``/``run_dateparser`` are loaded and used, so the figures match the
+tool's; otherwise an identical copy of its rules below is used. No path is built in.
 Our tagger runs in-process; the dateparser baseline (optional dependency) runs in the same pass.
 """
 from __future__ import annotations
@@ -64,20 +64,13 @@ def _prf(s: dict) -> tuple[float, float, float, float]:
     return p, r, f, span
 
 
-def find_score_dates(start: Path | None = None) -> Path | None:
-    """shared/tools/score_dates.py next to the repository (worktree), else /work/shared/tools."""
-    repo = (start or Path(__file__)).resolve().parent.parent
-    for candidate in (repo.parent / "shared" / "tools" / "score_dates.py",
-                      Path("/work/shared/tools/score_dates.py")):
-        if candidate.is_file():
-            return candidate
-    return None
-
-
-def load_scorer(path: Path | None = None) -> ModuleType | None:
-    path = path or find_score_dates()
+def load_scorer(path: Path | None) -> ModuleType | None:
+    """The scoring module at ``path`` (a ``score_dates.py``), or None to use the built-in rules."""
     if path is None:
         return None
+    path = Path(path)
+    if not path.is_file():
+        raise ValueError(f"scorer not found: {path}")
     spec = importlib.util.spec_from_file_location("timeline_score_dates", path)
     if spec is None or spec.loader is None:
         return None
@@ -129,7 +122,7 @@ def _ours(text: str, published: str) -> list[dict]:
             for e in tag(text, date.fromisoformat(published[:10]))]
 
 
-def evaluate(gold_dir: Path, baselines: list[str]) -> EvalReport:
+def evaluate(gold_dir: Path, baselines: list[str], scorer: Path | None = None) -> EvalReport:
     """Score our tagger (and each baseline in ``baselines``: "dateparser") on every gold file of ``gold_dir``."""
     gold_dir = Path(gold_dir)
     if not gold_dir.is_dir():
@@ -137,7 +130,7 @@ def evaluate(gold_dir: Path, baselines: list[str]) -> EvalReport:
     unknown = [b for b in baselines if b not in ("dateparser",)]
     if unknown:
         raise ValueError(f"unknown baseline {unknown[0]!r}: choose dateparser or none")
-    module = load_scorer()
+    module = load_scorer(scorer)
     score_document = getattr(module, "score_document", _score_document)
     runners: list[tuple[str, Callable[[str, str], list[dict]]]] = [("timeline", _ours)]
     if "dateparser" in baselines:
@@ -171,7 +164,7 @@ def evaluate(gold_dir: Path, baselines: list[str]) -> EvalReport:
                 _add(system.by_precision[precision], score_document(subset, kept))
     if documents == 0:
         raise ValueError(f"{gold_dir}: no NAME.gold.json files with \"timexes\" (and their NAME.txt) to score")
-    source = str(find_score_dates()) if module is not None else "built-in copy of score_dates.py rules"
+    source = str(scorer) if module is not None else "built-in copy of score_dates.py rules"
     return EvalReport(gold_dir, documents, systems, source)
 
 
@@ -224,8 +217,9 @@ def format_report(report: EvalReport) -> str:
     return "\n".join(lines)
 
 
-def main_eval(gold_dir: str, baseline: str = "dateparser") -> int:
-    """`timeline eval GOLD_DIR [--baseline dateparser|none]`: print the table; 1 if a document failed."""
+def main_eval(gold_dir: str, baseline: str = "dateparser", scorer: str | None = None) -> int:
+    """`timeline eval GOLD_DIR [--scorer score_dates.py] [--baseline dateparser|none]`: print the
+    table; 1 if a document failed."""
     if baseline not in BASELINES:
         raise ValueError(f"unknown baseline {baseline!r}: choose dateparser or none")
     baselines = [] if baseline == "none" else [baseline]
@@ -233,6 +227,6 @@ def main_eval(gold_dir: str, baseline: str = "dateparser") -> int:
         sys.stderr.write("timeline: dateparser is not installed, so no baseline is measured "
                          "(pip install 'timeline[bench]')\n")
         baselines = []
-    report = evaluate(Path(gold_dir), baselines)
+    report = evaluate(Path(gold_dir), baselines, Path(scorer) if scorer else None)
     print(format_report(report))
     return 1 if any(s.failures for s in report.systems) else 0

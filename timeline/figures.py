@@ -1,72 +1,166 @@
 """Figures a report gives (tolls, counts, amounts), so sources that disagree can be flagged.
 
-A figure is a number with what it counts: "At least 12 people were killed" is deaths=12,
-"the death toll has risen to 14" is deaths=14, "40 bridges" is bridges=40. Counts of the
-dead, injured and missing are grouped under one label whatever noun the report uses.
+A figure is a number with what it counts, found whatever the wording: "At least 12 people
+were killed", "killing 12", "the death toll has risen to 14" are all *deaths*; "3,000
+residents were evacuated", "some 5,000 people were forced to leave their homes", "roughly
+3,000 fled" are all *evacuated*. Labels: deaths, injured, missing, evacuated, displaced,
+arrested, amount (money), else the counted noun ("40 homes" is *homes*).
+
+Each figure is an interval of what its wording allows, so "at least 25" and "25" agree and
+"about 3,000" and "some 5,000" do not: exact N is [N, N]; "at least / more than / over N" is
+[N, inf); "about / around / some / roughly / an estimated N" is N +-10%; "nearly / almost /
+up to / fewer than N" is below N. ``update`` is true when the wording says the figure replaces
+an earlier one ("has risen to", "climbed to", "now stands at").
 """
 from __future__ import annotations
 
+import math
 import re
+from dataclasses import dataclass
 
 _WORD_NUMBERS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
     "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17,
-    "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "dozens": None,
-    "hundreds": None, "thousands": None,
+    "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
+    "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100,
 }
-_NUMBER = r"(?P<num>\d(?:[\d,]*\d)?(?:\.\d+)?(?:\s+(?:million|billion|thousand))?|" + "|".join(
-    k for k, v in _WORD_NUMBERS.items() if v) + r")"
-_QUALIFIER = r"(?P<qual>at least|more than|over|nearly|almost|about|around|some|up to)?\s*"
-_CASUALTY = {
-    "deaths": r"killed|dead|died|deaths|killing|lives|bodies|fatalities",
-    "injured": r"injured|wounded|hurt|injuring|wounding",
-    "missing": r"missing",
+_SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9}
+_NUMBER = (r"(?P<cur>[$€£])?(?P<num>\d(?:[\d,]*\d)?(?:\.\d+)?|" + "|".join(_WORD_NUMBERS)
+           + r")(?:\s+(?P<scale>thousand|million|billion))?")
+_QUALIFIERS = {
+    "at least": "min", "more than": "min", "over": "min", "upwards of": "min",
+    "about": "approx", "around": "approx", "some": "approx", "roughly": "approx", "approximately": "approx",
+    "an estimated": "approx", "estimated": "approx", "close to": "max", "nearly": "max", "almost": "max",
+    "up to": "max", "fewer than": "max", "less than": "max", "as many as": "max",
 }
-_TOLL = re.compile(r"\b(?P<kind>death|casualty) toll\b[^.;]{0,100}?\b(?:to|of|at|reached|is|was|stands at)\s+" + _QUALIFIER + _NUMBER + r"\b", re.I)
-_COUNT = re.compile(r"\b" + _QUALIFIER + _NUMBER + r"\s+(?P<noun>(?:more\s+)?[a-z]+(?:\s+[a-z]+)?)", re.I)
+_QUALIFIER = r"(?:(?P<qual>" + "|".join(sorted(_QUALIFIERS, key=len, reverse=True)) + r")\s+)?"
+_FIGURE = re.compile(r"(?<![\w.,-])" + _QUALIFIER + _NUMBER + r"(?![\w-]|[.,]\d|%)", re.IGNORECASE)
+
+# What a number counts, from the words around it (the documented label taxonomy).
+LABELS: dict[str, str] = {
+    "deaths": r"killed|killing|kills|dead|died|deaths?|lives|bodies|fatalities|perished|death toll",
+    "injured": r"injured|injuring|wounded|wounding|hurt|injuries",
+    "missing": r"missing|unaccounted for",
+    "evacuated": r"evacuated|evacuate|evacuation|evacuees|forced to (?:leave|flee)|ordered to leave|fled|left their homes",
+    "displaced": r"displaced|displacing|homeless",
+    "arrested": r"arrested|arrests|detained|detentions|taken into custody",
+}
+_LABEL_PATTERNS = {label: re.compile(rf"\b(?:{words})\b", re.IGNORECASE) for label, words in LABELS.items()}
+CUMULATIVE = frozenset({"deaths", "injured", "evacuated", "displaced", "arrested", "casualties"})
+_CURRENCY_WORDS = re.compile(r"^\s*(?:dollars|euros|pounds|usd|eur)\b", re.IGNORECASE)
+_UPDATE = re.compile(r"\b(?:ris(?:en|es)|rose|climb(?:ed|s)|increas(?:ed|es)|jump(?:ed|s)|grew|grown|"
+                     r"now stands?|revised|updated|raising)\b", re.IGNORECASE)
+_TOLL = re.compile(r"\b(?P<kind>death|casualty) toll\b[^.;]{0,100}?\b(?:to|of|at|reached|is|was|stands at)\s+$", re.IGNORECASE)
+_CLAUSE_END = re.compile(r"[;:.!?]|,\s|\s(?:and|but|while|as|after|before|when)\s")
+_NOUN = re.compile(r"^\s+(?:more\s+|other\s+|additional\s+)?(?P<noun>[a-z][a-z-]+)")
 _NOT_NOUNS = frozenset(
-    "more percent per of to and or a an the p.m a.m including in on at from with by for as after before since "
-    "until over under than into years year months month days day weeks week hours hour minutes times".split()
+    ["more", "percent", "per", "cent", "of", "to", "and", "or", "a", "an", "the", "p.m", "a.m", "including", "in", "on", "at", "from", "with", "by", "for", "as", "after", "before", "since", "until", "over", "under", "than", "into", "years", "year", "months", "month", "days", "day", "weeks", "week", "hours", "hour", "minutes", "minute", "times", "seconds", "people's", "were", "was", "is", "are", "had", "have", "has"]
 )
 _YEARISH = re.compile(r"^(1[89]|20)\d\d$")
 
 
-def _value(num: str) -> str:
-    word = num.lower()
-    if word in _WORD_NUMBERS:
-        return str(_WORD_NUMBERS[word])
-    return num.replace(",", "")
+@dataclass(frozen=True)
+class Figure:
+    """One stated figure: its label, the wording shown to readers, and the range it allows."""
+
+    label: str
+    shown: str
+    low: float
+    high: float
+    update: bool = False
+
+
+def find_figures(text: str) -> list[Figure]:
+    """Every figure in ``text``, in order (a label may appear more than once)."""
+    found: list[Figure] = []
+    for match in _FIGURE.finditer(text):
+        num = match.group("num")
+        value = _value(num, match.group("scale"))
+        if value is None or (_YEARISH.match(num) and not match.group("cur")):
+            continue
+        if text[max(0, match.start() - 1):match.start()] in {"$", "€", "£"}:
+            continue
+        after = text[match.end():]
+        if after[:1] == ":" or re.match(r"\s*(?:p\.m|a\.m|percent|per cent|%|-year-old|year-old|o'clock)", after, re.IGNORECASE):
+            continue
+        label = _label(text, match)
+        if label is None:
+            continue
+        qualifier = (match.group("qual") or "").lower()
+        low, high = _interval(value, _QUALIFIERS.get(qualifier))
+        clause_start = max(text.rfind(c, 0, match.start()) for c in ".;") + 1
+        shown = " ".join(match.group().split())
+        found.append(Figure(label=label, shown=shown[:1].lower() + shown[1:] if qualifier else shown, low=low,
+                            high=high, update=bool(_UPDATE.search(text[clause_start:match.start()]))))
+    return found
 
 
 def figures(text: str) -> dict[str, str]:
     """{label: value as stated} for the figures in ``text`` (first mention of each label wins)."""
-    found: dict[str, str] = {}
-    for match in _TOLL.finditer(text):
-        label = "deaths" if match.group("kind").lower() == "death" else "casualties"
-        found.setdefault(label, _shown(match))
-    for match in _COUNT.finditer(text):
-        num = match.group("num")
-        if _YEARISH.match(num) or num.isdigit() and text[match.end("num"):match.end("num") + 1] in {"%"}:
-            continue
-        noun = match.group("noun").lower()
-        window = text[max(0, match.start() - 12):match.end("num") + 40].lower()
-        casualty = next((lab for lab, words in _CASUALTY.items() if re.search(rf"\b(?:{words})\b", window)), None)
-        if casualty is not None:
-            label = casualty
-        else:
-            label = (noun.split() or [""])[0]
-            if label in _NOT_NOUNS:
-                continue
-        found.setdefault(label, _shown(match))
-    return found
+    result: dict[str, str] = {}
+    for figure in find_figures(text):
+        result.setdefault(figure.label, figure.shown)
+    return result
 
 
-def _shown(match: re.Match[str]) -> str:
-    qualifier = (match.group("qual") or "").lower()
-    value = _value(match.group("num"))
-    return f"{qualifier} {value}".strip()
+def compatible(a: Figure, b: Figure) -> bool:
+    """True when both wordings can describe the same count ("at least 25" and "25")."""
+    return a.low <= b.high and b.low <= a.high
 
 
 def core_number(shown: str) -> str:
     """The number of a stated figure, without its qualifier ("at least 12" -> "12")."""
     return shown.split()[-1]
+
+
+def _value(num: str, scale: str | None) -> float | None:
+    word = num.lower()
+    try:
+        value = float(_WORD_NUMBERS[word]) if word in _WORD_NUMBERS else float(num.replace(",", ""))
+    except ValueError:
+        return None
+    return value * _SCALES.get((scale or "").lower(), 1.0)
+
+
+def _interval(value: float, kind: str | None) -> tuple[float, float]:
+    if kind == "min":
+        return value, math.inf
+    if kind == "approx":
+        return value * 0.9, value * 1.1
+    if kind == "max":
+        return (value * 0.8 if value > 10 else 0.0), value
+    return value, value
+
+
+def _label(text: str, match: re.Match[str]) -> str | None:
+    """What the number counts: a money amount, a label from the words around it, or its noun."""
+    after = text[match.end():]
+    if match.group("cur") or _CURRENCY_WORDS.match(after):
+        return "amount"
+    before = text[max(0, match.start() - 120):match.start()]
+    toll = _TOLL.search(before)
+    if toll:
+        return "deaths" if toll.group("kind").lower() == "death" else "casualties"
+    # The words right before the number ("killing 12", "has killed two people") ...
+    near = before[-25:]
+    cuts = list(_CLAUSE_END.finditer(near))
+    near = near[cuts[-1].end():] if cuts else near
+    hits = [(m.end(), label) for label, p in _LABEL_PATTERNS.items() for m in p.finditer(near)]
+    if hits and len(near[max(h for h, _ in hits):].split()) <= 2:
+        return max(hits)[1]
+    # ... else the clause after it ("3,000 residents were evacuated", "two people died").
+    end = _CLAUSE_END.search(after)
+    clause = after[:end.start()] if end else after
+    clause = clause[:_next_number(clause)]
+    hits = [(m.start(), label) for label, p in _LABEL_PATTERNS.items() for m in p.finditer(clause)]
+    if hits:
+        return min(hits)[1]
+    noun = _NOUN.match(after)
+    if noun and noun.group("noun").lower() not in _NOT_NOUNS:
+        return noun.group("noun").lower()
+    return None
+
+
+def _next_number(clause: str) -> int:
+    found = re.search(r"\d|\b(?:" + "|".join(_WORD_NUMBERS) + r")\b", clause, re.IGNORECASE)
+    return found.start() if found else len(clause)

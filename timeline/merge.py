@@ -1,11 +1,15 @@
 """Merge per-chunk events into one chronology: join duplicates, order by date and precision.
 
-Two events are the same happening when their dates are compatible at their precision and
-they share enough content words (rapidfuzz token-set similarity over content words, at
-least three shared). Events whose day-precision dates differ are joined only when their
-content is nearly the same, and then the date conflict is flagged with each source's value,
-never silently resolved. Candidate pairs come from an inverted index of content words, so
-merging stays close to linear in the number of events.
+Two events are the same happening by meaning, not by word overlap (``same_happening``):
+compatible dates, no conflicting places, targets or named actors, and the same kind of
+happening (timeline/kinds.py) anchored by a shared place, actor or wording; content
+similarity decides alone only when neither report has a kind. Each merged event records the
+matched signals in ``merge_signals``. Events whose day-precision dates differ are joined only
+when the same actor does nearly the same thing, and the date conflict is flagged with each
+source's value, never silently resolved. Figures are compared across wordings and reports
+(figures.py): a dispute names each value with its outlet and attribution; a later, higher
+toll is recorded as an update, not a dispute. Candidate pairs come from an inverted index of
+content words, kinds and places, so merging stays close to linear in the number of events.
 
 Ordering is precision-aware: a coarser date sorts before the finer dates it contains
 (2011 < 2024 < 2024-11 < 2024-11-29), ranges sort by their start, and events on the same
@@ -17,12 +21,15 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections import Counter
-from itertools import chain
-from typing import Iterable
+from collections.abc import Iterable
+from dataclasses import dataclass
+from itertools import chain, combinations
 
 from rapidfuzz import fuzz
 
-from .figures import core_number, figures
+from .attribution import find_attribution
+from .figures import CUMULATIVE, Figure, compatible, find_figures
+from .kinds import is_calendar, kinds, places, targets
 from .models import Article, Chronology, Conflict, ConflictValue, Event, Evidence
 from .timepoint import sort_key
 
@@ -38,7 +45,13 @@ def time_key(value: str) -> tuple[int, int, int]:
 def merge(events: Iterable[Event], articles: list[Article]) -> Chronology:
     """One chronology from events in input order (articles, then chunks, then text order)."""
     order = {a.id: i for i, a in enumerate(articles)}
-    unique = _join_same_happenings(_drop_overlap_duplicates(events), order)
+    by_id = {a.id: a for a in articles}
+    joined, signals = _join_same_happenings([_with_attributions(e) for e in _drop_overlap_duplicates(events)], order)
+    unique = []
+    for i, event in enumerate(joined):
+        if i in signals:
+            event = event.model_copy(update={"merge_signals": list(dict.fromkeys(event.merge_signals + signals[i]))})
+        unique.append(_with_figures(event, by_id))
     dated = [e for e in unique if e.when is not None and e.when.value]
     undated = [e for e in unique if e.when is None or not e.when.value]
 
@@ -91,17 +104,17 @@ SAME_DATE_SIMILARITY = 75
 CONFLICTING_DATE_SIMILARITY = 75
 MIN_SHARED_WORDS = 3
 MIN_SHARED_WORDS_DATE_CONFLICT = 6
+MIN_SHARED_KEYS = 2
+MIN_TELLING_WORDS = 2  # with the same kind, date and no conflict: "collapse" and "bridge" suffice
+# Words too common in news to anchor a merge on their own.
+_WEAK_WORDS = frozenset(["people", "police", "officials", "government", "country", "city", "state", "county",
+                         "report", "news", "man", "woman", "group", "local"])
+SAME_REPORT_SIMILARITY = 90
 MAX_CONFLICT_DAYS = 3
 _POSTING_LIMIT = 64  # words in more events than this are too common to find duplicates by
 _WORD = re.compile(r"[a-z][a-z'’-]+")
 _STOPWORDS = frozenset(
-    """a an the and or but of to in on at by for from with as into onto over after before since until during about
-    against between through is are was were be been being has have had do does did will would could should may might
-    must can said says say told according this that these those it its they them their he she his her we our you your
-    who whom which what when where while there here than then also not no more most some any all each other such very
-    just only even still yet again today yesterday tonight tomorrow monday tuesday wednesday thursday friday saturday
-    sunday january february march april may june july august september october november december morning evening
-    night afternoon week month year last next early late earlier later ago days weeks months years""".split()
+    ["a", "an", "the", "and", "or", "but", "of", "to", "in", "on", "at", "by", "for", "from", "with", "as", "into", "onto", "over", "after", "before", "since", "until", "during", "about", "against", "between", "through", "is", "are", "was", "were", "be", "been", "being", "has", "have", "had", "do", "does", "did", "will", "would", "could", "should", "may", "might", "must", "can", "said", "says", "say", "told", "according", "this", "that", "these", "those", "it", "its", "they", "them", "their", "he", "she", "his", "her", "we", "our", "you", "your", "who", "whom", "which", "what", "when", "where", "while", "there", "here", "than", "then", "also", "not", "no", "more", "most", "some", "any", "all", "each", "other", "such", "very", "just", "only", "even", "still", "yet", "again", "today", "yesterday", "tonight", "tomorrow", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december", "morning", "evening", "night", "afternoon", "week", "month", "year", "last", "next", "early", "late", "earlier", "later", "ago", "days", "weeks", "months", "years"]
 )
 
 
@@ -126,10 +139,51 @@ def _stem(word: str) -> str:
     return word
 
 
-def _join_same_happenings(events: list[Event], order: dict[str, int]) -> list[Event]:
+@dataclass(frozen=True)
+class _Profile:
+    """What identifies a happening, read once per event: words, kinds, places, targets, actors."""
+
+    words: frozenset[str]
+    kinds: frozenset[str]
+    places: frozenset[str]
+    targets: frozenset[str]
+    actors: frozenset[str]
+    text: str  # lower-cased wording and quotes, to test whether a name is mentioned at all
+
+
+def _profile(event: Event) -> _Profile:
+    text = " ".join(dict.fromkeys([event.what] + [ev.quote for ev in event.evidence]))  # the offline what is its quote
+    cited = " ".join(filter(None, [event.attribution] + [ev.attribution for ev in event.evidence])).lower()
+    found_places = places(text) | {w for w in event.where
+                                   if w[:1].isupper() and not is_calendar(w) and w.lower() not in cited}
+    # Actors are the named people and bodies that act; a source quoted about the event (a model
+    # often lists "police" or "the fire department" in who) says, it does not act.
+    sources = " ".join(filter(None, [event.attribution] + [ev.attribution for ev in event.evidence])).lower()
+    # A single capitalised word opening a sentence ("Fire destroyed", "Police arrested") is
+    # capitalised by position, not a name.
+    openers = {q.split()[0] for q in [event.what] + [ev.quote for ev in event.evidence] if q.split()}
+    actors = {a for a in event.who
+              if a[:1].isupper() and _is_actor(a) and a.lower() not in {p.lower() for p in found_places}
+              and a.lower() not in sources
+              and not is_calendar(a) and not (" " not in a and a in openers)}
+    return _Profile(words=content_words(event), kinds=kinds(text), places=frozenset(found_places),
+                    targets=targets(text), actors=frozenset(actors), text=text.lower())
+
+
+def _is_actor(name: str) -> bool:
+    words = [w for w in name.split() if w.lower() not in _STOPWORDS and w.lower() not in _QUALIFIER_WORDS]
+    return bool(words)
+
+
+_QUALIFIER_WORDS = frozenset(["roughly", "nearly", "almost", "around", "about", "some", "approximately", "separately"])
+
+
+def _join_same_happenings(events: list[Event], order: dict[str, int]) -> tuple[list[Event], dict[int, list[str]]]:
     """Union events that describe the same happening; each group becomes one event."""
-    words = [content_words(e) for e in events]
+    profiles = [_profile(e) for e in events]
     parent = list(range(len(events)))
+    signals: dict[int, list[str]] = {}
+    members: dict[int, list[int]] = {i: [i] for i in range(len(events))}
 
     def find(i: int) -> int:
         while parent[i] != i:
@@ -137,10 +191,10 @@ def _join_same_happenings(events: list[Event], order: dict[str, int]) -> list[Ev
             i = parent[i]
         return i
 
-    # Candidates share a content word and a year: events in different years are never the
-    # same happening (a day near New Year is filed under both years for date conflicts).
+    # Candidates share a year and at least two keys (content words, kinds, places): events in
+    # different years are never the same happening (a day near New Year is filed under both).
     index: dict[str, list[int]] = {}  # key: word NUL year (a string hashes once; a tuple every time)
-    keys = [[f"{w}\x00{y}" for w in ws for y in _years(e)] for e, ws in zip(events, words)]
+    keys = [[f"{w}\x00{y}" for w in _keys(p) for y in _years(e)] for e, p in zip(events, profiles)]
     for i, ks in enumerate(keys):
         for k in ks:
             index.setdefault(k, []).append(i)
@@ -150,14 +204,31 @@ def _join_same_happenings(events: list[Event], order: dict[str, int]) -> list[Ev
         shared = Counter(chain.from_iterable(
             posting[:bisect_left(posting, i)] for posting in (index[k] for k in ks) if len(posting) <= _POSTING_LIMIT
         ))
-        for j, count in shared.items():
-            if (count >= MIN_SHARED_WORDS and find(i) != find(j) and len(words[i] & words[j]) >= MIN_SHARED_WORDS
-                    and _same_happening(events[i], events[j], words[i], words[j])):
-                parent[find(i)] = find(j)
+        for j, count in sorted(shared.items()):
+            if count < MIN_SHARED_KEYS or find(i) == find(j):
+                continue
+            why = same_happening(events[j], events[i], profiles[j], profiles[i])
+            root_i, root_j = find(i), find(j)
+            if why is not None and not any(_clash(profiles[x], profiles[y]) for x in members[root_i] for y in members[root_j]):
+                # a group stays consistent: joining through a third report never puts Cedar
+                # Falls and Birch Hollow in one event
+                parent[root_i] = root_j
+                members[root_j].extend(members.pop(root_i))
+                signals[root_j] = list(dict.fromkeys(signals.pop(root_i, []) + signals.get(root_j, []) + why))
     groups: dict[int, list[Event]] = {}
     for i, event in enumerate(events):
         groups.setdefault(find(i), []).append(event)
-    return [_combine(group, order) if len(group) > 1 else group[0] for group in groups.values()]
+    joined = []
+    reasons: dict[int, list[str]] = {}
+    for root, group in groups.items():
+        joined.append(_combine(group, order) if len(group) > 1 else group[0])
+        if len(group) > 1:
+            reasons[len(joined) - 1] = signals.get(root, [])
+    return joined, reasons
+
+
+def _keys(p: _Profile) -> list[str]:
+    return list(p.words) + [f"#kind:{k}" for k in p.kinds] + [f"#place:{x.lower()}" for x in p.places]
 
 
 def _years(event: Event) -> tuple[str | None, ...]:
@@ -171,20 +242,77 @@ def _years(event: Event) -> tuple[str | None, ...]:
     return (year,)
 
 
-def _same_happening(a: Event, b: Event, wa: frozenset[str], wb: frozenset[str]) -> bool:
-    """Explainable rule: compatible dates and similar content words. Close but different
-    days are joined (and flagged) only when the same actor does nearly the same thing:
-    same first actor, similar wording, six or more shared content words."""
+def same_happening(a: Event, b: Event, pa: _Profile | None = None, pb: _Profile | None = None) -> list[str] | None:
+    """Why ``a`` and ``b`` report the same happening (the matched signals), or None.
+
+    The rule: dates compatible at their precision; places do not conflict (each names a place
+    the other never mentions); targets do not conflict ("a market" vs "a hospital"); named
+    actors do not conflict; and the kind of happening matches (kinds.py), anchored by a shared
+    place, a shared actor or shared wording. Content similarity decides alone only when
+    neither report has a kind. Two sentences of one report are one happening only when they
+    say nearly the same thing, and close but different days join only for the same actor
+    doing nearly the same thing (the date conflict is then flagged).
+    """
+    pa = pa or _profile(a)
+    pb = pb or _profile(b)
     relation = _date_relation(a, b)
     if relation == "incompatible":
-        return False
-    similarity = fuzz.token_set_ratio(" ".join(sorted(wa)), " ".join(sorted(wb)))
+        return None
+    similarity = fuzz.token_set_ratio(" ".join(sorted(pa.words)), " ".join(sorted(pb.words)))
+    shared_words = pa.words & pb.words
+    if _clash(pa, pb):
+        return None
+    same_report = {ev.article_id for ev in a.evidence} & {ev.article_id for ev in b.evidence}
+    if same_report and similarity < SAME_REPORT_SIMILARITY:
+        return None  # one report's sentences state different facts, unless one repeats the other
+    date = a.when.value if a.when and a.when.value else None
+    why = [f"same date ({date})" if relation == "same" and date else
+           "both undated" if relation == "same" else "dates within 3 days (flagged)"]
     if relation == "conflict":
-        if a.evidence[0].article_id == b.evidence[0].article_id:
-            return False  # one report giving two dates describes two happenings
         same_actor = bool(a.who and b.who and a.who[0].lower() == b.who[0].lower())
-        return same_actor and similarity >= CONFLICTING_DATE_SIMILARITY and len(wa & wb) >= MIN_SHARED_WORDS_DATE_CONFLICT
-    return similarity >= SAME_DATE_SIMILARITY
+        if same_report or not same_actor or similarity < CONFLICTING_DATE_SIMILARITY \
+                or len(shared_words) < MIN_SHARED_WORDS_DATE_CONFLICT:
+            return None
+        if pa.kinds and pb.kinds and not pa.kinds & pb.kinds:
+            return None
+        return why + [f"same actor: {a.who[0]}", f"wording {similarity:.0f}% similar"]
+    shared_places = sorted(p for p in pa.places | pb.places if p.lower() in pa.text and p.lower() in pb.text)
+    shared_actors = sorted(x for x in pa.actors | pb.actors if x.lower() in pa.text and x.lower() in pb.text)
+    # Kinds identify a happening only together with a day: "an agreement in 2006" or two
+    # undated sentences of the same kind are not one happening; coarser dates need wording.
+    precise = relation == "same" and bool(date) and all(
+        e.when is not None and e.when.precision in ("day", "range") for e in (a, b))
+    if pa.kinds and pb.kinds and precise:
+        common = pa.kinds & pb.kinds
+        if not common:
+            return None
+        anchors = ([f"place: {', '.join(shared_places)}"] if shared_places else []) + \
+                  ([f"actors: {', '.join(shared_actors)}"] if shared_actors else [])
+        telling = shared_words - _WEAK_WORDS
+        if len(telling) >= MIN_TELLING_WORDS or similarity >= SAME_DATE_SIMILARITY:
+            anchors.append(f"wording {similarity:.0f}% similar (shared: {', '.join(sorted(telling)[:6])})")
+        if not anchors:
+            return None
+        return why + [f"kind: {', '.join(sorted(common))}"] + anchors
+    if pa.kinds and pb.kinds and not pa.kinds & pb.kinds:
+        return None
+    if similarity >= SAME_DATE_SIMILARITY and len(shared_words) >= MIN_SHARED_WORDS:
+        return why + [f"wording {similarity:.0f}% similar ({len(shared_words)} shared words)"]
+    return None
+
+
+def _clash(pa: _Profile, pb: _Profile) -> bool:
+    """Places, targets or named actors that rule out one happening."""
+    return (_conflicting(pa.places, pa.text, pb.places, pb.text)
+            or bool(pa.targets and pb.targets and not pa.targets & pb.targets)
+            or _conflicting(pa.actors, pa.text, pb.actors, pb.text))
+
+
+def _conflicting(mine: frozenset[str], my_text: str, theirs: frozenset[str], their_text: str) -> bool:
+    """Both name something (places, actors) and neither mentions anything the other names."""
+    if not mine or not theirs:
+        return False
+    return not any(x.lower() in their_text for x in mine) and not any(x.lower() in my_text for x in theirs)
 
 
 def _date_relation(a: Event, b: Event) -> str:
@@ -211,8 +339,10 @@ def _combine(group: list[Event], order: dict[str, int]) -> Event:
     """
     group = sorted(group, key=lambda e: (order.get(e.evidence[0].article_id, len(order)), e.evidence[0].start))
     first = group[0]
-    evidence = [ev for e in group for ev in e.evidence]
-    flags = [f for f in dict.fromkeys(f for e in group for f in e.flags) if f not in ("date_conflict", "figure_conflict")]
+    evidence = [ev if ev.attribution else ev.model_copy(update={"attribution": find_attribution(ev.quote)})
+                for e in group for ev in e.evidence]
+    flags = [f for f in dict.fromkeys(f for e in group for f in e.flags) if f not in ("date_conflict", "figure_conflict")
+             and (f != "rewritten" or "rewritten" in first.flags)]  # "rewritten" describes the wording shown
     conflicts: list[Conflict] = []
     readings = [(ev, ev.when, ev.when.value) for ev in evidence if ev.when and ev.when.value]
     when = first.when
@@ -224,52 +354,132 @@ def _combine(group: list[Event], order: dict[str, int]) -> Event:
         when = next(w for _, w, value in readings if counts[value] == best)
         flags.append("date_conflict")
         conflicts.append(Conflict(kind="date", label=_label(first), values=[
-            ConflictValue(value=value, article_id=ev.article_id) for ev, _, value in readings
+            ConflictValue(value=value, article_id=ev.article_id, attribution=ev.attribution) for ev, _, value in readings
         ]))
     else:
         dated = [e.when for e in group if e.when and e.when.value]
         if dated:
             when = max(dated, key=lambda w: len(w.value or ""))  # the finest compatible date
-    figure_conflicts = _figure_conflicts(evidence)
-    if figure_conflicts:
-        flags.append("figure_conflict")
-        conflicts.extend(figure_conflicts)
     return Event(
         when=when,
         what=first.what,
         who=list(dict.fromkeys(w for e in group for w in e.who)),
         where=list(dict.fromkeys(w for e in group for w in e.where)),
-        attribution=_join_attributions(e.attribution for e in group),
+        attribution=_join_attributions(ev.attribution for ev in evidence) or _join_attributions(e.attribution for e in group),
         evidence=evidence,
         flags=flags,
         conflicts=conflicts,
+        merge_signals=list(dict.fromkeys(s for e in group for s in e.merge_signals)),
         is_new=all(e.is_new for e in group),  # an old event with a new source is not new
     )
 
 
 def _join_attributions(attributions: Iterable[str | None]) -> str | None:
-    """Distinct sources, dropping one that another already names ("the fire department")."""
+    """Distinct sources, dropping one that another already names: "the fire department" is
+    named by "the Port Aldren fire department" (same head noun), "the county" is not named by
+    "the county coroner's office"."""
     kept: list[str] = []
     for a in attributions:
         if not a:
             continue
-        words = set(a.lower().split())
-        if any(words <= set(k.lower().split()) for k in kept):
+        if any(_names(k, a) for k in kept):
             continue
-        kept = [k for k in kept if not set(k.lower().split()) <= words] + [a]
+        kept = [k for k in kept if not _names(a, k)] + [a]
     return "; ".join(kept) or None
 
 
-def _figure_conflicts(evidence: list[Evidence]) -> list[Conflict]:
-    by_label: dict[str, list[ConflictValue]] = {}
-    for ev in evidence:
-        for label, shown in figures(ev.quote).items():
-            by_label.setdefault(label, []).append(ConflictValue(value=shown, article_id=ev.article_id))
-    return [
-        Conflict(kind="figure", label=label, values=values)
-        for label, values in by_label.items()
-        if len({core_number(v.value) for v in values}) > 1 and len({v.article_id for v in values}) > 1
-    ]
+def _names(wider: str, narrower: str) -> bool:
+    w, n = wider.lower().split(), narrower.lower().split()
+    return set(n) <= set(w) and w[-1] == n[-1]
+
+
+def _with_figures(event: Event, articles: dict[str, Article]) -> Event:
+    """The event with its figure disputes and updates, recomputed from each source's quote.
+
+    Counts of one label from different reports are compared as ranges ("at least 25" agrees
+    with "25"). Two readings that cannot both be true are a dispute, unless a later report
+    gives a higher cumulative count (deaths, injured, evacuated, displaced, arrested) than an
+    earlier one, or a different number of missing: tolls grow as a story unfolds, so that is
+    an update, listed as such and not flagged. We chose publication order rather than update
+    wording ("has risen to") alone because many reports give a new toll without saying so;
+    a later report giving a *lower* toll is still a dispute (it may not have the news).
+    """
+    if len({ev.article_id for ev in event.evidence}) < 2 and not event.figure_updates:
+        return event  # figures are compared across reports only
+    if not (event.when and event.when.value and event.when.precision in ("day", "range")):
+        # the same happening is known only to the day: undated or year-level events joined by
+        # wording (two days' market reports) do not have comparable figures
+        return event
+    by_label: dict[str, list[tuple[Figure, Evidence]]] = {}
+    ambiguous: set[tuple[str, str]] = set()
+    for ev in event.evidence:
+        for figure in find_figures(ev.quote):
+            readings = by_label.setdefault(figure.label, [])
+            same = [f for f, e in readings if e.article_id == ev.article_id]
+            if not same:
+                readings.append((figure, ev))
+            elif same[0].shown != figure.shown:  # "2.4 million bpd, compared with 474,000 bpd"
+                ambiguous.add((figure.label, ev.article_id))
+    for label, article in ambiguous:
+        by_label[label] = [(f, e) for f, e in by_label[label] if e.article_id != article]
+    conflicts = [c for c in event.conflicts if c.kind != "figure"]
+    updates: list[Conflict] = []
+    flags = [f for f in event.flags if f != "figure_conflict"]
+    for label, readings in by_label.items():
+        if len(readings) < 2:
+            continue
+        readings.sort(key=lambda r: (_published(articles, r[1].article_id), ))
+        disputed = updated = False
+        for (fa, ea), (fb, eb) in combinations(readings, 2):
+            if compatible(fa, fb):
+                continue
+            da, db = _published(articles, ea.article_id), _published(articles, eb.article_id)
+            if da > db:
+                (fa, ea, da), (fb, eb, db) = (fb, eb, db), (fa, ea, da)
+            later = da < db or (da == db and fb.update and not fa.update)
+            if later and ((label in CUMULATIVE and fb.low >= fa.low) or label == "missing"):
+                updated = True
+            else:
+                disputed = True
+        values = [ConflictValue(value=f.shown, article_id=ev.article_id, attribution=ev.attribution,
+                                source=_source_name(articles, ev.article_id)) for f, ev in readings]
+        if disputed:
+            conflicts.append(Conflict(kind="figure", label=label, values=values))
+        elif updated:
+            updates.append(Conflict(kind="figure", label=label, values=values))
+    if any(c.kind == "figure" for c in conflicts):
+        flags.append("figure_conflict")
+    if not updates and conflicts == event.conflicts and flags == event.flags:
+        return event
+    return event.model_copy(update={"conflicts": conflicts, "figure_updates": updates, "flags": flags})
+
+
+def _published(articles: dict[str, Article], article_id: str) -> str:
+    article = articles.get(article_id)
+    return article.published.isoformat() if article and article.published else ""
+
+
+def _source_name(articles: dict[str, Article], article_id: str) -> str | None:
+    article = articles.get(article_id)
+    return (article.source or article.title) if article else None
+
+
+def _with_attributions(event: Event) -> Event:
+    """Each evidence names its own source: from its quote, else the event's (a single report's)."""
+    single = len({ev.article_id for ev in event.evidence}) == 1
+    evidence = []
+    changed = False
+    for ev in event.evidence:
+        if ev.attribution is None:
+            # a single report's event already carries its attribution (found by the engine)
+            # a single report's event carries the engine's attribution; a quote without one is
+            # read by find_attribution when reports are joined (_combine), where it matters
+            found = event.attribution if single else find_attribution(ev.quote)
+            if found:
+                ev = ev.model_copy(update={"attribution": found})
+                changed = True
+        evidence.append(ev)
+    return event.model_copy(update={"evidence": evidence}) if changed else event
 
 
 def _label(event: Event) -> str:

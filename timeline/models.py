@@ -52,6 +52,20 @@ class ArticleInfo(_Strict):
     url: str | None = None
     path: str | None = None
     chars: int = 0
+    copies: list[ArticleCopy] = Field(default_factory=list)
+
+
+class ArticleCopy(_Strict):
+    """Another input that is the same article (a syndicated copy, the same file twice, a
+    symlink): read once, cited under the article it copies, never counted as a second source."""
+
+    id: str
+    source: str | None = None
+    title: str | None = None
+    published: date | None = None
+    url: str | None = None
+    path: str | None = None
+    reason: str
 
 
 class Chunk(_Strict):
@@ -75,6 +89,11 @@ class TimePoint(_Strict):
     value: str | None
     precision: Precision
     text: str
+    model_reading: bool = Field(
+        default=False,
+        description="True when the value is the model's reading of an expression our resolver cannot read: "
+                    "shown as \"model's reading (unverified)\" in every format.",
+    )
 
 
 class Proposal(_Strict):
@@ -108,6 +127,7 @@ class Evidence(_Strict):
     end: int
     quote: str
     when: TimePoint | None = None
+    attribution: str | None = None  # who this source says said it ("the county"), set by merge
 
 
 class Conflict(_Strict):
@@ -121,6 +141,8 @@ class Conflict(_Strict):
 class ConflictValue(_Strict):
     value: str
     article_id: str
+    source: str | None = None  # the outlet ("Harbor Wire")
+    attribution: str | None = None  # who the outlet says gave the figure ("the county")
 
 
 class Event(_Strict):
@@ -138,6 +160,8 @@ class Event(_Strict):
     evidence: list[Evidence]
     flags: list[str] = Field(default_factory=list)
     conflicts: list[Conflict] = Field(default_factory=list)
+    figure_updates: list[Conflict] = Field(default_factory=list)  # a later report revising a figure: not a dispute
+    merge_signals: list[str] = Field(default_factory=list)  # why reports were joined into this event
     is_new: bool = False
 
     @model_validator(mode="before")
@@ -153,12 +177,50 @@ class Event(_Strict):
         return list(dict.fromkeys(e.article_id for e in self.evidence))
 
 
+class DroppedEvent(_Strict):
+    """A proposed event that verify refused, and why (listed in JSON under ``dropped``)."""
+
+    article_id: str
+    what: str
+    quote: str
+    reason: str
+
+
+class KeyDate(_Strict):
+    """One of the days that matter most (``--key-dates``), with the counts that ranked it.
+
+    ``summary`` is the model engine's short neutral summary of the day's verified events.
+    """
+
+    date: date
+    rank: int
+    score: float
+    articles: int
+    later_articles: int
+    published_around: int
+    summary: str | None = None
+
+
+class UndatedCount(_Strict):
+    """How many undated events one article gave, when the undated list is summarised."""
+
+    article_id: str
+    events: int
+
+
 class Chronology(_Strict):
-    """Dated events in order, and the events the text gives no date of their own."""
+    """Dated events in order, and the events the text gives no date of their own.
+
+    With ``--key-dates``, ``key_dates`` lists the chosen days and ``not_listed`` counts the
+    events left out; for big inputs the undated list is replaced by ``undated_counts``.
+    """
 
     events: list[Event] = Field(default_factory=list)
     undated: list[Event] = Field(default_factory=list)
     undated_window: str | None = None
+    key_dates: list[KeyDate] = Field(default_factory=list)
+    not_listed: int = 0
+    undated_counts: list[UndatedCount] = Field(default_factory=list)
 
 
 class Claim(_Strict):
@@ -204,6 +266,21 @@ class FailedChunk(_Strict):
     reason: str
 
 
+class UnusedSentence(_Strict):
+    start: int
+    end: int
+    text: str
+    reason: Literal["no_event", "duplicate", "boilerplate", "filtered"]
+
+
+class NotUsed(_Strict):
+    """The sentences of one article that are in no event, with why: nothing is lost silently."""
+
+    article_id: str
+    counts: dict[str, int] = Field(default_factory=dict)
+    sentences: list[UnusedSentence] = Field(default_factory=list)
+
+
 class Briefing(_Strict):
     """The product: what a user reads, in any output format."""
 
@@ -216,6 +293,9 @@ class Briefing(_Strict):
     warnings: list[str] = Field(default_factory=list)
     failed_chunks: list[FailedChunk] = Field(default_factory=list)
     dropped_events: int = 0
+    not_used: list[NotUsed] = Field(default_factory=list)
+    dropped: list[DroppedEvent] = Field(default_factory=list)
 
 
 Conflict.model_rebuild()
+ArticleInfo.model_rebuild()

@@ -24,6 +24,8 @@ _RANGES: dict[str, tuple[str, float | None, float | None]] = {
     "concurrency": ("--concurrency", 1, 256),
     "max_retries": ("--max-retries", 0, 20),
     "max_events": ("--max-events", 1, None),
+    "key_dates": ("--key-dates", 1, 1000),
+    "per_date": ("--per-date", 1, 50),
     "max_bytes": ("--max-bytes", 1, None),
     "max_retry_wait": ("max_retry_wait", 0, 3600),
     "summary_budget": ("summary_budget", 1, 10_000_000),
@@ -54,6 +56,8 @@ class BriefOptions(BaseModel):
     since: date | None = None
     until: date | None = None
     max_events: int | None = None
+    key_dates: int | None = None  # --key-dates N: the N days that matter most (select.py)
+    per_date: int = 1  # --per-date K: at most K events on each key day
 
     def __init__(self, **data: Any) -> None:
         try:
@@ -96,6 +100,8 @@ class BriefOptions(BaseModel):
                 raise UsageError(f"{flag}: must be at most {high:g} (got {value:g})")
         if not 0 < self.timeout <= MAX_TIMEOUT:  # also refuses NaN
             raise UsageError(f"--timeout: must be more than 0 and at most {MAX_TIMEOUT:g} seconds (got {self.timeout:g})")
+        if self.key_dates is not None and self.max_events is not None:
+            raise UsageError("--key-dates and --max-events: give one of them (key dates already limit the events)")
         if self.since and self.until and self.since > self.until:
             raise UsageError(f"--since {self.since} is after --until {self.until}: nothing could be shown")
         return self

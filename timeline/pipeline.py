@@ -17,14 +17,15 @@ from .engines.base import ChunkProposals, Engine
 from .engines.llm.plan import Plan
 from .engines.registry import ENGINES, choose_engine, make_engine
 from .errors import AllChunksFailed, ChunkFailed, StoppedAtFailedChunk, TimelineError, unexpected_failure
+from .dedupe import dedupe
 from .disagreements import add_disagreements
 from .merge import merge
-from .models import Article, ArticleInfo, Briefing, Chronology, Chunk, Event, FailedChunk
+from .models import Article, ArticleInfo, Briefing, Chronology, Chunk, DroppedEvent, Event, FailedChunk
 from .options import BriefOptions
-from .summary import neutrality_warnings
+from .summary import check_summary, neutrality_warnings
 from .timepoint import Period
 from .tokens import counter_for
-from .verify import verify_events
+from .verify import verification_warnings, verify_events
 
 log = logging.getLogger(__name__)
 
@@ -86,23 +87,35 @@ async def abrief(
     if engine is None:
         name, _note = choose_engine(options)
         engine = make_engine(name, options)
+    deduped = dedupe(articles)  # issue 14: copies are read once, boilerplate lines blanked
+    articles = deduped.articles
     earlier = _earlier_articles(previous, articles)
     all_articles = earlier + articles
     try:
         chunks = _chunk_articles(articles, options.max_chunk_tokens, engine.model)
         by_id = {a.id: a for a in articles}
         proposed = await _propose_all(engine, chunks, by_id, options, progress)
-        events, failed, dropped, partials = _verify_all(proposed, by_id, warnings)
+        events, failed, rejected, partials = _verify_all(proposed, by_id, warnings)
+        dropped = len(rejected)
         if chunks and len(failed) == len(chunks):
             raise AllChunksFailed(failed)
         if previous is not None:
             events = [e.model_copy(update={"is_new": False}) for e in _all_events(previous)] \
                 + [e.model_copy(update={"is_new": True}) for e in events]
-        chronology = filter_chronology(merge(events, all_articles), options)
+        merged = merge(events, all_articles)
+        chronology = filter_chronology(merged, options, all_articles)
+        chronology = select_chronology(chronology, all_articles, options)
+        if chronology.key_dates:
+            from .key_day_summary import summarize_key_days
+
+            chronology, day_warnings = await summarize_key_days(engine, chronology)
+            warnings.extend(day_warnings)
         read_all = {c.article_id for c in chunks} >= {a.id for a in all_articles}
         summary = await engine.summarize(chronology, all_articles, partials if read_all else [])
     finally:
         await engine.aclose()
+    summary, removed = check_summary(summary, chronology, all_articles)
+    warnings.extend(removed)
     summary = add_disagreements(summary, chronology, all_articles)
     warnings.extend(neutrality_warnings(summary, chronology.events + chronology.undated))
     missing = [a.id for a in all_articles if a.published is None]
@@ -110,17 +123,24 @@ async def abrief(
         warnings.insert(0, _no_date_warning(missing))
     warnings.extend(f"chunk failed: {f.article_id} [{f.start}:{f.end}]: {f.reason}" for f in failed)
     if dropped:
-        warnings.append(f"{dropped} proposed event(s) dropped: evidence not found in the article")
+        warnings.append(f"{dropped} proposed event(s) dropped: evidence not found in the article or not "
+                        "supported by it (reasons under 'dropped' in JSON)")
+    warnings.extend(verification_warnings(chronology))
     usage = engine.usage.model_copy(update={"token_counter": counter_for(engine.model).name})
+    from .tally import not_used
+
+    earlier_infos = {a.id: a for a in previous.articles} if previous else {}
     return Briefing(
         title=previous.title if previous else _title(articles),
-        articles=[_info(a, i) for i, a in enumerate(all_articles, 1)],
+        articles=[_info(a, i, deduped.copies, earlier_infos) for i, a in enumerate(all_articles, 1)],
         chronology=chronology,
         summary=summary,
         usage=usage,
         warnings=list(dict.fromkeys(warnings)),
         failed_chunks=failed,
         dropped_events=dropped,
+        not_used=(previous.not_used if previous else []) + not_used(deduped, merged, chronology),
+        dropped=rejected,
     )
 
 
@@ -178,13 +198,13 @@ def _first(errors: BaseExceptionGroup) -> BaseException:
 
 def _verify_all(
     proposed: list[tuple[Chunk, ChunkProposals | ChunkFailed]], by_id: dict[str, Article], warnings: list[str]
-) -> tuple[list[Event], list[FailedChunk], int, list[str]]:
-    """The verify stage for every engine: (grounded events, failed chunks, dropped count,
-    partial summaries in chunk order)."""
+) -> tuple[list[Event], list[FailedChunk], list[DroppedEvent], list[str]]:
+    """The verify stage for every engine: (grounded, supported events; failed chunks; the
+    refused proposals with their reasons, counted as dropped; partial summaries in chunk order)."""
     events: list[Event] = []
     failed: list[FailedChunk] = []
     partials: list[str] = []
-    dropped = 0
+    rejected: list[DroppedEvent] = []
     for chunk, result in proposed:
         if isinstance(result, ChunkFailed):
             failed.append(FailedChunk(article_id=chunk.article_id, start=chunk.start, end=chunk.end, reason=result.reason))
@@ -194,13 +214,14 @@ def _verify_all(
         for reason in verified.reasons:
             log.info("%s [%d:%d]: dropped proposal: %s", article.id, chunk.start, chunk.end, reason)
         events.extend(_with_source_dates(_without_impossible_date(e, warnings)) for e in verified.events)
-        dropped += verified.dropped + result.unplaced
+        rejected.extend(verified.rejected)
+        rejected.extend(result.unplaced)
         partials.extend(result.summaries)
         warnings.extend(result.warnings)
     events, repeats = _without_repeats(events)
     if repeats:
         warnings.append(f"{repeats:,} repeated sentence(s) read once (the same words and date again in one article)")
-    return events, failed, dropped, partials
+    return events, failed, rejected, partials
 
 
 def _without_repeats(events: list[Event]) -> tuple[list[Event], int]:
@@ -270,15 +291,35 @@ def _earlier_articles(previous: Briefing | None, new: list[Article]) -> list[Art
             for a in previous.articles]
 
 
-def filter_chronology(chronology: Chronology, options: BriefOptions) -> Chronology:
-    """Apply --since/--until to dated events and --max-events (most widely reported first)."""
+def filter_chronology(chronology: Chronology, options: BriefOptions, articles: list[Article] | None = None) -> Chronology:
+    """Apply --since/--until to dated events and --max-events (most widely reported first:
+    counted in independent sources, so two articles of one outlet count once; copies were
+    already set aside by dedupe)."""
+    outlet = {a.id: (a.source or a.id).lower() for a in articles or []}
     events = chronology.events
     if options.since or options.until:
         events = [e for e in events if e.when and e.when.value and _in_window(e.when.value, options.since, options.until)]
     if options.max_events is not None and len(events) > options.max_events:
-        rank = sorted(range(len(events)), key=lambda i: (-len(events[i].sources), i))[: options.max_events]
+        rank = sorted(range(len(events)), key=lambda i: (-len({outlet.get(s, s) for s in events[i].sources}), i))[
+            : options.max_events]
         events = [events[i] for i in sorted(rank)]
     return chronology.model_copy(update={"events": events})
+
+
+UNDATED_LIST_LIMIT = 200  # above this many undated events, list counts per article instead
+
+
+def select_chronology(chronology: Chronology, articles: list[Article], options: BriefOptions) -> Chronology:
+    """--key-dates N --per-date K (see select.py); without it, a long undated list becomes counts."""
+    if options.key_dates is not None:
+        from .select import key_dates
+
+        return key_dates(chronology, articles, options.key_dates, options.per_date)
+    if len(chronology.undated) > UNDATED_LIST_LIMIT:
+        from .select import summarise_undated
+
+        return summarise_undated(chronology)
+    return chronology
 
 
 def _in_window(value: str, since: date | None, until: date | None) -> bool:
@@ -308,10 +349,12 @@ def _title(articles: list[Article]) -> str:
     return f"Briefing: {titled[0]} and {len(articles) - 1} more" if titled else f"Briefing: {len(articles)} articles"
 
 
-def _info(article: Article, number: int) -> ArticleInfo:
+def _info(article: Article, number: int, copies: dict | None = None, earlier: dict | None = None) -> ArticleInfo:
+    if earlier and article.id in earlier:  # an article of the earlier briefing keeps what it had
+        return earlier[article.id].model_copy(update={"number": number})
     return ArticleInfo(
         id=article.id, number=number, title=article.title, published=article.published, source=article.source,
-        url=article.url, path=article.path, chars=len(article.text),
+        url=article.url, path=article.path, chars=len(article.text), copies=(copies or {}).get(article.id, []),
     )
 
 

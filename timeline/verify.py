@@ -1,27 +1,39 @@
-"""The model proposes, the code verifies: grounding quotes and re-deriving dates.
+"""The model proposes, the code verifies: grounding, support, and re-deriving dates.
 
 Pure functions, no I/O. ``verify_events`` turns the model's proposals for one chunk into
 ``Event`` objects:
 
 * the evidence quote must occur in the chunk (whitespace and curly/straight quote marks
   normalised); its exact offsets into the article text are computed; otherwise the
-  proposal is dropped and counted;
-* the date comes from the deterministic resolver reading ``when_text`` against the
-  publication date; if the model's reading differs, the resolver wins and the event is
-  flagged ``model_date_disagrees``; if only the model has a date, it is kept, flagged
-  ``model_only_date``, and cut to the precision the expression itself supports;
-* with no ``when_text`` (or one that is not in the text) the event is undated: a model's
-  date without a time expression in the text is never kept.
+  proposal is dropped, counted and listed with its reason;
+* the evidence is widened to the whole sentences it touches, and ``event_problems`` checks
+  the event's text and attribution against them (numbers, names, dates, content words,
+  negation; the source must be named in the sentence or its paragraph). An unsupported
+  event is rewritten to those sentences (flag ``rewritten``), or dropped when they are too
+  long or already make another event. ``who``/``where`` keep only names the paragraph
+  mentions (``support.clean_names``);
+* the date comes from the deterministic resolver reading ``when_text``, which must be in
+  the evidence sentences, against the publication date; if the model's reading differs,
+  the resolver wins (flag ``model_date_disagrees``); if only the model can read it, it is
+  kept, cut to the precision the expression supports, flagged ``model_only_date`` and
+  marked ``TimePoint.model_reading`` ("model's reading (unverified)" in every format);
+* with no ``when_text`` in the evidence the event is undated: a model's date without a
+  time expression in the text is never kept.
+
+``check_event`` applies the same checks to an event any engine made (the offline engine's
+pass them: a test says so).
 """
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
 
-from . import temporal
-from .models import Article, Chunk, Event, Evidence, Proposal, TimePoint
+from . import support, temporal
+from .attribution import find_attribution
+from .models import Article, Chronology, Chunk, DroppedEvent, Event, Evidence, Proposal, TimePoint
+from .sentences import sentences
 
 FLAG_DISAGREES = "model_date_disagrees"
 FLAG_MODEL_ONLY = "model_only_date"
@@ -172,35 +184,220 @@ def derive_when(
 
 @dataclass
 class Verified:
+    """What verify made of one chunk's proposals.
+
+    ``dropped``/``reasons`` count and explain the refused proposals (``rejected`` lists them
+    for the briefing's JSON); ``rewritten`` counts events replaced by their evidence sentence.
+    """
+
     events: list[Event]
     dropped: int
     reasons: list[str]
+    rejected: list[DroppedEvent] = field(default_factory=list)
+    rewritten: int = 0
+
+
+FLAG_REWRITTEN = "rewritten"
+MAX_REWRITE_WORDS = 80  # evidence longer than this is no event line: an unsupported claim on it is dropped
+
+
+def evidence_span(text: str, start: int, end: int) -> tuple[int, int]:
+    """``[start, end)`` widened to the whole sentences it touches (never past its paragraph)."""
+    p_start, p_end = paragraph_span(text, start, end)
+    s, e = start, end
+    for a, b in sentences(text, p_start, p_end):
+        if a < end and start < b:
+            s, e = min(s, a), max(e, b)
+    return s, e
+
+
+def paragraph_span(text: str, start: int, end: int) -> tuple[int, int]:
+    """The paragraph (line) holding ``[start, end)``, or the lines it spans."""
+    a = text.rfind("\n", 0, start) + 1
+    b = text.find("\n", end)
+    return a, len(text) if b < 0 else b
+
+
+def event_problems(
+    what: str,
+    attribution: str | None,
+    evidence: str,
+    paragraph: str,
+    article_text: str,
+    when_value: str | None = None,
+    published: date | None = None,
+) -> list[str]:
+    """Why the event text or its attribution is not supported by ``evidence`` (the whole
+    sentences the quote touches); empty when it is.
+
+    Every number must be a number of the evidence; every name mentioned in it (or, for a
+    short reference like "the bridge", named in the article); every time expression in
+    the text must be in the evidence or give the event's own verified date; no more content
+    words of the writer's own than ``support.allowed_unsupported``; a negation must agree;
+    the attribution must be a source the evidence sentence or its paragraph names, and not
+    contradict the sentence's own ("..., police said").
+    """
+    problems: list[str] = []
+    expressions = temporal.tag(what, published)
+    for expression in expressions:
+        in_text = _plain(expression.text) in _plain(evidence)
+        same_day = expression.value is not None and when_value is not None and (
+            when_value == expression.value or when_value.startswith(expression.value))
+        if not in_text and not same_day:
+            problems.append(f"date {expression.text!r} is not in the evidence")
+    in_dates = {n for e in expressions for n in support.numbers(e.text)}  # checked as dates just above
+    for number in support.missing_numbers(what, evidence):
+        if number not in in_dates:
+            problems.append(f"number {number} is not in the evidence")
+    background = support.background_modifiers(what, evidence, article_text)
+    for name in support.names(what):
+        if not support.mentioned(name, evidence, article_text) and not all(
+                support.stem(w) in background for w in name.split()):
+            problems.append(f"{name!r} is not in the evidence")
+    skip = {support.stem(w) for n in support.names(what) for w in n.split()}
+    words = support.content_words(what, skip)
+    loose = [w for w in support.unsupported_words(what, evidence, skip) if support.stem(w) not in background]
+    if len(loose) > support.allowed_unsupported(len(words)):
+        problems.append("words not in the evidence: " + ", ".join(loose[:6]))
+    if support.negated(what) != support.negated(evidence) and (
+            support.negated(what) or _negation_touches(evidence, what)):
+        problems.append("negation differs from the evidence")
+    if attribution and attribution.strip():
+        if not support.mentioned(attribution, paragraph, article_text):
+            problems.append(f"source {attribution!r} is not named in the evidence or its paragraph")
+        else:
+            own = find_attribution(evidence)
+            if own and not support.mentioned(attribution, own, article_text) \
+                    and not support.mentioned(own, attribution):
+                problems.append(f"source {attribution!r} is not the sentence's own ({own!r})")
+        for number in support.missing_numbers(attribution, paragraph):
+            problems.append(f"number {number} in the source is not in the evidence")
+    return list(dict.fromkeys(problems))
+
+
+def _plain(text: str) -> str:
+    return " ".join(text.translate(_QUOTES).split()).lower()
+
+
+def _negation_touches(evidence: str, claim: str) -> bool:
+    """True when a negation in ``evidence`` governs a word the claim repeats ("they deny
+    attacking civilians" vs "they attacked civilians")."""
+    words = re.findall(r"[\w'’-]+", evidence.translate(_QUOTES).lower())
+    claim_stems = support.stems(claim)
+    for i, w in enumerate(words):
+        if support.negated(w):
+            following = [x for x in words[i + 1:i + 4] if x not in support.STOPWORDS]
+            if any(support.stem(x) in claim_stems for x in following):
+                return True
+    return False
 
 
 def verify_events(proposals: list[Proposal], chunk: Chunk, article: Article) -> Verified:
-    """Grounded, re-dated events from one chunk's proposals; ungrounded ones dropped and counted."""
+    """Grounded, supported, re-dated events from one chunk's proposals.
+
+    A proposal whose quote is not in the chunk is dropped; one whose text, numbers, names,
+    dates or attribution its evidence sentences do not support is rewritten to those
+    sentences (flag ``rewritten``), or dropped when they are too long to be an event line or
+    already make another event. Every drop is counted and listed with its reason.
+    """
     tagged = temporal.tag(chunk.text, article.published)
-    events: list[Event] = []
-    reasons: list[str] = []
-    for p in proposals:
+    text = article.text
+    rejected: list[DroppedEvent] = []
+    rewritten = 0
+
+    def refuse(p: Proposal, reason: str) -> None:
+        rejected.append(DroppedEvent(article_id=article.id, what=" ".join(p.what.split()), quote=p.evidence,
+                                     reason=reason))
+
+    checked: list[tuple[int, Proposal, Event, list[str], tuple[int, int]]] = []
+    for index, p in enumerate(proposals):
         if not substantial(p.evidence):
-            reasons.append(f"evidence too short to ground an event: {p.evidence[:60]!r}")
+            refuse(p, f"evidence too short to ground an event: {p.evidence[:60]!r}")
             continue
         span = find_quote(p.evidence, chunk.text)
         if span is None:
-            reasons.append(f"evidence not in the article: {p.evidence[:60]!r}")
+            refuse(p, f"evidence not in the article: {p.evidence[:60]!r}")
             continue
         start, end = chunk.start + span[0], chunk.start + span[1]
+        s_start, s_end = evidence_span(text, start, end)
+        p_start, p_end = paragraph_span(text, s_start, s_end)
+        sentence, paragraph = text[s_start:s_end], text[p_start:p_end]
         when, flags = derive_when(p.when_text, p.date, chunk.text, span[0], article.published, tagged)
-        events.append(
-            Event(
-                when=when,
-                what=" ".join(p.what.split()),
-                who=[w for w in p.who if w.strip()],
-                where=[w for w in p.where if w.strip()],
-                attribution=p.attribution or None,
-                evidence=[Evidence(article_id=article.id, start=start, end=end, quote=article.text[start:end])],
-                flags=flags,
-            )
-        )
-    return Verified(events=events, dropped=len(reasons), reasons=reasons)
+        if when is not None and find_quote(when.text, sentence) is None:
+            when, flags = None, []  # the time expression is not in the evidence: it dates another sentence
+        if when is not None and FLAG_MODEL_ONLY in flags:
+            when = when.model_copy(update={"model_reading": True})
+        what = " ".join(p.what.split())
+        problems = event_problems(what, p.attribution, sentence, paragraph, text,
+                                  when.value if when else None, article.published)
+        event = Event(when=when, what=what, attribution=p.attribution or None, flags=flags,
+                      who=[w for w in support.clean_names(p.who) if support.mentioned(w, paragraph, text)],
+                      where=[w for w in support.clean_names(p.where) if support.mentioned(w, paragraph, text)],
+                      evidence=[Evidence(article_id=article.id, start=start, end=end, quote=text[start:end])])
+        checked.append((index, p, event, problems, (s_start, s_end)))
+    # Supported events first: an unsupported proposal on a sentence that already makes an
+    # event is dropped rather than shown a second time as that sentence.
+    spans_taken = {span for _i, _p, _e, problems, span in checked if not problems}
+    placed: list[tuple[int, Event]] = [(i, e) for i, _p, e, problems, _s in checked if not problems]
+    for index, p, event, problems, (s_start, s_end) in checked:
+        if not problems:
+            continue
+        sentence, (p_start, p_end) = text[s_start:s_end], paragraph_span(text, s_start, s_end)
+        why = "unsupported (" + "; ".join(problems) + ")"
+        if len(sentence.split()) > MAX_REWRITE_WORDS:
+            refuse(p, why + " and its evidence is too long to stand in")
+            continue
+        if (s_start, s_end) in spans_taken:
+            refuse(p, why + " and its evidence sentence is already an event")
+            continue
+        spans_taken.add((s_start, s_end))
+        rewritten += 1
+        attribution = event.attribution
+        if attribution and not support.mentioned(attribution, text[p_start:p_end], text):
+            attribution = None
+        placed.append((index, event.model_copy(update={
+            "what": " ".join(sentence.split()),
+            "attribution": find_attribution(sentence) or attribution,
+            "who": [w for w in event.who if support.mentioned(w, sentence, text)],
+            "where": [w for w in event.where if support.mentioned(w, sentence, text)],
+            "evidence": [Evidence(article_id=article.id, start=s_start, end=s_end, quote=sentence)],
+            "flags": [*event.flags, FLAG_REWRITTEN],
+        })))
+    events = [e for _i, e in sorted(placed, key=lambda item: item[0])]
+    return Verified(events=events, dropped=len(rejected), reasons=[r.reason for r in rejected],
+                    rejected=rejected, rewritten=rewritten)
+
+
+def check_event(event: Event, article: Article) -> list[str]:
+    """The problems ``event_problems`` finds in an event already made (any engine's), checked
+    against its first evidence's sentences: the test that every engine's events pass verify."""
+    ev = event.evidence[0]
+    s_start, s_end = evidence_span(article.text, ev.start, ev.end)
+    p_start, p_end = paragraph_span(article.text, s_start, s_end)
+    problems = event_problems(event.what, event.attribution, article.text[s_start:s_end],
+                              article.text[p_start:p_end], article.text,
+                              event.when.value if event.when else None, article.published)
+    for name in event.who + event.where:
+        if not support.is_name(name, article.text[p_start:p_end]):
+            problems.append(f"{name!r} is not a name")
+        elif not support.mentioned(name, article.text[p_start:p_end], article.text):
+            problems.append(f"{name!r} is not in the evidence or its paragraph")
+    if event.when is not None and find_quote(event.when.text, article.text[s_start:s_end]) is None:
+        problems.append(f"time expression {event.when.text!r} is not in the evidence")
+    return problems
+
+
+def verification_warnings(chronology: Chronology) -> list[str]:
+    """The counts a reader should see: events shown as their evidence sentence, dates that are
+    only the model's reading."""
+    every = chronology.events + chronology.undated
+    out = []
+    rewritten = sum(FLAG_REWRITTEN in e.flags for e in every)
+    if rewritten:
+        out.append(f"{rewritten} event(s) shown as their evidence sentence: the model's wording was not "
+                   "supported by it (flag 'rewritten')")
+    model_only = sum(bool(e.when and e.when.model_reading) for e in every)
+    if model_only:
+        out.append(f"{model_only} date(s) are the model's reading of an expression our resolver cannot read: "
+                   "model's reading (unverified)")
+    return out

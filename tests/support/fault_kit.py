@@ -21,8 +21,10 @@ from openai_server import OpenAITestServer, Recorded, Reply, article_text, compl
 MONTHS = "January February March April May June July August September October November December".split()
 _DAY = re.compile(r"\b(" + "|".join(MONTHS) + r") (\d{1,2}), (\d{4})")
 _YEAR = re.compile(r"\bin ((?:19|20)\d{2})\b")
-SUMMARY = {"summary": "Councils voted on several projects, according to officials.",
-           "claims": [{"text": "Councils voted on projects.", "source": "officials"}]}
+# What the scripted model says of the council articles: backed by their events, so the
+# summary check (issue 13) keeps it.
+SUMMARY = {"summary": "District councils voted to fund projects, residents said.",
+           "claims": [{"text": "District councils voted to fund projects.", "source": "residents"}]}
 
 
 def is_extraction(request: Recorded) -> bool:

@@ -13,7 +13,7 @@ from abc import ABC, abstractmethod
 from dataclasses import dataclass, field
 
 from ..errors import ChunkFailed
-from ..models import Article, Chronology, Chunk, Proposal, Summary, Usage
+from ..models import Article, Chronology, Chunk, DroppedEvent, Event, Proposal, Summary, Usage
 
 
 @dataclass(frozen=True)
@@ -22,13 +22,14 @@ class ChunkProposals:
 
     ``summaries``: partial summaries of the request(s) this chunk opened (the map half of a
     model summary; empty for the offline engine). ``unplaced``: proposals of the chunk's
-    request whose evidence is in none of its chunks (counted as dropped). ``warnings``: notes
+    request whose evidence is in none of its chunks, with the reason (the verify stage
+    counts them as dropped and lists them in ``Briefing.dropped``). ``warnings``: notes
     for the briefing (a cache that could not be opened, a server without json_schema...).
     """
 
     proposals: list[Proposal] = field(default_factory=list)
     summaries: list[str] = field(default_factory=list)
-    unplaced: int = 0
+    unplaced: list[DroppedEvent] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
 
 
@@ -66,6 +67,12 @@ class Engine(ABC):
         ``partials``: the partial summaries the proposals came with, in article order, when
         this run read every article (else empty: the summary is made from the chronology).
         """
+
+    async def summarize_day(self, events: list[Event]) -> str | None:
+        """A short neutral summary of one key day's verified events (``--key-dates``), or
+        None when the engine writes none (the offline engine: the day's events stand alone).
+        Raises ChunkFailed when the request fails; ``key_day_summary`` checks what it says."""
+        return None
 
     async def aclose(self) -> None:
         """Release network clients; nothing to do for offline engines."""

@@ -8,13 +8,17 @@ resolver for both engines.
 """
 from __future__ import annotations
 
+import dataclasses
 from typing import Sequence
 
 import re
 
 from .. import temporal
+from .. import support
 from ..attribution import find_attribution
+from ..boilerplate import clean_span
 from ..errors import ChunkFailed, unexpected_failure
+from ..support import clean_names
 from ..models import Article, Chronology, Chunk, Event, Evidence, Proposal, Summary, TimePoint
 from ..sentences import sentences
 from ..summary import extractive_summary
@@ -78,12 +82,26 @@ def extract_events(article: Article, start: int = 0, end: int | None = None) -> 
     spans = list(sentences(text, start, end))
     events: list[Event] = []
     previous_undated: tuple[int, int] | None = None
-    for s_start, s_end in spans:
+    # tagged once per chunk, so "the next day" resolves against the story's last date
+    base = spans[0][0] if spans else 0
+    tagged = _shifted(temporal.tag(text[base:spans[-1][1]], article.published), base) if spans else []
+    for span in spans:
+        cleaned = clean_span(text, *span)  # comments, bylines, broadcast notes never become events
+        if cleaned is None:
+            previous_undated = None
+            continue
+        s_start, s_end = cleaned
         sentence = text[s_start:s_end]
         if _is_heading(sentence):
             previous_undated = None
             continue
-        when = _event_time(temporal.tag(sentence, article.published))
+        found = [t for t in tagged if s_start <= t.start < s_end and t.kind != "dateline"]
+        dates = temporal.event_dates(sentence, found, offset=s_start)
+        when = _event_time(dates[:1] or found)
+        if len(dates) == 2:
+            # "said on Friday that the fire started on Tuesday": the happening, then the report
+            reported = _event_time(dates[1:])
+            events.append(_event(article, s_start, s_end, text[s_start:s_end], reported))
         ev_start = s_start
         if when is not None and previous_undated and _ANAPHORA.match(sentence) and events and events[-1].when is None:
             # Fold the previous (undated) sentence into this dated one.
@@ -93,16 +111,7 @@ def extract_events(article: Article, start: int = 0, end: int | None = None) -> 
         if when is None and not _is_salient(sentence):
             previous_undated = None
             continue
-        events.append(
-            Event(
-                when=when,
-                what=" ".join(body.split()),
-                who=_people(body),
-                where=_places(body),
-                attribution=find_attribution(body),
-                evidence=[Evidence(article_id=article.id, start=ev_start, end=s_end, quote=body, when=when)],
-            )
-        )
+        events.append(_event(article, ev_start, s_end, body, when))
         previous_undated = (s_start, s_end) if when is None else None
     return events
 
@@ -113,6 +122,21 @@ def proposal_of(event: Event) -> Proposal:
     when = event.when
     return Proposal(when_text=when.text if when else None, date=when.value if when else None, what=event.what,
                     who=event.who, where=event.where, attribution=event.attribution, evidence=event.evidence[0].quote)
+
+
+def _event(article: Article, start: int, end: int, body: str, when: TimePoint | None) -> Event:
+    return Event(
+        when=when,
+        what=" ".join(body.split()),
+        who=_people(body),
+        where=_places(body),
+        attribution=find_attribution(body),
+        evidence=[Evidence(article_id=article.id, start=start, end=end, quote=body, when=when)],
+    )
+
+
+def _shifted(found: list[temporal.TimeExpression], by: int) -> list[temporal.TimeExpression]:
+    return [dataclasses.replace(t, start=t.start + by, end=t.end + by) for t in found]
 
 
 def _event_time(found: list[temporal.TimeExpression]) -> TimePoint | None:
@@ -152,14 +176,12 @@ def _strip_lead(name: str) -> str:
 
 
 def _people(text: str) -> list[str]:
-    names = []
+    """Names in ``text`` that are not its places (``support.names``: no sentence openers,
+    weekdays, months or numerals)."""
     places = set(_places(text))
-    for match in _PROPER.finditer(text):
-        name = _strip_lead(match.group())
-        if name and name not in places and len(name) > 2 and not set(name.split()) & _CALENDAR:
-            names.append(name)
-    return list(dict.fromkeys(names))[:6]
+    return [n for n in clean_names(support.names(text)) if n not in places and len(n) > 2][:6]
 
 
 def _places(text: str) -> list[str]:
-    return list(dict.fromkeys(m.group(1) for m in _PLACE.finditer(text) if m.group(1) not in _STOP_LEADS))[:4]
+    found = [m.group(1) for m in _PLACE.finditer(text) if m.group(1) not in _STOP_LEADS]
+    return clean_names(found)[:4]

@@ -54,23 +54,6 @@ def engine_names() -> list[str]:
     return [AUTO, *ENGINES]
 
 
-def is_loopback(url: str | None) -> bool:
-    """True for a URL on this machine (localhost, 127.0.0.0/8, ::1): a local model server,
-    to which sending articles is not sending them to a cloud service."""
-    if not url:
-        return False
-    import ipaddress
-    from urllib.parse import urlparse
-
-    host = (urlparse(url).hostname or "").lower()
-    if host == "localhost" or host.endswith(".localhost"):
-        return True
-    try:
-        return ipaddress.ip_address(host).is_loopback
-    except ValueError:
-        return False
-
-
 def choose_engine(options: Any) -> tuple[str, str | None]:
     """The engine to run and, when it was not named, a one-line note saying why.
 
@@ -91,6 +74,10 @@ def choose_engine(options: Any) -> tuple[str, str | None]:
         raise UsageError(f"{where}: unknown engine {chosen!r} (choose {', '.join(engine_names())})")
     if chosen != AUTO:
         return chosen, None if where == "--engine" else f"engine: {chosen} (from {where})"
+    from .llm.transports.urls import check_base_url, is_loopback
+
+    if options.base_url:  # a malformed URL is a usage error whichever engine runs
+        check_base_url(options.base_url)
     base_url = options.base_url or os.environ.get("OPENAI_BASE_URL")
     if is_loopback(base_url):
         return "openai", f"engine: openai (a local server at {base_url})"

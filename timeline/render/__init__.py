@@ -17,6 +17,8 @@ RENDERERS: dict[str, str] = {  # format name -> module holding render(briefing, 
     "terminal": "timeline.render.terminal",
     "markdown": "timeline.render.markdown",
     "json": "timeline.render.json",
+    "html": "timeline.render.html",  # one self-contained page
+    "timelinejs": "timeline.render.timelinejs",  # Knight Lab TimelineJS JSON
 }
 FORMATS = tuple(RENDERERS)
 

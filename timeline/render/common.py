@@ -1,16 +1,22 @@
 """What every renderer shows the same way: dates, citations, flags."""
 from __future__ import annotations
 
-from ..disagreements import short
-from ..models import Briefing, Conflict, Event, TimePoint
-from ..timepoint import Period, display_value
+from datetime import date
 
+from ..models import Briefing, Conflict, ConflictValue, Event, TimePoint
+
+MODEL_READING = "model's reading (unverified)"
+_MONTHS = "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec".split()
 FLAG_TEXT = {
     "model_date_disagrees": "model date corrected",
-    "model_only_date": "model-only date",
+    "model_only_date": "model's reading (unverified)",
+    "rewritten": "shown as the source sentence",
     "date_conflict": "dates differ",
     "figure_conflict": "figures differ",
 }
+# How a figure label reads in "Sources disagree on the number of ...".
+LABEL_TEXT = {"evacuated": "people evacuated", "displaced": "people displaced", "arrested": "arrests",
+              "missing": "people missing", "injured": "injured", "amount": "amount"}
 
 
 def format_when(when: TimePoint | None) -> str:
@@ -19,12 +25,22 @@ def format_when(when: TimePoint | None) -> str:
         return "undated"
     if not when.value:
         return f"“{when.text}” (unresolved)"
-    return Period(when.value).display()
+    if "/" in when.value:
+        start, end = when.value.split("/", 1)
+        shown = f"{_one(start)} – {_one(end)}"
+    else:
+        shown = _one(when.value)
+    return f"{shown} — {MODEL_READING}" if when.model_reading else shown
 
 
 def format_value(value: str) -> str:
     """An ISO value as shown to readers: 'Mon 10 Mar 2025', 'Nov 2024', '2011'."""
-    return display_value(value)
+    return _one(value)
+
+
+def short(text: str, words: int = 10) -> str:
+    parts = text.split()
+    return " ".join(parts[:words]) + ("…" if len(parts) > words else "")
 
 
 def describe_conflict(event: Event, conflict: Conflict, briefing: Briefing
@@ -35,14 +51,60 @@ def describe_conflict(event: Event, conflict: Conflict, briefing: Briefing
         headline = f"Date of “{short(event.what)}”"
         values = [(format_value(v.value), v.article_id) for v in conflict.values]
     else:
-        headline = f"Number of {conflict.label}, {format_when(event.when)}: “{short(event.what)}”"
+        headline = f"Number of {LABEL_TEXT.get(conflict.label, conflict.label)}, {format_when(event.when)}: “{short(event.what)}”"
         values = [(v.value, v.article_id) for v in conflict.values]
     grouped: dict[str, list[int | str]] = {}
-    for value, article_id in values:
+    said: dict[str, list[str]] = {}
+    for (value, article_id), raw in zip(values, conflict.values):
         cite = numbers.get(article_id, "?")
         if cite not in grouped.setdefault(value, []):
             grouped[value].append(cite)
-    return headline, [(value, "".join(f"[{n}]" for n in cites)) for value, cites in grouped.items()]
+        who = who_said(raw)
+        if who and who not in said.setdefault(value, []):
+            said[value].append(who)
+    # Each value names its source and attribution: "3,000 [1], according to the county (Valley News)".
+    return headline, [(value, "".join(f"[{n}]" for n in cites) + joined(said.get(value, [])))
+                      for value, cites in grouped.items()]
+
+
+def joined(said: list[str]) -> str:
+    """The attributions after a value: ", according to X (Outlet)" or " (Outlet)"."""
+    if not said:
+        return ""
+    text = "; ".join(said)
+    return (", " if text.startswith("according") else " ") + text
+
+
+def who_said(value: ConflictValue) -> str:
+    """'according to the county (Valley News)', '(Valley News)', or '' when nothing is known."""
+    outlet = f"({value.source})" if value.source else ""
+    if value.attribution:
+        return f"according to {value.attribution} {outlet}".strip()
+    return outlet
+
+
+def describe_updates(event: Event, briefing: Briefing) -> list[str]:
+    """'deaths: two [1] (according to the county, Valley News) → five [6] (...)', oldest first."""
+    numbers = {a.id: a.number for a in briefing.articles}
+    lines = []
+    for update in event.figure_updates:
+        steps = [f"{v.value} [{numbers.get(v.article_id, '?')}]" + joined([who_said(v)] if who_said(v) else [])
+                 for v in update.values]
+        lines.append(f"{update.label}: " + " → ".join(steps))
+    return lines
+
+
+def _one(value: str) -> str:
+    parts = value.split("-")
+    try:
+        if len(parts) == 3:
+            d = date(int(parts[0]), int(parts[1]), int(parts[2]))
+            return f"{d:%a} {d.day} {_MONTHS[d.month - 1]} {d.year}"
+        if len(parts) == 2 and parts[1].isdigit():
+            return f"{_MONTHS[int(parts[1]) - 1]} {parts[0]}"
+    except (ValueError, IndexError):
+        pass
+    return value
 
 
 def citations(event: Event, briefing: Briefing) -> list[int]:
@@ -52,3 +114,38 @@ def citations(event: Event, briefing: Briefing) -> list[int]:
 
 def flag_texts(event: Event) -> list[str]:
     return [FLAG_TEXT.get(f, f) for f in event.flags]
+
+
+def key_date_note(briefing: Briefing) -> str | None:
+    """One line saying the chronology is cut to key dates, or None."""
+    chron = briefing.chronology
+    if not chron.key_dates:
+        return None
+    return (f"Key dates: the {len(chron.key_dates)} days most articles refer to (also later on), "
+            f"{len(chron.events)} events; {chron.not_listed} other events not listed.")
+
+
+def key_date_label(briefing: Briefing, event: Event) -> str:
+    """' · key date 3 of 12, 9 articles' for the first event of a key day, else ''."""
+    chron = briefing.chronology
+    if not chron.key_dates or event.when is None or not event.when.value:
+        return ""
+    for k in chron.key_dates:
+        if k.date.isoformat() == event.when.value[:10]:
+            return f"key date {k.rank} of {len(chron.key_dates)}, {k.articles} article{'s' if k.articles != 1 else ''}"
+    return ""
+
+
+def key_date_summary(briefing: Briefing, event: Event) -> str | None:
+    """The model's summary of the key day ``event`` falls on, if any."""
+    if event.when is None or not event.when.value:
+        return None
+    day = event.when.value[:10]
+    return next((k.summary for k in briefing.chronology.key_dates if k.date.isoformat() == day and k.summary), None)
+
+
+def undated_count_lines(briefing: Briefing) -> list[str]:
+    """'[3] 41 undated events' per article, when the undated list was summarised."""
+    numbers = {a.id: a.number for a in briefing.articles}
+    return [f"[{numbers.get(c.article_id, '?')}] {c.events} undated event{'s' if c.events != 1 else ''}"
+            for c in briefing.chronology.undated_counts]

@@ -33,3 +33,11 @@ def terminal_text(text: str) -> str:
     from rich.markup import escape
 
     return escape(strip_controls(text))
+
+
+def http_url(url: str | None) -> str | None:
+    """An http(s) URL fit for an href, or None: javascript:, data: and junk never become links."""
+    if not url:
+        return None
+    clean = "".join(strip_controls(url).split())
+    return clean if clean.lower().startswith(("http://", "https://")) else None

@@ -4,7 +4,19 @@ from __future__ import annotations
 from typing import TextIO
 
 from ..models import Briefing, Event
-from .common import citations, describe_conflict, flag_texts, format_when
+from ..tally import summary_line
+from .common import (
+    citations,
+    describe_conflict,
+    describe_updates,
+    flag_texts,
+    format_when,
+    key_date_label,
+    key_date_note,
+    key_date_summary,
+    short,
+    undated_count_lines,
+)
 from .escape import markdown_inline as md
 
 
@@ -12,6 +24,9 @@ def render_markdown(briefing: Briefing) -> str:
     out: list[str] = [f"# {md(briefing.title)}", ""]
     out += ["## Summary", "", md(briefing.summary.text) or "_No summary._", ""]
     out += ["## Chronology", ""]
+    note = key_date_note(briefing)
+    if note:
+        out += [f"_{md(note)}_", ""]
     if not briefing.chronology.events:
         out += ["_No dated events found._", ""]
     current = None
@@ -20,13 +35,24 @@ def render_markdown(briefing: Briefing) -> str:
         if heading != current:
             if current is not None:
                 out.append("")
-            out += [f"### {heading}", ""]
+            label = key_date_label(briefing, event)
+            out += [f"### {heading}" + (f" ({md(label)})" if label else ""), ""]
+            day_summary = key_date_summary(briefing, event)
+            if day_summary:
+                out += [f"_{md(day_summary)}_ (model summary of the events below)", ""]
             current = heading
         out.append(_event_line(event, briefing))
     out.append("")
     window = briefing.chronology.undated_window or "date not given in the text"
     out += [f"## Undated: {md(window)}", ""]
-    out += [_event_line(e, briefing) for e in briefing.chronology.undated] or ["_None._"]
+    counts = undated_count_lines(briefing)
+    if counts:
+        out += [f"_{sum(c.events for c in briefing.chronology.undated_counts)} undated events, counted per article:_", ""]
+        out += [f"- {md(line)}" for line in counts]
+    elif briefing.chronology.key_dates:
+        out += ["_Not listed with key dates._"]
+    else:
+        out += [_event_line(e, briefing) for e in briefing.chronology.undated] or ["_None._"]
     out.append("")
     conflicts = [(e, c) for e in briefing.chronology.events + briefing.chronology.undated for c in e.conflicts]
     if conflicts:
@@ -35,8 +61,17 @@ def render_markdown(briefing: Briefing) -> str:
             headline, values = describe_conflict(event, conflict, briefing)
             out.append(f"- **{md(headline)}**: " + "; ".join(f"{md(value)} {cites}" for value, cites in values))
         out.append("")
+    updates = [(e, line) for e in briefing.chronology.events + briefing.chronology.undated for line in describe_updates(e, briefing)]
+    if updates:
+        out += ["## Figures updated by later reports", ""]
+        out += [f"- {md(short(e.what))}: {md(line)}" for e, line in updates] + [""]
     if briefing.warnings:
         out += ["## Warnings", ""] + [f"- {md(w)}" for w in briefing.warnings] + [""]
+    unused = summary_line(briefing.not_used)
+    if unused:
+        out += ["## Not used", "", md(unused) + " (the JSON output lists each sentence)."]
+        out += [f"- {md(t.article_id)}: " + ", ".join(f"{n} {r.replace('_', ' ')}" for r, n in t.counts.items())
+                for t in briefing.not_used] + [""]
     out += ["## Sources", ""]
     for a in briefing.articles:
         parts = [md(a.title or a.id)]
@@ -46,7 +81,12 @@ def render_markdown(briefing: Briefing) -> str:
             parts.append(a.published.isoformat())
         if a.url:
             parts.append(_url(a.url))
-        out.append(f"{a.number}. " + ", ".join(parts))
+        line = f"{a.number}. " + ", ".join(parts)
+        if a.copies:
+            line += " — also published as: " + "; ".join(
+                md(", ".join(filter(None, [c.source or c.title or c.id, c.published.isoformat() if c.published else None])))
+                + f" ({md(c.reason)})" for c in a.copies)
+        out.append(line)
     out += ["", f"_Engine: {md(briefing.usage.engine)}"
             + (f" ({md(briefing.usage.model)})" if briefing.usage.model else "") + "._", ""]
     return "\n".join(out)

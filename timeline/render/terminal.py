@@ -4,7 +4,19 @@ from __future__ import annotations
 from typing import Any, TextIO
 
 from ..models import Briefing, Event
-from .common import citations, describe_conflict, flag_texts, format_when
+from ..tally import summary_line
+from .common import (
+    citations,
+    describe_conflict,
+    describe_updates,
+    flag_texts,
+    format_when,
+    key_date_label,
+    key_date_note,
+    key_date_summary,
+    short,
+    undated_count_lines,
+)
 from .escape import terminal_text as safe
 
 
@@ -15,7 +27,8 @@ def render_terminal(briefing: Briefing, console: Any) -> None:
 
     console.print(Panel(safe(briefing.summary.text) or "[dim]No summary.[/dim]", title=safe(briefing.title),
                         title_align="left"))
-    table = Table(title="Chronology", show_lines=False, expand=True)
+    note = key_date_note(briefing)
+    table = Table(title="Chronology" + (f"\n{safe(note)}" if note else ""), show_lines=False, expand=True)
     table.add_column("When", no_wrap=True, style="bold cyan")
     table.add_column("Event", ratio=6)
     table.add_column("Source", ratio=3)
@@ -25,7 +38,13 @@ def render_terminal(briefing: Briefing, console: Any) -> None:
         when = format_when(event.when)
         if previous is not None and when != previous:
             table.add_section()  # a rule between days: the chronology reads grouped by date
-        table.add_row("" if when == previous else safe(when), *_cells(event, briefing))
+        label = key_date_label(briefing, event)
+        shown = safe(when) + (f"\n[dim]{safe(label)}[/dim]" if label else "")
+        day_summary = key_date_summary(briefing, event)
+        if day_summary and when != previous:
+            table.add_row(shown, f"[italic]{safe(day_summary)}[/italic]", "model summary of the day", "")
+            shown = ""
+        table.add_row("" if when == previous else shown, *_cells(event, briefing))
         previous = when
     if briefing.chronology.events:
         console.print(table)
@@ -43,16 +62,28 @@ def render_terminal(briefing: Briefing, console: Any) -> None:
                 flags = ", ".join(filter(None, [f"“{safe(event.when.text)}” unresolved", flags]))
             undated.add_row(what, source, flags)
         console.print(undated)
+    counts = undated_count_lines(briefing)
+    if counts:
+        total = sum(c.events for c in briefing.chronology.undated_counts)
+        console.print(f"[bold]Undated[/bold]: {total} events, counted per article: {safe('; '.join(counts))}")
     for event in briefing.chronology.events + briefing.chronology.undated:
         for conflict in event.conflicts:
             headline, values = describe_conflict(event, conflict, briefing)
             shown = "; ".join(f"{value} {cites}" for value, cites in values)
             console.print(f"[bold red]Sources disagree:[/bold red] {safe(headline)}: {safe(shown)}")
+    for event in briefing.chronology.events + briefing.chronology.undated:
+        for line in describe_updates(event, briefing):
+            console.print(f"[bold]Figure updated:[/bold] {safe(short(event.what))}: {safe(line)}")
     for warning in briefing.warnings:
         console.print(f"[yellow]warning:[/yellow] {safe(warning)}")
     for a in briefing.articles:
         bits = [safe(a.title or a.id)] + [safe(x) for x in (a.source, a.published and a.published.isoformat(), a.url) if x]
         console.print(f"[dim][{a.number}] {', '.join(bits)}[/dim]")
+        for c in a.copies:
+            console.print(f"[dim]    copy: {safe(c.source or c.title or c.id)} ({safe(c.reason)})[/dim]")
+    unused = summary_line(briefing.not_used)
+    if unused:
+        console.print(f"[dim]{safe(unused)} (see --format json)[/dim]")
     u = briefing.usage
     cost = f", {u.requests} request(s), {u.prompt_tokens}+{u.completion_tokens} tokens, ${u.cost_usd:.4f}" if u.requests else ""
     console.print(f"[dim]engine: {safe(u.engine)}{' ' + safe(u.model) if u.model else ''}{cost}[/dim]")

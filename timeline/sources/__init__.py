@@ -28,9 +28,16 @@ READERS: dict[str, Reader | str] = {
     ".md": "timeline.sources:read_text_file",
     ".markdown": "timeline.sources:read_text_file",
     ".jsonl": "timeline.sources:read_jsonl_file",
+    ".html": "timeline.sources:read_page_file",  # sources/html.py: trafilatura + htmldate
+    ".htm": "timeline.sources:read_page_file",
+    ".xhtml": "timeline.sources:read_page_file",
+    ".pdf": "timeline.sources:read_page_file",  # sources/pdf.py: pypdf
 }
-SCHEMES: dict[str, Callable[[str, int], "list[Article]"] | str] = {}
-TEXT_SUFFIXES = set(READERS)  # kept for callers of the older name
+SCHEMES: dict[str, Callable[[str, int], "list[Article]"] | str] = {
+    "http://": "timeline.sources.url:read_url",
+    "https://": "timeline.sources.url:read_url",
+}
+TEXT_SUFFIXES = {".txt", ".md", ".markdown", ".jsonl"}  # kept for callers of the older name
 DEFAULT_MAX_BYTES = 20_000_000
 MIN_YEAR, MAX_YEAR = 1000, 2200  # publication dates the resolver can work with
 _BLOCK = 1 << 16
@@ -42,6 +49,9 @@ _PSEUDO_FS = {"proc", "sysfs", "devtmpfs", "devpts", "cgroup", "cgroup2", "debug
               "binfmt_misc", "efivarfs", "selinuxfs", "rpc_pipefs", "nsfs"}
 _PSEUDO_PATHS = {"/proc", "/sys", "/dev"}  # also where no mount table can be read
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?)\r?\n---[ \t]*(?:\r?\n|\Z)", re.S)
+# Readers for page formats are modules of their own, imported only when such an input is read
+# (their libraries are heavy): suffix -> module with ``read(data, name, stem, path)``.
+PAGE_READERS = {".html": "html", ".htm": "html", ".xhtml": "html", ".pdf": "pdf"}
 _FRONT_MATTER_KEYS = {"title", "published", "source", "url", "date", "id"}
 
 
@@ -145,8 +155,9 @@ def _load_directory(folder: Path, loaded: Loaded, max_bytes: int) -> None:
         if not stat.S_ISREG(mode):
             skipped.append(f"{path}: skipped (not a regular file)")
             continue
-        if path.suffix.lower() not in TEXT_SUFFIXES or name.endswith(".gold.json"):
-            skipped.append(f"{path}: skipped (not a .txt, .md or .jsonl file)")
+        suffix = path.suffix.lower()
+        if suffix not in READERS or name.endswith(".gold.json"):
+            skipped.append(f"{path}: skipped (not a .txt, .md, .jsonl, .html or .pdf file)")
             continue
         try:
             loaded.articles.extend(_load_file(path, max_bytes))
@@ -171,7 +182,7 @@ def _pseudo_mounts() -> set[str]:
     return found
 
 
-def _read_bounded(stream: Any, name: str, max_bytes: int) -> bytes:
+def _read_bounded(stream: Any, name: str, max_bytes: int, binary: bool = False) -> bytes:
     """At most ``max_bytes`` from ``stream``: endless pipes and /dev/zero stop with an error,
     and a stream of NUL bytes stops at its first block instead of after ``max_bytes``."""
     parts: list[bytes] = []
@@ -182,7 +193,7 @@ def _read_bounded(stream: Any, name: str, max_bytes: int) -> bytes:
             block = block.encode("utf-8", "surrogatepass")
         if not block:
             break
-        if size == 0 and b"\x00" in block[:8192]:
+        if size == 0 and not binary and b"\x00" in block[:8192]:
             raise InputError(f"{name}: looks like a binary file, not text")
         parts.append(block)
         size += len(block)
@@ -191,13 +202,13 @@ def _read_bounded(stream: Any, name: str, max_bytes: int) -> bytes:
     return b"".join(parts)
 
 
-def _read_bytes(path: Path, max_bytes: int) -> bytes:
+def _read_bytes(path: Path, max_bytes: int, binary: bool = False) -> bytes:
     try:
         size = path.stat().st_size
         if size > max_bytes:
             raise InputError(f"{path}: {size:,} bytes is over the {max_bytes:,}-byte limit (raise it with --max-bytes)")
         with path.open("rb") as handle:  # bounded: a device or pipe reports size 0 and may never end
-            return _read_bounded(handle, str(path), max_bytes)
+            return _read_bounded(handle, str(path), max_bytes, binary)
     except IsADirectoryError:
         raise InputError(f"{path}: is a directory") from None
     except OSError as exc:
@@ -228,6 +239,18 @@ def read_text_file(path: Path, max_bytes: int) -> list[Article]:
 def read_jsonl_file(path: Path, max_bytes: int) -> list[Article]:
     """A .jsonl file: one article per line (``{"text": ..., "title": ..., "published": ...}``)."""
     return _articles_from_jsonl(_decode(_read_bytes(path, max_bytes), str(path)), path)
+
+
+def read_page_file(path: Path, max_bytes: int) -> list[Article]:
+    """A web page or PDF, read as bytes (PDFs and UTF-16 pages hold NULs) by its module in
+    ``PAGE_READERS`` (imported only now: their libraries are heavy)."""
+    from importlib import import_module
+
+    data = _read_bytes(path, max_bytes, binary=True)
+    if not data.strip():
+        raise InputError(f"{path}: file is empty")
+    module = import_module(f".{PAGE_READERS[path.suffix.lower()]}", __package__)
+    return module.read(data, str(path), path.stem, path)  # type: ignore[no-any-return]
 
 
 def _decode(data: bytes, name: str) -> str:

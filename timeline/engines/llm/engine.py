@@ -20,7 +20,7 @@ from typing import Any, Callable, Sequence
 
 from ...chunker import chunk_articles, split_chunk
 from ...errors import ChunkFailed, EngineError
-from ...models import Article, Chronology, Chunk, Claim, Proposal, RequestUsage, Summary
+from ...models import Article, Chronology, Chunk, Claim, DroppedEvent, Event, Proposal, RequestUsage, Summary
 from ...summary import extractive_summary
 from ...tokens import counter_for
 from ..base import ChunkProposals, Engine
@@ -167,6 +167,8 @@ class LLMEngine(Engine):
         reply = await self._structured(lambda json_object: self.extraction_request(items, json_object),
                                        llm.ProposedEvents, key_text, key_dates, where)
         per_chunk, unplaced = assign(reply.events, chunks)
+        refused = [DroppedEvent(article_id=chunks[0].article_id, what=" ".join(p.what.split()), quote=p.evidence,
+                                reason=f"evidence not in the articles: {p.evidence[:60]!r}") for p in unplaced]
         for proposal in unplaced:
             log.info("%s: dropped proposal: evidence not in the articles: %r", where, proposal.evidence[:60])
         warnings, self._pending_warnings = self._pending_warnings, []
@@ -175,7 +177,7 @@ class LLMEngine(Engine):
             ChunkProposals(
                 proposals=[Proposal.model_validate(p.model_dump()) for p in proposals],
                 summaries=[summary] if i == 0 and summary else [],
-                unplaced=len(unplaced) if i == 0 else 0,
+                unplaced=refused if i == 0 else [],
                 warnings=warnings if i == 0 else [],
             )
             for i, proposals in enumerate(per_chunk)
@@ -228,6 +230,13 @@ class LLMEngine(Engine):
         if len(summaries) >= len(items):  # nothing got shorter: summarize everything in one last request
             return await self._summarize_once(summaries, "reduce")
         return await self._reduce(summaries, budget, depth + 1, "reduce")
+
+    async def summarize_day(self, events: list[Event]) -> str | None:
+        """One key day's summary from its verified events only (never article text), through
+        the same structured, cached request path as every summary: a re-run costs nothing."""
+        self._open_cache()
+        reply = await self._summarize_once(llm.chronology_lines(events), "key_day")
+        return " ".join(str(reply.summary).split())
 
     async def _summarize_once(self, items: list[str], prompt: str = "summarize") -> Any:
         def build(json_object: bool) -> dict[str, Any]:

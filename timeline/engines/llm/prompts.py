@@ -134,4 +134,4 @@ def _parse_cached(text: str, path: str) -> PromptTemplate:
 
 def builtin_prompt_names() -> list[str]:
     """Names of the templates this version ships."""
-    return ["extract_events", "summarize", "reduce"]
+    return ["extract_events", "summarize", "reduce", "key_day"]

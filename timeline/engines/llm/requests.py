@@ -67,7 +67,7 @@ class ProposedEvent(_Reply):
 
 class ProposedEvents(_Reply):
     """The extraction reply: the events of every article in the request and a short neutral
-    summary of them (the "map" half of the summary; see ``engines/openai.py``)."""
+    summary of them (the "map" half of the summary; see ``engines/llm/engine.py``)."""
 
     events: list[ProposedEvent]
     summary: str = ""  # required by the strict schema; tolerated missing from older replies

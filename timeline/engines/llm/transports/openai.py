@@ -12,29 +12,17 @@ from __future__ import annotations
 import logging
 import os
 from typing import Any, Callable
-from urllib.parse import urlparse
 
 import openai
 
-from ....errors import ChunkFailed, EngineError, UsageError
+from ....errors import ChunkFailed, EngineError
+from .urls import check_base_url
 from . import Completion, Request, SchemaRejected, completion_of
 
 log = logging.getLogger(__name__)
 
 AZURE_API_VERSION = "2024-10-21"
 _ASKED_HEADER = "x-timeline-retry-after"
-
-
-def check_base_url(url: str, what: str = "--base-url") -> str:
-    """``url`` if it is an http(s) URL with a host; a UsageError otherwise."""
-    parsed = urlparse(url)
-    if parsed.scheme not in ("http", "https") or not parsed.hostname:
-        raise UsageError(f"{what}: {url!r} is not an http(s) URL (e.g. http://localhost:11434/v1)")
-    try:
-        parsed.port  # noqa: B018 - raises ValueError on a bad port
-    except ValueError:
-        raise UsageError(f"{what}: {url!r} has an invalid port") from None
-    return url
 
 
 class OpenAITransport:

@@ -1,0 +1,86 @@
+"""Boilerplate and noise never become events; real sentences keep their exact offsets."""
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from timeline.boilerplate import clean_span, is_noise
+from timeline.engines.local import extract_events
+from timeline.models import Article
+
+NOISE = [
+    "Today is broadcast live on BBC Two from 9am.",
+    "Your comments may be published on any BBC media worldwide.",
+    "The BBC may edit your comments and not all emails will be published.",
+    "Posted by: jdoe | May 28, 2009 7:15 PM | Report abuse Yes, let's all forget it.",
+    "To play this content JavaScript must be turned on and the latest Flash player installed.",
+    "(Reporting by Maggie Fox; Editing by Will Dunham and Eric Walsh)",
+    "Views expressed in the comments do not represent those of Reuters.",
+    "Get Wonkbook delivered to your inbox or mobile device every morning.",
+    "Share your thoughts by sending us a response on our GuardianUS Twitter page.",
+    "His e-mail address is someone@example.com.",
+    "Back to top",
+    "Have you been affected by the floods on Monday?",
+    "Copyright 2009 Reuters. All rights reserved.",
+]
+NEWS = [
+    "The army said on Monday that 25 people died in the strikes.",
+    "Jackson's body was released to the family on Friday night.",
+    "The court heard the copyright case over the Beatles catalogue on Tuesday.",
+    "Police said the comments made by the minister on Sunday were under review.",
+    "The WHO raised its pandemic alert to phase 5 on Wednesday.",
+]
+
+
+@pytest.mark.parametrize("sentence", NOISE)
+def test_noise_is_dropped(sentence: str) -> None:
+    assert is_noise(sentence)
+    assert clean_span(sentence, 0, len(sentence)) is None
+
+
+@pytest.mark.parametrize("sentence", NEWS)
+def test_news_is_kept_whole(sentence: str) -> None:
+    assert not is_noise(sentence)
+    assert clean_span(sentence, 0, len(sentence)) == (0, len(sentence))
+
+
+@pytest.mark.parametrize(("glued", "story"), [
+    (("Cabin crew member in hospital after flight Saturday 25 April 2009 22.09 BST A member of cabin crew was "
+      "taken to hospital today."), "A member of cabin crew was taken to hospital today."),
+    ("MEXICO CITY | Sat Apr 25, 2009 7:32 pm EDT MEXICO CITY (Reuters) - A new flu has killed up to 68 people.",
+     "A new flu has killed up to 68 people."),
+    (("* Child dies in Texas * By Maggie Fox, Health Editor WASHINGTON (Reuters) - A child has died in Texas, "
+      "officials said."), "A child has died in Texas, officials said."),
+    ("Page last updated at 07:48 GMT, Tuesday, 8 November 2011 The trial took place on the ninth floor.",
+     "The trial took place on the ninth floor."),
+])
+def test_headline_and_dateline_are_cut_off(glued: str, story: str) -> None:
+    text = "Intro line.\n" + glued
+    start = text.index(glued)
+    span = clean_span(text, start, len(text))
+    assert span is not None
+    assert text[span[0]:span[1]] == story
+
+
+def test_offline_engine_makes_no_event_of_page_furniture() -> None:
+    lines = [
+        "Rebels seized the town of Idlib on Monday, the army said.",
+        "Today is broadcast live on BBC Two on Monday at 9pm.",
+        "Posted by: reader1 | December 2, 2024 8:56 PM | Report abuse The army lied on Monday.",
+        "(Reporting by Jane Roe; Editing by John Doe)",
+    ]
+    text = "\n".join(lines)
+    events = extract_events(Article(id="a", text=text, published=date(2024, 12, 3)))
+    assert [e.what for e in events] == ["Rebels seized the town of Idlib on Monday, the army said."]
+    assert all(text[e.evidence[0].start:e.evidence[0].end] == e.evidence[0].quote for e in events)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.text(max_size=300), st.integers(0, 300), st.integers(0, 300))
+def test_clean_span_never_raises_and_stays_inside(text: str, a: int, b: int) -> None:
+    start, end = sorted((min(a, len(text)), min(b, len(text))))
+    span = clean_span(text, start, end)
+    assert span is None or start <= span[0] <= span[1] == end

@@ -1,0 +1,56 @@
+"""Figures across wordings (issue 14): one label whatever the words, ranges that say when
+two wordings agree ("at least 25" and "25"), and update wording."""
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from timeline.figures import compatible, figures, find_figures
+
+
+@pytest.mark.parametrize("text, label, shown", [
+    ("At least 12 people were killed when the bridge collapsed.", "deaths", "at least 12"),
+    ("The bridge collapsed, killing 12 people.", "deaths", "12"),
+    ("The death toll has risen to 14, police said.", "deaths", "14"),
+    ("A wildfire has killed two people, the county said.", "deaths", "two"),
+    ("Two people died in the fire.", "deaths", "Two"),
+    ("About 3,000 residents were evacuated from Cedar Falls.", "evacuated", "about 3,000"),
+    ("Some 5,000 people were forced to leave their homes.", "evacuated", "some 5,000"),
+    ("Roughly 3,000 people fled Cedar Falls on Sunday night.", "evacuated", "roughly 3,000"),
+    ("Authorities ordered 800 families to evacuate.", "evacuated", "800"),
+    ("Dozens were injured and 30 were wounded by shrapnel.", "injured", "30"),
+    ("Police arrested 17 protesters on Friday.", "arrested", "17"),
+    ("Seven people are still missing.", "missing", "Seven"),
+    ("The floods displaced 40,000 people.", "displaced", "40,000"),
+    ("The county approved $2 million for repairs.", "amount", "$2 million"),
+    ("The fire destroyed 40 homes in Cedar Falls.", "homes", "40"),
+])
+def test_one_label_whatever_the_wording(text: str, label: str, shown: str) -> None:
+    assert figures(text).get(label) == shown
+
+
+def test_two_labels_in_one_sentence() -> None:
+    assert figures("12 people were killed and 30 injured.") == {"deaths": "12", "injured": "30"}
+    assert figures("The strike killed 4 and injured 7.") == {"deaths": "4", "injured": "7"}
+
+
+def test_times_years_percentages_and_ages_are_not_counts() -> None:
+    assert figures("At 9 p.m. in 2019 a 34-year-old man, 60 percent sure, left.") == {}
+
+
+def test_ranges_decide_agreement() -> None:
+    def one(text: str):  # type: ignore[no-untyped-def]
+        return find_figures(text)[0]
+    assert compatible(one("At least 25 people died."), one("25 people died."))
+    assert compatible(one("More than 12 people were killed."), one("14 people were killed."))
+    assert not compatible(one("About 3,000 people were evacuated."), one("Some 5,000 people were evacuated."))
+    assert not compatible(one("12 people were killed."), one("14 people were killed."))
+    assert one("The toll has risen to 14 dead.").update and not one("14 people were killed.").update
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.text())
+def test_never_raises(text: str) -> None:
+    for figure in find_figures(text):
+        assert figure.low <= figure.high

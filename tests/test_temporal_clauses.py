@@ -1,0 +1,59 @@
+"""Which date an event gets: the main clause's (``temporal.event_dates``), end to end in the offline engine."""
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from timeline.engines.local import extract_events
+from timeline.models import Article
+from timeline.temporal import event_dates, tag
+
+W = date(2025, 3, 5)
+
+
+def chosen(sentence: str, ref: date = W) -> list[str | None]:
+    return [e.value for e in event_dates(sentence, tag(sentence, ref))]
+
+
+@pytest.mark.parametrize("sentence, values", [
+    ("The minister, who took office in 2019, resigned on Monday.", ["2025-03-03"]),
+    ("The company, founded in 1952, was sold in January.", ["2025-01"]),
+    ("The talks, which began in January, collapsed on Friday.", ["2025-02-28"]),
+    ("The mayor, elected in 2016, quit on Tuesday.", ["2025-03-04"]),
+    ("The bridge (built in 1932) closed on Sunday.", ["2025-03-02"]),
+    ("Police said on Friday that the fire started on Tuesday night.", ["2025-03-04", "2025-02-28"]),
+    ("The firm announced on Monday that it had cut jobs in January.", ["2025-01", "2025-03-03"]),
+    ("The season ends in December.", ["2025-12"]),
+    ("Who took office in 2019?", ["2019"]),  # only background: its date beats none
+    ("Nothing dated here.", []),
+    ("He spoke for three years.", []),
+])
+def test_event_dates(sentence, values):
+    assert chosen(sentence) == values
+
+
+def test_a_dateline_dates_no_event():
+    text = "WASHINGTON, March 4 (Xinhua) --\n\nThe Senate voted on a bill."
+    assert [e.kind for e in tag(text, W) if e.value] == ["dateline"]
+    assert event_dates(text, tag(text, W)) == []
+
+
+def events(text: str) -> list[tuple[str | None, str]]:
+    article = Article(id="a", title="t", text=text, published=W)
+    return [(e.when.value if e.when else None, e.what) for e in extract_events(article)]
+
+
+def test_offline_engine_files_the_main_clause_date():
+    assert events("The minister, who took office in 2019, resigned on Monday.") == [
+        ("2025-03-03", "The minister, who took office in 2019, resigned on Monday.")]
+
+
+def test_offline_engine_makes_two_events_for_a_report_of_a_dated_happening():
+    got = events("Police said on Friday that the fire started on Tuesday night.")
+    assert sorted(v for v, _ in got) == ["2025-02-28", "2025-03-04"]
+
+
+def test_offline_engine_follows_the_narrative_across_sentences():
+    got = events("The ship sank on June 3, 2021. The next day, divers found the wreck in the bay.")
+    assert [v for v, _ in got] == ["2021-06-03", "2021-06-04"]

@@ -1,0 +1,43 @@
+"""Every grammar rule carries its own test rows (``examples=`` beside the rule); run them all."""
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from timeline.temporal import GRAMMAR, tag
+
+ROWS = [(rule.name, *example) for rule in GRAMMAR.rules for example in rule.examples]
+
+
+def test_every_rule_has_rows():
+    assert [r.name for r in GRAMMAR.rules if not r.examples] == []
+
+
+def test_rule_names_are_unique():
+    names = [r.name for r in GRAMMAR.rules]
+    assert len(names) == len(set(names))
+
+
+@pytest.mark.parametrize("rule, ref, text, value, precision", ROWS, ids=[f"{r[0]}:{r[2][:30]}" for r in ROWS])
+def test_rule_row(rule, ref, text, value, precision):
+    found = [e for e in tag(text, date.fromisoformat(ref)) if e.value]
+    got = (found[-1].value, found[-1].precision) if found else (None, "unknown")
+    assert got == (value, precision)
+
+
+def test_narrative_references_say_what_they_are_anchored_to():
+    text = "The ship sank on June 3, 2021.\n\nThe next day, divers arrived. Police said the previous day that"
+    found = tag(text, date(2025, 3, 5))
+    assert [(e.text, e.value, e.anchor) for e in found] == [
+        ("June 3, 2021", "2021-06-03", None),
+        ("The next day", "2021-06-04", "narrative:2021-06-03"),
+        ("the previous day", "2021-06-03", "narrative:2021-06-04"),
+    ]
+    alone = tag("Police said the previous day that", date(2025, 3, 5))
+    assert [(e.value, e.anchor) for e in alone] == [("2025-03-04", "published")]
+
+
+def test_story_date_lapses_after_an_undated_paragraph():
+    text = "It sank on June 3, 2021.\n\nDivers came.\n\nThe next day, it rained."
+    assert tag(text, date(2025, 3, 5))[-1].value == "2025-03-06"

@@ -1,0 +1,130 @@
+"""English time vocabulary: months, weekdays, numbers, ordinals, units, holidays and tense cues.
+
+Everything the grammar needs to know about English words lives here as plain tables; the rules
+in ``timeline.temporal.rules`` build their patterns from these tables.
+"""
+from __future__ import annotations
+
+MONTHS: dict[str, int] = {
+    "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4,
+    "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8, "september": 9,
+    "sept": 9, "sep": 9, "october": 10, "oct": 10, "november": 11, "nov": 11, "december": 12, "dec": 12,
+}
+MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
+               "October", "November", "December")
+MONTH_ABBREVIATIONS = ("Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sept", "Sep", "Oct", "Nov", "Dec")
+# month names that are also common words or names: only read as a month with date evidence
+AMBIGUOUS_MONTHS = frozenset({"may", "march", "mar", "jan", "jun", "dec", "sep", "aug", "oct", "nov"})
+WEEKDAYS: dict[str, int] = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4,
+                            "saturday": 5, "sunday": 6}
+NUMBERS: dict[str, int] = {
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
+    "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20,
+    "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
+    "hundred": 100, "a hundred": 100, "a dozen": 12, "a couple of": 2, "a couple": 2, "couple of": 2,
+    "half a": 0,
+}
+VAGUE_QUANTITIES = frozenset({"a few", "few", "several", "many", "some"})
+ORDINALS: dict[str, int] = {
+    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "1st": 1, "2nd": 2, "3rd": 3,
+    "4th": 4, "5th": 5,
+}
+LAST_ORDINALS = frozenset({"last", "final"})
+SEASONS: dict[str, str] = {"spring": "SP", "summer": "SU", "autumn": "FA", "fall": "FA", "winter": "WI"}
+UNITS_IN_DAYS: dict[str, int] = {"day": 1, "night": 1, "week": 7, "fortnight": 14}
+PARTS_OF_DAY = ("morning", "afternoon", "evening", "night", "overnight", "midday", "noon", "midnight",
+                "dawn", "dusk")
+SPOKEN_UNITS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9}
+SPOKEN_TEENS = {"ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
+                "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19}
+SPOKEN_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
+               "eighty": 80, "ninety": 90}
+CENTURY_WORDS = {"eighteenth": 18, "nineteenth": 19, "twentieth": 20, "twenty-first": 21, "twenty first": 21}
+
+# Holidays on a fixed month and day.
+FIXED_HOLIDAYS: dict[str, tuple[int, int]] = {
+    "christmas eve": (12, 24), "christmas day": (12, 25), "christmas": (12, 25), "boxing day": (12, 26),
+    "new year's eve": (12, 31), "new year's day": (1, 1), "independence day": (7, 4),
+    "the fourth of july": (7, 4), "fourth of july": (7, 4), "july fourth": (7, 4), "july 4th": (7, 4),
+    "halloween": (10, 31), "valentine's day": (2, 14), "bastille day": (7, 14), "armistice day": (11, 11),
+    "veterans day": (11, 11), "veterans' day": (11, 11), "st. patrick's day": (3, 17),
+    "saint patrick's day": (3, 17), "juneteenth": (6, 19), "may day": (5, 1), "flag day": (6, 14),
+    "groundhog day": (2, 2), "remembrance day": (11, 11), "canada day": (7, 1), "australia day": (1, 26),
+}
+# Holidays on the n-th (or last, -1) weekday of a month: (month, weekday, n).
+WEEKDAY_HOLIDAYS: dict[str, tuple[int, int, int]] = {
+    "thanksgiving": (11, 3, 4), "thanksgiving day": (11, 3, 4), "memorial day": (5, 0, -1),
+    "labor day": (9, 0, 1), "labour day": (9, 0, 1), "martin luther king day": (1, 0, 3),
+    "martin luther king jr. day": (1, 0, 3), "mlk day": (1, 0, 3), "presidents day": (2, 0, 3),
+    "presidents' day": (2, 0, 3), "columbus day": (10, 0, 2), "mother's day": (5, 6, 2),
+    "father's day": (6, 6, 3), "super bowl sunday": (2, 6, 2),
+}
+# Holidays a fixed number of days after another computed one ("black friday" = Thanksgiving + 1).
+DERIVED_HOLIDAYS: dict[str, tuple[str, int]] = {
+    "black friday": ("thanksgiving", 1), "cyber monday": ("thanksgiving", 4),
+}
+# Holidays a fixed number of days from Western Easter (dateutil.easter).
+EASTER_HOLIDAYS: dict[str, int] = {
+    "easter": 0, "easter sunday": 0, "easter day": 0, "easter monday": 1, "good friday": -2,
+    "holy thursday": -3, "maundy thursday": -3, "palm sunday": -7, "ash wednesday": -46,
+    "pentecost": 49, "whit sunday": 49, "ascension day": 39, "shrove tuesday": -47, "mardi gras": -47,
+}
+# holiday names that are ordinary phrases when written in lower case
+GENERIC_LOWER_HOLIDAYS = frozenset({"election day", "may day", "flag day", "independence day", "canada day",
+                                    "australia day", "remembrance day", "father's day", "mother's day", "palm sunday",
+                                    "good friday", "holy thursday", "ascension day"})
+# US general election day: the Tuesday after the first Monday of November.
+ELECTION_DAY = "election day"
+
+# Tense cues: words that put the nearest clause in the future or the past.
+FUTURE_CUES = (
+    "will", "won't", "wo", "shall", "would", "may", "might", "'ll", "should", "must", "tomorrow", "next",
+    "upcoming", "until", "till", "postponed", "scheduled", "expected", "expects", "expect", "due", "plan",
+    "plans", "planned", "planning", "intends", "intend", "aims", "aim", "supposed", "set to", "set for",
+    "is to", "are to", "was to", "were to", "going to", "to be", "to begin", "to start", "starting",
+    "begins", "begin", "effective", "from now", "later this", "coming", "ends", "opens", "closes",
+    "expires", "runs", "starts", "resumes", "deadline", "as soon as", "hopes", "hope", "wants",
+    "is heard", "will be", "to testify", "to leave", "to return", "to visit", "to meet", "to hold",
+)
+# "decided to admit", "agreed to pay": the infinitive is still ahead of the clause's time
+INTENT_VERBS = ("decided", "decides", "agreed", "agrees", "voted", "votes", "promised", "promises", "pledged",
+                "pledges", "vowed", "vows", "threatened", "threatens", "hopes", "hoped", "intends", "intended",
+                "wants", "wanted", "plans", "planned", "prepares", "prepared", "ready", "due", "set", "scheduled",
+                "expected", "likely", "poised", "agreed", "offered", "offers", "asked", "urged", "called")
+PAST_CUES = (
+    "said", "says", "told", "announced", "reported", "was", "were", "had", "did", "ago", "last", "since",
+    "earlier", "previously", "met", "came", "went", "took", "made", "began", "fell", "rose", "saw", "gave",
+    "left", "won", "lost", "got", "held", "sold", "bought", "led", "ran", "broke", "hit", "struck", "spoke",
+    "wrote", "became", "found", "sent", "built", "kept", "brought", "thought", "felt", "stood", "fought",
+    "fled", "flew", "drew", "grew", "knew", "threw", "shot", "quit", "cut", "set", "put",
+)
+# -ed words that are not past tenses
+NOT_PAST_ED = ("hundred", "kindred", "naked", "wicked", "sacred", "beloved", "rugged")
+
+# words after a 4-digit number that make it a quantity, not a year
+UNIT_NOUNS = frozenset("""
+people persons men women children kids babies troops soldiers residents workers employees jobs members
+students votes voters seats cars vehicles homes houses buildings units shares tons tonnes pounds lbs kilograms
+kg km kilometers kilometres miles meters metres feet ft yards acres hectares barrels gallons liters litres
+dollars euros yen pesos rupees yuan francs marks pounds calories points cases deaths dead patients words pages
+rooms beds animals refugees migrants protesters demonstrators police officers prisoners inmates detainees
+passengers flights companies firms stores shops schools hospitals villages towns cities sites times items
+copies visitors tourists participants delegates athletes fans customers users subscribers accounts
+images photos documents emails messages hours minutes seconds days weeks months years m ha mph rpm mw kw
+gw gb mb bytes rounds shells rockets missiles bombs planes aircraft ships boats tanks guns rifles
+gmt utc est edt pst pdt cet hrs h local percent pct degrees ad bc bce ce acre lawmakers journalists
+civilians fighters rebels militants casualties injuries injured wounded arrests cattle sheep index
+""".split())
+QUANTITY_BEFORE = frozenset("""
+no no. nos number page pages p. pp. route highway interstate room flight suite apartment rule section
+article chapter model version about nearly almost some than roughly approximately over under around
+only just exactly top least most at windows bus line gate channel russell russel
+""".split())
+YEAR_PREPOSITIONS = frozenset("in since by until till from before after during of around circa c. early late mid "
+                              "through throughout between and to or".split())
+HOLIDAY_PREPOSITIONS = frozenset("on at before after since until till by over during for around".split())
+MONTH_EVIDENCE = frozenset("in last next this early mid late since until till by from through during before "
+                           "after of throughout between and or to end beginning start middle".split())
+SET_WORDS = frozenset({"each", "every", "per"})
+TIME_ZONES = ("UTC", "GMT", "EST", "EDT", "CST", "CDT", "MST", "MDT", "PST", "PDT", "BST", "CET", "CEST")

@@ -1,0 +1,129 @@
+"""TimelineJS export: the JSON that Knight Lab's TimelineJS reads, for newsroom publishing.
+
+Fields as TimelineJS documents them (https://timeline.knightlab.com/docs/json-format.html):
+a ``title`` slide and ``events``, each with ``start_date`` (``year``, and ``month``/``day``
+only when the text gives them: an event known to the year stays a year), ``end_date`` for a
+range, ``display_date`` (our own reading of the date), ``text.headline``/``text.text``,
+``media`` (the first source's URL where known, with its title and outlet) and ``unique_id``
+(no ``group``: one row per attribution would split a story into many thin rows). TimelineJS shows ``text`` as HTML, so every article string is escaped and the
+only markup is ours: source links, attributions and disagreement notes. Events with no date
+of their own cannot be placed on a timeline; the title slide says how many were left out.
+"""
+from __future__ import annotations
+
+import html
+import json
+import re
+from typing import Any, TextIO
+
+from ..models import Briefing, Event
+from .common import citations, describe_conflict, flag_texts, format_when, short
+from .escape import http_url as _http_url
+from .escape import strip_controls
+
+_ISO = re.compile(r"^(-?\d{1,4})(?:-(\d{2}))?(?:-(\d{2}))?$")
+
+
+def render(briefing: Briefing, out: TextIO) -> None:
+    """Write the TimelineJS JSON for ``briefing`` to ``out`` (the renderer-table entry point)."""
+    out.write(render_timelinejs(briefing))
+
+
+def render_timelinejs(briefing: Briefing) -> str:
+    return json.dumps(timelinejs(briefing), ensure_ascii=False, indent=2) + "\n"
+
+
+def timelinejs(briefing: Briefing) -> dict[str, Any]:
+    """The TimelineJS document as a dict."""
+    events = []
+    for index, event in enumerate(briefing.chronology.events, 1):
+        slide = _slide(event, briefing, index)
+        if slide:
+            events.append(slide)
+    left_out = len(briefing.chronology.undated) + len(briefing.chronology.events) - len(events)
+    intro = f"<p>{_e(briefing.summary.text)}</p>"
+    if left_out:
+        intro += f"<p><em>{left_out} event(s) with no date of their own are listed in the full briefing only.</em></p>"
+    return {"title": {"text": {"headline": _e(briefing.title), "text": intro}, "unique_id": "title"},
+            "events": events}
+
+
+def _slide(event: Event, briefing: Briefing, index: int) -> dict[str, Any] | None:
+    if event.when is None or not event.when.value:
+        return None
+    start, _, end = event.when.value.partition("/")
+    start_date = date_fields(start)
+    if start_date is None:
+        return None
+    start_date["display_date"] = _plain(format_when(event.when))
+    slide: dict[str, Any] = {
+        "start_date": start_date,
+        "text": {"headline": _e(short(event.what, 12)), "text": _body(event, briefing)},
+        "unique_id": f"event-{index}",
+    }
+    end_date = date_fields(end) if end else None
+    if end_date:
+        slide["end_date"] = end_date
+    media = _media(event, briefing)
+    if media:
+        slide["media"] = media
+    return slide
+
+
+def date_fields(value: str) -> dict[str, Any] | None:
+    """``{"year": 2024, "month": 11}`` for '2024-11': only the parts the value has; None if not a date."""
+    match = _ISO.match(value.strip())
+    if not match:
+        return None
+    year, month, day = match.groups()
+    fields: dict[str, Any] = {"year": int(year)}
+    if month:
+        fields["month"] = int(month)
+        if day:
+            fields["day"] = int(day)
+    return fields
+
+
+def _body(event: Event, briefing: Briefing) -> str:
+    articles = {a.number: a for a in briefing.articles}
+    parts = [f"<p>{_e(event.what)}</p>"]
+    if event.attribution:
+        parts.append(f"<p><em>according to {_e(event.attribution)}</em></p>")
+    cites = []
+    for n in citations(event, briefing):
+        article = articles[n]
+        label = _e(article.title or article.source or article.id)
+        url = _http_url(article.url)
+        cites.append(f'[{n}] <a href="{_e(url)}" target="_blank" rel="noopener noreferrer">{label}</a>' if url
+                     else f"[{n}] {label}")
+    if cites:
+        parts.append("<p>Sources: " + "; ".join(cites) + "</p>")
+    flags = flag_texts(event)
+    if flags:
+        parts.append("<p>Flags: " + ", ".join(_e(f) for f in flags) + "</p>")
+    for conflict in event.conflicts:
+        headline, values = describe_conflict(event, conflict, briefing)
+        parts.append(f"<p>Sources disagree: {_e(headline)}: " + "; ".join(f"{_e(v)} {c}" for v, c in values) + "</p>")
+    return "".join(parts)
+
+
+def _media(event: Event, briefing: Briefing) -> dict[str, str] | None:
+    articles = {a.number: a for a in briefing.articles}
+    for n in citations(event, briefing):
+        article = articles[n]
+        url = _http_url(article.url)
+        if url:
+            media = {"url": url, "caption": _e(article.title or url), "link": url}
+            if article.source:
+                media["credit"] = _e(article.source)
+            return media
+    return None
+
+
+def _plain(text: str) -> str:
+    return " ".join(strip_controls(text).split())
+
+
+def _e(text: str | None) -> str:
+    """Article text as inert HTML (TimelineJS renders these fields as markup)."""
+    return html.escape(_plain(text or ""), quote=True)

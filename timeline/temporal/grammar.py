@@ -1,0 +1,225 @@
+"""The grammar engine: rules registered with a decorator, run on anchor windows, linear selection.
+
+A rule is a regular expression and a typed handler that turns a match into a ``Cand`` (or
+several, or None to decline). Rules are registered on a ``Grammar`` object with
+``@grammar.rule(pattern, family, examples=[...])``; the examples are the rule's tests, kept
+next to it (``tests/test_temporal_rules.py`` runs every rule's rows). Registration order is
+precedence: when two rules propose the same span, the earlier wins.
+
+Speed: every rule names the anchor family its matches contain (a month word, a number, a
+unit...). One pass of ``ANCHOR`` over the text finds the windows worth trying, so each rule
+runs only near its anchors. Overlaps are settled longest-first with a character occupancy
+map, so selection is O(n log n) in candidates plus O(length of the matches): no pairwise check.
+"""
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Callable, Union
+
+from . import calendar as cal
+from .model import Cand, TimeExpression
+
+Result = Union[Cand, list[Cand], None]
+Handler = Callable[[re.Match[str], str, Union[date, None], bool], Result]
+# (reference date, text, expected value, expected precision): a rule's own test rows
+Example = tuple[str, str, Union[str, None], str]
+
+
+@dataclass(frozen=True)
+class Rule:
+    name: str
+    pattern: re.Pattern[str]
+    handler: Handler
+    families: tuple[str, ...]
+    examples: tuple[Example, ...]
+
+
+Classifier = Callable[[str, re.Match[str]], Union[str, None]]
+
+
+@dataclass
+class Grammar:
+    """An ordered set of rules and the anchor tokens that gate them. Build once, then read.
+
+    ``token`` finds candidate anchor tokens; a word's family is looked up in ``words``, any other
+    token's is ``classify(text, token_match)`` (or None). A table lookup per token is much faster
+    than one big alternation of every anchor word.
+    """
+
+    token: re.Pattern[str]
+    words: dict[str, str]  # lower-case anchor word -> family
+    classify: Classifier  # family of any other token (numbers), or None
+    families: frozenset[str]
+    before: int = 48
+    after: int = 48
+    rules: list[Rule] = field(default_factory=list)
+
+    def rule(self, pattern: str | re.Pattern[str], family: str | tuple[str, ...],
+             examples: list[Example] | None = None, flags: int = 0) -> Callable[[Handler], Handler]:
+        """Register the decorated handler for ``pattern``; ``family`` names its anchor family(ies)."""
+        compiled = re.compile(pattern, flags) if isinstance(pattern, str) else pattern
+        families = (family,) if isinstance(family, str) else family
+        unknown = [f for f in families if f not in self.families]
+        if unknown:
+            raise ValueError(f"rule family {unknown[0]!r} is not an anchor family")
+
+        def register(handler: Handler) -> Handler:
+            self.rules.append(Rule(handler.__name__, compiled, handler, families, tuple(examples or ())))
+            return handler
+
+        return register
+
+    def windows(self, text: str) -> dict[str, list[tuple[int, int]]]:
+        spans: dict[str, list[tuple[int, int]]] = {}
+        classify, words = self.classify, self.words
+        for m in self.token.finditer(text):
+            tok = m.group()
+            name = words.get(tok.lower()) if tok.isalpha() else classify(text, m)
+            if name is None:
+                continue
+            family = spans.setdefault(name, [])
+            a, b = max(0, m.start() - self.before), m.end() + self.after
+            if family and a <= family[-1][1]:
+                family[-1] = (family[-1][0], b)
+            else:
+                family.append((a, b))
+        return spans
+
+    def candidates(self, text: str, ref: date | None, lenient: bool) -> list[Cand]:
+        """Every rule's proposals, then the longest non-overlapping ones, in text order."""
+        found: list[tuple[Cand, int]] = []
+        windows = self.windows(text)
+        for rank, rule in enumerate(self.rules):
+            if len(rule.families) == 1:
+                spans = windows.get(rule.families[0], [])
+            else:
+                spans = sorted(w for f in rule.families for w in windows.get(f, []))
+            last = -1
+            for a, b in spans:
+                for m in rule.pattern.finditer(text, max(a, last), b):
+                    if m.start() < last or m.end() == m.start():
+                        continue
+                    last = m.end()
+                    got = rule.handler(m, text, ref, lenient)
+                    if got is None:
+                        continue
+                    for c in got if isinstance(got, list) else [got]:
+                        found.append((c, rank))
+        found.sort(key=lambda cr: (-(cr[0].end - cr[0].start), cr[0].start, cr[1]))
+        occupied = bytearray(len(text) + 1)
+        taken: list[Cand] = []
+        for c, _ in found:
+            # a match is at most a few dozen characters, so this check is bounded per candidate
+            if c.start < 0 or c.end > len(text) or any(occupied[c.start:c.end]):
+                continue
+            occupied[c.start:c.end] = b"\x01" * (c.end - c.start)
+            taken.append(c)
+        taken.sort(key=lambda c: c.start)
+        return taken
+
+
+_SINCE = re.compile(r"(?i)\b(since|until|till|by)\s+(?:(?:early|late|mid-?|the\s+end\s+of)\s+)?$")
+_PARAGRAPH = re.compile(r"\n\s*\n")
+
+
+@dataclass
+class _Narrative:
+    """Where the story is: the last resolved date of this paragraph (or of the one before)."""
+
+    day: date | None = None
+    month: tuple[int, int] | None = None
+    year: int | None = None
+
+    def note(self, value: str | None, precision: str) -> None:
+        if not value or precision not in ("day", "month", "year"):
+            return
+        parts = [int(p) for p in value.split("-")]
+        self.year = parts[0]
+        if len(parts) > 1:
+            self.month = (parts[0], parts[1])
+        if len(parts) == 3:
+            self.day = cal.ymd(*parts)
+        # a coarser date that disagrees with the finer ones moves the story elsewhere
+        if self.month and self.month[0] != self.year:
+            self.month = None
+        if self.day and (self.day.year, self.day.month) != (self.month or (self.day.year, self.day.month)):
+            self.day = None
+        if self.day and self.day.year != self.year:
+            self.day = None
+
+
+def _resolve_anaphor(code: str, story: _Narrative, ref: date | None) -> tuple[str | None, str, str | None]:
+    """Value, precision and anchor of a narrative reference ("day:-1", "weekday:0:+", "year:-1")."""
+    kind, _, arg = code.partition(":")
+    if kind in ("day", "weekday"):
+        base, anchor = (story.day, f"narrative:{story.day.isoformat()}") if story.day else (ref, "published")
+        if base is None:
+            return None, "unknown", None
+        if kind == "day" and arg.startswith("y"):  # the same day N years away ("y-1")
+            y = base.year + int(arg[1:])
+            d = cal.ymd(y, base.month, base.day) or cal.ymd(y, base.month, base.day - 1)
+        elif kind == "day":
+            d = cal.shift(base, int(arg))
+        else:
+            wd, direction = arg.split(":")
+            if direction == "+":
+                d = cal.shift(base, (int(wd) - base.weekday()) % 7 or 7)
+            else:
+                d = cal.shift(base, -((base.weekday() - int(wd)) % 7 or 7))
+        return (d.isoformat(), "day", anchor) if d else (None, "unknown", None)
+    if kind == "month":
+        if story.month:
+            y, m = cal.month_add(*story.month, int(arg))
+            anchor = f"narrative:{story.month[0]:04d}-{story.month[1]:02d}"
+        elif ref:
+            y, m = cal.month_add(ref.year, ref.month, int(arg))
+            anchor = "published"
+        else:
+            return None, "unknown", None
+        v = cal.mval(y, m)
+        return (v, "month", anchor) if v else (None, "unknown", None)
+    if kind == "year":
+        if story.year is not None:
+            base_year, anchor = story.year, f"narrative:{story.year:04d}"
+        elif ref:
+            base_year, anchor = ref.year, "published"
+        else:
+            return None, "unknown", None
+        v = cal.yval(base_year + int(arg))
+        return (v, "year", anchor) if v else (None, "unknown", None)
+    return None, "unknown", None
+
+
+def finish(text: str, cands: list[Cand], ref: date | None) -> list[TimeExpression]:
+    """Resolve narrative references in text order and mark since/until/by expressions."""
+    out: list[TimeExpression] = []
+    story = _Narrative()
+    noted_end = 0  # end of the expression that last moved the story
+    breaks = [m.start() for m in _PARAGRAPH.finditer(text)] if cands else []
+    for c in cands:
+        # the story's date holds through its paragraph and the next one (a paragraph that opens
+        # with "The following month" continues the previous one), then lapses; paragraph breaks
+        # are counted by bisection, so this stays linear in the text
+        if bisect.bisect_left(breaks, c.start) - bisect.bisect_left(breaks, noted_end) >= 2:
+            story = _Narrative()
+        start, kind = c.start, c.kind
+        value, precision = c.value, c.precision
+        anchor = "published" if c.relative and value else None
+        if c.anaphor:
+            value, precision, anchor = _resolve_anaphor(c.anaphor, story, ref)
+        if value and precision in ("day", "month", "year"):
+            story.note(value, precision)
+            noted_end = c.end
+        if kind == "point":
+            pm = _SINCE.search(text, max(0, start - 30), start)
+            if pm:
+                word = pm.group(1).lower()
+                kind = "start" if word == "since" else "end"
+                if word != "by":
+                    start = pm.start()
+        out.append(TimeExpression(text[start:c.end], start, c.end, value,
+                                  precision if value else "unknown", kind, anchor))  # type: ignore[arg-type]
+    return out

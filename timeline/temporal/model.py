@@ -1,0 +1,45 @@
+"""Value types of the time grammar: what a rule proposes (``Cand``) and what callers get back."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+Precision = Literal["year", "month", "day", "range", "unknown"]
+
+
+@dataclass(frozen=True)
+class TimeExpression:
+    """One time expression found in a text, with its resolved value (None when unresolvable).
+
+    ``kind`` is "point" (a calendar date, month, year or range), "start" ("since X"), "end"
+    ("until X", "by X"), "duration" ("three years"), "vague" ("recently") or "set" ("every
+    Monday"). Durations, vague references and sets always have ``value`` None.
+    ``anchor`` says what a relative value was resolved against: "published" (the reference
+    date), "narrative:YYYY-MM-DD" (the last date the paragraph was at: "the previous day") or
+    None for absolute expressions ("March 3, 2019").
+    """
+
+    text: str
+    start: int
+    end: int
+    value: str | None
+    precision: Precision
+    kind: str = "point"
+    anchor: str | None = None
+
+
+@dataclass
+class Cand:
+    """A rule's proposal before overlaps are settled and narrative references resolved.
+
+    ``anaphor`` names a reference to the narrative's current date ("day:-1" for "the previous
+    day", "weekday:+0" for "the following Monday"); it is resolved in text order by the grammar.
+    """
+
+    start: int
+    end: int
+    value: str | None
+    precision: str
+    kind: str = "point"
+    anaphor: str | None = None
+    relative: bool = False  # resolved against the publication date

@@ -1,0 +1,1032 @@
+"""The English time grammar: one decorated handler per rule, its test rows beside it.
+
+Each rule is ``@GRAMMAR.rule(pattern, family, examples=[(reference, text, value, precision)])``
+and a handler ``(match, text, reference, lenient) -> Cand | list[Cand] | None``. Rules compose
+from shared pieces: an anchor (a date, month, weekday, holiday, "today", a clock time) and
+operators around it (ordinal-of, last-of, N units before/after/from, this/next/last, part of a
+day or year). Vocabulary comes from ``timeline.lang.en``; calendar arithmetic from
+``calendar``; clause tense from ``tense``. Registration order is precedence on equal spans.
+
+Numeric dates: ``2019-07-04``, ``2019-7-4``, ``2019/07/04`` and ``2019-06`` (year-month) are
+year first. In ``A/B/YYYY``, ``A-B-YYYY`` and ``A.B.YYYY`` a part above 12 is the day; when
+both are 12 or less, dots mean day-month (European use) and slashes or dashes mean month-day
+(US use, the common order in English-language news).
+
+Precision is what the text gives: "two weeks ago" is the Monday-Sunday week that contains the
+day 14 days back (a range), "three days ago" is a day, "two months ago" a month, "early 2016"
+a year; seasons, quarters, halves, decades and centuries are ranges.
+"""
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from ..lang import en
+from . import calendar as cal
+from .grammar import Grammar, Result
+from .model import Cand
+from .tense import tense
+
+
+def _alt(words: list[str] | tuple[str, ...]) -> str:
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+").replace("'", "['’]")
+                    for w in sorted(words, key=len, reverse=True))
+
+
+# --------------------------------------------------------------------------- pattern pieces
+
+_MONTH_FULL = "|".join(en.MONTH_NAMES)
+_MONTH_DOT = "|".join(a + r"\." for a in en.MONTH_ABBREVIATIONS)
+_MONTH_ABBR = "|".join(en.MONTH_ABBREVIATIONS)
+_MONTH_FULL_NOCASE = "|".join(m for m in en.MONTH_NAMES if m.lower() not in en.AMBIGUOUS_MONTHS)
+# with a day or a year next to it a month name is unambiguous, so any case is read there
+_MONTH_ANY = (rf"(?:(?:{_MONTH_FULL}|{_MONTH_FULL.upper()}|(?i:{_MONTH_FULL}))\b|(?:{_MONTH_ABBR})\b\.?"
+              rf"|(?:{_MONTH_ABBR.upper()})\b\.?)")
+_MONTH_WORD = rf"(?:{_MONTH_FULL}|{_MONTH_FULL.upper()})\b|(?:{_MONTH_DOT})"
+_WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|MONDAY|TUESDAY|WEDNESDAY|THURSDAY|FRIDAY" \
+           r"|SATURDAY|SUNDAY)"
+_WEEKDAY_I = r"(?i:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+_DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?!\d|:\d|[.,]\d)"
+_YEAR = r"(?:1[0-9]|20|21)\d\d"
+_NUMWORD = (r"(?:\d+(?:\.\d+)?|a\s+couple\s+of|a\s+couple|couple\s+of|a\s+dozen|a\s+hundred|half\s+a|"
+            r"a\s+few|few|several|many|some|dozens\s+of|hundreds\s+of|"
+            r"an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|"
+            r"fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|"
+            r"eighty|ninety|hundred)")
+_UNIT = r"(?:year|month|week|day|decade|centur(?:y|ie)|hour|minute|fortnight|quarter|night|weekend)"
+_SPOKEN_YEAR = (r"(?i:nineteen[\s-]+(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
+                r"(?:[\s-]+(?:one|two|three|four|five|six|seven|eight|nine))?|ten|eleven|twelve|thirteen|"
+                r"fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|hundred)"
+                r"|two\s+thousand(?:\s+and)?(?:\s+(?:one|two|three|four|five|six|seven|eight|nine|ten|"
+                r"eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen))?)\b")
+_ORDINAL = r"(?i:first|second|third|fourth|fifth|1st|2nd|3rd|4th|5th|last|final)"
+_HOLIDAY_NAMES = (list(en.FIXED_HOLIDAYS) + list(en.WEEKDAY_HOLIDAYS) + list(en.DERIVED_HOLIDAYS)
+                  + list(en.EASTER_HOLIDAYS) + [en.ELECTION_DAY])
+_HOLIDAY = "(?i:" + _alt([h for h in _HOLIDAY_NAMES if h not in ("the fourth of july",)]) + ")"
+_TZ = "|".join(en.TIME_ZONES)
+_CLOCK = (r"(?:(?:[01]?\d|2[0-3]):[0-5]\d(?:\s*(?:[ap]\.?m\b\.?))?|(?:[01]?\d|2[0-3])\.[0-5]\d\s*[ap]\.?m\b\.?|(?:1[0-2]|0?[1-9])\s*(?:[ap]\.m\b\.?|[ap]m\b)"
+          r"|(?:[01]\d|2[0-3])[0-5]\d(?=\s*(?:" + _TZ + r")\b))(?:\s*\(?(?:" + _TZ + r")(?:\s*[+-]\s*\d{1,2})?\)?)?")
+
+_TOKEN = re.compile(r"[Qq][1-4]\b|[A-Za-z]+|\d+(?:st|nd|rd|th)?|['’]\d\d")
+_ANCHOR_WORDS: dict[str, str] = {}
+for _words, _fam in (
+    (list(en.MONTHS) + [m.lower() for m in en.MONTH_NAMES], "month"),
+    (list(en.WEEKDAYS), "wd"),
+    ("""years year months month weeks week weekend weekends days day decade decades century centuries hours hour
+        minutes minute fortnight fortnights quarter quarters quarterly qtr nights night spring springs summer
+        summers autumn autumns fall falls winter winters half daily weekly monthly annually yearly nightly
+        earlier later q1 q2 q3 q4 mondays tuesdays wednesdays thursdays fridays saturdays sundays""".split(), "unit"),
+    ("today tonight tomorrow yesterday morning afternoon evening overnight midday noon midnight".split(), "rel"),
+    ("""recent recently lately current currently nowadays now past future time times previously formerly soon
+        date far present these""".split(), "vague"),
+    ("nineteen thousand".split(), "spoken"),
+    ("""christmas boxing independence halloween valentine bastille armistice veterans patrick juneteenth groundhog
+        remembrance thanksgiving memorial labor labour luther mlk presidents columbus mother father easter
+        pentecost whit ascension shrove mardi maundy election fourth cyber flag canada australia""".split(),
+     "holiday"),
+    (["fy", "fiscal"], "num"),
+):
+    for _w in _words:
+        _ANCHOR_WORDS.setdefault(_w, _fam)
+_NUM_TAIL = re.compile(r"[/.:-]\d|\s?(?:[ap]\.?m\b|(?:" + _TZ + r")\b)", re.IGNORECASE)
+
+
+def _family(text: str, m: re.Match[str]) -> str | None:
+    """The anchor family of a token that is not a plain word: a shape test for numbers."""
+    tok = m.group()
+    first = tok[0]
+    if first.isalpha():  # Q1..Q4 (plain words are looked up in _ANCHOR_WORDS by the grammar)
+        return "unit" if tok[0] in "Qq" and tok[1:] in ("1", "2", "3", "4") else None
+    if first in "'’":
+        return "num"
+    if not tok[-1].isdigit():
+        return "num"  # 3rd, 22nd
+    if len(tok) == 4 and "1000" <= tok <= "2199":
+        return "num"
+    if _NUM_TAIL.match(text, m.end()):
+        return "num"
+    return None
+
+
+ANCHOR_FAMILIES = frozenset({"month", "wd", "unit", "rel", "vague", "spoken", "holiday", "num"})
+GRAMMAR = Grammar(_TOKEN, _ANCHOR_WORDS, _family, ANCHOR_FAMILIES)
+rule = GRAMMAR.rule
+
+# --------------------------------------------------------------------------- helpers
+
+
+def _prev_word(text: str, pos: int) -> str:
+    m = re.search(r"(\S+)\s*$", text[max(0, pos - 30):pos])
+    return m.group(1).lower() if m else ""
+
+
+def _next_word(text: str, pos: int) -> str:
+    m = re.match(r"\s*([\w.%$'-]+)", text[pos:pos + 30])
+    return m.group(1) if m else ""
+
+
+def _point(m: re.Match[str], value: str | None, precision: str, kind: str = "point", start: int | None = None,
+           end: int | None = None, relative: bool = False) -> Cand:
+    return Cand(m.start() if start is None else start, m.end() if end is None else end,
+                value, precision if value else "unknown", kind, relative=relative)
+
+
+def _day(m: re.Match[str], d: date | None, relative: bool = False) -> Cand:
+    return _point(m, d.isoformat() if d else None, "day", relative=relative)
+
+
+def _anaphor(m: re.Match[str], code: str, start: int | None = None, end: int | None = None) -> Cand:
+    c = _point(m, None, "unknown", start=start, end=end)
+    c.anaphor = code
+    return c
+
+
+def _month_of(word: str) -> int:
+    return en.MONTHS[word.lower().rstrip(".")]
+
+
+def _num(word: str) -> int | None:
+    w = re.sub(r"\s+", " ", word.lower())
+    if w[0].isdigit():
+        try:
+            return int(float(w))
+        except (ValueError, OverflowError):
+            return None
+    return en.NUMBERS.get(w)
+
+
+def _spoken_year(s: str) -> int:
+    words = re.split(r"[\s-]+", s.lower())
+    if words[0] == "two":  # two thousand (and) X
+        rest = [w for w in words[2:] if w != "and"]
+        if not rest:
+            return 2000
+        return 2000 + (en.SPOKEN_UNITS.get(rest[0]) or en.SPOKEN_TEENS.get(rest[0]) or 0)
+    tail = words[1:]
+    if tail == ["hundred"]:
+        return 1900
+    if tail[0] in en.SPOKEN_TEENS:
+        return 1900 + en.SPOKEN_TEENS[tail[0]]
+    return 1900 + en.SPOKEN_TENS[tail[0]] + (en.SPOKEN_UNITS.get(tail[1], 0) if len(tail) > 1 else 0)
+
+
+def weekday_date(ref: date, wd: int, mod: str, clause: str | None) -> date | None:
+    """The weekday meant by last/next/this/(bare) relative to ref; bare ones follow the tense."""
+    back = (ref.weekday() - wd) % 7
+    fwd = (wd - ref.weekday()) % 7
+    if mod in ("last", "this past", "past"):
+        return cal.shift(ref, -(back or 7))
+    if mod in ("next", "coming", "this coming"):
+        return cal.shift(ref, fwd or 7)
+    if clause == "future":
+        return cal.shift(ref, fwd)
+    return cal.shift(ref, -back)
+
+
+def month_year(ref: date, month: int, mod: str, clause: str | None) -> int:
+    if mod == "last":
+        return ref.year if month < ref.month else ref.year - 1
+    if mod == "next":
+        return ref.year if month > ref.month else ref.year + 1
+    if mod == "this":
+        return ref.year
+    if clause == "future":
+        return ref.year if month >= ref.month else ref.year + 1
+    return ref.year if month <= ref.month else ref.year - 1
+
+
+def nearest_date(ref: date, dates: list[date], clause: str | None) -> date | None:
+    """Of the same month-day (or holiday) in neighbouring years, the one the clause means.
+
+    Future tense: the next one; past: the last one; in both cases a candidate most of a year
+    away loses to one within two months on the other side (a deadline in a report: "must
+    return by Jan. 14"; "where the Aug. 7 blasts killed" after a "would");
+    no cue: the nearest, but not one more than four months ahead (news reports the past).
+    """
+    if not dates:
+        return None
+    past = [d for d in dates if d <= ref]
+    fut = [d for d in dates if d >= ref]
+    if clause == "future" and fut:
+        if past and (fut[0] - ref).days > 300 and (ref - past[-1]).days <= 60:
+            return past[-1]  # "would" or "to" misread: a recent date, not one most of a year away
+        return fut[0]
+    if clause == "past" and past:
+        if fut and (ref - past[-1]).days > 300 and (fut[0] - ref).days <= 60:
+            return fut[0]
+        return past[-1]
+    if past and fut and (fut[0] - ref).days > 120:
+        return past[-1]
+    return min(dates, key=lambda d: (abs((d - ref).days), d > ref))
+
+
+def month_day_date(ref: date, month: int, day: int, clause: str | None) -> date | None:
+    found = [cal.ymd(y, month, day) for y in (ref.year - 1, ref.year, ref.year + 1)]
+    return nearest_date(ref, [d for d in found if d], clause)
+
+
+# --------------------------------------------------------------------------- rules: numeric dates
+
+
+@rule(r"\b(?P<y>" + _YEAR + r")(?P<sep>[-/])(?P<m>0?[1-9]|1[0-2])(?P=sep)(?P<d>0?[1-9]|[12]\d|3[01])(?![\d/-])",
+      "num", examples=[("2025-03-05", "dated 2013-03-22.", "2013-03-22", "day"),
+                       ("2025-03-05", "on 2019-7-4 it", "2019-07-04", "day"),
+                       ("2025-03-05", "on 2019/07/04 it", "2019-07-04", "day")])
+def iso_date(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> Result:
+    d = cal.ymd(int(m["y"]), int(m["m"]), int(m["d"]))
+    return _day(m, d) if d else None
+
+
+@rule(r"\b(?P<y>" + _YEAR + r")-(?P<m>0[1-9]|1[0-2])(?![\d-]|\.\d)", "num",
+      examples=[("2025-03-05", "in 2019-06 sales", "2019-06", "month")])
+def iso_month(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> Result:
+    if int(m["m"]) == (int(m["y"]) + 1) % 100:
+        return None  # "2009-10" is the 2009/10 season (year_span), not October 2009
+    return _point(m, cal.mval(int(m["y"]), int(m["m"])), "month")
+
+
+@rule(r"(?<![\d/.-])(?P<a>\d{1,2})(?P<sep>[/.-])(?P<b>\d{1,2})(?P=sep)(?P<y>\d{4}|\d{2})(?![\d/-]|\.\d)", "num",
+      examples=[("2025-03-05", "filed 3/22/2013 in court", "2013-03-22", "day"),
+                ("2025-03-05", "on 04.07.2019 we", "2019-07-04", "day"),
+                ("2025-03-05", "on 7/4/19 we", "2019-07-04", "day"),
+                ("2025-03-05", "on 25-12-2020 we", "2020-12-25", "day")])
+def numeric_date(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> Result:
+    a, b, y = int(m["a"]), int(m["b"]), m["y"]
+    year = int(y) if len(y) == 4 else cal.two_digit_year(int(y), ref)
+    month, day = (b, a) if (a > 12 or m["sep"] == ".") and b <= 12 else (a, b)
+    d = cal.ymd(year, month, day)
+    return _day(m, d) if d else None
+
+
+# --------------------------------------------------------------------------- rules: month and day
+
+
+@rule(r"^(?:[A-Z][A-Za-z.'-]*(?:[ ,]+[A-Z][A-Za-z.'-]*){0,4}),\s+(?P<m>" + _MONTH_ANY + r")\s*(?P<d>" + _DAY
+      + r")\s*\((?:Xinhua|AP|AFP|Reuters|UPI|dpa|IANS)\)\s*(?:--|—|_)", "month", flags=re.MULTILINE,
+      examples=[("1998-08-12", "WASHINGTON, August 11 (Xinhua) --\nNews came.", "1998-08-11", "day")])
+def dateline(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> Result:
+    """A wire dateline ("WASHINGTON, August 11 (Xinhua) --") dates the report, not a happening:
+    its kind is "dateline", so it is shown and scored but dates no event (``clauses``)."""
+    if ref is None:
+        return _point(m, None, "unknown", "dateline", start=m.start("m"), end=m.end("d"))
+    d = month_day_date(ref, _month_of(m["m"]), int(re.match(r"\d+", m["d"]).group()), "past")  # type: ignore[union-attr]
+    return _point(m, _iso(d), "day", "dateline", start=m.start("m"), end=m.end("d"), relative=True)
+
+
+_SHARED_YEAR = re.compile(r"\s*(?:-|–|to|and|through|until|till)\s*(?:" + _MONTH_ANY + r"\s*)?" + _DAY
+                          + r",?\s+(?P<y>" + _YEAR + r")\b")
+_SECOND_DAY = re.compile(r"\s*(?:and|or|to|through|-|–)\s*(?P<d>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?\b"
+                         r"(?!\s*(?:%|percent|[a-z]))(?![.,]\d|:)")
+
+
+@rule(r"(?<![\w.])(?:(?P<wd>" + _WEEKDAY + r"),?\s+)?(?:(?P<mod>(?i:last|this\s+past|next|this\s+coming))\s+)?"
+      r"(?:the\s+)?(?P<m>" + _MONTH_ANY + r")\s*(?P<d>" + _DAY + r")\b(?:,?\s+(?P<y>" + _YEAR + r")\b)?", "month",
+      examples=[("2025-03-05", "The plan was signed Oct. 30.", "2024-10-30", "day"),
+                ("2025-03-05", "on april 5th 2020 we", "2020-04-05", "day"),
+                ("2025-03-05", "on Monday, March 3:", "2025-03-03", "day"),
+                ("2000-01-06", "He must be returned by Jan. 14.", "2000-01-14", "day"),
+                ("1999-04-19", "He was shot to death last Oct. 23 at home.", "1998-10-23", "day"),
+                ("2025-03-05", "On March 3, 1500 troops landed.", "2025-03-03", "day")])
+def month_day(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> Result:
+    month, day = _month_of(m["m"]), int(re.match(r"\d+", m["d"]).group())  # type: ignore[union-attr]
+    y_text, end = m["y"], m.end()
+    if y_text and _next_word(text, end).lower().rstrip(".,;:") in en.UNIT_NOUNS:
+        y_text, end = None, m.end("d")  # "On March 3, 1500 troops landed": a count, not a year
+    second = _SECOND_DAY.match(text, end) if not y_text else None
+    shared = None if y_text else _SHARED_YEAR.match(text, end)  # "between Jan. 1 and Feb. 15, 2024"
+    year: int | None = int(y_text) if y_text else int(shared["y"]) if shared else None
+    relative = year is None
+    if year is None and ref is not None:
+        d = None
+        if m["wd"]:  # "Friday, March 22": the year whose date falls on that weekday
+            wd = en.WEEKDAYS[m["wd"].lower()]
+            d = next((x for y in (ref.year, ref.year + 1, ref.year - 1)
+                      if (x := cal.ymd(y, month, day)) and x.weekday() == wd), None)
+        mod = (m.groupdict().get("mod") or "").lower()
+        if mod:  # "last Oct. 23": the most recent one; "next March 3": the coming one
+            clause: str | None = "past" if mod.startswith(("last", "this past")) else "future"
+        else:
+            clause = tense(text, m.start(), end)
+        d = d or month_day_date(ref, month, day, clause)
+        year = d.year if d else None
+    if year is None:
+        return _point(m, None, "unknown", end=end)
+    first = _point(m, _iso(cal.ymd(year, month, day)), "day", end=end, relative=relative)
+    if second and int(second["d"]) > day:
+        other = cal.ymd(year, month, int(second["d"]))
+        if other:  # "April 24 and 25", "March 3-5, 2024": the second day shares month and year
+            stop = shared.end() if shared and shared.start() == end else second.end("d")
+            return [first, Cand(second.start("d"), stop, other.isoformat(), "day")]
+    return first
+
+
+@rule(r"(?<![\w.])(?:(?P<wd>" + _WEEKDAY + r"),?\s+)?(?:the\s+)?(?P<d>" + _DAY + r")\s+(?:of\s+)?(?P<m>"
+      + _MONTH_ANY + r")(?:,?\s+(?P<y>" + _YEAR + r")\b)?", "month",
+      examples=[("2025-03-05", "on 22 March 2013", "2013-03-22", "day"),
+                ("2025-03-05", "on the 4th of July 2019", "2019-07-04", "day")])
+def day_month(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> Result:
+    return month_day(m, text, ref, lenient)
+
+
+@rule(r"(?i:the\s+)?(?P<o>" + _ORDINAL + r")\s+(?P<wd>" + _WEEKDAY_I + r")\s+(?:of|in)\s+(?P<m>" + _MONTH_ANY
+      + r")(?:,?\s+(?P<y>" + _YEAR + r")\b)?", ("wd",),
+      examples=[("2025-03-05", "the second Monday of March 2019", "2019-03-11", "day"),
+                ("2025-03-05", "the last Friday in June 2021", "2021-06-25", "day"),
+                ("2025-03-05", "the first Tuesday in November 2024", "2024-11-05", "day"),
+                ("2025-03-05", "the third Thursday of May 2025", "2025-05-15", "day")])
+def ordinal_weekday_of_month(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> Result:
+    o = m["o"].lower()
+    n = -1 if o in en.LAST_ORDINALS else en.ORDINALS[o]
+    month, wd = _month_of(m["m"]), en.WEEKDAYS[m["wd"].lower()]
+    if m["y"]:
+        year = int(m["y"])
+    elif ref is not None:
+        year = month_year(ref, month, "", tense(text, m.start(), m.end()))
+    else:
+        return _point(m, None, "unknown")
+    return _day(m, cal.nth_weekday(year, month, wd, n), relative=not m["y"])
+
+
+@rule(r"(?i:the\s+)?(?P<o>(?i:first|last|final))\s+(?i:day)\s+(?:of|in)\s+(?:(?P<m>" + _MONTH_ANY
+      + r")(?:,?\s+(?P<y>" + _YEAR + r")\b)?|(?P<rel>(?i:this|last|next|the))\s+(?P<u>(?i:month|year)))", "unit",
+      examples=[("2025-03-05", "the final day of June 2021", "2021-06-30", "day"),
+                ("2025-03-05", "the first day of May 2020", "2020-05-01", "day"),
+                ("2025-03-05", "on the last day of February 2024", "2024-02-29", "day"),
+                ("2025-03-05", "the last day of next month", "2025-04-30", "day"),
+                ("2025-03-05", "the first day of this year", "2025-01-01", "day")])
+def first_last_day_of(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> Result:
+    last = m["o"].lower() != "first"
+    if m["m"]:
+        month = _month_of(m["m"])
+        if m["y"]:
+            year = int(m["y"])
+        elif ref is not None:
+            year = month_year(ref, month, "", tense(text, m.start(), m.end()))
+        else:
+            return _point(m, None, "unknown")
+    else:
+        if ref is None:
+            return _point(m, None, "unknown")
+        step = {"last": -1, "next": 1}.get(m["rel"].lower(), 0)
+        if m["u"].lower() == "year":
+            y = ref.year + step
+            return _day(m, cal.ymd(y, 12, 31) if last else cal.ymd(y, 1, 1), relative=True)
+        year, month = cal.month_add(ref.year, ref.month, step)
+    if not cal.year_ok(year):
+        return _point(m, None, "unknown")
+    return _day(m, cal.ymd(year, month, cal.last_day(year, month) if last else 1), relative=not m["y"])
+
+
+@rule(r"(?<![\w.])(?:(?i:early|mid-?|late|the\s+end\s+of|end\s+of|the\s+beginning\s+of|the\s+start\s+of|"
+      r"the\s+middle\s+of)\s*)?(?P<m>" + _MONTH_ANY + r"),?\s+(?:of\s+)?(?:(?P<y>" + _YEAR
+      + r")\b|(?P<sy>" + _SPOKEN_YEAR + r"))", "month",
+      examples=[("2025-03-05", "the raid in May 2010 on the ship", "2010-05", "month"),
+                ("2025-03-05", "in september 2019 we", "2019-09", "month"),
+                ("2025-03-05", "in March nineteen ninety-one", "1991-03", "month")])
+def month_year_rule(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> Result:
+    y = int(m["y"]) if m["y"] else _spoken_year(m["sy"])
+    return _point(m, cal.mval(y, _month_of(m["m"])), "month")
+
+
+@rule(r"\b(?:(?i:early|mid-?|late|the\s+end\s+of|end\s+of)\s*)?(?P<m>" + _MONTH_ANY
+      + r"),?\s+(?:of\s+)?(?P<rel>(?i:last|this|next))\s+year\b", "month",
+      examples=[("2025-03-05", "in September last year", "2024-09", "month"),
+                ("2025-03-05", "after October of next year", "2026-10", "month")])
+def month_rel_year(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> Result:
+    """"September last year", "March of next year": the month in the year the phrase names."""
+    if ref is None:
+        return _point(m, None, "unknown")
+    step = {"last": -1, "this": 0, "next": 1}[m["rel"].lower()]
+    return _point(m, cal.mval(ref.year + step, _month_of(m["m"])), "month", relative=True)
+
+
+@rule(r"(?i:\b(?:over|during|on|at|across|through)\s+the\s+weekend\b)", "unit",
+      examples=[("2024-12-02", "They met over the weekend.", "2024-11-30/2024-12-01", "range")])
+def weekend(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> Result:
+    """"over the weekend" in news: the most recent Saturday-Sunday (the coming one in future tense)."""
+    if ref is None:
+        return _point(m, None, "unknown")
+    saturday = cal.shift(ref, -((ref.weekday() - 5) % 7))
+    if saturday and tense(text, m.start(), m.end()) == "future" and ref.weekday() < 5:
+        saturday = cal.shift(saturday, 7)
+    return _point(m, cal.span(saturday, cal.shift(saturday, 1) if saturday else None), "range", relative=True)
+
+
+@rule(r"(?<![\w-])(?:(?P<mod>(?i:last|next|this|the))\s+)?(?P<h>" + _HOLIDAY + r")(?![\w-])(?:,?\s+(?P<y>"
+      + _YEAR + r")\b)?", ("holiday", "wd", "month", "unit"),
+      examples=[("2025-03-05", "Labor Day 2018", "2018-09-03", "day"),
+                ("2025-03-05", "We will meet on Easter Sunday.", "2025-04-20", "day"),
+                ("2025-03-05", "Thanksgiving 2019", "2019-11-28", "day"),
+                ("2025-03-05", "on Black Friday 2020", "2020-11-27", "day"),
+                ("2025-03-05", "He was set to make Fourth of July remarks", "2025-07-04", "day"),
+                ("2000-01-07", "Elian was found Thanksgiving Day at sea.", "1999-11-25", "day"),
+                ("2000-02-10", "found last Thanksgiving", "1999-11-25", "day"),
+                ("2025-03-05", "Christmas shopping", None, "unknown"),
+                ("2025-03-05", "we met on easter sunday 2019", "2019-04-21", "day")])
+def holiday(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> Result:
+    """Named holidays, fixed or computed (Easter by dateutil, Thanksgiving, Labor Day...)."""
+    name = re.sub(r"\s+", " ", m["h"].lower().replace("’", "'"))
+    mod = (m["mod"] or "").lower()
+    if name not in en.FIXED_HOLIDAYS and name not in en.WEEKDAY_HOLIDAYS and name not in en.DERIVED_HOLIDAYS \
+            and name not in en.EASTER_HOLIDAYS and name != en.ELECTION_DAY:
+        return None
+    if not m["h"][:1].isupper() and not lenient and name in en.GENERIC_LOWER_HOLIDAYS:
+        return None  # "an election day tradition", "may day": generic in lower case
+    if name in ("christmas", "easter", "thanksgiving", "may day", "flag day") and not m["y"] and not mod \
+            and _prev_word(text, m.start()) not in en.HOLIDAY_PREPOSITIONS and not lenient:
+        nxt = _next_word(text, m.end())
+        if nxt[:1].isalpha() and nxt.lower() not in ("and", "or", "in", "on", "at", "when", "of"):
+            return None  # "Christmas shopping" is not a date; "before Christmas" is
+    start = m.start("h") if mod == "the" else m.start()
+    if m["y"]:
+        return _point(m, _iso(cal.holiday(name, int(m["y"]))), "day", start=start)
+    if ref is None:
+        return _point(m, None, "unknown", start=start)
+    dates = [d for y in (ref.year - 1, ref.year, ref.year + 1) if (d := cal.holiday(name, y))]
+    if mod == "last":
+        chosen = next((d for d in reversed(dates) if d < ref), None)
+    elif mod == "next":
+        chosen = next((d for d in dates if d > ref), None)
+    elif mod == "this":
+        chosen = cal.holiday(name, ref.year)
+    else:
+        chosen = nearest_date(ref, dates, tense(text, m.start(), m.end()))
+    return _point(m, _iso(chosen), "day", start=start, relative=True)
+
+
+def _iso(d: date | None) -> str | None:
+    return d.isoformat() if d else None
+
+
+@rule(r"\b(?:(?P<mod>(?i:last|next|this|early|mid-|mid|late|earlier|later|the\s+end\s+of|end\s+of|"
+      r"the\s+beginning\s+of|the\s+start\s+of|the\s+middle\s+of|early\s+to\s+mid-))\s*)?(?P<m>"
+      + _MONTH_WORD + r"|(?i:" + _MONTH_FULL_NOCASE + r")\b)", "month",
+      examples=[("2025-03-05", "The season ends in December.", "2025-12", "month"),
+                ("2025-03-05", "The season ended in December.", "2024-12", "month"),
+                ("2025-03-05", "They met in January.", "2025-01", "month"),
+                ("2025-03-05", "Theresa May said", None, "unknown")])
+def month(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> Result:
+    word = m["m"]
+    mod = (m["mod"] or "").lower().strip()
+    prev = _prev_word(text, m.start())
+    if prev in en.SET_WORDS:
+        return _point(m, None, "unknown", "set")
+    evidence = bool(mod) or prev.rstrip(",") in en.MONTH_EVIDENCE
+    if word.lower() in ("may", "march") and not word[:1].isupper():
+        return None
+    if word == "May" and not evidence and not lenient:
+        return None
+    if not word[:1].isupper() and not evidence and not lenient:
+        return None  # "a june bug"
+    if not evidence and not lenient:
+        nxt = _next_word(text, m.end())
+        if nxt[:1].isupper() and nxt.lower().rstrip(".,") not in en.MONTHS and nxt.lower() not in en.WEEKDAYS:
+            return None  # "April Ryan", "June Carter"
+        if prev and prev[:1].isupper() and prev.rstrip(".,").isalpha() and prev.lower() not in en.WEEKDAYS:
+            return None  # "Theresa May", "Mr. March"
+    if word == "March" and _next_word(text, m.end()).lower() in ("for", "of", "on", "against", "to"):
+        if not re.search(r"(?i)\b(?:in|since|until|by|last|next|this|early|late|mid)\s*$", text[max(0, m.start() - 8):m.start()]):
+            return None  # "the March for Life", "the March of the Mothers"
+    if ref is None:
+        return _point(m, None, "unknown")
+    month_no = _month_of(word)
+    base = mod.split()[0] if mod else ""
+    if base in ("last", "next", "this"):
+        y = month_year(ref, month_no, base, None)
+    else:
+        y = month_year(ref, month_no, "", tense(text, m.start(), m.end()))
+    return _point(m, cal.mval(y, month_no), "month", relative=True)
+
+
+# bounded repetition: an unbounded one rescans a long "Monday, Monday, ..." list per weekday (quadratic)
+_RECURRING_AFTER = re.compile(r"(?:\s*(?:,|and|or|&)\s*" + _WEEKDAY + r"){0,6}\s*(?:mornings|afternoons|evenings|nights)\b")
+
+
+@rule(r"\b(?P<wd>" + _WEEKDAY_I + r")(?:'s)?\s+(?:of\s+)?(?P<rel>(?i:next|last|this))\s+week\b", "wd",
+      examples=[("2025-03-05", "Thursday of next week", "2025-03-13", "day"),
+                ("2025-03-05", "Monday of last week", "2025-02-24", "day"),
+                ("2025-03-05", "on Friday this week", "2025-03-07", "day")])
+def weekday_of_week(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> Result:
+    if ref is None:
+        return _point(m, None, "unknown")
+    step = {"next": 1, "last": -1, "this": 0}[m["rel"].lower()]
+    monday = cal.shift(ref, -ref.weekday() + 7 * step)
+    return _day(m, cal.shift(monday, en.WEEKDAYS[m["wd"].lower()]) if monday else None, relative=True)
+
+
+@rule(r"(?i:\b(?P<n>" + _NUMWORD + r")\s+(?P<u>days?|weeks?|months?|years?|fortnights?)\s+from\s+)"
+      r"(?P<base>(?i:today|now|tomorrow|yesterday)|" + _WEEKDAY + r")\b", ("unit",),
+      examples=[("2025-03-05", "two weeks from today", "2025-03-19", "day"),
+                ("2025-03-05", "a week from Friday", "2025-03-14", "day"),
+                ("2025-03-05", "ten days from tomorrow", "2025-03-16", "day"),
+                ("2025-03-05", "three months from now", "2025-06", "month")])
+def units_from(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> Result:
+    """"two weeks from today", "a week from Friday": an offset from a day anchor, forwards."""
+    n = _num(m["n"])
+    if n is None or ref is None or m["n"].lower() in en.VAGUE_QUANTITIES:
+        return _point(m, None, "unknown", "vague" if n is None else "point")
+    base_word = m["base"].lower()
+    unit = m["u"].lower().rstrip("s")
+    if base_word in en.WEEKDAYS:
+        base = weekday_date(ref, en.WEEKDAYS[base_word], "", "future")
+    else:
+        base = cal.shift(ref, {"today": 0, "now": 0, "tomorrow": 1, "yesterday": -1}[base_word])
+    if base is None:
+        return _point(m, None, "unknown")
+    if unit == "month":
+        return _point(m, cal.mval(*cal.month_add(base.year, base.month, n)), "month", relative=True)
+    if unit == "year":
+        return _point(m, cal.yval(base.year + n), "year", relative=True)
+    return _day(m, cal.shift(base, n * en.UNITS_IN_DAYS[unit]), relative=True)
+
+
+@rule(r"(?i:\b(?:the\s+)?(?P<rel>following|next|previous|preceding|prior)\s+)(?P<wd>" + _WEEKDAY + r")\b", "wd",
+      examples=[("2025-03-05", "He arrived on May 1, 2024 and left the following Monday.", "2024-05-06", "day"),
+                ("2025-03-05", "It fell on March 3, 2025 after rising the previous Friday.", "2025-02-28", "day")])
+def narrative_weekday(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> Result:
+    rel = m["rel"].lower()
+    wd = en.WEEKDAYS[m["wd"].lower()]
+    if rel == "next" and not m.group().lower().startswith("the"):
+        if ref is None:
+            return _point(m, None, "unknown")
+        return _day(m, weekday_date(ref, wd, "next", None), relative=True)
+    return _anaphor(m, f"weekday:{wd}:{'+' if rel in ('following', 'next') else '-'}")
+
+
+@rule(r"\b(?:(?P<mod>(?i:this\s+past|this\s+coming|last|this|next|coming|early|late|earlier|later))\s+)?"
+      r"(?P<wd>" + _WEEKDAY_I + r")(?:'s)?(?:\s+(?P<part>(?i:morning|afternoon|evening|night)))?\b", "wd",
+      examples=[("2024-12-02", "On Friday night, insurgents advanced.", "2024-11-29", "day"),
+                ("2024-12-02", "The summit will open Thursday.", "2024-12-05", "day"),
+                ("2024-12-02", "He left last Friday.", "2024-11-29", "day"),
+                ("2024-12-02", "we met on friday", "2024-11-29", "day")])
+def weekday(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> Result:
+    prev = _prev_word(text, m.start())
+    if (prev in en.SET_WORDS and not m["mod"]) or (not m["part"] and _RECURRING_AFTER.match(text, m.end())):
+        return _point(m, None, "unknown", "set")  # "every Monday", "on Monday and Tuesday nights"
+    if re.search(r"\bBlack\s*$", text[max(0, m.start() - 8):m.start()]):
+        return None  # "Black Monday" names a past crash, not this week's Monday
+    if ref is None:
+        return _point(m, None, "unknown")
+    mod = re.sub(r"\s+", " ", (m["mod"] or "").lower())
+    if mod in ("early", "late", "earlier", "later"):
+        mod = ""
+    clause = tense(text, m.start(), m.end()) if mod in ("", "this") else None
+    return _day(m, weekday_date(ref, en.WEEKDAYS[m["wd"].lower()], mod, clause), relative=True)
+
+
+@rule(r"\b(?P<w>(?i:today|tonight|yesterday|tomorrow|the\s+day\s+before\s+yesterday|"
+      r"the\s+day\s+after\s+tomorrow|this\s+(?:morning|afternoon|evening)|last\s+night|overnight))(?:'s)?"
+      r"(?:\s+(?i:morning|afternoon|evening|night))?\b", ("rel", "unit"),
+      examples=[("2025-03-05", "the day before yesterday", "2025-03-03", "day"),
+                ("2025-03-05", "the day after tomorrow", "2025-03-07", "day"),
+                ("2025-03-05", "Shots were fired last night.", "2025-03-04", "day"),
+                ("2025-03-05", "Rebels attacked overnight.", "2025-03-05", "day"),
+                ("2025-03-05", "overnight rates rose", None, "unknown")])
+def relative_day(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> Result:
+    w = re.sub(r"\s+", " ", m["w"].lower())
+    if w == "overnight":
+        nxt = _next_word(text, m.end()).lower()
+        if nxt[:1].isalpha() and nxt not in ("and", "or", "in", "on", "at", "to", "as", "when", "after",
+                                             "before", "into", "from", "near", "across", "by", "with"):
+            return None  # "overnight rates", "an overnight stay": an adjective
+    if ref is None:
+        return _point(m, None, "unknown")
+    if w.startswith("the day before"):
+        off = -2
+    elif w.startswith("the day after"):
+        off = 2
+    else:
+        off = {"today": 0, "tonight": 0, "overnight": 0, "yesterday": -1, "tomorrow": 1, "this": 0,
+               "last": -1}[w.split()[0]]
+    return _day(m, cal.shift(ref, off), relative=True)
+
+
+@rule(r"(?i:\b(?:(?P<lead>the\s+next|the\s+following|the\s+previous|the\s+preceding|the\s+prior|that|"
+      r"the\s+same|that\s+same|earlier\s+that|later\s+that|early\s+that|late\s+that)\s+"
+      r"(?P<u>day|morning|afternoon|evening|night)"
+      r"|the\s+(?P<ba>day|night)\s+(?P<dir>before|after)(?=\s*[.,;:)!?]|\s*$)"
+      r"|(?P<at>at\s+)(?P<noon>midday|noon|midnight|dawn|dusk|daybreak)"
+      r"|(?P<n>" + _NUMWORD + r")\s+(?P<du>days?|weeks?)\s+(?P<rel>later|earlier|before|after)(?=\s*[.,;:)]|\s+(?:when|as|in|on)\b)))\b",
+      ("unit", "rel"),
+      examples=[("2025-03-05", "He was arrested on June 3, 2021. He was freed the next day.", "2021-06-04", "day"),
+                ("2025-03-05", "The vote was on May 2, 2023, and results came the previous day.", "2023-05-01", "day"),
+                ("2025-03-05", "Police said the previous day that", "2025-03-04", "day"),
+                ("2025-03-05", "It opened on June 3, 2021; three days later, it shut.", "2021-06-06", "day"),
+                ("2025-03-05", "On July 1, 2020 it rained. Earlier that day, fans left.", "2020-07-01", "day"),
+                ("1999-10-08", "He will appear before a judge at midday.", "1999-10-08", "day"),
+                ("1999-05-07", "He was seen Nov. 3, the day before police issued a warrant.", "1998-11-03", "day")])
+def narrative_day(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> Result:
+    """References to the day the story is at: "the previous day", "that morning", "two days later"."""
+    if m["lead"]:
+        lead = re.sub(r"\s+", " ", m["lead"].lower())
+        step = 1 if lead in ("the next", "the following") else -1 if lead in (
+            "the previous", "the preceding", "the prior") else 0
+        start = m.start("lead") if not lead.startswith(("earlier", "later", "early", "late")) else m.start()
+        return _anaphor(m, f"day:{step}", start=start)
+    if m["ba"]:
+        return _anaphor(m, f"day:{1 if m['dir'].lower() == 'after' else -1}")
+    if m["noon"]:
+        return _anaphor(m, "day:0", start=m.start("noon"))
+    n = _num(m["n"])
+    if n is None or m["n"].lower() in en.VAGUE_QUANTITIES or n > 400:
+        return _point(m, None, "unknown", "vague")
+    sign = 1 if m["rel"].lower() in ("later", "after") else -1
+    return _anaphor(m, f"day:{sign * n * (7 if m['du'].lower().startswith('week') else 1)}")
+
+
+@rule(r"(?i:\b(?:(?P<verb>end(?:s|ed|ing)?|finish(?:es|ed|ing)?|clos(?:e|es|ed|ing)|open(?:s|ed|ing)?|"
+      r"start(?:s|ed|ing)?|for)\s+the\s+day|(?:the\s+)?(?:start|end|rest|middle|close)\s+of\s+the\s+day|"
+      r"(?:earlier|later|late|early)\s+in\s+the\s+day|"
+      r"(?:for\s+)?an?\s+(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th)|"
+      r"straight|record)\s+(?:(?:straight|consecutive|successive)\s+)?(?:day|session|trading\s+day))\b)", "unit",
+      examples=[("2009-08-21", "The Dow gained 155 points to end the day at 9505.", "2009-08-21", "day"),
+                ("2008-10-10", "Following a large fall at the start of the day, stocks rose.", "2008-10-10", "day"),
+                ("2008-09-17", "Trading was halted for a second consecutive day.", "2008-09-17", "day")])
+def trading_day(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> Result:
+    """"end the day", "later in the day": the day the report is about (markets, live news)."""
+    start = m.start() + m.group().lower().rfind("the day") if m["verb"] else m.start()
+    return _anaphor(m, "day:0", start=start)
+
+
+@rule(r"(?<![\w:.])(?:at\s+|about\s+|around\s+|by\s+)?(?P<t>" + _CLOCK + r")"
+      r"(?:\s*(?:\([^)\n]{1,15}\))?\s*(?:on\s+)?(?P<wd>" + _WEEKDAY + r")\b"
+      r"|,?\s*(?:on\s+)?(?P<m>" + _MONTH_ANY + r")\s*(?P<d>" + _DAY + r")\b(?:,?\s+(?P<y>" + _YEAR + r")\b)?)?",
+      "num",
+      examples=[("2008-09-17", "The Dow was down 2.62% at 16:08 UTC.", "2008-09-17", "day"),
+                ("1998-08-08", "The blast occurred at about 10:35 a.m. (0735 GMT) Friday.", "1998-08-07", "day"),
+                ("2025-03-05", "The score was 3:1.", None, "unknown"),
+                ("2009-06-04", "At a press conference at 16:15 UTC, June 1st, he spoke.", "2009-06-01", "day")])
+def clock_time(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> Result:
+    """A time of day dates the day the story is at; "10:35 a.m. Friday" takes that weekday."""
+    t = m["t"]
+    if not re.search(r"[ap]\.?m|[A-Z]{3}", t, re.I) and not re.match(r"(?i)(?:at|about|around|by)\s", m.group()):
+        return None  # "3:1", "1.30": a score or a number, not a time
+    start = m.start("t")
+    if m["m"]:  # "at 16:15 UTC, June 1st": the day named with the time
+        return month_day(m, text, ref, lenient)
+    if m["wd"]:
+        if ref is None:
+            return _point(m, None, "unknown", start=start)
+        d = weekday_date(ref, en.WEEKDAYS[m["wd"].lower()], "", tense(text, m.start(), m.end()))
+        return _point(m, _iso(d), "day", start=start, relative=True)
+    return _anaphor(m, "day:0", start=start)
+
+
+@rule(r"\b(?P<mod>(?i:this\s+past|this\s+coming|earlier\s+this|early\s+this|later\s+this|late\s+this|"
+      r"the\s+current|the\s+previous|the\s+preceding|the\s+following|the\s+coming|the\s+past|the\s+last|"
+      r"the\s+next|the\s+same|the\s+latest|this|last|next|coming|past|previous|current))\s+"
+      r"(?:(?i:fiscal|calendar)\s+)?(?P<u>(?i:week|weekend|month|year|quarter|decade|century|spring|"
+      r"summer|autumn|fall|winter))\b(?!-)", "unit",
+      examples=[("2025-03-05", "sales fell last year", "2024", "year"),
+                ("2025-03-05", "next month", "2025-04", "month"),
+                ("2025-03-05", "this week", "2025-03-03/2025-03-09", "range"),
+                ("2025-03-05", "In 2019 sales fell; the following year they rose.", "2020", "year")])
+def relative_unit(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> Result:
+    mod = re.sub(r"\s+", " ", m["mod"].lower())
+    unit = m["u"].lower()
+    if unit in en.SEASONS:
+        return _season(m, text, ref, mod, unit, None)
+    if mod in ("the past", "the last", "the next", "the coming", "past", "the first", "the latest") and unit != "quarter":
+        return _point(m, None, "unknown", "duration")
+    if mod in ("the following", "the previous", "the preceding", "the same"):
+        if unit in ("month", "year"):
+            return _anaphor(m, f"{unit}:{ {'following': 1, 'same': 0}.get(mod.split()[1], -1)}")
+        return _point(m, None, "unknown")
+    if ref is None:
+        return _point(m, None, "unknown")
+    step = {"last": -1, "previous": -1, "this past": -1, "past": -1, "next": 1, "coming": 1,
+            "this coming": 1}.get(mod, 0)
+    if mod in ("the latest", "the last") and unit == "quarter":
+        step = -1
+    if unit == "year":
+        return _point(m, cal.yval(ref.year + step), "year", relative=True)
+    if unit == "month":
+        return _point(m, cal.mval(*cal.month_add(ref.year, ref.month, step)), "month", relative=True)
+    if unit in ("week", "weekend"):
+        monday = cal.shift(ref, -ref.weekday() + 7 * step)
+        if monday is None:
+            return _point(m, None, "unknown")
+        if unit == "week":
+            return _point(m, cal.week_range(monday), "range", relative=True)
+        sat = cal.shift(monday, 5)
+        return _point(m, cal.span(sat, cal.shift(sat, 1) if sat else None), "range", relative=True)
+    if unit == "quarter":
+        y, qm = cal.month_add(ref.year, (ref.month - 1) // 3 * 3 + 1, 3 * step)
+        return _point(m, cal.quarter_range(y, (qm - 1) // 3 + 1), "range", relative=True)
+    if unit == "decade":
+        d0 = ref.year // 10 * 10 + 10 * step
+        return _point(m, f"{d0:04d}/{d0 + 9:04d}" if cal.year_ok(d0) and d0 + 9 <= 9999 else None, "range",
+                      relative=True)
+    if unit == "century":
+        c0 = ref.year // 100 * 100 + 100 * step
+        return _point(m, f"{c0:04d}/{c0 + 99:04d}" if cal.year_ok(c0) and c0 + 99 <= 9999 else None, "range",
+                      relative=True)
+    return _point(m, None, "unknown", "vague")
+
+
+@rule(r"(?i)\b(?:(?:the\s+)?(?:end|beginning|start|middle|turn|rest|remainder|balance)\s+of\s+"
+      r"(?:the|this|last|next)\s+(?:fiscal\s+)?(?:year|month|week)|year[- ]end|year's\s+end|"
+      r"month[- ]end|(?:earlier|later)\s+in\s+the\s+(?:year|month|week)|"
+      r"earlier\s+this\s+year|later\s+this\s+year)\b", "unit",
+      examples=[("2025-03-05", "by the end of the year", "2025", "year"),
+                ("2025-03-05", "at the beginning of last year", "2024", "year")])
+def part_of(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> Result:
+    """'the end of the year', 'by year-end', 'earlier in the month', 'the beginning of last year'."""
+    if re.match(r"(?i)(?:year|month)", m.group()):
+        prev = _prev_word(text, m.start())
+        nxt = _next_word(text, m.end())
+        if prev not in ("by", "at", "before", "until", "till", "after", "around", "near", "toward", "towards",
+                        "through", "since", "from") and nxt[:1].isalpha():
+            return None  # "year-end net", "the year-end total": an adjective, often about another year
+    if ref is None:
+        return _point(m, None, "unknown")
+    g = m.group().lower()
+    step = -1 if re.search(r"\blast\b", g) else 1 if re.search(r"\bnext\b", g) else 0
+    if "month" in g:
+        return _point(m, cal.mval(*cal.month_add(ref.year, ref.month, step)), "month", relative=True)
+    if "week" in g:
+        monday = cal.shift(ref, -ref.weekday() + 7 * step)
+        return _point(m, cal.week_range(monday), "range", relative=True)
+    return _point(m, cal.yval(ref.year + step), "year", relative=True)
+
+
+@rule(r"(?<![\w$€£¥#.,/-])(?:(?P<mod>(?i:(?:the\s+)?(?:end|beginning|start|middle|first\s+half|"
+      r"second\s+half|spring|summer|fall|autumn|winter)\s+of|early|mid-|mid|late|post-|pre-|spring|summer|fall|"
+      r"autumn|winter))\s*)?(?P<y>" + _YEAR + r")(?![\w%]|['’](?!s\b)|[.,]\d|-\d|/\d)", "num",
+      examples=[("2025-03-05", "in early 2016 we", "2016", "year"),
+                ("2025-03-05", "in the spring of 2016", "2016-03-01/2016-05-31", "range"),
+                ("2025-03-05", "the Russell 2000 index", None, "unknown"),
+                ("2025-03-05", "some 2000 people", None, "unknown")])
+def year(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> Result:
+    y = int(m["y"])
+    prev = _prev_word(text, m.start())
+    mod = (m["mod"] or "").lower()
+    if not mod:
+        nxt = _next_word(text, m.end()).lower().rstrip(".,;:")
+        if nxt in en.UNIT_NOUNS or prev in en.QUANTITY_BEFORE or prev.endswith(("$", "€", "£", "#")):
+            return None
+        if not (1900 <= y <= 2099) and prev not in en.YEAR_PREPOSITIONS and not lenient:
+            return None
+    season = re.sub(r"^the\s+", "", mod)
+    if season.startswith(("spring", "summer", "autumn", "fall", "winter")):
+        return _point(m, cal.season_range(y, en.SEASONS[season.split()[0]]), "range")
+    if "half" in mod:
+        a, b = (cal.ymd(y, 1, 1), cal.ymd(y, 6, 30)) if "first" in mod else (cal.ymd(y, 7, 1), cal.ymd(y, 12, 31))
+        return _point(m, cal.span(a, b), "range")
+    return _point(m, cal.yval(y), "year")
+
+
+@rule(r"(?<![\w$€£¥#.,/-])(?P<y1>" + _YEAR + r")\s*[-–]\s*(?P<y2>" + _YEAR + r"|\d\d)(?![\w%-])", "num",
+      examples=[("2025-03-05", "in 2009-2010 we", "2010", "year"),
+                ("2025-03-05", "the 2009-10 season", "2009/2010", "range")])
+def year_span(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> Result:
+    """'2009-2010' -> two years (as gold annotates them); '2009-10' -> one range."""
+    y1 = int(m["y1"])
+    if len(m["y2"]) == 4:
+        y2 = int(m["y2"])
+        if not y1 < y2 <= y1 + 50:
+            return None
+        return [Cand(m.start("y1"), m.end("y1"), f"{y1:04d}", "year"),
+                Cand(m.start("y2"), m.end("y2"), f"{y2:04d}", "year")]
+    y2 = y1 // 100 * 100 + int(m["y2"])
+    if y2 != y1 + 1:
+        return None
+    return _point(m, f"{y1:04d}/{y2:04d}", "range")
+
+
+@rule(r"\b" + _SPOKEN_YEAR, "spoken", examples=[("2025-03-05", "in nineteen eighty-four", "1984", "year")])
+def spoken_year(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> Result:
+    return _point(m, cal.yval(_spoken_year(m.group())), "year")
+
+
+@rule(r"(?<![\w$])[’'](?P<yy>\d\d)\b(?!s)", "num", examples=[("2025-03-05", "the class of '98", "1998", "year")])
+def apostrophe_year(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> Result:
+    return _point(m, cal.yval(cal.two_digit_year(int(m["yy"]), ref)), "year")
+
+
+@rule(r"\b(?:(?i:fiscal)(?:\s+year)?\s+[’']?|FY\s?)(?P<y>" + _YEAR + r"|\d\d)\b", "num",
+      examples=[("2025-03-05", "in fiscal 2019", "2019", "year"), ("2025-03-05", "FY2009 results", "2009", "year")])
+def fiscal(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> Result:
+    y = m["y"]
+    return _point(m, cal.yval(int(y) if len(y) == 4 else cal.two_digit_year(int(y), ref)), "year")
+
+
+@rule(r"\b(?:the\s+)?(?:(?P<mod>(?i:early|mid|late))[- ])?(?:(?P<y>(?:1[0-9]|20)\d0)|[’'](?P<yy>\d0))"
+      r"[’']?s\b", "num",
+      examples=[("2025-03-05", "in the 1990s", "1990/1999", "range"),
+                ("2025-03-05", "in the early '80s", "1980/1983", "range")])
+def decade(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> Result:
+    if m["yy"]:
+        d0 = cal.two_digit_year(int(m["yy"]), ref)
+        d0 = d0 if d0 <= (ref.year if ref else 2030) else d0 - 100
+    else:
+        d0 = int(m["y"])
+    a, b = {"early": (0, 3), "mid": (3, 6), "late": (6, 9)}.get((m["mod"] or "").lower(), (0, 9))
+    return _point(m, f"{d0 + a:04d}/{d0 + b:04d}", "range")
+
+
+@rule(r"(?i)\b(?:the\s+)?(?P<n>1[0-9]|2[01]|nineteenth|twentieth|twenty[- ]first|eighteenth)"
+      r"(?:st|nd|rd|th)?[- ]century\b", "unit",
+      examples=[("2025-03-05", "the 19th century", "1800/1899", "range")])
+def century(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> Result:
+    n = m["n"].lower().replace("-", " ")
+    c = int(n) if n.isdigit() else en.CENTURY_WORDS[n]
+    c0 = (c - 1) * 100
+    return _point(m, f"{c0:04d}/{c0 + 99:04d}", "range")
+
+
+@rule(r"\b(?:(?P<y0>" + _YEAR + r")\s+)?(?:(?P<det>(?i:the|this|last|next|this\s+year's|last\s+year's|"
+      r"next\s+year's|its|a|the\s+company's))\s+)?(?:(?P<q>(?i:first|second|third|fourth|1st|2nd|3rd|4th))"
+      r"[- ](?i:quarter|qtr)|Q(?P<qn>[1-4]))(?:\s+(?:of\s+)?(?:(?i:fiscal)\s+)?(?P<y>" + _YEAR + r")\b)?", "unit",
+      examples=[("2025-03-05", "in the third quarter of 2019", "2019-07-01/2019-09-30", "range"),
+                ("2025-03-05", "Q1 2020", "2020-01-01/2020-03-31", "range")])
+def quarter(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> Result:
+    q = en.ORDINALS.get((m["q"] or "").lower()) or int(m["qn"] or 0)
+    y = m["y"] or m["y0"]
+    if y:
+        return _point(m, cal.quarter_range(int(y), q), "range")
+    if ref is None:
+        return _point(m, None, "unknown")
+    det = re.sub(r"\s+", " ", (m["det"] or "").lower())
+    year_ = ref.year - 1 if det.startswith("last") else ref.year + 1 if det.startswith("next") else ref.year
+    return _point(m, cal.quarter_range(year_, q), "range", relative=True)
+
+
+@rule(r"\b(?i:the\s+)?(?P<h>(?i:first|second))\s+half(?:\s+of\s+(?P<y>" + _YEAR + r"))?\b", "unit",
+      examples=[("2025-03-05", "in the first half of 2019", "2019-01-01/2019-06-30", "range")])
+def half(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> Result:
+    y = int(m["y"]) if m["y"] else (ref.year if ref else None)
+    if y is None:
+        return _point(m, None, "unknown")
+    a, b = (cal.ymd(y, 1, 1), cal.ymd(y, 6, 30)) if m["h"].lower() == "first" else (cal.ymd(y, 7, 1),
+                                                                                     cal.ymd(y, 12, 31))
+    return _point(m, cal.span(a, b), "range", relative=not m["y"])
+
+
+def _season(m: re.Match[str], text: str, ref: date | None, mod: str, unit: str, y: int | None) -> Cand:
+    code = en.SEASONS[unit]
+    if y:
+        return _point(m, cal.season_range(y, code), "range")
+    if ref is None:
+        return _point(m, None, "unknown")
+    base = {"this past": "last", "past": "last", "previous": "last", "coming": "next",
+            "this coming": "next"}.get(mod, mod)
+    if base in ("the past", "the last", "the next", "the coming"):
+        return _point(m, None, "unknown", "duration")
+    return _point(m, cal.season_range(cal.season_year(ref, code, base), code), "range", relative=True)
+
+
+@rule(r"\b(?:(?P<mod>(?i:this|last|next|early|late|mid|the|this\s+past|past|coming|previous))\s+)?"
+      r"(?P<s>(?i:spring|summer|autumn|fall|winter))\b(?!-)(?:\s+(?:of\s+)?(?P<y>" + _YEAR + r"))?", "unit",
+      examples=[("2025-03-05", "last summer", "2024-06-01/2024-08-31", "range"),
+                ("2025-03-05", "the fall of Aleppo", None, "unknown")])
+def season(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> Result:
+    unit = m["s"].lower()
+    mod = (m["mod"] or "").lower()
+    y = int(m["y"]) if m["y"] else None
+    if not y and mod in ("", "the"):
+        if not (lenient or re.search(r"(?i)\b(?:in|during|over|this|since|until|by)\s+the\s+$",
+                                     text[max(0, m.start("s") - 20):m.start("s")])):
+            return None
+        if _next_word(text, m.end()).lower() == "of":
+            return None
+    if mod in ("early", "late", "mid", "the"):
+        mod = ""
+    return _season(m, text, ref, mod, unit, y)
+
+
+@rule(r"(?i)\b(?:(?:about|nearly|almost|some|roughly|around|more\s+than|less\s+than|over|just|only|"
+      r"barely|exactly|at\s+least)\s+)?(?P<n>" + _NUMWORD + r")\s+(?P<u>" + _UNIT
+      + r")s?\s+(?P<dir>ago|earlier|before\s+(?=[.,;])|later|from\s+now|hence|back)\b", "unit",
+      examples=[("2024-12-02", "They met two weeks ago.", "2024-11-18/2024-11-24", "range"),
+                ("2024-12-02", "They met 10 days ago.", "2024-11-22", "day"),
+                ("2025-03-05", "7000 YEARS AGO", None, "unknown"),
+                ("2025-03-05", "two months ago", "2025-01", "month"),
+                ("2025-03-05", "three years ago", "2022", "year")])
+def ago(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> Result:
+    """N units before (ago) or after (from now) the publication date; weeks are a week range."""
+    n = _num(m["n"])
+    unit = m["u"].lower().rstrip("s").replace("centurie", "century")
+    direction = re.sub(r"\s+", " ", m["dir"].lower())
+    if n is None or n == 0 or re.sub(r"\s+", " ", m["n"].lower().strip()) in en.VAGUE_QUANTITIES:
+        return _point(m, None, "unknown", "vague")
+    if direction in ("later", "earlier", "before"):
+        if unit == "year" and n <= 1000:
+            return _anaphor(m, f"year:{n if direction == 'later' else -n}")
+        if unit == "month" and n <= 1200:
+            return _anaphor(m, f"month:{n if direction == 'later' else -n}")
+        return _point(m, None, "unknown")
+    if ref is None or n > 100_000:
+        return _point(m, None, "unknown")
+    sign = 1 if direction in ("from now", "hence") else -1
+    if unit == "year":
+        return _point(m, cal.yval(ref.year + sign * n), "year", relative=True)
+    if unit == "month":
+        return _point(m, cal.mval(*cal.month_add(ref.year, ref.month, sign * n)), "month", relative=True)
+    if unit in ("day", "night"):
+        return _day(m, cal.shift(ref, sign * n), relative=True)
+    if unit in ("week", "fortnight"):
+        return _point(m, cal.week_range(cal.shift(ref, sign * n * en.UNITS_IN_DAYS[unit])), "range", relative=True)
+    if unit == "decade":
+        return _point(m, cal.yval(ref.year + sign * 10 * n), "year", relative=True)
+    return _point(m, None, "unknown")
+
+
+@rule(r"(?i)\bin\s+(?P<n>" + _NUMWORD + r")\s+(?P<u>days?|weeks?|months?|years?|fortnights?)\b(?!\s+(?:ago|time))",
+      "unit",
+      examples=[("2025-03-05", "The law will take effect in ten days.", "2025-03-15", "day"),
+                ("2025-03-05", "They will vote in two weeks.", "2025-03-17/2025-03-23", "range"),
+                ("2025-03-05", "the highest level in ten days", None, "unknown")])
+def in_units(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> Result:
+    """"in ten days" is a date only in a future clause; otherwise it is a duration."""
+    n = _num(m["n"])
+    if n is None or ref is None or m["n"].lower() in en.VAGUE_QUANTITIES or n > 10_000 \
+            or tense(text, m.start(), m.end()) != "future":
+        return _point(m, None, "unknown", "duration")
+    unit = m["u"].lower().rstrip("s")
+    if unit == "year":
+        return _point(m, cal.yval(ref.year + n), "year", relative=True)
+    if unit == "month":
+        return _point(m, cal.mval(*cal.month_add(ref.year, ref.month, n)), "month", relative=True)
+    if unit == "day":
+        return _day(m, cal.shift(ref, n), relative=True)
+    return _point(m, cal.week_range(cal.shift(ref, n * en.UNITS_IN_DAYS[unit])), "range", relative=True)
+
+
+@rule(r"(?i:\b(?:(?:earlier|later|early|late)\s+)?(?:that|that\s+same|the\s+same)\s+(?P<u>year|month)\b)"
+      r"(?!\s+(?:a\s+year|last\s+year|the\s+(?:previous|prior)\s+year|the\s+year\s+before))", "unit",
+      examples=[("2000-01-28", "He fled in June 1998 and returned later that year.", "1998", "year"),
+                ("2025-03-05", "The bank failed in May 2008. That month, shares fell.", "2008-05", "month")])
+def that_year(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> Result:
+    """"later that year", "that same month": the year or month the story is at."""
+    return _anaphor(m, f"{m['u'].lower()}:0")
+
+
+@rule(r"(?i:\bthe\s+same\s+(?P<u>month|period|quarter|day|week|time)\s+(?:of\s+)?(?:a\s+year\s+(?:ago|earlier|before)|"
+      r"last\s+year|the\s+(?:previous|prior)\s+year|the\s+year\s+before))\b", "unit",
+      examples=[("2009-02-03", "Sales fell in January, compared to the same month a year ago.", "2008-01", "month"),
+                ("2010-03-03", "Sales rose in February compared to the same period last year.", "2009-02", "month"),
+                ("2010-03-03", "Sales rose on Feb. 2 from the same day last year.", "2009-02-02", "day")])
+def same_period_year_before(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> Result:
+    """"the same month a year ago": the story's month (or day) one year back."""
+    return _anaphor(m, "day:y-1" if m["u"].lower() == "day" else "month:-12")
+
+
+@rule(r"(?i)\b(?:the\s+)?year[- ](?P<adj>earlier|ago|before)(?:\s+(?:period|quarter|level|results?|months?))?\b|"
+      r"(?i:\bthe\s+year\s+previous\b)", "unit",
+      examples=[("2025-03-05", "up from a year earlier", "2024", "year"),
+                ("2025-03-05", "In 2019 sales fell, a year earlier they rose.", "2018", "year")])
+def year_earlier(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> Result:
+    """"a year earlier" steps back from the story's year; the adjective "year-earlier"/"year-ago"
+    (financial reports: "year-earlier results") from the publication year."""
+    if m["adj"] and "-" in m.group() and ref is not None:
+        return _point(m, cal.yval(ref.year - 1), "year", relative=True)
+    return _anaphor(m, "year:-1")
+
+
+@rule(r"\b(?:on\s+)?the\s+(?P<d>[12]?\d|3[01])(?:st|nd|rd|th)\b", "num",
+      examples=[("2025-03-05", "on the 3rd, they left", "2025-03-03", "day"),
+                ("2025-03-05", "the 22nd floor", None, "unknown")])
+def nth_day(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> Result:
+    nxt = _next_word(text, m.end())
+    if nxt[:1].isalpha() and nxt.lower() not in ("and", "or", "to", "at", "in", "when", "of"):
+        return None  # "the 22nd floor", "the 3rd time"
+    if ref is None:
+        return _point(m, None, "unknown")
+    day = int(m["d"])
+    y, mo = (ref.year, ref.month) if day <= ref.day else cal.month_add(ref.year, ref.month, -1)
+    return _day(m, cal.ymd(y, mo, day) if cal.year_ok(y) else None, relative=True)
+
+
+@rule(r"(?i)\b(?:(?:for|over|in|during|within|after|the\s+past|the\s+last|the\s+next|the\s+first|"
+      r"the\s+coming|the\s+previous|the\s+following|the\s+latest|the\s+final|the|past|another|"
+      r"at\s+least|about|nearly|almost|more\s+than|less\s+than|up\s+to|some|around|roughly|only|just|"
+      r"barely)\s+){0,4}(?P<n>" + _NUMWORD + r")(?:\s+more)?[\s-]+" + _UNIT + r"s?(?:[- ]old|[- ]long)?\b", "unit",
+      examples=[("2025-03-05", "for three years", None, "unknown")])
+def duration(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> Result:
+    return _point(m, None, "unknown", "duration")
+
+
+@rule(r"(?i)\b(?:(?:for|in|over|within|after|during|the\s+past|the\s+last|the\s+next|the\s+coming)\s+)?"
+      r"(?:years|months|weeks|decades|centuries|minutes|hours)\b", "unit",
+      examples=[("2025-03-05", "for years", None, "unknown")])
+def bare_duration(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> Result:
+    return _point(m, None, "unknown", "duration")
+
+
+@rule(r"(?i)\b(?:in\s+)?(?:recent|coming|the\s+coming|the\s+past\s+few|the\s+next\s+few|the\s+last\s+few)\s+"
+      r"(?:days|weeks|months|years|decades|times)\b|\b(?:recently|lately|currently|nowadays|"
+      r"right\s+now|now|these\s+days|(?:in\s+)?the\s+past|(?:in\s+)?the\s+future|at\s+the\s+time|"
+      r"at\s+that\s+time|previously|formerly|soon|from\s+time\s+to\s+time|to\s+date|so\s+far|recent|"
+      r"current|present[- ]day)\b", ("vague", "unit"),
+      examples=[("2025-03-05", "recently", None, "unknown")])
+def vague(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> Result:
+    return _point(m, None, "unknown", "vague")
+
+
+@rule(r"(?i)\b(?:(?:each|every|per)\s+(?:day|week|month|year|morning|night|evening|summer|winter|"
+      r"spring|autumn|fall|quarter)|daily|weekly|monthly|annually|yearly|quarterly|nightly|"
+      r"(?:mon|tues|wednes|thurs|fri|satur|sun)days)\b", "unit",
+      examples=[("2025-03-05", "every week", None, "unknown")])
+def recurring(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> Result:
+    return _point(m, None, "unknown", "set")

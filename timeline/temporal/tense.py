@@ -1,0 +1,72 @@
+"""The tense of the clause around a time expression: 'future', 'past' or None.
+
+Bare months, weekdays and month-days ("in December", "on Friday", "on March 12") name the
+next or the last occurrence depending on the clause: "ends in December" (published in March)
+is the coming December, "ended in December" the last one. The nearest cue wins: a future cue
+from ``lang.en.FUTURE_CUES`` (will, is to, scheduled, ends...) or a past one (said, was, a verb
+in -ed). Past participles after "be", "to", "the"... are passive or adjectives and say nothing.
+"""
+from __future__ import annotations
+
+import re
+
+from ..lang import en
+
+
+def _words(words: tuple[str, ...]) -> str:
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
+
+
+_SENT_BREAK = re.compile(r"(?<=[a-z0-9\"'”’)][a-z0-9\"'”’)][.!?])[\"'”’]?\s+|\n")
+_NOT_ED = "|".join(en.NOT_PAST_ED)
+_INTENT = "|".join(en.INTENT_VERBS)
+_CUE = re.compile(
+    rf"(?P<fut>\b(?:(?:{_INTENT})\s+to\s+[a-z]+|(?:{_words(en.FUTURE_CUES)})\b)\b)"
+    rf"|(?P<past>\b(?:{_words(en.PAST_CUES)}|(?!(?:{_NOT_ED})\b)\w{{2,}}[^\We]ed)\b)",
+)  # case-sensitive on purpose: "May" the month is not the modal "may"
+_PAST_WORDS = frozenset(en.PAST_CUES) - frozenset(en.INTENT_VERBS)
+_INTENT_WORDS = frozenset(en.INTENT_VERBS)
+_WORD_BEFORE = re.compile(r"([A-Za-z]+)\s+$")
+_PASSIVE = re.compile(r"(?i)\b(?:be|been|being|to|a|an|the|still|its|their|his|her|very|newly|not|un)\s+$")
+
+
+def _usable(m: re.Match[str], before: str) -> bool:
+    past = m.group("past")
+    if past and _PASSIVE.search(before):
+        return False  # "would still be held", "will be paid": a participle, not a past tense
+    fut = m.group("fut")
+    if fut and fut.lower().startswith("to "):
+        # "were forced to leave on Sunday", "had to return on Friday": the infinitive belongs to a
+        # verb already in the past, so it says nothing about the future ("decided to" is an intent verb)
+        prev = _WORD_BEFORE.search(before)
+        word = prev.group(1).lower() if prev else ""
+        if word in _PAST_WORDS or (word.endswith("ed") and word not in _INTENT_WORDS and word not in en.NOT_PAST_ED):
+            return False
+    return not (fut and fut.lower() == "next" and m.string[m.end():m.end() + 4].lower() == " to ")  # "next to"
+
+
+def tense(text: str, start: int, end: int) -> str | None:
+    """'future', 'past' or None, from the nearest tense cue around text[start:end] in its sentence."""
+    left = text[max(0, start - 160):start]
+    cut = None
+    for m in _SENT_BREAK.finditer(left):
+        cut = m.end()
+    if cut is not None:
+        left = left[cut:]
+    # the right context is the rest of the same clause: "on Saturday and were planning to..."
+    right = re.split(r"[,;:.!?()\n]|\s(?:and|but|or|while|as)\s", text[end:end + 30], maxsplit=1)[0]
+    best: tuple[int, str] | None = None
+    for m in _CUE.finditer(left):
+        if not _usable(m, left[:m.start()]):
+            continue
+        dist = len(left) - m.end()
+        if best is None or dist <= best[0]:
+            best = (dist, "future" if m.group("fut") else "past")
+    for m in _CUE.finditer(right):
+        if not _usable(m, right[:m.start()]):
+            continue
+        dist = 2 * m.start() + 10
+        if best is None or dist < best[0]:
+            best = (dist, "future" if m.group("fut") else "past")
+        break
+    return best[1] if best else None
