@@ -20,7 +20,7 @@ from timeline.pipeline import BriefOptions, brief, chunk_articles
 HEALTHY = ("On Monday, March 3, 2025, the city council voted to close the Elm Street bridge. "
            "Mayor Ana Ruiz said repairs would begin in April.")
 
-# Texts that made the date tagger raise (see /work/notes/temporal-crashes.md for the rest).
+# Texts that made the date tagger raise (the rest are regression rows in tests/test_temporal_never_raises.py).
 KNOWN_TAGGER_CRASHES = [
     "He was set to make Fourth of July remarks at the White House.",
     "The talks ended the day before yesterday without a deal.",
