@@ -1,12 +1,11 @@
 """What every renderer shows the same way: dates, citations, flags."""
 from __future__ import annotations
 
-from datetime import date
 
 from ..models import Briefing, Conflict, ConflictValue, Event, TimePoint
+from ..timepoint import Period, display_value
 
 MODEL_READING = "model's reading (unverified)"
-_MONTHS = "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec".split()
 FLAG_TEXT = {
     "model_date_disagrees": "model date corrected",
     "model_only_date": "model's reading (unverified)",
@@ -25,17 +24,13 @@ def format_when(when: TimePoint | None) -> str:
         return "undated"
     if not when.value:
         return f"“{when.text}” (unresolved)"
-    if "/" in when.value:
-        start, end = when.value.split("/", 1)
-        shown = f"{_one(start)} – {_one(end)}"
-    else:
-        shown = _one(when.value)
+    shown = Period(when.value).display()
     return f"{shown} — {MODEL_READING}" if when.model_reading else shown
 
 
 def format_value(value: str) -> str:
     """An ISO value as shown to readers: 'Mon 10 Mar 2025', 'Nov 2024', '2011'."""
-    return _one(value)
+    return display_value(value)
 
 
 def short(text: str, words: int = 10) -> str:
@@ -92,19 +87,6 @@ def describe_updates(event: Event, briefing: Briefing) -> list[str]:
                  for v in update.values]
         lines.append(f"{update.label}: " + " → ".join(steps))
     return lines
-
-
-def _one(value: str) -> str:
-    parts = value.split("-")
-    try:
-        if len(parts) == 3:
-            d = date(int(parts[0]), int(parts[1]), int(parts[2]))
-            return f"{d:%a} {d.day} {_MONTHS[d.month - 1]} {d.year}"
-        if len(parts) == 2 and parts[1].isdigit():
-            return f"{_MONTHS[int(parts[1]) - 1]} {parts[0]}"
-    except (ValueError, IndexError):
-        pass
-    return value
 
 
 def citations(event: Event, briefing: Briefing) -> list[int]:
