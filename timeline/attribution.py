@@ -57,6 +57,18 @@ _ADVERBS = frozenset(
 )
 _WEEKDAYS = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday|Sunday night|Monday night)"
 _TRAILING_TIME = re.compile(rf"(?:,?\s+(?:on|late|early)\s+{_WEEKDAYS}|\s+{_WEEKDAYS}|,?\s+in a statement,?)\s*$", re.IGNORECASE)
+# A time phrase that opens the sentence before its subject: "On Sunday the police said",
+# ("on" is required before a weekday or a month: "Sunday Times editor John Smith" is a source),
+# "Earlier this week the mayor said", "Last month officials said".
+_DAYS = r"(?:mon|tues|wednes|thurs|fri|satur|sun)day"
+_MONTH = r"(?:jan(?:uary)?|feb(?:ruary)?|march|april|may|june|july|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
+_LEADING_TIME = re.compile(
+    rf"^(?:(?:(?:late|early)\s+)?on\s+(?:{_DAYS}(?:\s+(?:night|morning|afternoon|evening))?"
+    rf"|{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?)"
+    rf"|earlier(?:\s+(?:this|last)\s+(?:week|month|year))?|(?:this|last)\s+(?:week|month|year|night|morning|{_DAYS})"
+    rf"|yesterday|today)\s*,?\s+(?=\S)",
+    re.IGNORECASE,
+)
 _LEADING_JUNK = frozenset(
     ["while", "although", "meanwhile", "but", "and", "as", "however", "separately", "still", "yet", "so", "then", "also"]
 )
@@ -196,6 +208,7 @@ _NOT_HEADS = frozenset(["the", "a", "an", "this", "that", "these", "those", "its
 def _clean(source: str, sentence: str, at: int, strict: bool = False, loose: bool = False) -> str | None:
     """A source phrase trimmed and checked: a name or a known source noun at its head, no verb."""
     source = source.strip(" \"'“”‘’—–-")
+    source = _LEADING_TIME.sub("", source)
     words = source.split()
     while words and words[0].lower().strip(",") in _LEADING_JUNK:
         words = words[1:]
