@@ -7,6 +7,7 @@ paragraphs (repeated sentences are fine for counting tokens). Each keeps its own
 """
 from __future__ import annotations
 
+import copy
 import json
 import sys
 from datetime import date
@@ -55,3 +56,17 @@ def corpus(n: int = 50) -> list[Article]:
         articles.append(Article(id=f"mix{len(articles):02d}", text=f"{p1}\n{p2}", published=a1.published))
         i += 1
     return articles
+
+
+def cached_corpus_reply(request: object, replies: dict[str, object]) -> object:
+    """The scripted corpus model's reply to this request body, computed once per body.
+
+    Benchmarks compute replies before their timed runs, so the scripted model's own time is
+    not measured; each call returns a copy that the caller may give a delay.
+    """
+    from corpus_responder import corpus_responder
+
+    key = json.dumps(request.body, sort_keys=True)  # type: ignore[attr-defined]
+    if key not in replies:
+        replies[key] = corpus_responder(request)
+    return copy.deepcopy(replies[key])

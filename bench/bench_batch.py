@@ -56,21 +56,16 @@ def articles(n: int = ARTICLES) -> list[Article]:
 
 
 def _serve(conn, latency: float) -> None:  # runs in a child process
-    import copy
 
-    from . import _support  # noqa: F401  (sys.path for tests/)
+    from . import _support  # also puts tests/support on sys.path
     from batch_server import BatchSim
-    from corpus_responder import corpus_responder
     from openai_server import OpenAITestServer, Recorded
 
     replies: dict[str, object] = {}
     delay = {"s": 0.0}
 
     def respond(request: Recorded):
-        key = json.dumps(request.body, sort_keys=True)
-        if key not in replies:
-            replies[key] = corpus_responder(request)
-        reply = copy.deepcopy(replies[key])
+        reply = _support.cached_corpus_reply(request, replies)
         if request.headers:  # a synchronous request (batch lines are answered inside the simulator)
             reply.delay = delay["s"]
         return reply

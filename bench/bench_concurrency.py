@@ -32,21 +32,15 @@ def _serve(conn, latency: float) -> None:  # runs in a child process
     """The test server in its own process, as a real provider is: its request handling must
     not compete with the client for this process's interpreter lock. Replies are computed
     once per request body (the warm-up run) and then served after ``latency`` seconds."""
-    import copy
-    import json
 
-    from . import _support  # noqa: F401  (sys.path for tests/)
-    from corpus_responder import corpus_responder
+    from . import _support  # also puts tests/support on sys.path
     from openai_server import OpenAITestServer, Recorded
 
     replies: dict[str, object] = {}
     delay = {"s": 0.0}
 
     def slow(request: Recorded):
-        key = json.dumps(request.body, sort_keys=True)
-        if key not in replies:
-            replies[key] = corpus_responder(request)
-        reply = copy.deepcopy(replies[key])
+        reply = _support.cached_corpus_reply(request, replies)
         reply.delay = delay["s"]
         return reply
 

@@ -12,15 +12,11 @@ from cassettes import seed_cassette
 from timeline.pipeline import BriefOptions, brief
 from timeline.sources import load_articles
 
-from common import API_KEY, ROOT, run_cli
+from common import API_KEY, ROOT, norm_text, run_cli
 
 STORY = ROOT / "seeds" / "story"
 UPDATE = ROOT / "seeds" / "story-update" / "5-riverside-times.md"
 GOLD = json.loads((STORY / "story.gold.json").read_text(encoding="utf-8"))
-
-
-def _norm(text: str) -> str:
-    return " ".join(text.replace("’", "'").split()).lower()
 
 
 @pytest.fixture(scope="module", params=["local", "openai-cassette"])
@@ -39,7 +35,7 @@ def story(request: pytest.FixtureRequest) -> dict:
 
 def _find(briefing: dict, evidence: str) -> list[dict]:
     events = briefing["chronology"]["events"] + briefing["chronology"]["undated"]
-    return [e for e in events if any(_norm(evidence) in _norm(ev["quote"]) for ev in e["evidence"])]
+    return [e for e in events if any(norm_text(evidence) in norm_text(ev["quote"]) for ev in e["evidence"])]
 
 
 def test_every_gold_event_once_with_all_its_sources_and_date(story: dict) -> None:
@@ -113,7 +109,7 @@ def test_update_adds_only_new_article_and_marks_new_events(tmp_path: Path) -> No
     new = [e for e in after["chronology"]["events"] if e["is_new"]]
     [gold_new] = GOLD["update"]["new_events"]
     assert len(new) == 1 and new[0]["when"]["value"] == gold_new["date"]
-    assert _norm(gold_new["evidence"]) in _norm(new[0]["evidence"][0]["quote"])
+    assert norm_text(gold_new["evidence"]) in norm_text(new[0]["evidence"][0]["quote"])
     [old] = GOLD["update"]["existing_events_with_new_source"]
     [inspections] = _find(after, old["evidence"])
     assert not inspections["is_new"] and "5-riverside-times" in inspections["sources"]

@@ -14,15 +14,11 @@ from timeline.pipeline import BriefOptions, brief
 from timeline.sentences import sentences
 from timeline.sources import load_articles
 
-from common import ROOT, run_cli
+from common import ROOT, norm_text, run_cli
 
 STORY = ROOT / "seeds" / "story2"
 GOLD = json.loads((STORY / "story2.gold.json").read_text(encoding="utf-8"))
 COPIES = {copy for copies in GOLD["copies"].values() for copy in copies}
-
-
-def _norm(text: str) -> str:
-    return " ".join(text.replace("’", "'").split()).lower()
 
 
 @pytest.fixture(scope="module", params=["local", "openai-cassette"])
@@ -44,7 +40,7 @@ def _events(briefing: dict) -> list[dict]:
 
 
 def _find(briefing: dict, evidence: str) -> list[dict]:
-    return [e for e in _events(briefing) if any(_norm(evidence) in _norm(ev["quote"]) for ev in e["evidence"])]
+    return [e for e in _events(briefing) if any(norm_text(evidence) in norm_text(ev["quote"]) for ev in e["evidence"])]
 
 
 def _gold_event(gist: str) -> dict:
@@ -60,7 +56,7 @@ def test_every_gold_event_once_with_its_sources_date_and_attributions(story: dic
             assert sorted(event["sources"]) == sorted(gold["sources"]), (gold["gist"], event["sources"])
             assert event["when"]["value"] == gold["date"], (gold["gist"], event["when"])
             [evidence] = [ev for ev in event["evidence"] if ev["article_id"] == article]
-            assert evidence["attribution"] and _norm(expected["attribution"]) in _norm(evidence["attribution"]), \
+            assert evidence["attribution"] and norm_text(expected["attribution"]) in norm_text(evidence["attribution"]), \
                 (gold["gist"], article, evidence["attribution"])
 
 
@@ -94,7 +90,7 @@ def test_the_dispute_is_found_across_wordings_with_sources_and_attributions(stor
             value = got[article]
             assert re.sub(r"[^\d,]", "", value["value"]) == expected["value"], value
             assert value["source"] == expected["source"]
-            assert _norm(expected["attribution"]) in _norm(value["attribution"] or ""), value
+            assert norm_text(expected["attribution"]) in norm_text(value["attribution"] or ""), value
     summary = story["summary"]["text"]
     assert "Sources disagree on the number of people evacuated" in summary
     assert "according to Dana Ruiz (Harbor Wire)" in summary and "according to the county (Valley News)" in summary

@@ -85,3 +85,8 @@ def run_cli_subprocess(*args: str, env: dict | None = None, input: bytes | None 
     full_env.update(env or {})
     return subprocess.run([sys.executable, "-m", "timeline", *args], capture_output=True, input=input,
                           env=full_env, cwd=cwd or ROOT, timeout=timeout)
+
+
+def norm_text(text: str) -> str:
+    """Text compared the way the story gold files are written: curly apostrophes, spacing and case ignored."""
+    return " ".join(text.replace("’", "'").split()).lower()
