@@ -128,3 +128,10 @@ MONTH_EVIDENCE = frozenset("in last next this early mid late since until till by
                            "after of throughout between and or to end beginning start middle".split())
 SET_WORDS = frozenset({"each", "every", "per"})
 TIME_ZONES = ("UTC", "GMT", "EST", "EDT", "CST", "CDT", "MST", "MDT", "PST", "PDT", "BST", "CET", "CEST")
+# "two days before <a date>", "the day after <a date>": words that shift a date by an offset
+OFFSET_BEFORE = ("before", "prior to", "ahead of", "preceding")
+OFFSET_AFTER = ("after", "following")
+# a word before "two days after <date>" that makes it a stretch of time, not a date ("for two days after")
+OFFSET_DURATION_LEAD = frozenset("for within over during throughout lasting spent took".split())
+# hours in words for a clock time ("at four o'clock", "at 4 in the morning")
+CLOCK_HOURS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve")

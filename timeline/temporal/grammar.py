@@ -20,6 +20,7 @@ from datetime import date
 from typing import Callable, Union
 
 from . import calendar as cal
+from .compose import offset_before
 from .model import Cand, TimeExpression
 
 Result = Union[Cand, list[Cand], None]
@@ -137,6 +138,16 @@ class _Narrative:
         if not value or precision not in ("day", "month", "year"):
             return
         parts = [int(p) for p in value.split("-")]
+        if len(parts) < 3 and self.day and (parts[0], parts[1] if len(parts) > 1 else 12) \
+                < (self.day.year, self.day.month):
+            # a coarser period wholly before the day ("said on Tuesday that sales rose in
+            # February, up from last year") is background or a comparison: "later in the day"
+            # still means Tuesday. The month and year move, so "the same month a year ago" works.
+            kept = self.day
+            self.year = parts[0]
+            self.month = (parts[0], parts[1]) if len(parts) > 1 else None
+            self.day = kept
+            return
         self.year = parts[0]
         if len(parts) > 1:
             self.month = (parts[0], parts[1])
@@ -210,6 +221,17 @@ def finish(text: str, cands: list[Cand], ref: date | None) -> list[TimeExpressio
         anchor = "published" if c.relative and value else None
         if c.anaphor:
             value, precision, anchor = _resolve_anaphor(c.anaphor, story, ref)
+        if value and kind == "point":
+            moved = offset_before(text, start, value, precision)
+            if moved:
+                # the offset's own words ("two days") were tagged as a duration just before:
+                # they join this expression (only the tail of ``out`` is looked at: linear)
+                k = len(out)
+                while k and out[k - 1].end > moved[0] and out[k - 1].start >= moved[0]:
+                    k -= 1
+                if not (k and out[k - 1].end > moved[0]):
+                    del out[k:]
+                    start, value, precision = moved
         if value and precision in ("day", "month", "year"):
             story.note(value, precision)
             noted_end = c.end

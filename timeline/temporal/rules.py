@@ -76,7 +76,8 @@ for _words, _fam in (
         minutes minute fortnight fortnights quarter quarters quarterly qtr nights night spring springs summer
         summers autumn autumns fall falls winter winters half daily weekly monthly annually yearly nightly
         earlier later q1 q2 q3 q4 mondays tuesdays wednesdays thursdays fridays saturdays sundays""".split(), "unit"),
-    ("today tonight tomorrow yesterday morning afternoon evening overnight midday noon midnight".split(), "rel"),
+    ("today tonight tomorrow yesterday morning afternoon evening overnight midday noon midnight dawn dusk daybreak "
+     "clock".split(), "rel"),
     ("""recent recently lately current currently nowadays now past future time times previously formerly soon
         date far present these""".split(), "vague"),
     ("nineteen thousand".split(), "spoken"),
@@ -672,6 +673,38 @@ def clock_time(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> 
     return _anaphor(m, "day:0", start=start)
 
 
+_HOUR_WORD = r"(?:1[0-2]|0?[1-9]|" + "|".join(sorted(en.CLOCK_HOURS, key=len, reverse=True)) + r")"
+
+
+@rule(r"(?i:\b(?:at|about|around|by|until|till|before|after|since|from)\s+(?:(?:about|around|roughly|"
+      r"approximately|shortly\s+(?:after|before)|just\s+(?:after|before))\s+)?)"
+      r"(?:(?P<h>" + _HOUR_WORD + r")(?i:(?P<oc>\s+o['’]clock)?(?:\s+(?P<part>in\s+the\s+(?:morning|afternoon|evening)|"
+      r"at\s+night))?)|(?P<noon>(?i:noon|midnight|midday|dawn|dusk|daybreak)))"
+      r"(?:,?\s+(?i:on\s+)?(?P<wd>" + _WEEKDAY + r"))?\b", ("rel", "unit"),
+      examples=[("2025-03-05", "The fire broke out at 4 in the morning.", "2025-03-05", "day"),
+                ("2025-03-05", "He called at about ten o'clock.", "2025-03-05", "day"),
+                ("2025-03-05", "On May 2, 2020 the raid began at 4 in the morning.", "2020-05-02", "day"),
+                ("2025-03-05", "The truce took effect at midnight Friday.", "2025-02-28", "day"),
+                ("2025-03-05", "The truce will take effect at midnight Friday.", "2025-03-07", "day"),
+                ("2025-03-05", "They met at noon on Monday.", "2025-03-03", "day"),
+                ("2025-03-05", "at 4 in the afternoon Tuesday", "2025-03-04", "day"),
+                ("2025-03-05", "He scored at 4 in the first half.", None, "unknown"),
+                ("2025-03-05", "at four people", None, "unknown")])
+def spoken_clock(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> Result:
+    """"at 4 in the morning", "at ten o'clock", "at midnight Friday": a time of day in words."""
+    if m["h"] and not (m["oc"] or m["part"]):
+        return None  # "at 4", "at four": a count or a score, not a time
+    start = m.start("h") if m["h"] else m.start("noon")
+    if m["wd"]:
+        if ref is None:
+            return _point(m, None, "unknown", start=start)
+        d = weekday_date(ref, en.WEEKDAYS[m["wd"].lower()], "", tense(text, m.start(), m.end()))
+        return _point(m, _iso(d), "day", start=start, relative=True)
+    if m["noon"]:
+        return None  # a bare "at midnight" is the narrative rule's
+    return _anaphor(m, "day:0", start=start)
+
+
 @rule(r"\b(?P<mod>(?i:this\s+past|this\s+coming|earlier\s+this|early\s+this|later\s+this|late\s+this|"
       r"the\s+current|the\s+previous|the\s+preceding|the\s+following|the\s+coming|the\s+past|the\s+last|"
       r"the\s+next|the\s+same|the\s+latest|this|last|next|coming|past|previous|current))\s+"
@@ -839,7 +872,11 @@ def century(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> Res
       r"next\s+year's|its|a|the\s+company's))\s+)?(?:(?P<q>(?i:first|second|third|fourth|1st|2nd|3rd|4th))"
       r"[- ](?i:quarter|qtr)|Q(?P<qn>[1-4]))(?:\s+(?:of\s+)?(?:(?i:fiscal)\s+)?(?P<y>" + _YEAR + r")\b)?", "unit",
       examples=[("2025-03-05", "in the third quarter of 2019", "2019-07-01/2019-09-30", "range"),
-                ("2025-03-05", "Q1 2020", "2020-01-01/2020-03-31", "range")])
+                ("2025-03-05", "Q1 2020", "2020-01-01/2020-03-31", "range"),
+                ("2025-03-05", "The economy grew 0.3 percent in the fourth quarter.", "2024-10-01/2024-12-31",
+                 "range"),
+                ("2025-03-05", "Sales should recover in the fourth quarter.", "2025-10-01/2025-12-31", "range"),
+                ("2025-08-05", "Profit rose in the second quarter.", "2025-04-01/2025-06-30", "range")])
 def quarter(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> Result:
     q = en.ORDINALS.get((m["q"] or "").lower()) or int(m["qn"] or 0)
     y = m["y"] or m["y0"]
@@ -849,14 +886,29 @@ def quarter(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> Res
         return _point(m, None, "unknown")
     det = re.sub(r"\s+", " ", (m["det"] or "").lower())
     year_ = ref.year - 1 if det.startswith("last") else ref.year + 1 if det.startswith("next") else ref.year
+    if not det.startswith(("last", "next", "this")) and 3 * (q - 1) + 1 > ref.month \
+            and tense(text, m.start(), m.end()) != "future":
+        year_ -= 1  # "grew 0.3% in the fourth quarter" (published in March): last year's fourth quarter
     return _point(m, cal.quarter_range(year_, q), "range", relative=True)
 
 
-@rule(r"\b(?i:the\s+)?(?P<h>(?i:first|second))\s+half(?:\s+of\s+(?P<y>" + _YEAR + r"))?\b", "unit",
-      examples=[("2025-03-05", "in the first half of 2019", "2019-01-01/2019-06-30", "range")])
+@rule(r"\b(?i:the\s+)?(?P<h>(?i:first|second))\s+half(?:\s+of\s+(?:(?P<y>" + _YEAR + r")|"
+      r"(?P<rel>(?i:the|this|last|next))\s+(?i:fiscal\s+)?(?i:year)\b))?\b", "unit",
+      examples=[("2025-03-05", "in the first half of 2019", "2019-01-01/2019-06-30", "range"),
+                ("2025-03-05", "in the second half of last year", "2024-07-01/2024-12-31", "range"),
+                ("2025-03-05", "The deal should close in the second half of the year.", "2025-07-01/2025-12-31",
+                 "range"),
+                ("2025-03-05", "Arsenal scored twice in the second half.", None, "unknown")])
 def half(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> Result:
-    y = int(m["y"]) if m["y"] else (ref.year if ref else None)
-    if y is None:
+    """Half of a named year. A bare "the first half" is as often a match's as a year's ("scored
+    in the second half"), so it gets no date unless read alone (``resolve``)."""
+    if m["y"]:
+        y: int | None = int(m["y"])
+    elif ref is None or not (m["rel"] or lenient):
+        return None if ref is not None else _point(m, None, "unknown")
+    else:
+        y = ref.year + {"last": -1, "next": 1}.get((m["rel"] or "").lower(), 0)
+    if y is None or not cal.year_ok(y):
         return _point(m, None, "unknown")
     a, b = (cal.ymd(y, 1, 1), cal.ymd(y, 6, 30)) if m["h"].lower() == "first" else (cal.ymd(y, 7, 1),
                                                                                      cal.ymd(y, 12, 31))
