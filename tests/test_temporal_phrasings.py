@@ -199,7 +199,8 @@ group(W, [
     ("in the late 1960s", "1966/1969", "range"), ("the 19th century", "1800/1899", "range"),
     ("the twentieth century", "1900/1999", "range"),
     ("in the third quarter of 2019", "2019-07-01/2019-09-30", "range"), ("Q1 2020", "2020-01-01/2020-03-31", "range"),
-    ("the fourth quarter", "2025-10-01/2025-12-31", "range"), ("last quarter", "2024-10-01/2024-12-31", "range"),
+    # a quarter not begun yet, with no future cue, is last year's (news reports results after the fact)
+    ("the fourth quarter", "2024-10-01/2024-12-31", "range"), ("last quarter", "2024-10-01/2024-12-31", "range"),
     ("in the first half of 2019", "2019-01-01/2019-06-30", "range"), ("the second half of 2020", "2020-07-01/2020-12-31", "range"),
     ("in the spring of 2016", "2016-03-01/2016-05-31", "range"), ("last summer", "2024-06-01/2024-08-31", "range"),
     ("next winter", "2025-12-01/2026-02-28", "range"), ("in the summer of 2012", "2012-06-01/2012-08-31", "range"),

@@ -80,7 +80,7 @@ ELECTION_DAY = "election day"
 # Tense cues: words that put the nearest clause in the future or the past.
 FUTURE_CUES = (
     "will", "won't", "wo", "shall", "would", "may", "might", "'ll", "should", "must", "tomorrow", "next",
-    "upcoming", "until", "till", "postponed", "scheduled", "expected", "expects", "expect", "due", "plan",
+    "upcoming", "slated", "until", "till", "postponed", "scheduled", "expected", "expects", "expect", "due", "plan",
     "plans", "planned", "planning", "intends", "intend", "aims", "aim", "supposed", "set to", "set for",
     "is to", "are to", "was to", "were to", "going to", "to be", "to begin", "to start", "starting",
     "begins", "begin", "effective", "from now", "later this", "coming", "ends", "opens", "closes",
@@ -135,3 +135,14 @@ OFFSET_AFTER = ("after", "following")
 OFFSET_DURATION_LEAD = frozenset("for within over during throughout lasting spent took".split())
 # hours in words for a clock time ("at four o'clock", "at 4 in the morning")
 CLOCK_HOURS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve")
+# the word before a possessive weekday ("ahead of Sunday's vote", "after Monday's ruling")
+POSSESSIVE_FUTURE_LEAD = ("ahead of", "before", "until", "till", "for", "upcoming", "in the run-up to",
+                          "in preparation for")
+POSSESSIVE_PAST_LEAD = ("after", "since", "following", "in the wake of", "despite", "in response to", "over",
+                        "appeal", "overturn", "overturned", "challenge", "challenged")
+# modal cues too weak to put a named happening in the future ("would appeal Wednesday's ruling")
+WEAK_FUTURE_CUES = frozenset({"would", "could", "might", "may", "should"})
+# nouns after "today's" that mean the present age, not the day ("today's youth", "by today's standards")
+GENERIC_TODAY_NOUNS = frozenset("""youth young youngsters children kids teenagers generation generations world society
+standards standard culture age era workplace politics technology media families parents students consumers
+modern""".split())

@@ -25,7 +25,7 @@ from ..lang import en
 from . import calendar as cal
 from .grammar import Grammar, Result
 from .model import Cand
-from .tense import tense
+from .tense import tense, tense_cue
 
 
 def _alt(words: list[str] | tuple[str, ...]) -> str:
@@ -559,7 +559,11 @@ def narrative_weekday(m: re.Match[str], text: str, ref: date | None, lenient: bo
       examples=[("2024-12-02", "On Friday night, insurgents advanced.", "2024-11-29", "day"),
                 ("2024-12-02", "The summit will open Thursday.", "2024-12-05", "day"),
                 ("2024-12-02", "He left last Friday.", "2024-11-29", "day"),
-                ("2024-12-02", "we met on friday", "2024-11-29", "day")])
+                ("2024-12-02", "we met on friday", "2024-11-29", "day"),
+                ("2000-01-07", "They said they would look for ways around Wednesday's ruling.", "2000-01-05", "day"),
+                ("2025-03-05", "Campaigning closed ahead of Sunday's vote.", "2025-03-09", "day"),
+                ("2025-03-05", "Markets rose after Monday's announcement.", "2025-03-03", "day"),
+                ("2025-03-05", "Voters will go to the polls in Sunday's election.", "2025-03-09", "day")])
 def weekday(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> Result:
     prev = _prev_word(text, m.start())
     if (prev in en.SET_WORDS and not m["mod"]) or (not m["part"] and _RECURRING_AFTER.match(text, m.end())):
@@ -572,7 +576,25 @@ def weekday(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> Res
     if mod in ("early", "late", "earlier", "later"):
         mod = ""
     clause = tense(text, m.start(), m.end()) if mod in ("", "this") else None
+    if mod == "" and m.group().lower().endswith("'s"):
+        clause = _possessive_tense(text, m.start(), m.end())
     return _day(m, weekday_date(ref, en.WEEKDAYS[m["wd"].lower()], mod, clause), relative=True)
+
+
+_BEFORE_WORD = re.compile(r"(?i)\b(" + _alt(en.POSSESSIVE_FUTURE_LEAD + en.POSSESSIVE_PAST_LEAD) + r")\s+(?:the\s+)?$")
+
+
+def _possessive_tense(text: str, start: int, end: int) -> str | None:
+    """"Wednesday's ruling" names a happening, so the verb of its clause says less about it than
+    the word before it: "ahead of Sunday's vote" is the coming Sunday, "after Wednesday's
+    ruling" the last one. A conditional "would" ("would look for ways around Wednesday's
+    ruling") is about what follows the ruling, not the ruling, so it does not make it future."""
+    lead = _BEFORE_WORD.search(text, max(0, start - 20), start)
+    if lead:
+        word = re.sub(r"\s+", " ", lead.group(1).lower())
+        return "future" if word in en.POSSESSIVE_FUTURE_LEAD else "past"
+    clause, cue = tense_cue(text, start, end)
+    return "past" if clause == "future" and cue in en.WEAK_FUTURE_CUES else clause
 
 
 @rule(r"\b(?P<w>(?i:today|tonight|yesterday|tomorrow|the\s+day\s+before\s+yesterday|"
@@ -582,9 +604,15 @@ def weekday(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> Res
                 ("2025-03-05", "the day after tomorrow", "2025-03-07", "day"),
                 ("2025-03-05", "Shots were fired last night.", "2025-03-04", "day"),
                 ("2025-03-05", "Rebels attacked overnight.", "2025-03-05", "day"),
-                ("2025-03-05", "overnight rates rose", None, "unknown")])
+                ("2025-03-05", "overnight rates rose", None, "unknown"),
+                ("2025-03-05", "It is small by today's standards.", None, "unknown"),
+                ("2025-03-05", "Today's youth read less.", None, "unknown"),
+                ("2025-03-05", "Today's vote was close.", "2025-03-05", "day")])
 def relative_day(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> Result:
     w = re.sub(r"\s+", " ", m["w"].lower())
+    if w == "today" and m.end() > m.end("w") \
+            and _next_word(text, m.end()).lower().rstrip(".,;:!?") in en.GENERIC_TODAY_NOUNS:
+        return _point(m, None, "unknown", "vague")  # "today's youth", "by today's standards": our times
     if w == "overnight":
         nxt = _next_word(text, m.end()).lower()
         if nxt[:1].isalpha() and nxt not in ("and", "or", "in", "on", "at", "to", "as", "when", "after",

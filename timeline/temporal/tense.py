@@ -27,7 +27,8 @@ _CUE = re.compile(
 _PAST_WORDS = frozenset(en.PAST_CUES) - frozenset(en.INTENT_VERBS)
 _INTENT_WORDS = frozenset(en.INTENT_VERBS)
 _WORD_BEFORE = re.compile(r"([A-Za-z]+)\s+$")
-_PASSIVE = re.compile(r"(?i)\b(?:be|been|being|to|a|an|the|still|its|their|his|her|very|newly|not|un)\s+$")
+_PASSIVE = re.compile(r"(?i)\b(?:(?:be|been|being|is|are|was|were|to|a|an|the|still|its|their|his|her|very|newly|"
+                      r"not|un)\s+|(?:be|been|being|is|are|was|were)\s+[a-z]+ly\s+)$")
 
 
 def _usable(m: re.Match[str], before: str) -> bool:
@@ -47,6 +48,11 @@ def _usable(m: re.Match[str], before: str) -> bool:
 
 def tense(text: str, start: int, end: int) -> str | None:
     """'future', 'past' or None, from the nearest tense cue around text[start:end] in its sentence."""
+    return tense_cue(text, start, end)[0]
+
+
+def tense_cue(text: str, start: int, end: int) -> tuple[str | None, str]:
+    """The tense (as ``tense``) and the cue word that decided it ("" when none did)."""
     left = text[max(0, start - 160):start]
     cut = None
     for m in _SENT_BREAK.finditer(left):
@@ -55,18 +61,18 @@ def tense(text: str, start: int, end: int) -> str | None:
         left = left[cut:]
     # the right context is the rest of the same clause: "on Saturday and were planning to..."
     right = re.split(r"[,;:.!?()\n]|\s(?:and|but|or|while|as)\s", text[end:end + 30], maxsplit=1)[0]
-    best: tuple[int, str] | None = None
+    best: tuple[int, str, str] | None = None
     for m in _CUE.finditer(left):
         if not _usable(m, left[:m.start()]):
             continue
         dist = len(left) - m.end()
         if best is None or dist <= best[0]:
-            best = (dist, "future" if m.group("fut") else "past")
+            best = (dist, "future" if m.group("fut") else "past", m.group().lower())
     for m in _CUE.finditer(right):
         if not _usable(m, right[:m.start()]):
             continue
         dist = 2 * m.start() + 10
         if best is None or dist < best[0]:
-            best = (dist, "future" if m.group("fut") else "past")
+            best = (dist, "future" if m.group("fut") else "past", m.group().lower())
         break
-    return best[1] if best else None
+    return (best[1], best[2]) if best else (None, "")
