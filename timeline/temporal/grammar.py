@@ -192,6 +192,12 @@ def _resolve_anaphor(code: str, story: _Narrative, ref: date | None) -> tuple[st
             return None, "unknown", None
         v = cal.mval(y, m)
         return (v, "month", anchor) if v else (None, "unknown", None)
+    if kind == "inyear":  # a named month in the story's year ("October of that year")
+        month_no, step = (int(x) for x in arg.split(":"))
+        if story.year is None:
+            return None, "unknown", None
+        v = cal.mval(story.year + step, month_no)
+        return (v, "month", f"narrative:{story.year:04d}") if v else (None, "unknown", None)
     if kind == "year":
         if story.year is not None:
             base_year, anchor = story.year, f"narrative:{story.year:04d}"

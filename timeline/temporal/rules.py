@@ -401,6 +401,18 @@ def month_rel_year(m: re.Match[str], text: str, ref: date | None, lenient: bool)
     return _point(m, cal.mval(ref.year + step, _month_of(m["m"])), "month", relative=True)
 
 
+@rule(r"\b(?:(?P<mod>(?i:early|mid-?|late|the\s+end\s+of|end\s+of))\s*)?(?P<m>" + _MONTH_ANY
+      + r"),?\s+(?:of\s+)?(?i:that|the\s+same|that\s+same|the\s+following|the\s+next|the\s+previous)"
+      r"(?P<rel>)\s+year\b", "month",
+      examples=[("2025-03-05", "He arrived in 2019. In October of that year, he left.", "2019-10", "month"),
+                ("2025-03-05", "It was founded in 2001 and sold in May the following year.", "2002-05", "month")])
+def month_of_story_year(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> Result:
+    """"October of that year", "May the following year": the month in the year the story is at."""
+    g = m.group().lower()
+    step = 1 if re.search(r"\b(?:following|next)\b", g) else -1 if "previous" in g else 0
+    return _anaphor(m, f"inyear:{_month_of(m['m'])}:{step}")
+
+
 @rule(r"(?i:\b(?:over|during|on|at|across|through)\s+the\s+weekend\b)", "unit",
       examples=[("2024-12-02", "They met over the weekend.", "2024-11-30/2024-12-01", "range")])
 def weekend(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> Result:
@@ -666,11 +678,14 @@ def narrative_day(m: re.Match[str], text: str, ref: date | None, lenient: bool) 
 @rule(r"(?i:\b(?:(?P<verb>end(?:s|ed|ing)?|finish(?:es|ed|ing)?|clos(?:e|es|ed|ing)|open(?:s|ed|ing)?|"
       r"start(?:s|ed|ing)?|for)\s+the\s+day|(?:the\s+)?(?:start|end|rest|middle|close)\s+of\s+the\s+day|"
       r"(?:earlier|later|late|early)\s+in\s+the\s+day|"
+      r"(?<=in\s)(?:early\s+|late\s+)?(?:morning|afternoon|midday)(?=\s+(?:trading|trade|dealings)\b)|"
       r"(?:for\s+)?an?\s+(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th)|"
-      r"straight|record)\s+(?:(?:straight|consecutive|successive)\s+)?(?:day|session|trading\s+day))\b)", "unit",
+      r"straight|record)\s+(?:(?:straight|consecutive|successive)\s+)?(?:day|session|trading\s+day))\b)", ("unit", "rel"),
       examples=[("2009-08-21", "The Dow gained 155 points to end the day at 9505.", "2009-08-21", "day"),
                 ("2008-10-10", "Following a large fall at the start of the day, stocks rose.", "2008-10-10", "day"),
-                ("2008-09-17", "Trading was halted for a second consecutive day.", "2008-09-17", "day")])
+                ("2008-09-17", "Trading was halted for a second consecutive day.", "2008-09-17", "day"),
+                ("2010-03-03", "Ford said on Tuesday that sales rose in February; its stock rose in morning "
+                 "trading.", "2010-03-02", "day")])
 def trading_day(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> Result:
     """"end the day", "later in the day": the day the report is about (markets, live news)."""
     start = m.start() + m.group().lower().rfind("the day") if m["verb"] else m.start()

@@ -26,6 +26,10 @@ _CUE = re.compile(
 )  # case-sensitive on purpose: "May" the month is not the modal "may"
 _PAST_WORDS = frozenset(en.PAST_CUES) - frozenset(en.INTENT_VERBS)
 _INTENT_WORDS = frozenset(en.INTENT_VERBS)
+# what may precede a time phrase that opens its sentence: "On", "Early on", "By late", quotes
+_FRONTED = re.compile(r"(?i)^[\s\"'“‘(\[-]*(?:(?:on|in|at|by|from|since|until|till|during|before|after|early|"
+                      r"late|earlier|later|then|and|but|so|also|this|last|next|the|of)\s+)*$")
+_COMMA = re.compile(r"\s*,\s*")
 _WORD_BEFORE = re.compile(r"([A-Za-z]+)\s+$")
 _PASSIVE = re.compile(r"(?i)\b(?:(?:be|been|being|is|are|was|were|to|a|an|the|still|its|their|his|her|very|newly|"
                       r"not|un)\s+|(?:be|been|being|is|are|was|were)\s+[a-z]+ly\s+)$")
@@ -60,7 +64,12 @@ def tense_cue(text: str, start: int, end: int) -> tuple[str | None, str]:
     if cut is not None:
         left = left[cut:]
     # the right context is the rest of the same clause: "on Saturday and were planning to..."
-    right = re.split(r"[,;:.!?()\n]|\s(?:and|but|or|while|as)\s", text[end:end + 30], maxsplit=1)[0]
+    tail = text[end:end + 30]
+    if _FRONTED.match(left) and _COMMA.match(text, end):
+        # a time phrase opening the sentence ("On Thursday, the agency will...") belongs to the
+        # clause after its comma, so that clause's verb is read
+        tail = text[_COMMA.match(text, end).end():end + 70]  # type: ignore[union-attr]
+    right = re.split(r"[,;:.!?()\n]|\s(?:and|but|or|while|as)\s", tail, maxsplit=1)[0]
     best: tuple[int, str, str] | None = None
     for m in _CUE.finditer(left):
         if not _usable(m, left[:m.start()]):
