@@ -80,7 +80,7 @@ ELECTION_DAY = "election day"
 # Tense cues: words that put the nearest clause in the future or the past.
 FUTURE_CUES = (
     "will", "won't", "wo", "shall", "would", "may", "might", "'ll", "should", "must", "tomorrow", "next",
-    "upcoming", "slated", "until", "till", "postponed", "scheduled", "expected", "expects", "expect", "due", "plan",
+    "upcoming", "slated", "for delivery", "until", "till", "postponed", "scheduled", "expected", "expects", "expect", "due", "plan",
     "plans", "planned", "planning", "intends", "intend", "aims", "aim", "supposed", "set to", "set for",
     "is to", "are to", "was to", "were to", "going to", "to be", "to begin", "to start", "starting",
     "begins", "begin", "effective", "from now", "later this", "coming", "ends", "opens", "closes",
@@ -146,3 +146,7 @@ WEAK_FUTURE_CUES = frozenset({"would", "could", "might", "may", "should"})
 GENERIC_TODAY_NOUNS = frozenset("""youth young youngsters children kids teenagers generation generations world society
 standards standard culture age era workplace politics technology media families parents students consumers
 modern""".split())
+# nouns after a month that make it a delivery month of a futures contract ("April crude settled")
+CONTRACT_NOUNS = frozenset("""crude futures contract contracts delivery deliveries heating gasoline wheat corn soybeans
+soybean soyoil soymeal gold silver copper platinum cotton sugar coffee cocoa brent wti options shipment shipments
+loading loadings cattle hogs""".split())

@@ -477,7 +477,9 @@ def _iso(d: date | None) -> str | None:
       examples=[("2025-03-05", "The season ends in December.", "2025-12", "month"),
                 ("2025-03-05", "The season ended in December.", "2024-12", "month"),
                 ("2025-03-05", "They met in January.", "2025-01", "month"),
-                ("2025-03-05", "Theresa May said", None, "unknown")])
+                ("2025-03-05", "Theresa May said", None, "unknown"),
+                ("1987-03-16", "April crude settled 28 cents higher.", "1987-04", "month"),
+                ("2025-11-20", "The January contract ended lower.", "2026-01", "month")])
 def month(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> Result:
     word = m["m"]
     mod = (m["mod"] or "").lower().strip()
@@ -506,6 +508,9 @@ def month(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> Resul
     base = mod.split()[0] if mod else ""
     if base in ("last", "next", "this"):
         y = month_year(ref, month_no, base, None)
+    elif not mod and _next_word(text, m.end()).lower().rstrip(".,;:") in en.CONTRACT_NOUNS:
+        # "April crude settled", "the May contract": a delivery month, this one or the coming one
+        y = ref.year if month_no >= ref.month else ref.year + 1
     else:
         y = month_year(ref, month_no, "", tense(text, m.start(), m.end()))
     return _point(m, cal.mval(y, month_no), "month", relative=True)

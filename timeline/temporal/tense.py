@@ -69,7 +69,10 @@ def tense_cue(text: str, start: int, end: int) -> tuple[str | None, str]:
         # a time phrase opening the sentence ("On Thursday, the agency will...") belongs to the
         # clause after its comma, so that clause's verb is read
         tail = text[_COMMA.match(text, end).end():end + 70]  # type: ignore[union-attr]
-    right = re.split(r"[,;:.!?()\n]|\s(?:and|but|or|while|as)\s", tail, maxsplit=1)[0]
+    # a "that"/"who"/"because" clause after it is another clause ("claiming on Tuesday that Tehran
+    # would..."): its verb says nothing about the expression
+    right = re.split(r"[,;:.!?()\n]|\s(?:and|but|or|while|as|that|who|which|because|if|whether)\s", tail,
+                     maxsplit=1)[0]
     best: tuple[int, str, str] | None = None
     for m in _CUE.finditer(left):
         if not _usable(m, left[:m.start()]):
