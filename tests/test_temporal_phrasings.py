@@ -240,6 +240,93 @@ group(date(2021, 1, 4), [
 group(date(2007, 10, 20), [("what is known as Black Monday", None, "unknown")])
 group(date(1998, 8, 12), [("WASHINGTON, August 11 (Xinhua) --\nNews came.", "1998-08-11", "day")])
 
+# round 3: an offset over a resolved date ("two days before Christmas"), N before/after an event
+group(W, [
+    ("He left two days before Christmas.", "2024-12-23", "day"),
+    ("The strike began the day after New Year's Day.", "2025-01-02", "day"),
+    ("The ruling came a day after March 3, 2020.", "2020-03-04", "day"),
+    ("The vote came three weeks after Jan. 6.", "2025-01-27", "day"),
+    ("Three months after March 3, 2020, the virus spread.", "2020-06", "month"),
+    ("A year after the 2001 attacks, the law changed.", "2002", "year"),
+    ("The day before last Tuesday's hearing, he went home.", "2025-03-03", "day"),
+    ("She was hired a week prior to July 4, 2019.", "2019-06-27", "day"),
+    ("Five days after Feb. 10 the troops withdrew.", "2025-02-15", "day"),
+    # a stretch of time, not a date: the anchor keeps its own value
+    ("He was jailed for two years after March 2019.", "2019-03", "month"),
+    ("The stores stay open for two days after Christmas.", "2024-12-25", "day"),
+    # an offset before an event is no date: we do not guess when the event was
+    ("The man was seen ten days before the shooting.", None, "unknown"),
+    ("Two days after the election, the president resigned.", None, "unknown"),
+])
+# clock times in words, and a time of day with a weekday
+group(W, [
+    ("The fire broke out at 4 in the morning.", "2025-03-05", "day"),
+    ("He phoned at about ten o'clock.", "2025-03-05", "day"),
+    ("On May 2, 2020, the raid began at 4 in the morning.", "2020-05-02", "day"),
+    ("The ceasefire took effect at midnight Friday.", "2025-02-28", "day"),
+    ("The ceasefire will take effect at midnight Friday.", "2025-03-07", "day"),
+    ("Polls opened at dawn on Sunday.", "2025-03-02", "day"),
+    ("The leaders met at noon Monday.", "2025-03-03", "day"),
+    ("The shop closed at 9 at night on Tuesday.", "2025-03-04", "day"),
+    ("He finished fourth, at 4 in the overall standings.", None, "unknown"),
+    ("They met at four.", None, "unknown"),
+])
+# possessive weekdays: the word before them, not a conditional, says which one
+group(date(2000, 1, 7), [  # a Friday
+    ("The family said they would look for ways around Wednesday's ruling.", "2000-01-05", "day"),
+    ("Lawyers will appeal Wednesday's ruling.", "2000-01-05", "day"),
+    ("Campaigning ended ahead of Sunday's vote.", "2000-01-09", "day"),
+    ("Shares rose after Monday's announcement.", "2000-01-03", "day"),
+    ("Voters will go to the polls in Sunday's election.", "2000-01-09", "day"),
+    ("Officials prepared for Tuesday's summit.", "2000-01-11", "day"),
+    ("Anger grew over Thursday's shooting.", "2000-01-06", "day"),
+])
+# "today's" as our times, not the day
+group(W, [
+    ("It is small by today's standards.", None, "unknown"), ("Today's youth read less news.", None, "unknown"),
+    ("The film speaks to today's generation.", None, "unknown"), ("Today's vote was close.", "2025-03-05", "day"),
+    ("Today's announcement surprised investors.", "2025-03-05", "day"),
+])
+# tense: a phrase opening the sentence takes the clause after its comma; a "that" clause is another clause
+group(date(2023, 3, 22), [  # a Wednesday
+    ("On Thursday, the department will close the bridge.", "2023-03-23", "day"),
+    ("On Thursday, the department closed the bridge.", "2023-03-16", "day"),
+    ("In April, the company will launch the phone.", "2023-04", "month"),
+    ("In January, the company launched the phone.", "2023-01", "month"),
+    ("By Friday, the ministry expects to finish.", "2023-03-24", "day"),
+    ("The spokesman claiming on Tuesday that rebels would attack was fired.", "2023-03-21", "day"),
+    ("She insisted on Monday that the talks would go on.", "2023-03-20", "day"),
+    ("The visit, slated for June, was confirmed.", "2023-06", "month"),
+    ("Crude for delivery in January rose.", "2024-01", "month"),
+])
+# quarters and halves; futures delivery months
+group(W, [
+    ("The economy grew 0.3 percent in the fourth quarter.", "2024-10-01/2024-12-31", "range"),
+    ("Analysts expect a rebound in the fourth quarter.", "2025-10-01/2025-12-31", "range"),
+    ("Sales rose in the first quarter.", "2025-01-01/2025-03-31", "range"),
+    ("Profits fell in the second half of last year.", "2024-07-01/2024-12-31", "range"),
+    ("The deal should close in the second half of the year.", "2025-07-01/2025-12-31", "range"),
+    ("Arsenal scored twice in the second half.", None, "unknown"),
+    ("The Lakers led in the first half.", None, "unknown"),
+    ("April crude settled 28 cents higher.", "2025-04", "month"),
+    ("The July contract closed lower.", "2025-07", "month"),
+    ("January gold fell.", "2026-01", "month"),
+])
+group(date(2025, 5, 10), [("Polls closed two days ahead of Easter.", "2025-04-18", "day")])
+group(date(2025, 11, 20), [
+    ("December crude rose 40 cents.", "2025-12", "month"), ("The January contract ended lower.", "2026-01", "month"),
+    ("The economy shrank in the third quarter.", "2025-07-01/2025-09-30", "range"),
+])
+# the story's day and year: a month in the story's year, trading sessions, an earlier month in between
+group(W, [
+    ("He arrived in 2019. In October of that year, he left.", "2019-10", "month"),
+    ("It was founded in 2001 and sold in May the following year.", "2002-05", "month"),
+    ("Ford said on Tuesday that sales rose in February; its stock rose in morning trading.", "2025-03-04", "day"),
+    ("On Monday, March 3, sales rose 4% in February, up from last year, and fell later in the day.",
+     "2025-03-03", "day"),
+    ("Shares slid in early afternoon trading.", "2025-03-05", "day"),
+])
+
 
 def dating(text: str, ref: date) -> tuple[str | None, str]:
     found = [e for e in tag(text, ref) if e.value]

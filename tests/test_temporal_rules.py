@@ -41,3 +41,22 @@ def test_narrative_references_say_what_they_are_anchored_to():
 def test_story_date_lapses_after_an_undated_paragraph():
     text = "It sank on June 3, 2021.\n\nDivers came.\n\nThe next day, it rained."
     assert tag(text, date(2025, 3, 5))[-1].value == "2025-03-06"
+
+
+def test_a_day_reference_after_the_story_moved_to_another_month_has_no_day():
+    text = "The bank collapsed on June 3, 2021. In July 2022 it was sold. The next day, shares fell."
+    found = {e.text: (e.value, e.anchor) for e in tag(text, date(2025, 3, 5))}
+    assert found["July 2022"] == ("2022-07", None)
+    assert found["The next day"] == (None, None)  # not the publication date's next day
+
+
+def test_an_earlier_month_does_not_move_the_story_off_its_day():
+    text = "Ford said on Tuesday that sales rose in February, up from last year. Shares fell later in the day."
+    found = {e.text: (e.value, e.anchor) for e in tag(text, date(2010, 3, 3))}
+    assert found["Tuesday"][0] == "2010-03-02"
+    assert found["later in the day"] == ("2010-03-02", "narrative:2010-03-02")
+
+
+def test_an_offset_joins_the_date_it_counts_from():
+    found = tag("Talks broke down two days before Christmas, officials said.", date(2025, 3, 5))
+    assert [(e.text, e.value, e.precision) for e in found] == [("two days before Christmas", "2024-12-23", "day")]

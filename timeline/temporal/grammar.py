@@ -162,11 +162,22 @@ class _Narrative:
             self.day = None
 
 
+def _moved_away(story: _Narrative, ref: date) -> bool:
+    """The story is at a month or year that does not hold the reference date."""
+    if story.month is not None:
+        return story.month != (ref.year, ref.month)
+    return story.year is not None and story.year != ref.year
+
+
 def _resolve_anaphor(code: str, story: _Narrative, ref: date | None) -> tuple[str | None, str, str | None]:
     """Value, precision and anchor of a narrative reference ("day:-1", "weekday:0:+", "year:-1")."""
     kind, _, arg = code.partition(":")
     if kind in ("day", "weekday"):
         base, anchor = (story.day, f"narrative:{story.day.isoformat()}") if story.day else (ref, "published")
+        if story.day is None and ref is not None and arg not in ("0", "y0") and _moved_away(story, ref):
+            # "In July 2022 it was sold. The next day...": the story is in another month or year
+            # with no day to count from; the publication date would be a false anchor
+            return None, "unknown", None
         if base is None:
             return None, "unknown", None
         if kind == "day" and arg.startswith("y"):  # the same day N years away ("y-1")
