@@ -65,7 +65,7 @@ _HOLIDAY_NAMES = (list(en.FIXED_HOLIDAYS) + list(en.WEEKDAY_HOLIDAYS) + list(en.
 _HOLIDAY = "(?i:" + _alt([h for h in _HOLIDAY_NAMES if h not in ("the fourth of july",)]) + ")"
 _TZ = "|".join(en.TIME_ZONES)
 _CLOCK = (r"(?:(?:[01]?\d|2[0-3]):[0-5]\d(?:\s*(?:[ap]\.?m\b\.?))?|(?:[01]?\d|2[0-3])\.[0-5]\d\s*[ap]\.?m\b\.?|(?:1[0-2]|0?[1-9])\s*(?:[ap]\.m\b\.?|[ap]m\b)"
-          r"|(?:[01]\d|2[0-3])[0-5]\d(?=\s*(?:" + _TZ + r")\b))(?:\s*\(?(?:" + _TZ + r")(?:\s*[+-]\s*\d{1,2})?\)?)?")
+          r"|(?:[01]\d|2[0-3])[0-5]\d(?=\s*(?:" + _TZ + r")\b))(?:\s*(?P<tzp>\()?(?:" + _TZ + r")(?:\s*[+-]\s*\d{1,2})?(?(tzp)\)))?")
 
 _TOKEN = re.compile(r"[Qq][1-4]\b|[A-Za-z]+|\d+(?:st|nd|rd|th)?|['’]\d\d")
 _ANCHOR_WORDS: dict[str, str] = {}
@@ -704,7 +704,9 @@ def trading_day(m: re.Match[str], text: str, ref: date | None, lenient: bool) ->
       examples=[("2008-09-17", "The Dow was down 2.62% at 16:08 UTC.", "2008-09-17", "day"),
                 ("1998-08-08", "The blast occurred at about 10:35 a.m. (0735 GMT) Friday.", "1998-08-07", "day"),
                 ("2025-03-05", "The score was 3:1.", None, "unknown"),
-                ("2009-06-04", "At a press conference at 16:15 UTC, June 1st, he spoke.", "2009-06-01", "day")])
+                ("2009-06-04", "At a press conference at 16:15 UTC, June 1st, he spoke.", "2009-06-01", "day"),
+                ("1999-04-19", "A jogger saw the car at 6 a.m. ten days before the shooting.", None, "unknown"),
+                ("1997-04-12", "He was due at around 5:30 p.m. (1530 GMT).", "1997-04-12", "day")])
 def clock_time(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> Result:
     """A time of day dates the day the story is at; "10:35 a.m. Friday" takes that weekday."""
     t = m["t"]
@@ -718,9 +720,13 @@ def clock_time(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> 
             return _point(m, None, "unknown", start=start)
         d = weekday_date(ref, en.WEEKDAYS[m["wd"].lower()], "", tense(text, m.start(), m.end()))
         return _point(m, _iso(d), "day", start=start, relative=True)
+    if _OFFSET_AFTER.match(text, m.end()):
+        return _point(m, None, "unknown", start=start)  # "at 6 a.m. ten days before the shooting": not today
     return _anaphor(m, "day:0", start=start)
 
 
+_OFFSET_AFTER = re.compile(r"(?i)\s+(?:" + _NUMWORD + r"|the)\s+(?:days?|weeks?|months?|years?|nights?)\s+"
+                           r"(?:before|after|earlier|later|ago|prior)\b")
 _HOUR_WORD = r"(?:1[0-2]|0?[1-9]|" + "|".join(sorted(en.CLOCK_HOURS, key=len, reverse=True)) + r")"
 
 
