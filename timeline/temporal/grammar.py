@@ -135,6 +135,9 @@ class _Narrative:
     year: int | None = None
 
     def note(self, value: str | None, precision: str) -> None:
+        if value and precision == "range" and "/" in value and value[:4] == value.split("/")[1][:4] \
+                and value[:4].isdigit():
+            value, precision = value[:4], "year"  # "the fourth quarter of 2005" puts the story in 2005
         if not value or precision not in ("day", "month", "year"):
             return
         parts = [int(p) for p in value.split("-")]
@@ -209,6 +212,10 @@ def _resolve_anaphor(code: str, story: _Narrative, ref: date | None) -> tuple[st
             return None, "unknown", None
         v = cal.mval(story.year + step, month_no)
         return (v, "month", f"narrative:{story.year:04d}") if v else (None, "unknown", None)
+    if kind == "year" and arg == "story":  # "the full year": the story's, or nothing
+        if story.year is None:
+            return None, "unknown", None
+        return cal.yval(story.year), "year", f"narrative:{story.year:04d}"
     if kind == "year":
         if story.year is not None:
             base_year, anchor = story.year, f"narrative:{story.year:04d}"
@@ -249,7 +256,7 @@ def finish(text: str, cands: list[Cand], ref: date | None) -> list[TimeExpressio
                 if not (k and out[k - 1].end > moved[0]):
                     del out[k:]
                     start, value, precision = moved
-        if value and precision in ("day", "month", "year"):
+        if value and precision in ("day", "month", "year", "range"):
             story.note(value, precision)
             noted_end = c.end
         if kind == "point":

@@ -413,6 +413,16 @@ def month_of_story_year(m: re.Match[str], text: str, ref: date | None, lenient: 
     return _anaphor(m, f"inyear:{_month_of(m['m'])}:{step}")
 
 
+@rule(r"(?i:\bthe\s+(?:entire|whole|full)\s+year\b)(?![- ](?:old|long|round))", "unit",
+      examples=[("2006-01-27", "GM lost $4.8 billion in the fourth quarter of 2005 and $8.6 billion for the entire "
+                 "year.", "2005", "year"),
+                ("2025-03-05", "The store was open the whole year.", None, "unknown")])
+def whole_year(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> Result:
+    """"for the full year": the year the story is at (a results report), never a guess from the
+    publication date; with no year in the story it is a duration."""
+    return _anaphor(m, "year:story")
+
+
 @rule(r"(?i:\b(?:over|during|on|at|across|through)\s+the\s+weekend\b)", "unit",
       examples=[("2024-12-02", "They met over the weekend.", "2024-11-30/2024-12-01", "range")])
 def weekend(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> Result:
