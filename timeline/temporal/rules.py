@@ -199,7 +199,8 @@ def month_year(ref: date, month: int, mod: str, clause: str | None) -> int:
 def nearest_date(ref: date, dates: list[date], clause: str | None) -> date | None:
     """Of the same month-day (or holiday) in neighbouring years, the one the clause means.
 
-    Future tense: the next one; past: the last one; in both cases a candidate most of a year
+    Future tense: the next one ("future!", a plain "will", is never second-guessed); past: the
+    last one; in both cases a candidate most of a year
     away loses to one within two months on the other side (a deadline in a report: "must
     return by Jan. 14"; "where the Aug. 7 blasts killed" after a "would");
     no cue: the nearest, but not one more than four months ahead (news reports the past).
@@ -208,7 +209,9 @@ def nearest_date(ref: date, dates: list[date], clause: str | None) -> date | Non
         return None
     past = [d for d in dates if d <= ref]
     fut = [d for d in dates if d >= ref]
-    if clause == "future" and fut:
+    if clause == "future!" and fut:  # a plain future ("will"): no second guess
+        return fut[0]
+    if clause in ("future", "future!") and fut:
         if past and (fut[0] - ref).days > 300 and (ref - past[-1]).days <= 60:
             return past[-1]  # "would" or "to" misread: a recent date, not one most of a year away
         return fut[0]
@@ -287,7 +290,8 @@ _SECOND_DAY = re.compile(r"\s*(?:and|or|to|through|-|–)\s*(?P<d>[12]\d|3[01]|0
                 ("2025-03-05", "on Monday, March 3:", "2025-03-03", "day"),
                 ("2000-01-06", "He must be returned by Jan. 14.", "2000-01-14", "day"),
                 ("1999-04-19", "He was shot to death last Oct. 23 at home.", "1998-10-23", "day"),
-                ("2025-03-05", "On March 3, 1500 troops landed.", "2025-03-03", "day")])
+                ("2025-03-05", "On March 3, 1500 troops landed.", "2025-03-03", "day"),
+                ("2025-03-05", "The company will report earnings on Jan. 30.", "2026-01-30", "day")])
 def month_day(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> Result:
     month, day = _month_of(m["m"]), int(re.match(r"\d+", m["d"]).group())  # type: ignore[union-attr]
     y_text, end = m["y"], m.end()
@@ -307,7 +311,9 @@ def month_day(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> R
         if mod:  # "last Oct. 23": the most recent one; "next March 3": the coming one
             clause: str | None = "past" if mod.startswith(("last", "this past")) else "future"
         else:
-            clause = tense(text, m.start(), end)
+            clause, cue = tense_cue(text, m.start(), end)
+            if clause == "future" and cue in en.STRONG_FUTURE_CUES:
+                clause = "future!"  # "will report on Jan. 30": the next one, however far
         d = d or month_day_date(ref, month, day, clause)
         year = d.year if d else None
     if year is None:
@@ -413,10 +419,12 @@ def month_of_story_year(m: re.Match[str], text: str, ref: date | None, lenient: 
     return _anaphor(m, f"inyear:{_month_of(m['m'])}:{step}")
 
 
-@rule(r"(?i:\bthe\s+(?:entire|whole|full)\s+year\b)(?![- ](?:old|long|round))", "unit",
+@rule(r"(?i:\bthe\s+(?:entire|whole|full)\s+year\b)(?![- ](?:old|long|round)|,?\s+(?:of\s+)?(?:fiscal\s+)?\d)", "unit",
       examples=[("2006-01-27", "GM lost $4.8 billion in the fourth quarter of 2005 and $8.6 billion for the entire "
                  "year.", "2005", "year"),
-                ("2025-03-05", "The store was open the whole year.", None, "unknown")])
+                ("2025-03-05", "The store was open the whole year.", None, "unknown"),
+                ("1987-03-09", "Sales fell in the fourth quarter of 1985. For the full year 1986 they rose.", "1986",
+                 "year")])
 def whole_year(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> Result:
     """"for the full year": the year the story is at (a results report), never a guess from the
     publication date; with no year in the story it is a duration."""
@@ -1102,7 +1110,9 @@ def year_earlier(m: re.Match[str], text: str, ref: date | None, lenient: bool) -
 
 @rule(r"\b(?:on\s+)?the\s+(?P<d>[12]?\d|3[01])(?:st|nd|rd|th)\b", "num",
       examples=[("2025-03-05", "on the 3rd, they left", "2025-03-03", "day"),
-                ("2025-03-05", "the 22nd floor", None, "unknown")])
+                ("2025-03-05", "the 22nd floor", None, "unknown"),
+                ("2025-03-05", "Voting takes place on the 15th.", "2025-03-15", "day"),
+                ("2025-03-20", "The board will meet on the 3rd.", "2025-04-03", "day")])
 def nth_day(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> Result:
     nxt = _next_word(text, m.end())
     if nxt[:1].isalpha() and nxt.lower() not in ("and", "or", "to", "at", "in", "when", "of"):
@@ -1110,7 +1120,10 @@ def nth_day(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> Res
     if ref is None:
         return _point(m, None, "unknown")
     day = int(m["d"])
-    y, mo = (ref.year, ref.month) if day <= ref.day else cal.month_add(ref.year, ref.month, -1)
+    if tense(text, m.start(), m.end()) == "future":  # "voting takes place on the 15th": this month or next
+        y, mo = (ref.year, ref.month) if day >= ref.day else cal.month_add(ref.year, ref.month, 1)
+    else:
+        y, mo = (ref.year, ref.month) if day <= ref.day else cal.month_add(ref.year, ref.month, -1)
     return _day(m, cal.ymd(y, mo, day) if cal.year_ok(y) else None, relative=True)
 
 
