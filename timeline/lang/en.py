@@ -156,3 +156,7 @@ modern""".split())
 CONTRACT_NOUNS = frozenset("""crude futures contract contracts delivery deliveries heating gasoline wheat corn soybeans
 soybean soyoil soymeal gold silver copper platinum cotton sugar coffee cocoa brent wti options shipment shipments
 loading loadings cattle hogs""".split())
+# words that put "the third quarter" in a game, not a year ("scored 15 points in the third quarter")
+SPORTS_WORDS = ("scored", "halftime", "half-time", "touchdown", "touchdowns", "rebounds", "assists", "three-pointer",
+                "free throw", "free throws", "field goal", "innings", "overtime", "buzzer", "quarterback",
+                "points lead", "point lead", "scoreless", "tied at")

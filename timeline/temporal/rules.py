@@ -598,7 +598,8 @@ def narrative_weekday(m: re.Match[str], text: str, ref: date | None, lenient: bo
                 ("2000-01-07", "They said they would look for ways around Wednesday's ruling.", "2000-01-05", "day"),
                 ("2025-03-05", "Campaigning closed ahead of Sunday's vote.", "2025-03-09", "day"),
                 ("2025-03-05", "Markets rose after Monday's announcement.", "2025-03-03", "day"),
-                ("2025-03-05", "Voters will go to the polls in Sunday's election.", "2025-03-09", "day")])
+                ("2025-03-05", "Voters will go to the polls in Sunday's election.", "2025-03-09", "day"),
+                ("1997-04-12", "The organisers of Sunday's race would not comment.", "1997-04-13", "day")])
 def weekday(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> Result:
     prev = _prev_word(text, m.start())
     if (prev in en.SET_WORDS and not m["mod"]) or (not m["part"] and _RECURRING_AFTER.match(text, m.end())):
@@ -611,9 +612,13 @@ def weekday(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> Res
     if mod in ("early", "late", "earlier", "later"):
         mod = ""
     clause = tense(text, m.start(), m.end()) if mod in ("", "this") else None
+    wd = en.WEEKDAYS[m["wd"].lower()]
     if mod == "" and m.group().lower().endswith("'s"):
         clause = _possessive_tense(text, m.start(), m.end())
-    return _day(m, weekday_date(ref, en.WEEKDAYS[m["wd"].lower()], mod, clause), relative=True)
+        if clause is None:  # "the organisers of Sunday's race" (on a Saturday): the nearer Sunday
+            back, ahead = (ref.weekday() - wd) % 7, (wd - ref.weekday()) % 7
+            clause = "future" if 0 < ahead < back else "past"
+    return _day(m, weekday_date(ref, wd, mod, clause), relative=True)
 
 
 _BEFORE_WORD = re.compile(r"(?i)\b(" + _alt(en.POSSESSIVE_FUTURE_LEAD + en.POSSESSIVE_PAST_LEAD) + r")\s+(?:the\s+)?$")
@@ -623,13 +628,14 @@ def _possessive_tense(text: str, start: int, end: int) -> str | None:
     """"Wednesday's ruling" names a happening, so the verb of its clause says less about it than
     the word before it: "ahead of Sunday's vote" is the coming Sunday, "after Wednesday's
     ruling" the last one. A conditional "would" ("would look for ways around Wednesday's
-    ruling") is about what follows the ruling, not the ruling, so it does not make it future."""
+    ruling") is about what follows the ruling, not the ruling, so it does not make it future;
+    with no cue (None) the caller takes the nearer of the two."""
     lead = _BEFORE_WORD.search(text, max(0, start - 20), start)
     if lead:
         word = re.sub(r"\s+", " ", lead.group(1).lower())
         return "future" if word in en.POSSESSIVE_FUTURE_LEAD else "past"
     clause, cue = tense_cue(text, start, end)
-    return "past" if clause == "future" and cue in en.WEAK_FUTURE_CUES else clause
+    return None if clause == "future" and cue in en.WEAK_FUTURE_CUES else clause
 
 
 @rule(r"\b(?P<w>(?i:today|tonight|yesterday|tomorrow|the\s+day\s+before\s+yesterday|"
@@ -736,7 +742,7 @@ def clock_time(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> 
     if m["wd"]:
         if ref is None:
             return _point(m, None, "unknown", start=start)
-        d = weekday_date(ref, en.WEEKDAYS[m["wd"].lower()], "", tense(text, m.start(), m.end()))
+        d = weekday_date(ref, en.WEEKDAYS[m["wd"].lower()], "", tense(text, start, m.end()))
         return _point(m, _iso(d), "day", start=start, relative=True)
     if _OFFSET_AFTER.match(text, m.end()):
         return _point(m, None, "unknown", start=start)  # "at 6 a.m. ten days before the shooting": not today
@@ -770,7 +776,7 @@ def spoken_clock(m: re.Match[str], text: str, ref: date | None, lenient: bool) -
     if m["wd"]:
         if ref is None:
             return _point(m, None, "unknown", start=start)
-        d = weekday_date(ref, en.WEEKDAYS[m["wd"].lower()], "", tense(text, m.start(), m.end()))
+        d = weekday_date(ref, en.WEEKDAYS[m["wd"].lower()], "", tense(text, start, m.end()))
         return _point(m, _iso(d), "day", start=start, relative=True)
     if m["noon"]:
         return None  # a bare "at midnight" is the narrative rule's
@@ -940,6 +946,9 @@ def century(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> Res
     return _point(m, f"{c0:04d}/{c0 + 99:04d}", "range")
 
 
+_SPORTS = re.compile(r"(?i)\b(?:" + _alt(sorted(en.SPORTS_WORDS)) + r")\b")
+
+
 @rule(r"\b(?:(?P<y0>" + _YEAR + r")\s+)?(?:(?P<det>(?i:the|this|last|next|this\s+year's|last\s+year's|"
       r"next\s+year's|its|a|the\s+company's))\s+)?(?:(?P<q>(?i:first|second|third|fourth|1st|2nd|3rd|4th))"
       r"[- ](?i:quarter|qtr)|Q(?P<qn>[1-4]))(?:\s+(?:of\s+)?(?:(?i:fiscal)\s+)?(?P<y>" + _YEAR + r")\b)?", "unit",
@@ -948,7 +957,10 @@ def century(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> Res
                 ("2025-03-05", "The economy grew 0.3 percent in the fourth quarter.", "2024-10-01/2024-12-31",
                  "range"),
                 ("2025-03-05", "Sales should recover in the fourth quarter.", "2025-10-01/2025-12-31", "range"),
-                ("2025-08-05", "Profit rose in the second quarter.", "2025-04-01/2025-06-30", "range")])
+                ("2025-08-05", "Profit rose in the second quarter.", "2025-04-01/2025-06-30", "range"),
+                ("2023-03-24", "Leonard scored 15 points in the third quarter.", None, "unknown"),
+                ("2023-03-24", "After a stagnant second quarter left the score tied at halftime, they won.", None,
+                 "unknown")])
 def quarter(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> Result:
     q = en.ORDINALS.get((m["q"] or "").lower()) or int(m["qn"] or 0)
     y = m["y"] or m["y0"]
@@ -957,6 +969,9 @@ def quarter(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> Res
     if ref is None:
         return _point(m, None, "unknown")
     det = re.sub(r"\s+", " ", (m["det"] or "").lower())
+    if not det.startswith(("last", "next", "this")) and not lenient and _SPORTS.search(
+            text, max(0, m.start() - 120), min(len(text), m.end() + 120)):
+        return None  # "scored 15 in the third quarter": a game's quarter, not the year's
     year_ = ref.year - 1 if det.startswith("last") else ref.year + 1 if det.startswith("next") else ref.year
     if not det.startswith(("last", "next", "this")) and 3 * (q - 1) + 1 > ref.month \
             and tense(text, m.start(), m.end()) != "future":
