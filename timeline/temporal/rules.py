@@ -599,7 +599,8 @@ def narrative_weekday(m: re.Match[str], text: str, ref: date | None, lenient: bo
                 ("2025-03-05", "Campaigning closed ahead of Sunday's vote.", "2025-03-09", "day"),
                 ("2025-03-05", "Markets rose after Monday's announcement.", "2025-03-03", "day"),
                 ("2025-03-05", "Voters will go to the polls in Sunday's election.", "2025-03-09", "day"),
-                ("1997-04-12", "The organisers of Sunday's race would not comment.", "1997-04-13", "day")])
+                ("1997-04-12", "The organisers of Sunday's race would not comment.", "1997-04-13", "day"),
+                ("2005-11-13", "The bomber in Wednesday's hotel attacks confessed.", "2005-11-09", "day")])
 def weekday(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> Result:
     prev = _prev_word(text, m.start())
     if (prev in en.SET_WORDS and not m["mod"]) or (not m["part"] and _RECURRING_AFTER.match(text, m.end())):
@@ -615,9 +616,9 @@ def weekday(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> Res
     wd = en.WEEKDAYS[m["wd"].lower()]
     if mod == "" and m.group().lower().endswith("'s"):
         clause = _possessive_tense(text, m.start(), m.end())
-        if clause is None:  # "the organisers of Sunday's race" (on a Saturday): the nearer Sunday
-            back, ahead = (ref.weekday() - wd) % 7, (wd - ref.weekday()) % 7
-            clause = "future" if 0 < ahead < back else "past"
+        if clause is None:  # "the organisers of Sunday's race" (on a Saturday): tomorrow's race
+            ahead = (wd - ref.weekday()) % 7  # a named happening one or two days off is coming;
+            clause = "future" if 0 < ahead <= 2 else "past"  # further off, news reports the past
     return _day(m, weekday_date(ref, wd, mod, clause), relative=True)
 
 
