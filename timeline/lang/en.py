@@ -142,8 +142,9 @@ OFFSET_DURATION_LEAD = frozenset("for within over during throughout lasting spen
 # hours in words for a clock time ("at four o'clock", "at 4 in the morning")
 CLOCK_HOURS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve")
 # the word before a possessive weekday ("ahead of Sunday's vote", "after Monday's ruling")
-POSSESSIVE_FUTURE_LEAD = ("ahead of", "before", "until", "till", "for", "upcoming", "in the run-up to",
-                          "in preparation for")
+POSSESSIVE_FUTURE_LEAD = ("ahead of", "before", "until", "till", "upcoming", "in the run-up to", "run-up to",
+                          "in preparation for", "prepared for", "preparing for", "prepare for", "prepares for",
+                          "warmed up for", "warming up for", "gearing up for")  # not "for": "been for", "praised for"
 POSSESSIVE_PAST_LEAD = ("after", "since", "following", "in the wake of", "despite", "in response to", "over",
                         "appeal", "overturn", "overturned", "challenge", "challenged")
 # modal cues too weak to put a named happening in the future ("would appeal Wednesday's ruling")
@@ -160,3 +161,11 @@ loading loadings cattle hogs""".split())
 SPORTS_WORDS = ("scored", "halftime", "half-time", "touchdown", "touchdowns", "rebounds", "assists", "three-pointer",
                 "free throw", "free throws", "field goal", "innings", "overtime", "buzzer", "quarterback",
                 "points lead", "point lead", "scoreless", "tied at")
+# nouns after a month that make it the month a statistic covers ("the November jobs report")
+DATA_NOUNS = frozenset("""employment jobs payrolls payroll unemployment jobless trade retail sales figures figure data
+inflation output production exports imports increase increases rise rises decline declines drop index survey
+reading readings numbers""".split())
+# words before "for <a possessive date>" that look back ("paid for Monday's airlift", "been for November's fire")
+FOR_PAST_HEADS = frozenset("""been paid blamed praised thanked responsibility credit apologised apologized arrested
+charged punished criticised criticized sentenced fined compensation condolences blame praise apology
+responsible accountable""".split())

@@ -497,7 +497,12 @@ def _iso(d: date | None) -> str | None:
                 ("2025-03-05", "They met in January.", "2025-01", "month"),
                 ("2025-03-05", "Theresa May said", None, "unknown"),
                 ("1987-03-16", "April crude settled 28 cents higher.", "1987-04", "month"),
-                ("2025-11-20", "The January contract ended lower.", "2026-01", "month")])
+                ("2025-11-20", "The January contract ended lower.", "2026-01", "month"),
+                ("2006-12-04", "Upcoming releases include Friday's November employment report.", "2006-11", "month"),
+                ("2006-12-11", "The army was deployed ahead of January's elections.", "2007-01", "month"),
+                ("2006-12-14", "Data showed a smaller-than-expected rise in orders in October.", "2006-10", "month"),
+                ("1987-03-13", "Profit would have doubled had it not been for November's fire.", "1986-11", "month"),
+                ("2006-11-17", "She would lead the party at April's election.", "2007-04", "month")])
 def month(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> Result:
     word = m["m"]
     mod = (m["mod"] or "").lower().strip()
@@ -529,6 +534,13 @@ def month(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> Resul
     elif not mod and _next_word(text, m.end()).lower().rstrip(".,;:") in en.CONTRACT_NOUNS:
         # "April crude settled", "the May contract": a delivery month, this one or the coming one
         y = ref.year if month_no >= ref.month else ref.year + 1
+    elif not mod and _next_word(text, m.end()).lower().rstrip(".,;:") in en.DATA_NOUNS:
+        # "Friday's November employment report": figures for a month that has begun or ended
+        y = month_year(ref, month_no, "", "past")
+    elif not mod and text.startswith(("'s", "’s"), m.end()):
+        # "ahead of January's elections": a named happening, read as a possessive weekday is
+        # (a month is further off than a weekday, so "would lead at April's election" is ahead)
+        y = month_year(ref, month_no, "", _possessive_tense(text, m.start(), m.end(), weak_future=True))
     else:
         y = month_year(ref, month_no, "", tense(text, m.start(), m.end()))
     return _point(m, cal.mval(y, month_no), "month", relative=True)
@@ -600,7 +612,9 @@ def narrative_weekday(m: re.Match[str], text: str, ref: date | None, lenient: bo
                 ("2025-03-05", "Markets rose after Monday's announcement.", "2025-03-03", "day"),
                 ("2025-03-05", "Voters will go to the polls in Sunday's election.", "2025-03-09", "day"),
                 ("1997-04-12", "The organisers of Sunday's race would not comment.", "1997-04-13", "day"),
-                ("2005-11-13", "The bomber in Wednesday's hotel attacks confessed.", "2005-11-09", "day")])
+                ("2005-11-13", "The bomber in Wednesday's hotel attacks confessed.", "2005-11-09", "day"),
+                ("2005-11-02", "Henry had been rested for Saturday's derby.", "2005-11-05", "day"),
+                ("2006-12-19", "The government paid for Monday's airlift.", "2006-12-18", "day")])
 def weekday(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> Result:
     prev = _prev_word(text, m.start())
     if (prev in en.SET_WORDS and not m["mod"]) or (not m["part"] and _RECURRING_AFTER.match(text, m.end())):
@@ -623,9 +637,10 @@ def weekday(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> Res
 
 
 _BEFORE_WORD = re.compile(r"(?i)\b(" + _alt(en.POSSESSIVE_FUTURE_LEAD + en.POSSESSIVE_PAST_LEAD) + r")\s+(?:the\s+)?$")
+_FOR_BEFORE = re.compile(r"(?i)\b([a-z]+),?\s+for\s+(?:the\s+)?$")
 
 
-def _possessive_tense(text: str, start: int, end: int) -> str | None:
+def _possessive_tense(text: str, start: int, end: int, weak_future: bool = False) -> str | None:
     """"Wednesday's ruling" names a happening, so the verb of its clause says less about it than
     the word before it: "ahead of Sunday's vote" is the coming Sunday, "after Wednesday's
     ruling" the last one. A conditional "would" ("would look for ways around Wednesday's
@@ -635,8 +650,11 @@ def _possessive_tense(text: str, start: int, end: int) -> str | None:
     if lead:
         word = re.sub(r"\s+", " ", lead.group(1).lower())
         return "future" if word in en.POSSESSIVE_FUTURE_LEAD else "past"
+    head = _FOR_BEFORE.search(text, max(0, start - 30), start)
+    if head:  # "rested for Saturday's derby", "bills for Friday's session"; but "paid for Monday's airlift"
+        return "past" if head.group(1).lower() in en.FOR_PAST_HEADS else "future"
     clause, cue = tense_cue(text, start, end)
-    return None if clause == "future" and cue in en.WEAK_FUTURE_CUES else clause
+    return None if clause == "future" and cue in en.WEAK_FUTURE_CUES and not weak_future else clause
 
 
 @rule(r"\b(?P<w>(?i:today|tonight|yesterday|tomorrow|the\s+day\s+before\s+yesterday|"

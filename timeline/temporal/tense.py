@@ -30,12 +30,18 @@ _INTENT_WORDS = frozenset(en.INTENT_VERBS)
 _FRONTED = re.compile(r"(?i)^[\s\"'“‘(\[-]*(?:(?:on|in|at|by|from|since|until|till|during|before|after|early|"
                       r"late|earlier|later|then|and|but|so|also|this|last|next|the|of)\s+)*$")
 _COMMA = re.compile(r"\s*,\s*")
+_CLAUSE_START = re.compile(r"(?i)[;:]\s*|\b(?:that|when|because)\s+(?=[a-z])")
+_RIGHT_CLAUSE = re.compile(r"[,;:.!?()\n]|\s(?:and|but|or|while|as|that|who|which|because|if|whether)\s")
+_RIGHT_CLAUSE_OR_SUBJECT = re.compile(r"[,;:.!?()\n]|\s(?:and|but|or|while|as|that|who|which|because|if|whether|"
+                                      r"he|she|they|we|it|I|you)\s")
 _WORD_BEFORE = re.compile(r"([A-Za-z]+)\s+$")
 _PASSIVE = re.compile(r"(?i)\b(?:(?:be|been|being|is|are|was|were|to|a|an|the|still|its|their|his|her|very|newly|"
                       r"not|un)\s+|(?:be|been|being|is|are|was|were)\s+[a-z]+ly\s+)$")
 
 
 def _usable(m: re.Match[str], before: str) -> bool:
+    if before.endswith("-"):
+        return False  # "smaller-than-expected", "long-planned": part of an adjective
     past = m.group("past")
     if past and _PASSIVE.search(before):
         return False  # "would still be held", "will be paid": a participle, not a past tense
@@ -65,14 +71,21 @@ def tense_cue(text: str, start: int, end: int) -> tuple[str | None, str]:
         left = left[cut:]
     # the right context is the rest of the same clause: "on Saturday and were planning to..."
     tail = text[end:end + 30]
-    if _FRONTED.match(left) and _COMMA.match(text, end):
-        # a time phrase opening the sentence ("On Thursday, the agency will...") belongs to the
-        # clause after its comma, so that clause's verb is read
-        tail = text[_COMMA.match(text, end).end():end + 70]  # type: ignore[union-attr]
-    # a "that"/"who"/"because" clause after it is another clause ("claiming on Tuesday that Tehran
-    # would..."): its verb says nothing about the expression
-    right = re.split(r"[,;:.!?()\n]|\s(?:and|but|or|while|as|that|who|which|because|if|whether)\s", tail,
-                     maxsplit=1)[0]
+    own = _CLAUSE_START.split(left)[-1]  # the part of the left context in the expression's clause
+    fronted = bool(_FRONTED.match(own))
+    if fronted:
+        # a time phrase opening its clause ("On Thursday, the agency will...", "in September she
+        # will return", "announcing that on Tuesday it would end") belongs to the clause after it
+        comma = _COMMA.match(text, end)
+        tail = text[comma.end() if comma else end:end + 70]
+        right = _RIGHT_CLAUSE.split(tail, maxsplit=1)[0]
+    else:
+        # a "that"/"who"/"because" clause after it is another clause ("claiming on Tuesday that
+        # Tehran would..."), and so is one opening with its own subject when the expression's own
+        # clause has a verb ("told his squad Friday they must..."; but "after dates in the U.K.
+        # in September she will return"): their verbs say nothing about the expression
+        has_verb = any(_usable(c, own[:c.start()]) for c in _CUE.finditer(own))
+        right = (_RIGHT_CLAUSE_OR_SUBJECT if has_verb else _RIGHT_CLAUSE).split(tail, maxsplit=1)[0]
     best: tuple[int, str, str] | None = None
     for m in _CUE.finditer(left):
         if not _usable(m, left[:m.start()]):
@@ -84,7 +97,12 @@ def tense_cue(text: str, start: int, end: int) -> tuple[str | None, str]:
         if not _usable(m, right[:m.start()]):
             continue
         dist = 2 * m.start() + 10
-        if best is None or dist < best[0]:
-            best = (dist, "future" if m.group("fut") else "past", m.group().lower())
+        if best is None or dist < best[0] or fronted:
+            word = m.group().lower()
+            if fronted and m.group("fut") and word.split()[0] in _INTENT_WORDS and word.split()[0].endswith("ed"):
+                # "On Sunday the cabinet decided to continue": the phrase dates "decided", a past
+                best = (dist, "past", word)
+            else:
+                best = (dist, "future" if m.group("fut") else "past", word)
         break
     return (best[1], best[2]) if best else (None, "")
