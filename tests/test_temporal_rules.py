@@ -40,4 +40,37 @@ def test_narrative_references_say_what_they_are_anchored_to():
 
 def test_story_date_lapses_after_an_undated_paragraph():
     text = "It sank on June 3, 2021.\n\nDivers came.\n\nThe next day, it rained."
-    assert tag(text, date(2025, 3, 5))[-1].value == "2025-03-06"
+    # the story's date has lapsed, and "the next day" after the publication date would put a
+    # past happening in the future: it stays unresolved
+    assert tag(text, date(2025, 3, 5))[-1].value is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Two days later, police arrested him.",
+        "The next day, he resigned.",
+        "Twenty years later, the band reunited.",
+        "A week later, the talks collapsed.",
+        "The following Monday, the court ruled.",
+        "Three months later, the plant closed.",
+        "The day after, protesters returned.",
+    ],
+)
+def test_forward_references_without_a_told_date_stay_unresolved(text: str) -> None:
+    """Later than what? With no date told before them, these are not the publication date."""
+    found = tag(text, date(2025, 3, 5))
+    assert found and all(e.value is None for e in found)
+    told = tag("The plant opened on June 3, 2021. " + text, date(2025, 3, 5))
+    assert told[-1].value is not None and told[-1].value > "2021-06-03"
+    assert told[-1].anchor is not None and told[-1].anchor.startswith("narrative:2021")
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [("A year earlier, profits were lower.", "2024"), ("The day before, police said.", "2025-03-04")],
+)
+def test_backward_references_without_a_told_date_count_back_from_publication(text: str, value: str) -> None:
+    """News compares with a year earlier than now: backward references keep the publication anchor."""
+    found = tag(text, date(2025, 3, 5))
+    assert [(e.value, e.anchor) for e in found] == [(value, "published")]

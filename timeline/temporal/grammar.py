@@ -154,6 +154,11 @@ class _Narrative:
 def _resolve_anaphor(code: str, story: _Narrative, ref: date | None) -> tuple[str | None, str, str | None]:
     """Value, precision and anchor of a narrative reference ("day:-1", "weekday:0:+", "year:-1")."""
     kind, _, arg = code.partition(":")
+    if _points_forward(kind, arg) and not (story.day or story.month or story.year is not None):
+        # "Two days later", "the next day", "the following Monday" with no date told before
+        # them: later than what the text does not say. The publication date would put a past
+        # happening in the future, so the reference stays unresolved.
+        return None, "unknown", None
     if kind in ("day", "weekday"):
         base, anchor = (story.day, f"narrative:{story.day.isoformat()}") if story.day else (ref, "published")
         if base is None:
@@ -191,6 +196,13 @@ def _resolve_anaphor(code: str, story: _Narrative, ref: date | None) -> tuple[st
         v = cal.yval(base_year + int(arg))
         return (v, "year", anchor) if v else (None, "unknown", None)
     return None, "unknown", None
+
+
+def _points_forward(kind: str, arg: str) -> bool:
+    """Whether a narrative reference moves forward from its anchor ("day:+2", "weekday:0:+")."""
+    if kind == "weekday":
+        return arg.endswith("+")
+    return not arg.startswith(("y", "-")) and arg not in ("0", "+0", "")
 
 
 def finish(text: str, cands: list[Cand], ref: date | None) -> list[TimeExpression]:
