@@ -74,3 +74,20 @@ def test_backward_references_without_a_told_date_count_back_from_publication(tex
     """News compares with a year earlier than now: backward references keep the publication anchor."""
     found = tag(text, date(2025, 3, 5))
     assert [(e.value, e.anchor) for e in found] == [(value, "published")]
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("She quit over the Jan. 6, 2021, riot. His rhetoric was like the rhetoric he used around Jan. 6.",
+         "2021-01-06"),
+        ("The attacks of Sept. 11, 2001 changed the city. Since Sept. 11, security has tightened.", "2001-09-11"),
+        ("Protests began on Oct. 7, 2019. The anger of Oct. 7 has not faded.", "2019-10-07"),
+        # an anniversary story tells this year's day with "on"
+        ("On Jan. 6, 2021, rioters stormed the Capitol. On Jan. 6, Biden spoke at a memorial.", "2023-01-06"),
+        # a different day keeps the ordinary reading
+        ("The riot was on Jan. 6, 2021. The hearing ended Jan. 9.", "2023-01-09"),
+    ],
+)
+def test_a_day_told_again_without_its_year_is_the_day_told_before(text: str, value: str) -> None:
+    assert tag(text, date(2023, 3, 23))[-1].value == value

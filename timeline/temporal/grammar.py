@@ -123,6 +123,7 @@ class Grammar:
 
 _SINCE = re.compile(r"(?i)\b(since|until|till|by)\s+(?:(?:early|late|mid-?|the\s+end\s+of)\s+)?$")
 _PARAGRAPH = re.compile(r"\n\s*\n")
+_ON = re.compile(r"(?i)\bon\s+$")
 
 
 @dataclass
@@ -210,6 +211,7 @@ def finish(text: str, cands: list[Cand], ref: date | None) -> list[TimeExpressio
     out: list[TimeExpression] = []
     story = _Narrative()
     noted_end = 0  # end of the expression that last moved the story
+    told: dict[tuple[int, int], int] = {}  # (month, day) -> the year it was told with
     breaks = [m.start() for m in _PARAGRAPH.finditer(text)] if cands else []
     for c in cands:
         # the story's date holds through its paragraph and the next one (a paragraph that opens
@@ -222,6 +224,16 @@ def finish(text: str, cands: list[Cand], ref: date | None) -> list[TimeExpressio
         anchor = "published" if c.relative and value else None
         if c.anaphor:
             value, precision, anchor = _resolve_anaphor(c.anaphor, story, ref)
+        elif (c.bare_day and c.bare_day in told and value and int(value[:4]) != told[c.bare_day]
+              and not _ON.search(text, max(0, start - 4), start)):
+            # "the riot of Jan. 6, 2021 ... the rhetoric he used around Jan. 6": the day told
+            # again without its year is the day told before, not the one of this year. "On
+            # Jan. 6" keeps its own year: an anniversary story tells this year's day that way.
+            again = cal.ymd(told[c.bare_day], *c.bare_day)
+            if again:
+                value, anchor = again.isoformat(), f"narrative:{again.isoformat()}"
+        if value and precision == "day" and not c.relative and not c.anaphor and c.kind == "point":
+            told[(int(value[5:7]), int(value[8:10]))] = int(value[:4])
         if value and precision in ("day", "month", "year"):
             story.note(value, precision)
             noted_end = c.end

@@ -312,6 +312,8 @@ def month_day(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> R
     if year is None:
         return _point(m, None, "unknown", end=end)
     first = _point(m, _iso(cal.ymd(year, month, day)), "day", end=end, relative=relative)
+    if relative and not m["wd"] and not (m.groupdict().get("mod") or ""):
+        first.bare_day = (month, day)
     if second and int(second["d"]) > day:
         other = cal.ymd(year, month, int(second["d"]))
         if other:  # "April 24 and 25", "March 3-5, 2024": the second day shares month and year
