@@ -36,6 +36,10 @@ def chosen(sentence: str, ref: date = W) -> list[str | None]:
     ("The president took office in 2021.", ["2021"]),
     # a participle without a comma ends where the main verb begins
     ("A firm founded in 1952 was sold on Monday.", ["2025-03-03"]),
+    # a finer date inside the first one says when it happened
+    ("She attends the 2022 film festival premiere on November 2, 2022 in Hollywood.", ["2022-11-02"]),
+    ("In 2020, the city locked down on March 16, 2020.", ["2020-03-16"]),
+    ("In 2019 sales rose, and in 2021 they fell on May 3.", ["2019"]),
     ("Nothing dated here.", []),
     ("He spoke for three years.", []),
 ])

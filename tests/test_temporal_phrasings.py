@@ -267,6 +267,18 @@ group(W, [
     ("The strike began Oct. 2, 2019. Since Oct. 2, no trains have run.", "2019-10-02", "day"),
 ])
 
+# seasons follow the clause's tense; a bare half is a game's; the idiom is no date (published 5 March 2025)
+group(W, [
+    ("I watched the show over the summer.", "2024-06-01/2024-08-31", "range"),
+    ("The work will finish in the summer.", "2025-06-01/2025-08-31", "range"),
+    ("The bridge will reopen in the autumn.", "2025-09-01/2025-11-30", "range"),
+    ("The team led 46-33 at the end of the first half.", None, "unknown"),
+    ("He scored twice in the second half.", None, "unknown"),
+    ("Profits rose in the first half of this year.", "2025-01-01/2025-06-30", "range"),
+    ("Sales fell in the second half of last year.", "2024-07-01/2024-12-31", "range"),
+    ("That's what matters at the end of the day.", None, "unknown"),
+])
+
 
 def test_at_least_300_phrasings():
     assert len(ROWS) >= 300

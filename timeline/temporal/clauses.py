@@ -10,7 +10,8 @@ The rule, in order:
 3. A sentence that reports a statement about a dated happening ("said on Friday that the fire
    started on Tuesday night") yields two dates: the happening's (in the "that" clause) and the
    statement's (in the reporting clause), so the caller can file two events.
-4. Otherwise the first main-clause expression dates the event. When every expression is in
+4. Otherwise the first main-clause expression dates the event (or a later one that falls
+   inside it and is finer: "the 2022 festival ... on November 2, 2022"). When every expression is in
    background material the event has no date of its own: "The minister, who took office in
    2019, resigned" did not resign in 2019, and a wrong date is worse than none.
 """
@@ -79,4 +80,14 @@ def event_dates(sentence: str, found: list[TimeExpression], offset: int = 0) -> 
         after = [e for e in main if e.start >= cut]
         if before and after:
             return [after[0], before[0]]
-    return [main[0]]
+    return [_finest_within(main)]
+
+
+def _finest_within(main: list[TimeExpression]) -> TimeExpression:
+    """The first main-clause date, or a later one that falls inside it and says more: "the 2022
+    festival ... on November 2, 2022" happened on the day, not merely in the year."""
+    first = main[0]
+    if first.precision not in ("year", "month") or not first.value:
+        return first
+    inside = [e for e in main[1:] if e.value and e.value.startswith(first.value + "-") and "/" not in e.value]
+    return max(inside, key=lambda e: len(e.value or "")) if inside else first
