@@ -86,10 +86,13 @@ FUTURE_CUES = (
     "begins", "begin", "effective", "from now", "later this", "coming", "ends", "opens", "closes",
     "expires", "runs", "starts", "resumes", "deadline", "as soon as", "hopes", "hope", "wants",
     "is heard", "will be", "to testify", "to leave", "to return", "to visit", "to meet", "to hold",
-    # a present tense that news uses for what is scheduled ("takes effect in July", "plays Sunday")
-    "takes effect", "take effect", "comes into force", "come into force", "goes into effect", "go into effect",
-    "takes place", "take place", "kicks off", "kick off", "meets", "arrives", "departs", "convenes", "reconvenes",
-    "is due", "are due",  # not "hosts", "faces", "plays", "visits": as often plural nouns ("his French hosts")
+    # typographic apostrophes, as most published pages write them
+    "’ll", "won’t",
+    # the present of a scheduled happening: "the tour kicks off in May", "the law takes effect in July"
+    "kicks off", "kick off", "takes effect", "take effect", "comes into force", "come into force",
+    "goes into effect", "go into effect", "premieres", "concludes", "wraps up", "takes place", "take place",
+    "meets", "arrives", "departs", "convenes", "reconvenes", "is due", "are due",
+    # (not "hosts", "faces", "plays", "visits": as often plural nouns, "his French hosts")
 )
 # future cues that are never a misreading ("will report on Jan. 30" is next January, however far)
 STRONG_FUTURE_CUES = frozenset({"will", "won't", "shall", "'ll", "will be"})
