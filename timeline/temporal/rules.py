@@ -564,6 +564,19 @@ def weekday_of_week(m: re.Match[str], text: str, ref: date | None, lenient: bool
     return _day(m, cal.shift(monday, en.WEEKDAYS[m["wd"].lower()]) if monday else None, relative=True)
 
 
+@rule(r"(?i:\b(?P<n>a|one|two|three|four|\d)\s+weeks?\s+ago\s+)(?P<wd>" + _WEEKDAY + r")\b", "wd",
+      examples=[("1998-08-20", "The bombs went off a week ago Friday.", "1998-08-07", "day"),
+                ("2025-03-05", "The plant closed two weeks ago Monday.", "2025-02-17", "day"),
+                ("2025-03-05", "It began a week ago Wednesday.", "2025-02-26", "day")])
+def weeks_ago_weekday(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> Result:
+    """"a week ago Friday" (US wire style): the Friday a week before the last Friday."""
+    n = _num(m["n"])
+    if ref is None or not n:
+        return _point(m, None, "unknown")
+    last = weekday_date(ref, en.WEEKDAYS[m["wd"].lower()], "", "past")
+    return _day(m, cal.shift(last, -7 * n) if last else None, relative=True)
+
+
 @rule(r"(?i:\b(?P<n>" + _NUMWORD + r")\s+(?P<u>days?|weeks?|months?|years?|fortnights?)\s+from\s+)"
       r"(?P<base>(?i:today|now|tomorrow|yesterday)|" + _WEEKDAY + r")\b", ("unit",),
       examples=[("2025-03-05", "two weeks from today", "2025-03-19", "day"),
