@@ -327,6 +327,27 @@ group(W, [
     ("Shares slid in early afternoon trading.", "2025-03-05", "day"),
 ])
 
+# hard-wrapped wire copy: a line break inside a sentence does not cut its tense cues off
+group(date(1987, 3, 9), [  # a Monday
+    ("The estimate, which the agency has left unchanged since\nOctober, should be revised.", "1986-10", "month"),
+    ("A spokesman said there will be no sailings from\nmidnight on Sunday.", "1987-03-15", "day"),
+    ("The bank said it expects the payout will be made in\nearly May.", "1987-05", "month"),
+    ("The accord expires in\nOctober.", "1987-10", "month"),
+    ("Sales fell.\nIn October the plant closed.", "1986-10", "month"),
+    ("It was the first bond issue in 21 years, and it will be priced on Friday.", "1987-03-13", "day"),
+])
+group(date(1987, 3, 6), [("Shareholders are scheduled to vote on the deal\nMonday.", "1987-03-09", "day")])
+group(date(1987, 3, 11), [
+    ("It would float its first Yankee bond issue in 21 years.", None, "unknown"),
+    ("Unemployment will rise from January's record three pct.", "1987-01", "month"),
+])
+# US wire style: "a week ago Friday"
+group(date(1998, 8, 20), [  # a Thursday
+    ("The bombs went off a week ago Friday.", "1998-08-07", "day"),
+    ("Talks began two weeks ago Monday.", "1998-08-03", "day"),
+    ("The embassy reopened a week ago Thursday.", "1998-08-13", "day"),
+])
+
 
 def dating(text: str, ref: date) -> tuple[str | None, str]:
     found = [e for e in tag(text, ref) if e.value]

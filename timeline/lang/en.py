@@ -148,7 +148,7 @@ CLOCK_HOURS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "
 POSSESSIVE_FUTURE_LEAD = ("ahead of", "before", "until", "till", "upcoming", "in the run-up to", "run-up to",
                           "in preparation for", "prepared for", "preparing for", "prepare for", "prepares for",
                           "warmed up for", "warming up for", "gearing up for")  # not "for": "been for", "praised for"
-POSSESSIVE_PAST_LEAD = ("after", "since", "following", "in the wake of", "despite", "in response to", "over",
+POSSESSIVE_PAST_LEAD = ("after", "since", "following", "in the wake of", "despite", "in response to", "over", "from",
                         "appeal", "overturn", "overturned", "challenge", "challenged")
 # modal cues too weak to put a named happening in the future ("would appeal Wednesday's ruling")
 WEAK_FUTURE_CUES = frozenset({"would", "could", "might", "may", "should"})

@@ -1114,16 +1114,23 @@ def ago(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> Result:
     return _point(m, None, "unknown")
 
 
+_SUPERLATIVE = re.compile(r"(?i)\b(?:first|only|\w{3,}est|most|least|record|ever)\b[^.;:!?]{0,50}$")
+
+
 @rule(r"(?i)\bin\s+(?P<n>" + _NUMWORD + r")\s+(?P<u>days?|weeks?|months?|years?|fortnights?)\b(?!\s+(?:ago|time))",
       "unit",
       examples=[("2025-03-05", "The law will take effect in ten days.", "2025-03-15", "day"),
                 ("2025-03-05", "They will vote in two weeks.", "2025-03-17/2025-03-23", "range"),
-                ("2025-03-05", "the highest level in ten days", None, "unknown")])
+                ("2025-03-05", "the highest level in ten days", None, "unknown"),
+                ("1987-03-11", "It would float its first Yankee bond issue in 21 years.", None, "unknown"),
+                ("1987-03-09", "The USSR might not buy corn for the first time in 15 years.", None, "unknown")])
 def in_units(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> Result:
     """"in ten days" is a date only in a future clause; otherwise it is a duration."""
     n = _num(m["n"])
     if n is None or ref is None or m["n"].lower() in en.VAGUE_QUANTITIES or n > 10_000 \
-            or tense(text, m.start(), m.end()) != "future":
+            or tense(text, m.start(), m.end()) != "future" or _SUPERLATIVE.search(text, max(0, m.start() - 60),
+                                                                                   m.start()):
+        # "its first bond issue in 21 years", "the highest level in ten days": a stretch of time
         return _point(m, None, "unknown", "duration")
     unit = m["u"].lower().rstrip("s")
     if unit == "year":

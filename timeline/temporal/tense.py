@@ -17,7 +17,11 @@ def _words(words: tuple[str, ...]) -> str:
     return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
 
 
-_SENT_BREAK = re.compile(r"(?<=[a-z0-9\"'”’)][a-z0-9\"'”’)][.!?])[\"'”’]?\s+|\n")
+# a line break ends a sentence after sentence punctuation, before a blank line or an indented
+# paragraph; otherwise it only wraps one (hard-wrapped wire copy: "unchanged since\nOctober",
+# "from\nmidnight on Sunday"), and a headline without a full stop runs into its first sentence
+_SENT_BREAK = re.compile(r"(?<=[a-z0-9\"'”’)][a-z0-9\"'”’)][.!?])[\"'”’]?\s+"
+                         r"|(?<=[.!?:;\"'”’)])[ \t]*\n|\n(?=[ \t]*\n|[ \t]{2,}|[ \t]*[-*•])")
 _NOT_ED = "|".join(en.NOT_PAST_ED)
 _INTENT = "|".join(en.INTENT_VERBS)
 _CUE = re.compile(
