@@ -277,6 +277,7 @@ def dateline(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> Re
     return _point(m, _iso(d), "day", "dateline", start=m.start("m"), end=m.end("d"), relative=True)
 
 
+_EACH_YEAR = re.compile(r"(?i),?\s+(?:each|every|of\s+each|of\s+every)\s+year\b|,?\s+(?:annually|yearly)\b")
 _SHARED_YEAR = re.compile(r"\s*(?:-|–|to|and|through|until|till)\s*(?:" + _MONTH_ANY + r"\s*)?" + _DAY
                           + r",?\s+(?P<y>" + _YEAR + r")\b")
 _SECOND_DAY = re.compile(r"\s*(?:and|or|to|through|-|–)\s*(?P<d>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?\b"
@@ -291,10 +292,13 @@ _SECOND_DAY = re.compile(r"\s*(?:and|or|to|through|-|–)\s*(?P<d>[12]\d|3[01]|0
                 ("2000-01-06", "He must be returned by Jan. 14.", "2000-01-14", "day"),
                 ("1999-04-19", "He was shot to death last Oct. 23 at home.", "1998-10-23", "day"),
                 ("2025-03-05", "On March 3, 1500 troops landed.", "2025-03-03", "day"),
-                ("2025-03-05", "The company will report earnings on Jan. 30.", "2026-01-30", "day")])
+                ("2025-03-05", "The company will report earnings on Jan. 30.", "2026-01-30", "day"),
+                ("1987-03-11", "The coupon is payable December 14 each year.", None, "unknown")])
 def month_day(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> Result:
     month, day = _month_of(m["m"]), int(re.match(r"\d+", m["d"]).group())  # type: ignore[union-attr]
     y_text, end = m["y"], m.end()
+    if not y_text and _EACH_YEAR.match(text, end):
+        return _point(m, None, "unknown", "set")  # "payable December 14 each year"
     if y_text and _next_word(text, end).lower().rstrip(".,;:") in en.UNIT_NOUNS:
         y_text, end = None, m.end("d")  # "On March 3, 1500 troops landed": a count, not a year
     second = _SECOND_DAY.match(text, end) if not y_text else None
@@ -504,7 +508,10 @@ def _iso(d: date | None) -> str | None:
                 ("2006-12-11", "The army was deployed ahead of January's elections.", "2007-01", "month"),
                 ("2006-12-14", "Data showed a smaller-than-expected rise in orders in October.", "2006-10", "month"),
                 ("1987-03-13", "Profit would have doubled had it not been for November's fire.", "1986-11", "month"),
-                ("2006-11-17", "She would lead the party at April's election.", "2007-04", "month")])
+                ("2006-11-17", "She would lead the party at April's election.", "2007-04", "month"),
+                ("2025-03-05", "The offensive began in early March.", "2025-03", "month"),
+                ("2025-03-05", "Prices fell at the beginning of March.", "2025-03", "month"),
+                ("2025-03-05", "The festival is held in March each year.", None, "unknown")])
 def month(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> Result:
     word = m["m"]
     mod = (m["mod"] or "").lower().strip()
@@ -545,6 +552,8 @@ def month(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> Resul
         y = month_year(ref, month_no, "", _possessive_tense(text, m.start(), m.end(), weak_future=True))
     else:
         y = month_year(ref, month_no, "", tense(text, m.start(), m.end()))
+    if _EACH_YEAR.match(text, m.end()):
+        return _point(m, None, "unknown", "set")  # "in March each year"
     return _point(m, cal.mval(y, month_no), "month", relative=True)
 
 
