@@ -341,6 +341,16 @@ group(date(1987, 3, 11), [
     ("It would float its first Yankee bond issue in 21 years.", None, "unknown"),
     ("Unemployment will rise from January's record three pct.", "1987-01", "month"),
 ])
+# an abbreviation's full stop is not a sentence's; a fronted phrase's verb may follow a subordinate clause
+group(date(2023, 3, 22), [
+    ("The market is due to take place Oct. 31- Nov. 5.", "2023-11-05", "day"),
+    ("The film festival, set for Sept. 30, will run until Oct. 8.", "2023-10-08", "day"),
+    ("Gov. Smith will sign the bill on Friday.", "2023-03-24", "day"),
+    ("Acme Corp. will report results on April 20.", "2023-04-20", "day"),
+    ("On Sept. 24, as the spacecraft flies by Earth, it will release the capsule.", "2023-09-24", "day"),
+    ("On Sept. 24, as the spacecraft flew by Earth, it released the capsule.", "2022-09-24", "day"),
+    ("The coupon is payable December 14 each year.", None, "unknown"),
+])
 # US wire style: "a week ago Friday"
 group(date(1998, 8, 20), [  # a Thursday
     ("The bombs went off a week ago Friday.", "1998-08-07", "day"),

@@ -172,3 +172,6 @@ reading readings numbers""".split())
 FOR_PAST_HEADS = frozenset("""been paid blamed praised thanked responsibility credit apologised apologized arrested
 charged punished criticised criticized sentenced fined compensation condolences blame praise apology
 responsible accountable""".split())
+# words whose full stop does not end a sentence ("Oct. 31", "Sen. Smith", "Acme Corp. said")
+ABBREVIATIONS = frozenset("""jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thur thurs fri sat sun
+gov sen rep gen col lt sgt capt cmdr adm corp inc ltd bros jr sr st vs no nos dept univ assn mt ft rev prof""".split())

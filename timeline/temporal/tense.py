@@ -35,6 +35,8 @@ _FRONTED = re.compile(r"(?i)^[\s\"'“‘(\[-]*(?:(?:on|in|at|by|from|since|unti
                       r"late|earlier|later|then|and|but|so|also|this|last|next|the|of)\s+)*$")
 _COMMA = re.compile(r"\s*,\s*")
 _CLAUSE_START = re.compile(r"(?i)[;:]\s*|\b(?:that|when|because)\s+(?=[a-z])")
+_SENTENCE_REST = re.compile(r"[;:.!?()\n]")
+_LAST_WORD = re.compile(r"([A-Za-z]+)\.$")
 _RIGHT_CLAUSE = re.compile(r"[,;:.!?()\n]|\s(?:and|but|or|while|as|that|who|which|because|if|whether)\s")
 _RIGHT_CLAUSE_OR_SUBJECT = re.compile(r"[,;:.!?()\n]|\s(?:and|but|or|while|as|that|who|which|because|if|whether|"
                                       r"he|she|they|we|it|I|you)\s")
@@ -70,6 +72,10 @@ def tense_cue(text: str, start: int, end: int) -> tuple[str | None, str]:
     left = text[max(0, start - 160):start]
     cut = None
     for m in _SENT_BREAK.finditer(left):
+        if m.group()[:1].isspace():
+            word = _LAST_WORD.search(left, 0, m.start())
+            if word and word.group(1).lower() in en.ABBREVIATIONS:
+                continue  # "Oct. 31", "Sen. Smith": an abbreviation's full stop, not a sentence's
         cut = m.end()
     if cut is not None:
         left = left[cut:]
@@ -80,9 +86,11 @@ def tense_cue(text: str, start: int, end: int) -> tuple[str | None, str]:
     if fronted:
         # a time phrase opening its clause ("On Thursday, the agency will...", "in September she
         # will return", "announcing that on Tuesday it would end") belongs to the clause after it
+        # its own verb may come after a subordinate clause ("On Sept. 24, as the craft flies by,
+        # it will release..."), so the rest of the sentence is read
         comma = _COMMA.match(text, end)
-        tail = text[comma.end() if comma else end:end + 70]
-        right = _RIGHT_CLAUSE.split(tail, maxsplit=1)[0]
+        tail = text[comma.end() if comma else end:end + 110]
+        right = _SENTENCE_REST.split(tail, maxsplit=1)[0]
     else:
         # a "that"/"who"/"because" clause after it is another clause ("claiming on Tuesday that
         # Tehran would..."), and so is one opening with its own subject when the expression's own
