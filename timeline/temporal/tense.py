@@ -73,8 +73,8 @@ def tense_cue(text: str, start: int, end: int) -> tuple[str | None, str]:
     cut = None
     for m in _SENT_BREAK.finditer(left):
         if m.group()[:1].isspace():
-            word = _LAST_WORD.search(left, 0, m.start())
-            if word and word.group(1).lower() in en.ABBREVIATIONS:
+            abbr = _LAST_WORD.search(left, 0, m.start())
+            if abbr and abbr.group(1).lower() in en.ABBREVIATIONS:
                 continue  # "Oct. 31", "Sen. Smith": an abbreviation's full stop, not a sentence's
         cut = m.end()
     if cut is not None:
