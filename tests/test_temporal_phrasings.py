@@ -351,6 +351,18 @@ group(date(2023, 3, 22), [
     ("On Sept. 24, as the spacecraft flew by Earth, it released the capsule.", "2022-09-24", "day"),
     ("The coupon is payable December 14 each year.", None, "unknown"),
 ])
+# cues that are not what they look like: a noun "plan", "than expected", a verb after the phrase
+group(date(2006, 12, 5), [
+    ("The public denounced the plan from the start of the consultation in July.", "2006-07", "month"),
+    ("The government plans to sell the stake in July.", "2007-07", "month"),
+    ("Wages grew faster than expected in October.", "2006-10", "month"),
+    ("Growth is expected to slow in March.", "2007-03", "month"),
+    ("The exchange, which in February agreed to stop selling the assets, was fined.", "2006-02", "month"),
+    ("The board on Friday agreed to approve the deal.", "2006-12-01", "day"),
+    ("The board on Friday is expected to approve the deal.", "2006-12-08", "day"),
+    ("We hope to complete the review in September.", "2007-09", "month"),
+    ("The deadline for bids is Thursday.", "2006-12-07", "day"),
+])
 # US wire style: "a week ago Friday"
 group(date(1998, 8, 20), [  # a Thursday
     ("The bombs went off a week ago Friday.", "1998-08-07", "day"),

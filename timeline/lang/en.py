@@ -175,3 +175,6 @@ responsible accountable""".split())
 # words whose full stop does not end a sentence ("Oct. 31", "Sen. Smith", "Acme Corp. said")
 ABBREVIATIONS = frozenset("""jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thur thurs fri sat sun
 gov sen rep gen col lt sgt capt cmdr adm corp inc ltd bros jr sr st vs no nos dept univ assn mt ft rev prof""".split())
+# future cues that are nouns after a determiner ("denounced the plan", "missed its deadline")
+NOUN_LIKE_CUES = frozenset({"plan", "plans", "aim", "aims", "hope", "hopes"})  # not "deadline": "the deadline is
+# Thursday" looks ahead as a noun too

@@ -40,6 +40,9 @@ _LAST_WORD = re.compile(r"([A-Za-z]+)\.$")
 _RIGHT_CLAUSE = re.compile(r"[,;:.!?()\n]|\s(?:and|but|or|while|as|that|who|which|because|if|whether)\s")
 _RIGHT_CLAUSE_OR_SUBJECT = re.compile(r"[,;:.!?()\n]|\s(?:and|but|or|while|as|that|who|which|because|if|whether|"
                                       r"he|she|they|we|it|I|you)\s")
+_BE_BEFORE = re.compile(r"(?i)\b(?:is|are|was|were|be|been|being)\s+(?:\w+ly\s+)?$|['’]s\s+$")
+_DETERMINER = re.compile(r"(?i)(?:\b(?:the|a|an|its|his|her|their|our|this|these|those|whose|new)|['’]s)\s+$")
+_THAN = re.compile(r"(?i)\bthan\s+(?:had\s+been\s+|was\s+|were\s+|previously\s+|initially\s+|first\s+)?$")
 _WORD_BEFORE = re.compile(r"([A-Za-z]+)\s+$")
 _PASSIVE = re.compile(r"(?i)\b(?:(?:be|been|being|is|are|was|were|to|a|an|the|still|its|their|his|her|very|newly|"
                       r"not|un)\s+|(?:be|been|being|is|are|was|were)\s+[a-z]+ly\s+)$")
@@ -52,6 +55,10 @@ def _usable(m: re.Match[str], before: str) -> bool:
     if past and _PASSIVE.search(before):
         return False  # "would still be held", "will be paid": a participle, not a past tense
     fut = m.group("fut")
+    if fut and fut.lower() in en.NOUN_LIKE_CUES and _DETERMINER.search(before):
+        return False  # "denounced the plan ... in July": a noun, not "plans to"
+    if fut and fut.lower() == "expected" and _THAN.search(before):
+        return False  # "grew more than expected in October": a comparison, not a forecast
     if fut and fut.lower().startswith("to "):
         # "were forced to leave on Sunday", "had to return on Friday": the infinitive belongs to a
         # verb already in the past, so it says nothing about the future ("decided to" is an intent verb)
@@ -111,8 +118,10 @@ def tense_cue(text: str, start: int, end: int) -> tuple[str | None, str]:
         dist = 2 * m.start() + 10
         if best is None or dist < best[0] or fronted:
             word = m.group().lower()
-            if fronted and m.group("fut") and word.split()[0] in _INTENT_WORDS and word.split()[0].endswith("ed"):
-                # "On Sunday the cabinet decided to continue": the phrase dates "decided", a past
+            if m.group("fut") and word.split()[0] in _INTENT_WORDS and word.split()[0].endswith("ed") \
+                    and not _BE_BEFORE.search(right, 0, m.start()):
+                # "On Sunday the cabinet decided to continue", "which in February agreed to stop":
+                # the phrase comes before its verb and dates "decided", a past
                 best = (dist, "past", word)
             else:
                 best = (dist, "future" if m.group("fut") else "past", word)
