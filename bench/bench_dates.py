@@ -57,7 +57,9 @@ def _dateparser(text: str) -> None:
 
 
 # dense inputs that once made a step quadratic (a long weekday list, chained durations, dates)
-DENSE = ["Monday, ", "for the past ", "January 1 and ", "Monday and Tuesday ", "12:30 UTC ", "the next day. "]
+DENSE = ["Monday, ", "for the past ", "January 1 and ", "Monday and Tuesday ", "12:30 UTC ", "the next day. ",
+         # round 3's steps: offsets over a date, clock words, possessive weekdays, fronted phrases
+         "two days before Christmas ", "at 4 in the morning ", "Wednesday's ruling ", "On Thursday, "]
 
 
 def scaling() -> tuple[float, float]:
