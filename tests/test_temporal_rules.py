@@ -110,3 +110,14 @@ def test_an_earlier_month_does_not_move_the_story_off_its_day():
 def test_an_offset_joins_the_date_it_counts_from():
     found = tag("Talks broke down two days before Christmas, officials said.", date(2025, 3, 5))
     assert [(e.text, e.value, e.precision) for e in found] == [("two days before Christmas", "2024-12-23", "day")]
+
+
+@pytest.mark.parametrize(("text", "ref", "day", "year"), [
+    ("He was killed on January 8 last year, police said.", date(1997, 4, 15), "1996-01-08", "1996"),
+    ("The plant opens on March 1 next year.", date(2025, 3, 5), "2026-03-01", "2026"),
+    ("Sales peaked on Dec. 2 this year.", date(2025, 3, 5), "2025-12-02", "2025"),
+])
+def test_a_month_day_takes_the_year_named_after_it(text: str, ref: date, day: str, year: str) -> None:
+    """"January 8 last year" is a day in last year whatever the tense; "last year" stays its own
+    expression with the year."""
+    assert [(e.value, e.precision) for e in tag(text, ref) if e.value] == [(day, "day"), (year, "year")]

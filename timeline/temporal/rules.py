@@ -277,6 +277,7 @@ def dateline(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> Re
     return _point(m, _iso(d), "day", "dateline", start=m.start("m"), end=m.end("d"), relative=True)
 
 
+_REL_YEAR = re.compile(r"(?i),?\s+(?:of\s+)?(?P<rel>last|this|next)\s+year\b")
 _EACH_YEAR = re.compile(r"(?i),?\s+(?:each|every|of\s+each|of\s+every)\s+year\b|,?\s+(?:annually|yearly)\b")
 _SHARED_YEAR = re.compile(r"\s*(?:-|–|to|and|through|until|till)\s*(?:" + _MONTH_ANY + r"\s*)?" + _DAY
                           + r",?\s+(?P<y>" + _YEAR + r")\b")
@@ -293,12 +294,23 @@ _SECOND_DAY = re.compile(r"\s*(?:and|or|to|through|-|–)\s*(?P<d>[12]\d|3[01]|0
                 ("1999-04-19", "He was shot to death last Oct. 23 at home.", "1998-10-23", "day"),
                 ("2025-03-05", "On March 3, 1500 troops landed.", "2025-03-03", "day"),
                 ("2025-03-05", "The company will report earnings on Jan. 30.", "2026-01-30", "day"),
-                ("1987-03-11", "The coupon is payable December 14 each year.", None, "unknown")])
+                ("1987-03-11", "The coupon is payable December 14 each year.", None, "unknown"),
+                ("1997-04-15", "On January 8 last year, he was killed.", "1996", "year"),
+                ("2025-03-05", "The plant opens on March 1 next year.", "2026", "year")])
 def month_day(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> Result:
     month, day = _month_of(m["m"]), int(re.match(r"\d+", m["d"]).group())  # type: ignore[union-attr]
     y_text, end = m["y"], m.end()
     if not y_text and _EACH_YEAR.match(text, end):
         return _point(m, None, "unknown", "set")  # "payable December 14 each year"
+    rel_year = _REL_YEAR.match(text, end) if not y_text else None
+    if rel_year and ref is not None:
+        # "on June 23 last year": the day in the year named; "last year" stays its own expression
+        # (the year, as TimeML and the relative-unit rule read it)
+        y = ref.year + {"last": -1, "next": 1}.get(rel_year["rel"].lower(), 0)
+        if not cal.year_ok(y):
+            return _point(m, None, "unknown", end=m.end("d"))
+        return [_point(m, _iso(cal.ymd(y, month, day)), "day", end=m.end("d"), relative=True),
+                Cand(rel_year.start("rel"), rel_year.end(), cal.yval(y), "year", relative=True)]
     if y_text and _next_word(text, end).lower().rstrip(".,;:") in en.UNIT_NOUNS:
         y_text, end = None, m.end("d")  # "On March 3, 1500 troops landed": a count, not a year
     second = _SECOND_DAY.match(text, end) if not y_text else None
