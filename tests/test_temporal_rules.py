@@ -121,3 +121,11 @@ def test_a_month_day_takes_the_year_named_after_it(text: str, ref: date, day: st
     """"January 8 last year" is a day in last year whatever the tense; "last year" stays its own
     expression with the year."""
     assert [(e.value, e.precision) for e in tag(text, ref) if e.value] == [(day, "day"), (year, "year")]
+
+
+def test_that_day_is_the_told_day_or_nothing():
+    told = tag("Police said the man was shot on Oct. 23, 1998. That same day, his name was removed.", date(1999, 2, 6))
+    assert [(e.value, e.anchor) for e in told if e.text.lower().startswith("that")] == [
+        ("1998-10-23", "narrative:1998-10-23")]
+    month_only = tag("He was killed last October. His name was crossed out that same day.", date(1999, 2, 6))
+    assert [e.value for e in month_only if e.text == "that same day"] == [None]  # not the publication date

@@ -174,7 +174,8 @@ def _moved_away(story: _Narrative, ref: date) -> bool:
 
 
 def _resolve_anaphor(code: str, story: _Narrative, ref: date | None) -> tuple[str | None, str, str | None]:
-    """Value, precision and anchor of a narrative reference ("day:-1", "weekday:0:+", "year:-1")."""
+    """Value, precision and anchor of a narrative reference ("day:-1", "weekday:0:+", "year:-1";
+    "day:that" is "that day": the told day, never the publication date in its place)."""
     kind, _, arg = code.partition(":")
     if _points_forward(kind, arg) and not (story.day or story.month or story.year is not None):
         # "Two days later", "the next day", "the following Monday" with no date told before
@@ -193,7 +194,7 @@ def _resolve_anaphor(code: str, story: _Narrative, ref: date | None) -> tuple[st
             y = base.year + int(arg[1:])
             d = cal.ymd(y, base.month, base.day) or cal.ymd(y, base.month, base.day - 1)
         elif kind == "day":
-            d = cal.shift(base, int(arg))
+            d = cal.shift(base, 0 if arg == "that" else int(arg))
         else:
             wd, direction = arg.split(":")
             if direction == "+":

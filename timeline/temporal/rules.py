@@ -739,7 +739,9 @@ def relative_day(m: re.Match[str], text: str, ref: date | None, lenient: bool) -
                 ("2025-03-05", "It opened on June 3, 2021; three days later, it shut.", "2021-06-06", "day"),
                 ("2025-03-05", "On July 1, 2020 it rained. Earlier that day, fans left.", "2020-07-01", "day"),
                 ("1999-10-08", "He will appear before a judge at midday.", "1999-10-08", "day"),
-                ("1999-05-07", "He was seen Nov. 3, the day before police issued a warrant.", "1998-11-03", "day")])
+                ("1999-05-07", "He was seen Nov. 3, the day before police issued a warrant.", "1998-11-03", "day"),
+                ("2025-03-05", "That day, he said, changed everything.", None, "unknown"),
+                ("2025-03-05", "Later that day, shares fell.", None, "unknown")])
 def narrative_day(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> Result:
     """References to the day the story is at: "the previous day", "that morning", "two days later"."""
     if m["lead"]:
@@ -747,7 +749,8 @@ def narrative_day(m: re.Match[str], text: str, ref: date | None, lenient: bool) 
         step = 1 if lead in ("the next", "the following") else -1 if lead in (
             "the previous", "the preceding", "the prior") else 0
         start = m.start("lead") if not lead.startswith(("earlier", "later", "early", "late")) else m.start()
-        return _anaphor(m, f"day:{step}", start=start)
+        # "that day", "the same morning" point back at a told day: with none told, no date
+        return _anaphor(m, f"day:{step}" if step else "day:that", start=start)
     if m["ba"]:
         return _anaphor(m, f"day:{1 if m['dir'].lower() == 'after' else -1}")
     if m["noon"]:
