@@ -363,6 +363,15 @@ group(date(2006, 12, 5), [
     ("We hope to complete the review in September.", "2007-09", "month"),
     ("The deadline for bids is Thursday.", "2006-12-07", "day"),
 ])
+# a present tense after "before/until/once/when" looks ahead; "that day" needs a told day
+group(date(2006, 1, 27), [
+    ("The loss could rise before it is officially reported in March.", "2006-03", "month"),
+    ("Once the deal closes in June, the firm will merge.", "2006-06", "month"),
+    ("When the plant closed in June, workers left.", "2005-06", "month"),
+    ("Iran will start enrichment when the country marks the anniversary in February.", "2006-02", "month"),
+    ("That same day, the ministry resigned.", None, "unknown"),
+    ("He was killed on Oct. 23. That same day, police arrived.", "2005-10-23", "day"),
+])
 # US wire style: "a week ago Friday"
 group(date(1998, 8, 20), [  # a Thursday
     ("The bombs went off a week ago Friday.", "1998-08-07", "day"),
