@@ -45,6 +45,9 @@ def chosen(sentence: str, ref: date = W) -> list[str | None]:
     ("Talks ran from March 1 to 3, officials said.", ["2025-03-01/2025-03-03"]),
     ("Output rose between 2019 and 2021.", ["2019/2021"]),
     ("On Feb. 24 and 25 people marched.", ["2025-02-24"]),  # a count, not a second day
+    # a contract's month is not when the trading happened
+    ("Light crude for delivery in April added nine cents.", []),
+    ("Brent for delivery in May fell 2 cents on Tuesday.", ["2025-03-04"]),
     ("Nothing dated here.", []),
     ("He spoke for three years.", []),
 ])
@@ -86,3 +89,13 @@ def test_verify_reads_a_between_span_as_the_engine_does() -> None:
     when, flags = derive_when("April 23 and 28", None, chunk, 0, date(2009, 5, 1))
     assert when is not None and (when.value, when.precision) == ("2009-04-23/2009-04-28", "range")
     assert flags == []
+
+
+@pytest.mark.parametrize("text", [
+    "The minister, who took office in 2019, resigned.",
+    "Insurgents often target patrols to topple the government formed in April.",
+    "The company, founded in 1952, went bankrupt.",
+])
+def test_the_offline_engine_never_dates_an_event_by_background_alone(text: str) -> None:
+    article = Article(id="x", text=text, published=W)
+    assert all(event.when is None or event.when.value is None for event in extract_events(article))

@@ -93,6 +93,9 @@ FUTURE_CUES = (
     "goes into effect", "go into effect", "premieres", "concludes", "wraps up", "takes place", "take place",
     "meets", "arrives", "departs", "convenes", "reconvenes", "is due", "are due",
     # (not "hosts", "faces", "plays", "visits": as often plural nouns, "his French hosts")
+    # a contract month is ahead of the trading day: "crude for delivery in December" ("for
+    # delivery" is listed above)
+    "for settlement",
 )
 # future cues that are never a misreading ("will report on Jan. 30" is next January, however far)
 STRONG_FUTURE_CUES = frozenset({"will", "won't", "shall", "'ll", "will be"})

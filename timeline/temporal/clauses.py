@@ -31,6 +31,9 @@ _BACKGROUND = re.compile(
     + r"(?:founded|established|built|born|elected|appointed|created|formed|opened|launched|"
     r"released|introduced|signed|named|set\s+up|first\s+\w+ed)\s+(?:in|on|since)\b"
     r"|\((?=[^)]*\))"
+    # a contract's month is not the day's news: "crude for delivery in December added 9 cents"
+    r"|(?P<contract>\b(?:for|with)\s+(?:delivery|settlement|expiry|expiration|maturity)\s+(?:in|on|by)\s+"
+    r"[\w.]+(?:\s+\d{1,2}\b)?(?:,?\s+\d{4}\b)?)"
 )
 _CLAUSE_END = re.compile(r"[,;)—–]|\s-\s|$")
 _REPORTED = re.compile(
@@ -48,7 +51,9 @@ def _background_spans(sentence: str) -> list[tuple[int, int]]:
     for m in _BACKGROUND.finditer(sentence):
         end = _CLAUSE_END.search(sentence, m.end())
         stop = end.start() if end else len(sentence)
-        if m.group().lower().split()[0] not in ("who", "whom", "whose", "which", "(", ","):
+        if m.group("contract"):
+            stop = m.end()  # the contract's month only: "Brent for delivery in March fell on Tuesday"
+        elif m.group().lower().split()[0] not in ("who", "whom", "whose", "which", "(", ","):
             # a participle with no comma before it ("A firm founded in 1952 was sold on
             # Monday") ends where the main clause's verb begins
             verb = _MAIN_VERB.search(sentence, m.end(), stop)
