@@ -32,8 +32,10 @@ def chosen(sentence: str, ref: date = W) -> list[str | None]:
     ("The firm, founded in 1952, went bankrupt.", []),
     # an auxiliary makes the participle the event's own verb
     ("The company was founded in 1952.", ["1952"]),
+    ("The bridge, which carries about 40,000 cars a day, opened in 1968.", ["1968"]),  # after the aside
     ("He was born in 1960 in Ohio.", ["1960"]),
     ("The president took office in 2021.", ["2021"]),
+    ("The bridge opened in 1968.", ["1968"]),  # no verb after it: the participle is the verb
     # a participle without a comma ends where the main verb begins
     ("A firm founded in 1952 was sold on Monday.", ["2025-03-03"]),
     # a finer date inside the first one says when it happened
@@ -93,7 +95,7 @@ def test_verify_reads_a_between_span_as_the_engine_does() -> None:
 
 @pytest.mark.parametrize("text", [
     "The minister, who took office in 2019, resigned.",
-    "Insurgents often target patrols to topple the government formed in April.",
+    "Insurgents often target patrols to topple the government, formed in April.",
     "The company, founded in 1952, went bankrupt.",
 ])
 def test_the_offline_engine_never_dates_an_event_by_background_alone(text: str) -> None:
