@@ -58,7 +58,7 @@ def _with_date(event: Event) -> str:
     when = event.when
     if not when or not when.value or any(ch.isdigit() for ch in when.text) or when.text not in event.what:
         return event.what
-    from .render.common import format_when
+    from .wording import format_when
 
     at = event.what.index(when.text) + len(when.text)
     for possessive in ("’s", "'s"):
