@@ -76,20 +76,21 @@ def key_date_note(briefing: Briefing) -> str | None:
 def key_date_label(briefing: Briefing, event: Event) -> str:
     """' · key date 3 of 12, 9 articles' for the first event of a key day, else ''."""
     chron = briefing.chronology
-    if not chron.key_dates or event.when is None or not event.when.value:
+    day = event.when.period.day if event.when and event.when.period else None
+    if not chron.key_dates or day is None:
         return ""
     for k in chron.key_dates:
-        if k.date.isoformat() == event.when.value[:10]:
+        if k.date == day:
             return f"key date {k.rank} of {len(chron.key_dates)}, {k.articles} article{'s' if k.articles != 1 else ''}"
     return ""
 
 
 def key_date_summary(briefing: Briefing, event: Event) -> str | None:
     """The model's summary of the key day ``event`` falls on, if any."""
-    if event.when is None or not event.when.value:
+    day = event.when.period.day if event.when and event.when.period else None
+    if day is None:
         return None
-    day = event.when.value[:10]
-    return next((k.summary for k in briefing.chronology.key_dates if k.date.isoformat() == day and k.summary), None)
+    return next((k.summary for k in briefing.chronology.key_dates if k.date == day and k.summary), None)
 
 
 def undated_count_lines(briefing: Briefing) -> list[str]:
