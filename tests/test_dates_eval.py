@@ -165,8 +165,7 @@ def test_scorer_on_seeds_every_dated_gold_right():
 
 
 def test_eval_of_a_folder_without_gold_files_is_a_one_line_error(tmp_path) -> None:
-    import subprocess
-    import sys
+    from common import run_cli
 
-    proc = subprocess.run([sys.executable, "-m", "timeline", "eval", str(tmp_path)], capture_output=True, text=True)
+    proc = run_cli("eval", str(tmp_path), text=True)
     assert proc.returncode == 2 and "no NAME.gold.json files" in proc.stderr and "Traceback" not in proc.stderr
