@@ -57,11 +57,42 @@ def _background_spans(sentence: str) -> list[tuple[int, int]]:
     return spans
 
 
+_RANGE_LEAD = re.compile(r"(?i)\b(?:between|from)\s+(?:the\s+)?$")
+_RANGE_JOIN = re.compile(r"(?i)\s*(?:and|to|through|until|till|-|–)\s*")
+
+
+def joined_ranges(text: str, found: list[TimeExpression], offset: int = 0) -> list[TimeExpression]:
+    """``found`` with "between April 23 and 28" / "from 2019 to 2021" read as one span.
+
+    The grammar tags the two ends apart (that is how news annotation counts them), but an
+    event "between April 23 and 28" did not happen on April 23: its date is the span. Two
+    resolved expressions of the same precision, in order, joined by "and"/"to"/"through" and
+    opened by "between"/"from", become one range; offsets of ``found`` are into the text
+    ``text`` was cut from at ``offset``.
+    """
+    out: list[TimeExpression] = []
+    i = 0
+    while i < len(found):
+        a = found[i]
+        b = found[i + 1] if i + 1 < len(found) else None
+        if (b is not None and a.value and b.value and a.precision == b.precision
+                and a.precision in ("day", "month", "year") and a.value < b.value
+                and _RANGE_JOIN.fullmatch(text, a.end - offset, b.start - offset)
+                and _RANGE_LEAD.search(text, max(0, a.start - offset - 12), a.start - offset)):
+            out.append(TimeExpression(text[a.start - offset:b.end - offset], a.start, b.end,
+                                      f"{a.value}/{b.value}", "range", a.kind, a.anchor))
+            i += 2
+            continue
+        out.append(a)
+        i += 1
+    return out
+
+
 def event_dates(sentence: str, found: list[TimeExpression], offset: int = 0) -> list[TimeExpression]:
     """The expressions that date the events of ``sentence`` (usually one; two for a report of a
     dated happening; none when nothing resolves). ``found`` holds expressions whose offsets are
     into the text ``sentence`` was cut from at ``offset``."""
-    dated = [e for e in found if e.value and e.kind in _DATED_KINDS]
+    dated = joined_ranges(sentence, [e for e in found if e.value and e.kind in _DATED_KINDS], offset)
     if not dated:
         return []
     background = _background_spans(sentence)
