@@ -32,8 +32,10 @@ def chosen(sentence: str, ref: date = W) -> list[str | None]:
     ("The firm, founded in 1952, went bankrupt.", []),
     # an auxiliary makes the participle the event's own verb
     ("The company was founded in 1952.", ["1952"]),
+    ("The bridge, which carries about 40,000 cars a day, opened in 1968.", ["1968"]),  # after the aside
     ("He was born in 1960 in Ohio.", ["1960"]),
     ("The president took office in 2021.", ["2021"]),
+    ("The bridge opened in 1968.", ["1968"]),  # no verb after it: the participle is the verb
     # a participle without a comma ends where the main verb begins
     ("A firm founded in 1952 was sold on Monday.", ["2025-03-03"]),
     # a finer date inside the first one says when it happened
@@ -45,6 +47,9 @@ def chosen(sentence: str, ref: date = W) -> list[str | None]:
     ("Talks ran from March 1 to 3, officials said.", ["2025-03-01/2025-03-03"]),
     ("Output rose between 2019 and 2021.", ["2019/2021"]),
     ("On Feb. 24 and 25 people marched.", ["2025-02-24"]),  # a count, not a second day
+    # a contract's month is not when the trading happened
+    ("Light crude for delivery in April added nine cents.", []),
+    ("Brent for delivery in May fell 2 cents on Tuesday.", ["2025-03-04"]),
     ("Nothing dated here.", []),
     ("He spoke for three years.", []),
 ])
@@ -86,3 +91,13 @@ def test_verify_reads_a_between_span_as_the_engine_does() -> None:
     when, flags = derive_when("April 23 and 28", None, chunk, 0, date(2009, 5, 1))
     assert when is not None and (when.value, when.precision) == ("2009-04-23/2009-04-28", "range")
     assert flags == []
+
+
+@pytest.mark.parametrize("text", [
+    "The minister, who took office in 2019, resigned.",
+    "Insurgents often target patrols to topple the government, formed in April.",
+    "The company, founded in 1952, went bankrupt.",
+])
+def test_the_offline_engine_never_dates_an_event_by_background_alone(text: str) -> None:
+    article = Article(id="x", text=text, published=W)
+    assert all(event.when is None or event.when.value is None for event in extract_events(article))
