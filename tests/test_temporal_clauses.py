@@ -47,6 +47,12 @@ def chosen(sentence: str, ref: date = W) -> list[str | None]:
     ("Talks ran from March 1 to 3, officials said.", ["2025-03-01/2025-03-03"]),
     ("Output rose between 2019 and 2021.", ["2019/2021"]),
     ("On Feb. 24 and 25 people marched.", ["2025-02-24"]),  # a count, not a second day
+    # a decade or century describing a noun dates the noun, not the event
+    ("The ad samples the 1970s rock hit Magic, fans said.", []),
+    ("The tsars revered a later, 19th-century monk.", []),
+    ("In the 1970s Britain was poor.", ["1970/1979"]),
+    ("Prices rose sharply in the 1970s and fell later.", ["1970/1979"]),
+    ("The 1970s were a hard decade.", ["1970/1979"]),
     # a contract's month is not when the trading happened
     ("Light crude for delivery in April added nine cents.", []),
     ("Brent for delivery in May fell 2 cents on Tuesday.", ["2025-03-04"]),

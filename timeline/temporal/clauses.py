@@ -113,7 +113,7 @@ def event_dates(sentence: str, found: list[TimeExpression], offset: int = 0) -> 
 
     def in_background(e: TimeExpression) -> bool:
         s = e.start - offset
-        return any(a <= s < b for a, b in background)
+        return any(a <= s < b for a, b in background) or _describes_a_noun(sentence, e, offset)
 
     main = [e for e in dated if not in_background(e)]
     if not main:
@@ -126,6 +126,27 @@ def event_dates(sentence: str, found: list[TimeExpression], offset: int = 0) -> 
         if before and after:
             return [after[0], before[0]]
     return [_finest_within(main)]
+
+
+_ERA = re.compile(r"(?i)(?:\d{3}0s|\d{1,2}(?:st|nd|rd|th)[\s-]+century)$")
+_ADVERBIAL = re.compile(r"(?i)\b(?:in|during|since|by|until|from|through|throughout|before|after|around|"
+                        r"between|of)\s+(?:the\s+)?(?:early\s+|late\s+|mid-?)?$")
+_NOT_A_NOUN = frozenset("""was were is are be been had has have saw brought began ended and or but as when while
+    with in on at of to for from by after before during until since through that which who, where""".split())
+
+
+def _describes_a_noun(sentence: str, e: TimeExpression, offset: int) -> bool:
+    """A decade or century that describes the noun after it ("the 1970s classic-rock hit", "a
+    19th-century monk", "1960s-era") dates that thing, not the sentence's event."""
+    if e.precision != "range" or not _ERA.search(e.text.strip()):
+        return False
+    if _ADVERBIAL.search(sentence, max(0, e.start - offset - 12), e.start - offset):
+        return False  # "in the 1970s Britain was...": the time of the clause
+    rest = sentence[e.end - offset:]
+    if rest.startswith("-"):
+        return True
+    word = re.match(r" ([A-Za-z][\w-]*)", rest)
+    return bool(word) and word.group(1).lower() not in _NOT_A_NOUN  # type: ignore[union-attr]
 
 
 def _finest_within(main: list[TimeExpression]) -> TimeExpression:
