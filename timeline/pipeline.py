@@ -108,7 +108,7 @@ async def abrief(
         if chronology.key_dates:
             from .key_day_summary import summarize_key_days
 
-            chronology, day_warnings = await summarize_key_days(engine, chronology)
+            chronology, day_warnings = await summarize_key_days(engine, chronology, all_articles)
             warnings.extend(day_warnings)
         read_all = {c.article_id for c in chunks} >= {a.id for a in all_articles}
         summary = await engine.summarize(chronology, all_articles, partials if read_all else [])
