@@ -30,7 +30,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
 
-from . import support, temporal
+from . import support, tag_memo, temporal
 from .attribution import find_attribution
 from .models import Article, Chronology, Chunk, DroppedEvent, Event, Evidence, Proposal, TimePoint
 from .sentences import sentences
@@ -86,7 +86,14 @@ def find_quote(quote: str, text: str, near: int | None = None) -> tuple[int, int
     if len(needle) < 3:
         return None
     haystack, index = normalise(text)
-    hits = [m.start() for m in re.finditer(re.escape(needle), haystack)]
+    # str.find, not re.finditer(re.escape(needle)): a fresh pattern per quote overflowed re's
+    # cache and compiling them was a fifth of an offline briefing's time. Same hits (leftmost,
+    # non-overlapping).
+    hits = []
+    at = haystack.find(needle)
+    while at >= 0:
+        hits.append(at)
+        at = haystack.find(needle, at + len(needle))
     if not hits:
         return None
     start = hits[0] if near is None else min(hits, key=lambda h: abs(index[h] - near))
@@ -300,7 +307,7 @@ def verify_events(proposals: list[Proposal], chunk: Chunk, article: Article) -> 
     sentences (flag ``rewritten``), or dropped when they are too long to be an event line or
     already make another event. Every drop is counted and listed with its reason.
     """
-    tagged = temporal.tag(chunk.text, article.published)
+    tagged = tag_memo.tag(chunk.text, article.published, take=True)  # the engine's tagging when it was ours
     text = article.text
     rejected: list[DroppedEvent] = []
     rewritten = 0
