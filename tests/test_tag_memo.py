@@ -1,4 +1,5 @@
-"""A chunk is tagged once: the offline engine's tagging is what verify would compute itself."""
+"""A chunk is tagged once (the offline engine's tagging is what verify would compute itself), and
+verify's faster text normaliser gives what the character loop gave."""
 from __future__ import annotations
 
 import asyncio
@@ -61,3 +62,34 @@ def test_the_memo_is_bounded() -> None:
     assert len(tag_memo._MEMO) == tag_memo.MAX_ENTRIES
     assert ("0", None) not in tag_memo._MEMO and ("on Monday", date(2025, 1, 1)) in tag_memo._MEMO
     tag_memo.clear()
+
+
+def _normalise_by_characters(text: str) -> tuple[str, list[int]]:
+    """The character loop verify.normalise replaced (kept here as the reference)."""
+    from timeline.verify import _QUOTES
+
+    out: list[str] = []
+    index: list[int] = []
+    translated = text.translate(_QUOTES)
+    i = 0
+    while i < len(translated):
+        if translated[i].isspace():
+            j = i
+            while j < len(translated) and translated[j].isspace():
+                j += 1
+            out.append(" ")
+            index.append(i)
+            i = j
+            continue
+        out.append(translated[i])
+        index.append(i)
+        i += 1
+    return "".join(out), index
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("ab “”‘’\"'\t\n\r\x0b\x0c\x1c\x85\xa0\u2003\u3000.")), max_size=60))
+def test_normalise_matches_the_character_loop(text: str) -> None:
+    from timeline.verify import normalise
+
+    assert normalise(text) == _normalise_by_characters(text)
