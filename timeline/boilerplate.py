@@ -90,6 +90,15 @@ _STAMP = re.compile(
 # (12+ letters: "US FDA" or "AIG CEO" are names, not a heading) before a sentence's first word.
 _CAPS_HEAD = re.compile(r"(?:[A-Z][A-Z'’&.-]*[ ,:;]+){3,}(?=[\"“‘]|[A-Z][a-z])")
 _CAPS_LETTERS = 12
+# A headline glued before an article's first sentence with no stamp between ("Wiltshire
+# Rotarians to help Haiti The devastating effects ..."; "Swine flu: how the strain spread around
+# the world The WHO has ..."): within the first 20 words, a sentence-opening pronoun or article,
+# capitalised after a word with no punctuation and followed by a lower-case word ("The Hague",
+# "The New York Times", "influenza A (H1N1)" are not openers). Only at the very start of a text.
+_GLUED_HEADLINE = re.compile(
+    r"^(?:\S+\s+){1,19}?(?<=[\w)]\s)((?:The|A|An|It|He|She|They|We|There|This|These|Those)\s+(?=[a-z]))"
+)
+_MIN_STORY_WORDS = 6
 # What may follow a stamp before the story: "LONDON (Reuters) - ", "| "
 _AFTER_STAMP = re.compile(
     r"^\s*(?:\|\s*)?(?:[A-Z][A-Z .,'/\\-]+(?:,\s*\w+\.? \d+)?\s*(?:\((?:Reuters|AP|AFP|Bloomberg|PA|UPI|dpa)\))?\s*[-–—]+\s*)?"
@@ -139,6 +148,11 @@ def clean_span(text: str, start: int, end: int) -> tuple[int, int] | None:
         sentence = text[start:end]
         if len(sentence.split()) < _MIN_WORDS:
             return None
+    elif not text[:start].strip():
+        glued = _GLUED_HEADLINE.search(sentence)
+        if glued and len(sentence[glued.start(1):].split()) >= _MIN_STORY_WORDS:
+            start += glued.start(1)
+            sentence = sentence[glued.start(1):]
     head = _CAPS_HEAD.match(sentence)
     if head and sum(ch.isalpha() for ch in head.group()) >= _CAPS_LETTERS:
         rest = sentence[head.end():]
