@@ -25,7 +25,21 @@ def chosen(sentence: str, ref: date = W) -> list[str | None]:
     ("Police said on Friday that the fire started on Tuesday night.", ["2025-03-04", "2025-02-28"]),
     ("The firm announced on Monday that it had cut jobs in January.", ["2025-01", "2025-03-03"]),
     ("The season ends in December.", ["2025-12"]),
-    ("Who took office in 2019?", ["2019"]),  # only background: its date beats none
+    ("Who took office in 2019?", ["2019"]),  # a question's "Who" opens no relative clause
+    # only background dates: the event has none of its own (a wrong date is worse than none)
+    ("The minister, who took office in 2019, resigned.", []),
+    ("The bridge (built in 1932) closed.", []),
+    ("The firm, founded in 1952, went bankrupt.", []),
+    # an auxiliary makes the participle the event's own verb
+    ("The company was founded in 1952.", ["1952"]),
+    ("He was born in 1960 in Ohio.", ["1960"]),
+    ("The president took office in 2021.", ["2021"]),
+    # a participle without a comma ends where the main verb begins
+    ("A firm founded in 1952 was sold on Monday.", ["2025-03-03"]),
+    # a finer date inside the first one says when it happened
+    ("She attends the 2022 film festival premiere on November 2, 2022 in Hollywood.", ["2022-11-02"]),
+    ("In 2020, the city locked down on March 16, 2020.", ["2020-03-16"]),
+    ("In 2019 sales rose, and in 2021 they fell on May 3.", ["2019"]),
     ("Nothing dated here.", []),
     ("He spoke for three years.", []),
 ])

@@ -244,6 +244,41 @@ def dating(text: str, ref: date) -> tuple[str | None, str]:
     found = [e for e in tag(text, ref) if e.value]
     return (found[-1].value, found[-1].precision) if found else (None, "unknown")
 
+# typographic apostrophes and the present of scheduled happenings point ahead (published 5 March 2025)
+group(W, [
+    ("It’ll be fun watching them at Christmas.", "2025-12-25", "day"),
+    ("We won’t know the result until December.", "2025-12", "month"),
+    ("The tour kicks off in May.", "2025-05", "month"), ("The festival kicked off in May.", "2024-05", "month"),
+    ("The ban takes effect on July 1.", "2025-07-01", "day"), ("The ban took effect on July 1.", "2024-07-01", "day"),
+    ("The treaty comes into force in June.", "2025-06", "month"),
+    ("The rules go into effect in October.", "2025-10", "month"),
+    ("The series premieres in September.", "2025-09", "month"),
+])
+# forward references need a told date; backward ones count back from publication
+group(W, [
+    ("Two days later, police arrested him.", None, "unknown"),
+    ("The next day, the minister resigned.", None, "unknown"),
+    ("The mill closed on June 3, 2021. Two days later, workers protested.", "2021-06-05", "day"),
+    ("A year earlier, profits were lower.", "2024", "year"),
+])
+# a day told again without its year is the day told before
+group(W, [
+    ("The riot of Jan. 6, 2021, shocked him. He spoke of the anger after Jan. 6.", "2021-01-06", "day"),
+    ("The strike began Oct. 2, 2019. Since Oct. 2, no trains have run.", "2019-10-02", "day"),
+])
+
+# seasons follow the clause's tense; a bare half is a game's; the idiom is no date (published 5 March 2025)
+group(W, [
+    ("I watched the show over the summer.", "2024-06-01/2024-08-31", "range"),
+    ("The work will finish in the summer.", "2025-06-01/2025-08-31", "range"),
+    ("The bridge will reopen in the autumn.", "2025-09-01/2025-11-30", "range"),
+    ("The team led 46-33 at the end of the first half.", None, "unknown"),
+    ("He scored twice in the second half.", None, "unknown"),
+    ("Profits rose in the first half of this year.", "2025-01-01/2025-06-30", "range"),
+    ("Sales fell in the second half of last year.", "2024-07-01/2024-12-31", "range"),
+    ("That's what matters at the end of the day.", None, "unknown"),
+])
+
 
 def test_at_least_300_phrasings():
     assert len(ROWS) >= 300

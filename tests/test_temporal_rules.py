@@ -40,4 +40,54 @@ def test_narrative_references_say_what_they_are_anchored_to():
 
 def test_story_date_lapses_after_an_undated_paragraph():
     text = "It sank on June 3, 2021.\n\nDivers came.\n\nThe next day, it rained."
-    assert tag(text, date(2025, 3, 5))[-1].value == "2025-03-06"
+    # the story's date has lapsed, and "the next day" after the publication date would put a
+    # past happening in the future: it stays unresolved
+    assert tag(text, date(2025, 3, 5))[-1].value is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Two days later, police arrested him.",
+        "The next day, he resigned.",
+        "Twenty years later, the band reunited.",
+        "A week later, the talks collapsed.",
+        "The following Monday, the court ruled.",
+        "Three months later, the plant closed.",
+        "The day after, protesters returned.",
+    ],
+)
+def test_forward_references_without_a_told_date_stay_unresolved(text: str) -> None:
+    """Later than what? With no date told before them, these are not the publication date."""
+    found = tag(text, date(2025, 3, 5))
+    assert found and all(e.value is None for e in found)
+    told = tag("The plant opened on June 3, 2021. " + text, date(2025, 3, 5))
+    assert told[-1].value is not None and told[-1].value > "2021-06-03"
+    assert told[-1].anchor is not None and told[-1].anchor.startswith("narrative:2021")
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [("A year earlier, profits were lower.", "2024"), ("The day before, police said.", "2025-03-04")],
+)
+def test_backward_references_without_a_told_date_count_back_from_publication(text: str, value: str) -> None:
+    """News compares with a year earlier than now: backward references keep the publication anchor."""
+    found = tag(text, date(2025, 3, 5))
+    assert [(e.value, e.anchor) for e in found] == [(value, "published")]
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("She quit over the Jan. 6, 2021, riot. His rhetoric was like the rhetoric he used around Jan. 6.",
+         "2021-01-06"),
+        ("The attacks of Sept. 11, 2001 changed the city. Since Sept. 11, security has tightened.", "2001-09-11"),
+        ("Protests began on Oct. 7, 2019. The anger of Oct. 7 has not faded.", "2019-10-07"),
+        # an anniversary story tells this year's day with "on"
+        ("On Jan. 6, 2021, rioters stormed the Capitol. On Jan. 6, Biden spoke at a memorial.", "2023-01-06"),
+        # a different day keeps the ordinary reading
+        ("The riot was on Jan. 6, 2021. The hearing ended Jan. 9.", "2023-01-09"),
+    ],
+)
+def test_a_day_told_again_without_its_year_is_the_day_told_before(text: str, value: str) -> None:
+    assert tag(text, date(2023, 3, 23))[-1].value == value

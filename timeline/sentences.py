@@ -20,14 +20,74 @@ _PARAGRAPH = re.compile(r"[^\n]+")
 
 
 def paragraphs(text: str) -> Iterator[tuple[int, int]]:
-    """(start, end) of each non-blank line; news paragraphs are lines."""
-    for match in _PARAGRAPH.finditer(text):
-        start, end = match.span()
-        stripped = match.group()
-        lead = len(stripped) - len(stripped.lstrip())
-        trail = len(stripped) - len(stripped.rstrip())
-        if end - trail > start + lead:
-            yield start + lead, end - trail
+    """(start, end) of each paragraph: a line, or the lines of one hard-wrapped paragraph.
+
+    News paragraphs are usually lines. Wire copy and plain-text archives (Reuters, AP, mail)
+    wrap lines at a fixed width instead, and a line of such text is a fragment of a sentence
+    ("...licences to" / "traders to import..."): treating it as a paragraph cut sentences in
+    two and gave events half a claim. When the text is hard-wrapped (see ``_is_hard_wrapped``),
+    the lines of a paragraph are joined; a new paragraph starts after a blank line, at an
+    indented line, or after a short line that ends a sentence.
+    """
+    lines = [_strip_span(match) for match in _PARAGRAPH.finditer(text)]
+    lines = [span for span in lines if span[1] > span[0]]
+    if not _is_hard_wrapped(text, lines):
+        yield from lines
+        return
+    width = max(end - start for start, end in lines)
+    current: tuple[int, int] | None = None
+    for start, end in lines:
+        if current is not None and _continues(text, current, (start, end), width):
+            current = (current[0], end)
+            continue
+        if current is not None:
+            yield current
+        current = (start, end)
+    if current is not None:
+        yield current
+
+
+def _strip_span(match: re.Match[str]) -> tuple[int, int]:
+    start, end = match.span()
+    line = match.group()
+    return start + len(line) - len(line.lstrip()), end - (len(line) - len(line.rstrip()))
+
+
+_BULLET = re.compile(r"[-–—•*·]\s|\d{1,2}[.)]\s")
+_TERMINAL = re.compile(r"[.!?:;][\"'”’)\]]*$")
+
+
+def _breaks_mid_sentence(text: str, line: tuple[int, int], following: tuple[int, int]) -> bool:
+    """The line stops where no sentence can stop: after a comma, or before a lower-case word."""
+    last, first = text[line[1] - 1], text[following[0]]
+    if _BULLET.match(text, following[0]):
+        return False  # a list item starts its own line
+    return last in ",-–—(" or (not _TERMINAL.search(text[line[0]:line[1]]) and (first.islower() or first.isdigit()))
+
+
+def _is_hard_wrapped(text: str, lines: list[tuple[int, int]]) -> bool:
+    """Whether many line breaks fall inside sentences (a fixed-width wrap, not paragraphs).
+
+    Two such breaks at least, and a quarter of all line breaks: a headline over a lower-case
+    sub-heading, or a list whose items end in commas, does not make an article wrapped.
+    """
+    pairs = list(zip(lines, lines[1:]))
+    inside = sum(
+        _breaks_mid_sentence(text, a, b) for a, b in pairs if "\n\n" not in text[a[1]:b[0]].replace("\r", "")
+    )
+    return inside >= 2 and inside * 4 >= len(pairs)
+
+
+def _continues(text: str, line: tuple[int, int], following: tuple[int, int], width: int) -> bool:
+    """Whether ``following`` continues the paragraph whose last line is ``line`` (wrapped text)."""
+    gap = text[line[1]:following[0]].replace("\r", "")
+    if "\n\n" in gap or gap.endswith((" ", "\t")) or _BULLET.match(text, following[0]):
+        return False  # a blank line, an indented line or a list item: a new paragraph
+    if _breaks_mid_sentence(text, line, following):
+        return True
+    # A line that ends a sentence well short of the wrap width ends its paragraph.
+    ends_sentence = bool(_TERMINAL.search(text[line[0]:line[1]]))
+    return not (ends_sentence and line[1] - line[0] < 0.75 * width)
 
 
 def sentences(text: str, start: int = 0, end: int | None = None) -> Iterator[tuple[int, int]]:

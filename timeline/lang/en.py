@@ -86,6 +86,11 @@ FUTURE_CUES = (
     "begins", "begin", "effective", "from now", "later this", "coming", "ends", "opens", "closes",
     "expires", "runs", "starts", "resumes", "deadline", "as soon as", "hopes", "hope", "wants",
     "is heard", "will be", "to testify", "to leave", "to return", "to visit", "to meet", "to hold",
+    # typographic apostrophes, as most published pages write them
+    "’ll", "won’t",
+    # the present of a scheduled happening: "the tour kicks off in May", "the law takes effect"
+    "kicks off", "kick off", "takes effect", "take effect", "comes into force", "come into force",
+    "goes into effect", "go into effect", "premieres", "concludes", "wraps up",
 )
 # "decided to admit", "agreed to pay": the infinitive is still ahead of the clause's time
 INTENT_VERBS = ("decided", "decides", "agreed", "agrees", "voted", "votes", "promised", "promises", "pledged",

@@ -12,7 +12,9 @@ for durations, sets and vague references, and for relative expressions when no r
 is given. Bare weekdays, months and month-days resolve by the tense of their clause
 (``tense.py``). Narrative references ("the previous day", "the following Monday", "a year
 earlier", a clock time) resolve against the last date the paragraph was at, else the reference
-date, and say which in ``TimeExpression.anchor``.
+date, and say which in ``TimeExpression.anchor``. A reference that moves forward ("two days
+later", "the next day", "the following Monday") with no date told before it stays unresolved:
+counted from the publication date it would put a past happening in the future.
 
 The tagger never raises on text: any string and any reference date from year 1 to 9999 give a
 list (values that would leave the calendar are None).

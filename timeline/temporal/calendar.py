@@ -89,6 +89,11 @@ def season_year(ref: date, code: str, mod: str) -> int:
         return y if end < ref else y - 1 if start >= ref or end >= ref else y
     if mod == "next":
         return y if date(y, start_month, 1) > ref else y + 1
+    if mod == "past":  # told in the past tense: the latest one that had begun by ref
+        return y if date(y, start_month, 1) <= ref else y - 1
+    if mod == "future":  # told in the future tense: the one under way, else the coming one
+        end_y, end_m = month_add(y, start_month, 2)
+        return y if not year_ok(end_y) or date(end_y, end_m, last_day(end_y, end_m)) >= ref else y + 1
     return y
 
 

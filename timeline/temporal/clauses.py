@@ -10,8 +10,10 @@ The rule, in order:
 3. A sentence that reports a statement about a dated happening ("said on Friday that the fire
    started on Tuesday night") yields two dates: the happening's (in the "that" clause) and the
    statement's (in the reporting clause), so the caller can file two events.
-4. Otherwise the first main-clause expression dates the event; when every expression is in
-   background material, the first one does (a dated background beats no date at all).
+4. Otherwise the first main-clause expression dates the event (or a later one that falls
+   inside it and is finer: "the 2022 festival ... on November 2, 2022"). When every expression is in
+   background material the event has no date of its own: "The minister, who took office in
+   2019, resigned" did not resign in 2019, and a wrong date is worse than none.
 """
 from __future__ import annotations
 
@@ -19,10 +21,15 @@ import re
 
 from .model import TimeExpression
 
+# A participle is an aside only when no auxiliary makes it the clause's verb: "The company,
+# founded in 1952, was sold" (an aside) but "The company was founded in 1952" (the event).
+_AUXILIARIES = ("was", "were", "is", "are", "be", "been", "being", "has", "have", "had", "it", "they", "he", "she")
+_NOT_AFTER_AUXILIARY = "".join(rf"(?<!\b{word}\s)" for word in _AUXILIARIES)
 _BACKGROUND = re.compile(
-    r"(?i)(?:,\s*|\(\s*|\b)(?:who|whom|whose|which)\b"
-    r"|(?:,\s*|\b)(?:founded|established|built|born|elected|appointed|created|formed|opened|launched|"
-    r"released|introduced|signed|named|set\s+up|first\s+\w+ed|took\s+office)\s+(?:in|on|since)\b"
+    r"(?i)(?:,\s*|\(\s*|(?<=\w\s))(?:who|whom|whose|which)\b"  # not a question's opening "Who"
+    r"|(?:,\s*|(?<=\w\s))" + _NOT_AFTER_AUXILIARY
+    + r"(?:founded|established|built|born|elected|appointed|created|formed|opened|launched|"
+    r"released|introduced|signed|named|set\s+up|first\s+\w+ed)\s+(?:in|on|since)\b"
     r"|\((?=[^)]*\))"
 )
 _CLAUSE_END = re.compile(r"[,;)—–]|\s-\s|$")
@@ -33,11 +40,20 @@ _REPORTED = re.compile(
 _DATED_KINDS = ("point", "start", "end")
 
 
+_MAIN_VERB = re.compile(r"(?i)\b(?:was|were|is|are|has|have|had|will|would)\b")
+
+
 def _background_spans(sentence: str) -> list[tuple[int, int]]:
     spans = []
     for m in _BACKGROUND.finditer(sentence):
         end = _CLAUSE_END.search(sentence, m.end())
-        spans.append((m.start(), end.start() if end else len(sentence)))
+        stop = end.start() if end else len(sentence)
+        if m.group().lower().split()[0] not in ("who", "whom", "whose", "which", "(", ","):
+            # a participle with no comma before it ("A firm founded in 1952 was sold on
+            # Monday") ends where the main clause's verb begins
+            verb = _MAIN_VERB.search(sentence, m.end(), stop)
+            stop = verb.start() if verb else stop
+        spans.append((m.start(), stop))
     return spans
 
 
@@ -56,7 +72,7 @@ def event_dates(sentence: str, found: list[TimeExpression], offset: int = 0) -> 
 
     main = [e for e in dated if not in_background(e)]
     if not main:
-        return [dated[0]]
+        return []
     report = _REPORTED.search(sentence)
     if report and len(main) >= 2:
         cut = report.end() + offset
@@ -64,4 +80,14 @@ def event_dates(sentence: str, found: list[TimeExpression], offset: int = 0) -> 
         after = [e for e in main if e.start >= cut]
         if before and after:
             return [after[0], before[0]]
-    return [main[0]]
+    return [_finest_within(main)]
+
+
+def _finest_within(main: list[TimeExpression]) -> TimeExpression:
+    """The first main-clause date, or a later one that falls inside it and says more: "the 2022
+    festival ... on November 2, 2022" happened on the day, not merely in the year."""
+    first = main[0]
+    if first.precision not in ("year", "month") or not first.value:
+        return first
+    inside = [e for e in main[1:] if e.value and e.value.startswith(first.value + "-") and "/" not in e.value]
+    return max(inside, key=lambda e: len(e.value or "")) if inside else first

@@ -123,6 +123,7 @@ class Grammar:
 
 _SINCE = re.compile(r"(?i)\b(since|until|till|by)\s+(?:(?:early|late|mid-?|the\s+end\s+of)\s+)?$")
 _PARAGRAPH = re.compile(r"\n\s*\n")
+_ON = re.compile(r"(?i)\bon\s+$")
 
 
 @dataclass
@@ -154,6 +155,11 @@ class _Narrative:
 def _resolve_anaphor(code: str, story: _Narrative, ref: date | None) -> tuple[str | None, str, str | None]:
     """Value, precision and anchor of a narrative reference ("day:-1", "weekday:0:+", "year:-1")."""
     kind, _, arg = code.partition(":")
+    if _points_forward(kind, arg) and not (story.day or story.month or story.year is not None):
+        # "Two days later", "the next day", "the following Monday" with no date told before
+        # them: later than what the text does not say. The publication date would put a past
+        # happening in the future, so the reference stays unresolved.
+        return None, "unknown", None
     if kind in ("day", "weekday"):
         base, anchor = (story.day, f"narrative:{story.day.isoformat()}") if story.day else (ref, "published")
         if base is None:
@@ -193,11 +199,19 @@ def _resolve_anaphor(code: str, story: _Narrative, ref: date | None) -> tuple[st
     return None, "unknown", None
 
 
+def _points_forward(kind: str, arg: str) -> bool:
+    """Whether a narrative reference moves forward from its anchor ("day:+2", "weekday:0:+")."""
+    if kind == "weekday":
+        return arg.endswith("+")
+    return not arg.startswith(("y", "-")) and arg not in ("0", "+0", "")
+
+
 def finish(text: str, cands: list[Cand], ref: date | None) -> list[TimeExpression]:
     """Resolve narrative references in text order and mark since/until/by expressions."""
     out: list[TimeExpression] = []
     story = _Narrative()
     noted_end = 0  # end of the expression that last moved the story
+    told: dict[tuple[int, int], int] = {}  # (month, day) -> the year it was told with
     breaks = [m.start() for m in _PARAGRAPH.finditer(text)] if cands else []
     for c in cands:
         # the story's date holds through its paragraph and the next one (a paragraph that opens
@@ -210,6 +224,16 @@ def finish(text: str, cands: list[Cand], ref: date | None) -> list[TimeExpressio
         anchor = "published" if c.relative and value else None
         if c.anaphor:
             value, precision, anchor = _resolve_anaphor(c.anaphor, story, ref)
+        elif (c.bare_day and c.bare_day in told and value and int(value[:4]) != told[c.bare_day]
+              and not _ON.search(text, max(0, start - 4), start)):
+            # "the riot of Jan. 6, 2021 ... the rhetoric he used around Jan. 6": the day told
+            # again without its year is the day told before, not the one of this year. "On
+            # Jan. 6" keeps its own year: an anniversary story tells this year's day that way.
+            again = cal.ymd(told[c.bare_day], *c.bare_day)
+            if again:
+                value, anchor = again.isoformat(), f"narrative:{again.isoformat()}"
+        if value and precision == "day" and not c.relative and not c.anaphor and c.kind == "point":
+            told[(int(value[5:7]), int(value[8:10]))] = int(value[:4])
         if value and precision in ("day", "month", "year"):
             story.note(value, precision)
             noted_end = c.end

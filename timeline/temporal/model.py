@@ -43,3 +43,6 @@ class Cand:
     kind: str = "point"
     anaphor: str | None = None
     relative: bool = False  # resolved against the publication date
+    # (month, day) of a month-day told without a year, weekday or "last"/"next" ("Jan. 6"):
+    # the grammar gives it the year the same day was told with earlier in the text
+    bare_day: tuple[int, int] | None = None

@@ -312,6 +312,8 @@ def month_day(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> R
     if year is None:
         return _point(m, None, "unknown", end=end)
     first = _point(m, _iso(cal.ymd(year, month, day)), "day", end=end, relative=relative)
+    if relative and not m["wd"] and not (m.groupdict().get("mod") or ""):
+        first.bare_day = (month, day)
     if second and int(second["d"]) > day:
         other = cal.ymd(year, month, int(second["d"]))
         if other:  # "April 24 and 25", "March 3-5, 2024": the second day shares month and year
@@ -641,9 +643,14 @@ def narrative_day(m: re.Match[str], text: str, ref: date | None, lenient: bool) 
       r"straight|record)\s+(?:(?:straight|consecutive|successive)\s+)?(?:day|session|trading\s+day))\b)", "unit",
       examples=[("2009-08-21", "The Dow gained 155 points to end the day at 9505.", "2009-08-21", "day"),
                 ("2008-10-10", "Following a large fall at the start of the day, stocks rose.", "2008-10-10", "day"),
+                ("2023-03-26", "That's what I want at the end of the day.", None, "unknown"),
                 ("2008-09-17", "Trading was halted for a second consecutive day.", "2008-09-17", "day")])
 def trading_day(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> Result:
-    """"end the day", "later in the day": the day the report is about (markets, live news)."""
+    """"end the day", "later in the day": the day the report is about (markets, live news).
+    "At the end of the day" is the idiom ("that's what I want at the end of the day"): no date."""
+    if re.search(r"(?i)\bat\s+$", text[max(0, m.start() - 4):m.start()]) and m.group().lower().startswith(
+            ("the end of", "end of")):
+        return _point(m, None, "unknown", "vague")
     start = m.start() + m.group().lower().rfind("the day") if m["verb"] else m.start()
     return _anaphor(m, "day:0", start=start)
 
@@ -852,15 +859,24 @@ def quarter(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> Res
     return _point(m, cal.quarter_range(year_, q), "range", relative=True)
 
 
-@rule(r"\b(?i:the\s+)?(?P<h>(?i:first|second))\s+half(?:\s+of\s+(?P<y>" + _YEAR + r"))?\b", "unit",
-      examples=[("2025-03-05", "in the first half of 2019", "2019-01-01/2019-06-30", "range")])
+@rule(r"\b(?i:the\s+)?(?P<h>(?i:first|second))\s+half(?:\s+of\s+(?:(?P<y>" + _YEAR
+      + r")|(?P<rel>(?i:this|last|next|the))\s+(?i:year)))?\b", "unit",
+      examples=[("2025-03-05", "in the first half of 2019", "2019-01-01/2019-06-30", "range"),
+                ("2025-03-05", "sales fell in the first half of last year", "2024-01-01/2024-06-30", "range"),
+                ("2025-03-05", "in the second half of the year", "2025-07-01/2025-12-31", "range"),
+                ("2025-03-05", "scored twice in the second half.", None, "unknown")])
 def half(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> Result:
-    y = int(m["y"]) if m["y"] else (ref.year if ref else None)
-    if y is None:
-        return _point(m, None, "unknown")
+    """"The first half of 2019" is a range; a bare "the second half" is a game's or a match's
+    as often as a year's ("scored twice in the second half"), so it gets no value."""
+    if m["rel"] and ref is not None:
+        y = ref.year + {"last": -1, "next": 1}.get(m["rel"].lower(), 0)
+    elif m["y"]:
+        y = int(m["y"])
+    else:
+        return _point(m, None, "unknown", "vague")
     a, b = (cal.ymd(y, 1, 1), cal.ymd(y, 6, 30)) if m["h"].lower() == "first" else (cal.ymd(y, 7, 1),
                                                                                      cal.ymd(y, 12, 31))
-    return _point(m, cal.span(a, b), "range", relative=not m["y"])
+    return _point(m, cal.span(a, b), "range", relative=bool(m["rel"]))
 
 
 def _season(m: re.Match[str], text: str, ref: date | None, mod: str, unit: str, y: int | None) -> Cand:
@@ -891,7 +907,9 @@ def season(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> Resu
         if _next_word(text, m.end()).lower() == "of":
             return None
     if mod in ("early", "late", "mid", "the"):
-        mod = ""
+        # "over the summer": the summer the clause's tense points to ("watched ... over the
+        # summer" in March is last year's)
+        mod = {"past": "past", "future": "future"}.get(tense(text, m.start(), m.end()) or "", "")
     return _season(m, text, ref, mod, unit, y)
 
 
