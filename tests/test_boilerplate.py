@@ -37,6 +37,9 @@ NEWS = [
     "AIG CEO Edward Liddy said on Monday the loans would be repaid.",
     "US FDA officials approved the vaccine on Tuesday.",
     "NHS Grampian confirmed on Monday that six people were being tested.",
+    "Officials from The Hague said the court would meet on Monday to discuss the case.",
+    "A spokesman told The Guardian the talks had failed on Monday night.",
+    "Doctors found the influenza A virus in two patients on Monday.",
 ]
 
 
@@ -68,6 +71,19 @@ def test_headline_and_dateline_are_cut_off(glued: str, story: str) -> None:
     span = clean_span(text, start, len(text))
     assert span is not None
     assert text[span[0]:span[1]] == story
+
+
+@pytest.mark.parametrize(("glued", "story"), [
+    ("Rotarians to help the island The devastating effects of the tremors can be seen everywhere.",
+     "The devastating effects of the tremors can be seen everywhere."),
+    ("Earthquake: your stories Wednesday 13 January It is feared thousands of people have died.",
+     "It is feared thousands of people have died."),
+])
+def test_a_headline_glued_to_the_first_sentence_is_cut_off(glued: str, story: str) -> None:
+    span = clean_span(glued, 0, len(glued))
+    assert span is not None and glued[span[0]:span[1]] == story
+    text = "An earlier sentence ends here.\n" + glued  # not the first sentence: not a headline
+    assert clean_span(text, text.index(glued), len(text)) == (text.index(glued), len(text))
 
 
 def test_offline_engine_makes_no_event_of_page_furniture() -> None:

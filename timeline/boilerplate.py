@@ -92,11 +92,12 @@ _CAPS_HEAD = re.compile(r"(?:[A-Z][A-Z'’&.-]*[ ,:;]+){3,}(?=[\"“‘]|[A-Z][a
 _CAPS_LETTERS = 12
 # A headline glued before an article's first sentence with no stamp between ("Wiltshire
 # Rotarians to help Haiti The devastating effects ..."; "Swine flu: how the strain spread around
-# the world The WHO has ..."): within the first 20 words, a sentence-opening pronoun or article,
+# the world The WHO has ..."): within the first 20 words, a sentence-opening pronoun or "The",
 # capitalised after a word with no punctuation and followed by a lower-case word ("The Hague",
-# "The New York Times", "influenza A (H1N1)" are not openers). Only at the very start of a text.
+# "The New York Times" are not openers; "A" is left out: "influenza A virus"). Only at the very
+# start of a text.
 _GLUED_HEADLINE = re.compile(
-    r"^(?:\S+\s+){1,19}?(?<=[\w)]\s)((?:The|A|An|It|He|She|They|We|There|This|These|Those)\s+(?=[a-z]))"
+    r"^(?:\S+\s+){1,19}?(?<=[\w)]\s)((?:The|It|He|She|They|We|There|This|These|Those)\s+(?=[a-z]))"
 )
 _MIN_STORY_WORDS = 6
 # What may follow a stamp before the story: "LONDON (Reuters) - ", "| "
