@@ -96,6 +96,7 @@ async def abrief(
         by_id = {a.id: a for a in articles}
         proposed = await _propose_all(engine, chunks, by_id, options, progress)
         events, failed, rejected, partials = _verify_all(proposed, by_id, warnings)
+        del proposed  # the proposals are events now: let them go before merge, the run's memory peak
         dropped = len(rejected)
         if chunks and len(failed) == len(chunks):
             raise AllChunksFailed(failed)
