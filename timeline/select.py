@@ -31,7 +31,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from .models import Article, Chronology, Event, KeyDate, UndatedCount
+from .models import Article, Chronology, Event, KeyDate, TimePoint, UndatedCount
 
 # Chosen leave-one-topic-out on the development stories (bench/bench_tls.py --loto, Date-F1 over
 # a 47-point grid): for finan, h1n1 and haiti the best weights on the other three topics were
@@ -55,13 +55,7 @@ class DaySignals:
 
 def day_of(event: Event) -> date | None:
     """The day of a day-precision event, else None (years, months, ranges are not key days)."""
-    when = event.when
-    if when is None or when.precision != "day" or not when.value or "/" in when.value:
-        return None
-    try:
-        return date.fromisoformat(when.value[:10])
-    except ValueError:
-        return None
+    return _evidence_day(event.when) if event.when is not None else None
 
 
 def day_signals(events: Iterable[Event], articles: list[Article]) -> dict[date, DaySignals]:
@@ -225,7 +219,8 @@ def _lead_texts(days: dict[date, list[Event]], articles: list[Article]) -> dict[
     return out
 
 
-def _evidence_day(when) -> date | None:  # type: ignore[no-untyped-def]
+def _evidence_day(when: TimePoint) -> date | None:
+    """The day of a day-precision time point, else None."""
     if when.precision != "day" or not when.value or "/" in when.value:
         return None
     try:
