@@ -54,3 +54,45 @@ def test_ranges_decide_agreement() -> None:
 def test_never_raises(text: str) -> None:
     for figure in find_figures(text):
         assert figure.low <= figure.high
+
+
+@pytest.mark.parametrize("text", [
+    "Jackson died on 25 June 2009 at his home.",
+    "He died on June 25 from an overdose.",
+    "The guitar goes under the hammer on June 25, the anniversary of the singer's death.",
+    "The singer died in June 2009 aged 50.",
+    "Jackson, who died aged 50, was buried in Glendale.",
+    "The singer died at the age of 50.",
+    "Jackson, 50, died at his rented mansion.",
+    "Murray gave the drug at 10.40 and the singer died soon after.",
+    "On the 3rd of May the patient died.",
+])
+def test_days_of_dates_ages_and_clock_times_are_not_tolls(text: str) -> None:
+    """Real BBC reports set "died on 25 June" against "died aged 50" as a toll of 25 vs 50."""
+    assert find_figures(text) == []
+
+
+@pytest.mark.parametrize("text, shown", [
+    ("Two people died on 3 March.", "Two"),
+    ("On the 3rd of May, 4 people died.", "4"),
+    ("At least 12 people were killed on May 3.", "at least 12"),
+    ("Police said 25 people died in June.", "25"),
+])
+def test_a_toll_beside_a_date_is_still_a_toll(text: str, shown: str) -> None:
+    assert [(f.label, f.shown) for f in find_figures(text)] == [("deaths", shown)]
+
+
+@pytest.mark.parametrize("text", [
+    "The tremor struck at 0603 local time (1103 GMT) and people fled.",
+    "At 01:42 am on 10 June, a reader wrote that people died.",
+    "Broadcasts start at 0910 local time for the displaced.",
+])
+def test_clock_times_are_not_counts(text: str) -> None:
+    assert find_figures(text) == []
+
+
+def test_a_toll_that_moves_up_to_a_figure_is_that_figure() -> None:
+    [moved] = find_figures("The death toll has edged up to 80, the WHO said.")
+    assert (moved.label, moved.shown, moved.low, moved.high) == ("deaths", "80", 80, 80)
+    [bound] = find_figures("Up to 80 people may have died.")
+    assert (bound.label, bound.high) == ("deaths", 80) and bound.low < 80

@@ -1,6 +1,8 @@
 """Merging: precision-aware order, duplicates, undated section, cross-source joins."""
 from __future__ import annotations
 
+import datetime as dt
+
 from datetime import date
 
 from timeline.merge import merge, time_key
@@ -8,8 +10,9 @@ from timeline.models import Article, Event, Evidence, TimePoint
 
 
 def ev(what: str, value: str | None, precision: str = "day", article: str = "a", start: int = 0,
-       who: list[str] | None = None) -> Event:
-    when = TimePoint(value=value, precision=precision, text="x") if value else None  # type: ignore[arg-type]
+       who: list[str] | None = None, said: str | None = None) -> Event:
+    """An event whose source dates it ``value`` in the words ``said`` (by default the value itself)."""
+    when = TimePoint(value=value, precision=precision, text=said or value) if value else None  # type: ignore[arg-type]
     return Event(when=when, what=what, who=who or [],
                  evidence=[Evidence(article_id=article, start=start, end=start + len(what), quote=what, when=when)])
 
@@ -63,9 +66,10 @@ def test_different_happenings_on_the_same_day_stay_apart() -> None:
 
 
 def test_conflicting_days_join_only_for_the_same_actor_and_are_flagged() -> None:
-    a = ev("Mayor Lena Ortiz declared a state of emergency in Port Aldren today.", "2025-03-10", who=["Mayor Lena Ortiz"])
+    a = ev("Mayor Lena Ortiz declared a state of emergency in Port Aldren today.", "2025-03-10", who=["Mayor Lena Ortiz"],
+           said="today")
     b = ev("Mayor Lena Ortiz declared a state of emergency in Port Aldren on Sunday.", "2025-03-09", article="b",
-           who=["Mayor Lena Ortiz"])
+           who=["Mayor Lena Ortiz"], said="Sunday")
     [merged] = merge([a, b], ARTICLES).events
     assert "date_conflict" in merged.flags
     [conflict] = merged.conflicts
@@ -164,3 +168,42 @@ def test_same_day_reports_of_different_tolls_are_a_dispute() -> None:
     [merged] = merge([a, b], DATED).events
     [conflict] = merged.conflicts
     assert {(v.article_id, v.attribution) for v in conflict.values} == {("a", "the fire department"), ("b", "police")}
+
+
+def test_the_same_relative_words_copied_a_day_later_are_no_dispute() -> None:
+    """A quote with "yesterday" re-used in the next day's report resolves one day later: the
+    copies were published on different days, the sources do not disagree. The first
+    publication's reading dates the event."""
+    quote = '"Our concern has grown as of yesterday," Dr. Richard Besser, the acting director, told reporters.'
+    articles = [Article(id="a", text="x", published=dt.date(2009, 4, 24)),
+                Article(id="b", text="y", published=dt.date(2009, 4, 25))]
+    a = ev(quote, "2009-04-23", said="yesterday", who=["Richard Besser"])
+    b = ev(quote, "2009-04-24", article="b", said="yesterday", who=["Richard Besser"])
+    [merged] = merge([b, a], articles).events
+    assert not merged.conflicts and "date_conflict" not in merged.flags
+    assert merged.when is not None and merged.when.value == "2009-04-23"
+    assert sorted(merged.sources) == ["a", "b"]
+
+
+def test_different_words_for_different_days_are_still_a_dispute() -> None:
+    articles = [Article(id="a", text="x", published=dt.date(2009, 4, 24)),
+                Article(id="b", text="y", published=dt.date(2009, 4, 24))]
+    a = ev("Mayor Lena Ortiz declared a state of emergency in Port Aldren yesterday.", "2009-04-23",
+           who=["Mayor Lena Ortiz"], said="yesterday")
+    b = ev("Mayor Lena Ortiz declared a state of emergency in Port Aldren on Tuesday.", "2009-04-21", article="b",
+           who=["Mayor Lena Ortiz"], said="Tuesday")
+    [merged] = merge([a, b], articles).events
+    assert "date_conflict" in merged.flags
+
+
+def test_two_days_counts_are_two_happenings_not_a_date_dispute() -> None:
+    """Successive counts from one official source on close days are updates, not one happening
+    told with two dates (seen on a real story: 91 cases on Tuesday, 109 on Thursday)."""
+    articles = [Article(id="a", text="x", published=dt.date(2009, 4, 29)),
+                Article(id="b", text="y", published=dt.date(2009, 4, 30))]
+    a = ev("Health officials confirmed a total of 91 cases of swine flu across the country on Tuesday.",
+           "2009-04-28", who=["Health"], said="Tuesday")
+    b = ev("Health officials confirmed a total of 109 cases of swine flu across the country on Thursday.",
+           "2009-04-30", article="b", who=["Health"], said="Thursday")
+    events = merge([a, b], articles).events
+    assert len(events) == 2 and not any(e.conflicts for e in events)

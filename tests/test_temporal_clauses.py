@@ -32,14 +32,24 @@ def chosen(sentence: str, ref: date = W) -> list[str | None]:
     ("The firm, founded in 1952, went bankrupt.", []),
     # an auxiliary makes the participle the event's own verb
     ("The company was founded in 1952.", ["1952"]),
+    ("The bridge, which carries about 40,000 cars a day, opened in 1968.", ["1968"]),  # after the aside
     ("He was born in 1960 in Ohio.", ["1960"]),
     ("The president took office in 2021.", ["2021"]),
+    ("The bridge opened in 1968.", ["1968"]),  # no verb after it: the participle is the verb
     # a participle without a comma ends where the main verb begins
     ("A firm founded in 1952 was sold on Monday.", ["2025-03-03"]),
     # a finer date inside the first one says when it happened
     ("She attends the 2022 film festival premiere on November 2, 2022 in Hollywood.", ["2022-11-02"]),
     ("In 2020, the city locked down on March 16, 2020.", ["2020-03-16"]),
     ("In 2019 sales rose, and in 2021 they fell on May 3.", ["2019"]),
+    # "between X and Y" / "from X to Y" dates the event with the span, not its first day
+    ("The outbreak peaked between Feb. 3 and 8 and then eased.", ["2025-02-03/2025-02-08"]),
+    ("Talks ran from March 1 to 3, officials said.", ["2025-03-01/2025-03-03"]),
+    ("Output rose between 2019 and 2021.", ["2019/2021"]),
+    ("On Feb. 24 and 25 people marched.", ["2025-02-24"]),  # a count, not a second day
+    # a contract's month is not when the trading happened
+    ("Light crude for delivery in April added nine cents.", []),
+    ("Brent for delivery in May fell 2 cents on Tuesday.", ["2025-03-04"]),
     ("Nothing dated here.", []),
     ("He spoke for three years.", []),
 ])
@@ -71,3 +81,23 @@ def test_offline_engine_makes_two_events_for_a_report_of_a_dated_happening():
 def test_offline_engine_follows_the_narrative_across_sentences():
     got = events("The ship sank on June 3, 2021. The next day, divers found the wreck in the bay.")
     assert [v for v, _ in got] == ["2021-06-03", "2021-06-04"]
+
+
+def test_verify_reads_a_between_span_as_the_engine_does() -> None:
+    """The date verify derives for an engine's "April 23 and 28" is the span, not April 23."""
+    from timeline.verify import derive_when
+
+    chunk = "Officials said the outbreak peaked between April 23 and 28 and then eased."
+    when, flags = derive_when("April 23 and 28", None, chunk, 0, date(2009, 5, 1))
+    assert when is not None and (when.value, when.precision) == ("2009-04-23/2009-04-28", "range")
+    assert flags == []
+
+
+@pytest.mark.parametrize("text", [
+    "The minister, who took office in 2019, resigned.",
+    "Insurgents often target patrols to topple the government, formed in April.",
+    "The company, founded in 1952, went bankrupt.",
+])
+def test_the_offline_engine_never_dates_an_event_by_background_alone(text: str) -> None:
+    article = Article(id="x", text=text, published=W)
+    assert all(event.when is None or event.when.value is None for event in extract_events(article))

@@ -34,7 +34,7 @@ _QUALIFIERS = {
     "up to": "max", "fewer than": "max", "less than": "max", "as many as": "max",
 }
 _QUALIFIER = r"(?:(?P<qual>" + "|".join(sorted(_QUALIFIERS, key=len, reverse=True)) + r")\s+)?"
-_FIGURE = re.compile(r"(?<![\w.,-])" + _QUALIFIER + _NUMBER + r"(?![\w-]|[.,]\d|%)", re.IGNORECASE)
+_FIGURE = re.compile(r"(?<![\w.,:-])" + _QUALIFIER + _NUMBER + r"(?![\w-]|[.,]\d|%)", re.IGNORECASE)
 
 # What a number counts, from the words around it (the documented label taxonomy).
 LABELS: dict[str, str] = {
@@ -46,6 +46,9 @@ LABELS: dict[str, str] = {
     "arrested": r"arrested|arrests|detained|detentions|taken into custody",
 }
 _LABEL_PATTERNS = {label: re.compile(rf"\b(?:{words})\b", re.IGNORECASE) for label, words in LABELS.items()}
+# labels that count people: whole numbers, so "7.0" (a magnitude) is never one of them
+PEOPLE_COUNTS = frozenset({"deaths", "injured", "missing", "evacuated", "displaced", "arrested"})
+_PARTITIVE = re.compile(r"(?i)\s+of\s+(?:the|its|their|his|her|our|those|these|them)\b")
 CUMULATIVE = frozenset({"deaths", "injured", "evacuated", "displaced", "arrested", "casualties"})
 _CURRENCY_WORDS = re.compile(r"^\s*(?:dollars|euros|pounds|usd|eur)\b", re.IGNORECASE)
 _UPDATE = re.compile(r"\b(?:ris(?:en|es)|rose|climb(?:ed|s)|increas(?:ed|es)|jump(?:ed|s)|grew|grown|"
@@ -57,6 +60,20 @@ _NOT_NOUNS = frozenset(
     ["more", "percent", "per", "cent", "of", "to", "and", "or", "a", "an", "the", "p.m", "a.m", "including", "in", "on", "at", "from", "with", "by", "for", "as", "after", "before", "since", "until", "over", "under", "than", "into", "years", "year", "months", "month", "days", "day", "weeks", "week", "hours", "hour", "minutes", "minute", "times", "seconds", "people's", "were", "was", "is", "are", "had", "have", "has"]
 )
 _YEARISH = re.compile(r"^(1[89]|20)\d\d$")
+# Numbers that are not counts: the day of a date ("25 June", "June 25", "the 3rd of May"), an
+# age ("aged 50", "at the age of 50", "Jackson, 50, died") or a clock time ("at 10.40").
+# Seen on real stories: "died on 25 June" and "died in June 2009 aged 50" read as tolls of 25
+# and 50 set two BBC reports against each other.
+_MONTHS = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+           r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?")
+_DATE_BEFORE = re.compile(r"(?i)\b" + _MONTHS + r"\s+(?:the\s+)?$")
+_DATE_AFTER = re.compile(r"(?i)^(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MONTHS + r"(?![a-z])")
+_AGE_BEFORE = re.compile(r"(?i)\b(?:aged|age|ages|age\s+of)\s+$")
+_AGE_APPOSITION = re.compile(r"[A-Z][\w.'-]*,\s*$")
+_TIME_BEFORE = re.compile(r"(?i)\b(?:at|by|until|from|around|about)\s+$")
+_CHANGE_BEFORE = re.compile(r"(?i)\b(?:edged|edges|moved|moves|gone|went|goes|rose|risen|rises|climbed|climbs|"
+                            r"jumped|jumps|shot|crept|creeps|gone)\s+$")
+_CLOCK_AFTER = re.compile(r"(?i)^\s*(?:\(?(?:local\s+time|gmt|utc|bst|est|edt|pst|pdt|cet|hrs|hours)\b|[ap]\.?m\b)")
 
 
 @dataclass(frozen=True)
@@ -81,18 +98,40 @@ def find_figures(text: str) -> list[Figure]:
         if text[max(0, match.start() - 1):match.start()] in {"$", "€", "£"}:
             continue
         after = text[match.end():]
+        if _not_a_count(text, match):
+            continue
         if after[:1] == ":" or re.match(r"\s*(?:p\.m|a\.m|percent|per cent|%|-year-old|year-old|o'clock)", after, re.IGNORECASE):
             continue
         label = _label(text, match)
         if label is None:
             continue
+        if label in PEOPLE_COUNTS and not match.group("scale") and ("." in num or _PARTITIVE.match(after)):
+            continue  # "a magnitude 7.0 quake killed...", "one of the deadliest": not a toll
         qualifier = (match.group("qual") or "").lower()
+        shown = " ".join(match.group().split())
+        if qualifier == "up to" and _CHANGE_BEFORE.search(text, max(0, match.start() - 20), match.start()):
+            # "the toll has edged up to 80": a change of the figure to exactly 80, not "at most 80"
+            qualifier, shown = "", " ".join(text[match.start("num"):match.end()].split())
         low, high = _interval(value, _QUALIFIERS.get(qualifier))
         clause_start = max(text.rfind(c, 0, match.start()) for c in ".;") + 1
-        shown = " ".join(match.group().split())
         found.append(Figure(label=label, shown=shown[:1].lower() + shown[1:] if qualifier else shown, low=low,
                             high=high, update=bool(_UPDATE.search(text[clause_start:match.start()]))))
     return found
+
+
+def _not_a_count(text: str, match: re.Match[str]) -> bool:
+    """Whether the number is a date's day, an age or a clock time (see ``_DATE_BEFORE``)."""
+    if match.group("qual") or match.group("cur") or match.group("scale"):
+        return False
+    start, after = match.start("num"), text[match.end():]
+    before = text[max(0, start - 30):start]
+    if _DATE_BEFORE.search(before) or _DATE_AFTER.match(after) or _AGE_BEFORE.search(before):
+        return True
+    if _CLOCK_AFTER.match(after):
+        return True  # "at 0910 local time", "1103 GMT", "7 pm"
+    if _AGE_APPOSITION.search(before) and after[:1] == ",":
+        return True  # "Jackson, 50, died"
+    return "." in match.group("num") and bool(_TIME_BEFORE.search(before))  # "at 10.40"
 
 
 def figures(text: str) -> dict[str, str]:
@@ -137,8 +176,10 @@ def _label(text: str, match: re.Match[str]) -> str | None:
     after = text[match.end():]
     if match.group("cur") or _CURRENCY_WORDS.match(after):
         return "amount"
+    # up to the number itself: in "the death toll has edged up to 80" the "up to" that reads
+    # as a qualifier also ends the toll phrase
+    toll = _TOLL.search(text[max(0, match.start("num") - 120):match.start("num")])
     before = text[max(0, match.start() - 120):match.start()]
-    toll = _TOLL.search(before)
     if toll:
         return "deaths" if toll.group("kind").lower() == "death" else "casualties"
     # The words right before the number ("killing 12", "has killed two people") ...

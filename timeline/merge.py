@@ -30,7 +30,7 @@ from rapidfuzz import fuzz
 from .attribution import find_attribution
 from .figures import CUMULATIVE, Figure, compatible, find_figures
 from .kinds import is_calendar, kinds, places, targets
-from .models import Article, Chronology, Conflict, ConflictValue, Event, Evidence
+from .models import Article, Chronology, Conflict, ConflictValue, Event, Evidence, TimePoint
 from .timepoint import sort_key
 
 _DIGITS = re.compile(r"(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?")
@@ -46,7 +46,9 @@ def merge(events: Iterable[Event], articles: list[Article]) -> Chronology:
     """One chronology from events in input order (articles, then chunks, then text order)."""
     order = {a.id: i for i, a in enumerate(articles)}
     by_id = {a.id: a for a in articles}
-    joined, signals = _join_same_happenings([_with_attributions(e) for e in _drop_overlap_duplicates(events)], order)
+    published = {a.id: a.published.isoformat() if a.published else "" for a in articles}
+    joined, signals = _join_same_happenings(
+        [_with_attributions(e) for e in _drop_overlap_duplicates(events)], order, published)
     unique = []
     for i, event in enumerate(joined):
         if i in signals:
@@ -178,7 +180,8 @@ def _is_actor(name: str) -> bool:
 _QUALIFIER_WORDS = frozenset(["roughly", "nearly", "almost", "around", "about", "some", "approximately", "separately"])
 
 
-def _join_same_happenings(events: list[Event], order: dict[str, int]) -> tuple[list[Event], dict[int, list[str]]]:
+def _join_same_happenings(events: list[Event], order: dict[str, int], published: dict[str, str] | None = None
+                          ) -> tuple[list[Event], dict[int, list[str]]]:
     """Union events that describe the same happening; each group becomes one event."""
     profiles = [_profile(e) for e in events]
     parent = list(range(len(events)))
@@ -221,7 +224,7 @@ def _join_same_happenings(events: list[Event], order: dict[str, int]) -> tuple[l
     joined = []
     reasons: dict[int, list[str]] = {}
     for root, group in groups.items():
-        joined.append(_combine(group, order) if len(group) > 1 else group[0])
+        joined.append(_combine(group, order, published or {}) if len(group) > 1 else group[0])
         if len(group) > 1:
             reasons[len(joined) - 1] = signals.get(root, [])
     return joined, reasons
@@ -275,6 +278,9 @@ def same_happening(a: Event, b: Event, pa: _Profile | None = None, pb: _Profile 
             return None
         if pa.kinds and pb.kinds and not pa.kinds & pb.kinds:
             return None
+        if _counts_differ(a.what, b.what):
+            # "91 cases on Tuesday" and "109 cases on Thursday": two days' counts, two happenings
+            return None
         return why + [f"same actor: {a.who[0]}", f"wording {similarity:.0f}% similar"]
     shared_places = sorted(p for p in pa.places | pb.places if p.lower() in pa.text and p.lower() in pb.text)
     shared_actors = sorted(x for x in pa.actors | pb.actors if x.lower() in pa.text and x.lower() in pb.text)
@@ -299,6 +305,17 @@ def same_happening(a: Event, b: Event, pa: _Profile | None = None, pb: _Profile 
     if similarity >= SAME_DATE_SIMILARITY and len(shared_words) >= MIN_SHARED_WORDS:
         return why + [f"wording {similarity:.0f}% similar ({len(shared_words)} shared words)"]
     return None
+
+
+def _counts_differ(a: str, b: str) -> bool:
+    """Whether both texts state figures and no figure of one can be a figure of the other.
+
+    Used only for reports on different days: "91 cases on Tuesday" and "risen to 109 ... one
+    fatality on Thursday" are two days' counts (the counted noun is not always the same
+    label), so they are two happenings rather than one happening told with two dates.
+    """
+    mine, theirs = find_figures(a), find_figures(b)
+    return bool(mine and theirs) and not any(compatible(fa, fb) for fa in mine for fb in theirs)
 
 
 def _clash(pa: _Profile, pb: _Profile) -> bool:
@@ -331,7 +348,31 @@ def _date_relation(a: Event, b: Event) -> str:
     return "incompatible"
 
 
-def _combine(group: list[Event], order: dict[str, int]) -> Event:
+def _stated_readings(readings: list[tuple[Evidence, TimePoint, str]], published: dict[str, str]
+                     ) -> list[tuple[Evidence, TimePoint, str]]:
+    """The readings that are each source's own statement of the date.
+
+    The same relative words ("yesterday", "on Tuesday") copied into a later article resolve
+    against that article's publication date: the values differ because the copies were
+    published on different days, not because the sources disagree (a quote re-used by the
+    next day's report). For each such wording only the earliest publication's reading is kept.
+    Seen on a real story: one quote with "as of yesterday" in two days' reports was flagged as
+    a date dispute.
+    """
+    by_words: dict[str, list[int]] = {}
+    for i, (_, when, value) in enumerate(readings):
+        words = " ".join(when.text.lower().split())
+        if value[:4] not in words:  # a stated year is each source's own reading
+            by_words.setdefault(words, []).append(i)
+    dropped: set[int] = set()
+    for members in by_words.values():
+        if len({readings[i][2] for i in members}) > 1:
+            earliest = min(members, key=lambda i: (published.get(readings[i][0].article_id) or "9999", i))
+            dropped.update(i for i in members if i != earliest)
+    return [r for i, r in enumerate(readings) if i not in dropped]
+
+
+def _combine(group: list[Event], order: dict[str, int], published: dict[str, str] | None = None) -> Event:
     """One event from a group: first report's wording, every source's evidence, conflicts flagged.
 
     Conflicts are recomputed from the evidence (each source's own date and figures), so
@@ -344,7 +385,8 @@ def _combine(group: list[Event], order: dict[str, int]) -> Event:
     flags = [f for f in dict.fromkeys(f for e in group for f in e.flags) if f not in ("date_conflict", "figure_conflict")
              and (f != "rewritten" or "rewritten" in first.flags)]  # "rewritten" describes the wording shown
     conflicts: list[Conflict] = []
-    readings = [(ev, ev.when, ev.when.value) for ev in evidence if ev.when and ev.when.value]
+    readings = _stated_readings([(ev, ev.when, ev.when.value) for ev in evidence if ev.when and ev.when.value],
+                                published or {})
     when = first.when
     if len({value for _, w, value in readings if w.precision == "day"}) > 1:
         counts: dict[str, int] = {}

@@ -163,7 +163,8 @@ def derive_when(
         return None, []
     if tagged is None:
         tagged = temporal.tag(chunk_text, published)
-    overlapping = [t for t in tagged if t.start < span[1] and span[0] < t.end]
+    # "between April 23 and 28" is one span, read the way the offline engine reads it
+    overlapping = temporal.joined_ranges(chunk_text, [t for t in tagged if t.start < span[1] and span[0] < t.end])
     overlapping.sort(key=lambda t: (t.value is None, -(min(t.end, span[1]) - max(t.start, span[0]))))
     found = next((t for t in overlapping if t.value), None)
     if found is None:

@@ -98,7 +98,9 @@ def extract_events(article: Article, start: int = 0, end: int | None = None) -> 
             continue
         found = [t for t in tagged if s_start <= t.start < s_end and t.kind != "dateline"]
         dates = temporal.event_dates(sentence, found, offset=s_start)
-        when = _event_time(dates[:1] or found)
+        # no main-clause date: the event is undated (a background date, "the government
+        # formed in April", is not when it happened); an unresolved expression is still shown
+        when = _event_time(dates[:1] or [t for t in found if not t.value])
         if len(dates) == 2:
             # "said on Friday that the fire started on Tuesday": the happening, then the report
             reported = _event_time(dates[1:])

@@ -91,6 +91,8 @@ FUTURE_CUES = (
     # the present of a scheduled happening: "the tour kicks off in May", "the law takes effect"
     "kicks off", "kick off", "takes effect", "take effect", "comes into force", "come into force",
     "goes into effect", "go into effect", "premieres", "concludes", "wraps up",
+    # a contract month is ahead of the trading day: "crude for delivery in December"
+    "for delivery", "for settlement",
 )
 # "decided to admit", "agreed to pay": the infinitive is still ahead of the clause's time
 INTENT_VERBS = ("decided", "decides", "agreed", "agrees", "voted", "votes", "promised", "promises", "pledged",

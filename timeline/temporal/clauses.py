@@ -31,8 +31,11 @@ _BACKGROUND = re.compile(
     + r"(?:founded|established|built|born|elected|appointed|created|formed|opened|launched|"
     r"released|introduced|signed|named|set\s+up|first\s+\w+ed)\s+(?:in|on|since)\b"
     r"|\((?=[^)]*\))"
+    # a contract's month is not the day's news: "crude for delivery in December added 9 cents"
+    r"|(?P<contract>\b(?:for|with)\s+(?:delivery|settlement|expiry|expiration|maturity)\s+(?:in|on|by)\s+"
+    r"[\w.]+(?:\s+\d{1,2}\b)?(?:,?\s+\d{4}\b)?)"
 )
-_CLAUSE_END = re.compile(r"[,;)—–]|\s-\s|$")
+_CLAUSE_END = re.compile(r"(?<!\d),|,(?!\d{3}\b)|[;)—–]|\s-\s|$")  # not the comma of "40,000"
 _REPORTED = re.compile(
     r"(?i)\b(?:said|says|told|announced|reported|confirmed|disclosed|revealed|added|stated|claimed|"
     r"explained|testified|acknowledged|admitted)\b[^.;]*?\bthat\b"
@@ -44,24 +47,66 @@ _MAIN_VERB = re.compile(r"(?i)\b(?:was|were|is|are|has|have|had|will|would)\b")
 
 
 def _background_spans(sentence: str) -> list[tuple[int, int]]:
-    spans = []
+    spans: list[tuple[int, int]] = []
     for m in _BACKGROUND.finditer(sentence):
         end = _CLAUSE_END.search(sentence, m.end())
         stop = end.start() if end else len(sentence)
-        if m.group().lower().split()[0] not in ("who", "whom", "whose", "which", "(", ","):
+        if (m.group().startswith(",") and any(b == m.start() for _, b in spans)
+                and not sentence[stop:].strip(" .!?\"'”’")):
+            # "The bridge, which carries 40,000 cars a day, opened in 1968.": after the aside
+            # closes, the participle running to the sentence's end is the main verb
+            continue
+        if m.group("contract"):
+            stop = m.end()  # the contract's month only: "Brent for delivery in March fell on Tuesday"
+        elif m.group().lower().split()[0] not in ("who", "whom", "whose", "which", "(", ","):
             # a participle with no comma before it ("A firm founded in 1952 was sold on
             # Monday") ends where the main clause's verb begins
+            # Monday") ends where the main clause's verb begins; with no verb after it, the
+            # participle is the main verb itself ("The bridge opened in 1968.")
             verb = _MAIN_VERB.search(sentence, m.end(), stop)
-            stop = verb.start() if verb else stop
+            if verb is None:
+                continue
+            stop = verb.start()
         spans.append((m.start(), stop))
     return spans
+
+
+_RANGE_LEAD = re.compile(r"(?i)\b(?:between|from)\s+(?:the\s+)?$")
+_RANGE_JOIN = re.compile(r"(?i)\s*(?:and|to|through|until|till|-|–)\s*")
+
+
+def joined_ranges(text: str, found: list[TimeExpression], offset: int = 0) -> list[TimeExpression]:
+    """``found`` with "between April 23 and 28" / "from 2019 to 2021" read as one span.
+
+    The grammar tags the two ends apart (that is how news annotation counts them), but an
+    event "between April 23 and 28" did not happen on April 23: its date is the span. Two
+    resolved expressions of the same precision, in order, joined by "and"/"to"/"through" and
+    opened by "between"/"from", become one range; offsets of ``found`` are into the text
+    ``text`` was cut from at ``offset``.
+    """
+    out: list[TimeExpression] = []
+    i = 0
+    while i < len(found):
+        a = found[i]
+        b = found[i + 1] if i + 1 < len(found) else None
+        if (b is not None and a.value and b.value and a.precision == b.precision
+                and a.precision in ("day", "month", "year") and a.value < b.value
+                and _RANGE_JOIN.fullmatch(text, a.end - offset, b.start - offset)
+                and _RANGE_LEAD.search(text, max(0, a.start - offset - 12), a.start - offset)):
+            out.append(TimeExpression(text[a.start - offset:b.end - offset], a.start, b.end,
+                                      f"{a.value}/{b.value}", "range", a.kind, a.anchor))
+            i += 2
+            continue
+        out.append(a)
+        i += 1
+    return out
 
 
 def event_dates(sentence: str, found: list[TimeExpression], offset: int = 0) -> list[TimeExpression]:
     """The expressions that date the events of ``sentence`` (usually one; two for a report of a
     dated happening; none when nothing resolves). ``found`` holds expressions whose offsets are
     into the text ``sentence`` was cut from at ``offset``."""
-    dated = [e for e in found if e.value and e.kind in _DATED_KINDS]
+    dated = joined_ranges(sentence, [e for e in found if e.value and e.kind in _DATED_KINDS], offset)
     if not dated:
         return []
     background = _background_spans(sentence)

@@ -276,7 +276,7 @@ def dateline(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> Re
 _SHARED_YEAR = re.compile(r"\s*(?:-|–|to|and|through|until|till)\s*(?:" + _MONTH_ANY + r"\s*)?" + _DAY
                           + r",?\s+(?P<y>" + _YEAR + r")\b")
 _SECOND_DAY = re.compile(r"\s*(?:and|or|to|through|-|–)\s*(?P<d>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?\b"
-                         r"(?!\s*(?:%|percent|[a-z]))(?![.,]\d|:)")
+                         r"(?!\s*(?:%|percent|(?!(?:and|or|but|in|at|on|when|as|while|after|before)\b)[a-z]))(?![.,]\d|:)")
 
 
 @rule(r"(?<![\w.])(?:(?P<wd>" + _WEEKDAY + r"),?\s+)?(?:(?P<mod>(?i:last|this\s+past|next|this\s+coming))\s+)?"
