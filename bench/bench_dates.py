@@ -57,7 +57,9 @@ def _dateparser(text: str) -> None:
 
 
 # dense inputs that once made a step quadratic (a long weekday list, chained durations, dates)
-DENSE = ["Monday, ", "for the past ", "January 1 and ", "Monday and Tuesday ", "12:30 UTC ", "the next day. "]
+DENSE = ["Monday, ", "for the past ", "January 1 and ", "Monday and Tuesday ", "12:30 UTC ", "the next day. ",
+         # round 3's steps: offsets over a date, clock words, possessive weekdays, fronted phrases
+         "two days before Christmas ", "at 4 in the morning ", "Wednesday's ruling ", "On Thursday, "]
 
 
 def scaling() -> tuple[float, float]:
@@ -73,6 +75,26 @@ def scaling() -> tuple[float, float]:
     return ratios[len(ratios) // 2], ratios[-1]
 
 
+def scorer_end_to_end() -> float | None:
+    """Value F1 on ../shared/dev by the shared scorer running ``timeline dates`` as a command,
+    one process per document, as a user scores the tagger (None when ../shared is absent).
+    The test suite checks the same F1 in-process (tests/test_dates_eval.py); this checks the
+    command path on every dev document."""
+    import os
+    import re
+    import subprocess
+
+    dev, scorer = REPO.parent / "shared" / "dev", REPO.parent / "shared" / "tools" / "score_dates.py"
+    if not (dev.is_dir() and scorer.is_file()):
+        return None
+    tagger = [sys.executable, "-m", "timeline", "dates", "{path}", "--published", "{published}", "--format", "json"]
+    env = dict(os.environ, PYTHONPATH=str(REPO) + os.pathsep + os.environ.get("PYTHONPATH", ""))
+    proc = subprocess.run([sys.executable, str(scorer), str(dev), "--quiet", "--", *tagger],
+                          capture_output=True, text=True, env=env, timeout=1200)
+    found = re.search(r"TOTAL docs_failed=0 gold=\d+ P=[\d.]+ R=[\d.]+ F1=([\d.]+)", proc.stdout)
+    return float(found[1]) if proc.returncode == 0 and found else 0.0
+
+
 def run() -> dict[str, float]:
     """Measure both systems; returns ours_cps, dateparser_cps (0 if dateparser is missing) and ratio."""
     base = corpus()
@@ -84,6 +106,9 @@ def run() -> dict[str, float]:
     result = {"ours_cps": ours, "dateparser_cps": 0.0, "ratio": 0.0, "ours_chars": float(len(big)),
               "scaling_4x_median": 0.0, "scaling_4x_worst": 0.0}
     result["scaling_4x_median"], result["scaling_4x_worst"] = scaling()
+    f1 = scorer_end_to_end()
+    if f1 is not None:
+        result["dev_f1_end_to_end"] = f1  # target >= 0.90, as tests/test_dates_eval.py in-process
     try:
         import dateparser  # noqa: F401
     except ImportError:
@@ -102,6 +127,8 @@ def main() -> int:
     print(f"timeline.temporal.tag : {r['ours_cps']:>12,.0f} chars/s  ({r['ours_chars']:,.0f} chars)")
     print(f"time for 4x dense text : median {r['scaling_4x_median']:.1f}x, worst {r['scaling_4x_worst']:.1f}x "
           "the 1x time (linear: about 4; quadratic: 16)")
+    if "dev_f1_end_to_end" in r:
+        print(f"score_dates.py on ../shared/dev, timeline dates as a command: F1 {r['dev_f1_end_to_end']:.3f}")
     if r["dateparser_cps"]:
         print(f"dateparser search_dates: {r['dateparser_cps']:>12,.0f} chars/s  ({r['dateparser_chars']:,.0f} chars)")
         print(f"ratio (ours / dateparser): {r['ratio']:.1f}x")

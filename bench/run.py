@@ -50,6 +50,9 @@ def main() -> int:
                  o["ok"]))
     rows.append(("offline: full briefing", f"{o['briefing_cps']:,.0f} chars/s", f"dateparser {o['dateparser_cps']:,.0f}",
                  f"{o['briefing_vs_dateparser']:.1f}x" if o["briefing_vs_dateparser"] else "n/a", "", True))
+    if "dev_f1_end_to_end" in d:
+        rows.append(("dates: score_dates.py on dev, as a command", f"F1 {d['dev_f1_end_to_end']:.3f}", "", "",
+                     ">= 0.90", d["dev_f1_end_to_end"] >= 0.90))
     m = results["merge"] = bench_merge.run()
     secs = m["seconds"]
     rows.append(("merge scaling 1K/10K/100K", " / ".join(f"{float(secs[n]):.3f}" for n in ("1000", "10000", "100000")) + " s",

@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
+from typing import Iterator
 
 import pytest
 
@@ -30,6 +31,21 @@ def _isolate(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("TIMELINE_CONFIG_DIR", str(home / "config"))
     monkeypatch.setenv("XDG_CACHE_HOME", str(home / "xdg-cache"))
     monkeypatch.setenv("XDG_CONFIG_HOME", str(home / "xdg-config"))
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _short_sdk_backoff() -> Iterator[None]:
+    """The OpenAI SDK waits 0.5 s, 1 s, 2 s... before a retry the server gave no Retry-After
+    for; the fault tests count retries, not seconds, so in-process runs wait 10 ms instead.
+    A Retry-After the server sends is still honoured as sent (tests check that wait)."""
+    from openai import _base_client
+
+    saved = getattr(_base_client, "INITIAL_RETRY_DELAY", None)  # a private name: absent, nothing changes
+    if saved is not None:
+        _base_client.INITIAL_RETRY_DELAY = 0.01
+    yield
+    if saved is not None:
+        _base_client.INITIAL_RETRY_DELAY = saved
 
 
 @pytest.fixture

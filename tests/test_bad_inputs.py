@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import json
 import subprocess
-import time
 from pathlib import Path
+
+import pytest
 
 from common import SEED, run_cli
 
@@ -41,14 +42,21 @@ def test_non_utf8_file(tmp_path: Path) -> None:
     one_line_error(run_cli("brief", str(tmp_path / "latin.txt")), 1, "latin.txt", "UTF-8", "iconv")
 
 
-def test_50_mb_file_is_refused_before_it_is_read(tmp_path: Path) -> None:
+def test_50_mb_file_is_refused_before_it_is_read(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     big = tmp_path / "huge.txt"
     with open(big, "wb") as handle:  # sparse: 50 MB on paper, nothing written
         handle.truncate(50_000_000)
-    started = time.monotonic()
+    opened: list[Path] = []
+    real_open = Path.open
+
+    def watching_open(self: Path, *args, **kwargs):  # type: ignore[no-untyped-def]
+        opened.append(self)
+        return real_open(self, *args, **kwargs)
+
+    monkeypatch.setattr(Path, "open", watching_open)
     proc = run_cli("brief", str(big), "--engine", "local")
-    line = one_line_error(proc, 1, "huge.txt", "50,000,000 bytes", "20,000,000-byte limit", "--max-bytes")
-    assert time.monotonic() - started < 10, line
+    one_line_error(proc, 1, "huge.txt", "50,000,000 bytes", "20,000,000-byte limit", "--max-bytes")
+    assert big not in opened  # refused on its size: not one byte of it was read
 
 
 def test_directory_of_mixed_files_briefs_the_articles_and_skips_the_rest(tmp_path: Path) -> None:
@@ -102,7 +110,6 @@ def test_openai_engine_without_a_key() -> None:
 def test_one_megabyte_line_without_sentence_breaks(tmp_path: Path) -> None:
     words = ("council bridge budget vote " * 40_000)[:1_000_000]
     (tmp_path / "line.txt").write_text(words + " The bridge opened in 2021\n", encoding="utf-8")
-    started = time.monotonic()
     proc = run_cli("brief", str(tmp_path / "line.txt"), "--format", "json", "--engine", "local",
                    "--published", "2024-12-02")
     assert proc.returncode == 0, proc.stderr.decode()[-500:]
@@ -114,7 +121,8 @@ def test_one_megabyte_line_without_sentence_breaks(tmp_path: Path) -> None:
                    "--base-url", "http://127.0.0.1:9/v1")  # chunking for a model: bounded pieces, no request
     rows = [line.split() for line in plan.stdout.decode().splitlines() if line.startswith("line ")]
     assert plan.returncode == 0 and len(rows) > 100 and all(int(r[3]) <= 1500 for r in rows)
-    assert time.monotonic() - started < 30
+    # No wall-clock limit here: the suite's hang guard (pytest-timeout, pyproject.toml) fails a
+    # run that never ends; how fast long lines go is measured in bench/ (bench_scale).
 
 
 def test_directory_without_articles(tmp_path: Path) -> None:

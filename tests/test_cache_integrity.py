@@ -5,12 +5,17 @@ import sqlite3
 import subprocess
 import sys
 import time
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
+import pytest
+
 from common import ROOT
-from fault_kit import cli, council_article, extraction_texts, grounded_responder, popen, write_articles
+from fault_kit import cli, council_article, extraction_texts, grounded_responder, write_articles
 from openai_server import OpenAITestServer
 from timeline.engines.llm.cache import FILENAME, ResponseCache
+from timeline.pipeline import BriefOptions, brief
+from timeline.sources import load_articles
 
 WRITER = """
 import sys, time
@@ -45,16 +50,20 @@ def test_two_processes_writing_at_once_leave_a_sound_cache(tmp_path: Path) -> No
     cache.close()
 
 
-def test_two_briefings_at_once_on_one_cache(tmp_path: Path) -> None:
+def test_two_briefings_at_once_on_one_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Two whole briefings write one cache at the same time, each through its own connection
+    (two threads of this process: the cross-process case is the raw writers' test above)."""
     cache = tmp_path / "cache"
+    monkeypatch.setenv("OPENAI_API_KEY", "test-key")
     alder = write_articles(tmp_path / "alder", {"alder": council_article("Alder", 8)})
     birch = write_articles(tmp_path / "birch", {"birch": council_article("Birch", 8)})
     args = ["--format", "json", "--max-chunk-tokens", "50", "--engine", "openai", "--max-retries", "0"]
     with OpenAITestServer(grounded_responder) as server:
-        runs = [popen(["brief", str(folder), *args], server, TIMELINE_CACHE_DIR=str(cache)) for folder in (alder, birch)]
-        for proc in runs:
-            out, err = proc.communicate(timeout=60)
-            assert proc.returncode == 0, err
+        options = BriefOptions(engine="openai", base_url=server.url, max_chunk_tokens=50, max_retries=0,
+                               cache_dir=str(cache))
+        with ThreadPoolExecutor(2) as pool:
+            runs = list(pool.map(lambda folder: brief(load_articles([str(folder)]).articles, options), (alder, birch)))
+        assert all(not r.failed_chunks and r.chronology.events for r in runs)
         assert len(extraction_texts(server)) == 16
         for folder in (alder, birch):  # both runs' entries are there: the re-runs send nothing
             again = cli(["brief", str(folder), *args], server, TIMELINE_CACHE_DIR=str(cache))

@@ -11,15 +11,24 @@ from pathlib import Path
 from common import ROOT, SEED, run_cli, run_cli_subprocess
 
 
-def test_help_is_fast_path_without_openai_or_tiktoken() -> None:
+def test_help_is_fast_path_without_heavy_libraries() -> None:
+    """One fresh interpreter for every start-up check (each was its own process before):
+    ``--help`` imports no model SDK, tokenizer, data model, terminal, web or PDF library, and
+    ``brief --help`` none of the web or PDF ones."""
     code = ("import sys; from timeline.cli import main\n"
+            "def heavy(names):\n"
+            "    return ','.join(m for m in names if m in sys.modules)\n"
             "try: main(['--help'])\nexcept SystemExit: pass\n"
-            "heavy = [m for m in ('openai', 'tiktoken', 'pydantic', 'rich') if m in sys.modules]\n"
-            "print('HEAVY=' + ','.join(heavy))")
+            "print('HEAVY=' + heavy(('openai', 'tiktoken', 'pydantic', 'rich', 'httpx2', 'jinja2', 'trafilatura',"
+            " 'htmldate', 'lxml', 'pypdf', 'urllib3')))\n"
+            "try: main(['brief', '--help'])\nexcept SystemExit: pass\n"
+            "print('BRIEF_HEAVY=' + heavy(('trafilatura', 'htmldate', 'lxml', 'pypdf', 'jinja2', 'urllib3')))")
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT)
     assert proc.returncode == 0
-    assert proc.stdout.strip().splitlines()[-1] == "HEAVY=", proc.stdout
+    lines = proc.stdout.strip().splitlines()
+    assert "HEAVY=" in lines and lines[-1] == "BRIEF_HEAVY=", proc.stdout
     assert "--format markdown" in proc.stdout and "--format json" in proc.stdout
+    assert "html" in proc.stdout and "timelinejs" in proc.stdout
 
 
 def test_version() -> None:  # a smoke test of the installed entry point: a real interpreter

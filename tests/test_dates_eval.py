@@ -145,6 +145,10 @@ def test_main_eval_prints_table(capsys):
 
 
 def test_evaluate_with_dateparser_baseline_on_dev():
+    """Dev F1 >= 0.90 by the shared scorer's own ``score_document``, our tagger in-process
+    (this replaced running score_dates.py with one ``timeline dates`` process per dev
+    document, 30 s of interpreter start-ups for the same figure; that end-to-end path is
+    checked on the seeds below, and on dev by ``bench/bench_dates.py``)."""
     pytest.importorskip("dateparser")
     dev = need(shared("dev"), "shared/dev")
     scorer = need(shared("tools", "score_dates.py"), "shared/tools/score_dates.py")
@@ -160,15 +164,8 @@ def test_scorer_on_seeds_every_dated_gold_right():
     assert (p, r) == (1.0, 1.0)
 
 
-def test_scorer_on_dev_f1_at_least_090():
-    dev = need(shared("dev"), "shared/dev")
-    p, r, f = run_scorer(dev, "--quiet")
-    assert f >= 0.90, (p, r, f)
-
-
 def test_eval_of_a_folder_without_gold_files_is_a_one_line_error(tmp_path) -> None:
-    import subprocess
-    import sys
+    from common import run_cli
 
-    proc = subprocess.run([sys.executable, "-m", "timeline", "eval", str(tmp_path)], capture_output=True, text=True)
+    proc = run_cli("eval", str(tmp_path), text=True)
     assert proc.returncode == 2 and "no NAME.gold.json files" in proc.stderr and "Traceback" not in proc.stderr

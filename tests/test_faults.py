@@ -81,9 +81,9 @@ def test_429_is_retried_after_the_retry_after_delay() -> None:
 def test_429_asking_for_a_long_wait_fails_that_chunk_now_instead_of_stalling() -> None:
     script = Script(grounded_responder, {MARK: [rate_limited("3600")]}, repeat=True)
     with OpenAITestServer(script) as server:
-        started = time.monotonic()
         result = run(server, max_retries=3, extra={"max_retry_wait": 1})
-    assert time.monotonic() - started < 5
+    # Not timed: one request and no retry means no wait was taken (a retry follows its wait);
+    # a run that stalled for the hour would be failed by the suite's hang guard (pytest-timeout).
     assert faulted(server) == 1  # not retried: the server asked for an hour
     assert_only_faulted_chunk_failed(result, "asked to wait 3600s")
 
@@ -114,9 +114,8 @@ def test_reply_slower_than_the_timeout_is_retried_then_fails_the_chunk() -> None
         assert not run(server, timeout=0.3).failed_chunks
     assert faulted(server) == 2
     with OpenAITestServer(Script(grounded_responder, {MARK: [slow(2.0)]}, repeat=True)) as server:
-        started = time.monotonic()
         result = run(server, timeout=0.3, max_retries=1, use_cache=False)
-    assert time.monotonic() - started < 4
+    assert faulted(server) == 2  # one try and one retry, each cut by the client's timeout
     assert_only_faulted_chunk_failed(result, "timed out after 0.3s")
 
 

@@ -170,6 +170,17 @@ def test_same_day_reports_of_different_tolls_are_a_dispute() -> None:
     assert {(v.article_id, v.attribution) for v in conflict.values} == {("a", "the fire department"), ("b", "police")}
 
 
+def test_joined_reports_keep_the_narrowest_compatible_date() -> None:
+    """A month, the week starting on a day and that day, all nesting: the day is what the
+    sources know most precisely (timepoint.Period.width), whichever report came first."""
+    what = "Ministers signed the Geneva accord on trade after long talks"
+    events = [ev(what, "2024-11", "month", article="a"),
+              ev(what, "2024-11-25/2024-12-01", "range", article="b"),
+              ev(what, "2024-11-25", article="b", start=400)]
+    [event] = merge(events, ARTICLES).events
+    assert event.when is not None and event.when.value == "2024-11-25" and len(event.evidence) == 3
+
+
 def test_the_same_relative_words_copied_a_day_later_are_no_dispute() -> None:
     """A quote with "yesterday" re-used in the next day's report resolves one day later: the
     copies were published on different days, the sources do not disagree. The first

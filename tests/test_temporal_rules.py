@@ -91,3 +91,41 @@ def test_backward_references_without_a_told_date_count_back_from_publication(tex
 )
 def test_a_day_told_again_without_its_year_is_the_day_told_before(text: str, value: str) -> None:
     assert tag(text, date(2023, 3, 23))[-1].value == value
+
+
+def test_a_day_reference_after_the_story_moved_to_another_month_has_no_day():
+    text = "The bank collapsed on June 3, 2021. In July 2022 it was sold. The next day, shares fell."
+    found = {e.text: (e.value, e.anchor) for e in tag(text, date(2025, 3, 5))}
+    assert found["July 2022"] == ("2022-07", None)
+    assert found["The next day"] == (None, None)  # not the publication date's next day
+
+
+def test_an_earlier_month_does_not_move_the_story_off_its_day():
+    text = "Ford said on Tuesday that sales rose in February, up from last year. Shares fell later in the day."
+    found = {e.text: (e.value, e.anchor) for e in tag(text, date(2010, 3, 3))}
+    assert found["Tuesday"][0] == "2010-03-02"
+    assert found["later in the day"] == ("2010-03-02", "narrative:2010-03-02")
+
+
+def test_an_offset_joins_the_date_it_counts_from():
+    found = tag("Talks broke down two days before Christmas, officials said.", date(2025, 3, 5))
+    assert [(e.text, e.value, e.precision) for e in found] == [("two days before Christmas", "2024-12-23", "day")]
+
+
+@pytest.mark.parametrize(("text", "ref", "day", "year"), [
+    ("He was killed on January 8 last year, police said.", date(1997, 4, 15), "1996-01-08", "1996"),
+    ("The plant opens on March 1 next year.", date(2025, 3, 5), "2026-03-01", "2026"),
+    ("Sales peaked on Dec. 2 this year.", date(2025, 3, 5), "2025-12-02", "2025"),
+])
+def test_a_month_day_takes_the_year_named_after_it(text: str, ref: date, day: str, year: str) -> None:
+    """"January 8 last year" is a day in last year whatever the tense; "last year" stays its own
+    expression with the year."""
+    assert [(e.value, e.precision) for e in tag(text, ref) if e.value] == [(day, "day"), (year, "year")]
+
+
+def test_that_day_is_the_told_day_or_nothing():
+    told = tag("Police said the man was shot on Oct. 23, 1998. That same day, his name was removed.", date(1999, 2, 6))
+    assert [(e.value, e.anchor) for e in told if e.text.lower().startswith("that")] == [
+        ("1998-10-23", "narrative:1998-10-23")]
+    month_only = tag("He was killed last October. His name was crossed out that same day.", date(1999, 2, 6))
+    assert [e.value for e in month_only if e.text == "that same day"] == [None]  # not the publication date

@@ -222,19 +222,6 @@ def test_decode_html_never_raises(data: bytes, charset: str | None) -> None:
     assert isinstance(decode_html(data, charset), str)
 
 
-def test_help_never_imports_the_web_or_pdf_libraries() -> None:
-    import sys
-
-    code = ("import sys; from timeline.cli import main\n"
-            "for argv in (['--help'], ['brief', '--help']):\n"
-            "    try: main(argv)\n    except SystemExit: pass\n"
-            "heavy = [m for m in ('trafilatura', 'htmldate', 'lxml', 'pypdf', 'jinja2', 'urllib3') if m in sys.modules]\n"
-            "print('HEAVY=' + ','.join(heavy))")
-    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=WEB.parents[2])
-    assert proc.returncode == 0 and proc.stdout.strip().splitlines()[-1] == "HEAVY=", proc.stdout
-    assert "html" in proc.stdout and "timelinejs" in proc.stdout
-
-
 def test_a_pdf_url_is_read_as_a_pdf_and_keeps_its_address() -> None:
     with serve() as base:
         [article] = read_url(f"{base}/bridge-closure-print.pdf", 1_000_000)

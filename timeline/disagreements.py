@@ -2,13 +2,13 @@
 
 A stage of its own (pure: a Summary and a Chronology in, a new Summary out), so the
 pipeline only wires and every summary, from any engine, says where sources disagree. The
-wording helpers are shared with the renderers (render.common), so the summary and every
+wording helpers (``wording.py``) are shared with the renderers, so the summary and every
 format name a value's source the same way.
 """
 from __future__ import annotations
 
 from .models import Article, Chronology, Summary
-from .render.common import LABEL_TEXT, format_value, joined, short, who_said
+from .wording import LABEL_TEXT, format_value, joined, short, who_said
 
 
 def add_disagreements(summary: Summary, chronology: Chronology, articles: list[Article]) -> Summary:

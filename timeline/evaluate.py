@@ -18,6 +18,7 @@ from types import ModuleType
 from typing import Callable
 
 from timeline.temporal import tag
+from timeline.timepoint import Period
 
 PRECISIONS = ("year", "month", "day")
 BASELINES = ("dateparser", "none")
@@ -111,10 +112,12 @@ class EvalReport:
 
 
 def gold_precision(value: str) -> str | None:
+    """'year', 'month' or 'day' of a scored gold value (a time of day scores as its day);
+    None for the values the scorer leaves out (weeks, PRESENT_REF, durations)."""
     v = _day_of(value)
     if not _POINT.match(v):
         return None
-    return {4: "year", 7: "month", 10: "day"}[len(v)]
+    return Period(v).precision
 
 
 def _ours(text: str, published: str) -> list[dict]:

@@ -30,8 +30,9 @@ async def summarize_key_days(engine: Engine, chronology: Chronology, articles: S
 
     by_day: dict[str, list[Event]] = {}
     for event in chronology.events:
-        if event.when and event.when.value:
-            by_day.setdefault(event.when.value[:10], []).append(event)
+        day = event.when.period.day if event.when and event.when.period else None
+        if day is not None:  # a key day's events are those of that day (as select.day_of)
+            by_day.setdefault(day.isoformat(), []).append(event)
 
     async def one(day: str) -> tuple[str | None, str | None]:
         events = by_day.get(day, [])

@@ -31,10 +31,9 @@ from .attribution import find_attribution
 from .figures import CUMULATIVE, Figure, compatible, find_figures
 from .kinds import is_calendar, kinds, places, targets
 from .models import Article, Chronology, Conflict, ConflictValue, Event, Evidence, TimePoint
-from .timepoint import sort_key
+from .timepoint import Period, sort_key
 
 _DIGITS = re.compile(r"(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?")
-_RANK = {"year": 0, "month": 1, "day": 2, "range": 3, "unknown": 4}
 
 
 def time_key(value: str) -> tuple[int, int, int]:
@@ -61,8 +60,9 @@ def merge(events: Iterable[Event], articles: list[Article]) -> Chronology:
         return (order.get(e.evidence[0].article_id, len(order)), e.evidence[0].start)
 
     def chronological(e: Event) -> tuple[tuple[int, int, int], int, tuple[int, int]]:
-        assert e.when is not None and e.when.value is not None  # dated events only
-        return (time_key(e.when.value), _RANK[e.when.precision], position(e))
+        period = e.when.period if e.when else None
+        assert period is not None  # dated events only
+        return (period.start_key, period.rank, position(e))
 
     dated.sort(key=chronological)
     undated.sort(key=position)
@@ -235,13 +235,15 @@ def _keys(p: _Profile) -> list[str]:
 
 
 def _years(event: Event) -> tuple[str | None, ...]:
-    value = event.when.value if event.when else None
-    if not value:
+    """The year an event falls in, and the next or previous one for a day within three days of
+    New Year (a date conflict across the year's end is still found)."""
+    period = event.when.period if event.when else None
+    if period is None:
         return (None,)
-    year = value[:4]
-    if event.when and event.when.precision == "day" and (value[5:] >= "12-29" or value[5:] <= "01-03"):
-        other = str(int(year) + 1) if value[5:] >= "12-29" else str(int(year) - 1)
-        return (year, other)
+    year = str(period.start_key[0])
+    day = period.day
+    if day is not None and ((day.month, day.day) >= (12, 29) or (day.month, day.day) <= (1, 3)):
+        return (year, str(day.year + 1) if day.month == 12 else str(day.year - 1))
     return (year,)
 
 
@@ -334,17 +336,14 @@ def _conflicting(mine: frozenset[str], my_text: str, theirs: frozenset[str], the
 
 def _date_relation(a: Event, b: Event) -> str:
     """'same' (equal, or one contains the other), 'conflict' (days close but different), or 'incompatible'."""
-    va = a.when.value if a.when else None
-    vb = b.when.value if b.when else None
-    if va is None or vb is None:
-        return "same" if va is None and vb is None else "incompatible"
-    if va == vb or vb.startswith(va) or va.startswith(vb):
+    pa = a.when.period if a.when else None
+    pb = b.when.period if b.when else None
+    if pa is None or pb is None:
+        return "same" if pa is None and pb is None else "incompatible"
+    if pa.nests(pb):
         return "same"
-    if a.when and b.when and a.when.precision == b.when.precision == "day":
-        from datetime import date
-
-        days = abs((date.fromisoformat(va) - date.fromisoformat(vb)).days)
-        return "conflict" if days <= MAX_CONFLICT_DAYS else "incompatible"
+    if pa.day is not None and pb.day is not None:
+        return "conflict" if pa.days_apart(pb) <= MAX_CONFLICT_DAYS else "incompatible"
     return "incompatible"
 
 
@@ -362,7 +361,7 @@ def _stated_readings(readings: list[tuple[Evidence, TimePoint, str]], published:
     by_words: dict[str, list[int]] = {}
     for i, (_, when, value) in enumerate(readings):
         words = " ".join(when.text.lower().split())
-        if value[:4] not in words:  # a stated year is each source's own reading
+        if str(Period(value).start_key[0]) not in words:  # a stated year is each source's own reading
             by_words.setdefault(words, []).append(i)
     dropped: set[int] = set()
     for members in by_words.values():
@@ -401,7 +400,7 @@ def _combine(group: list[Event], order: dict[str, int], published: dict[str, str
     else:
         dated = [e.when for e in group if e.when and e.when.value]
         if dated:
-            when = max(dated, key=lambda w: len(w.value or ""))  # the finest compatible date
+            when = min(dated, key=_width)  # the finest date
     return Event(
         when=when,
         what=first.what,
@@ -414,6 +413,15 @@ def _combine(group: list[Event], order: dict[str, int], published: dict[str, str
         merge_signals=list(dict.fromkeys(s for e in group for s in e.merge_signals)),
         is_new=all(e.is_new for e in group),  # an old event with a new source is not new
     )
+
+
+def _width(when: TimePoint) -> int:
+    """Days a dated reading covers: the narrowest of compatible readings is the finest date
+    ('2024-11-29' over '2024-11' over '2024'; a day over the week range that starts on it)."""
+    try:
+        return when.period.width if when.period else 1 << 30
+    except ValueError:  # a model's reading the resolver could not check and Period cannot read
+        return 1 << 30
 
 
 def _join_attributions(attributions: Iterable[str | None]) -> str | None:

@@ -6,11 +6,11 @@ this module's schema (versioned by ``SCHEMA_VERSION``).
 from __future__ import annotations
 
 from datetime import date
-from typing import Literal
-
-from typing import Any
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, computed_field, model_validator
+
+from .timepoint import Period, precision_of
 
 SCHEMA_VERSION = "1.0"
 
@@ -84,16 +84,38 @@ class TimePoint(_Strict):
 
     ``value`` is an ISO-8601 prefix ("2024", "2024-11", "2024-11-29") or a range "A/B";
     None when the expression cannot be resolved (e.g. "Friday" with no publication date).
+    ``period`` is the value as a ``timepoint.Period`` (bounds, sort key, clipping, display):
+    ask it rather than reading the string. ``precision`` is the value's own (it is derived
+    from the value when not given, and a precision the value does not have is refused), so
+    the JSON keeps the field and it can never disagree with the value.
     """
 
     value: str | None
-    precision: Precision
+    precision: Precision = "unknown"  # replaced by the value's own precision when not given
     text: str
     model_reading: bool = Field(
         default=False,
         description="True when the value is the model's reading of an expression our resolver cannot read: "
                     "shown as \"model's reading (unverified)\" in every format.",
     )
+
+    @model_validator(mode="before")
+    @classmethod
+    def _derive_precision(cls, data: Any) -> Any:
+        if isinstance(data, dict) and data.get("precision") is None:
+            return {**data, "precision": precision_of(data.get("value"))}
+        return data
+
+    @model_validator(mode="after")
+    def _precision_is_the_values(self) -> TimePoint:
+        if self.precision != precision_of(self.value):
+            raise ValueError(f"precision {self.precision!r} is not that of {self.value!r}")
+        return self
+
+    @property
+    def period(self) -> Period | None:
+        """The value as a Period; None when unresolved."""
+        return Period.of(self.value)
 
 
 class Proposal(_Strict):

@@ -16,6 +16,7 @@ from .attribution import find_attribution, sources_cited
 from .loaded import LOADED_WORDS
 from .models import Article, Chronology, Claim, Event, Summary
 from .sentences import sentences
+from .timepoint import RANK, Period
 
 _LOADED = re.compile(r"\b(" + "|".join(re.escape(w) for w in LOADED_WORDS) + r")\b", re.I)
 _QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"|‘[^’]*’|(?<!\w)'[^']*'(?!\w)")
@@ -58,7 +59,7 @@ def _with_date(event: Event) -> str:
     when = event.when
     if not when or not when.value or any(ch.isdigit() for ch in when.text) or when.text not in event.what:
         return event.what
-    from .render.common import format_when
+    from .wording import format_when
 
     at = event.what.index(when.text) + len(when.text)
     for possessive in ("’s", "'s"):
@@ -128,12 +129,13 @@ def _event_text(event: Event) -> str:
     return " ".join(parts)
 
 
-def _dates_of(chronology: Chronology) -> list[str]:
-    values = []
+def _dates_of(chronology: Chronology) -> list[Period]:
+    """Every date the chronology gives (a range as its two ends), from events and evidence."""
+    values: list[Period] = []
     for event in chronology.events + chronology.undated:
         for when in [event.when, *(ev.when for ev in event.evidence)]:
-            if when is not None and when.value:
-                values.extend(when.value.split("/"))
+            if when is not None and when.period is not None:
+                values.extend(Period(end) for end in when.period.ends)
     return values
 
 
@@ -153,7 +155,7 @@ class Backing:
     texts: list[str]
     flat: list[str]
     keys: list[frozenset[str]]
-    dates: list[str]
+    dates: list[Period]
 
     @classmethod
     def of(cls, chronology: Chronology) -> Backing:
@@ -172,8 +174,10 @@ def _date_supported(expression: str, sentence: str, backing: Backing, references
         for found in temporal.tag(sentence, reference):
             if found.text != expression or not found.value:
                 continue
-            for value in found.value.split("/"):
-                if any(d.startswith(value) or value.startswith(d) and len(d) >= 7 for d in backing.dates):
+            for value in Period(found.value).ends:
+                said = Period(value)
+                # the chronology's date is the summary's or finer; or coarser, but a month at least
+                if any(said.covers(d) or d.covers(said) and d.rank >= RANK["month"] for d in backing.dates):
                     return True
     return False
 

@@ -3,8 +3,11 @@
 
 ``Period`` answers everything the stages used to re-derive each in its own way: the
 precision a value has, its first and last day, the key it sorts by (coarser first within a
-day: 2024 < 2024-11 < 2024-11-29), cutting it to a coarser precision, and how a reader sees
-it. Pure and dependency-free.
+day: 2024 < 2024-11 < 2024-11-29), cutting it to a coarser precision, whether two readings
+nest, and how a reader sees it. Pure and dependency-free. ``models.TimePoint`` (what a
+briefing stores) carries one as ``TimePoint.period``; verify, merge, the filters, the
+summary check, the renderers and the date evaluator all ask it, and nothing else parses
+these strings or reads a precision off their length.
 
 Why not the ``edtf`` package (measured with ``bench/compare_edtf.py``, docs/benchmarks.md): it
 agrees with this class on the first and last day of every value we tried, and reads much more
@@ -57,9 +60,47 @@ class Period:
                 date(int(year), int(month), int(day))  # raises ValueError for 2024-02-30
         return cls(value)
 
+    @classmethod
+    def of(cls, value: str | None) -> Period | None:
+        """``Period(value)`` for a value, None for None or "" (an unresolved expression)."""
+        return cls(value) if value else None
+
     @property
     def precision(self) -> str:
         return precision_of(self.value)
+
+    @property
+    def rank(self) -> int:
+        """How fine the precision is: year 0 < month 1 < day 2 < range 3 (< unknown 4)."""
+        return RANK[self.precision]
+
+    @property
+    def ends(self) -> tuple[str, ...]:
+        """The ISO values it is written with: one, or a range's start and end."""
+        return tuple(self.value.split("/", 1))
+
+    @property
+    def day(self) -> date | None:
+        """The calendar day of a day-precision value; None for any other precision (or junk)."""
+        if self.precision != "day":
+            return None
+        try:
+            return date.fromisoformat(self.value)
+        except ValueError:
+            return None
+
+    def covers(self, other: Period) -> bool:
+        """True when ``other`` is this value written finer ('2024' covers '2024-11-29'; a range's
+        start value is read as the range written finer), or the same value."""
+        return _prefix(self.value, other.value)
+
+    def nests(self, other: Period) -> bool:
+        """True when one covers the other: two readings of one date at different precisions."""
+        return self.covers(other) or other.covers(self)
+
+    def days_apart(self, other: Period) -> int:
+        """Whole days between the first days of the two periods."""
+        return abs((self.bounds[0] - other.bounds[0]).days)
 
     @property
     def bounds(self) -> tuple[date, date]:
@@ -73,6 +114,12 @@ class Period:
         if len(parts) == 2:
             return date(parts[0], parts[1], 1), date(parts[0], parts[1], calendar.monthrange(parts[0], parts[1])[1])
         return date(*parts), date(*parts)
+
+    @property
+    def width(self) -> int:
+        """How many days it covers (1 for a day, 28-31 for a month, 365 or 366 for a year)."""
+        first, last = self.bounds
+        return (last - first).days + 1
 
     @property
     def start_key(self) -> tuple[int, int, int]:
@@ -106,6 +153,11 @@ class Period:
         return _one(self.value)
 
 
+def _prefix(short: str, long: str) -> bool:
+    """``short`` is ``long`` cut at a part boundary ('2024' of '2024-11', not '2024-1')."""
+    return long.startswith(short) and (len(long) == len(short) or long[len(short)] in "-/")
+
+
 def _one(value: str) -> str:
     parts = value.split("-")
     try:
@@ -122,8 +174,3 @@ def _one(value: str) -> str:
 def sort_key(value: str) -> tuple[int, int, int]:
     """``Period(value).start_key``: for callers holding a string."""
     return Period(value).start_key
-
-
-def display_value(value: str) -> str:
-    """One ISO value as shown to readers (a range's ends are shown separately by callers)."""
-    return _one(value)

@@ -34,6 +34,7 @@ from . import support, tag_memo, temporal
 from .attribution import find_attribution
 from .models import Article, Chronology, Chunk, DroppedEvent, Event, Evidence, Proposal, TimePoint
 from .sentences import sentences
+from .timepoint import RANK, Period
 
 FLAG_DISAGREES = "model_date_disagrees"
 FLAG_MODEL_ONLY = "model_only_date"
@@ -104,7 +105,6 @@ _WEEKDAY_OR_DAY = re.compile(
     r"\b\d{1,2}(st|nd|rd|th)?\b(?!\d)|\b\d{4}-\d{2}-\d{2}\b", re.I)
 _MONTH = re.compile(r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|\b(last|this|next) month\b|\b\d{4}-\d{2}\b", re.I)
 _YEAR = re.compile(r"\b(1[5-9]|20)\d{2}\b|\b(last|this|next) year\b", re.I)
-_RANK = {"year": 0, "month": 1, "day": 2}
 
 
 def supported_precision(when_text: str) -> str | None:
@@ -112,7 +112,7 @@ def supported_precision(when_text: str) -> str | None:
     (vague: "recently", "in recent years")."""
     iso = re.search(r"\b\d{4}(-\d{2})?(-\d{2})?\b", when_text)
     if iso and re.fullmatch(r"\W*\w*\W*" + re.escape(iso.group(0)) + r"\W*", when_text):
-        return _precision_of(iso.group(0))
+        return Period(iso.group(0)).precision
     text = _YEAR.sub(lambda m: " YEAR " if m.group(0)[0].isdigit() else m.group(0), when_text)
     if _WEEKDAY_OR_DAY.search(text.replace("YEAR", "")):
         return "day"
@@ -121,22 +121,6 @@ def supported_precision(when_text: str) -> str | None:
     if _YEAR.search(when_text):
         return "year"
     return None
-
-
-def _precision_of(value: str) -> str:
-    if "/" in value:
-        return "range"
-    return {4: "year", 7: "month", 10: "day"}.get(len(value), "unknown")
-
-
-def _clip(value: str, precision: str) -> str | None:
-    """``value`` cut to ``precision`` ("2016-05-01", "year" -> "2016"); ranges are cut at both ends."""
-    length = {"year": 4, "month": 7, "day": 10}[precision]
-    if "/" in value:
-        a, b = value.split("/", 1)
-        a, b = a[:length], b[:length]
-        return a if a == b else f"{a}/{b}"
-    return value[:length] if len(value) >= length else value
 
 
 def _same(model_value: str | None, resolved: str) -> bool:
@@ -172,20 +156,16 @@ def derive_when(
     text = chunk_text[span[0]:span[1]]
     if found is not None and found.value:
         flags = [] if _same(model_date, found.value) else ([FLAG_DISAGREES] if model_date else [])
-        return TimePoint(value=found.value, precision=found.precision, text=text), flags
+        return TimePoint(value=found.value, text=text), flags
     if not model_date:
-        return TimePoint(value=None, precision="unknown", text=text), []
+        return TimePoint(value=None, text=text), []
     supported = supported_precision(when_text)
     if supported is None:
-        return TimePoint(value=None, precision="unknown", text=text), []
-    model_precision = _precision_of(model_date)
-    if model_precision == "range" or _RANK.get(model_precision, 0) > _RANK[supported]:
-        value = _clip(model_date, supported)
-    else:
-        value = model_date
-    if value is None:
-        return TimePoint(value=None, precision="unknown", text=text), []
-    return TimePoint(value=value, precision=_precision_of(value), text=text), [FLAG_MODEL_ONLY]  # type: ignore[arg-type]
+        return TimePoint(value=None, text=text), []
+    model = Period(model_date)
+    if model.precision == "range" or (model.precision != "unknown" and model.rank > RANK[supported]):
+        model = model.clip(supported)
+    return TimePoint(value=model.value, text=text), [FLAG_MODEL_ONLY]
 
 
 @dataclass

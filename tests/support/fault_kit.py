@@ -87,7 +87,17 @@ def popen(args: list[str], server: OpenAITestServer, key: str = "test-key", **en
     environ = {k: v for k, v in os.environ.items() if not k.startswith(("OPENAI_", "AZURE_OPENAI_"))}
     environ.update({"PYTHONPATH": str(ROOT), "OPENAI_API_KEY": key, "OPENAI_BASE_URL": server.url, **env})
     return subprocess.Popen([sys.executable, "-m", "timeline", *args], env=environ, stdout=subprocess.PIPE,
-                            stderr=subprocess.PIPE, text=True, cwd=ROOT)
+                            stderr=subprocess.PIPE, text=True, cwd=ROOT, preexec_fn=_default_sigint)
+
+
+def _default_sigint() -> None:
+    """Ctrl-C reaches the child as it reaches a program started from a terminal. A test run
+    started in the background (``pytest &``, some CI runners) ignores SIGINT, an ignored
+    signal stays ignored across exec, and Python then installs no KeyboardInterrupt handler:
+    the Ctrl-C test's child would never see its SIGINT."""
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
 
 
 def write_articles(folder: Path, articles: dict[str, str], published: str = "2024-12-02") -> Path:

@@ -59,10 +59,24 @@ class _Handler(BaseHTTPRequestHandler):
         self._send(200, path.read_bytes(), _TYPES.get(path.suffix, "application/octet-stream"))
 
 
+class _Server(ThreadingHTTPServer):
+    daemon_threads = True
+
+    def handle_error(self, request: object, client_address: object) -> None:
+        """Quiet: a client that gave up (the /slow route after its timeout, a refused TLS
+        handshake) is what these tests provoke, and socketserver's default prints a traceback
+        to sys.stderr, which an in-process CLI run of a later test reads as its own output."""
+        import sys
+
+        error = sys.exc_info()[1]
+        if not isinstance(error, (BrokenPipeError, ConnectionResetError, ssl.SSLError, TimeoutError)):
+            super().handle_error(request, client_address)
+
+
 @contextmanager
 def serve(tls: tuple[Path, Path] | None = None) -> Iterator[str]:
     """A running server on 127.0.0.1 (a free port); yields its base URL."""
-    server = ThreadingHTTPServer(("127.0.0.1", 0), _Handler)
+    server = _Server(("127.0.0.1", 0), _Handler)
     scheme = "http"
     if tls:
         context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)

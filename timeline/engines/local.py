@@ -148,11 +148,11 @@ def _event_time(found: list[temporal.TimeExpression]) -> TimePoint | None:
     resolved = [t for t in found if t.value]
     if resolved:
         t = resolved[0]
-        return TimePoint(value=t.value, precision=t.precision, text=t.text)
+        return TimePoint(value=t.value, text=t.text)  # precision: the value's own
     unresolved = [t for t in found if t.value is None and getattr(t, "kind", "point") in ("point", "start")]
     if unresolved:
         t = unresolved[0]
-        return TimePoint(value=None, precision="unknown", text=t.text)
+        return TimePoint(value=None, text=t.text)
     return None
 
 

@@ -80,7 +80,7 @@ ELECTION_DAY = "election day"
 # Tense cues: words that put the nearest clause in the future or the past.
 FUTURE_CUES = (
     "will", "won't", "wo", "shall", "would", "may", "might", "'ll", "should", "must", "tomorrow", "next",
-    "upcoming", "until", "till", "postponed", "scheduled", "expected", "expects", "expect", "due", "plan",
+    "upcoming", "slated", "for delivery", "until", "till", "postponed", "scheduled", "expected", "expects", "expect", "due", "plan",
     "plans", "planned", "planning", "intends", "intend", "aims", "aim", "supposed", "set to", "set for",
     "is to", "are to", "was to", "were to", "going to", "to be", "to begin", "to start", "starting",
     "begins", "begin", "effective", "from now", "later this", "coming", "ends", "opens", "closes",
@@ -88,12 +88,17 @@ FUTURE_CUES = (
     "is heard", "will be", "to testify", "to leave", "to return", "to visit", "to meet", "to hold",
     # typographic apostrophes, as most published pages write them
     "’ll", "won’t",
-    # the present of a scheduled happening: "the tour kicks off in May", "the law takes effect"
+    # the present of a scheduled happening: "the tour kicks off in May", "the law takes effect in July"
     "kicks off", "kick off", "takes effect", "take effect", "comes into force", "come into force",
-    "goes into effect", "go into effect", "premieres", "concludes", "wraps up",
-    # a contract month is ahead of the trading day: "crude for delivery in December"
-    "for delivery", "for settlement",
+    "goes into effect", "go into effect", "premieres", "concludes", "wraps up", "takes place", "take place",
+    "meets", "arrives", "departs", "convenes", "reconvenes", "is due", "are due",
+    # (not "hosts", "faces", "plays", "visits": as often plural nouns, "his French hosts")
+    # a contract month is ahead of the trading day: "crude for delivery in December" ("for
+    # delivery" is listed above)
+    "for settlement",
 )
+# future cues that are never a misreading ("will report on Jan. 30" is next January, however far)
+STRONG_FUTURE_CUES = frozenset({"will", "won't", "shall", "'ll", "will be"})
 # "decided to admit", "agreed to pay": the infinitive is still ahead of the clause's time
 INTENT_VERBS = ("decided", "decides", "agreed", "agrees", "voted", "votes", "promised", "promises", "pledged",
                 "pledges", "vowed", "vows", "threatened", "threatens", "hopes", "hoped", "intends", "intended",
@@ -135,3 +140,44 @@ MONTH_EVIDENCE = frozenset("in last next this early mid late since until till by
                            "after of throughout between and or to end beginning start middle".split())
 SET_WORDS = frozenset({"each", "every", "per"})
 TIME_ZONES = ("UTC", "GMT", "EST", "EDT", "CST", "CDT", "MST", "MDT", "PST", "PDT", "BST", "CET", "CEST")
+# "two days before <a date>", "the day after <a date>": words that shift a date by an offset
+OFFSET_BEFORE = ("before", "prior to", "ahead of", "preceding")
+OFFSET_AFTER = ("after", "following")
+# a word before "two days after <date>" that makes it a stretch of time, not a date ("for two days after")
+OFFSET_DURATION_LEAD = frozenset("for within over during throughout lasting spent took".split())
+# hours in words for a clock time ("at four o'clock", "at 4 in the morning")
+CLOCK_HOURS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve")
+# the word before a possessive weekday ("ahead of Sunday's vote", "after Monday's ruling")
+POSSESSIVE_FUTURE_LEAD = ("ahead of", "before", "until", "till", "upcoming", "in the run-up to", "run-up to",
+                          "in preparation for", "prepared for", "preparing for", "prepare for", "prepares for",
+                          "warmed up for", "warming up for", "gearing up for")  # not "for": "been for", "praised for"
+POSSESSIVE_PAST_LEAD = ("after", "since", "following", "in the wake of", "despite", "in response to", "over", "from",
+                        "appeal", "overturn", "overturned", "challenge", "challenged")
+# modal cues too weak to put a named happening in the future ("would appeal Wednesday's ruling")
+WEAK_FUTURE_CUES = frozenset({"would", "could", "might", "may", "should"})
+# nouns after "today's" that mean the present age, not the day ("today's youth", "by today's standards")
+GENERIC_TODAY_NOUNS = frozenset("""youth young youngsters children kids teenagers generation generations world society
+standards standard culture age era workplace politics technology media families parents students consumers
+modern""".split())
+# nouns after a month that make it a delivery month of a futures contract ("April crude settled")
+CONTRACT_NOUNS = frozenset("""crude futures contract contracts delivery deliveries heating gasoline wheat corn soybeans
+soybean soyoil soymeal gold silver copper platinum cotton sugar coffee cocoa brent wti options shipment shipments
+loading loadings cattle hogs""".split())
+# words that put "the third quarter" in a game, not a year ("scored 15 points in the third quarter")
+SPORTS_WORDS = ("scored", "halftime", "half-time", "touchdown", "touchdowns", "rebounds", "assists", "three-pointer",
+                "free throw", "free throws", "field goal", "innings", "overtime", "buzzer", "quarterback",
+                "points lead", "point lead", "scoreless", "tied at")
+# nouns after a month that make it the month a statistic covers ("the November jobs report")
+DATA_NOUNS = frozenset("""employment jobs payrolls payroll unemployment jobless trade retail sales figures figure data
+inflation output production exports imports increase increases rise rises decline declines drop index survey
+reading readings numbers""".split())
+# words before "for <a possessive date>" that look back ("paid for Monday's airlift", "been for November's fire")
+FOR_PAST_HEADS = frozenset("""been paid blamed praised thanked responsibility credit apologised apologized arrested
+charged punished criticised criticized sentenced fined compensation condolences blame praise apology
+responsible accountable""".split())
+# words whose full stop does not end a sentence ("Oct. 31", "Sen. Smith", "Acme Corp. said")
+ABBREVIATIONS = frozenset("""jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thur thurs fri sat sun
+gov sen rep gen col lt sgt capt cmdr adm corp inc ltd bros jr sr st vs no nos dept univ assn mt ft rev prof""".split())
+# future cues that are nouns after a determiner ("denounced the plan", "missed its deadline")
+NOUN_LIKE_CUES = frozenset({"plan", "plans", "aim", "aims", "hope", "hopes"})  # not "deadline": "the deadline is
+# Thursday" looks ahead as a noun too

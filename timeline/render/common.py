@@ -1,11 +1,16 @@
-"""What every renderer shows the same way: dates, citations, flags."""
+"""What every renderer shows the same way: dates, citations, flags.
+
+How a value and its source are worded (dates, "according to X (Outlet)") lives in
+``timeline/wording.py``, shared with the summary stages; it is re-exported here."""
 from __future__ import annotations
 
+from ..models import Briefing, Conflict, Event
+from ..wording import LABEL_TEXT, MODEL_READING, format_value, format_when, joined, short, who_said
 
-from ..models import Briefing, Conflict, ConflictValue, Event, TimePoint
-from ..timepoint import Period, display_value
+__all__ = ["FLAG_TEXT", "LABEL_TEXT", "MODEL_READING", "citations", "describe_conflict", "describe_updates",
+           "flag_texts", "format_value", "format_when", "joined", "key_date_label", "key_date_note",
+           "key_date_summary", "short", "undated_count_lines", "who_said"]
 
-MODEL_READING = "model's reading (unverified)"
 FLAG_TEXT = {
     "model_date_disagrees": "model date corrected",
     "model_only_date": "model's reading (unverified)",
@@ -13,29 +18,6 @@ FLAG_TEXT = {
     "date_conflict": "dates differ",
     "figure_conflict": "figures differ",
 }
-# How a figure label reads in "Sources disagree on the number of ...".
-LABEL_TEXT = {"evacuated": "people evacuated", "displaced": "people displaced", "arrested": "arrests",
-              "missing": "people missing", "injured": "injured", "amount": "amount"}
-
-
-def format_when(when: TimePoint | None) -> str:
-    """'2011', 'Nov 2024', 'Fri 29 Nov 2024', a range, or the unresolved expression."""
-    if when is None:
-        return "undated"
-    if not when.value:
-        return f"“{when.text}” (unresolved)"
-    shown = Period(when.value).display()
-    return f"{shown} — {MODEL_READING}" if when.model_reading else shown
-
-
-def format_value(value: str) -> str:
-    """An ISO value as shown to readers: 'Mon 10 Mar 2025', 'Nov 2024', '2011'."""
-    return display_value(value)
-
-
-def short(text: str, words: int = 10) -> str:
-    parts = text.split()
-    return " ".join(parts[:words]) + ("…" if len(parts) > words else "")
 
 
 def describe_conflict(event: Event, conflict: Conflict, briefing: Briefing
@@ -60,22 +42,6 @@ def describe_conflict(event: Event, conflict: Conflict, briefing: Briefing
     # Each value names its source and attribution: "3,000 [1], according to the county (Valley News)".
     return headline, [(value, "".join(f"[{n}]" for n in cites) + joined(said.get(value, [])))
                       for value, cites in grouped.items()]
-
-
-def joined(said: list[str]) -> str:
-    """The attributions after a value: ", according to X (Outlet)" or " (Outlet)"."""
-    if not said:
-        return ""
-    text = "; ".join(said)
-    return (", " if text.startswith("according") else " ") + text
-
-
-def who_said(value: ConflictValue) -> str:
-    """'according to the county (Valley News)', '(Valley News)', or '' when nothing is known."""
-    outlet = f"({value.source})" if value.source else ""
-    if value.attribution:
-        return f"according to {value.attribution} {outlet}".strip()
-    return outlet
 
 
 def describe_updates(event: Event, briefing: Briefing) -> list[str]:
@@ -110,20 +76,21 @@ def key_date_note(briefing: Briefing) -> str | None:
 def key_date_label(briefing: Briefing, event: Event) -> str:
     """' · key date 3 of 12, 9 articles' for the first event of a key day, else ''."""
     chron = briefing.chronology
-    if not chron.key_dates or event.when is None or not event.when.value:
+    day = event.when.period.day if event.when and event.when.period else None
+    if not chron.key_dates or day is None:
         return ""
     for k in chron.key_dates:
-        if k.date.isoformat() == event.when.value[:10]:
+        if k.date == day:
             return f"key date {k.rank} of {len(chron.key_dates)}, {k.articles} article{'s' if k.articles != 1 else ''}"
     return ""
 
 
 def key_date_summary(briefing: Briefing, event: Event) -> str | None:
     """The model's summary of the key day ``event`` falls on, if any."""
-    if event.when is None or not event.when.value:
+    day = event.when.period.day if event.when and event.when.period else None
+    if day is None:
         return None
-    day = event.when.value[:10]
-    return next((k.summary for k in briefing.chronology.key_dates if k.date.isoformat() == day and k.summary), None)
+    return next((k.summary for k in briefing.chronology.key_dates if k.date == day and k.summary), None)
 
 
 def undated_count_lines(briefing: Briefing) -> list[str]:

@@ -49,9 +49,10 @@ def timelinejs(briefing: Briefing) -> dict[str, Any]:
 
 
 def _slide(event: Event, briefing: Briefing, index: int) -> dict[str, Any] | None:
-    if event.when is None or not event.when.value:
+    period = event.when.period if event.when else None
+    if period is None:
         return None
-    start, _, end = event.when.value.partition("/")
+    start, end = period.ends[0], period.ends[-1] if len(period.ends) > 1 else ""
     start_date = date_fields(start)
     if start_date is None:
         return None

@@ -20,6 +20,7 @@ from datetime import date
 from typing import Callable, Union
 
 from . import calendar as cal
+from .compose import offset_before
 from .model import Cand, TimeExpression
 
 Result = Union[Cand, list[Cand], None]
@@ -135,9 +136,22 @@ class _Narrative:
     year: int | None = None
 
     def note(self, value: str | None, precision: str) -> None:
+        if value and precision == "range" and "/" in value and value[:4] == value.split("/")[1][:4] \
+                and value[:4].isdigit():
+            value, precision = value[:4], "year"  # "the fourth quarter of 2005" puts the story in 2005
         if not value or precision not in ("day", "month", "year"):
             return
         parts = [int(p) for p in value.split("-")]
+        if len(parts) < 3 and self.day and (parts[0], parts[1] if len(parts) > 1 else 12) \
+                < (self.day.year, self.day.month):
+            # a coarser period wholly before the day ("said on Tuesday that sales rose in
+            # February, up from last year") is background or a comparison: "later in the day"
+            # still means Tuesday. The month and year move, so "the same month a year ago" works.
+            kept = self.day
+            self.year = parts[0]
+            self.month = (parts[0], parts[1]) if len(parts) > 1 else None
+            self.day = kept
+            return
         self.year = parts[0]
         if len(parts) > 1:
             self.month = (parts[0], parts[1])
@@ -152,8 +166,16 @@ class _Narrative:
             self.day = None
 
 
+def _moved_away(story: _Narrative, ref: date) -> bool:
+    """The story is at a month or year that does not hold the reference date."""
+    if story.month is not None:
+        return story.month != (ref.year, ref.month)
+    return story.year is not None and story.year != ref.year
+
+
 def _resolve_anaphor(code: str, story: _Narrative, ref: date | None) -> tuple[str | None, str, str | None]:
-    """Value, precision and anchor of a narrative reference ("day:-1", "weekday:0:+", "year:-1")."""
+    """Value, precision and anchor of a narrative reference ("day:-1", "weekday:0:+", "year:-1";
+    "day:that" is "that day": the told day, never the publication date in its place)."""
     kind, _, arg = code.partition(":")
     if _points_forward(kind, arg) and not (story.day or story.month or story.year is not None):
         # "Two days later", "the next day", "the following Monday" with no date told before
@@ -162,13 +184,17 @@ def _resolve_anaphor(code: str, story: _Narrative, ref: date | None) -> tuple[st
         return None, "unknown", None
     if kind in ("day", "weekday"):
         base, anchor = (story.day, f"narrative:{story.day.isoformat()}") if story.day else (ref, "published")
+        if story.day is None and ref is not None and arg not in ("0", "y0") and _moved_away(story, ref):
+            # "In July 2022 it was sold. The next day...": the story is in another month or year
+            # with no day to count from; the publication date would be a false anchor
+            return None, "unknown", None
         if base is None:
             return None, "unknown", None
         if kind == "day" and arg.startswith("y"):  # the same day N years away ("y-1")
             y = base.year + int(arg[1:])
             d = cal.ymd(y, base.month, base.day) or cal.ymd(y, base.month, base.day - 1)
         elif kind == "day":
-            d = cal.shift(base, int(arg))
+            d = cal.shift(base, 0 if arg == "that" else int(arg))
         else:
             wd, direction = arg.split(":")
             if direction == "+":
@@ -187,6 +213,16 @@ def _resolve_anaphor(code: str, story: _Narrative, ref: date | None) -> tuple[st
             return None, "unknown", None
         v = cal.mval(y, m)
         return (v, "month", anchor) if v else (None, "unknown", None)
+    if kind == "inyear":  # a named month in the story's year ("October of that year")
+        month_no, step = (int(x) for x in arg.split(":"))
+        if story.year is None:
+            return None, "unknown", None
+        v = cal.mval(story.year + step, month_no)
+        return (v, "month", f"narrative:{story.year:04d}") if v else (None, "unknown", None)
+    if kind == "year" and arg == "story":  # "the full year": the story's, or nothing
+        if story.year is None:
+            return None, "unknown", None
+        return cal.yval(story.year), "year", f"narrative:{story.year:04d}"
     if kind == "year":
         if story.year is not None:
             base_year, anchor = story.year, f"narrative:{story.year:04d}"
@@ -234,7 +270,18 @@ def finish(text: str, cands: list[Cand], ref: date | None) -> list[TimeExpressio
                 value, anchor = again.isoformat(), f"narrative:{again.isoformat()}"
         if value and precision == "day" and not c.relative and not c.anaphor and c.kind == "point":
             told[(int(value[5:7]), int(value[8:10]))] = int(value[:4])
-        if value and precision in ("day", "month", "year"):
+        if value and kind == "point":
+            moved = offset_before(text, start, value, precision)
+            if moved:
+                # the offset's own words ("two days") were tagged as a duration just before:
+                # they join this expression (only the tail of ``out`` is looked at: linear)
+                k = len(out)
+                while k and out[k - 1].end > moved[0] and out[k - 1].start >= moved[0]:
+                    k -= 1
+                if not (k and out[k - 1].end > moved[0]):
+                    del out[k:]
+                    start, value, precision = moved
+        if value and precision in ("day", "month", "year", "range"):
             story.note(value, precision)
             noted_end = c.end
         if kind == "point":

@@ -25,7 +25,7 @@ from ..lang import en
 from . import calendar as cal
 from .grammar import Grammar, Result
 from .model import Cand
-from .tense import tense
+from .tense import tense, tense_cue
 
 
 def _alt(words: list[str] | tuple[str, ...]) -> str:
@@ -65,7 +65,7 @@ _HOLIDAY_NAMES = (list(en.FIXED_HOLIDAYS) + list(en.WEEKDAY_HOLIDAYS) + list(en.
 _HOLIDAY = "(?i:" + _alt([h for h in _HOLIDAY_NAMES if h not in ("the fourth of july",)]) + ")"
 _TZ = "|".join(en.TIME_ZONES)
 _CLOCK = (r"(?:(?:[01]?\d|2[0-3]):[0-5]\d(?:\s*(?:[ap]\.?m\b\.?))?|(?:[01]?\d|2[0-3])\.[0-5]\d\s*[ap]\.?m\b\.?|(?:1[0-2]|0?[1-9])\s*(?:[ap]\.m\b\.?|[ap]m\b)"
-          r"|(?:[01]\d|2[0-3])[0-5]\d(?=\s*(?:" + _TZ + r")\b))(?:\s*\(?(?:" + _TZ + r")(?:\s*[+-]\s*\d{1,2})?\)?)?")
+          r"|(?:[01]\d|2[0-3])[0-5]\d(?=\s*(?:" + _TZ + r")\b))(?:\s*(?P<tzp>\()?(?:" + _TZ + r")(?:\s*[+-]\s*\d{1,2})?(?(tzp)\)))?")
 
 _TOKEN = re.compile(r"[Qq][1-4]\b|[A-Za-z]+|\d+(?:st|nd|rd|th)?|['’]\d\d")
 _ANCHOR_WORDS: dict[str, str] = {}
@@ -76,7 +76,8 @@ for _words, _fam in (
         minutes minute fortnight fortnights quarter quarters quarterly qtr nights night spring springs summer
         summers autumn autumns fall falls winter winters half daily weekly monthly annually yearly nightly
         earlier later q1 q2 q3 q4 mondays tuesdays wednesdays thursdays fridays saturdays sundays""".split(), "unit"),
-    ("today tonight tomorrow yesterday morning afternoon evening overnight midday noon midnight".split(), "rel"),
+    ("today tonight tomorrow yesterday morning afternoon evening overnight midday noon midnight dawn dusk daybreak "
+     "clock".split(), "rel"),
     ("""recent recently lately current currently nowadays now past future time times previously formerly soon
         date far present these""".split(), "vague"),
     ("nineteen thousand".split(), "spoken"),
@@ -198,7 +199,8 @@ def month_year(ref: date, month: int, mod: str, clause: str | None) -> int:
 def nearest_date(ref: date, dates: list[date], clause: str | None) -> date | None:
     """Of the same month-day (or holiday) in neighbouring years, the one the clause means.
 
-    Future tense: the next one; past: the last one; in both cases a candidate most of a year
+    Future tense: the next one ("future!", a plain "will", is never second-guessed); past: the
+    last one; in both cases a candidate most of a year
     away loses to one within two months on the other side (a deadline in a report: "must
     return by Jan. 14"; "where the Aug. 7 blasts killed" after a "would");
     no cue: the nearest, but not one more than four months ahead (news reports the past).
@@ -207,7 +209,9 @@ def nearest_date(ref: date, dates: list[date], clause: str | None) -> date | Non
         return None
     past = [d for d in dates if d <= ref]
     fut = [d for d in dates if d >= ref]
-    if clause == "future" and fut:
+    if clause == "future!" and fut:  # a plain future ("will"): no second guess
+        return fut[0]
+    if clause in ("future", "future!") and fut:
         if past and (fut[0] - ref).days > 300 and (ref - past[-1]).days <= 60:
             return past[-1]  # "would" or "to" misread: a recent date, not one most of a year away
         return fut[0]
@@ -273,6 +277,8 @@ def dateline(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> Re
     return _point(m, _iso(d), "day", "dateline", start=m.start("m"), end=m.end("d"), relative=True)
 
 
+_REL_YEAR = re.compile(r"(?i),?\s+(?:of\s+)?(?P<rel>last|this|next)\s+year\b")
+_EACH_YEAR = re.compile(r"(?i),?\s+(?:each|every|of\s+each|of\s+every)\s+year\b|,?\s+(?:annually|yearly)\b")
 _SHARED_YEAR = re.compile(r"\s*(?:-|–|to|and|through|until|till)\s*(?:" + _MONTH_ANY + r"\s*)?" + _DAY
                           + r",?\s+(?P<y>" + _YEAR + r")\b")
 _SECOND_DAY = re.compile(r"\s*(?:and|or|to|through|-|–)\s*(?P<d>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?\b"
@@ -286,10 +292,25 @@ _SECOND_DAY = re.compile(r"\s*(?:and|or|to|through|-|–)\s*(?P<d>[12]\d|3[01]|0
                 ("2025-03-05", "on Monday, March 3:", "2025-03-03", "day"),
                 ("2000-01-06", "He must be returned by Jan. 14.", "2000-01-14", "day"),
                 ("1999-04-19", "He was shot to death last Oct. 23 at home.", "1998-10-23", "day"),
-                ("2025-03-05", "On March 3, 1500 troops landed.", "2025-03-03", "day")])
+                ("2025-03-05", "On March 3, 1500 troops landed.", "2025-03-03", "day"),
+                ("2025-03-05", "The company will report earnings on Jan. 30.", "2026-01-30", "day"),
+                ("1987-03-11", "The coupon is payable December 14 each year.", None, "unknown"),
+                ("1997-04-15", "On January 8 last year, he was killed.", "1996", "year"),
+                ("2025-03-05", "The plant opens on March 1 next year.", "2026", "year")])
 def month_day(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> Result:
     month, day = _month_of(m["m"]), int(re.match(r"\d+", m["d"]).group())  # type: ignore[union-attr]
     y_text, end = m["y"], m.end()
+    if not y_text and _EACH_YEAR.match(text, end):
+        return _point(m, None, "unknown", "set")  # "payable December 14 each year"
+    rel_year = _REL_YEAR.match(text, end) if not y_text else None
+    if rel_year and ref is not None:
+        # "on June 23 last year": the day in the year named; "last year" stays its own expression
+        # (the year, as TimeML and the relative-unit rule read it)
+        y = ref.year + {"last": -1, "next": 1}.get(rel_year["rel"].lower(), 0)
+        if not cal.year_ok(y):
+            return _point(m, None, "unknown", end=m.end("d"))
+        return [_point(m, _iso(cal.ymd(y, month, day)), "day", end=m.end("d"), relative=True),
+                Cand(rel_year.start("rel"), rel_year.end(), cal.yval(y), "year", relative=True)]
     if y_text and _next_word(text, end).lower().rstrip(".,;:") in en.UNIT_NOUNS:
         y_text, end = None, m.end("d")  # "On March 3, 1500 troops landed": a count, not a year
     second = _SECOND_DAY.match(text, end) if not y_text else None
@@ -306,7 +327,9 @@ def month_day(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> R
         if mod:  # "last Oct. 23": the most recent one; "next March 3": the coming one
             clause: str | None = "past" if mod.startswith(("last", "this past")) else "future"
         else:
-            clause = tense(text, m.start(), end)
+            clause, cue = tense_cue(text, m.start(), end)
+            if clause == "future" and cue in en.STRONG_FUTURE_CUES:
+                clause = "future!"  # "will report on Jan. 30": the next one, however far
         d = d or month_day_date(ref, month, day, clause)
         year = d.year if d else None
     if year is None:
@@ -402,6 +425,30 @@ def month_rel_year(m: re.Match[str], text: str, ref: date | None, lenient: bool)
     return _point(m, cal.mval(ref.year + step, _month_of(m["m"])), "month", relative=True)
 
 
+@rule(r"\b(?:(?P<mod>(?i:early|mid-?|late|the\s+end\s+of|end\s+of))\s*)?(?P<m>" + _MONTH_ANY
+      + r"),?\s+(?:of\s+)?(?i:that|the\s+same|that\s+same|the\s+following|the\s+next|the\s+previous)"
+      r"(?P<rel>)\s+year\b", "month",
+      examples=[("2025-03-05", "He arrived in 2019. In October of that year, he left.", "2019-10", "month"),
+                ("2025-03-05", "It was founded in 2001 and sold in May the following year.", "2002-05", "month")])
+def month_of_story_year(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> Result:
+    """"October of that year", "May the following year": the month in the year the story is at."""
+    g = m.group().lower()
+    step = 1 if re.search(r"\b(?:following|next)\b", g) else -1 if "previous" in g else 0
+    return _anaphor(m, f"inyear:{_month_of(m['m'])}:{step}")
+
+
+@rule(r"(?i:\bthe\s+(?:entire|whole|full)\s+year\b)(?![- ](?:old|long|round)|,?\s+(?:of\s+)?(?:fiscal\s+)?\d)", "unit",
+      examples=[("2006-01-27", "GM lost $4.8 billion in the fourth quarter of 2005 and $8.6 billion for the entire "
+                 "year.", "2005", "year"),
+                ("2025-03-05", "The store was open the whole year.", None, "unknown"),
+                ("1987-03-09", "Sales fell in the fourth quarter of 1985. For the full year 1986 they rose.", "1986",
+                 "year")])
+def whole_year(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> Result:
+    """"for the full year": the year the story is at (a results report), never a guess from the
+    publication date; with no year in the story it is a duration."""
+    return _anaphor(m, "year:story")
+
+
 @rule(r"(?i:\b(?:over|during|on|at|across|through)\s+the\s+weekend\b)", "unit",
       examples=[("2024-12-02", "They met over the weekend.", "2024-11-30/2024-12-01", "range")])
 def weekend(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> Result:
@@ -466,7 +513,17 @@ def _iso(d: date | None) -> str | None:
       examples=[("2025-03-05", "The season ends in December.", "2025-12", "month"),
                 ("2025-03-05", "The season ended in December.", "2024-12", "month"),
                 ("2025-03-05", "They met in January.", "2025-01", "month"),
-                ("2025-03-05", "Theresa May said", None, "unknown")])
+                ("2025-03-05", "Theresa May said", None, "unknown"),
+                ("1987-03-16", "April crude settled 28 cents higher.", "1987-04", "month"),
+                ("2025-11-20", "The January contract ended lower.", "2026-01", "month"),
+                ("2006-12-04", "Upcoming releases include Friday's November employment report.", "2006-11", "month"),
+                ("2006-12-11", "The army was deployed ahead of January's elections.", "2007-01", "month"),
+                ("2006-12-14", "Data showed a smaller-than-expected rise in orders in October.", "2006-10", "month"),
+                ("1987-03-13", "Profit would have doubled had it not been for November's fire.", "1986-11", "month"),
+                ("2006-11-17", "She would lead the party at April's election.", "2007-04", "month"),
+                ("2025-03-05", "The offensive began in early March.", "2025-03", "month"),
+                ("2025-03-05", "Prices fell at the beginning of March.", "2025-03", "month"),
+                ("2025-03-05", "The festival is held in March each year.", None, "unknown")])
 def month(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> Result:
     word = m["m"]
     mod = (m["mod"] or "").lower().strip()
@@ -495,8 +552,20 @@ def month(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> Resul
     base = mod.split()[0] if mod else ""
     if base in ("last", "next", "this"):
         y = month_year(ref, month_no, base, None)
+    elif not mod and _next_word(text, m.end()).lower().rstrip(".,;:") in en.CONTRACT_NOUNS:
+        # "April crude settled", "the May contract": a delivery month, this one or the coming one
+        y = ref.year if month_no >= ref.month else ref.year + 1
+    elif not mod and _next_word(text, m.end()).lower().rstrip(".,;:") in en.DATA_NOUNS:
+        # "Friday's November employment report": figures for a month that has begun or ended
+        y = month_year(ref, month_no, "", "past")
+    elif not mod and text.startswith(("'s", "’s"), m.end()):
+        # "ahead of January's elections": a named happening, read as a possessive weekday is
+        # (a month is further off than a weekday, so "would lead at April's election" is ahead)
+        y = month_year(ref, month_no, "", _possessive_tense(text, m.start(), m.end(), weak_future=True))
     else:
         y = month_year(ref, month_no, "", tense(text, m.start(), m.end()))
+    if _EACH_YEAR.match(text, m.end()):
+        return _point(m, None, "unknown", "set")  # "in March each year"
     return _point(m, cal.mval(y, month_no), "month", relative=True)
 
 
@@ -514,6 +583,19 @@ def weekday_of_week(m: re.Match[str], text: str, ref: date | None, lenient: bool
     step = {"next": 1, "last": -1, "this": 0}[m["rel"].lower()]
     monday = cal.shift(ref, -ref.weekday() + 7 * step)
     return _day(m, cal.shift(monday, en.WEEKDAYS[m["wd"].lower()]) if monday else None, relative=True)
+
+
+@rule(r"(?i:\b(?P<n>a|one|two|three|four|\d)\s+weeks?\s+ago\s+)(?P<wd>" + _WEEKDAY + r")\b", "wd",
+      examples=[("1998-08-20", "The bombs went off a week ago Friday.", "1998-08-07", "day"),
+                ("2025-03-05", "The plant closed two weeks ago Monday.", "2025-02-17", "day"),
+                ("2025-03-05", "It began a week ago Wednesday.", "2025-02-26", "day")])
+def weeks_ago_weekday(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> Result:
+    """"a week ago Friday" (US wire style): the Friday a week before the last Friday."""
+    n = _num(m["n"])
+    if ref is None or not n:
+        return _point(m, None, "unknown")
+    last = weekday_date(ref, en.WEEKDAYS[m["wd"].lower()], "", "past")
+    return _day(m, cal.shift(last, -7 * n) if last else None, relative=True)
 
 
 @rule(r"(?i:\b(?P<n>" + _NUMWORD + r")\s+(?P<u>days?|weeks?|months?|years?|fortnights?)\s+from\s+)"
@@ -560,7 +642,15 @@ def narrative_weekday(m: re.Match[str], text: str, ref: date | None, lenient: bo
       examples=[("2024-12-02", "On Friday night, insurgents advanced.", "2024-11-29", "day"),
                 ("2024-12-02", "The summit will open Thursday.", "2024-12-05", "day"),
                 ("2024-12-02", "He left last Friday.", "2024-11-29", "day"),
-                ("2024-12-02", "we met on friday", "2024-11-29", "day")])
+                ("2024-12-02", "we met on friday", "2024-11-29", "day"),
+                ("2000-01-07", "They said they would look for ways around Wednesday's ruling.", "2000-01-05", "day"),
+                ("2025-03-05", "Campaigning closed ahead of Sunday's vote.", "2025-03-09", "day"),
+                ("2025-03-05", "Markets rose after Monday's announcement.", "2025-03-03", "day"),
+                ("2025-03-05", "Voters will go to the polls in Sunday's election.", "2025-03-09", "day"),
+                ("1997-04-12", "The organisers of Sunday's race would not comment.", "1997-04-13", "day"),
+                ("2005-11-13", "The bomber in Wednesday's hotel attacks confessed.", "2005-11-09", "day"),
+                ("2005-11-02", "Henry had been rested for Saturday's derby.", "2005-11-05", "day"),
+                ("2006-12-19", "The government paid for Monday's airlift.", "2006-12-18", "day")])
 def weekday(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> Result:
     prev = _prev_word(text, m.start())
     if (prev in en.SET_WORDS and not m["mod"]) or (not m["part"] and _RECURRING_AFTER.match(text, m.end())):
@@ -573,7 +663,34 @@ def weekday(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> Res
     if mod in ("early", "late", "earlier", "later"):
         mod = ""
     clause = tense(text, m.start(), m.end()) if mod in ("", "this") else None
-    return _day(m, weekday_date(ref, en.WEEKDAYS[m["wd"].lower()], mod, clause), relative=True)
+    wd = en.WEEKDAYS[m["wd"].lower()]
+    if mod == "" and m.group().lower().endswith("'s"):
+        clause = _possessive_tense(text, m.start(), m.end())
+        if clause is None:  # "the organisers of Sunday's race" (on a Saturday): tomorrow's race
+            ahead = (wd - ref.weekday()) % 7  # a named happening one or two days off is coming;
+            clause = "future" if 0 < ahead <= 2 else "past"  # further off, news reports the past
+    return _day(m, weekday_date(ref, wd, mod, clause), relative=True)
+
+
+_BEFORE_WORD = re.compile(r"(?i)\b(" + _alt(en.POSSESSIVE_FUTURE_LEAD + en.POSSESSIVE_PAST_LEAD) + r")\s+(?:the\s+)?$")
+_FOR_BEFORE = re.compile(r"(?i)\b([a-z]+),?\s+for\s+(?:the\s+)?$")
+
+
+def _possessive_tense(text: str, start: int, end: int, weak_future: bool = False) -> str | None:
+    """"Wednesday's ruling" names a happening, so the verb of its clause says less about it than
+    the word before it: "ahead of Sunday's vote" is the coming Sunday, "after Wednesday's
+    ruling" the last one. A conditional "would" ("would look for ways around Wednesday's
+    ruling") is about what follows the ruling, not the ruling, so it does not make it future;
+    with no cue (None) the caller takes the nearer of the two."""
+    lead = _BEFORE_WORD.search(text, max(0, start - 20), start)
+    if lead:
+        word = re.sub(r"\s+", " ", lead.group(1).lower())
+        return "future" if word in en.POSSESSIVE_FUTURE_LEAD else "past"
+    head = _FOR_BEFORE.search(text, max(0, start - 30), start)
+    if head:  # "rested for Saturday's derby", "bills for Friday's session"; but "paid for Monday's airlift"
+        return "past" if head.group(1).lower() in en.FOR_PAST_HEADS else "future"
+    clause, cue = tense_cue(text, start, end)
+    return None if clause == "future" and cue in en.WEAK_FUTURE_CUES and not weak_future else clause
 
 
 @rule(r"\b(?P<w>(?i:today|tonight|yesterday|tomorrow|the\s+day\s+before\s+yesterday|"
@@ -583,9 +700,15 @@ def weekday(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> Res
                 ("2025-03-05", "the day after tomorrow", "2025-03-07", "day"),
                 ("2025-03-05", "Shots were fired last night.", "2025-03-04", "day"),
                 ("2025-03-05", "Rebels attacked overnight.", "2025-03-05", "day"),
-                ("2025-03-05", "overnight rates rose", None, "unknown")])
+                ("2025-03-05", "overnight rates rose", None, "unknown"),
+                ("2025-03-05", "It is small by today's standards.", None, "unknown"),
+                ("2025-03-05", "Today's youth read less.", None, "unknown"),
+                ("2025-03-05", "Today's vote was close.", "2025-03-05", "day")])
 def relative_day(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> Result:
     w = re.sub(r"\s+", " ", m["w"].lower())
+    if w == "today" and m.end() > m.end("w") \
+            and _next_word(text, m.end()).lower().rstrip(".,;:!?") in en.GENERIC_TODAY_NOUNS:
+        return _point(m, None, "unknown", "vague")  # "today's youth", "by today's standards": our times
     if w == "overnight":
         nxt = _next_word(text, m.end()).lower()
         if nxt[:1].isalpha() and nxt not in ("and", "or", "in", "on", "at", "to", "as", "when", "after",
@@ -616,7 +739,9 @@ def relative_day(m: re.Match[str], text: str, ref: date | None, lenient: bool) -
                 ("2025-03-05", "It opened on June 3, 2021; three days later, it shut.", "2021-06-06", "day"),
                 ("2025-03-05", "On July 1, 2020 it rained. Earlier that day, fans left.", "2020-07-01", "day"),
                 ("1999-10-08", "He will appear before a judge at midday.", "1999-10-08", "day"),
-                ("1999-05-07", "He was seen Nov. 3, the day before police issued a warrant.", "1998-11-03", "day")])
+                ("1999-05-07", "He was seen Nov. 3, the day before police issued a warrant.", "1998-11-03", "day"),
+                ("2025-03-05", "That day, he said, changed everything.", None, "unknown"),
+                ("2025-03-05", "Later that day, shares fell.", None, "unknown")])
 def narrative_day(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> Result:
     """References to the day the story is at: "the previous day", "that morning", "two days later"."""
     if m["lead"]:
@@ -624,7 +749,8 @@ def narrative_day(m: re.Match[str], text: str, ref: date | None, lenient: bool) 
         step = 1 if lead in ("the next", "the following") else -1 if lead in (
             "the previous", "the preceding", "the prior") else 0
         start = m.start("lead") if not lead.startswith(("earlier", "later", "early", "late")) else m.start()
-        return _anaphor(m, f"day:{step}", start=start)
+        # "that day", "the same morning" point back at a told day: with none told, no date
+        return _anaphor(m, f"day:{step}" if step else "day:that", start=start)
     if m["ba"]:
         return _anaphor(m, f"day:{1 if m['dir'].lower() == 'after' else -1}")
     if m["noon"]:
@@ -639,12 +765,15 @@ def narrative_day(m: re.Match[str], text: str, ref: date | None, lenient: bool) 
 @rule(r"(?i:\b(?:(?P<verb>end(?:s|ed|ing)?|finish(?:es|ed|ing)?|clos(?:e|es|ed|ing)|open(?:s|ed|ing)?|"
       r"start(?:s|ed|ing)?|for)\s+the\s+day|(?:the\s+)?(?:start|end|rest|middle|close)\s+of\s+the\s+day|"
       r"(?:earlier|later|late|early)\s+in\s+the\s+day|"
+      r"(?<=in\s)(?:early\s+|late\s+)?(?:morning|afternoon|midday)(?=\s+(?:trading|trade|dealings)\b)|"
       r"(?:for\s+)?an?\s+(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th)|"
-      r"straight|record)\s+(?:(?:straight|consecutive|successive)\s+)?(?:day|session|trading\s+day))\b)", "unit",
+      r"straight|record)\s+(?:(?:straight|consecutive|successive)\s+)?(?:day|session|trading\s+day))\b)", ("unit", "rel"),
       examples=[("2009-08-21", "The Dow gained 155 points to end the day at 9505.", "2009-08-21", "day"),
                 ("2008-10-10", "Following a large fall at the start of the day, stocks rose.", "2008-10-10", "day"),
                 ("2023-03-26", "That's what I want at the end of the day.", None, "unknown"),
-                ("2008-09-17", "Trading was halted for a second consecutive day.", "2008-09-17", "day")])
+                ("2008-09-17", "Trading was halted for a second consecutive day.", "2008-09-17", "day"),
+                ("2010-03-03", "Ford said on Tuesday that sales rose in February; its stock rose in morning "
+                 "trading.", "2010-03-02", "day")])
 def trading_day(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> Result:
     """"end the day", "later in the day": the day the report is about (markets, live news).
     "At the end of the day" is the idiom ("that's what I want at the end of the day"): no date."""
@@ -662,7 +791,9 @@ def trading_day(m: re.Match[str], text: str, ref: date | None, lenient: bool) ->
       examples=[("2008-09-17", "The Dow was down 2.62% at 16:08 UTC.", "2008-09-17", "day"),
                 ("1998-08-08", "The blast occurred at about 10:35 a.m. (0735 GMT) Friday.", "1998-08-07", "day"),
                 ("2025-03-05", "The score was 3:1.", None, "unknown"),
-                ("2009-06-04", "At a press conference at 16:15 UTC, June 1st, he spoke.", "2009-06-01", "day")])
+                ("2009-06-04", "At a press conference at 16:15 UTC, June 1st, he spoke.", "2009-06-01", "day"),
+                ("1999-04-19", "A jogger saw the car at 6 a.m. ten days before the shooting.", None, "unknown"),
+                ("1997-04-12", "He was due at around 5:30 p.m. (1530 GMT).", "1997-04-12", "day")])
 def clock_time(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> Result:
     """A time of day dates the day the story is at; "10:35 a.m. Friday" takes that weekday."""
     t = m["t"]
@@ -674,8 +805,44 @@ def clock_time(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> 
     if m["wd"]:
         if ref is None:
             return _point(m, None, "unknown", start=start)
-        d = weekday_date(ref, en.WEEKDAYS[m["wd"].lower()], "", tense(text, m.start(), m.end()))
+        d = weekday_date(ref, en.WEEKDAYS[m["wd"].lower()], "", tense(text, start, m.end()))
         return _point(m, _iso(d), "day", start=start, relative=True)
+    if _OFFSET_AFTER.match(text, m.end()):
+        return _point(m, None, "unknown", start=start)  # "at 6 a.m. ten days before the shooting": not today
+    return _anaphor(m, "day:0", start=start)
+
+
+_OFFSET_AFTER = re.compile(r"(?i)\s+(?:" + _NUMWORD + r"|the)\s+(?:days?|weeks?|months?|years?|nights?)\s+"
+                           r"(?:before|after|earlier|later|ago|prior)\b")
+_HOUR_WORD = r"(?:1[0-2]|0?[1-9]|" + "|".join(sorted(en.CLOCK_HOURS, key=len, reverse=True)) + r")"
+
+
+@rule(r"(?i:\b(?:at|about|around|by|until|till|before|after|since|from)\s+(?:(?:about|around|roughly|"
+      r"approximately|shortly\s+(?:after|before)|just\s+(?:after|before))\s+)?)"
+      r"(?:(?P<h>" + _HOUR_WORD + r")(?i:(?P<oc>\s+o['’]clock)?(?:\s+(?P<part>in\s+the\s+(?:morning|afternoon|evening)|"
+      r"at\s+night))?)|(?P<noon>(?i:noon|midnight|midday|dawn|dusk|daybreak)))"
+      r"(?:,?\s+(?i:on\s+)?(?P<wd>" + _WEEKDAY + r"))?\b", ("rel", "unit"),
+      examples=[("2025-03-05", "The fire broke out at 4 in the morning.", "2025-03-05", "day"),
+                ("2025-03-05", "He called at about ten o'clock.", "2025-03-05", "day"),
+                ("2025-03-05", "On May 2, 2020 the raid began at 4 in the morning.", "2020-05-02", "day"),
+                ("2025-03-05", "The truce took effect at midnight Friday.", "2025-02-28", "day"),
+                ("2025-03-05", "The truce will take effect at midnight Friday.", "2025-03-07", "day"),
+                ("2025-03-05", "They met at noon on Monday.", "2025-03-03", "day"),
+                ("2025-03-05", "at 4 in the afternoon Tuesday", "2025-03-04", "day"),
+                ("2025-03-05", "He scored at 4 in the first half.", None, "unknown"),
+                ("2025-03-05", "at four people", None, "unknown")])
+def spoken_clock(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> Result:
+    """"at 4 in the morning", "at ten o'clock", "at midnight Friday": a time of day in words."""
+    if m["h"] and not (m["oc"] or m["part"]):
+        return None  # "at 4", "at four": a count or a score, not a time
+    start = m.start("h") if m["h"] else m.start("noon")
+    if m["wd"]:
+        if ref is None:
+            return _point(m, None, "unknown", start=start)
+        d = weekday_date(ref, en.WEEKDAYS[m["wd"].lower()], "", tense(text, start, m.end()))
+        return _point(m, _iso(d), "day", start=start, relative=True)
+    if m["noon"]:
+        return None  # a bare "at midnight" is the narrative rule's
     return _anaphor(m, "day:0", start=start)
 
 
@@ -842,11 +1009,21 @@ def century(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> Res
     return _point(m, f"{c0:04d}/{c0 + 99:04d}", "range")
 
 
+_SPORTS = re.compile(r"(?i)\b(?:" + _alt(sorted(en.SPORTS_WORDS)) + r")\b")
+
+
 @rule(r"\b(?:(?P<y0>" + _YEAR + r")\s+)?(?:(?P<det>(?i:the|this|last|next|this\s+year's|last\s+year's|"
       r"next\s+year's|its|a|the\s+company's))\s+)?(?:(?P<q>(?i:first|second|third|fourth|1st|2nd|3rd|4th))"
       r"[- ](?i:quarter|qtr)|Q(?P<qn>[1-4]))(?:\s+(?:of\s+)?(?:(?i:fiscal)\s+)?(?P<y>" + _YEAR + r")\b)?", "unit",
       examples=[("2025-03-05", "in the third quarter of 2019", "2019-07-01/2019-09-30", "range"),
-                ("2025-03-05", "Q1 2020", "2020-01-01/2020-03-31", "range")])
+                ("2025-03-05", "Q1 2020", "2020-01-01/2020-03-31", "range"),
+                ("2025-03-05", "The economy grew 0.3 percent in the fourth quarter.", "2024-10-01/2024-12-31",
+                 "range"),
+                ("2025-03-05", "Sales should recover in the fourth quarter.", "2025-10-01/2025-12-31", "range"),
+                ("2025-08-05", "Profit rose in the second quarter.", "2025-04-01/2025-06-30", "range"),
+                ("2023-03-24", "Leonard scored 15 points in the third quarter.", None, "unknown"),
+                ("2023-03-24", "After a stagnant second quarter left the score tied at halftime, they won.", None,
+                 "unknown")])
 def quarter(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> Result:
     q = en.ORDINALS.get((m["q"] or "").lower()) or int(m["qn"] or 0)
     y = m["y"] or m["y0"]
@@ -855,25 +1032,36 @@ def quarter(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> Res
     if ref is None:
         return _point(m, None, "unknown")
     det = re.sub(r"\s+", " ", (m["det"] or "").lower())
+    if not det.startswith(("last", "next", "this")) and not lenient and _SPORTS.search(
+            text, max(0, m.start() - 120), min(len(text), m.end() + 120)):
+        return None  # "scored 15 in the third quarter": a game's quarter, not the year's
     year_ = ref.year - 1 if det.startswith("last") else ref.year + 1 if det.startswith("next") else ref.year
+    if not det.startswith(("last", "next", "this")) and 3 * (q - 1) + 1 > ref.month \
+            and tense(text, m.start(), m.end()) != "future":
+        year_ -= 1  # "grew 0.3% in the fourth quarter" (published in March): last year's fourth quarter
     return _point(m, cal.quarter_range(year_, q), "range", relative=True)
 
 
-@rule(r"\b(?i:the\s+)?(?P<h>(?i:first|second))\s+half(?:\s+of\s+(?:(?P<y>" + _YEAR
-      + r")|(?P<rel>(?i:this|last|next|the))\s+(?i:year)))?\b", "unit",
+@rule(r"\b(?i:the\s+)?(?P<h>(?i:first|second))\s+half(?:\s+of\s+(?:(?P<y>" + _YEAR + r")|"
+      r"(?P<rel>(?i:the|this|last|next))\s+(?i:fiscal\s+)?(?i:year)\b))?\b", "unit",
       examples=[("2025-03-05", "in the first half of 2019", "2019-01-01/2019-06-30", "range"),
+                ("2025-03-05", "in the second half of last year", "2024-07-01/2024-12-31", "range"),
                 ("2025-03-05", "sales fell in the first half of last year", "2024-01-01/2024-06-30", "range"),
-                ("2025-03-05", "in the second half of the year", "2025-07-01/2025-12-31", "range"),
-                ("2025-03-05", "scored twice in the second half.", None, "unknown")])
+                ("2025-03-05", "The deal should close in the second half of the year.", "2025-07-01/2025-12-31",
+                 "range"),
+                ("2025-03-05", "Arsenal scored twice in the second half.", None, "unknown")])
 def half(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> Result:
     """"The first half of 2019" is a range; a bare "the second half" is a game's or a match's
-    as often as a year's ("scored twice in the second half"), so it gets no value."""
-    if m["rel"] and ref is not None:
-        y = ref.year + {"last": -1, "next": 1}.get(m["rel"].lower(), 0)
-    elif m["y"]:
-        y = int(m["y"])
-    else:
+    as often as a year's ("scored twice in the second half"), so it gets no value unless read
+    alone (``resolve``)."""
+    if m["y"]:
+        y: int | None = int(m["y"])
+    elif ref is None or not (m["rel"] or lenient):
         return _point(m, None, "unknown", "vague")
+    else:
+        y = ref.year + {"last": -1, "next": 1}.get((m["rel"] or "").lower(), 0)
+    if y is None or not cal.year_ok(y):
+        return _point(m, None, "unknown")
     a, b = (cal.ymd(y, 1, 1), cal.ymd(y, 6, 30)) if m["h"].lower() == "first" else (cal.ymd(y, 7, 1),
                                                                                      cal.ymd(y, 12, 31))
     return _point(m, cal.span(a, b), "range", relative=bool(m["rel"]))
@@ -950,16 +1138,23 @@ def ago(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> Result:
     return _point(m, None, "unknown")
 
 
+_SUPERLATIVE = re.compile(r"(?i)\b(?:first|only|\w{3,}est|most|least|record|ever)\b[^.;:!?]{0,50}$")
+
+
 @rule(r"(?i)\bin\s+(?P<n>" + _NUMWORD + r")\s+(?P<u>days?|weeks?|months?|years?|fortnights?)\b(?!\s+(?:ago|time))",
       "unit",
       examples=[("2025-03-05", "The law will take effect in ten days.", "2025-03-15", "day"),
                 ("2025-03-05", "They will vote in two weeks.", "2025-03-17/2025-03-23", "range"),
-                ("2025-03-05", "the highest level in ten days", None, "unknown")])
+                ("2025-03-05", "the highest level in ten days", None, "unknown"),
+                ("1987-03-11", "It would float its first Yankee bond issue in 21 years.", None, "unknown"),
+                ("1987-03-09", "The USSR might not buy corn for the first time in 15 years.", None, "unknown")])
 def in_units(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> Result:
     """"in ten days" is a date only in a future clause; otherwise it is a duration."""
     n = _num(m["n"])
     if n is None or ref is None or m["n"].lower() in en.VAGUE_QUANTITIES or n > 10_000 \
-            or tense(text, m.start(), m.end()) != "future":
+            or tense(text, m.start(), m.end()) != "future" or _SUPERLATIVE.search(text, max(0, m.start() - 60),
+                                                                                   m.start()):
+        # "its first bond issue in 21 years", "the highest level in ten days": a stretch of time
         return _point(m, None, "unknown", "duration")
     unit = m["u"].lower().rstrip("s")
     if unit == "year":
@@ -1004,7 +1199,9 @@ def year_earlier(m: re.Match[str], text: str, ref: date | None, lenient: bool) -
 
 @rule(r"\b(?:on\s+)?the\s+(?P<d>[12]?\d|3[01])(?:st|nd|rd|th)\b", "num",
       examples=[("2025-03-05", "on the 3rd, they left", "2025-03-03", "day"),
-                ("2025-03-05", "the 22nd floor", None, "unknown")])
+                ("2025-03-05", "the 22nd floor", None, "unknown"),
+                ("2025-03-05", "Voting takes place on the 15th.", "2025-03-15", "day"),
+                ("2025-03-20", "The board will meet on the 3rd.", "2025-04-03", "day")])
 def nth_day(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> Result:
     nxt = _next_word(text, m.end())
     if nxt[:1].isalpha() and nxt.lower() not in ("and", "or", "to", "at", "in", "when", "of"):
@@ -1012,7 +1209,10 @@ def nth_day(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> Res
     if ref is None:
         return _point(m, None, "unknown")
     day = int(m["d"])
-    y, mo = (ref.year, ref.month) if day <= ref.day else cal.month_add(ref.year, ref.month, -1)
+    if tense(text, m.start(), m.end()) == "future":  # "voting takes place on the 15th": this month or next
+        y, mo = (ref.year, ref.month) if day >= ref.day else cal.month_add(ref.year, ref.month, 1)
+    else:
+        y, mo = (ref.year, ref.month) if day <= ref.day else cal.month_add(ref.year, ref.month, -1)
     return _day(m, cal.ymd(y, mo, day) if cal.year_ok(y) else None, relative=True)
 
 

@@ -17,24 +17,51 @@ def _words(words: tuple[str, ...]) -> str:
     return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
 
 
-_SENT_BREAK = re.compile(r"(?<=[a-z0-9\"'”’)][a-z0-9\"'”’)][.!?])[\"'”’]?\s+|\n")
+# a line break ends a sentence after sentence punctuation, before a blank line or an indented
+# paragraph; otherwise it only wraps one (hard-wrapped wire copy: "unchanged since\nOctober",
+# "from\nmidnight on Sunday"), and a headline without a full stop runs into its first sentence
+_SENT_BREAK = re.compile(r"(?<=[a-z0-9\"'”’)][a-z0-9\"'”’)][.!?])[\"'”’]?\s+"
+                         r"|(?<=[.!?:;\"'”’)])[ \t]*\n|\n(?=[ \t]*\n|[ \t]{2,}|[ \t]*[-*•])")
 _NOT_ED = "|".join(en.NOT_PAST_ED)
 _INTENT = "|".join(en.INTENT_VERBS)
 _CUE = re.compile(
-    rf"(?P<fut>\b(?:(?:{_INTENT})\s+to\s+[a-z]+|(?:{_words(en.FUTURE_CUES)})\b)\b)"
+    rf"(?P<fut>\b(?:(?:{_INTENT})\s+to\s+[a-z]+|(?:{_words(en.FUTURE_CUES)})\b"
+    # a present tense after "before/until/once/when" is a future: "before it is reported in
+    # March", "once the deal closes in June", "when the law takes effect"
+    r"|(?i:before|until|once|when)\s+(?:it|they|he|she|we|the\s+[a-z]+)\s+(?:is|are|[a-z]{2,}[^s\W]s)\b)\b)"
     rf"|(?P<past>\b(?:{_words(en.PAST_CUES)}|(?!(?:{_NOT_ED})\b)\w{{2,}}[^\We]ed)\b)",
 )  # case-sensitive on purpose: "May" the month is not the modal "may"
 _PAST_WORDS = frozenset(en.PAST_CUES) - frozenset(en.INTENT_VERBS)
 _INTENT_WORDS = frozenset(en.INTENT_VERBS)
+# what may precede a time phrase that opens its sentence: "On", "Early on", "By late", quotes
+_FRONTED = re.compile(r"(?i)^[\s\"'“‘(\[-]*(?:(?:on|in|at|by|from|since|until|till|during|before|after|early|"
+                      r"late|earlier|later|then|and|but|so|also|this|last|next|the|of)\s+)*$")
+_COMMA = re.compile(r"\s*,\s*")
+_CLAUSE_START = re.compile(r"(?i)[;:]\s*|\b(?:that|when|because)\s+(?=[a-z])")
+_SENTENCE_REST = re.compile(r"[;:.!?()\n]")
+_LAST_WORD = re.compile(r"([A-Za-z]+)\.$")
+_RIGHT_CLAUSE = re.compile(r"[,;:.!?()\n]|\s(?:and|but|or|while|as|that|who|which|because|if|whether)\s")
+_RIGHT_CLAUSE_OR_SUBJECT = re.compile(r"[,;:.!?()\n]|\s(?:and|but|or|while|as|that|who|which|because|if|whether|"
+                                      r"he|she|they|we|it|I|you)\s")
+_BE_BEFORE = re.compile(r"(?i)\b(?:is|are|was|were|be|been|being)\s+(?:\w+ly\s+)?$|['’]s\s+$")
+_DETERMINER = re.compile(r"(?i)(?:\b(?:the|a|an|its|his|her|their|our|this|these|those|whose|new)|['’]s)\s+$")
+_THAN = re.compile(r"(?i)\bthan\s+(?:had\s+been\s+|was\s+|were\s+|previously\s+|initially\s+|first\s+)?$")
 _WORD_BEFORE = re.compile(r"([A-Za-z]+)\s+$")
-_PASSIVE = re.compile(r"(?i)\b(?:be|been|being|to|a|an|the|still|its|their|his|her|very|newly|not|un)\s+$")
+_PASSIVE = re.compile(r"(?i)\b(?:(?:be|been|being|is|are|was|were|to|a|an|the|still|its|their|his|her|very|newly|"
+                      r"not|un)\s+|(?:be|been|being|is|are|was|were)\s+[a-z]+ly\s+)$")
 
 
 def _usable(m: re.Match[str], before: str) -> bool:
+    if before.endswith("-"):
+        return False  # "smaller-than-expected", "long-planned": part of an adjective
     past = m.group("past")
     if past and _PASSIVE.search(before):
         return False  # "would still be held", "will be paid": a participle, not a past tense
     fut = m.group("fut")
+    if fut and fut.lower() in en.NOUN_LIKE_CUES and _DETERMINER.search(before):
+        return False  # "denounced the plan ... in July": a noun, not "plans to"
+    if fut and fut.lower() == "expected" and _THAN.search(before):
+        return False  # "grew more than expected in October": a comparison, not a forecast
     if fut and fut.lower().startswith("to "):
         # "were forced to leave on Sunday", "had to return on Friday": the infinitive belongs to a
         # verb already in the past, so it says nothing about the future ("decided to" is an intent verb)
@@ -47,26 +74,59 @@ def _usable(m: re.Match[str], before: str) -> bool:
 
 def tense(text: str, start: int, end: int) -> str | None:
     """'future', 'past' or None, from the nearest tense cue around text[start:end] in its sentence."""
+    return tense_cue(text, start, end)[0]
+
+
+def tense_cue(text: str, start: int, end: int) -> tuple[str | None, str]:
+    """The tense (as ``tense``) and the cue word that decided it ("" when none did)."""
     left = text[max(0, start - 160):start]
     cut = None
     for m in _SENT_BREAK.finditer(left):
+        if m.group()[:1].isspace():
+            abbr = _LAST_WORD.search(left, 0, m.start())
+            if abbr and abbr.group(1).lower() in en.ABBREVIATIONS:
+                continue  # "Oct. 31", "Sen. Smith": an abbreviation's full stop, not a sentence's
         cut = m.end()
     if cut is not None:
         left = left[cut:]
     # the right context is the rest of the same clause: "on Saturday and were planning to..."
-    right = re.split(r"[,;:.!?()\n]|\s(?:and|but|or|while|as)\s", text[end:end + 30], maxsplit=1)[0]
-    best: tuple[int, str] | None = None
+    tail = text[end:end + 30]
+    own = _CLAUSE_START.split(left)[-1]  # the part of the left context in the expression's clause
+    fronted = bool(_FRONTED.match(own))
+    if fronted:
+        # a time phrase opening its clause ("On Thursday, the agency will...", "in September she
+        # will return", "announcing that on Tuesday it would end") belongs to the clause after it
+        # its own verb may come after a subordinate clause ("On Sept. 24, as the craft flies by,
+        # it will release..."), so the rest of the sentence is read
+        comma = _COMMA.match(text, end)
+        tail = text[comma.end() if comma else end:end + 110]
+        right = _SENTENCE_REST.split(tail, maxsplit=1)[0]
+    else:
+        # a "that"/"who"/"because" clause after it is another clause ("claiming on Tuesday that
+        # Tehran would..."), and so is one opening with its own subject when the expression's own
+        # clause has a verb ("told his squad Friday they must..."; but "after dates in the U.K.
+        # in September she will return"): their verbs say nothing about the expression
+        has_verb = any(_usable(c, own[:c.start()]) for c in _CUE.finditer(own))
+        right = (_RIGHT_CLAUSE_OR_SUBJECT if has_verb else _RIGHT_CLAUSE).split(tail, maxsplit=1)[0]
+    best: tuple[int, str, str] | None = None
     for m in _CUE.finditer(left):
         if not _usable(m, left[:m.start()]):
             continue
         dist = len(left) - m.end()
         if best is None or dist <= best[0]:
-            best = (dist, "future" if m.group("fut") else "past")
+            best = (dist, "future" if m.group("fut") else "past", m.group().lower())
     for m in _CUE.finditer(right):
         if not _usable(m, right[:m.start()]):
             continue
         dist = 2 * m.start() + 10
-        if best is None or dist < best[0]:
-            best = (dist, "future" if m.group("fut") else "past")
+        if best is None or dist < best[0] or fronted:
+            word = m.group().lower()
+            if m.group("fut") and word.split()[0] in _INTENT_WORDS and word.split()[0].endswith("ed") \
+                    and not _BE_BEFORE.search(right, 0, m.start()):
+                # "On Sunday the cabinet decided to continue", "which in February agreed to stop":
+                # the phrase comes before its verb and dates "decided", a past
+                best = (dist, "past", word)
+            else:
+                best = (dist, "future" if m.group("fut") else "past", word)
         break
-    return best[1] if best else None
+    return (best[1], best[2]) if best else (None, "")
