@@ -1,7 +1,8 @@
 """Key dates on real big stories: the standard Timeline17 protocol on ../shared/tls-dev.
 
     python bench/bench_tls.py            # key dates + both baselines, ROUGE via the Perl script
-    python bench/bench_tls.py --loto     # also: choose the day-ranking weights leave-one-topic-out
+    python bench/bench_tls.py --loto     # also: choose the day-ranking and sentence-picking weights
+                                         # leave-one-topic-out
 
 Each reference timeline is one item: input = the topic's articles published between its first
 and last date; output = l days (the reference's count) with k sentences each (round(mean
@@ -170,6 +171,43 @@ def loto(all_items: list[dict[str, Any]], chrons: dict[Any, Any]) -> dict[str, A
             "loto_pooled_date_f1": avg_f([x for t in topics for x in table[held[t]["weights"]] if x[0] == t])}
 
 
+SENTENCE_GRID = [(lead, story) for lead in (0.0, 1.0, 2.0) for story in (0.0, 0.5, 1.0)]
+
+
+def loto_sentences(all_items: list[dict[str, Any]], chrons: dict[Any, Any], scorer: Any) -> dict[str, Any]:
+    """For each topic: the sentence-picking weights (lead sentences and whole story in the day's
+    centroid) with the best AR1-F on the other topics, scored on it. tilse's Python ROUGE
+    ("reimpl") keeps the 9-point grid affordable; it ranks settings, the main table's figures
+    use the original script."""
+    from timeline import select
+
+    saved = (select.LEAD_WEIGHT, select.STORY_WEIGHT)
+    table: dict[tuple[float, float], list[tuple[str, Any]]] = {}
+    try:
+        for g in SENTENCE_GRID:
+            select.LEAD_WEIGHT, select.STORY_WEIGHT = g
+            table[g] = []
+            for it in all_items:
+                chron, arts, _ = chrons[(it["topic"], it["since"], it["until"])]
+                pred = system_timeline(chron, arts, it["l"], it["k"])
+                table[g].append((it["topic"], scorer.score(pred, [it["ref"]], rouge="reimpl")))
+    finally:
+        select.LEAD_WEIGHT, select.STORY_WEIGHT = saved
+
+    def ar1(rows: list[tuple[str, Any]]) -> float:
+        return float(scorer.average([r for _, r in rows])["align_m1_rouge_1"]["f_score"]) if rows else 0.0
+
+    topics = sorted({it["topic"] for it in all_items})
+    held: dict[str, Any] = {}
+    for t in topics:
+        best = max(SENTENCE_GRID, key=lambda g: (ar1([x for x in table[g] if x[0] != t]), -SENTENCE_GRID.index(g)))
+        held[t] = {"weights": best, "held_out_ar1_f_reimpl": round(ar1([x for x in table[best] if x[0] == t]), 4)}
+    pooled = [x for t in topics for x in table[held[t]["weights"]] if x[0] == t]
+    return {"per_topic": held, "best_on_all": max(SENTENCE_GRID, key=lambda g: ar1(table[g])),
+            "loto_pooled_ar1_f_reimpl": round(ar1(pooled), 4),
+            "shipped_ar1_f_reimpl": round(ar1(table[saved]), 4) if saved in table else None}
+
+
 def run(with_loto: bool = False, rouge: str = "original") -> dict[str, Any]:
     scorer, why = _scorer()
     if scorer is None:
@@ -199,6 +237,7 @@ def run(with_loto: bool = False, rouge: str = "original") -> dict[str, Any]:
                      "ar2_f": avg["align_m1_rouge_2"]["f_score"]}
     if with_loto:
         out["loto"] = loto(all_items, chrons)
+        out["loto_sentences"] = loto_sentences(all_items, chrons, scorer)
     ours, rnd, pub = out["key-dates"], out["random-days"], out["most-published-days"]
     out["ok"] = ours["date_f1"] > max(rnd["date_f1"], pub["date_f1"]) and ours["ar1_f"] > max(rnd["ar1_f"], pub["ar1_f"])
     return out

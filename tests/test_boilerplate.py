@@ -25,6 +25,8 @@ NOISE = [
     "Back to top",
     "Have you been affected by the floods on Monday?",
     "Copyright 2009 Reuters. All rights reserved.",
+    "12th August 2011 - 23:07 This comment was removed because the moderators found it broke the house rules.",
+    "(Additional reporting by Jane Roe in Geneva)",
 ]
 NEWS = [
     "The army said on Monday that 25 people died in the strikes.",
@@ -32,6 +34,12 @@ NEWS = [
     "The court heard the copyright case over the Beatles catalogue on Tuesday.",
     "Police said the comments made by the minister on Sunday were under review.",
     "The WHO raised its pandemic alert to phase 5 on Wednesday.",
+    "AIG CEO Edward Liddy said on Monday the loans would be repaid.",
+    "US FDA officials approved the vaccine on Tuesday.",
+    "NHS Grampian confirmed on Monday that six people were being tested.",
+    "Officials from The Hague said the court would meet on Monday to discuss the case.",
+    "A spokesman told The Guardian the talks had failed on Monday night.",
+    "Doctors found the influenza A virus in two patients on Monday.",
 ]
 
 
@@ -65,6 +73,19 @@ def test_headline_and_dateline_are_cut_off(glued: str, story: str) -> None:
     assert text[span[0]:span[1]] == story
 
 
+@pytest.mark.parametrize(("glued", "story"), [
+    ("Rotarians to help the island The devastating effects of the tremors can be seen everywhere.",
+     "The devastating effects of the tremors can be seen everywhere."),
+    ("Earthquake: your stories Wednesday 13 January It is feared thousands of people have died.",
+     "It is feared thousands of people have died."),
+])
+def test_a_headline_glued_to_the_first_sentence_is_cut_off(glued: str, story: str) -> None:
+    span = clean_span(glued, 0, len(glued))
+    assert span is not None and glued[span[0]:span[1]] == story
+    text = "An earlier sentence ends here.\n" + glued  # not the first sentence: not a headline
+    assert clean_span(text, text.index(glued), len(text)) == (text.index(glued), len(text))
+
+
 def test_offline_engine_makes_no_event_of_page_furniture() -> None:
     lines = [
         "Rebels seized the town of Idlib on Monday, the army said.",
@@ -84,3 +105,32 @@ def test_clean_span_never_raises_and_stays_inside(text: str, a: int, b: int) -> 
     start, end = sorted((min(a, len(text)), min(b, len(text))))
     span = clean_span(text, start, end)
     assert span is None or start <= span[0] <= span[1] == end
+
+
+# A fact box (a panel with a capitalised heading) or a page stamp glued to the next sentence: the
+# heading's or stamp's words must not become part of the event or of its source.
+FACT_BOX = "\n".join([
+    "Two of the singer's brothers criticised the planned tribute concert on Monday.",
+    'STATEMENT BY THE TWO BROTHERS "We feel it is inappropriate to be involved with an event on 8 October," '
+    "the statement said.",
+    "6 January 2011 Last updated at 04:46 GMT Help A bodyguard to the singer testified on Tuesday that the "
+    "doctor asked him to clear away vials, paramedic Martin Blount said.",
+])
+
+
+def test_a_fact_box_heading_and_a_page_stamp_are_not_part_of_the_sentence() -> None:
+    events = extract_events(Article(id="a", text=FACT_BOX, published=date(2011, 1, 6)))
+    by_start = {e.what.split()[0]: e for e in events}
+    assert set(by_start) == {"Two", '"We', "A"}, [e.what for e in events]
+    box, stamp = by_start['"We'], by_start["A"]
+    assert box.what.endswith("the statement said.") and "STATEMENT" not in box.what
+    assert box.attribution is None or "STATEMENT" not in box.attribution
+    assert stamp.attribution == "paramedic Martin Blount"
+    assert "GMT" not in stamp.what and "Help" not in stamp.what
+    for e in events:  # still verbatim
+        assert FACT_BOX[e.evidence[0].start:e.evidence[0].end] == e.evidence[0].quote
+
+
+def test_a_heading_alone_is_not_an_event() -> None:
+    text = "THE SONGS MY SON LOVED All this week"
+    assert clean_span(text, 0, len(text)) is None

@@ -57,14 +57,19 @@ def test_one_request_per_key_day_checked_and_cached() -> None:
 
 
 def test_a_number_the_events_do_not_state_is_dropped() -> None:
-    from timeline.key_day_summary import _checked
+    from timeline.key_day_summary import checked_day_summary
     from timeline.models import Event, Evidence, TimePoint
-    from timeline.summary import loaded_words
 
     what = "Syrian and Russian strikes have killed 56 people, including 20 children."
     when = TimePoint(value="2024-11-27", precision="day", text="November 27")
     event = Event(when=when, what=what, evidence=[Evidence(article_id="a", start=0, end=len(what), quote=what)])
-    ok, why = _checked("Strikes have killed 56 people, including 20 children.", [event], "2024-11-27", loaded_words)
+    ok, why = checked_day_summary("Strikes have killed 56 people, including 20 children.", [event], "2024-11-27")
     assert ok and why is None
-    bad, why = _checked("Strikes have killed 300 people, including 20 children.", [event], "2024-11-27", loaded_words)
+    bad, why = checked_day_summary("Strikes have killed 300 people, including 20 children.", [event], "2024-11-27")
     assert bad is None and why and "number 300" in why
+    loaded, why = checked_day_summary("Brutal strikes have killed 56 people, including 20 children.", [event],
+                                      "2024-11-27")
+    assert loaded is None and why and "loaded word" in why
+    invented, why = checked_day_summary("Strikes have killed 56 people. Turkey closed its border crossings.",
+                                        [event], "2024-11-27")
+    assert invented is None and why and "Turkey" in why  # one unsupported sentence drops the whole summary

@@ -6,9 +6,16 @@ is broadcast live on BBC Two"), bylines and credit lines ("(Reporting by ...; Ed
 player and cookie notices, navigation ("Back to top", "Read + | Watch + | Talk +"), and wire
 datelines glued to the first sentence ("LONDON | Tue Apr 28, 2009 9:03 pm BST LONDON (Reuters) -").
 
-``clean_span`` is the one entry point: it drops a sentence that is noise and cuts the headline,
-bullets, byline and stamp off a first sentence that carries the story after its dateline, returning offsets into the original text so the
-evidence stays verbatim. The rules are patterns over families of page furniture, written by hand
+This module is the one list of page furniture. ``LINE_START`` (a line or sentence that *opens*
+with a copyright, subscription, byline or credit marker) is used twice: ``dedupe`` blanks such
+lines before anything is read (``boilerplate_lines``), and ``is_noise`` drops a sentence that
+opens with one; ``_NOISE_PATTERNS`` are the families found anywhere in a sentence.
+
+``clean_span`` is the one entry point for sentences: it drops a sentence that is noise and cuts the headline,
+bullets, byline and stamp off a first sentence that carries the story after its dateline, and a
+fact box's capitalised heading off the sentence it is glued to (else the heading's words become
+part of the sentence's source: "STATEMENT BY ... JACKSON"), returning offsets into the original
+text so the evidence stays verbatim. The rules are patterns over families of page furniture, written by hand
 because the libraries that remove boilerplate (trafilatura, justext) work on HTML structure,
 which these plain texts no longer have. Pure and linear; no corpus statistics, so one article
 is cleaned the same way alone or in a batch of thousands.
@@ -39,13 +46,14 @@ _NOISE_PATTERNS = [
         # players, scripts, cookies, feeds, subscriptions
         r"\bjavascript\b", r"\bflash player\b", r"\bthis (?:media|video|content) is not available\b",
         r"\bto play this (?:content|video)\b", r"\bcookies?\b.*\b(?:accept|enable|policy)\b", r"\bvia rss\b",
-        r"\bthese feeds\b", r"\bsubscribe (?:now|to (?:our|the|this) (?:\w+ )?(?:newsletter|feed|blog|podcast|channel))\b", r"\bsign up (?:for|to) (?:our|the)\b", r"\bnewsletter\b",
+        r"\bthese feeds\b", r"\bsubscribe (?:now|to (?:our|the|this) (?:\w+ )?(?:newsletter|feed|blog|podcast|channel))\b",
+        r"\bsign up (?:for|to) (?:our|the)\b", r"\bnewsletter\b",
         r"\bdelivered to your inbox\b", r"\bfollow us on\b", r"\bclick (?:here|through)\b", r"\bfor full instructions\b",
         r"\bsee instructions for\b", r"\byour twitter account\b", r"\bour (?:\w+ )?twitter page\b",
-        # bylines, credits, contact lines, copyright
-        r"^\(?(?:additional )?(?:reporting|writing|editing|compiled|edited) by\b", r"\bediting by\b",
+        # bylines, credits, contact lines, copyright (lines opening with one: LINE_START)
+        r"\bediting by\b",
         r"\bcontributed (?:reporting )?to this (?:report|story|article)\b", r"\bcopyright (?:©|\(c\)|\d{4})",
-        r"\ball rights reserved\b",
+        r"\ball rights reserved\b", r"\bthis comment (?:was|has been) removed\b", r"\bbroke the house rules\b",
         r"©", r"\b(?:e-?mail|his|her) (?:e-?mail )?address is\b", r"[\w.+-]+@[\w-]+\.[\w.]+",
         r"^the writer is\b", r"^by [A-Z][\w.'-]+(?: [A-Z][\w.'-]+){0,3}\s*(?:[,|]|$)",
         r"\bthis article appeared on p\d+", r"\bthis blog covers\b", r"\bthis is my blog\b",
@@ -54,6 +62,15 @@ _NOISE_PATTERNS = [
         r"\brelated (?:stories|articles|links)\b", r"\bprint this (?:page|article)\b", r"\be-?mail this (?:to a friend|article)\b",
         r"^page \d+ of \d+\b", r"^(?:next|previous) page\b", r"^(?:home|news|sport)\s*\|",
 ]
+# A line (dedupe) or sentence (is_noise) that opens with one of these is furniture, not reporting.
+LINE_START = re.compile(
+    r"^\s*\(?\s*(?:©|\(c\)\s|copyright\b|all rights reserved|advertisement\s*$|sponsored\b|subscribe\b|sign up\b|"
+    r"follow (?:us|the [\w ]+?|[\w ]+?) on\b|read more\b|click here\b|share this\b|related:|related articles?\b|"
+    r"this (?:article|story) (?:was|first) (?:originally )?(?:published|appeared)\b|distributed by\b|"
+    r"(?:(?:additional )?(?:reporting|writing|editing)|compiled|edited) by\b|download (?:our|the) app\b|"
+    r"(?:image|photo|video)(?: credit)?:|get (?:our|the) newsletter\b)",
+    re.IGNORECASE,
+)
 # One pattern each (a single alternation of all of them is ~10x slower in Python's engine).
 _NOISE = [re.compile(p, re.IGNORECASE) for p in _NOISE_PATTERNS]
 
@@ -64,9 +81,25 @@ _STAMP = re.compile(
     rf"{_WEEKDAY},?\s+{_MONTH}\s+\d{{1,2}},?\s+\d{{4}}[;,]?\s+{_CLOCK}"
     rf"|{_WEEKDAY},?\s+\d{{1,2}}\s+{_MONTH}\s+\d{{4}}\s+{_CLOCK}"
     r"|\((?:Reuters|AP|AFP|Bloomberg|PA|UPI|dpa)\)\s*[-–—]+"
-    # "Page last updated at 07:48 GMT, Tuesday, 8 November 2011"
-    rf"|last updated at\s+{_CLOCK},?\s+{_WEEKDAY},?\s+\d{{1,2}}\s+{_MONTH},?\s+\d{{4}}"
+    # "Page last updated at 07:48 GMT, Tuesday, 8 November 2011"; "6 January 2011 Last updated at
+    # 04:46 GMT Help" (the later BBC page, its "Help" link glued on)
+    rf"|[Ll]ast updated at\s+{_CLOCK}(?:,?\s+{_WEEKDAY},?\s+\d{{1,2}}\s+{_MONTH},?\s+\d{{4}})?(?:\s+Help\b)?"
 )
+# A fact box's or panel's capitalised heading glued before the next sentence ("STATEMENT BY
+# JERMAINE AND RANDY JACKSON "Today's press conference ..."): three or more all-capital words
+# (12+ letters: "US FDA" or "AIG CEO" are names, not a heading) before a sentence's first word.
+_CAPS_HEAD = re.compile(r"(?:[A-Z][A-Z'’&.-]*[ ,:;]+){3,}(?=[\"“‘]|[A-Z][a-z])")
+_CAPS_LETTERS = 12
+# A headline glued before an article's first sentence with no stamp between ("Wiltshire
+# Rotarians to help Haiti The devastating effects ..."; "Swine flu: how the strain spread around
+# the world The WHO has ..."): within the first 20 words, a sentence-opening pronoun or "The",
+# capitalised after a word with no punctuation and followed by a lower-case word ("The Hague",
+# "The New York Times" are not openers; "A" is left out: "influenza A virus"). Only at the very
+# start of a text.
+_GLUED_HEADLINE = re.compile(
+    r"^(?:\S+\s+){1,19}?(?<=[\w)]\s)((?:The|It|He|She|They|We|There|This|These|Those)\s+(?=[a-z]))"
+)
+_MIN_STORY_WORDS = 6
 # What may follow a stamp before the story: "LONDON (Reuters) - ", "| "
 _AFTER_STAMP = re.compile(
     r"^\s*(?:\|\s*)?(?:[A-Z][A-Z .,'/\\-]+(?:,\s*\w+\.? \d+)?\s*(?:\((?:Reuters|AP|AFP|Bloomberg|PA|UPI|dpa)\))?\s*[-–—]+\s*)?"
@@ -83,15 +116,16 @@ _KEYS = ("posted by", "abuse", "comment", "share your", "tell us", "in the form"
          "these feeds", "subscribe", "sign up", "newsletter", "inbox", "follow us", "click here", "click through",
          "instructions", "twitter account", "twitter page", "editing by", "contributed", "copyright",
          "rights reserved", "©", "address is", "@", "article appeared", "this blog covers", "this is my blog",
-         "back to top", "+ |", "most popular", "most read", "most viewed", "most e", "related stories",
+         "back to top", "+ |", "house rules", "most popular", "most read", "most viewed", "most e", "related stories",
          "related articles", "related links", "print this", "mail this")
-_ANCHORED_HINT = re.compile(r"\(?(?:additional |reporting|writing|editing|compiled|edited|the writer|by |page |next |"
-                            r"previous |home|news|sport)", re.IGNORECASE)
+_ANCHORED_HINT = re.compile(r"\(?(?:the writer|by |page |next |previous |home|news|sport)", re.IGNORECASE)
 _STAMP_HINT = re.compile(r"\d[:.]\d\d|\((?:Reuters|AP|AFP|Bloomberg|PA|UPI|dpa)\)")
 
 
 def is_noise(sentence: str) -> bool:
     """True when ``sentence`` is page furniture (comments, broadcast notes, bylines, navigation)."""
+    if LINE_START.match(sentence):
+        return True
     low = sentence.lower()
     if not any(k in low for k in _KEYS) and not _ANCHORED_HINT.match(sentence):
         return False
@@ -115,6 +149,30 @@ def clean_span(text: str, start: int, end: int) -> tuple[int, int] | None:
         sentence = text[start:end]
         if len(sentence.split()) < _MIN_WORDS:
             return None
+    elif not text[:start].strip():
+        glued = _GLUED_HEADLINE.search(sentence)
+        if glued and len(sentence[glued.start(1):].split()) >= _MIN_STORY_WORDS:
+            start += glued.start(1)
+            sentence = sentence[glued.start(1):]
+    head = _CAPS_HEAD.match(sentence)
+    if head and sum(ch.isalpha() for ch in head.group()) >= _CAPS_LETTERS:
+        rest = sentence[head.end():]
+        if len(rest.split()) < _MIN_WORDS:
+            return None  # the heading alone, or with a fragment
+        start += head.end()
+        sentence = rest
     if is_noise(sentence):
         return None
     return start, end
+
+
+def boilerplate_lines(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each line that opens with page furniture (``LINE_START``): ``dedupe``
+    blanks them before comparing texts and before anything is read."""
+    spans = []
+    offset = 0
+    for line in text.split("\n"):
+        if line.strip() and LINE_START.match(line):
+            spans.append((offset, offset + len(line)))
+        offset += len(line) + 1
+    return spans

@@ -16,9 +16,8 @@ under it (``ArticleInfo.copies``) and is not extracted. Candidate pairs come fro
 sketch of each text's shingles, so this stays close to linear in the number of articles.
 
 Boilerplate lines are also blanked in the kept articles (replaced by spaces, so every offset
-into the text stays valid): "© 2025 Harbor Wire" is not an event dated 2025. Hand-written:
-the line patterns are few and news-specific; trafilatura's boilerplate removal works on HTML,
-not on the plain text readers hand over.
+into the text stays valid): "© 2025 Harbor Wire" is not an event dated 2025. The line
+patterns live with the rest of the page-furniture rules in ``boilerplate.py`` (one list).
 """
 from __future__ import annotations
 
@@ -29,21 +28,17 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
+from .boilerplate import LINE_START, boilerplate_lines
 from .models import Article, ArticleCopy
+
+__all__ = ["BOILERPLATE", "Deduped", "boilerplate_lines", "dedupe"]
 
 NEAR_DUPLICATE = 0.8
 _SHINGLE = 5
 _SKETCH = 16
 _MIN_WORDS = 25  # shorter texts are compared whole: a five-word brief is not a syndicated story
 
-BOILERPLATE = re.compile(
-    r"^\s*(?:©|\(c\)\s|copyright\b|all rights reserved|advertisement\s*$|sponsored\b|subscribe\b|sign up\b|"
-    r"follow (?:us|the [\w ]+?|[\w ]+?) on\b|read more\b|click here\b|share this\b|related:|related articles?\b|"
-    r"this (?:article|story) (?:was|first) (?:originally )?(?:published|appeared)\b|distributed by\b|"
-    r"(?:reporting|writing|editing|additional reporting) by\b|download (?:our|the) app\b|"
-    r"(?:image|photo|video)(?: credit)?:|get (?:our|the) newsletter\b)",
-    re.IGNORECASE,
-)
+BOILERPLATE = LINE_START  # one list of page furniture, in boilerplate.py (name kept for callers)
 _WORDS = re.compile(r"\w+")
 
 
@@ -56,17 +51,6 @@ class Deduped:
     copy_of: dict[str, str] = field(default_factory=dict)
     boilerplate: dict[str, list[tuple[int, int]]] = field(default_factory=dict)
     originals: list[Article] = field(default_factory=list)
-
-
-def boilerplate_lines(text: str) -> list[tuple[int, int]]:
-    """(start, end) of each line that is boilerplate rather than reporting."""
-    spans = []
-    offset = 0
-    for line in text.split("\n"):
-        if line.strip() and BOILERPLATE.match(line):
-            spans.append((offset, offset + len(line)))
-        offset += len(line) + 1
-    return spans
 
 
 def _blank(text: str, spans: list[tuple[int, int]]) -> str:

@@ -96,6 +96,7 @@ async def abrief(
         by_id = {a.id: a for a in articles}
         proposed = await _propose_all(engine, chunks, by_id, options, progress)
         events, failed, rejected, partials = _verify_all(proposed, by_id, warnings)
+        del proposed  # the proposals are events now: let them go before merge, the run's memory peak
         dropped = len(rejected)
         if chunks and len(failed) == len(chunks):
             raise AllChunksFailed(failed)
@@ -108,7 +109,7 @@ async def abrief(
         if chronology.key_dates:
             from .key_day_summary import summarize_key_days
 
-            chronology, day_warnings = await summarize_key_days(engine, chronology)
+            chronology, day_warnings = await summarize_key_days(engine, chronology, all_articles)
             warnings.extend(day_warnings)
         read_all = {c.article_id for c in chunks} >= {a.id for a in all_articles}
         summary = await engine.summarize(chronology, all_articles, partials if read_all else [])

@@ -21,8 +21,8 @@ day's centroid, which mixes the day's dated sentences and the lead sentences of 
 published on the day or the day after (the "PM mean" centroid of DATEWISE, used here only to
 score, never as output), plus similarity to the whole story, so on-topic central sentences
 win over asides. Near-duplicates of an already chosen sentence are skipped (cosine >= 0.5).
-scikit-learn's TfidfVectorizer does the vectors (sparse, fast, well kept); it is imported only
-when key dates are asked for, so `timeline --help` stays fast.
+The vectors are plain-Python TF-IDF (``tfidf.py``: scikit-learn's vectorizer cost 85 MB and
+seconds to import at the run's memory peak, for arithmetic this small).
 """
 from __future__ import annotations
 
@@ -31,7 +31,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from .models import Article, Chronology, Event, KeyDate, UndatedCount
+from .models import Article, Chronology, Event, KeyDate, TimePoint, UndatedCount
 
 # Chosen leave-one-topic-out on the development stories (bench/bench_tls.py --loto, Date-F1 over
 # a 47-point grid): for finan, h1n1 and haiti the best weights on the other three topics were
@@ -40,6 +40,7 @@ from .models import Article, Chronology, Event, KeyDate, UndatedCount
 DEFAULT_WEIGHTS = (0.5, 1.0, 0.25)  # mentions, later, burst
 DUPLICATE_SIMILARITY = 0.5
 LEAD_SENTENCES = 5  # lead sentences per article that speak for its publication day
+LEAD_WEIGHT = 1.0  # weight of the day's lead sentences in its centroid, next to its dated sentences
 STORY_WEIGHT = 0.5  # weight of similarity to the whole story next to the day's centroid
 
 
@@ -54,13 +55,7 @@ class DaySignals:
 
 def day_of(event: Event) -> date | None:
     """The day of a day-precision event, else None (years, months, ranges are not key days)."""
-    when = event.when
-    if when is None or when.precision != "day" or not when.value or "/" in when.value:
-        return None
-    try:
-        return date.fromisoformat(when.value[:10])
-    except ValueError:
-        return None
+    return _evidence_day(event.when) if event.when is not None else None
 
 
 def day_signals(events: Iterable[Event], articles: list[Article]) -> dict[date, DaySignals]:
@@ -132,19 +127,17 @@ def pick_events(days: dict[date, list[Event]], articles: list[Article], per_date
     """The ``per_date`` most central, non-duplicate events of each day, most central first."""
     if not days:
         return {}
-    from sklearn.feature_extraction.text import TfidfVectorizer  # type: ignore[import-untyped]  # heavy: only for key dates
+    from . import tfidf
 
     leads = _lead_texts(days, articles)
     candidates = [(d, e) for d, evs in days.items() for e in _unique(evs)]
     texts = [e.what for _, e in candidates]
     lead_texts = [t for d in days for t in leads.get(d, [])]
-    vectorizer = TfidfVectorizer(stop_words="english", sublinear_tf=True, min_df=1)
-    try:
-        matrix = vectorizer.fit_transform(texts + lead_texts + [e.what for e in (undated or [])[:5000]])
-    except ValueError:  # only stopwords: keep the best-sourced events
-        return {d: sorted(_unique(evs), key=lambda e: -len(e.sources))[:per_date] for d, evs in days.items()}
+    matrix = tfidf.vectors(texts + lead_texts + [e.what for e in (undated or [])[:5000]])
     cand = matrix[: len(texts)]
-    story = _unit(cand.mean(axis=0))
+    if not any(cand):  # only stopwords: keep the best-sourced events
+        return {d: sorted(_unique(evs), key=lambda e: -len(e.sources))[:per_date] for d, evs in days.items()}
+    story = tfidf.unit(tfidf.mean(cand))
     out: dict[date, list[Event]] = {}
     cursor = len(texts)
     lead_rows: dict[date, tuple[int, int]] = {}
@@ -156,19 +149,19 @@ def pick_events(days: dict[date, list[Event]], articles: list[Article], per_date
     for i, (d, _) in enumerate(candidates):
         rows_of[d].append(i)
     for d, rows in rows_of.items():
-        day = cand[rows]
-        centroid = _unit(day.mean(axis=0))
+        day = [cand[i] for i in rows]
+        centroid = tfidf.unit(tfidf.mean(day))
         a, b = lead_rows[d]
         if b > a:
-            centroid = _unit(centroid + _unit(matrix[a:b].mean(axis=0)))
-        scores = (day @ centroid.T).ravel() + STORY_WEIGHT * (day @ story.T).ravel()
-        bonus = [_form(candidates[i][1]) for i in rows]
-        order = sorted(range(len(rows)), key=lambda j: (-(scores[j] + bonus[j]), j))
+            centroid = tfidf.unit(tfidf.add(centroid, tfidf.unit(tfidf.mean(matrix[a:b])), LEAD_WEIGHT))
+        scores = [tfidf.dot(v, centroid) + STORY_WEIGHT * tfidf.dot(v, story) + _form(candidates[i][1])
+                  for v, i in zip(day, rows)]
+        order = sorted(range(len(rows)), key=lambda j: (-scores[j], j))
         chosen: list[int] = []
         for j in order:
             if len(chosen) == per_date:
                 break
-            if any(float(day[j].multiply(day[c]).sum()) >= DUPLICATE_SIMILARITY for c in chosen):
+            if any(tfidf.dot(day[j], day[c]) >= DUPLICATE_SIMILARITY for c in chosen):
                 continue
             chosen.append(j)
         out[d] = [candidates[rows[j]][1] for j in chosen]
@@ -226,16 +219,8 @@ def _lead_texts(days: dict[date, list[Event]], articles: list[Article]) -> dict[
     return out
 
 
-def _unit(vector):  # type: ignore[no-untyped-def]
-    """``vector`` (a 1 x n matrix) scaled to unit length, as a dense numpy row."""
-    import numpy as np
-
-    dense = np.asarray(vector).reshape(1, -1)
-    norm = float(np.linalg.norm(dense))
-    return dense / norm if norm else dense
-
-
-def _evidence_day(when) -> date | None:  # type: ignore[no-untyped-def]
+def _evidence_day(when: TimePoint) -> date | None:
+    """The day of a day-precision time point, else None."""
     if when.precision != "day" or not when.value or "/" in when.value:
         return None
     try:

@@ -14,7 +14,7 @@ from typing import Sequence
 import re
 
 from .. import temporal
-from .. import support
+from .. import support, tag_memo
 from ..attribution import find_attribution
 from ..boilerplate import clean_span
 from ..errors import ChunkFailed, unexpected_failure
@@ -82,9 +82,10 @@ def extract_events(article: Article, start: int = 0, end: int | None = None) -> 
     spans = list(sentences(text, start, end))
     events: list[Event] = []
     previous_undated: tuple[int, int] | None = None
-    # tagged once per chunk, so "the next day" resolves against the story's last date
-    base = spans[0][0] if spans else 0
-    tagged = _shifted(temporal.tag(text[base:spans[-1][1]], article.published), base) if spans else []
+    # tagged once per chunk, so "the next day" resolves against the story's last date; the
+    # chunk's exact text is the key verify looks the tagging up by (``tag_memo``: tagged once)
+    stop = len(text) if end is None else end
+    tagged = _shifted(tag_memo.tag(text[start:stop], article.published, keep=True), start) if spans else []
     for span in spans:
         cleaned = clean_span(text, *span)  # comments, bylines, broadcast notes never become events
         if cleaned is None:
