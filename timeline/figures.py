@@ -18,6 +18,8 @@ import math
 import re
 from dataclasses import dataclass
 
+from .lang import en
+
 _WORD_NUMBERS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
     "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17,
@@ -64,8 +66,7 @@ _YEARISH = re.compile(r"^(1[89]|20)\d\d$")
 # age ("aged 50", "at the age of 50", "Jackson, 50, died") or a clock time ("at 10.40").
 # Seen on real stories: "died on 25 June" and "died in June 2009 aged 50" read as tolls of 25
 # and 50 set two BBC reports against each other.
-_MONTHS = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
-           r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?")
+_MONTHS = r"(?:" + "|".join(sorted(en.MONTHS, key=len, reverse=True)) + r")\.?"  # the English month words
 _DATE_BEFORE = re.compile(r"(?i)\b" + _MONTHS + r"\s+(?:the\s+)?$")
 _DATE_AFTER = re.compile(r"(?i)^(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MONTHS + r"(?![a-z])")
 _AGE_BEFORE = re.compile(r"(?i)\b(?:aged|age|ages|age\s+of)\s+$")
