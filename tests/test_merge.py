@@ -218,3 +218,15 @@ def test_two_days_counts_are_two_happenings_not_a_date_dispute() -> None:
            "2009-04-30", article="b", who=["Health"], said="Thursday")
     events = merge([a, b], articles).events
     assert len(events) == 2 and not any(e.conflicts for e in events)
+
+
+def test_two_days_reports_dated_by_their_own_publication_are_no_dispute() -> None:
+    """"4 p.m." in Thursday's weather report and "6 p.m." in Tuesday's are each their own day:
+    the reports came out on two days; no source disagrees about a date."""
+    articles = [Article(id="a", text="x", published=dt.date(2023, 3, 23)),
+                Article(id="b", text="y", published=dt.date(2023, 3, 21))]
+    a = ev("Weather: 4 p.m. report Meteorologist Mike Augustyniak says a 50-degree day may come.", "2023-03-23",
+           who=["Mike Augustyniak"], said="4 p.m")
+    b = ev("Weather: 6 p.m. report Meteorologist Mike Augustyniak says rain may come.", "2023-03-21", article="b",
+           who=["Mike Augustyniak"], said="6 p.m")
+    assert not any(e.conflicts for e in merge([a, b], articles).events)

@@ -101,3 +101,10 @@ def test_wrapping_a_paragraph_does_not_change_its_sentences(body: list[str], wid
     assert _texts(wrapped) == _texts(one_line)
     for a, b in sentences(wrapped):
         assert wrapped[a:b] == wrapped[a:b].strip()
+
+
+def test_a_dateline_names_no_actor() -> None:
+    """"ST. PAUL, Minn. --" says where the report was filed: "Minn." is nobody."""
+    text = "ST. PAUL, Minn. -- The Minnesota House early Friday morning approved a bill, Speaker Jo Lin said."
+    [event] = extract_events(Article(id="d", text=text, published=dt.date(2023, 3, 24)))
+    assert "Minn" not in event.who and "Speaker Jo Lin" in event.who

@@ -30,6 +30,7 @@ from rapidfuzz import fuzz
 from .attribution import find_attribution
 from .figures import CUMULATIVE, Figure, compatible, find_figures
 from .kinds import is_calendar, kinds, places, targets
+from .lang import en
 from .models import Article, Chronology, Conflict, ConflictValue, Event, Evidence, TimePoint
 from .timepoint import Period, sort_key
 
@@ -347,6 +348,9 @@ def _date_relation(a: Event, b: Event) -> str:
     return "incompatible"
 
 
+_MONTH_WORD = re.compile(r"\b(?:" + "|".join(sorted(en.MONTHS, key=len, reverse=True)) + r")\b")
+
+
 def _stated_readings(readings: list[tuple[Evidence, TimePoint, str]], published: dict[str, str]
                      ) -> list[tuple[Evidence, TimePoint, str]]:
     """The readings that are each source's own statement of the date.
@@ -359,10 +363,15 @@ def _stated_readings(readings: list[tuple[Evidence, TimePoint, str]], published:
     a date dispute.
     """
     by_words: dict[str, list[int]] = {}
-    for i, (_, when, value) in enumerate(readings):
+    for i, (ev, when, value) in enumerate(readings):
         words = " ".join(when.text.lower().split())
-        if str(Period(value).start_key[0]) not in words:  # a stated year is each source's own reading
-            by_words.setdefault(words, []).append(i)
+        if str(Period(value).start_key[0]) in words:
+            continue  # a stated year is each source's own reading
+        if value == published.get(ev.article_id) and not _MONTH_WORD.search(words):
+            # "4 p.m.", "today", "this morning": the day the report came out, whatever the
+            # words; two such readings differ only because the reports came out on two days
+            words = "\x00published"
+        by_words.setdefault(words, []).append(i)
     dropped: set[int] = set()
     for members in by_words.values():
         if len({readings[i][2] for i in members}) > 1:

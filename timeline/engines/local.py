@@ -127,11 +127,17 @@ def proposal_of(event: Event) -> Proposal:
                     who=event.who, where=event.where, attribution=event.attribution, evidence=event.evidence[0].quote)
 
 
+# A wire dateline opening the sentence ("ST. PAUL, Minn. --", "WASHINGTON (AP) _") names where
+# the report was filed, not who acted: "Minn." made two different votes "the same actor".
+_DATELINE = re.compile(r"^[A-Z][A-Z .'-]+(?:,\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)?\s*(?:\([A-Za-z ]+\))?\s*(?:--|—|–|_)\s+")
+
+
 def _event(article: Article, start: int, end: int, body: str, when: TimePoint | None) -> Event:
+    told = _DATELINE.sub("", body, count=1)
     return Event(
         when=when,
         what=" ".join(body.split()),
-        who=_people(body),
+        who=_people(told),
         where=_places(body),
         attribution=find_attribution(body),
         evidence=[Evidence(article_id=article.id, start=start, end=end, quote=body, when=when)],
