@@ -134,3 +134,11 @@ def test_a_fact_box_heading_and_a_page_stamp_are_not_part_of_the_sentence() -> N
 def test_a_heading_alone_is_not_an_event() -> None:
     text = "THE SONGS MY SON LOVED All this week"
     assert clean_span(text, 0, len(text)) is None
+
+
+def test_the_older_page_stamp_is_not_part_of_the_sentence() -> None:
+    text = ("Last updated: 14 January, 2010 - 17:26 GMT Rescue teams from Iceland reached the capital on "
+            "Wednesday, officials said.")
+    [event] = extract_events(Article(id="a", text=text, published=date(2010, 1, 14)))
+    assert event.what.startswith("Rescue teams") and "GMT" not in event.what
+    assert event.when is not None and event.when.value == "2010-01-13"

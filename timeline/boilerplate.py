@@ -84,6 +84,8 @@ _STAMP = re.compile(
     # "Page last updated at 07:48 GMT, Tuesday, 8 November 2011"; "6 January 2011 Last updated at
     # 04:46 GMT Help" (the later BBC page, its "Help" link glued on)
     rf"|[Ll]ast updated at\s+{_CLOCK}(?:,?\s+{_WEEKDAY},?\s+\d{{1,2}}\s+{_MONTH},?\s+\d{{4}})?(?:\s+Help\b)?"
+    # "Last updated: 14 January, 2010 - 17:26 GMT" (the older BBC page)
+    rf"|[Ll]ast updated:\s+\d{{1,2}}\s+{_MONTH},?\s+\d{{4}}\s*[-–—]\s*{_CLOCK}"
 )
 # A fact box's or panel's capitalised heading glued before the next sentence ("STATEMENT BY
 # JERMAINE AND RANDY JACKSON "Today's press conference ..."): three or more all-capital words
