@@ -132,7 +132,7 @@ _ERA = re.compile(r"(?i)(?:\d{3}0s|\d{1,2}(?:st|nd|rd|th)[\s-]+century)$")
 _ADVERBIAL = re.compile(r"(?i)\b(?:in|during|since|by|until|from|through|throughout|before|after|around|"
                         r"between|of)\s+(?:the\s+)?(?:early\s+|late\s+|mid-?)?$")
 _NOT_A_NOUN = frozenset("""was were is are be been had has have saw brought began ended and or but as when while
-    with in on at of to for from by after before during until since through that which who, where""".split())
+    with in on at of to for from by after before during until since through that which who where""".split())
 
 
 def _describes_a_noun(sentence: str, e: TimeExpression, offset: int) -> bool:
