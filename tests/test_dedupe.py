@@ -83,3 +83,43 @@ def test_never_raises_and_keeps_one_of_each_text(texts: list[str]) -> None:
     result = dedupe(articles)
     kept = {a.id for a in result.articles}
     assert kept | set(result.copy_of) == {a.id for a in articles} and not kept & set(result.copy_of)
+
+
+def _council_report(place: str, paragraphs: int) -> str:
+    """Templated local reports: the same sentences, a different place (about 30% of 5-grams shared)."""
+    return "\n\n".join(f"On May {i + 1}, 2024, the council of {place} district {i} voted to fund project {place}-{i}. "
+                       f"Residents of {place} district {i} said the vote followed a long debate."
+                       for i in range(paragraphs))
+
+
+_SEEDED_RUN = """
+import sys
+from timeline.dedupe import dedupe
+from timeline.models import Article
+texts = sys.stdin.read().split("\\f")
+print(sorted(dedupe([Article(id=str(i), text=t) for i, t in enumerate(texts)]).copy_of.items()))
+"""
+
+
+def test_which_articles_are_copies_does_not_depend_on_the_interpreters_hash_seed() -> None:
+    """Python's string hash changes with PYTHONHASHSEED; dedupe must not: templated reports of two
+    places were called copies in about one run in forty when it sampled by that hash."""
+    import subprocess
+    import sys
+
+    texts = [_council_report(p, n) for p in ("Alder", "Birch", "Cedar") for n in (6, 10)] + [WIRE, WIRE + " More."]
+    answers = set()
+    for seed in ("0", "1", "7", "40", "12345"):
+        env = {**os.environ, "PYTHONHASHSEED": seed, "PYTHONPATH": str(ROOT)}
+        done = subprocess.run([sys.executable, "-c", _SEEDED_RUN], input="\f".join(texts), env=env,
+                              capture_output=True, text=True, check=True)
+        answers.add(done.stdout.strip())
+    assert answers == {"[('7', '6')]"}  # only the wire story with one more word is a copy
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.sampled_from(["Alder", "Birch", "Cedar", "Dover", "Elm"]), st.sampled_from(["Fir", "Gale", "Hale"]),
+       st.integers(min_value=2, max_value=30))
+def test_templated_reports_of_different_places_are_not_copies(first: str, second: str, paragraphs: int) -> None:
+    pair = [_article("a", _council_report(first, paragraphs)), _article("b", _council_report(second, paragraphs))]
+    assert dedupe(pair).copy_of == {}
