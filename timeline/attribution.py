@@ -29,6 +29,7 @@ measured table (tests/test_attribution.py) shows these rules reach the precision
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 SPEECH_VERBS = frozenset(
     ["said", "says", "say", "told", "tells", "tell", "reported", "reports", "report", "declared", "declares", "claimed", "claims", "claim", "stated", "states", "confirmed", "confirms", "confirm", "announced", "announces", "acknowledged", "acknowledges", "denied", "denies", "deny", "described", "describes", "insisted", "insists", "warned", "warns", "alleged", "alleges", "accused", "accuses", "estimated", "estimates", "added", "adds", "noted", "notes", "wrote", "writes", "tweeted", "argued", "argues", "admitted", "admits", "explained", "explains", "testified", "maintained", "maintains", "disclosed", "revealed", "asserted", "asserts", "cautioned", "predicted", "predicts", "vowed", "vows", "show", "shows", "showed"]
@@ -91,6 +92,9 @@ _LABEL_BY = re.compile(r"\b(?:labell?ed|described|designated|considered|branded|
 _VERB_TOKEN = re.compile(r"\b(" + "|".join(sorted(SPEECH_VERBS, key=len, reverse=True)) + r")\b")
 
 
+# Cached: pure, and the same sentence is read by the engine, verify and merge (35,000 calls
+# on a 1,500-article story, about a tenth of the run before).
+@lru_cache(maxsize=1 << 13)
 def find_attribution(sentence: str) -> str | None:
     """The source governing the claim of ``sentence`` ("the White Helmets"), or None."""
     found = _governing(_mask(sentence), sentence)

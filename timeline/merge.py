@@ -42,13 +42,21 @@ def time_key(value: str) -> tuple[int, int, int]:
     return sort_key(value)
 
 
-def merge(events: Iterable[Event], articles: list[Article]) -> Chronology:
-    """One chronology from events in input order (articles, then chunks, then text order)."""
+def merge(events: Iterable[Event], articles: list[Article], profiles: list[_Profile] | None = None) -> Chronology:
+    """One chronology from events in input order (articles, then chunks, then text order).
+
+    ``profiles``: ``profile(e)`` of each event, when it was already read elsewhere (the
+    offline pool reads events where they were verified); merge reads them otherwise."""
     order = {a.id: i for i, a in enumerate(articles)}
     by_id = {a.id: a for a in articles}
     published = {a.id: a.published.isoformat() if a.published else "" for a in articles}
+    items = list(events)
+    kept = _overlap_survivors(items)
+    if profiles is not None and len(profiles) != len(items):
+        profiles = None
     joined, signals = _join_same_happenings(
-        [_with_attributions(e) for e in _drop_overlap_duplicates(events)], order, published)
+        [_with_attributions(items[i]) for i in kept], order, published,
+        [profiles[i] for i in kept] if profiles is not None else None)
     unique = []
     for i, event in enumerate(joined):
         if i in signals:
@@ -71,13 +79,17 @@ def merge(events: Iterable[Event], articles: list[Article]) -> Chronology:
 
 
 def _drop_overlap_duplicates(events: Iterable[Event]) -> list[Event]:
+    items = list(events)
+    return [items[i] for i in _overlap_survivors(items)]
+
+
+def _overlap_survivors(items: list[Event]) -> list[int]:
     """Chunk overlap yields the same sentence twice: keep one event per evidence span.
 
     Two events are the same when they come from the same article and one's evidence span
     lies within the other's; the wider one (more context) wins. A sweep over spans sorted
-    by (article, start, -end) finds them in n log n.
+    by (article, start, -end) finds them in n log n. Returns the indices kept, in order.
     """
-    items = list(events)
     spans = sorted(range(len(items)), key=lambda i: (items[i].evidence[0].article_id, items[i].evidence[0].start,
                                                      -items[i].evidence[0].end, i))
     keep = [True] * len(items)
@@ -90,7 +102,7 @@ def _drop_overlap_duplicates(events: Iterable[Event]) -> list[Event]:
                 keep[i] = False
                 continue
         cover = i
-    return [e for i, e in enumerate(items) if keep[i]]
+    return [i for i in range(len(items)) if keep[i]]
 
 
 def _window(articles: list[Article]) -> str | None:
@@ -154,6 +166,11 @@ class _Profile:
     text: str  # lower-cased wording and quotes, to test whether a name is mentioned at all
 
 
+def profile(event: Event) -> _Profile:
+    """What merge reads of a verified event (its attributions found as merge finds them)."""
+    return _profile(_with_attributions(event))
+
+
 def _profile(event: Event) -> _Profile:
     text = " ".join(dict.fromkeys([event.what] + [ev.quote for ev in event.evidence]))  # the offline what is its quote
     cited = " ".join(filter(None, [event.attribution] + [ev.attribution for ev in event.evidence])).lower()
@@ -161,12 +178,13 @@ def _profile(event: Event) -> _Profile:
                                    if w[:1].isupper() and not is_calendar(w) and w.lower() not in cited}
     # Actors are the named people and bodies that act; a source quoted about the event (a model
     # often lists "police" or "the fire department" in who) says, it does not act.
-    sources = " ".join(filter(None, [event.attribution] + [ev.attribution for ev in event.evidence])).lower()
+    sources = cited
     # A single capitalised word opening a sentence ("Fire destroyed", "Police arrested") is
     # capitalised by position, not a name.
     openers = {q.split()[0] for q in [event.what] + [ev.quote for ev in event.evidence] if q.split()}
+    place_names = {p.lower() for p in found_places}
     actors = {a for a in event.who
-              if a[:1].isupper() and _is_actor(a) and a.lower() not in {p.lower() for p in found_places}
+              if a[:1].isupper() and _is_actor(a) and a.lower() not in place_names
               and a.lower() not in sources
               and not is_calendar(a) and not (" " not in a and a in openers)}
     return _Profile(words=content_words(event), kinds=kinds(text), places=frozenset(found_places),
@@ -181,10 +199,11 @@ def _is_actor(name: str) -> bool:
 _QUALIFIER_WORDS = frozenset(["roughly", "nearly", "almost", "around", "about", "some", "approximately", "separately"])
 
 
-def _join_same_happenings(events: list[Event], order: dict[str, int], published: dict[str, str] | None = None
-                          ) -> tuple[list[Event], dict[int, list[str]]]:
+def _join_same_happenings(events: list[Event], order: dict[str, int], published: dict[str, str] | None = None,
+                          profiles: list[_Profile] | None = None) -> tuple[list[Event], dict[int, list[str]]]:
     """Union events that describe the same happening; each group becomes one event."""
-    profiles = [_profile(e) for e in events]
+    if profiles is None:
+        profiles = [_profile(e) for e in events]
     parent = list(range(len(events)))
     signals: dict[int, list[str]] = {}
     members: dict[int, list[int]] = {i: [i] for i in range(len(events))}

@@ -7,10 +7,14 @@ the library never prints.
 from __future__ import annotations
 
 import asyncio
+import gc
 import logging
+import os
 import re
+from contextlib import contextmanager
+from dataclasses import dataclass, field
 from datetime import date
-from typing import Awaitable, Callable
+from typing import Any, Awaitable, Callable, Iterator
 
 from .chunker import chunk_articles as _chunk_articles
 from .engines.base import ChunkProposals, Engine
@@ -37,6 +41,29 @@ def chunk_articles(articles: list[Article], options: BriefOptions | None = None,
                    ) -> list[Chunk]:
     """The chunks a briefing with ``options`` reads (``chunker.chunk_articles`` with its budget)."""
     return _chunk_articles(articles, (options or BriefOptions()).max_chunk_tokens, model)
+
+
+POOL_MIN_CHUNKS = 400  # below this many chunks an offline run stays in one process (a pool costs about 1 s to start)
+MAX_WORKERS = 4  # each worker holds its batch and the package (about 90 MB); see docs/benchmarks.md
+
+
+def pool_workers(engine: Engine, chunks: int) -> int:
+    """How many processes propose and verify ``chunks`` chunks: 1 (in this process) unless the
+    engine computes offline (``Engine.parallel``), the run is large and there are cores to use.
+    ``TIMELINE_WORKERS`` sets the number (1: never a pool), ``TIMELINE_POOL_MIN_CHUNKS`` the size."""
+    if not getattr(engine, "parallel", False):
+        return 1
+    try:
+        least = int(os.environ.get("TIMELINE_POOL_MIN_CHUNKS", POOL_MIN_CHUNKS))
+        wanted = int(os.environ.get("TIMELINE_WORKERS", 0))
+    except ValueError:
+        from .errors import UsageError
+
+        raise UsageError("TIMELINE_WORKERS and TIMELINE_POOL_MIN_CHUNKS must be whole numbers") from None
+    if chunks < max(least, 2):
+        return 1
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+    return min(wanted, chunks) if wanted > 0 else min(cores, MAX_WORKERS)
 
 
 def brief(
@@ -82,6 +109,32 @@ async def abrief(
 
     Each stage returns new values; nothing an engine or an earlier stage returned is changed.
     """
+    with fewer_collections():
+        return await _abrief(articles, options, engine, progress, previous)
+
+
+@contextmanager
+def fewer_collections() -> Iterator[None]:
+    """Python's cyclic garbage collector run less often for the duration (thresholds raised,
+    never lowered, and restored after). A briefing builds hundreds of thousands of objects that
+    live to its end (articles, events, evidence) and holds no cycles among them; with the
+    default thresholds the collector kept rescanning them: 6.9 s of a 52 s 1,500-article run
+    (measured with gc.callbacks), 1.6 s with these, and the same peak memory."""
+    saved = gc.get_threshold()
+    gc.set_threshold(max(saved[0], 20_000), max(saved[1], 50), max(saved[2], 100))
+    try:
+        yield
+    finally:
+        gc.set_threshold(*saved)
+
+
+async def _abrief(
+    articles: list[Article],
+    options: BriefOptions | None,
+    engine: Engine | None,
+    progress: Progress | None,
+    previous: Briefing | None,
+) -> Briefing:
     options = options or BriefOptions()
     warnings: list[str] = []
     if engine is None:
@@ -94,16 +147,27 @@ async def abrief(
     try:
         chunks = _chunk_articles(articles, options.max_chunk_tokens, engine.model)
         by_id = {a.id: a for a in articles}
-        proposed = await _propose_all(engine, chunks, by_id, options, progress)
-        events, failed, rejected, partials = _verify_all(proposed, by_id, warnings)
-        del proposed  # the proposals are events now: let them go before merge, the run's memory peak
+        workers = pool_workers(engine, len(chunks))
+        if workers > 1:  # a large offline run: propose+verify (and merge's reading) per article in processes
+            from .parallel import propose_and_verify
+
+            outcomes = await propose_and_verify(type(engine), chunks, by_id, options, progress, workers)
+        else:
+            proposed = await _propose_all(engine, chunks, by_id, options, progress)
+            outcomes = [_verify_chunk(chunk, result, by_id[chunk.article_id]) for chunk, result in proposed]
+            del proposed  # the proposals are events now: let them go before merge, the run's memory peak
+        events, failed, rejected, partials, profiles = _collect(outcomes, warnings)
+        del outcomes
         dropped = len(rejected)
         if chunks and len(failed) == len(chunks):
             raise AllChunksFailed(failed)
         if previous is not None:
             events = [e.model_copy(update={"is_new": False}) for e in _all_events(previous)] \
                 + [e.model_copy(update={"is_new": True}) for e in events]
-        merged = merge(events, all_articles)
+        if previous is not None:
+            profiles = None  # the earlier events are read in merge
+        merged = merge(events, all_articles, profiles)
+        del profiles
         chronology = filter_chronology(merged, options, all_articles)
         chronology = select_chronology(chronology, all_articles, options)
         if chronology.key_dates:
@@ -197,48 +261,105 @@ def _first(errors: BaseExceptionGroup) -> BaseException:
     return _first(first) if isinstance(first, BaseExceptionGroup) else first
 
 
+@dataclass
+class ChunkOutcome:
+    """What the verify stage made of one chunk: its failure, or its verified events (with
+    merge's reading of each, when it was made where the chunk was verified), the refused
+    proposals, partial summaries, warnings and the reasons of the drops, in chunk order."""
+
+    failed: FailedChunk | None = None
+    events: list[Event] = field(default_factory=list)
+    rejected: list[DroppedEvent] = field(default_factory=list)
+    partials: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    reasons: list[str] = field(default_factory=list)
+    profiles: list[Any] | None = None  # merge.profile(e) for each of ``events``, or None
+    where: str = ""  # "article [start:end]", for the log
+
+
+def _verify_chunk(chunk: Chunk, result: ChunkProposals | ChunkFailed, article: Article,
+                  profiled: bool = False) -> ChunkOutcome:
+    """The verify stage for one chunk of any engine (``profiled``: also merge's reading of
+    each event, made here when this runs in a worker process)."""
+    if isinstance(result, ChunkFailed):
+        return ChunkOutcome(failed=FailedChunk(article_id=chunk.article_id, start=chunk.start, end=chunk.end,
+                                               reason=result.reason))
+    verified = verify_events(result.proposals, chunk, article)
+    warnings: list[str] = []
+    events = [_with_source_dates(_without_impossible_date(e, warnings)) for e in verified.events]
+    warnings.extend(result.warnings)
+    profiles = None
+    if profiled:
+        from .merge import profile
+
+        profiles = [profile(e) for e in events]
+    return ChunkOutcome(events=events, rejected=[*verified.rejected, *result.unplaced], partials=list(result.summaries),
+                        warnings=warnings, reasons=list(verified.reasons), profiles=profiles,
+                        where=f"{article.id} [{chunk.start}:{chunk.end}]")
+
+
 def _verify_all(
     proposed: list[tuple[Chunk, ChunkProposals | ChunkFailed]], by_id: dict[str, Article], warnings: list[str]
 ) -> tuple[list[Event], list[FailedChunk], list[DroppedEvent], list[str]]:
     """The verify stage for every engine: (grounded, supported events; failed chunks; the
     refused proposals with their reasons, counted as dropped; partial summaries in chunk order)."""
+    outcomes = [_verify_chunk(chunk, result, by_id[chunk.article_id]) for chunk, result in proposed]
+    events, failed, rejected, partials, _profiles = _collect(outcomes, warnings)
+    return events, failed, rejected, partials
+
+
+def _collect(outcomes: list[ChunkOutcome], warnings: list[str]
+             ) -> tuple[list[Event], list[FailedChunk], list[DroppedEvent], list[str], list[Any] | None]:
+    """Every chunk's outcome in chunk order: (events without repeats, failed chunks, refused
+    proposals, partial summaries, merge's reading of each event when every chunk has them)."""
     events: list[Event] = []
     failed: list[FailedChunk] = []
     partials: list[str] = []
     rejected: list[DroppedEvent] = []
-    for chunk, result in proposed:
-        if isinstance(result, ChunkFailed):
-            failed.append(FailedChunk(article_id=chunk.article_id, start=chunk.start, end=chunk.end, reason=result.reason))
+    profiles: list[Any] | None = []
+    for outcome in outcomes:
+        if outcome.failed is not None:
+            failed.append(outcome.failed)
             continue
-        article = by_id[chunk.article_id]
-        verified = verify_events(result.proposals, chunk, article)
-        for reason in verified.reasons:
-            log.info("%s [%d:%d]: dropped proposal: %s", article.id, chunk.start, chunk.end, reason)
-        events.extend(_with_source_dates(_without_impossible_date(e, warnings)) for e in verified.events)
-        rejected.extend(verified.rejected)
-        rejected.extend(result.unplaced)
-        partials.extend(result.summaries)
-        warnings.extend(result.warnings)
-    events, repeats = _without_repeats(events)
+        for reason in outcome.reasons:
+            log.info("%s: dropped proposal: %s", outcome.where, reason)
+        events.extend(outcome.events)
+        if profiles is not None and outcome.profiles is not None:
+            profiles.extend(outcome.profiles)
+        else:
+            profiles = None
+        rejected.extend(outcome.rejected)
+        partials.extend(outcome.partials)
+        warnings.extend(outcome.warnings)
+    kept = _unrepeated(events)
+    repeats = len(events) - len(kept)
     if repeats:
+        events = [events[i] for i in kept]
+        profiles = [profiles[i] for i in kept] if profiles is not None else None
         warnings.append(f"{repeats:,} repeated sentence(s) read once (the same words and date again in one article)")
-    return events, failed, rejected, partials
+    return events, failed, rejected, partials, profiles
 
 
 def _without_repeats(events: list[Event]) -> tuple[list[Event], int]:
     """Events minus repeats within one article: same words (case and spacing aside) and same
     date. A pasted page that repeats itself (a 5 MB article of the same paragraphs) then
     yields its events once, not tens of thousands of copies for merge and the summary."""
+    kept = [events[i] for i in _unrepeated(events)]
+    return kept, len(events) - len(kept)
+
+
+def _unrepeated(events: list[Event]) -> list[int]:
+    """Indices of ``events`` that are not repeats (see ``_without_repeats``), in order."""
     seen: set[tuple[str, str | None, str]] = set()
-    kept: list[Event] = []
-    for event in events:
+    kept: list[int] = []
+    for i, event in enumerate(events):
         article_id = event.evidence[0].article_id if event.evidence else ""
         key = (article_id, event.when.value if event.when else None, " ".join(event.what.casefold().split()))
         if key in seen:
             continue
         seen.add(key)
-        kept.append(event)
-    return kept, len(events) - len(kept)
+        kept.append(i)
+    return kept
 
 
 _ISO_PERIOD = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?)?(?:/\d{4}(?:-\d{2}(?:-\d{2})?)?)?$")

@@ -42,6 +42,10 @@ class Engine(ABC):
 
     name: str = "engine"
     model: str | None = None
+    # True for an engine that computes offline and can be rebuilt with no arguments in a worker
+    # process (``engine_class()``): a large run then proposes and verifies over several cores
+    # (timeline/parallel.py). Engines that send requests stay in one process.
+    parallel: bool = False
 
     def __init__(self) -> None:
         self.usage = Usage(engine=self.name)

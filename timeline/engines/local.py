@@ -51,6 +51,7 @@ class LocalEngine(Engine):
     """Rule-based extraction and an extractive summary; the default with no API key."""
 
     name = "local"
+    parallel = True  # pure computation: a large run is spread over processes (pipeline.pool_workers)
 
     async def propose(self, chunk: Chunk, article: Article) -> ChunkProposals:
         return ChunkProposals(proposals=[proposal_of(e) for e in extract_events(article, chunk.start, chunk.end)])

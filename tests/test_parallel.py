@@ -1,0 +1,159 @@
+"""The offline pool (timeline/parallel.py): the same briefing as one process, errors as one line.
+
+Small stories are forced through the pool with TIMELINE_POOL_MIN_CHUNKS=1 (a real run uses
+it from a few hundred chunks on) and small chunks.
+"""
+from __future__ import annotations
+
+import dataclasses
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from datetime import date, timedelta
+from pathlib import Path
+
+import pytest
+
+from common import ROOT, run_cli
+from timeline import brief
+from timeline.engines.local import LocalEngine
+from timeline.errors import EngineError
+from timeline.models import Article, Chunk
+from timeline.options import BriefOptions
+from timeline.pipeline import pool_workers
+from timeline.sources import load_articles
+
+STORY = [ROOT / "seeds" / "story", ROOT / "seeds" / "story2"]
+POOL = {"TIMELINE_POOL_MIN_CHUNKS": "1", "TIMELINE_WORKERS": "2"}
+ONE_PROCESS = {"TIMELINE_WORKERS": "1"}
+
+
+class BrokenRules(LocalEngine):
+    """The offline engine with a fatal error (a worker rebuilds it by its class)."""
+
+    async def propose_pack(self, chunks: list[Chunk], articles: dict[str, Article]):  # type: ignore[no-untyped-def]
+        raise EngineError("the rules are out of order")
+
+
+class DyingWorker(LocalEngine):
+    """A worker process that ends abruptly (killed, out of memory)."""
+
+    async def propose(self, chunk: Chunk, article: Article):  # type: ignore[no-untyped-def]
+        os._exit(9)
+
+
+def _story() -> list[Article]:
+    return load_articles([str(p) for p in STORY]).articles
+
+
+def _briefing(monkeypatch: pytest.MonkeyPatch, env: dict[str, str], **options: object) -> dict:
+    for name, value in env.items():
+        monkeypatch.setenv(name, value)
+    got = brief(_story(), BriefOptions(engine="local", max_chunk_tokens=60, **options)).model_dump(mode="json")  # type: ignore[arg-type]
+    got.pop("usage")
+    return got
+
+
+@pytest.mark.parametrize("options", [{}, {"key_dates": 5, "per_date": 2}])
+def test_the_pool_gives_the_briefing_one_process_gives(monkeypatch: pytest.MonkeyPatch, options: dict) -> None:
+    alone = _briefing(monkeypatch, ONE_PROCESS, **options)
+    pooled = _briefing(monkeypatch, POOL, **options)
+    assert json.dumps(pooled, sort_keys=True) == json.dumps(alone, sort_keys=True)
+    assert alone["chronology"]["events"]
+
+
+def test_small_runs_and_model_engines_stay_in_one_process(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("TIMELINE_WORKERS", raising=False)
+    monkeypatch.delenv("TIMELINE_POOL_MIN_CHUNKS", raising=False)
+    assert pool_workers(LocalEngine(), 50) == 1
+    assert pool_workers(LocalEngine(), 5000) == min(os.cpu_count() or 1, 4) or (os.cpu_count() or 1) < 2
+
+    class Remote(LocalEngine):
+        parallel = False
+
+    assert pool_workers(Remote(), 5000) == 1
+    monkeypatch.setenv("TIMELINE_WORKERS", "1")
+    assert pool_workers(LocalEngine(), 5000) == 1
+
+
+def test_a_fatal_error_in_a_worker_is_raised_as_itself(monkeypatch: pytest.MonkeyPatch) -> None:
+    for env in (ONE_PROCESS, POOL):
+        for name, value in env.items():
+            monkeypatch.setenv(name, value)
+        with pytest.raises(EngineError, match="the rules are out of order"):
+            brief(_story(), BriefOptions(engine="local", max_chunk_tokens=60), engine=BrokenRules())
+
+
+def _cli_with(engine: type[LocalEngine], monkeypatch: pytest.MonkeyPatch) -> subprocess.CompletedProcess:
+    from timeline.engines import registry
+
+    monkeypatch.setitem(registry.ENGINES, "local",
+                        dataclasses.replace(registry.ENGINES["local"], make=lambda options, dry_run: engine()))
+    return run_cli("brief", *map(str, STORY), "--engine", "local", "--max-chunk-tokens", "60", "--format", "json",
+                   env=POOL, text=True)
+
+
+def test_an_error_in_a_worker_is_one_line_and_its_exit_code(monkeypatch: pytest.MonkeyPatch) -> None:
+    result = _cli_with(BrokenRules, monkeypatch)
+    assert result.returncode == 1
+    assert result.stderr.strip().splitlines()[-1] == "timeline: error: the rules are out of order"
+    assert "Traceback" not in result.stderr
+
+
+def test_a_worker_that_dies_ends_the_run_with_one_line(monkeypatch: pytest.MonkeyPatch) -> None:
+    result = _cli_with(DyingWorker, monkeypatch)
+    assert result.returncode == 70  # EXIT_INTERNAL
+    last = result.stderr.strip().splitlines()[-1]
+    assert last.startswith("timeline: internal error: BrokenProcessPool"), result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def _big_story(path: Path, articles: int = 400) -> Path:
+    day = date(2024, 3, 1)
+    lines = []
+    for i in range(articles):
+        text = "\n\n".join(
+            f"On {(day + timedelta(days=(i + k) % 60)).strftime('%B %d, %Y')}, the council of Alder {i} voted on "
+            f"plan {k} after a long debate, officials said. Mayor Jane Roe said the plan would cost "
+            f"{k + 3} million dollars and start in {(day + timedelta(days=k)).strftime('%B')}."
+            for k in range(12))
+        lines.append(json.dumps({"id": f"a{i}", "title": f"Council {i}", "text": text,
+                                 "published": (day + timedelta(days=i % 60)).isoformat()}))
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+def _has_children(pid: int) -> bool:
+    try:
+        return any((Path(f"/proc/{pid}/task") / task / "children").read_text().strip()
+                   for task in os.listdir(f"/proc/{pid}/task"))
+    except OSError:
+        return False
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="SIGINT to a process group is POSIX")
+def test_ctrl_c_during_the_pool_ends_cleanly(tmp_path: Path) -> None:
+    story = _big_story(tmp_path / "story.jsonl")
+    env = {**os.environ, **POOL, "PYTHONPATH": str(ROOT)}
+    proc = subprocess.Popen([sys.executable, "-m", "timeline", "brief", str(story), "--engine", "local",
+                             "--max-chunk-tokens", "60", "--format", "json"], stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE, text=True, env=env, cwd=ROOT, start_new_session=True)
+    try:
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline and proc.poll() is None and not _has_children(proc.pid):
+            time.sleep(0.05)
+        time.sleep(1.0)  # the workers are proposing
+        assert proc.poll() is None, proc.stderr.read() if proc.stderr else ""
+        os.killpg(proc.pid, signal.SIGINT)  # as a terminal does: the whole process group
+        stdout, stderr = proc.communicate(timeout=30)
+    finally:
+        if proc.poll() is None:
+            os.killpg(proc.pid, signal.SIGKILL)
+            proc.communicate()
+    assert proc.returncode == 130, stderr
+    assert stderr.strip().splitlines() == [
+        "timeline: interrupted: finished chunks are cached; run the same command again to resume"], stderr
+    assert stdout == ""

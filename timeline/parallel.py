@@ -1,0 +1,161 @@
+"""Propose and verify a large offline run in worker processes, results in input order.
+
+The offline engine's work on a chunk (tag, propose, verify) depends only on the chunk and its
+article, so a big story's chunks are cut into batches and run over a few processes (one per
+core, see ``pipeline.pool_workers``). Each worker proposes and verifies its batch in one
+process, so the engine's tagging still reaches verify (``tag_memo``), and it also reads each
+verified event as merge will (``merge.profile``): that reading is per event, and was a third
+of merging. The parent collects the batches in input order, so the briefing is the one the
+in-process path writes, byte for byte.
+
+Measured on the 1,500-article bench story (bench/bench_keydates.py, 2 cores): propose and
+verify were about two thirds of a 40 s run; see docs/benchmarks.md for the figures.
+
+Ctrl-C reaches the whole process group: workers ignore it and the parent stops them, so the
+user sees the usual one line. An error in a worker is raised in the parent as itself (same
+type and message, so the same one-line error and exit code); one that cannot be sent across
+processes is raised as a stand-in of the same name and message. A worker that dies
+(killed, out of memory) ends the run with one line (BrokenProcessPool).
+"""
+from __future__ import annotations
+
+import asyncio
+import logging
+import math
+import multiprocessing
+import pickle
+import signal
+import sys
+from concurrent.futures import ProcessPoolExecutor
+from contextlib import contextmanager
+from typing import Any, Iterator
+
+from .engines.base import Engine
+from .errors import ChunkFailed, StoppedAtFailedChunk, TimelineError
+from .models import Article, Chunk
+from .options import BriefOptions
+from .pipeline import ChunkOutcome, Progress, _propose_all, _verify_chunk, fewer_collections
+
+BATCHES_PER_WORKER = 8  # small batches balance the load and let Ctrl-C stop within about a second
+
+
+async def propose_and_verify(engine_class: type[Engine], chunks: list[Chunk], by_id: dict[str, Article],
+                             options: BriefOptions, progress: Progress | None, workers: int) -> list[ChunkOutcome]:
+    """Each chunk's ChunkOutcome (with merge's profiles), in ``chunks`` order, computed by
+    ``workers`` processes each running ``engine_class()``. --fail-fast stops at the first
+    failed chunk in input order, as in one process."""
+    size = max(1, math.ceil(len(chunks) / (workers * BATCHES_PER_WORKER)))
+    batches = [chunks[i:i + size] for i in range(0, len(chunks), size)]
+    level = logging.getLogger("timeline").getEffectiveLevel()
+    pool = ProcessPoolExecutor(workers, mp_context=_context(), initializer=_start_worker, initargs=(level,))
+    loop = asyncio.get_running_loop()
+    finished = False
+    try:
+        with _main_module_hidden():  # the workers start here, on the first submissions
+            futures = [loop.run_in_executor(pool, _work, engine_class, batch,
+                                            {c.article_id: by_id[c.article_id] for c in batch}, options)
+                       for batch in batches]
+        if progress:
+            progress(0, len(chunks))
+        outcomes: list[ChunkOutcome] = []
+        for batch, future in zip(batches, futures):
+            status, payload = await future
+            if status != "ok":
+                raise _error(payload) from None
+            if options.fail_fast:
+                for chunk, outcome in zip(batch, payload):
+                    if outcome.failed is not None:
+                        raise StoppedAtFailedChunk(chunk.article_id, chunk.start, chunk.end,
+                                                   ChunkFailed(outcome.failed.reason)) from None
+            outcomes.extend(payload)
+            if progress:
+                progress(len(outcomes), len(chunks))
+        finished = True
+        return outcomes
+    finally:
+        if finished:
+            pool.shutdown(wait=True)
+        else:  # an error, --fail-fast or Ctrl-C: the batches still running are not wanted
+            pool.shutdown(wait=False, cancel_futures=True)
+            _stop(pool)
+
+
+def _context() -> Any:
+    """A fresh interpreter per worker, forked from a server that has imported timeline once
+    (forkserver; spawn where there is none): never a fork of this process and its threads."""
+    methods = multiprocessing.get_all_start_methods()
+    if "forkserver" in methods:
+        context = multiprocessing.get_context("forkserver")
+        context.set_forkserver_preload(["timeline.parallel"])
+        return context
+    return multiprocessing.get_context("spawn")
+
+
+@contextmanager
+def _main_module_hidden() -> Iterator[None]:
+    """Workers started without the caller's main module. A new interpreter re-runs the main
+    script unless told otherwise, and a script that calls ``brief()`` without an ``if __name__
+    == "__main__":`` guard would then brief again in every worker; the workers only run
+    timeline's own functions, so they do not need it."""
+    main = sys.modules.get("__main__")
+    if main is None:
+        yield
+        return
+    saved: dict[str, Any] = {name: main.__dict__[name] for name in ("__file__", "__spec__") if name in main.__dict__}
+    main.__dict__.pop("__file__", None)
+    main.__dict__["__spec__"] = None
+    try:
+        yield
+    finally:
+        main.__dict__.pop("__spec__", None)
+        main.__dict__.update(saved)
+
+
+def _stop(pool: ProcessPoolExecutor) -> None:
+    """End the pool's workers now (their batches are not wanted); Python 3.14 has a method."""
+    terminate = getattr(pool, "terminate_workers", None)
+    if terminate is not None:
+        terminate()
+        return
+    for process in list((getattr(pool, "_processes", None) or {}).values()):
+        if process.is_alive():
+            process.terminate()
+
+
+def _start_worker(level: int) -> None:
+    """In each worker: Ctrl-C is the parent's to handle; log as the parent does (-v, -vv)."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    fewer_collections().__enter__()  # for the worker's life (see pipeline.fewer_collections)
+    if level < logging.WARNING:
+        logging.basicConfig(level=level, format="timeline: %(levelname)s: %(message)s", stream=sys.stderr)
+
+
+def _work(engine_class: type[Engine], chunks: list[Chunk], by_id: dict[str, Article], options: BriefOptions
+          ) -> tuple[str, Any]:
+    """("ok", outcomes) for a batch, or ("error", what to raise in the parent)."""
+    try:
+        engine = engine_class()
+        proposed = asyncio.run(_propose_all(engine, chunks, by_id, options.model_copy(update={"fail_fast": False}),
+                                            None))
+        return "ok", [_verify_chunk(chunk, result, by_id[chunk.article_id], profiled=True)
+                      for chunk, result in proposed]
+    except Exception as exc:  # noqa: BLE001 - sent to the parent, raised there as itself
+        try:
+            pickle.loads(pickle.dumps(exc))
+            return "error", exc
+        except Exception:  # noqa: BLE001 - an exception that cannot cross processes: its name and message
+            return "error", (type(exc).__name__, str(exc), getattr(exc, "exit_code", None)
+                             if isinstance(exc, TimelineError) else None)
+
+
+def _error(payload: Any) -> BaseException:
+    """The exception a worker raised, or a stand-in with its name, message and exit code."""
+    if isinstance(payload, BaseException):
+        return payload
+    name, message, exit_code = payload
+    if exit_code is not None:
+        error = TimelineError(message)
+        error.exit_code = exit_code
+        return error
+    stand_in: type[Exception] = type(name, (Exception,), {"__module__": __name__})
+    return stand_in(message)
