@@ -19,10 +19,12 @@ Events without a resolved date go to the undated section, never onto an invented
 from __future__ import annotations
 
 import re
+import sys
 from bisect import bisect_left
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from functools import cached_property, lru_cache
 from itertools import chain, combinations
 
 from rapidfuzz import fuzz
@@ -138,13 +140,17 @@ def content_words(event: Event) -> frozenset[str]:
     text = event.what.lower()
     if event.when and event.when.text:
         text = text.replace(event.when.text.lower(), " ")
-    words = set()
-    for word in _WORD.findall(text):
-        word = word.strip("'’-")
-        if word in _STOPWORDS or len(word) < 3:
-            continue
-        words.add(_stem(word))
-    return frozenset(words)
+    return frozenset(key for key in map(_content_key, _WORD.findall(text)) if key is not None)
+
+
+# Cached: a story's vocabulary is small next to its word count (this was a tenth of merge).
+@lru_cache(maxsize=1 << 16)
+def _content_key(word: str) -> str | None:
+    """The stemmed content word ``word`` stands for, or None for a stopword or a short word."""
+    word = word.strip("'’-")
+    if word in _STOPWORDS or len(word) < 3:
+        return None
+    return _stem(word)
 
 
 def _stem(word: str) -> str:
@@ -165,10 +171,20 @@ class _Profile:
     actors: frozenset[str]
     text: str  # lower-cased wording and quotes, to test whether a name is mentioned at all
 
+    @cached_property
+    def sorted_words(self) -> str:
+        """The words in order, joined: what wording similarity compares (made once per event,
+        not once per candidate pair)."""
+        return " ".join(sorted(self.words))
+
 
 def profile(event: Event) -> _Profile:
-    """What merge reads of a verified event (its attributions found as merge finds them)."""
-    return _profile(_with_attributions(event))
+    """What merge reads of a verified event (its attributions found as merge finds them).
+
+    Its words are interned: a worker process sends a batch's profiles in one message, where
+    one word shared by many events is then sent, and kept, once."""
+    found = _profile(_with_attributions(event))
+    return replace(found, words=frozenset(map(sys.intern, found.words)))
 
 
 def _profile(event: Event) -> _Profile:
@@ -217,7 +233,7 @@ def _join_same_happenings(events: list[Event], order: dict[str, int], published:
     # Candidates share a year and at least two keys (content words, kinds, places): events in
     # different years are never the same happening (a day near New Year is filed under both).
     index: dict[str, list[int]] = {}  # key: word NUL year (a string hashes once; a tuple every time)
-    keys = [[f"{w}\x00{y}" for w in _keys(p) for y in _years(e)] for e, p in zip(events, profiles)]
+    keys = [[f"{w}\x00{y}" for w in _keys(p) for y in years] for years, p in zip(map(_years, events), profiles)]
     for i, ks in enumerate(keys):
         for k in ks:
             index.setdefault(k, []).append(i)
@@ -283,7 +299,7 @@ def same_happening(a: Event, b: Event, pa: _Profile | None = None, pb: _Profile 
     relation = _date_relation(a, b)
     if relation == "incompatible":
         return None
-    similarity = fuzz.token_set_ratio(" ".join(sorted(pa.words)), " ".join(sorted(pb.words)))
+    similarity = fuzz.token_set_ratio(pa.sorted_words, pb.sorted_words)
     shared_words = pa.words & pb.words
     if _clash(pa, pb):
         return None

@@ -53,13 +53,15 @@ def normalise(text: str) -> tuple[str, list[int]]:
 
     Cached: every quote and time expression of a chunk is looked up in the same chunk text
     (callers must not modify the returned list)."""
-    # Whitespace runs found by the regex engine and the index built from ranges: the same
-    # result as a character loop, at a tenth of its cost on chunk-sized texts.
+    # Only the whitespace runs that change (two or more characters, or one that is not a
+    # space) are visited, found by the regex engine, and the index is built from ranges: the
+    # same result as a character loop (property test). Visiting every run, single spaces
+    # included, was 4% of an offline briefing; a chunk has a few dozen runs that change.
     translated = text.translate(_QUOTES)
     out: list[str] = []
     index: list[int] = []
     at = 0
-    for run in _SPACE.finditer(translated):
+    for run in _CHANGED_SPACE.finditer(translated):
         a, b = run.span()
         out.append(translated[at:a])
         index.extend(range(at, a))
@@ -69,6 +71,11 @@ def normalise(text: str) -> tuple[str, list[int]]:
     out.append(translated[at:])
     index.extend(range(at, len(translated)))
     return "".join(out), index
+
+
+# A whitespace run normalise changes: two or more characters (taken whole, greedily), or a
+# single one that is not a space. A run that is one space is left as it is.
+_CHANGED_SPACE = re.compile(r"\s\s+|[^\S ]")
 
 
 def substantial(quote: str) -> bool:
