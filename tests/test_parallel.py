@@ -135,7 +135,8 @@ def _has_children(pid: int) -> bool:
 
 
 @pytest.mark.skipif(sys.platform == "win32", reason="SIGINT to a process group is POSIX")
-def test_ctrl_c_during_the_pool_ends_cleanly(tmp_path: Path) -> None:
+@pytest.mark.parametrize("after", [0.0, 1.0])  # while the workers start (import), and while they propose
+def test_ctrl_c_during_the_pool_ends_cleanly(tmp_path: Path, after: float) -> None:
     story = _big_story(tmp_path / "story.jsonl")
     env = {**os.environ, **POOL, "PYTHONPATH": str(ROOT)}
     proc = subprocess.Popen([sys.executable, "-m", "timeline", "brief", str(story), "--engine", "local",
@@ -145,7 +146,7 @@ def test_ctrl_c_during_the_pool_ends_cleanly(tmp_path: Path) -> None:
         deadline = time.monotonic() + 30
         while time.monotonic() < deadline and proc.poll() is None and not _has_children(proc.pid):
             time.sleep(0.05)
-        time.sleep(1.0)  # the workers are proposing
+        time.sleep(after)
         assert proc.poll() is None, proc.stderr.read() if proc.stderr else ""
         os.killpg(proc.pid, signal.SIGINT)  # as a terminal does: the whole process group
         stdout, stderr = proc.communicate(timeout=30)

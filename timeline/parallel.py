@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import asyncio
 import logging
-import math
 import multiprocessing
 import pickle
 import signal
@@ -34,27 +33,57 @@ from .engines.base import Engine
 from .errors import ChunkFailed, StoppedAtFailedChunk, TimelineError
 from .models import Article, Chunk
 from .options import BriefOptions
+from .chunker import chunk_article
 from .pipeline import ChunkOutcome, Progress, _propose_all, _verify_chunk, fewer_collections
+from .tokens import counter_for
 
-BATCHES_PER_WORKER = 8  # small batches balance the load and let Ctrl-C stop within about a second
+BATCH_CHUNKS = 100  # chunks per batch: about a second of work; small batches balance the load and let Ctrl-C stop soon
 
 
-async def propose_and_verify(engine_class: type[Engine], chunks: list[Chunk], by_id: dict[str, Article],
-                             options: BriefOptions, progress: Progress | None, workers: int) -> list[ChunkOutcome]:
-    """Each chunk's ChunkOutcome (with merge's profiles), in ``chunks`` order, computed by
-    ``workers`` processes each running ``engine_class()``. --fail-fast stops at the first
-    failed chunk in input order, as in one process."""
-    size = max(1, math.ceil(len(chunks) / (workers * BATCHES_PER_WORKER)))
-    batches = [chunks[i:i + size] for i in range(0, len(chunks), size)]
-    level = logging.getLogger("timeline").getEffectiveLevel()
-    pool = ProcessPoolExecutor(workers, mp_context=_context(), initializer=_start_worker, initargs=(level,))
+async def chunk_and_pool(engine_class: type[Engine], articles: list[Article], options: BriefOptions,
+                         progress: Progress | None, workers: int, least: int, model: str | None
+                         ) -> tuple[list[Chunk], list[ChunkOutcome] | None]:
+    """Every article's chunks (``chunker.chunk_articles``' list) and, once there are ``least``
+    of them, each chunk's ChunkOutcome (with merge's profiles) in chunk order, computed by
+    ``workers`` processes each running ``engine_class()``; outcomes None when the articles make
+    fewer chunks (the caller then runs them in this process).
+
+    The pool starts as soon as the run is known to be large, and batches are sent while the
+    rest is still being chunked: the workers start up and propose while this process chunks
+    (token counts were about 2 s of a 1,500-article run before the first batch could go).
+    --fail-fast stops at the first failed chunk in input order, as in one process."""
+    counter = counter_for(model)
+    by_id = {a.id: a for a in articles}
+    chunks: list[Chunk] = []
+    batches: list[list[Chunk]] = []
+    futures: list[asyncio.Future[tuple[str, Any]]] = []
+    pool: ProcessPoolExecutor | None = None
     loop = asyncio.get_running_loop()
     finished = False
+
+    def send(batch: list[Chunk]) -> None:
+        assert pool is not None
+        batches.append(batch)
+        with _main_module_hidden(), _ctrl_c_ignored():  # a worker starts on a submission
+            futures.append(loop.run_in_executor(pool, _work, engine_class, batch,
+                                                {c.article_id: by_id[c.article_id] for c in batch}, options))
+
     try:
-        with _main_module_hidden():  # the workers start here, on the first submissions
-            futures = [loop.run_in_executor(pool, _work, engine_class, batch,
-                                            {c.article_id: by_id[c.article_id] for c in batch}, options)
-                       for batch in batches]
+        sent = 0
+        for article in articles:
+            chunks.extend(chunk_article(article, counter, options.max_chunk_tokens))
+            if pool is None and len(chunks) >= least:
+                level = logging.getLogger("timeline").getEffectiveLevel()
+                pool = ProcessPoolExecutor(workers, mp_context=_context(), initializer=_start_worker,
+                                           initargs=(level,))
+            while pool is not None and len(chunks) - sent >= BATCH_CHUNKS:
+                send(chunks[sent:sent + BATCH_CHUNKS])
+                sent += BATCH_CHUNKS
+        if pool is None:
+            finished = True
+            return chunks, None
+        if sent < len(chunks):
+            send(chunks[sent:])
         if progress:
             progress(0, len(chunks))
         outcomes: list[ChunkOutcome] = []
@@ -71,11 +100,11 @@ async def propose_and_verify(engine_class: type[Engine], chunks: list[Chunk], by
             if progress:
                 progress(len(outcomes), len(chunks))
         finished = True
-        return outcomes
+        return chunks, outcomes
     finally:
-        if finished:
+        if pool is not None and finished:
             pool.shutdown(wait=True)
-        else:  # an error, --fail-fast or Ctrl-C: the batches still running are not wanted
+        elif pool is not None:  # an error, --fail-fast or Ctrl-C: the batches still running are not wanted
             pool.shutdown(wait=False, cancel_futures=True)
             _stop(pool)
 
@@ -105,6 +134,24 @@ def _main_module_hidden() -> Iterator[None]:
     finally:
         main.__dict__.pop("__spec__", None)
         main.__dict__.update(saved)
+
+
+@contextmanager
+def _ctrl_c_ignored() -> Iterator[None]:
+    """SIGINT blocked while workers are started, so they are born with it blocked (a new
+    process keeps its parent's signal mask; nothing in the worker unblocks it): a Ctrl-C
+    while a worker is still importing would otherwise print that worker's traceback. The
+    parent only defers a Ctrl-C that comes in those milliseconds: blocked, not ignored, it is
+    delivered when unblocked. Where signals cannot be blocked, the worker's initializer
+    ignores SIGINT once it runs."""
+    if not hasattr(signal, "pthread_sigmask"):  # the mask is this thread's: any thread may start workers
+        yield
+        return
+    saved = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, saved)
 
 
 def _stop(pool: ProcessPoolExecutor) -> None:
@@ -137,19 +184,6 @@ def _work(engine_class: type[Engine], chunks: list[Chunk], by_id: dict[str, Arti
                       for chunk, result in proposed]
     except Exception as exc:  # noqa: BLE001 - sent to the parent, raised there as itself
         return "error", _sendable(exc)
-    finally:
-        _forget()
-
-
-def _forget() -> None:
-    """Let go of what the pure functions' caches hold from this batch's articles (whole
-    article texts are keys of ``support.stems``): a worker's memory stays that of one batch
-    (95 MB at its peak before, on the 1,500-article story). Results do not depend on caches."""
-    from . import attribution, support, tag_memo, verify
-
-    for cached in (support.stems, support._tokens, verify.normalise, attribution.find_attribution):
-        cached.cache_clear()
-    tag_memo.clear()
 
 
 def _sendable(exc: Exception) -> Any:

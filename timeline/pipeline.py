@@ -51,19 +51,44 @@ def pool_workers(engine: Engine, chunks: int) -> int:
     """How many processes propose and verify ``chunks`` chunks: 1 (in this process) unless the
     engine computes offline (``Engine.parallel``), the run is large and there are cores to use.
     ``TIMELINE_WORKERS`` sets the number (1: never a pool), ``TIMELINE_POOL_MIN_CHUNKS`` the size."""
+    workers, least = _pool_settings(engine)
+    return workers if chunks >= least else 1
+
+
+def _pool_settings(engine: Engine) -> tuple[int, int]:
+    """(processes for a large run, the fewest chunks that make a run large)."""
     if not getattr(engine, "parallel", False):
-        return 1
+        return 1, 0
     try:
-        least = int(os.environ.get("TIMELINE_POOL_MIN_CHUNKS", POOL_MIN_CHUNKS))
+        least = max(int(os.environ.get("TIMELINE_POOL_MIN_CHUNKS", POOL_MIN_CHUNKS)), 2)
         wanted = int(os.environ.get("TIMELINE_WORKERS", 0))
     except ValueError:
         from .errors import UsageError
 
         raise UsageError("TIMELINE_WORKERS and TIMELINE_POOL_MIN_CHUNKS must be whole numbers") from None
-    if chunks < max(least, 2):
-        return 1
     cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
-    return min(wanted, chunks) if wanted > 0 else min(cores, MAX_WORKERS)
+    return (wanted if wanted > 0 else min(cores, MAX_WORKERS)), least
+
+
+async def _chunk_propose_verify(engine: Engine, articles: list[Article], by_id: dict[str, Article],
+                                options: BriefOptions, progress: Progress | None
+                                ) -> tuple[list[Chunk], list[ChunkOutcome]]:
+    """The chunks and each one's verify outcome, in chunk order: over worker processes for a
+    large offline run (timeline/parallel.py, which also reads each event as merge will), else
+    here, the engine proposing and verify checking chunk by chunk."""
+    workers, least = _pool_settings(engine)
+    if workers > 1:
+        from .parallel import chunk_and_pool
+
+        chunks, pooled = await chunk_and_pool(type(engine), articles, options, progress, workers, least, engine.model)
+        if pooled is not None:
+            return chunks, pooled
+    else:
+        chunks = _chunk_articles(articles, options.max_chunk_tokens, engine.model)
+    proposed = await _propose_all(engine, chunks, by_id, options, progress)
+    outcomes = [_verify_chunk(chunk, result, by_id[chunk.article_id]) for chunk, result in proposed]
+    del proposed  # the proposals are events now: let them go before merge, the run's memory peak
+    return chunks, outcomes
 
 
 def brief(
@@ -145,17 +170,8 @@ async def _abrief(
     earlier = _earlier_articles(previous, articles)
     all_articles = earlier + articles
     try:
-        chunks = _chunk_articles(articles, options.max_chunk_tokens, engine.model)
         by_id = {a.id: a for a in articles}
-        workers = pool_workers(engine, len(chunks))
-        if workers > 1:  # a large offline run: propose+verify (and merge's reading) per article in processes
-            from .parallel import propose_and_verify
-
-            outcomes = await propose_and_verify(type(engine), chunks, by_id, options, progress, workers)
-        else:
-            proposed = await _propose_all(engine, chunks, by_id, options, progress)
-            outcomes = [_verify_chunk(chunk, result, by_id[chunk.article_id]) for chunk, result in proposed]
-            del proposed  # the proposals are events now: let them go before merge, the run's memory peak
+        chunks, outcomes = await _chunk_propose_verify(engine, articles, by_id, options, progress)
         events, failed, rejected, partials, profiles = _collect(outcomes, warnings)
         del outcomes
         dropped = len(rejected)
