@@ -37,16 +37,17 @@ from .chunker import chunk_article
 from .pipeline import ChunkOutcome, Progress, _propose_all, _verify_chunk, fewer_collections
 from .tokens import counter_for
 
-BATCH_CHUNKS = 100  # chunks per batch: about a second of work; small batches balance the load and let Ctrl-C stop soon
+BATCH_CHUNKS = 50  # chunks per batch: about a second of work; small batches balance the load and let Ctrl-C stop soon
 
 
 async def chunk_and_pool(engine_class: type[Engine], articles: list[Article], options: BriefOptions,
                          progress: Progress | None, workers: int, least: int, model: str | None
-                         ) -> tuple[list[Chunk], list[ChunkOutcome] | None]:
-    """Every article's chunks (``chunker.chunk_articles``' list) and, once there are ``least``
-    of them, each chunk's ChunkOutcome (with merge's profiles) in chunk order, computed by
-    ``workers`` processes each running ``engine_class()``; outcomes None when the articles make
-    fewer chunks (the caller then runs them in this process).
+                         ) -> tuple[list[Chunk], list[ChunkOutcome] | None, int, set[str]]:
+    """(chunks, outcomes, count, article ids chunked). With fewer than ``least`` chunks: every
+    article's chunks (``chunker.chunk_articles``' list) and outcomes None (the caller runs them
+    in this process). Else each chunk's ChunkOutcome (with merge's profiles) in chunk order,
+    computed by ``workers`` processes each running ``engine_class()``, and no chunks (a batch's
+    chunks are let go once it is done: their text was 25 MB of the memory peak).
 
     The pool starts as soon as the run is known to be large, and batches are sent while the
     rest is still being chunked: the workers start up and propose while this process chunks
@@ -54,8 +55,10 @@ async def chunk_and_pool(engine_class: type[Engine], articles: list[Article], op
     --fail-fast stops at the first failed chunk in input order, as in one process."""
     counter = counter_for(model)
     by_id = {a.id: a for a in articles}
-    chunks: list[Chunk] = []
-    batches: list[list[Chunk]] = []
+    chunks: list[Chunk] = []  # not yet sent
+    count = 0
+    chunked: set[str] = set()
+    batches: list[list[Chunk] | None] = []
     futures: list[asyncio.Future[tuple[str, Any]]] = []
     pool: ProcessPoolExecutor | None = None
     loop = asyncio.get_running_loop()
@@ -69,38 +72,42 @@ async def chunk_and_pool(engine_class: type[Engine], articles: list[Article], op
                                                 {c.article_id: by_id[c.article_id] for c in batch}, options))
 
     try:
-        sent = 0
         for article in articles:
-            chunks.extend(chunk_article(article, counter, options.max_chunk_tokens))
-            if pool is None and len(chunks) >= least:
+            made = chunk_article(article, counter, options.max_chunk_tokens)
+            chunks.extend(made)
+            count += len(made)
+            chunked.update(c.article_id for c in made)
+            if pool is None and count >= least:
                 level = logging.getLogger("timeline").getEffectiveLevel()
                 pool = ProcessPoolExecutor(workers, mp_context=_context(), initializer=_start_worker,
                                            initargs=(level,))
-            while pool is not None and len(chunks) - sent >= BATCH_CHUNKS:
-                send(chunks[sent:sent + BATCH_CHUNKS])
-                sent += BATCH_CHUNKS
+            while pool is not None and len(chunks) >= BATCH_CHUNKS:
+                send(chunks[:BATCH_CHUNKS])
+                del chunks[:BATCH_CHUNKS]
         if pool is None:
             finished = True
-            return chunks, None
-        if sent < len(chunks):
-            send(chunks[sent:])
+            return chunks, None, count, chunked
+        if chunks:
+            send(chunks)
+            chunks = []
         if progress:
-            progress(0, len(chunks))
+            progress(0, count)
         outcomes: list[ChunkOutcome] = []
-        for batch, future in zip(batches, futures):
+        for number, future in enumerate(futures):
             status, payload = await future
+            batch, batches[number] = batches[number], None
             if status != "ok":
                 raise _error(payload) from None
             if options.fail_fast:
-                for chunk, outcome in zip(batch, payload):
+                for chunk, outcome in zip(batch or [], payload):
                     if outcome.failed is not None:
                         raise StoppedAtFailedChunk(chunk.article_id, chunk.start, chunk.end,
                                                    ChunkFailed(outcome.failed.reason)) from None
             outcomes.extend(payload)
             if progress:
-                progress(len(outcomes), len(chunks))
+                progress(len(outcomes), count)
         finished = True
-        return chunks, outcomes
+        return [], outcomes, count, chunked
     finally:
         if pool is not None and finished:
             pool.shutdown(wait=True)

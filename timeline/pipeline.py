@@ -72,23 +72,25 @@ def _pool_settings(engine: Engine) -> tuple[int, int]:
 
 async def _chunk_propose_verify(engine: Engine, articles: list[Article], by_id: dict[str, Article],
                                 options: BriefOptions, progress: Progress | None
-                                ) -> tuple[list[Chunk], list[ChunkOutcome]]:
-    """The chunks and each one's verify outcome, in chunk order: over worker processes for a
-    large offline run (timeline/parallel.py, which also reads each event as merge will), else
-    here, the engine proposing and verify checking chunk by chunk."""
+                                ) -> tuple[list[ChunkOutcome], int, set[str]]:
+    """Each chunk's verify outcome in chunk order, how many chunks, and the articles that
+    have chunks: over worker processes for a large offline run (timeline/parallel.py, which
+    also reads each event as merge will), else here, the engine proposing and verify
+    checking chunk by chunk."""
     workers, least = _pool_settings(engine)
     if workers > 1:
         from .parallel import chunk_and_pool
 
-        chunks, pooled = await chunk_and_pool(type(engine), articles, options, progress, workers, least, engine.model)
+        chunks, pooled, count, chunked = await chunk_and_pool(type(engine), articles, options, progress, workers,
+                                                              least, engine.model)
         if pooled is not None:
-            return chunks, pooled
+            return pooled, count, chunked
     else:
         chunks = _chunk_articles(articles, options.max_chunk_tokens, engine.model)
     proposed = await _propose_all(engine, chunks, by_id, options, progress)
     outcomes = [_verify_chunk(chunk, result, by_id[chunk.article_id]) for chunk, result in proposed]
     del proposed  # the proposals are events now: let them go before merge, the run's memory peak
-    return chunks, outcomes
+    return outcomes, len(chunks), {c.article_id for c in chunks}
 
 
 def brief(
@@ -171,11 +173,11 @@ async def _abrief(
     all_articles = earlier + articles
     try:
         by_id = {a.id: a for a in articles}
-        chunks, outcomes = await _chunk_propose_verify(engine, articles, by_id, options, progress)
+        outcomes, chunk_count, chunked = await _chunk_propose_verify(engine, articles, by_id, options, progress)
         events, failed, rejected, partials, profiles = _collect(outcomes, warnings)
         del outcomes
         dropped = len(rejected)
-        if chunks and len(failed) == len(chunks):
+        if chunk_count and len(failed) == chunk_count:
             raise AllChunksFailed(failed)
         if previous is not None:
             events = [e.model_copy(update={"is_new": False}) for e in _all_events(previous)] \
@@ -191,7 +193,7 @@ async def _abrief(
 
             chronology, day_warnings = await summarize_key_days(engine, chronology, all_articles)
             warnings.extend(day_warnings)
-        read_all = {c.article_id for c in chunks} >= {a.id for a in all_articles}
+        read_all = chunked >= {a.id for a in all_articles}
         summary = await engine.summarize(chronology, all_articles, partials if read_all else [])
     finally:
         await engine.aclose()

@@ -228,7 +228,7 @@ def _clean_name(item: str) -> str | None:
 _POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=1024)  # keys are sentences, paragraphs and whole articles: their events come together
 def stems(text: str) -> frozenset[str]:
     """Comparison keys of every word of ``text`` (stop words included: lookups need them)."""
     return frozenset(stem(t) for t in _tokens(text) if not t[0].isdigit())

@@ -46,7 +46,7 @@ _TRIM = " \t\n\"'.,;:…"
 MIN_QUOTE_WORDS, MIN_QUOTE_CHARS = 3, 10
 
 
-@lru_cache(maxsize=64)
+@lru_cache(maxsize=16)  # the chunk being verified and its sentences; an entry holds an int per character
 def normalise(text: str) -> tuple[str, list[int]]:
     """``text`` with quote marks made straight and whitespace runs made one space, plus a
     map from each normalised character to its index in ``text``.
