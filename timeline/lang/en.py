@@ -111,6 +111,15 @@ PAST_CUES = (
     "wrote", "became", "found", "sent", "built", "kept", "brought", "thought", "felt", "stood", "fought",
     "fled", "flew", "drew", "grew", "knew", "threw", "shot", "quit", "cut", "set", "put",
 )
+# past participles that do not end in -ed or -en, for "is said to have fled", "are feared to have
+# died" (a perfect infinitive: the happening is past whatever the verb before it)
+IRREGULAR_PARTICIPLES = (
+    "been", "done", "gone", "seen", "come", "become", "run", "begun", "left", "lost", "struck", "fled", "hit", "shot",
+    "cut", "set", "put", "found", "sent", "built", "kept", "brought", "thought", "felt", "stood", "fought", "held",
+    "sold", "bought", "led", "won", "got", "made", "said", "told", "met", "paid", "spent", "flown", "drawn",
+    "grown", "known", "thrown", "sunk", "swum", "hung", "slain", "fallen", "risen", "taken", "given", "broken",
+    "spoken", "written", "stolen", "driven", "ridden", "eaten", "beaten", "hidden", "chosen", "frozen", "shaken",
+)
 # -ed words that are not past tenses
 NOT_PAST_ED = ("hundred", "kindred", "naked", "wicked", "sacred", "beloved", "rugged")
 

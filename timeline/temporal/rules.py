@@ -175,6 +175,11 @@ def weekday_date(ref: date, wd: int, mod: str, clause: str | None) -> date | Non
     """The weekday meant by last/next/this/(bare) relative to ref; bare ones follow the tense."""
     back = (ref.weekday() - wd) % 7
     fwd = (wd - ref.weekday()) % 7
+    if mod == "last" and back == 1:
+        # yesterday is "yesterday" or "on Tuesday": "last Tuesday" on a Wednesday is the week
+        # before (real wire copy, published on a Thursday: "the first round of voting held last
+        # Wednesday" was eight days earlier; "last Monday and Tuesday, or on Nov. 6 and Nov. 7")
+        return cal.shift(ref, -8)
     if mod in ("last", "this past", "past"):
         return cal.shift(ref, -(back or 7))
     if mod in ("next", "coming", "this coming"):
@@ -642,6 +647,10 @@ def narrative_weekday(m: re.Match[str], text: str, ref: date | None, lenient: bo
       examples=[("2024-12-02", "On Friday night, insurgents advanced.", "2024-11-29", "day"),
                 ("2024-12-02", "The summit will open Thursday.", "2024-12-05", "day"),
                 ("2024-12-02", "He left last Friday.", "2024-11-29", "day"),
+                ("2010-01-20", "200,000 people died in last Tuesday's quake.", "2010-01-12", "day"),
+                ("2005-11-17", "The election kicked off last Wednesday.", "2005-11-09", "day"),
+                ("2010-01-14", "Thousands are expected to have died in Tuesday's earthquake.", "2010-01-12", "day"),
+                ("2010-01-14", "Aid is expected to arrive on Tuesday.", "2010-01-19", "day"),
                 ("2024-12-02", "we met on friday", "2024-11-29", "day"),
                 ("2000-01-07", "They said they would look for ways around Wednesday's ruling.", "2000-01-05", "day"),
                 ("2025-03-05", "Campaigning closed ahead of Sunday's vote.", "2025-03-09", "day"),
