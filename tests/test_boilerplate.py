@@ -142,3 +142,46 @@ def test_the_older_page_stamp_is_not_part_of_the_sentence() -> None:
     [event] = extract_events(Article(id="a", text=text, published=date(2010, 1, 14)))
     assert event.what.startswith("Rescue teams") and "GMT" not in event.what
     assert event.when is not None and event.when.value == "2010-01-13"
+
+
+def test_a_blog_posts_stamp_is_not_part_of_the_sentence() -> None:
+    text = ("Rajan Datar | 10:57 UK time, Friday, 22 January 2010 The UN has described it as the worst disaster "
+            "it has ever been involved in.")
+    span = clean_span(text, 0, len(text))
+    assert span is not None and text[span[0]:span[1]].startswith("The UN has described")
+
+
+STORY = "Rescuers pulled a woman alive from the rubble on Sunday, the UN said.\nThe airport reopened on Monday."
+
+
+@pytest.mark.parametrize(("comments", "first_comment"), [
+    # the stamp opens each comment (BBC "Have Your Say")
+    (("Published: Monday, 18 January, 2010, 15:33 GMT 15:33 UK Added: Tuesday, 19 January, 2010, 18:32 GMT 18:32 UK "
+     "Just heard that the governor launched an appeal fund on Tuesday.\n"
+     "Added: Tuesday, 19 January, 2010, 18:16 GMT 18:16 UK Good comments so far.\n"
+     "The government resigned on Monday, I read somewhere."), "Added: Tuesday, 19 January"),
+    # the stamp closes each comment, after the post's own byline stamp (a newspaper blog)
+    (("By Dan Froomkin | February 2, 2009; 1:40 PM ET The senator lied on Monday.\n"
+     "Tax cuts failed in 2001. Posted by: knjincvc | February 2, 2009 3:35 PM | Report abuse The stimulus "
+     "failed on Tuesday.\nPosted by: reader2 | February 2, 2009 3:40 PM | Report abuse"), " The senator lied"),
+])
+def test_readers_comments_never_become_events(comments: str, first_comment: str) -> None:
+    from timeline.boilerplate import comment_section
+    from timeline.dedupe import dedupe
+
+    text = STORY + "\n" + comments
+    section = comment_section(text)
+    assert section is not None and section[1] == len(text) and text[section[0]:].startswith(first_comment)
+    [article] = dedupe([Article(id="a", text=text, published=date(2010, 1, 20))]).articles
+    events = extract_events(article)
+    assert [e.what for e in events] == STORY.split("\n")
+
+
+@pytest.mark.parametrize("text", [
+    STORY + "\nA user posted by: accident a photo of the scene.",  # one stamp-like phrase: not a thread
+    STORY + "\nAdded: Tuesday, 19 January, 2010, 18:32 GMT The appeal was launched.",  # one stamp: not a thread
+])
+def test_one_stamp_is_not_a_comment_section(text: str) -> None:
+    from timeline.boilerplate import comment_section
+
+    assert comment_section(text) is None

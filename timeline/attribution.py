@@ -155,6 +155,8 @@ def _subject_before(masked: str, original: str, verb_at: int, verb: str) -> str 
         return None  # "declared a state of emergency": an act, not a claim
     if re.match(r"\s+(?:to|by)\b", after) and verb not in ("vowed", "vows", "warned", "insisted", "added", "wrote") or re.match(r"\s+(?:that|it|him|her|them)\s+(?:was|is|had)\b", after) and verb == "told":
         return None  # "told to leave", "reported by": not this verb's subject
+    if re.search(r"\bto\s*$", masked[:verb_at]):
+        return None  # an infinitive has no subject before it: "prompting them to say", "declined to say"
     end = verb_at
     before = masked[:end].rstrip()
     while True:
@@ -201,6 +203,9 @@ def _subject_before(masked: str, original: str, verb_at: int, verb: str) -> str 
     return None
 
 
+# a live page's clock stamp glued before the entry ("2142 US Secretary of State Hillary Clinton
+# says ..."): four digits that read as a 24-hour time, then a capitalised word
+_LIVE_STAMP = re.compile(r"^(?:[01]\d|2[0-3])[0-5]\d\s+(?=[A-Z])")
 _LOOSE_VERBS = frozenset(["said", "says", "say", "told", "tells"])
 _NOT_HEADS = frozenset(["the", "a", "an", "this", "that", "these", "those", "its", "his", "her", "their", "our", "and", "or", "but"])
 
@@ -209,6 +214,7 @@ def _clean(source: str, sentence: str, at: int, strict: bool = False, loose: boo
     """A source phrase trimmed and checked: a name or a known source noun at its head, no verb."""
     source = source.strip(" \"'“”‘’—–-")
     source = _LEADING_TIME.sub("", source)
+    source = _LIVE_STAMP.sub("", source)
     words = source.split()
     while words and words[0].lower().strip(",") in _LEADING_JUNK:
         words = words[1:]

@@ -79,7 +79,9 @@ _NOISE = [re.compile(p, re.IGNORECASE) for p in _NOISE_PATTERNS]
 # Saturday 25 April 2009 22.09 BST A member of cabin crew was taken to hospital ...").
 _STAMP = re.compile(
     rf"{_WEEKDAY},?\s+{_MONTH}\s+\d{{1,2}},?\s+\d{{4}}[;,]?\s+{_CLOCK}"
-    rf"|{_WEEKDAY},?\s+\d{{1,2}}\s+{_MONTH}\s+\d{{4}}\s+{_CLOCK}"
+    rf"|{_WEEKDAY},?\s+\d{{1,2}}\s+{_MONTH},?\s+\d{{4}},?\s+{_CLOCK}(?:\s+\d{{1,2}}:\d{{2}}\s+UK\b)?"
+    # a blog post's stamp: "Rajan Datar | 10:57 UK time, Friday, 22 January 2010"
+    rf"|{_CLOCK}\s+(?:UK|local)\s+time,?\s+{_WEEKDAY},?\s+\d{{1,2}}\s+{_MONTH},?\s+\d{{4}}"
     r"|\((?:Reuters|AP|AFP|Bloomberg|PA|UPI|dpa)\)\s*[-–—]+"
     # "Page last updated at 07:48 GMT, Tuesday, 8 November 2011"; "6 January 2011 Last updated at
     # 04:46 GMT Help" (the later BBC page, its "Help" link glued on)
@@ -168,13 +170,49 @@ def clean_span(text: str, start: int, end: int) -> tuple[int, int] | None:
     return start, end
 
 
+# Reader comments, one stamp per comment. Two families: the stamp opens the comment (BBC "Have
+# Your Say": "Added: Tuesday, 19 January, 2010, 18:16 GMT 18:16 UK Good comments so far."), or
+# closes it ("... the money goes to China!!! Posted by: knjincvc | February 2, 2009 3:35 PM |
+# Report abuse"). Two stamps of one family make a comment section; it runs to the end of the text.
+_COMMENT_OPENS = re.compile(rf"\bAdded:\s+{_WEEKDAY},?\s+\d{{1,2}}\s+{_MONTH},?\s+\d{{4}}")
+_COMMENT_CLOSES = re.compile(r"\bPosted by:?\s+[^|\n]{1,80}\|", re.IGNORECASE)
+# the post's own byline stamp, after which the first comment starts: "By Dan Froomkin | February 2,
+# 2009; 1:40 PM ET We can recoup ..." (a blog page puts it at the end of the post)
+_POST_BYLINE = re.compile(rf"\bBy [A-Z][\w.'-]+(?: [A-Z][\w.'-]+){{0,3}}\s*\|\s*{_MONTH}\s+\d{{1,2}},?\s+\d{{4}}"
+                          r"[;,]?\s+\d{1,2}[:.]\d{2}\s*(?:[AaPp]\.?[Mm]\.?)?(?:\s+(?:ET|EST|EDT|GMT|BST|UTC|PT|PST|PDT|CT|CST|CDT)\b)?")
+
+
+def comment_section(text: str) -> tuple[int, int] | None:
+    """(start, end) of the readers' comments at the end of a page, or None.
+
+    Readers' comments are not reporting: their claims and dates are nobody's account of the
+    story (a comment stamped 19 January became a "key date" of a real story). A single stamp
+    is not enough (a story may quote "posted by" once); two of one family are a thread.
+    """
+    opens = _COMMENT_OPENS.search(text)
+    if opens and _COMMENT_OPENS.search(text, opens.end()):
+        return opens.start(), len(text)
+    closes = _COMMENT_CLOSES.search(text)
+    if closes and _COMMENT_CLOSES.search(text, closes.end()):
+        bylines = [m for m in _POST_BYLINE.finditer(text, 0, closes.start())]
+        start = bylines[-1].end() if bylines else text.rfind("\n", 0, closes.start()) + 1
+        return start, len(text)
+    return None
+
+
 def boilerplate_lines(text: str) -> list[tuple[int, int]]:
-    """(start, end) of each line that opens with page furniture (``LINE_START``): ``dedupe``
-    blanks them before comparing texts and before anything is read."""
+    """(start, end) of each line that opens with page furniture (``LINE_START``), and of the
+    readers' comment section (``comment_section``): ``dedupe`` blanks them before comparing
+    texts and before anything is read."""
     spans = []
     offset = 0
+    comments = comment_section(text) if ("Added:" in text or "osted by" in text) else None
     for line in text.split("\n"):
+        if comments and offset >= comments[0]:
+            break
         if line.strip() and LINE_START.match(line):
             spans.append((offset, offset + len(line)))
         offset += len(line) + 1
+    if comments:
+        spans.append(comments)
     return spans

@@ -154,6 +154,9 @@ def derive_when(
     if found is None:
         found = temporal.resolve(when_text, published)
     text = chunk_text[span[0]:span[1]]
+    if found is not None and temporal.is_bare_clock(found):
+        # "at 4 p.m.": the day would be a guess, the publication date's or the model's (clauses.is_bare_clock)
+        return TimePoint(value=None, text=text), []
     if found is not None and found.value:
         flags = [] if _same(model_date, found.value) else ([FLAG_DISAGREES] if model_date else [])
         return TimePoint(value=found.value, text=text), flags
