@@ -120,8 +120,15 @@ def find_figures(text: str) -> list[Figure]:
     return found
 
 
+_DURATION_AFTER = re.compile(r"[\s-]+(?:more\s+|other\s+|straight\s+|consecutive\s+)?(?:years?|months?|weeks?|days?|"
+                             r"hours?|minutes?|seconds?|decades?|centuries|nights?)\b", re.IGNORECASE)
+
+
 def _not_a_count(text: str, match: re.Match[str]) -> bool:
-    """Whether the number is a date's day, an age or a clock time (see ``_DATE_BEFORE``)."""
+    """Whether the number is a date's day, an age, a clock time (see ``_DATE_BEFORE``) or a length
+    of time ("the worst quake in 200 years" was read as 200 deaths and set against real tolls)."""
+    if _DURATION_AFTER.match(text, match.end()):
+        return True
     if match.group("qual") or match.group("cur") or match.group("scale"):
         return False
     start, after = match.start("num"), text[match.end():]

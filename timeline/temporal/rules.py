@@ -659,7 +659,11 @@ def narrative_weekday(m: re.Match[str], text: str, ref: date | None, lenient: bo
                 ("1997-04-12", "The organisers of Sunday's race would not comment.", "1997-04-13", "day"),
                 ("2005-11-13", "The bomber in Wednesday's hotel attacks confessed.", "2005-11-09", "day"),
                 ("2005-11-02", "Henry had been rested for Saturday's derby.", "2005-11-05", "day"),
-                ("2006-12-19", "The government paid for Monday's airlift.", "2006-12-18", "day")])
+                ("2006-12-19", "The government paid for Monday's airlift.", "2006-12-18", "day"),
+                ("2010-01-17", "Reports from the epicentre of Tuesday's earthquake suggest worse damage.",
+                 "2010-01-12", "day"),
+                ("2010-01-17", "Police will investigate Tuesday's fatal crash.", "2010-01-12", "day"),
+                ("2010-01-17", "Residents braced ahead of Tuesday's storm.", "2010-01-19", "day")])
 def weekday(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> Result:
     prev = _prev_word(text, m.start())
     if (prev in en.SET_WORDS and not m["mod"]) or (not m["part"] and _RECURRING_AFTER.match(text, m.end())):
@@ -682,6 +686,7 @@ def weekday(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> Res
 
 
 _BEFORE_WORD = re.compile(r"(?i)\b(" + _alt(en.POSSESSIVE_FUTURE_LEAD + en.POSSESSIVE_PAST_LEAD) + r")\s+(?:the\s+)?$")
+_NOUN_AFTER = re.compile(r"[A-Za-z]+")
 _FOR_BEFORE = re.compile(r"(?i)\b([a-z]+),?\s+for\s+(?:the\s+)?$")
 
 
@@ -695,6 +700,8 @@ def _possessive_tense(text: str, start: int, end: int, weak_future: bool = False
     if lead:
         word = re.sub(r"\s+", " ", lead.group(1).lower())
         return "future" if word in en.POSSESSIVE_FUTURE_LEAD else "past"
+    if any(w.lower() in en.UNFORESEEN_HAPPENINGS for w in _NOUN_AFTER.findall(text, end, end + 40)[:4]):
+        return "past"  # "Tuesday's devastating earthquake": nobody reports one ahead
     head = _FOR_BEFORE.search(text, max(0, start - 30), start)
     if head:  # "rested for Saturday's derby", "bills for Friday's session"; but "paid for Monday's airlift"
         return "past" if head.group(1).lower() in en.FOR_PAST_HEADS else "future"
