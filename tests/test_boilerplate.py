@@ -185,3 +185,13 @@ def test_one_stamp_is_not_a_comment_section(text: str) -> None:
     from timeline.boilerplate import comment_section
 
     assert comment_section(text) is None
+
+
+def test_a_fact_box_flattened_into_a_sentence_is_noise() -> None:
+    box = ("Born: August 29, 1958, Gary, Indiana, US Also known as: The King of Pop Biggest hits: Billie Jean, Bad "
+           "He told a TV programme that the singer took pain relief.")
+    assert is_noise(box)
+    assert not is_noise("The mayor said: the bridge will reopen on Friday.")
+    assert not is_noise("Scores: the home side won 3:1 on Sunday.")
+    assert not is_noise("He starred in films including Robin Hood: Prince of Thieves and Churchill: The Hollywood Years.")
+    assert not is_noise('He added: "Get drunk once in a while - but Drinkaware says: do not overdo it."')

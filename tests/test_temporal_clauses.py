@@ -115,6 +115,7 @@ def test_the_offline_engine_never_dates_an_event_by_background_alone(text: str) 
     ("Police said the fire broke out at 3 a.m.", []),
     ("The quake struck at 1653 local time (2153 GMT).", []),
     ("The meeting ended at noon.", []),
+    ("It was a little after one o'clock in the morning by the time he returned.", []),
     # a day in the same sentence or told before it dates the clock time
     ("Shares closed at 4 p.m. yesterday.", ["2025-03-04"]),
     ("The bomb went off at midnight Friday.", ["2025-02-28"]),

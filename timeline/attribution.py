@@ -157,6 +157,8 @@ def _subject_before(masked: str, original: str, verb_at: int, verb: str) -> str 
         return None  # "told to leave", "reported by": not this verb's subject
     if re.search(r"\bto\s*$", masked[:verb_at]):
         return None  # an infinitive has no subject before it: "prompting them to say", "declined to say"
+    if _NOUN_SLOT.search(masked, max(0, verb_at - 20), verb_at):
+        return None  # "Saturday's show", "the minister's claims", "the report": a noun, not a speech verb
     end = verb_at
     before = masked[:end].rstrip()
     while True:
@@ -206,6 +208,8 @@ def _subject_before(masked: str, original: str, verb_at: int, verb: str) -> str 
 # a live page's clock stamp glued before the entry ("2142 US Secretary of State Hillary Clinton
 # says ..."): four digits that read as a 24-hour time, then a capitalised word
 _LIVE_STAMP = re.compile(r"^(?:[01]\d|2[0-3])[0-5]\d\s+(?=[A-Z])")
+_NOUN_SLOT = re.compile(r"(?:['’]s|\b(?:the|a|an|this|that|these|those|its|his|her|their|our|my|your))\s+$",
+                        re.IGNORECASE)
 _LOOSE_VERBS = frozenset(["said", "says", "say", "told", "tells"])
 _NOT_HEADS = frozenset(["the", "a", "an", "this", "that", "these", "those", "its", "his", "her", "their", "our", "and", "or", "but"])
 

@@ -122,6 +122,12 @@ _KEYS = ("posted by", "abuse", "comment", "share your", "tell us", "in the form"
          "rights reserved", "©", "address is", "@", "article appeared", "this blog covers", "this is my blog",
          "back to top", "+ |", "house rules", "most popular", "most read", "most viewed", "most e", "related stories",
          "related articles", "related links", "print this", "mail this")
+# A fact box flattened into a sentence: two or more "Label:" fields ("Born: August 29, 1958, Gary,
+# Indiana Also known as: The King of Pop Biggest hits: ..."), the first opening the sentence;
+# prose quotes with one colon, and names a film in the middle ("Robin Hood: Prince of Thieves").
+_FACT_FIELD = re.compile(r"(?:^|(?<=\s))[A-Z][a-z]+(?:\s[a-z]+){0,2}:\s")
+_SPOKEN_LABEL = re.compile(r"\b(?:said|says|added|adds|told|tells|wrote|writes|explained|warned|asked|stated)\b",
+                           re.IGNORECASE)  # "He added: ...": speech, not a field
 _ANCHORED_HINT = re.compile(r"\(?(?:the writer|by |page |next |previous |home|news|sport)", re.IGNORECASE)
 _STAMP_HINT = re.compile(r"\d[:.]\d\d|\((?:Reuters|AP|AFP|Bloomberg|PA|UPI|dpa)\)")
 
@@ -130,6 +136,10 @@ def is_noise(sentence: str) -> bool:
     """True when ``sentence`` is page furniture (comments, broadcast notes, bylines, navigation)."""
     if LINE_START.match(sentence):
         return True
+    if sentence.count(":") >= 2:
+        first = _FACT_FIELD.match(sentence)
+        if first and not _SPOKEN_LABEL.search(first.group()) and len(_FACT_FIELD.findall(sentence)) >= 2:
+            return True
     low = sentence.lower()
     if not any(k in low for k in _KEYS) and not _ANCHORED_HINT.match(sentence):
         return False

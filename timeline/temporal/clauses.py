@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 
+from ..lang import en
 from .model import TimeExpression
 
 # A participle is an aside only when no auxiliary makes it the clause's verb: "The company,
@@ -102,7 +103,7 @@ def joined_ranges(text: str, found: list[TimeExpression], offset: int = 0) -> li
     return out
 
 
-_CLOCK_WORDS = frozenset("""at around about approximately some just before after in the a.m. am p.m. pm a.m p.m
+_CLOCK_WORDS = frozenset("""at around about approximately some just shortly little a before after in the a.m. am p.m. pm a.m p.m
     o'clock morning afternoon evening night noon midday midnight local time hours hrs h gmt utc et est edt bst cet""".split())
 _CLOCK_DIGITS = re.compile(r"^\d{1,4}(?:[:.]\d{2})?(?:[ap]\.?m\.?|h)?$", re.IGNORECASE)
 
@@ -117,7 +118,7 @@ def is_bare_clock(e: TimeExpression) -> bool:
         return False
     words = e.text.lower().replace(",", " ").replace("(", " ").replace(")", " ").split()
     return bool(words) and any(_CLOCK_DIGITS.match(w) or w in ("noon", "midday", "midnight", "o'clock") for w in words) \
-        and all(w in _CLOCK_WORDS or _CLOCK_DIGITS.match(w) for w in words)
+        and all(w in _CLOCK_WORDS or w in en.CLOCK_HOURS or _CLOCK_DIGITS.match(w) for w in words)
 
 
 def event_dates(sentence: str, found: list[TimeExpression], offset: int = 0) -> list[TimeExpression]:

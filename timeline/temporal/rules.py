@@ -809,6 +809,8 @@ def trading_day(m: re.Match[str], text: str, ref: date | None, lenient: bool) ->
                 ("2025-03-05", "The score was 3:1.", None, "unknown"),
                 ("2009-06-04", "At a press conference at 16:15 UTC, June 1st, he spoke.", "2009-06-01", "day"),
                 ("1999-04-19", "A jogger saw the car at 6 a.m. ten days before the shooting.", None, "unknown"),
+                ("2011-11-08", "The jury heard he had propofol at 10.40 am on the day of his death.", None,
+                 "unknown"),
                 ("1997-04-12", "He was due at around 5:30 p.m. (1530 GMT).", "1997-04-12", "day")])
 def clock_time(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> Result:
     """A time of day dates the day the story is at; "10:35 a.m. Friday" takes that weekday."""
@@ -823,13 +825,17 @@ def clock_time(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> 
             return _point(m, None, "unknown", start=start)
         d = weekday_date(ref, en.WEEKDAYS[m["wd"].lower()], "", tense(text, start, m.end()))
         return _point(m, _iso(d), "day", start=start, relative=True)
-    if _OFFSET_AFTER.match(text, m.end()):
-        return _point(m, None, "unknown", start=start)  # "at 6 a.m. ten days before the shooting": not today
+    if _OFFSET_AFTER.match(text, m.end()) or _EVENT_DAY_AFTER.match(text, m.end()):
+        # "at 6 a.m. ten days before the shooting", "at 10.40 am on the day of his death": the
+        # day is another happening's, which the text does not date here
+        return _point(m, None, "unknown", start=start)
     return _anaphor(m, "day:0", start=start)
 
 
 _OFFSET_AFTER = re.compile(r"(?i)\s+(?:" + _NUMWORD + r"|the)\s+(?:days?|weeks?|months?|years?|nights?)\s+"
                            r"(?:before|after|earlier|later|ago|prior)\b")
+_EVENT_DAY_AFTER = re.compile(r"(?i)\s+on\s+the\s+(?:\w+\s+)?(?:day|morning|afternoon|evening|night)\s+"
+                              r"(?:of|before|after)\s+(?!(?:" + _NUMWORD + r"|\d))")
 _HOUR_WORD = r"(?:1[0-2]|0?[1-9]|" + "|".join(sorted(en.CLOCK_HOURS, key=len, reverse=True)) + r")"
 
 
@@ -840,6 +846,7 @@ _HOUR_WORD = r"(?:1[0-2]|0?[1-9]|" + "|".join(sorted(en.CLOCK_HOURS, key=len, re
       r"(?:,?\s+(?i:on\s+)?(?P<wd>" + _WEEKDAY + r"))?\b", ("rel", "unit"),
       examples=[("2025-03-05", "The fire broke out at 4 in the morning.", "2025-03-05", "day"),
                 ("2025-03-05", "He called at about ten o'clock.", "2025-03-05", "day"),
+                ("2025-03-05", "Police came at four o'clock on the morning of the raid.", None, "unknown"),
                 ("2025-03-05", "On May 2, 2020 the raid began at 4 in the morning.", "2020-05-02", "day"),
                 ("2025-03-05", "The truce took effect at midnight Friday.", "2025-02-28", "day"),
                 ("2025-03-05", "The truce will take effect at midnight Friday.", "2025-03-07", "day"),
@@ -859,6 +866,8 @@ def spoken_clock(m: re.Match[str], text: str, ref: date | None, lenient: bool) -
         return _point(m, _iso(d), "day", start=start, relative=True)
     if m["noon"]:
         return None  # a bare "at midnight" is the narrative rule's
+    if _EVENT_DAY_AFTER.match(text, m.end()):
+        return _point(m, None, "unknown", start=start)  # "at four o'clock on the morning of the raid"
     return _anaphor(m, "day:0", start=start)
 
 
