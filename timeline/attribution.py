@@ -210,6 +210,7 @@ def _subject_before(masked: str, original: str, verb_at: int, verb: str) -> str 
 _LIVE_STAMP = re.compile(r"^(?:[01]\d|2[0-3])[0-5]\d\s+(?=[A-Z])")
 _NOUN_SLOT = re.compile(r"(?:['’]s|\b(?:the|a|an|this|that|these|those|its|his|her|their|our|my|your))\s+$",
                         re.IGNORECASE)
+_CONTRACTED_PRONOUN = re.compile(r"(?:i|we|they|he|she|it|you|there)['’](?:m|re|s|ve|d|ll)$")
 _LOOSE_VERBS = frozenset(["said", "says", "say", "told", "tells"])
 _NOT_HEADS = frozenset(["the", "a", "an", "this", "that", "these", "those", "its", "his", "her", "their", "our", "and", "or", "but"])
 
@@ -227,8 +228,8 @@ def _clean(source: str, sentence: str, at: int, strict: bool = False, loose: boo
     if not words or len(words) > 10:
         return None
     lowered = [w.lower().strip(",") for w in words]
-    if lowered[0] in _PRONOUNS or any(w in _NOT_IN_SOURCE for w in lowered):
-        return None
+    if lowered[0] in _PRONOUNS or any(w in _NOT_IN_SOURCE for w in lowered) or _CONTRACTED_PRONOUN.match(lowered[0]):
+        return None  # "I'm told that ...": no source is named
     if strict and any(w.endswith("ed") and "-" not in w and w not in _MODIFIERS_ED and not words[i][:1].isupper()
                       for i, w in enumerate(lowered)):
         return None  # "The troops moved" is a clause, not a source

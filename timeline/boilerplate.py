@@ -83,6 +83,8 @@ _STAMP = re.compile(
     # a blog post's stamp: "Rajan Datar | 10:57 UK time, Friday, 22 January 2010"
     rf"|{_CLOCK}\s+(?:UK|local)\s+time,?\s+{_WEEKDAY},?\s+\d{{1,2}}\s+{_MONTH},?\s+\d{{4}}"
     r"|\((?:Reuters|AP|AFP|Bloomberg|PA|UPI|dpa)\)\s*[-–—]+"
+    # a newspaper's dateline: "MOSCOW, Oct. 6--", "SAO PAULO, Brazil, Nov. 8--"
+    rf"|\b[A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+)*(?:,\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)?,\s+{_MONTH}\s+\d{{1,2}}\s*(?:--|—)"
     # "Page last updated at 07:48 GMT, Tuesday, 8 November 2011"; "6 January 2011 Last updated at
     # 04:46 GMT Help" (the later BBC page, its "Help" link glued on)
     rf"|[Ll]ast updated at\s+{_CLOCK}(?:,?\s+{_WEEKDAY},?\s+\d{{1,2}}\s+{_MONTH},?\s+\d{{4}})?(?:\s+Help\b)?"
@@ -129,7 +131,7 @@ _FACT_FIELD = re.compile(r"(?:^|(?<=\s))[A-Z][a-z]+(?:\s[a-z]+){0,2}:\s")
 _SPOKEN_LABEL = re.compile(r"\b(?:said|says|added|adds|told|tells|wrote|writes|explained|warned|asked|stated)\b",
                            re.IGNORECASE)  # "He added: ...": speech, not a field
 _ANCHORED_HINT = re.compile(r"\(?(?:the writer|by |page |next |previous |home|news|sport)", re.IGNORECASE)
-_STAMP_HINT = re.compile(r"\d[:.]\d\d|\((?:Reuters|AP|AFP|Bloomberg|PA|UPI|dpa)\)")
+_STAMP_HINT = re.compile(r"\d[:.]\d\d|\((?:Reuters|AP|AFP|Bloomberg|PA|UPI|dpa)\)|\d\s*(?:--|—)")
 
 
 def is_noise(sentence: str) -> bool:

@@ -48,7 +48,8 @@ _WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|MONDAY|
 _WEEKDAY_I = r"(?i:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
 _DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?!\d|:\d|[.,]\d)"
 _YEAR = r"(?:1[0-9]|20|21)\d\d"
-_NUMWORD = (r"(?:\d+(?:\.\d+)?|a\s+couple\s+of|a\s+couple|couple\s+of|a\s+dozen|a\s+hundred|half\s+a|"
+_NUMWORD = (r"(?:\d+(?:\.\d+)?|(?i:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)[\s-]+"
+            r"(?i:one|two|three|four|five|six|seven|eight|nine)\b|a\s+couple\s+of|a\s+couple|couple\s+of|a\s+dozen|a\s+hundred|half\s+a|"
             r"a\s+few|few|several|many|some|dozens\s+of|hundreds\s+of|"
             r"an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|"
             r"fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|"
@@ -146,6 +147,10 @@ def _month_of(word: str) -> int:
     return en.MONTHS[word.lower().rstrip(".")]
 
 
+_TENS = frozenset("twenty thirty forty fifty sixty seventy eighty ninety".split())
+_UNITS = frozenset("one two three four five six seven eight nine".split())
+
+
 def _num(word: str) -> int | None:
     w = re.sub(r"\s+", " ", word.lower())
     if w[0].isdigit():
@@ -153,6 +158,9 @@ def _num(word: str) -> int | None:
             return int(float(w))
         except (ValueError, OverflowError):
             return None
+    tens, _, unit = w.replace("-", " ").partition(" ")
+    if unit and tens in _TENS and unit in _UNITS:
+        return en.NUMBERS[tens] + en.NUMBERS[unit]  # "thirty-two": it was read as "two years ago"
     return en.NUMBERS.get(w)
 
 
@@ -270,9 +278,13 @@ def numeric_date(m: re.Match[str], text: str, ref: date | None, lenient: bool) -
 # --------------------------------------------------------------------------- rules: month and day
 
 
-@rule(r"^(?:[A-Z][A-Za-z.'-]*(?:[ ,]+[A-Z][A-Za-z.'-]*){0,4}),\s+(?P<m>" + _MONTH_ANY + r")\s*(?P<d>" + _DAY
-      + r")\s*\((?:Xinhua|AP|AFP|Reuters|UPI|dpa|IANS)\)\s*(?:--|—|_)", "month", flags=re.MULTILINE,
-      examples=[("1998-08-12", "WASHINGTON, August 11 (Xinhua) --\nNews came.", "1998-08-11", "day")])
+@rule(r"^(?:\([^()\n]{0,80}\)\s*)?(?:[A-Z][A-Za-z.'-]*(?:[ ,]+[A-Z][A-Za-z.'-]*){0,4}),\s+(?P<m>" + _MONTH_ANY
+      + r")\s*(?P<d>" + _DAY + r")\s*(?:\((?:Xinhua|AP|AFP|Reuters|UPI|dpa|IANS)\)\s*(?:--|—|_)|--|—)",
+      "month", flags=re.MULTILINE,
+      examples=[("1998-08-12", "WASHINGTON, August 11 (Xinhua) --\nNews came.", "1998-08-11", "day"),
+                # a newspaper's dateline, a photo credit before it: the report's day, not the happening's
+                ("2008-10-06", "(By A. Zemlianichenko--AP) MOSCOW, Oct. 6--Less than a year ago, plans were unveiled.",
+                 "2008-10-06", "day")])
 def dateline(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> Result:
     """A wire dateline ("WASHINGTON, August 11 (Xinhua) --") dates the report, not a happening:
     its kind is "dateline", so it is shown and scored but dates no event (``clauses``)."""
@@ -1126,20 +1138,30 @@ def season(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> Resu
     return _season(m, text, ref, mod, unit, y)
 
 
-@rule(r"(?i)\b(?:(?:about|nearly|almost|some|roughly|around|more\s+than|less\s+than|over|just|only|"
+@rule(r"(?i)\b(?:(?P<bound>about|nearly|almost|some|roughly|around|more\s+than|less\s+than|over|just|only|"
       r"barely|exactly|at\s+least)\s+)?(?P<n>" + _NUMWORD + r")\s+(?P<u>" + _UNIT
       + r")s?\s+(?P<dir>ago|earlier|before\s+(?=[.,;])|later|from\s+now|hence|back)\b", "unit",
       examples=[("2024-12-02", "They met two weeks ago.", "2024-11-18/2024-11-24", "range"),
                 ("2024-12-02", "They met 10 days ago.", "2024-11-22", "day"),
                 ("2025-03-05", "7000 YEARS AGO", None, "unknown"),
                 ("2025-03-05", "two months ago", "2025-01", "month"),
-                ("2025-03-05", "three years ago", "2022", "year")])
+                ("2025-03-05", "three years ago", "2022", "year"),
+                ("2009-02-10", "He asked us twenty-one days ago to help.", "2009-01-20", "day"),
+                ("2009-02-10", "Thirty-two years ago, the plant opened.", "1977", "year"),
+                ("2008-10-06", "Less than a year ago, plans were unveiled.", None, "unknown"),
+                ("2000-04-01", "It began more than four decades ago.", None, "unknown"),
+                ("1999-03-12", "It began almost four years ago.", "1995", "year"),
+                ("2010-01-14", "It looked different a couple of days ago.", "2010-01-12", "day")])
 def ago(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> Result:
     """N units before (ago) or after (from now) the publication date; weeks are a week range."""
     n = _num(m["n"])
     unit = m["u"].lower().rstrip("s").replace("centurie", "century")
     direction = re.sub(r"\s+", " ", m["dir"].lower())
     if n is None or n == 0 or re.sub(r"\s+", " ", m["n"].lower().strip()) in en.VAGUE_QUANTITIES:
+        return _point(m, None, "unknown", "vague")
+    if re.sub(r"\s+", " ", (m["bound"] or "").lower()) in ("less than", "more than", "over", "at least"):
+        # "less than a year ago" (in October 2008) is most likely 2008, not 2007; "more than four
+        # decades ago" is any time before: the text bounds the date and does not give it
         return _point(m, None, "unknown", "vague")
     if direction in ("later", "earlier", "before"):
         if unit == "year" and n <= 1000:
