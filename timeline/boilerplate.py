@@ -166,8 +166,11 @@ def clean_span(text: str, start: int, end: int) -> tuple[int, int] | None:
         if len(sentence.split()) < _MIN_WORDS:
             return None
     elif not text[:start].strip():
-        glued = _GLUED_HEADLINE.search(sentence)
-        if glued and len(sentence[glued.start(1):].split()) >= _MIN_STORY_WORDS:
+        for _ in range(3):  # a headline, then a caption: "Haiti earthquake: many feared dead The
+            # earthquake is the worst to hit Haiti in 200 years There are reports of ..."
+            glued = _GLUED_HEADLINE.search(sentence)
+            if not (glued and len(sentence[glued.start(1):].split()) >= _MIN_STORY_WORDS):
+                break
             start += glued.start(1)
             sentence = sentence[glued.start(1):]
     head = _CAPS_HEAD.match(sentence)

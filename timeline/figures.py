@@ -70,6 +70,11 @@ _MONTHS = r"(?:" + "|".join(sorted(en.MONTHS, key=len, reverse=True)) + r")\.?" 
 _DATE_BEFORE = re.compile(r"(?i)\b" + _MONTHS + r"\s+(?:the\s+)?$")
 _DATE_AFTER = re.compile(r"(?i)^(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MONTHS + r"(?![a-z])")
 _AGE_BEFORE = re.compile(r"(?i)\b(?:aged|age|ages|age\s+of)\s+$")
+# a number that names a group, not a count: "five year-seven pupils" (a school year), "grade 10
+# students", "flight 93 passengers", "phase two" (it set "seven pupils" against "six pupils")
+_NAMING_BEFORE = re.compile(r"(?i)\b(?:year|grade|class|form|stage|level|phase|division|category|ward|gate|terminal|"
+                            r"platform|flight|route|bus|line|article|section|chapter|number|no\.|room|unit|zone|"
+                            r"district|precinct|lane|floor|block|tier)[\s-]+$")
 _AGE_APPOSITION = re.compile(r"[A-Z][\w.'-]*,\s*$")
 _TIME_BEFORE = re.compile(r"(?i)\b(?:at|by|until|from|around|about)\s+$")
 _CHANGE_BEFORE = re.compile(r"(?i)\b(?:edged|edges|moved|moves|gone|went|goes|rose|risen|rises|climbed|climbs|"
@@ -134,6 +139,8 @@ def _not_a_count(text: str, match: re.Match[str]) -> bool:
     start, after = match.start("num"), text[match.end():]
     before = text[max(0, start - 30):start]
     if _DATE_BEFORE.search(before) or _DATE_AFTER.match(after) or _AGE_BEFORE.search(before):
+        return True
+    if _NAMING_BEFORE.search(before):
         return True
     if _CLOCK_AFTER.match(after):
         return True  # "at 0910 local time", "1103 GMT", "7 pm"
