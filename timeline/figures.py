@@ -220,3 +220,24 @@ def _label(text: str, match: re.Match[str]) -> str | None:
 def _next_number(clause: str) -> int:
     found = re.search(r"\d|\b(?:" + "|".join(_WORD_NUMBERS) + r")\b", clause, re.IGNORECASE)
     return found.start() if found else len(clause)
+
+
+_ANY_NUMBER = re.compile(r"\b\d[\d,]*(?:\.\d+)?\b|\b[A-Za-z]+\b")
+
+
+def numbers_in(text: str) -> set[float]:
+    """Every number ``text`` states, in digits or words ("13", "five", "2,000"): a figure one
+    report gives and another also mentions is not in dispute between them, whatever each
+    one's counted noun (``merge``: "convicted of the deaths of 13 women ... who murdered five"
+    against "the murders of 13 women ... who killed five" are the same two numbers)."""
+    found: set[float] = set()
+    for token in _ANY_NUMBER.findall(text):
+        value = _value(token, None) if token[0].isdigit() or token.lower() in _WORD_NUMBERS else None
+        if value is not None:
+            found.add(value)
+    return found
+
+
+def stated_value(figure: Figure) -> float | None:
+    """The number a figure states, without its qualifier or scale word ("at least 12" -> 12)."""
+    return _value(core_number(figure.shown), None)
