@@ -195,3 +195,14 @@ def test_a_fact_box_flattened_into_a_sentence_is_noise() -> None:
     assert not is_noise("Scores: the home side won 3:1 on Sunday.")
     assert not is_noise("He starred in films including Robin Hood: Prince of Thieves and Churchill: The Hollywood Years.")
     assert not is_noise('He added: "Get drunk once in a while - but Drinkaware says: do not overdo it."')
+
+
+def test_a_live_pages_banner_and_a_pages_header_date_are_not_events() -> None:
+    """Real BBC pages: three days' banners became one event with a date dispute (13, 14, 15 Jan),
+    and a header's 'Thursday 14 January' dated a sentence that says 'by Monday'."""
+    banner = "As it happened: Haiti earthquake 13 Jan Live coverage following the earthquake in Haiti"
+    assert is_noise(banner)
+    header = ("Haiti earthquake: Your stories Thursday 14 January Up to 10,000 US troops will be off the coast of Haiti "
+              "by Monday, officials say.")
+    [event] = extract_events(Article(id="a", text=header, published=date(2010, 1, 15)))
+    assert event.what.startswith("Up to 10,000") and event.when is not None and event.when.value == "2010-01-18"

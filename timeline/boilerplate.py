@@ -40,6 +40,8 @@ _NOISE_PATTERNS = [
         r"\bthank you for (?:contributing|your comments)\b", r"\bhave you been affected by\b",
         r"\bdo you know (?:someone|anyone) (?:who|affected)", r"\bnot all (?:e-?mails|comments) will be published\b",
         r"\bdisplaying your name and location\b", r"\bget involved\b.*\bcomment",
+        # a live page's banner: "As it happened: Haiti earthquake 13 Jan Live coverage following ..."
+        r"^as it happened\b", r"\b\d{1,2} \w{3,9}\.? live coverage\b",
         # broadcast and programme notes
         r"\b(?:is|are|will be) (?:broadcast|shown|screened|aired) (?:live )?(?:on|at)\b", r"\bbroadcast live\b",
         r"\blisten again\b", r"\bwatch (?:it )?again\b", r"\bon (?:bbc|itv|channel) (?:one|two|three|four|1|2|3|4)\b.*\b\d{1,2}[:.]?\d{0,2}\s*[ap]m\b",
@@ -106,6 +108,8 @@ _GLUED_HEADLINE = re.compile(
     r"^(?:\S+\s+){1,19}?(?<=[\w)]\s)((?:The|It|He|She|They|We|There|This|These|Those)\s+(?=[a-z]))"
 )
 _MIN_STORY_WORDS = 6
+# a page header's date at the very start of a text, before the story's first (capitalised) word
+_HEADER_DATE = re.compile(rf"^(?:\S+\s+){{0,8}}?{_WEEKDAY},?\s+\d{{1,2}}\s+{_MONTH}(?:,?\s+\d{{4}})?\s+(?=[A-Z])")
 # What may follow a stamp before the story: "LONDON (Reuters) - ", "| "
 _AFTER_STAMP = re.compile(
     r"^\s*(?:\|\s*)?(?:[A-Z][A-Z .,'/\\-]+(?:,\s*\w+\.? \d+)?\s*(?:\((?:Reuters|AP|AFP|Bloomberg|PA|UPI|dpa)\))?\s*[-–—]+\s*)?"
@@ -115,7 +119,7 @@ _MIN_WORDS = 4
 # cost more than the date tagger on a 1,500-article story. Every _NOISE pattern contains one of
 # these literals (or is anchored at the start, cheap to match), so a substring test decides
 # first and the regex only confirms; likewise a stamp needs a clock time or a wire name.
-_KEYS = ("posted by", "abuse", "comment", "share your", "tell us", "in the form", "thank you for",
+_KEYS = ("as it happened", "live coverage", "posted by", "abuse", "comment", "share your", "tell us", "in the form", "thank you for",
          "have you been affected", "do you know", "will be published", "displaying your", "broadcast", "shown on",
          "shown at", "screened", "aired on", "aired at", "listen again", "watch again", "on bbc ", "on itv",
          "on channel", "javascript", "flash player", "not available", "to play this", "cookie", "via rss",
@@ -166,6 +170,12 @@ def clean_span(text: str, start: int, end: int) -> tuple[int, int] | None:
         if len(sentence.split()) < _MIN_WORDS:
             return None
     elif not text[:start].strip():
+        dated = _HEADER_DATE.match(sentence)
+        if dated and len(sentence[dated.end():].split()) >= _MIN_STORY_WORDS:
+            # "Haiti earthquake: Your stories Friday 15 January Up to 10,000 troops ...": the
+            # page's header and its date; the story starts after them
+            start += dated.end()
+            sentence = sentence[dated.end():]
         for _ in range(3):  # a headline, then a caption: "Haiti earthquake: many feared dead The
             # earthquake is the worst to hit Haiti in 200 years There are reports of ..."
             glued = _GLUED_HEADLINE.search(sentence)
