@@ -206,3 +206,30 @@ def test_a_live_pages_banner_and_a_pages_header_date_are_not_events() -> None:
               "by Monday, officials say.")
     [event] = extract_events(Article(id="a", text=header, published=date(2010, 1, 15)))
     assert event.what.startswith("Up to 10,000") and event.when is not None and event.when.value == "2010-01-18"
+
+
+LIVE = ("(All times GMT.) 2358 The UN chief has given an update on the relief effort. 2349 Our correspondent says the "
+        "airport is jammed. 2332 Haiti's neighbours reacted swiftly. 2044 A company in Miami says it has raised $1m "
+        "for the relief effort. 1541 President Barack Obama says rescue teams will arrive on Wednesday.")
+
+
+def test_a_live_pages_entry_stamps_are_cut_off_and_are_not_years() -> None:
+    """A real BBC live page: '2044 A company in Miami ...' was an event dated 2044, and
+    '2142 US Secretary of State ...' showed its stamp in the briefing."""
+    events = extract_events(Article(id="a", text=LIVE, published=date(2010, 1, 13)))
+    whats = [e.what for e in events]
+    assert not any(w[:1].isdigit() for w in whats)
+    assert all(e.when is None or e.when.value != "2044" for e in events)
+    assert any(w.startswith("President Barack Obama says") for w in whats)
+
+
+@pytest.mark.parametrize("text", [
+    "Dr Murray studied cardiology. 2000 Dr Murray opens a practice. 2006 Dr Murray meets the singer.",
+    "He won the 2004 Evening Standard award. Orders after 1530 EST were held. The 2010 Winter Games opened.",
+])
+def test_years_are_not_live_page_stamps(text: str) -> None:
+    from timeline.boilerplate import _is_live_page
+
+    assert not _is_live_page(text)
+    spans = [clean_span(text, 0, len(text))]
+    assert spans[0] == (0, len(text))

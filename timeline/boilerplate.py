@@ -23,6 +23,7 @@ is cleaned the same way alone or in a batch of thousands.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 _MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|"
           r"Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?")
@@ -138,6 +139,26 @@ _ANCHORED_HINT = re.compile(r"\(?(?:the writer|by |page |next |previous |home|ne
 _STAMP_HINT = re.compile(r"\d[:.]\d\d|\((?:Reuters|AP|AFP|Bloomberg|PA|UPI|dpa)\)|\d\s*(?:--|—)")
 
 
+# A live page's entry stamp: a 24-hour time before the entry's first word ("2142 US Secretary of
+# State Hillary Clinton says ...", "... for treatment 1541 President Barack Obama says ...").
+# Only at a sentence's start, and only on a page with several (a year such as "2010" reads as a
+# time too: "the 2004 Evening Standard awards", "at 1530 EST" are not stamps).
+_LIVE_STAMP = re.compile(r"(?:^|(?<=[.!?\"”)]\s)|(?<=[.!?\"”)]\s\s)|(?<=\n))(?:[01]\d|2[0-3])[0-5]\d\s+(?=[A-Z])")
+_LIVE_ENTRY = re.compile(r"(?:^|(?<=\s))(?:[01]\d|2[0-3])[0-5]\d\s+(?=[A-Z])")
+_LIVE_PAGE_STAMPS = 5  # a timeline of years ("... cardiology. 2000 Dr Murray opens a practice") has a few
+
+
+@lru_cache(maxsize=32)
+def _is_live_page(text: str) -> bool:
+    """Whether ``text`` is a live page: five or more entry stamps (cached: asked per sentence)."""
+    count = 0
+    for _ in _LIVE_STAMP.finditer(text):
+        count += 1
+        if count >= _LIVE_PAGE_STAMPS:
+            return True
+    return False
+
+
 def is_noise(sentence: str) -> bool:
     """True when ``sentence`` is page furniture (comments, broadcast notes, bylines, navigation)."""
     if LINE_START.match(sentence):
@@ -160,6 +181,9 @@ def clean_span(text: str, start: int, end: int) -> tuple[int, int] | None:
     """
     sentence = text[start:end]
     stamps = list(_STAMP.finditer(sentence)) if _STAMP_HINT.search(sentence) else []
+    if _is_live_page(text):  # on a live page, an entry may be glued after the last one's words
+        stamps += list(_LIVE_ENTRY.finditer(sentence))
+        stamps.sort(key=lambda m: m.end())
     if stamps:
         cut = stamps[-1].end()
         cut += _AFTER_STAMP.match(sentence[cut:]).end()  # type: ignore[union-attr]  # always matches
