@@ -142,3 +142,94 @@ def test_the_older_page_stamp_is_not_part_of_the_sentence() -> None:
     [event] = extract_events(Article(id="a", text=text, published=date(2010, 1, 14)))
     assert event.what.startswith("Rescue teams") and "GMT" not in event.what
     assert event.when is not None and event.when.value == "2010-01-13"
+
+
+def test_a_blog_posts_stamp_is_not_part_of_the_sentence() -> None:
+    text = ("Rajan Datar | 10:57 UK time, Friday, 22 January 2010 The UN has described it as the worst disaster "
+            "it has ever been involved in.")
+    span = clean_span(text, 0, len(text))
+    assert span is not None and text[span[0]:span[1]].startswith("The UN has described")
+
+
+STORY = "Rescuers pulled a woman alive from the rubble on Sunday, the UN said.\nThe airport reopened on Monday."
+
+
+@pytest.mark.parametrize(("comments", "first_comment"), [
+    # the stamp opens each comment (BBC "Have Your Say")
+    (("Published: Monday, 18 January, 2010, 15:33 GMT 15:33 UK Added: Tuesday, 19 January, 2010, 18:32 GMT 18:32 UK "
+     "Just heard that the governor launched an appeal fund on Tuesday.\n"
+     "Added: Tuesday, 19 January, 2010, 18:16 GMT 18:16 UK Good comments so far.\n"
+     "The government resigned on Monday, I read somewhere."), "Added: Tuesday, 19 January"),
+    # the stamp closes each comment, after the post's own byline stamp (a newspaper blog)
+    (("By Dan Froomkin | February 2, 2009; 1:40 PM ET The senator lied on Monday.\n"
+     "Tax cuts failed in 2001. Posted by: knjincvc | February 2, 2009 3:35 PM | Report abuse The stimulus "
+     "failed on Tuesday.\nPosted by: reader2 | February 2, 2009 3:40 PM | Report abuse"), " The senator lied"),
+])
+def test_readers_comments_never_become_events(comments: str, first_comment: str) -> None:
+    from timeline.boilerplate import comment_section
+    from timeline.dedupe import dedupe
+
+    text = STORY + "\n" + comments
+    section = comment_section(text)
+    assert section is not None and section[1] == len(text) and text[section[0]:].startswith(first_comment)
+    [article] = dedupe([Article(id="a", text=text, published=date(2010, 1, 20))]).articles
+    events = extract_events(article)
+    assert [e.what for e in events] == STORY.split("\n")
+
+
+@pytest.mark.parametrize("text", [
+    STORY + "\nA user posted by: accident a photo of the scene.",  # one stamp-like phrase: not a thread
+    STORY + "\nAdded: Tuesday, 19 January, 2010, 18:32 GMT The appeal was launched.",  # one stamp: not a thread
+])
+def test_one_stamp_is_not_a_comment_section(text: str) -> None:
+    from timeline.boilerplate import comment_section
+
+    assert comment_section(text) is None
+
+
+def test_a_fact_box_flattened_into_a_sentence_is_noise() -> None:
+    box = ("Born: August 29, 1958, Gary, Indiana, US Also known as: The King of Pop Biggest hits: Billie Jean, Bad "
+           "He told a TV programme that the singer took pain relief.")
+    assert is_noise(box)
+    assert not is_noise("The mayor said: the bridge will reopen on Friday.")
+    assert not is_noise("Scores: the home side won 3:1 on Sunday.")
+    assert not is_noise("He starred in films including Robin Hood: Prince of Thieves and Churchill: The Hollywood Years.")
+    assert not is_noise('He added: "Get drunk once in a while - but Drinkaware says: do not overdo it."')
+
+
+def test_a_live_pages_banner_and_a_pages_header_date_are_not_events() -> None:
+    """Real BBC pages: three days' banners became one event with a date dispute (13, 14, 15 Jan),
+    and a header's 'Thursday 14 January' dated a sentence that says 'by Monday'."""
+    banner = "As it happened: Haiti earthquake 13 Jan Live coverage following the earthquake in Haiti"
+    assert is_noise(banner)
+    header = ("Haiti earthquake: Your stories Thursday 14 January Up to 10,000 US troops will be off the coast of Haiti "
+              "by Monday, officials say.")
+    [event] = extract_events(Article(id="a", text=header, published=date(2010, 1, 15)))
+    assert event.what.startswith("Up to 10,000") and event.when is not None and event.when.value == "2010-01-18"
+
+
+LIVE = ("(All times GMT.) 2358 The UN chief has given an update on the relief effort. 2349 Our correspondent says the "
+        "airport is jammed. 2332 Haiti's neighbours reacted swiftly. 2044 A company in Miami says it has raised $1m "
+        "for the relief effort. 1541 President Barack Obama says rescue teams will arrive on Wednesday.")
+
+
+def test_a_live_pages_entry_stamps_are_cut_off_and_are_not_years() -> None:
+    """A real BBC live page: '2044 A company in Miami ...' was an event dated 2044, and
+    '2142 US Secretary of State ...' showed its stamp in the briefing."""
+    events = extract_events(Article(id="a", text=LIVE, published=date(2010, 1, 13)))
+    whats = [e.what for e in events]
+    assert not any(w[:1].isdigit() for w in whats)
+    assert all(e.when is None or e.when.value != "2044" for e in events)
+    assert any(w.startswith("President Barack Obama says") for w in whats)
+
+
+@pytest.mark.parametrize("text", [
+    "Dr Murray studied cardiology. 2000 Dr Murray opens a practice. 2006 Dr Murray meets the singer.",
+    "He won the 2004 Evening Standard award. Orders after 1530 EST were held. The 2010 Winter Games opened.",
+])
+def test_years_are_not_live_page_stamps(text: str) -> None:
+    from timeline.boilerplate import _is_live_page
+
+    assert not _is_live_page(text)
+    spans = [clean_span(text, 0, len(text))]
+    assert spans[0] == (0, len(text))

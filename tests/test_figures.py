@@ -66,6 +66,13 @@ def test_never_raises(text: str) -> None:
     "Jackson, 50, died at his rented mansion.",
     "Murray gave the drug at 10.40 and the singer died soon after.",
     "On the 3rd of May the patient died.",
+    # a length of time (a real BBC report: "the worst to hit Haiti in 200 years ... deaths" was "200 deaths")
+    "The earthquake is the worst to hit Haiti in 200 years There are reports of deaths.",
+    "It was the deadliest flood in more than 100 years, officials said.",
+    "Survivors spent 10 days under the rubble before rescuers reached them.",
+    # a number naming a group (a real Guardian report: "five year seven pupils" was "seven pupils")
+    "Alleyn's is closed after year seven pupils tested positive.",
+    "Grade 10 students were sent home on Monday.",
 ])
 def test_days_of_dates_ages_and_clock_times_are_not_tolls(text: str) -> None:
     """Real BBC reports set "died on 25 June" against "died aged 50" as a toll of 25 vs 50."""

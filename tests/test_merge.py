@@ -230,3 +230,78 @@ def test_two_days_reports_dated_by_their_own_publication_are_no_dispute() -> Non
     b = ev("Weather: 6 p.m. report Meteorologist Mike Augustyniak says rain may come.", "2023-03-21", article="b",
            who=["Mike Augustyniak"], said="6 p.m")
     assert not any(e.conflicts for e in merge([a, b], articles).events)
+
+
+# Joins that invented disputes on real wire copy (corpus/te3silver): each pair is two happenings,
+# or one happening whose sources agree, and the briefing must not say the sources disagree.
+WIRE = [Article(id=x, text="x", published=date(2006, 11, 4)) for x in "abc"]
+
+
+def _conflicts(*events: Event) -> list[tuple[str, int]]:
+    merged = merge(list(events), WIRE).events
+    return [(c.kind, len(merged)) for e in merged for c in e.conflicts] or [("none", len(merged))]
+
+
+def test_two_numbers_both_reports_state_are_no_figure_dispute() -> None:
+    a = ev("The case recalls the Yorkshire Ripper, convicted of the deaths of 13 women in London, and Jack the Ripper, "
+           "who murdered five women.", "1975/1980", "range", who=["Yorkshire Ripper"])
+    b = ev("The cases recall the Yorkshire Ripper, convicted of the murders of 13 women in London, and Jack the Ripper, "
+           "who killed five women.", "1975/1980", "range", article="b", who=["Yorkshire Ripper"])
+    assert _conflicts(a, b) == [("none", 1)]
+
+
+def test_casualty_words_numbers_and_sources_do_not_make_two_reports_one_happening() -> None:
+    soldier = ev("One soldier was killed in a clash with militants in the southern Philippines, the military said.",
+                 "2006-11-01")
+    crash = ev("A trainer plane crashed in the northern Philippines, killing the pilot, the military said.", "2006-11-01",
+               article="b")
+    arrests = ev("Coast guards arrested 36 immigrants, including three women, off Granada.", "2006-11-01", article="c")
+    police = ev("Police arrested three men after finding drugs in their car.", "2006-11-01", article="b", start=500)
+    soldier.attribution = crash.attribution = "the military"  # as the pipeline finds them
+    assert len(merge([soldier, crash], WIRE).events) == 2
+    assert len(merge([arrests, police], WIRE).events) == 2
+
+
+def test_a_separate_clash_is_another_happening() -> None:
+    raid = ev("During the raid late on Sunday four insurgents were killed in Kandahar, it said.", "2006-12-17")
+    other = ev("Four Taliban insurgents were killed in a separate clash late Sunday in Kandahar.", "2006-12-17",
+               article="b")
+    assert len(merge([raid, other], WIRE).events) == 2
+
+
+def test_a_report_that_names_both_days_tells_two_happenings_not_a_date_dispute() -> None:
+    resumed = ev("The trial of Saddam resumed on Wednesday after Saddam and two aides were sentenced to death on "
+                 "Sunday.", "2006-11-08", who=["Saddam"])
+    sentenced = ev("On Nov. 5, Saddam and two aides were sentenced to death.", "2006-11-05", article="b",
+                   who=["Saddam"])
+    assert _conflicts(resumed, sentenced) == [("none", 2)]
+
+
+def test_a_summits_days_are_not_one_happening_with_two_dates() -> None:
+    welcome = ev("Chinese President Hu Jintao rolled out the red carpet on Friday in Beijing to welcome five presidents "
+                 "for the two-day China-Africa summit.", "2006-11-03", who=["Chinese President Hu Jintao"])
+    opening = ev("Chinese President Hu Jintao made the remarks on Saturday when addressing the opening of the "
+                 "China-Africa summit in Beijing.", "2006-11-04", article="b", who=["Chinese President Hu Jintao"])
+    assert _conflicts(welcome, opening) == [("none", 2)]
+
+
+def test_two_days_records_are_two_happenings() -> None:
+    monday = ev("The yuan hit a new high on Monday, at 7.8402 to one dollar, breaking the 7.85 mark.", "2006-11-27",
+                who=["Renminbi"])
+    wednesday = ev("The yuan hit a new high on Wednesday, at 7.8394 to one dollar, breaking the 7.84 mark.",
+                   "2006-11-29", article="b", who=["Renminbi"])
+    colombo = ev("The Colombo All Share Price Index closed down 18.12 points at 2438.67 points.", "2006-11-01",
+                 start=300)
+    bangkok = ev("The SET index lost 2.41 points to close at 694.44 points.", "2006-11-01", article="b", start=300)
+    assert _conflicts(monday, wednesday) == [("none", 2)]
+    assert _conflicts(colombo, bangkok) == [("none", 2)]
+
+
+def test_a_year_event_does_not_bridge_two_days_into_one_happening() -> None:
+    year = ev("Iraqi Prime Minister Nuri al-Maliki met Bush in Amman in 2006 for talks.", "2006", "year",
+              who=["Nuri al-Maliki"])
+    talks = ev("Iraqi Prime Minister Nuri al-Maliki held talks with Bush in Amman on Thursday.", "2006-11-30",
+               article="b", who=["Nuri al-Maliki"])
+    later = ev("Iraqi Prime Minister Nuri al-Maliki held talks with Bush in Amman on Saturday.", "2006-12-16",
+               article="c", who=["Nuri al-Maliki"])
+    assert all(kind != "date" for kind, _ in _conflicts(year, talks, later))

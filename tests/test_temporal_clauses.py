@@ -107,3 +107,31 @@ def test_verify_reads_a_between_span_as_the_engine_does() -> None:
 def test_the_offline_engine_never_dates_an_event_by_background_alone(text: str) -> None:
     article = Article(id="x", text=text, published=W)
     assert all(event.when is None or event.when.value is None for event in extract_events(article))
+
+
+@pytest.mark.parametrize("sentence, values", [
+    # a clock time whose day only the publication date gives dates nothing (the day is a guess)
+    ("The earthquake struck around 5 o'clock in the afternoon.", []),
+    ("Police said the fire broke out at 3 a.m.", []),
+    ("The quake struck at 1653 local time (2153 GMT).", []),
+    ("The meeting ended at noon.", []),
+    ("It was a little after one o'clock in the morning by the time he returned.", []),
+    # a day in the same sentence or told before it dates the clock time
+    ("Shares closed at 4 p.m. yesterday.", ["2025-03-04"]),
+    ("The bomb went off at midnight Friday.", ["2025-02-28"]),
+    ("On Tuesday, rescuers arrived. At 4 p.m. the first survivor was found.", ["2025-03-04", "2025-03-04"]),
+    ("The fire broke out this morning.", ["2025-03-05"]),
+])
+def test_a_bare_clock_time_gives_no_day(sentence: str, values: list[str]) -> None:
+    events = extract_events(Article(id="a", text=sentence, published=W))
+    assert [e.when.value for e in events if e.when and e.when.value] == values
+
+
+def test_verify_gives_no_day_to_a_models_bare_clock_time() -> None:
+    from timeline.verify import derive_when
+
+    text = "The earthquake struck at 4 p.m., officials said. Shares closed at 4 p.m. yesterday."
+    when, _ = derive_when("at 4 p.m.", "2025-03-05", text, 0, W)
+    assert when is not None and when.value is None
+    when, _ = derive_when("4 p.m. yesterday", None, text, text.index("Shares"), W)
+    assert when is not None and when.value == "2025-03-04"

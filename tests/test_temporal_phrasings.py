@@ -248,7 +248,8 @@ group(W, [
     ("The vote came three weeks after Jan. 6.", "2025-01-27", "day"),
     ("Three months after March 3, 2020, the virus spread.", "2020-06", "month"),
     ("A year after the 2001 attacks, the law changed.", "2002", "year"),
-    ("The day before last Tuesday's hearing, he went home.", "2025-03-03", "day"),
+    # (W is a Wednesday: "last Tuesday" is the week before, not yesterday)
+    ("The day before last Tuesday's hearing, he went home.", "2025-02-24", "day"),
     ("She was hired a week prior to July 4, 2019.", "2019-06-27", "day"),
     ("Five days after Feb. 10 the troops withdrew.", "2025-02-15", "day"),
     # a stretch of time, not a date: the anchor keeps its own value

@@ -158,3 +158,22 @@ def test_a_quote_too_short_to_ground_anything_is_dropped() -> None:
     result = verify_events([invented, real], chunk, article)
     assert [e.what for e in result.events] == ["The bridge will reopen."] and result.dropped == 1
     assert "too short" in result.reasons[0]
+
+
+GLUED = ('\\* UN agency criticises Egypt order to cull pigs \\* Says flu virus is human, not swine ROME, April 29 '
+         "(Reuters) - Egypt's order on Wednesday to cull all the country's pigs is a real mistake, a U.N. official said.")
+
+
+def test_a_glued_headline_is_not_part_of_the_sentence_a_claim_is_checked_against() -> None:
+    """A real Reuters page: the offline event (the sentence after the dateline) was checked against
+    the bullets too, found "negation differs" (their "not"), and was shown with the bullets."""
+    from timeline.engines.local import extract_events
+
+    article = Article(id="a", text=GLUED, published=date(2009, 4, 29))
+    [event] = extract_events(article)
+    assert event.what.startswith("Egypt's order") and verify.check_event(event, article) == []
+    chunk = Chunk(article_id="a", index=0, start=0, end=len(GLUED), text=GLUED, tokens=60)
+    unsupported = {"when_text": "on Wednesday", "date": "2009-04-29", "what": "Egypt banned pork.", "who": [],
+                   "where": [], "attribution": None, "evidence": "Egypt's order on Wednesday to cull"}
+    [shown] = verify_events(proposals([unsupported]), chunk, article).events
+    assert "rewritten" in shown.flags and shown.what.startswith("Egypt's order") and "Says flu" not in shown.what

@@ -159,6 +159,10 @@ def _subject_before(masked: str, original: str, verb_at: int, verb: str) -> str 
         return None  # "declared a state of emergency": an act, not a claim
     if re.match(r"\s+(?:to|by)\b", after) and verb not in ("vowed", "vows", "warned", "insisted", "added", "wrote") or re.match(r"\s+(?:that|it|him|her|them)\s+(?:was|is|had)\b", after) and verb == "told":
         return None  # "told to leave", "reported by": not this verb's subject
+    if re.search(r"\bto\s*$", masked[:verb_at]):
+        return None  # an infinitive has no subject before it: "prompting them to say", "declined to say"
+    if _NOUN_SLOT.search(masked, max(0, verb_at - 20), verb_at):
+        return None  # "Saturday's show", "the minister's claims", "the report": a noun, not a speech verb
     end = verb_at
     before = masked[:end].rstrip()
     while True:
@@ -205,6 +209,12 @@ def _subject_before(masked: str, original: str, verb_at: int, verb: str) -> str 
     return None
 
 
+# a live page's clock stamp glued before the entry ("2142 US Secretary of State Hillary Clinton
+# says ..."): four digits that read as a 24-hour time, then a capitalised word
+_LIVE_STAMP = re.compile(r"^(?:[01]\d|2[0-3])[0-5]\d\s+(?=[A-Z])")
+_NOUN_SLOT = re.compile(r"(?:['’]s|\b(?:the|a|an|this|that|these|those|its|his|her|their|our|my|your))\s+$",
+                        re.IGNORECASE)
+_CONTRACTED_PRONOUN = re.compile(r"(?:i|we|they|he|she|it|you|there)['’](?:m|re|s|ve|d|ll)$")
 _LOOSE_VERBS = frozenset(["said", "says", "say", "told", "tells"])
 _NOT_HEADS = frozenset(["the", "a", "an", "this", "that", "these", "those", "its", "his", "her", "their", "our", "and", "or", "but"])
 
@@ -213,6 +223,7 @@ def _clean(source: str, sentence: str, at: int, strict: bool = False, loose: boo
     """A source phrase trimmed and checked: a name or a known source noun at its head, no verb."""
     source = source.strip(" \"'“”‘’—–-")
     source = _LEADING_TIME.sub("", source)
+    source = _LIVE_STAMP.sub("", source)
     words = source.split()
     while words and words[0].lower().strip(",") in _LEADING_JUNK:
         words = words[1:]
@@ -221,8 +232,8 @@ def _clean(source: str, sentence: str, at: int, strict: bool = False, loose: boo
     if not words or len(words) > 10:
         return None
     lowered = [w.lower().strip(",") for w in words]
-    if lowered[0] in _PRONOUNS or any(w in _NOT_IN_SOURCE for w in lowered):
-        return None
+    if lowered[0] in _PRONOUNS or any(w in _NOT_IN_SOURCE for w in lowered) or _CONTRACTED_PRONOUN.match(lowered[0]):
+        return None  # "I'm told that ...": no source is named
     if strict and any(w.endswith("ed") and "-" not in w and w not in _MODIFIERS_ED and not words[i][:1].isupper()
                       for i, w in enumerate(lowered)):
         return None  # "The troops moved" is a clause, not a source

@@ -23,6 +23,7 @@ is cleaned the same way alone or in a batch of thousands.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 _MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|"
           r"Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?")
@@ -40,6 +41,8 @@ _NOISE_PATTERNS = [
         r"\bthank you for (?:contributing|your comments)\b", r"\bhave you been affected by\b",
         r"\bdo you know (?:someone|anyone) (?:who|affected)", r"\bnot all (?:e-?mails|comments) will be published\b",
         r"\bdisplaying your name and location\b", r"\bget involved\b.*\bcomment",
+        # a live page's banner: "As it happened: Haiti earthquake 13 Jan Live coverage following ..."
+        r"^as it happened\b", r"\b\d{1,2} \w{3,9}\.? live coverage\b",
         # broadcast and programme notes
         r"\b(?:is|are|will be) (?:broadcast|shown|screened|aired) (?:live )?(?:on|at)\b", r"\bbroadcast live\b",
         r"\blisten again\b", r"\bwatch (?:it )?again\b", r"\bon (?:bbc|itv|channel) (?:one|two|three|four|1|2|3|4)\b.*\b\d{1,2}[:.]?\d{0,2}\s*[ap]m\b",
@@ -79,8 +82,12 @@ _NOISE = [re.compile(p, re.IGNORECASE) for p in _NOISE_PATTERNS]
 # Saturday 25 April 2009 22.09 BST A member of cabin crew was taken to hospital ...").
 _STAMP = re.compile(
     rf"{_WEEKDAY},?\s+{_MONTH}\s+\d{{1,2}},?\s+\d{{4}}[;,]?\s+{_CLOCK}"
-    rf"|{_WEEKDAY},?\s+\d{{1,2}}\s+{_MONTH}\s+\d{{4}}\s+{_CLOCK}"
+    rf"|{_WEEKDAY},?\s+\d{{1,2}}\s+{_MONTH},?\s+\d{{4}},?\s+{_CLOCK}(?:\s+\d{{1,2}}:\d{{2}}\s+UK\b)?"
+    # a blog post's stamp: "Rajan Datar | 10:57 UK time, Friday, 22 January 2010"
+    rf"|{_CLOCK}\s+(?:UK|local)\s+time,?\s+{_WEEKDAY},?\s+\d{{1,2}}\s+{_MONTH},?\s+\d{{4}}"
     r"|\((?:Reuters|AP|AFP|Bloomberg|PA|UPI|dpa)\)\s*[-–—]+"
+    # a newspaper's dateline: "MOSCOW, Oct. 6--", "SAO PAULO, Brazil, Nov. 8--"
+    rf"|\b[A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+)*(?:,\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)?,\s+{_MONTH}\s+\d{{1,2}}\s*(?:--|—)"
     # "Page last updated at 07:48 GMT, Tuesday, 8 November 2011"; "6 January 2011 Last updated at
     # 04:46 GMT Help" (the later BBC page, its "Help" link glued on)
     rf"|[Ll]ast updated at\s+{_CLOCK}(?:,?\s+{_WEEKDAY},?\s+\d{{1,2}}\s+{_MONTH},?\s+\d{{4}})?(?:\s+Help\b)?"
@@ -102,6 +109,8 @@ _GLUED_HEADLINE = re.compile(
     r"^(?:\S+\s+){1,19}?(?<=[\w)]\s)((?:The|It|He|She|They|We|There|This|These|Those)\s+(?=[a-z]))"
 )
 _MIN_STORY_WORDS = 6
+# a page header's date at the very start of a text, before the story's first (capitalised) word
+_HEADER_DATE = re.compile(rf"^(?:\S+\s+){{0,8}}?{_WEEKDAY},?\s+\d{{1,2}}\s+{_MONTH}(?:,?\s+\d{{4}})?\s+(?=[A-Z])")
 # What may follow a stamp before the story: "LONDON (Reuters) - ", "| "
 _AFTER_STAMP = re.compile(
     r"^\s*(?:\|\s*)?(?:[A-Z][A-Z .,'/\\-]+(?:,\s*\w+\.? \d+)?\s*(?:\((?:Reuters|AP|AFP|Bloomberg|PA|UPI|dpa)\))?\s*[-–—]+\s*)?"
@@ -111,7 +120,7 @@ _MIN_WORDS = 4
 # cost more than the date tagger on a 1,500-article story. Every _NOISE pattern contains one of
 # these literals (or is anchored at the start, cheap to match), so a substring test decides
 # first and the regex only confirms; likewise a stamp needs a clock time or a wire name.
-_KEYS = ("posted by", "abuse", "comment", "share your", "tell us", "in the form", "thank you for",
+_KEYS = ("as it happened", "live coverage", "posted by", "abuse", "comment", "share your", "tell us", "in the form", "thank you for",
          "have you been affected", "do you know", "will be published", "displaying your", "broadcast", "shown on",
          "shown at", "screened", "aired on", "aired at", "listen again", "watch again", "on bbc ", "on itv",
          "on channel", "javascript", "flash player", "not available", "to play this", "cookie", "via rss",
@@ -120,14 +129,44 @@ _KEYS = ("posted by", "abuse", "comment", "share your", "tell us", "in the form"
          "rights reserved", "©", "address is", "@", "article appeared", "this blog covers", "this is my blog",
          "back to top", "+ |", "house rules", "most popular", "most read", "most viewed", "most e", "related stories",
          "related articles", "related links", "print this", "mail this")
+# A fact box flattened into a sentence: two or more "Label:" fields ("Born: August 29, 1958, Gary,
+# Indiana Also known as: The King of Pop Biggest hits: ..."), the first opening the sentence;
+# prose quotes with one colon, and names a film in the middle ("Robin Hood: Prince of Thieves").
+_FACT_FIELD = re.compile(r"(?:^|(?<=\s))[A-Z][a-z]+(?:\s[a-z]+){0,2}:\s")
+_SPOKEN_LABEL = re.compile(r"\b(?:said|says|added|adds|told|tells|wrote|writes|explained|warned|asked|stated)\b",
+                           re.IGNORECASE)  # "He added: ...": speech, not a field
 _ANCHORED_HINT = re.compile(r"\(?(?:the writer|by |page |next |previous |home|news|sport)", re.IGNORECASE)
-_STAMP_HINT = re.compile(r"\d[:.]\d\d|\((?:Reuters|AP|AFP|Bloomberg|PA|UPI|dpa)\)")
+_STAMP_HINT = re.compile(r"\d[:.]\d\d|\((?:Reuters|AP|AFP|Bloomberg|PA|UPI|dpa)\)|\d\s*(?:--|—)")
+
+
+# A live page's entry stamp: a 24-hour time before the entry's first word ("2142 US Secretary of
+# State Hillary Clinton says ...", "... for treatment 1541 President Barack Obama says ...").
+# Only at a sentence's start, and only on a page with several (a year such as "2010" reads as a
+# time too: "the 2004 Evening Standard awards", "at 1530 EST" are not stamps).
+_LIVE_STAMP = re.compile(r"(?:^|(?<=[.!?\"”)]\s)|(?<=[.!?\"”)]\s\s)|(?<=\n))(?:[01]\d|2[0-3])[0-5]\d\s+(?=[A-Z])")
+_LIVE_ENTRY = re.compile(r"(?:^|(?<=\s))(?:[01]\d|2[0-3])[0-5]\d\s+(?=[A-Z])")
+_LIVE_PAGE_STAMPS = 5  # a timeline of years ("... cardiology. 2000 Dr Murray opens a practice") has a few
+
+
+@lru_cache(maxsize=32)
+def _is_live_page(text: str) -> bool:
+    """Whether ``text`` is a live page: five or more entry stamps (cached: asked per sentence)."""
+    count = 0
+    for _ in _LIVE_STAMP.finditer(text):
+        count += 1
+        if count >= _LIVE_PAGE_STAMPS:
+            return True
+    return False
 
 
 def is_noise(sentence: str) -> bool:
     """True when ``sentence`` is page furniture (comments, broadcast notes, bylines, navigation)."""
     if LINE_START.match(sentence):
         return True
+    if sentence.count(":") >= 2:
+        first = _FACT_FIELD.match(sentence)
+        if first and not _SPOKEN_LABEL.search(first.group()) and len(_FACT_FIELD.findall(sentence)) >= 2:
+            return True
     low = sentence.lower()
     if not any(k in low for k in _KEYS) and not _ANCHORED_HINT.match(sentence):
         return False
@@ -142,6 +181,9 @@ def clean_span(text: str, start: int, end: int) -> tuple[int, int] | None:
     """
     sentence = text[start:end]
     stamps = list(_STAMP.finditer(sentence)) if _STAMP_HINT.search(sentence) else []
+    if _is_live_page(text):  # on a live page, an entry may be glued after the last one's words
+        stamps += list(_LIVE_ENTRY.finditer(sentence))
+        stamps.sort(key=lambda m: m.end())
     if stamps:
         cut = stamps[-1].end()
         cut += _AFTER_STAMP.match(sentence[cut:]).end()  # type: ignore[union-attr]  # always matches
@@ -152,8 +194,17 @@ def clean_span(text: str, start: int, end: int) -> tuple[int, int] | None:
         if len(sentence.split()) < _MIN_WORDS:
             return None
     elif not text[:start].strip():
-        glued = _GLUED_HEADLINE.search(sentence)
-        if glued and len(sentence[glued.start(1):].split()) >= _MIN_STORY_WORDS:
+        dated = _HEADER_DATE.match(sentence)
+        if dated and len(sentence[dated.end():].split()) >= _MIN_STORY_WORDS:
+            # "Haiti earthquake: Your stories Friday 15 January Up to 10,000 troops ...": the
+            # page's header and its date; the story starts after them
+            start += dated.end()
+            sentence = sentence[dated.end():]
+        for _ in range(3):  # a headline, then a caption: "Haiti earthquake: many feared dead The
+            # earthquake is the worst to hit Haiti in 200 years There are reports of ..."
+            glued = _GLUED_HEADLINE.search(sentence)
+            if not (glued and len(sentence[glued.start(1):].split()) >= _MIN_STORY_WORDS):
+                break
             start += glued.start(1)
             sentence = sentence[glued.start(1):]
     head = _CAPS_HEAD.match(sentence)
@@ -168,13 +219,49 @@ def clean_span(text: str, start: int, end: int) -> tuple[int, int] | None:
     return start, end
 
 
+# Reader comments, one stamp per comment. Two families: the stamp opens the comment (BBC "Have
+# Your Say": "Added: Tuesday, 19 January, 2010, 18:16 GMT 18:16 UK Good comments so far."), or
+# closes it ("... the money goes to China!!! Posted by: knjincvc | February 2, 2009 3:35 PM |
+# Report abuse"). Two stamps of one family make a comment section; it runs to the end of the text.
+_COMMENT_OPENS = re.compile(rf"\bAdded:\s+{_WEEKDAY},?\s+\d{{1,2}}\s+{_MONTH},?\s+\d{{4}}")
+_COMMENT_CLOSES = re.compile(r"\bPosted by:?\s+[^|\n]{1,80}\|", re.IGNORECASE)
+# the post's own byline stamp, after which the first comment starts: "By Dan Froomkin | February 2,
+# 2009; 1:40 PM ET We can recoup ..." (a blog page puts it at the end of the post)
+_POST_BYLINE = re.compile(rf"\bBy [A-Z][\w.'-]+(?: [A-Z][\w.'-]+){{0,3}}\s*\|\s*{_MONTH}\s+\d{{1,2}},?\s+\d{{4}}"
+                          r"[;,]?\s+\d{1,2}[:.]\d{2}\s*(?:[AaPp]\.?[Mm]\.?)?(?:\s+(?:ET|EST|EDT|GMT|BST|UTC|PT|PST|PDT|CT|CST|CDT)\b)?")
+
+
+def comment_section(text: str) -> tuple[int, int] | None:
+    """(start, end) of the readers' comments at the end of a page, or None.
+
+    Readers' comments are not reporting: their claims and dates are nobody's account of the
+    story (a comment stamped 19 January became a "key date" of a real story). A single stamp
+    is not enough (a story may quote "posted by" once); two of one family are a thread.
+    """
+    opens = _COMMENT_OPENS.search(text)
+    if opens and _COMMENT_OPENS.search(text, opens.end()):
+        return opens.start(), len(text)
+    closes = _COMMENT_CLOSES.search(text)
+    if closes and _COMMENT_CLOSES.search(text, closes.end()):
+        bylines = [m for m in _POST_BYLINE.finditer(text, 0, closes.start())]
+        start = bylines[-1].end() if bylines else text.rfind("\n", 0, closes.start()) + 1
+        return start, len(text)
+    return None
+
+
 def boilerplate_lines(text: str) -> list[tuple[int, int]]:
-    """(start, end) of each line that opens with page furniture (``LINE_START``): ``dedupe``
-    blanks them before comparing texts and before anything is read."""
+    """(start, end) of each line that opens with page furniture (``LINE_START``), and of the
+    readers' comment section (``comment_section``): ``dedupe`` blanks them before comparing
+    texts and before anything is read."""
     spans = []
     offset = 0
+    comments = comment_section(text) if ("Added:" in text or "osted by" in text) else None
     for line in text.split("\n"):
+        if comments and offset >= comments[0]:
+            break
         if line.strip() and LINE_START.match(line):
             spans.append((offset, offset + len(line)))
         offset += len(line) + 1
+    if comments:
+        spans.append(comments)
     return spans

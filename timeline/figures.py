@@ -70,6 +70,11 @@ _MONTHS = r"(?:" + "|".join(sorted(en.MONTHS, key=len, reverse=True)) + r")\.?" 
 _DATE_BEFORE = re.compile(r"(?i)\b" + _MONTHS + r"\s+(?:the\s+)?$")
 _DATE_AFTER = re.compile(r"(?i)^(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MONTHS + r"(?![a-z])")
 _AGE_BEFORE = re.compile(r"(?i)\b(?:aged|age|ages|age\s+of)\s+$")
+# a number that names a group, not a count: "five year-seven pupils" (a school year), "grade 10
+# students", "flight 93 passengers", "phase two" (it set "seven pupils" against "six pupils")
+_NAMING_BEFORE = re.compile(r"(?i)\b(?:year|grade|class|form|stage|level|phase|division|category|ward|gate|terminal|"
+                            r"platform|flight|route|bus|line|article|section|chapter|number|no\.|room|unit|zone|"
+                            r"district|precinct|lane|floor|block|tier)[\s-]+$")
 _AGE_APPOSITION = re.compile(r"[A-Z][\w.'-]*,\s*$")
 _TIME_BEFORE = re.compile(r"(?i)\b(?:at|by|until|from|around|about)\s+$")
 _CHANGE_BEFORE = re.compile(r"(?i)\b(?:edged|edges|moved|moves|gone|went|goes|rose|risen|rises|climbed|climbs|"
@@ -120,13 +125,22 @@ def find_figures(text: str) -> list[Figure]:
     return found
 
 
+_DURATION_AFTER = re.compile(r"[\s-]+(?:more\s+|other\s+|straight\s+|consecutive\s+)?(?:years?|months?|weeks?|days?|"
+                             r"hours?|minutes?|seconds?|decades?|centuries|nights?)\b", re.IGNORECASE)
+
+
 def _not_a_count(text: str, match: re.Match[str]) -> bool:
-    """Whether the number is a date's day, an age or a clock time (see ``_DATE_BEFORE``)."""
+    """Whether the number is a date's day, an age, a clock time (see ``_DATE_BEFORE``) or a length
+    of time ("the worst quake in 200 years" was read as 200 deaths and set against real tolls)."""
+    if _DURATION_AFTER.match(text, match.end()):
+        return True
     if match.group("qual") or match.group("cur") or match.group("scale"):
         return False
     start, after = match.start("num"), text[match.end():]
     before = text[max(0, start - 30):start]
     if _DATE_BEFORE.search(before) or _DATE_AFTER.match(after) or _AGE_BEFORE.search(before):
+        return True
+    if _NAMING_BEFORE.search(before):
         return True
     if _CLOCK_AFTER.match(after):
         return True  # "at 0910 local time", "1103 GMT", "7 pm"
@@ -206,3 +220,24 @@ def _label(text: str, match: re.Match[str]) -> str | None:
 def _next_number(clause: str) -> int:
     found = re.search(r"\d|\b(?:" + "|".join(_WORD_NUMBERS) + r")\b", clause, re.IGNORECASE)
     return found.start() if found else len(clause)
+
+
+_ANY_NUMBER = re.compile(r"\b\d[\d,]*(?:\.\d+)?\b|\b[A-Za-z]+\b")
+
+
+def numbers_in(text: str) -> set[float]:
+    """Every number ``text`` states, in digits or words ("13", "five", "2,000"): a figure one
+    report gives and another also mentions is not in dispute between them, whatever each
+    one's counted noun (``merge``: "convicted of the deaths of 13 women ... who murdered five"
+    against "the murders of 13 women ... who killed five" are the same two numbers)."""
+    found: set[float] = set()
+    for token in _ANY_NUMBER.findall(text):
+        value = _value(token, None) if token[0].isdigit() or token.lower() in _WORD_NUMBERS else None
+        if value is not None:
+            found.add(value)
+    return found
+
+
+def stated_value(figure: Figure) -> float | None:
+    """The number a figure states, without its qualifier or scale word ("at least 12" -> 12)."""
+    return _value(core_number(figure.shown), None)

@@ -14,6 +14,7 @@ different happenings when one hit a market in Idlib and the other a hospital in 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 _WORD = re.compile(r"[A-Za-z]+")
 
@@ -115,6 +116,30 @@ def kinds(text: str) -> frozenset[str]:
 def is_calendar(name: str) -> bool:
     """'Sunday', 'Sunday night', 'March': a time, not a place."""
     return bool(name.split()) and name.split()[0].capitalize() in _CALENDAR
+
+
+@lru_cache(maxsize=1)
+def _country_names() -> frozenset[str]:
+    """Country names, common and official, lower-cased (pycountry's ISO 3166 list, read once)."""
+    import pycountry
+
+    names = set()
+    for country in pycountry.countries:
+        for field in ("name", "common_name", "official_name"):
+            value = getattr(country, field, None)
+            if value:
+                names.add(value.lower())
+    return frozenset(names | {"britain", "great britain", "england", "scotland", "wales", "us", "u.s.", "usa",
+                              "america", "russia", "iran", "syria", "south korea", "north korea", "vietnam"})
+
+
+def is_country(name: str) -> bool:
+    """'the Philippines', 'Venezuela': a place too wide to tell two happenings of a kind apart
+    (a soldier killed in the south and a plane crash in the north, on one day)."""
+    words = name.lower().split()
+    while words and words[0] in ("the", "northern", "southern", "eastern", "western", "central"):
+        words = words[1:]
+    return " ".join(words) in _country_names()
 
 
 def places(text: str) -> frozenset[str]:

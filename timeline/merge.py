@@ -30,8 +30,8 @@ from itertools import chain, combinations
 from rapidfuzz import fuzz
 
 from .attribution import find_attribution
-from .figures import CUMULATIVE, Figure, compatible, find_figures
-from .kinds import is_calendar, kinds, places, targets
+from .figures import CUMULATIVE, Figure, compatible, find_figures, numbers_in, stated_value
+from .kinds import is_calendar, is_country, kinds, places, targets
 from .lang import en
 from .models import Article, Chronology, Conflict, ConflictValue, Event, Evidence, TimePoint
 from .timepoint import Period, sort_key
@@ -119,6 +119,7 @@ def _window(articles: list[Article]) -> str | None:
 
 SAME_DATE_SIMILARITY = 75
 CONFLICTING_DATE_SIMILARITY = 75
+CONFLICTING_DATE_SIMILARITY_NO_KIND = 90  # a set ratio is 100 whenever one report's words are a subset of the other's
 MIN_SHARED_WORDS = 3
 MIN_SHARED_WORDS_DATE_CONFLICT = 6
 MIN_SHARED_KEYS = 2
@@ -223,6 +224,8 @@ def _join_same_happenings(events: list[Event], order: dict[str, int], published:
     parent = list(range(len(events)))
     signals: dict[int, list[str]] = {}
     members: dict[int, list[int]] = {i: [i] for i in range(len(events))}
+    days: dict[int, set[str]] = {i: ({e.when.value} if e.when and e.when.value and e.when.precision == "day" else set())
+                                 for i, e in enumerate(events)}
 
     def find(i: int) -> int:
         while parent[i] != i:
@@ -246,13 +249,19 @@ def _join_same_happenings(events: list[Event], order: dict[str, int], published:
         for j, count in sorted(shared.items()):
             if count < MIN_SHARED_KEYS or find(i) == find(j):
                 continue
-            why = same_happening(events[j], events[i], profiles[j], profiles[i])
+            why = same_happening(events[j], events[i], profiles[j], profiles[i], published)
             root_i, root_j = find(i), find(j)
+            if why is not None and not why[0].startswith("dates within") \
+                    and len(days[root_i] | days[root_j]) > 1 >= max(len(days[root_i]), len(days[root_j])):
+                # a year or month event nests every day in it: joined through one, two reports
+                # of two different days became one happening with a date dispute
+                why = None
             if why is not None and not any(_clash(profiles[x], profiles[y]) for x in members[root_i] for y in members[root_j]):
                 # a group stays consistent: joining through a third report never puts Cedar
                 # Falls and Birch Hollow in one event
                 parent[root_i] = root_j
                 members[root_j].extend(members.pop(root_i))
+                days[root_j] |= days.pop(root_i)
                 signals[root_j] = list(dict.fromkeys(signals.pop(root_i, []) + signals.get(root_j, []) + why))
     groups: dict[int, list[Event]] = {}
     for i, event in enumerate(events):
@@ -283,7 +292,8 @@ def _years(event: Event) -> tuple[str | None, ...]:
     return (year,)
 
 
-def same_happening(a: Event, b: Event, pa: _Profile | None = None, pb: _Profile | None = None) -> list[str] | None:
+def same_happening(a: Event, b: Event, pa: _Profile | None = None, pb: _Profile | None = None,
+                   published: dict[str, str] | None = None) -> list[str] | None:
     """Why ``a`` and ``b`` report the same happening (the matched signals), or None.
 
     The rule: dates compatible at their precision; places do not conflict (each names a place
@@ -303,6 +313,8 @@ def same_happening(a: Event, b: Event, pa: _Profile | None = None, pb: _Profile 
     shared_words = pa.words & pb.words
     if _clash(pa, pb):
         return None
+    if _SEPARATE.search(pa.text) or _SEPARATE.search(pb.text):
+        return None  # "four Taliban were killed in a separate clash": the report says it is another happening
     same_report = {ev.article_id for ev in a.evidence} & {ev.article_id for ev in b.evidence}
     if same_report and similarity < SAME_REPORT_SIMILARITY:
         return None  # one report's sentences state different facts, unless one repeats the other
@@ -316,8 +328,20 @@ def same_happening(a: Event, b: Event, pa: _Profile | None = None, pb: _Profile 
             return None
         if pa.kinds and pb.kinds and not pa.kinds & pb.kinds:
             return None
+        if not pa.kinds & pb.kinds and similarity < CONFLICTING_DATE_SIMILARITY_NO_KIND:
+            # no shared kind of happening, only a shared actor and many shared words
+            return None
+        if fuzz.token_set_ratio(a.what, b.what) < CONFLICTING_DATE_SIMILARITY:
+            # a dispute about the day needs the same statement, word for word rather than by
+            # stems: "Hu rolled out the red carpet on Friday to welcome five presidents" and "Hu
+            # made the remarks on Saturday addressing the opening" share stems (81%), not words (58%)
+            return None
         if _counts_differ(a.what, b.what):
             # "91 cases on Tuesday" and "109 cases on Thursday": two days' counts, two happenings
+            return None
+        if _tells_other_date(a, b, published) or _tells_other_date(b, a, published):
+            # "the trial resumed on Wednesday after they were sentenced on Sunday" and "On Nov. 5
+            # they were sentenced": one report names both days, so the two are two happenings
             return None
         return why + [f"same actor: {a.who[0]}", f"wording {similarity:.0f}% similar"]
     shared_places = sorted(p for p in pa.places | pb.places if p.lower() in pa.text and p.lower() in pb.text)
@@ -332,17 +356,68 @@ def same_happening(a: Event, b: Event, pa: _Profile | None = None, pb: _Profile 
             return None
         anchors = ([f"place: {', '.join(shared_places)}"] if shared_places else []) + \
                   ([f"actors: {', '.join(shared_actors)}"] if shared_actors else [])
-        telling = shared_words - _WEAK_WORDS
-        if len(telling) >= MIN_TELLING_WORDS or similarity >= SAME_DATE_SIMILARITY:
+        # the words that tell this happening apart: not the kind's own trigger ("kill"), a
+        # number, the shared names or the sources ("the military said" in two reports)
+        telling = shared_words - _WEAK_WORDS - _generic_words(shared_words, a, b, shared_places + shared_actors)
+        if len(telling) >= MIN_TELLING_WORDS or (similarity >= SAME_DATE_SIMILARITY and telling):
             anchors.append(f"wording {similarity:.0f}% similar (shared: {', '.join(sorted(telling)[:6])})")
         if not anchors:
+            return None
+        if not telling and similarity < SAME_DATE_SIMILARITY and all(is_country(x) for x in shared_places + shared_actors):
+            # anchored by a country alone, with nothing else in common: a soldier killed in the
+            # southern Philippines and a plane crash in the north are two happenings
             return None
         return why + [f"kind: {', '.join(sorted(common))}"] + anchors
     if pa.kinds and pb.kinds and not pa.kinds & pb.kinds:
         return None
     if similarity >= SAME_DATE_SIMILARITY and len(shared_words) >= MIN_SHARED_WORDS:
+        if _counts_differ(a.what, b.what):
+            # joined by wording alone, with figures that cannot agree: two markets' closes
+            # ("the Colombo index moving down 18.12 points", "SET index lost 2.41 points")
+            return None
         return why + [f"wording {similarity:.0f}% similar ({len(shared_words)} shared words)"]
     return None
+
+
+_SEPARATE = re.compile(r"\b(?:in|during|at) a separate\b|\ba separate (?:attack|incident|clash|raid|explosion|blast|"
+                       r"bombing|shooting|accident|crash|case|operation|fire)\b")
+
+
+def _generic_words(words: frozenset[str], a: Event, b: Event, names: list[str]) -> set[str]:
+    """Of ``words`` (stems), those that cannot tell one happening of a kind from another:
+    casualty words, numbers, the names already counted as anchors, and the sources'."""
+    named = " ".join(names + [x or "" for e in (a, b) for x in [e.attribution, *(ev.attribution for ev in e.evidence)]])
+    name_words = {_stem(w.strip("'’-")) for w in _WORD.findall(named.lower())}
+    name_words |= {_stem(w.lower()) for e in (a, b) for w in _CAPITALISED.findall(e.what) if is_country(w)}
+    return {w for w in words if w in name_words or w in _NUMBER_STEMS
+            or any(kinds(w + end) & _CASUALTY_KINDS for end in ("", "ed", "s", "ing", "ies"))}
+
+
+# casualty words come with any violent or deadly happening: "killed" and "injured" in two
+# reports of one day tell nothing about whether it was one crash or two (the kind's own,
+# rarer words do: "collapse" and "bridge")
+_CASUALTY_KINDS = frozenset(["deaths", "injuries", "missing"])
+
+
+_CAPITALISED = re.compile(r"\b[A-Z][a-z]+\b")
+_NUMBER_STEMS = frozenset(_stem(w) for w in en.NUMBERS)
+
+
+def _tells_other_date(a: Event, b: Event, published: dict[str, str] | None) -> bool:
+    """Whether ``a``'s wording names ``b``'s day too (resolved against ``a``'s publication date)."""
+    from datetime import date as _date
+
+    from . import temporal
+
+    target = b.when.value if b.when else None
+    pub = (published or {}).get(a.evidence[0].article_id) if a.evidence else None
+    if not target or not pub:
+        return False
+    try:
+        ref = _date.fromisoformat(pub[:10])
+    except ValueError:
+        return False
+    return any(t.value == target for t in temporal.tag(a.what, ref))
 
 
 def _counts_differ(a: str, b: str) -> bool:
@@ -353,7 +428,16 @@ def _counts_differ(a: str, b: str) -> bool:
     label), so they are two happenings rather than one happening told with two dates.
     """
     mine, theirs = find_figures(a), find_figures(b)
-    return bool(mine and theirs) and not any(compatible(fa, fb) for fa in mine for fb in theirs)
+    if not (mine and theirs):
+        return False
+    shared = {f.label for f in mine} & {f.label for f in theirs}
+    if shared:
+        # "a new high on Monday ... breaking the 7.85 mark" and "on Wednesday ... the 7.84 mark":
+        # the same label with no compatible pair is two days' values ("to one dollar" in both
+        # made any-pair compatible and joined them)
+        return any(not any(compatible(fa, fb) for fa in mine if fa.label == label for fb in theirs if fb.label == label)
+                   for label in shared)
+    return not any(compatible(fa, fb) for fa in mine for fb in theirs)
 
 
 def _clash(pa: _Profile, pb: _Profile) -> bool:
@@ -525,7 +609,7 @@ def _with_figures(event: Event, articles: dict[str, Article]) -> Event:
         readings.sort(key=lambda r: (_published(articles, r[1].article_id), ))
         disputed = updated = False
         for (fa, ea), (fb, eb) in combinations(readings, 2):
-            if compatible(fa, fb):
+            if compatible(fa, fb) or _mentions_other(fa, eb.quote) or _mentions_other(fb, ea.quote):
                 continue
             da, db = _published(articles, ea.article_id), _published(articles, eb.article_id)
             if da > db:
@@ -546,6 +630,13 @@ def _with_figures(event: Event, articles: dict[str, Article]) -> Event:
     if not updates and conflicts == event.conflicts and flags == event.flags:
         return event
     return event.model_copy(update={"conflicts": conflicts, "figure_updates": updates, "flags": flags})
+
+
+def _mentions_other(figure: Figure, quote: str) -> bool:
+    """Whether ``quote`` states ``figure``'s number too: then its own different figure of that
+    label counts something else, not a rival count ("13 women ... five prostitutes")."""
+    value = stated_value(figure)
+    return value is not None and value in numbers_in(quote)
 
 
 def _published(articles: dict[str, Article], article_id: str) -> str:

@@ -31,6 +31,7 @@ from datetime import date
 from functools import lru_cache
 
 from . import support, tag_memo, temporal
+from .boilerplate import clean_span
 from .attribution import find_attribution
 from .models import Article, Chronology, Chunk, DroppedEvent, Event, Evidence, Proposal, TimePoint
 from .sentences import sentences
@@ -161,6 +162,9 @@ def derive_when(
     if found is None:
         found = temporal.resolve(when_text, published)
     text = chunk_text[span[0]:span[1]]
+    if found is not None and temporal.is_bare_clock(found):
+        # "at 4 p.m.": the day would be a guess, the publication date's or the model's (clauses.is_bare_clock)
+        return TimePoint(value=None, text=text), []
     if found is not None and found.value:
         flags = [] if _same(model_date, found.value) else ([FLAG_DISAGREES] if model_date else [])
         return TimePoint(value=found.value, text=text), flags
@@ -201,6 +205,12 @@ def evidence_span(text: str, start: int, end: int) -> tuple[int, int]:
     for a, b in sentences(text, p_start, p_end):
         if a < end and start < b:
             s, e = min(s, a), max(e, b)
+    if (s, e) != (start, end):
+        # a glued headline, bullets or page stamp are not part of the sentence a claim is checked
+        # against ("\* Says flu virus is human, not swine \* ... (Reuters) - Egypt's order ...")
+        cleaned = clean_span(text, s, e)
+        if cleaned is not None and cleaned[0] <= start and end <= cleaned[1]:
+            return cleaned
     return s, e
 
 
@@ -355,6 +365,12 @@ def verify_events(proposals: list[Proposal], chunk: Chunk, article: Article) -> 
             refuse(p, why + " and its evidence sentence is already an event")
             continue
         spans_taken.add((s_start, s_end))
+        cleaned = clean_span(text, s_start, s_end)  # the sentence without a glued headline, bullets or stamp
+        if cleaned is None:
+            refuse(p, why + " and its evidence sentence is page furniture")
+            continue
+        s_start, s_end = cleaned
+        sentence = text[s_start:s_end]
         rewritten += 1
         attribution = event.attribution
         if attribution and not support.mentioned(attribution, text[p_start:p_end], text):

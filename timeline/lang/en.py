@@ -111,6 +111,15 @@ PAST_CUES = (
     "wrote", "became", "found", "sent", "built", "kept", "brought", "thought", "felt", "stood", "fought",
     "fled", "flew", "drew", "grew", "knew", "threw", "shot", "quit", "cut", "set", "put",
 )
+# past participles that do not end in -ed or -en, for "is said to have fled", "are feared to have
+# died" (a perfect infinitive: the happening is past whatever the verb before it)
+IRREGULAR_PARTICIPLES = (
+    "been", "done", "gone", "seen", "come", "become", "run", "begun", "left", "lost", "struck", "fled", "hit", "shot",
+    "cut", "set", "put", "found", "sent", "built", "kept", "brought", "thought", "felt", "stood", "fought", "held",
+    "sold", "bought", "led", "won", "got", "made", "said", "told", "met", "paid", "spent", "flown", "drawn",
+    "grown", "known", "thrown", "sunk", "swum", "hung", "slain", "fallen", "risen", "taken", "given", "broken",
+    "spoken", "written", "stolen", "driven", "ridden", "eaten", "beaten", "hidden", "chosen", "frozen", "shaken",
+)
 # -ed words that are not past tenses
 NOT_PAST_ED = ("hundred", "kindred", "naked", "wicked", "sacred", "beloved", "rugged")
 
@@ -153,6 +162,13 @@ POSSESSIVE_FUTURE_LEAD = ("ahead of", "before", "until", "till", "upcoming", "in
                           "warmed up for", "warming up for", "gearing up for")  # not "for": "been for", "praised for"
 POSSESSIVE_PAST_LEAD = ("after", "since", "following", "in the wake of", "despite", "in response to", "over", "from",
                         "appeal", "overturn", "overturned", "challenge", "challenged")
+# happenings nobody schedules: "Tuesday's earthquake" (read on a Sunday) is the last Tuesday's,
+# whatever the clause's verb ("the epicentre of Tuesday's earthquake suggest...", "will
+# investigate Tuesday's crash"); a lead word still decides first ("ahead of Sunday's storm")
+UNFORESEEN_HAPPENINGS = frozenset("""earthquake earthquakes quake quakes tremor tremors aftershock aftershocks attack
+attacks bombing bombings blast blasts explosion explosions shooting shootings crash crashes collision derailment fire
+fires blaze landslide landslides mudslide avalanche eruption murder murders killing killings assassination massacre
+ambush kidnapping abduction accident collapse stabbing stabbings disaster tsunami shipwreck sinking""".split())
 # modal cues too weak to put a named happening in the future ("would appeal Wednesday's ruling")
 WEAK_FUTURE_CUES = frozenset({"would", "could", "might", "may", "should"})
 # nouns after "today's" that mean the present age, not the day ("today's youth", "by today's standards")

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 
+from ..lang import en
 from .model import TimeExpression
 
 # A participle is an aside only when no auxiliary makes it the clause's verb: "The company,
@@ -102,11 +103,30 @@ def joined_ranges(text: str, found: list[TimeExpression], offset: int = 0) -> li
     return out
 
 
+_CLOCK_WORDS = frozenset("""at around about approximately some just shortly little a before after in the a.m. am p.m. pm a.m p.m
+    o'clock morning afternoon evening night noon midday midnight local time hours hrs h gmt utc et est edt bst cet""".split())
+_CLOCK_DIGITS = re.compile(r"^\d{1,4}(?:[:.]\d{2})?(?:[ap]\.?m\.?|h)?$", re.IGNORECASE)
+
+
+def is_bare_clock(e: TimeExpression) -> bool:
+    """A clock time with no day of its own ("at 4 p.m.", "5 o'clock in the afternoon", "1653 local
+    time") that only the publication date gave a day. The day is a guess: a next-day report of
+    "the quake struck around 5 o'clock in the afternoon" means the day before, and "closed at
+    4 p.m. yesterday" means yesterday. Such a time dates no event; a clock time after a told day
+    ("On Tuesday ... At 4 p.m. ...") has its anchor in the text and keeps it."""
+    if e.anchor != "published":
+        return False
+    words = e.text.lower().replace(",", " ").replace("(", " ").replace(")", " ").split()
+    return bool(words) and any(_CLOCK_DIGITS.match(w) or w in ("noon", "midday", "midnight", "o'clock") for w in words) \
+        and all(w in _CLOCK_WORDS or w in en.CLOCK_HOURS or _CLOCK_DIGITS.match(w) for w in words)
+
+
 def event_dates(sentence: str, found: list[TimeExpression], offset: int = 0) -> list[TimeExpression]:
     """The expressions that date the events of ``sentence`` (usually one; two for a report of a
     dated happening; none when nothing resolves). ``found`` holds expressions whose offsets are
     into the text ``sentence`` was cut from at ``offset``."""
-    dated = joined_ranges(sentence, [e for e in found if e.value and e.kind in _DATED_KINDS], offset)
+    dated = joined_ranges(sentence, [e for e in found if e.value and e.kind in _DATED_KINDS and not is_bare_clock(e)],
+                          offset)
     if not dated:
         return []
     background = _background_spans(sentence)

@@ -48,7 +48,8 @@ _WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|MONDAY|
 _WEEKDAY_I = r"(?i:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
 _DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?!\d|:\d|[.,]\d)"
 _YEAR = r"(?:1[0-9]|20|21)\d\d"
-_NUMWORD = (r"(?:\d+(?:\.\d+)?|a\s+couple\s+of|a\s+couple|couple\s+of|a\s+dozen|a\s+hundred|half\s+a|"
+_NUMWORD = (r"(?:\d+(?:\.\d+)?|(?i:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)[\s-]+"
+            r"(?i:one|two|three|four|five|six|seven|eight|nine)\b|a\s+couple\s+of|a\s+couple|couple\s+of|a\s+dozen|a\s+hundred|half\s+a|"
             r"a\s+few|few|several|many|some|dozens\s+of|hundreds\s+of|"
             r"an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|"
             r"fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|"
@@ -146,6 +147,10 @@ def _month_of(word: str) -> int:
     return en.MONTHS[word.lower().rstrip(".")]
 
 
+_TENS = frozenset("twenty thirty forty fifty sixty seventy eighty ninety".split())
+_UNITS = frozenset("one two three four five six seven eight nine".split())
+
+
 def _num(word: str) -> int | None:
     w = re.sub(r"\s+", " ", word.lower())
     if w[0].isdigit():
@@ -153,6 +158,9 @@ def _num(word: str) -> int | None:
             return int(float(w))
         except (ValueError, OverflowError):
             return None
+    tens, _, unit = w.replace("-", " ").partition(" ")
+    if unit and tens in _TENS and unit in _UNITS:
+        return en.NUMBERS[tens] + en.NUMBERS[unit]  # "thirty-two": it was read as "two years ago"
     return en.NUMBERS.get(w)
 
 
@@ -175,6 +183,11 @@ def weekday_date(ref: date, wd: int, mod: str, clause: str | None) -> date | Non
     """The weekday meant by last/next/this/(bare) relative to ref; bare ones follow the tense."""
     back = (ref.weekday() - wd) % 7
     fwd = (wd - ref.weekday()) % 7
+    if mod == "last" and back == 1:
+        # yesterday is "yesterday" or "on Tuesday": "last Tuesday" on a Wednesday is the week
+        # before (real wire copy, published on a Thursday: "the first round of voting held last
+        # Wednesday" was eight days earlier; "last Monday and Tuesday, or on Nov. 6 and Nov. 7")
+        return cal.shift(ref, -8)
     if mod in ("last", "this past", "past"):
         return cal.shift(ref, -(back or 7))
     if mod in ("next", "coming", "this coming"):
@@ -265,9 +278,13 @@ def numeric_date(m: re.Match[str], text: str, ref: date | None, lenient: bool) -
 # --------------------------------------------------------------------------- rules: month and day
 
 
-@rule(r"^(?:[A-Z][A-Za-z.'-]*(?:[ ,]+[A-Z][A-Za-z.'-]*){0,4}),\s+(?P<m>" + _MONTH_ANY + r")\s*(?P<d>" + _DAY
-      + r")\s*\((?:Xinhua|AP|AFP|Reuters|UPI|dpa|IANS)\)\s*(?:--|—|_)", "month", flags=re.MULTILINE,
-      examples=[("1998-08-12", "WASHINGTON, August 11 (Xinhua) --\nNews came.", "1998-08-11", "day")])
+@rule(r"^(?:\([^()\n]{0,80}\)\s*)?(?:[A-Z][A-Za-z.'-]*(?:[ ,]+[A-Z][A-Za-z.'-]*){0,4}),\s+(?P<m>" + _MONTH_ANY
+      + r")\s*(?P<d>" + _DAY + r")\s*(?:\((?:Xinhua|AP|AFP|Reuters|UPI|dpa|IANS)\)\s*(?:--|—|_)|--|—)",
+      "month", flags=re.MULTILINE,
+      examples=[("1998-08-12", "WASHINGTON, August 11 (Xinhua) --\nNews came.", "1998-08-11", "day"),
+                # a newspaper's dateline, a photo credit before it: the report's day, not the happening's
+                ("2008-10-06", "(By A. Zemlianichenko--AP) MOSCOW, Oct. 6--Less than a year ago, plans were unveiled.",
+                 "2008-10-06", "day")])
 def dateline(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> Result:
     """A wire dateline ("WASHINGTON, August 11 (Xinhua) --") dates the report, not a happening:
     its kind is "dateline", so it is shown and scored but dates no event (``clauses``)."""
@@ -642,6 +659,10 @@ def narrative_weekday(m: re.Match[str], text: str, ref: date | None, lenient: bo
       examples=[("2024-12-02", "On Friday night, insurgents advanced.", "2024-11-29", "day"),
                 ("2024-12-02", "The summit will open Thursday.", "2024-12-05", "day"),
                 ("2024-12-02", "He left last Friday.", "2024-11-29", "day"),
+                ("2010-01-20", "200,000 people died in last Tuesday's quake.", "2010-01-12", "day"),
+                ("2005-11-17", "The election kicked off last Wednesday.", "2005-11-09", "day"),
+                ("2010-01-14", "Thousands are expected to have died in Tuesday's earthquake.", "2010-01-12", "day"),
+                ("2010-01-14", "Aid is expected to arrive on Tuesday.", "2010-01-19", "day"),
                 ("2024-12-02", "we met on friday", "2024-11-29", "day"),
                 ("2000-01-07", "They said they would look for ways around Wednesday's ruling.", "2000-01-05", "day"),
                 ("2025-03-05", "Campaigning closed ahead of Sunday's vote.", "2025-03-09", "day"),
@@ -650,7 +671,11 @@ def narrative_weekday(m: re.Match[str], text: str, ref: date | None, lenient: bo
                 ("1997-04-12", "The organisers of Sunday's race would not comment.", "1997-04-13", "day"),
                 ("2005-11-13", "The bomber in Wednesday's hotel attacks confessed.", "2005-11-09", "day"),
                 ("2005-11-02", "Henry had been rested for Saturday's derby.", "2005-11-05", "day"),
-                ("2006-12-19", "The government paid for Monday's airlift.", "2006-12-18", "day")])
+                ("2006-12-19", "The government paid for Monday's airlift.", "2006-12-18", "day"),
+                ("2010-01-17", "Reports from the epicentre of Tuesday's earthquake suggest worse damage.",
+                 "2010-01-12", "day"),
+                ("2010-01-17", "Police will investigate Tuesday's fatal crash.", "2010-01-12", "day"),
+                ("2010-01-17", "Residents braced ahead of Tuesday's storm.", "2010-01-19", "day")])
 def weekday(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> Result:
     prev = _prev_word(text, m.start())
     if (prev in en.SET_WORDS and not m["mod"]) or (not m["part"] and _RECURRING_AFTER.match(text, m.end())):
@@ -673,6 +698,7 @@ def weekday(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> Res
 
 
 _BEFORE_WORD = re.compile(r"(?i)\b(" + _alt(en.POSSESSIVE_FUTURE_LEAD + en.POSSESSIVE_PAST_LEAD) + r")\s+(?:the\s+)?$")
+_NOUN_AFTER = re.compile(r"[A-Za-z]+")
 _FOR_BEFORE = re.compile(r"(?i)\b([a-z]+),?\s+for\s+(?:the\s+)?$")
 
 
@@ -686,6 +712,8 @@ def _possessive_tense(text: str, start: int, end: int, weak_future: bool = False
     if lead:
         word = re.sub(r"\s+", " ", lead.group(1).lower())
         return "future" if word in en.POSSESSIVE_FUTURE_LEAD else "past"
+    if any(w.lower() in en.UNFORESEEN_HAPPENINGS for w in _NOUN_AFTER.findall(text, end, end + 40)[:4]):
+        return "past"  # "Tuesday's devastating earthquake": nobody reports one ahead
     head = _FOR_BEFORE.search(text, max(0, start - 30), start)
     if head:  # "rested for Saturday's derby", "bills for Friday's session"; but "paid for Monday's airlift"
         return "past" if head.group(1).lower() in en.FOR_PAST_HEADS else "future"
@@ -793,6 +821,8 @@ def trading_day(m: re.Match[str], text: str, ref: date | None, lenient: bool) ->
                 ("2025-03-05", "The score was 3:1.", None, "unknown"),
                 ("2009-06-04", "At a press conference at 16:15 UTC, June 1st, he spoke.", "2009-06-01", "day"),
                 ("1999-04-19", "A jogger saw the car at 6 a.m. ten days before the shooting.", None, "unknown"),
+                ("2011-11-08", "The jury heard he had propofol at 10.40 am on the day of his death.", None,
+                 "unknown"),
                 ("1997-04-12", "He was due at around 5:30 p.m. (1530 GMT).", "1997-04-12", "day")])
 def clock_time(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> Result:
     """A time of day dates the day the story is at; "10:35 a.m. Friday" takes that weekday."""
@@ -807,13 +837,17 @@ def clock_time(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> 
             return _point(m, None, "unknown", start=start)
         d = weekday_date(ref, en.WEEKDAYS[m["wd"].lower()], "", tense(text, start, m.end()))
         return _point(m, _iso(d), "day", start=start, relative=True)
-    if _OFFSET_AFTER.match(text, m.end()):
-        return _point(m, None, "unknown", start=start)  # "at 6 a.m. ten days before the shooting": not today
+    if _OFFSET_AFTER.match(text, m.end()) or _EVENT_DAY_AFTER.match(text, m.end()):
+        # "at 6 a.m. ten days before the shooting", "at 10.40 am on the day of his death": the
+        # day is another happening's, which the text does not date here
+        return _point(m, None, "unknown", start=start)
     return _anaphor(m, "day:0", start=start)
 
 
 _OFFSET_AFTER = re.compile(r"(?i)\s+(?:" + _NUMWORD + r"|the)\s+(?:days?|weeks?|months?|years?|nights?)\s+"
                            r"(?:before|after|earlier|later|ago|prior)\b")
+_EVENT_DAY_AFTER = re.compile(r"(?i)\s+on\s+the\s+(?:\w+\s+)?(?:day|morning|afternoon|evening|night)\s+"
+                              r"(?:of|before|after)\s+(?!(?:" + _NUMWORD + r"|\d))")
 _HOUR_WORD = r"(?:1[0-2]|0?[1-9]|" + "|".join(sorted(en.CLOCK_HOURS, key=len, reverse=True)) + r")"
 
 
@@ -824,6 +858,7 @@ _HOUR_WORD = r"(?:1[0-2]|0?[1-9]|" + "|".join(sorted(en.CLOCK_HOURS, key=len, re
       r"(?:,?\s+(?i:on\s+)?(?P<wd>" + _WEEKDAY + r"))?\b", ("rel", "unit"),
       examples=[("2025-03-05", "The fire broke out at 4 in the morning.", "2025-03-05", "day"),
                 ("2025-03-05", "He called at about ten o'clock.", "2025-03-05", "day"),
+                ("2025-03-05", "Police came at four o'clock on the morning of the raid.", None, "unknown"),
                 ("2025-03-05", "On May 2, 2020 the raid began at 4 in the morning.", "2020-05-02", "day"),
                 ("2025-03-05", "The truce took effect at midnight Friday.", "2025-02-28", "day"),
                 ("2025-03-05", "The truce will take effect at midnight Friday.", "2025-03-07", "day"),
@@ -843,6 +878,8 @@ def spoken_clock(m: re.Match[str], text: str, ref: date | None, lenient: bool) -
         return _point(m, _iso(d), "day", start=start, relative=True)
     if m["noon"]:
         return None  # a bare "at midnight" is the narrative rule's
+    if _EVENT_DAY_AFTER.match(text, m.end()):
+        return _point(m, None, "unknown", start=start)  # "at four o'clock on the morning of the raid"
     return _anaphor(m, "day:0", start=start)
 
 
@@ -1101,20 +1138,30 @@ def season(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> Resu
     return _season(m, text, ref, mod, unit, y)
 
 
-@rule(r"(?i)\b(?:(?:about|nearly|almost|some|roughly|around|more\s+than|less\s+than|over|just|only|"
+@rule(r"(?i)\b(?:(?P<bound>about|nearly|almost|some|roughly|around|more\s+than|less\s+than|over|just|only|"
       r"barely|exactly|at\s+least)\s+)?(?P<n>" + _NUMWORD + r")\s+(?P<u>" + _UNIT
       + r")s?\s+(?P<dir>ago|earlier|before\s+(?=[.,;])|later|from\s+now|hence|back)\b", "unit",
       examples=[("2024-12-02", "They met two weeks ago.", "2024-11-18/2024-11-24", "range"),
                 ("2024-12-02", "They met 10 days ago.", "2024-11-22", "day"),
                 ("2025-03-05", "7000 YEARS AGO", None, "unknown"),
                 ("2025-03-05", "two months ago", "2025-01", "month"),
-                ("2025-03-05", "three years ago", "2022", "year")])
+                ("2025-03-05", "three years ago", "2022", "year"),
+                ("2009-02-10", "He asked us twenty-one days ago to help.", "2009-01-20", "day"),
+                ("2009-02-10", "Thirty-two years ago, the plant opened.", "1977", "year"),
+                ("2008-10-06", "Less than a year ago, plans were unveiled.", None, "unknown"),
+                ("2000-04-01", "It began more than four decades ago.", None, "unknown"),
+                ("1999-03-12", "It began almost four years ago.", "1995", "year"),
+                ("2010-01-14", "It looked different a couple of days ago.", "2010-01-12", "day")])
 def ago(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> Result:
     """N units before (ago) or after (from now) the publication date; weeks are a week range."""
     n = _num(m["n"])
     unit = m["u"].lower().rstrip("s").replace("centurie", "century")
     direction = re.sub(r"\s+", " ", m["dir"].lower())
     if n is None or n == 0 or re.sub(r"\s+", " ", m["n"].lower().strip()) in en.VAGUE_QUANTITIES:
+        return _point(m, None, "unknown", "vague")
+    if re.sub(r"\s+", " ", (m["bound"] or "").lower()) in ("less than", "more than", "over", "at least"):
+        # "less than a year ago" (in October 2008) is most likely 2008, not 2007; "more than four
+        # decades ago" is any time before: the text bounds the date and does not give it
         return _point(m, None, "unknown", "vague")
     if direction in ("later", "earlier", "before"):
         if unit == "year" and n <= 1000:

@@ -24,12 +24,14 @@ _SENT_BREAK = re.compile(r"(?<=[a-z0-9\"'”’)][a-z0-9\"'”’)][.!?])[\"'”
                          r"|(?<=[.!?:;\"'”’)])[ \t]*\n|\n(?=[ \t]*\n|[ \t]{2,}|[ \t]*[-*•])")
 _NOT_ED = "|".join(en.NOT_PAST_ED)
 _INTENT = "|".join(en.INTENT_VERBS)
+# "expected to have died", "believed to have fled": a perfect infinitive tells a past happening
+_PERFECT_INFINITIVE = rf"to\s+have\s+(?:[a-z]{{2,}}(?:ed|en)|{_words(en.IRREGULAR_PARTICIPLES)})"
 _CUE = re.compile(
-    rf"(?P<fut>\b(?:(?:{_INTENT})\s+to\s+[a-z]+|(?:{_words(en.FUTURE_CUES)})\b"
+    rf"(?P<fut>\b(?:(?:{_INTENT})\s+(?!{_PERFECT_INFINITIVE}\b)to\s+[a-z]+|(?:{_words(en.FUTURE_CUES)})\b"
     # a present tense after "before/until/once/when" is a future: "before it is reported in
     # March", "once the deal closes in June", "when the law takes effect"
     r"|(?i:before|until|once|when)\s+(?:it|they|he|she|we|the\s+[a-z]+)\s+(?:is|are|[a-z]{2,}[^s\W]s)\b)\b)"
-    rf"|(?P<past>\b(?:{_words(en.PAST_CUES)}|(?!(?:{_NOT_ED})\b)\w{{2,}}[^\We]ed)\b)",
+    rf"|(?P<past>\b(?:{_PERFECT_INFINITIVE}|{_words(en.PAST_CUES)}|(?!(?:{_NOT_ED})\b)\w{{2,}}[^\We]ed)\b)",
 )  # case-sensitive on purpose: "May" the month is not the modal "may"
 _PAST_WORDS = frozenset(en.PAST_CUES) - frozenset(en.INTENT_VERBS)
 _INTENT_WORDS = frozenset(en.INTENT_VERBS)
