@@ -5,9 +5,13 @@
 
 The story is the four ../shared/tls-dev topics (1,025 articles) topped up with ../shared/corpus
 articles to 1,500 (read, never copied). Each run is a fresh subprocess (`timeline brief
---key-dates 20 --per-date 2 --format json`), so peak RSS is the whole process's. Figures:
-seconds (wall and CPU) at 750 and 1,500 articles, their CPU-time ratio (linear is 2.0; target <= 2.5), the same
-1,500 articles without --key-dates (the baseline: what key dates add), and peak RSS (target
+--key-dates 20 --per-date 2 --format json`). A large offline run proposes and verifies in
+worker processes (timeline/parallel.py), so CPU seconds and peak memory are the whole process
+tree's, sampled from /proc every 20 ms: CPU summed over the processes, peak RSS the largest
+sum over the processes at one moment (shared pages count in each: an overstatement);
+``main_process_*`` are the briefing process's own. Figures: seconds (wall and CPU) at 750
+and 1,500 articles, their CPU-time ratio (linear is 2.0; target <= 2.5), the same 1,500
+articles without --key-dates (the baseline: what key dates add), and peak RSS (target
 < 400 MB). ``--against COMMIT`` also runs the 1,500-article key-dates brief on that commit's
 tree (``git archive`` into a temporary folder), right before this tree's: a before/after from
 the same run. Skipped with a notice when ../shared is absent.
