@@ -34,7 +34,7 @@ from .errors import ChunkFailed, StoppedAtFailedChunk, TimelineError
 from .models import Article, Chunk
 from .options import BriefOptions
 from .chunker import chunk_article
-from .pipeline import ChunkOutcome, Progress, _propose_all, _verify_chunk, fewer_collections
+from .chunk_stage import ChunkOutcome, Progress, _propose_all, _verify_chunk, fewer_collections
 from .tokens import counter_for
 
 BATCH_CHUNKS = 50  # chunks per batch: about a second of work; small batches balance the load and let Ctrl-C stop soon
@@ -175,7 +175,7 @@ def _stop(pool: ProcessPoolExecutor) -> None:
 def _start_worker(level: int) -> None:
     """In each worker: Ctrl-C is the parent's to handle; log as the parent does (-v, -vv)."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    fewer_collections().__enter__()  # for the worker's life (see pipeline.fewer_collections)
+    fewer_collections().__enter__()  # for the worker's life (see chunk_stage.fewer_collections)
     if level < logging.WARNING:
         logging.basicConfig(level=level, format="timeline: %(levelname)s: %(message)s", stream=sys.stderr)
 
