@@ -233,3 +233,15 @@ def test_years_are_not_live_page_stamps(text: str) -> None:
     assert not _is_live_page(text)
     spans = [clean_span(text, 0, len(text))]
     assert spans[0] == (0, len(text))
+
+
+def test_photo_credits_are_cut_off_a_caption() -> None:
+    text = ("(AP Photo\\/Charles Dharapak) (Charles Dharapak - AP) President Bush pauses during a press conference "
+            "in the Rose Garden on Saturday.")
+    span = clean_span(text, 0, len(text))
+    assert span is not None and text[span[0]:span[1]].startswith("President Bush pauses")
+    text = "(By Ariana Cubillos--Associated Press) President Bush warned yesterday against cutting aid."
+    span = clean_span(text, 0, len(text))
+    assert span is not None and text[span[0]:span[1]].startswith("President Bush warned")
+    prose = "(Reuters) A bank said on Monday it would cut 500 jobs."  # not a credit: left to the stamp rules
+    assert clean_span(prose, 0, len(prose)) is not None

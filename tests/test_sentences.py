@@ -108,3 +108,13 @@ def test_a_dateline_names_no_actor() -> None:
     text = "ST. PAUL, Minn. -- The Minnesota House early Friday morning approved a bill, Speaker Jo Lin said."
     [event] = extract_events(Article(id="d", text=text, published=dt.date(2023, 3, 24)))
     assert "Minn" not in event.who and "Speaker Jo Lin" in event.who
+
+
+def test_a_line_that_opens_in_lower_case_or_with_a_comma_continues_the_sentence() -> None:
+    """Real text split one sentence a line at an abbreviation: ', chairman of the House ...' and
+    'said at Kirk's hearing yesterday.' were events of their own."""
+    text = ("Sen. Max Baucus (D-Mont.)\nsaid at the hearing yesterday that trade was frayed.\n"
+            "She dispatched Rep. Barney Frank (D-Mass.)\n, chairman of the committee, to act.\nThe next line.")
+    found = [" ".join(text[a:b].split()) for a, b in sentences(text)]
+    assert found == ["Sen. Max Baucus (D-Mont.) said at the hearing yesterday that trade was frayed.",
+                     "She dispatched Rep. Barney Frank (D-Mass.) , chairman of the committee, to act.", "The next line."]

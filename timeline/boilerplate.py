@@ -109,6 +109,11 @@ _GLUED_HEADLINE = re.compile(
     r"^(?:\S+\s+){1,19}?(?<=[\w)]\s)((?:The|It|He|She|They|We|There|This|These|Those)\s+(?=[a-z]))"
 )
 _MIN_STORY_WORDS = 6
+# photo credits opening a caption: "(AP Photo\/Jeff Pachoud, Pool)", "(Charles Dharapak - AP)",
+# "(By Ariana Cubillos--Associated Press)", "(Daniel Acker - Bloomberg News)"
+_PHOTO_CREDITS = re.compile(
+    r"^(?:\s*\((?:[^()]{0,40}\bPhoto\b[^()]{0,60}|By [^()]{1,60}--[^()]{1,40}|[^()]{1,60} - (?:AP|Reuters|AFP|EPA|Getty "
+    r"Images|Bloomberg News|Associated Press|The Washington Post|Pool))\))+\s*")
 # a page header's date at the very start of a text, before the story's first (capitalised) word
 _HEADER_DATE = re.compile(rf"^(?:\S+\s+){{0,8}}?{_WEEKDAY},?\s+\d{{1,2}}\s+{_MONTH}(?:,?\s+\d{{4}})?\s+(?=[A-Z])")
 # What may follow a stamp before the story: "LONDON (Reuters) - ", "| "
@@ -207,6 +212,10 @@ def clean_span(text: str, start: int, end: int) -> tuple[int, int] | None:
                 break
             start += glued.start(1)
             sentence = sentence[glued.start(1):]
+    credit = _PHOTO_CREDITS.match(sentence)
+    if credit and len(sentence[credit.end():].split()) >= _MIN_WORDS:
+        start += credit.end()  # "(AP Photo/Charles Dharapak) (Charles Dharapak - AP) President Bush pauses ..."
+        sentence = sentence[credit.end():]
     head = _CAPS_HEAD.match(sentence)
     if head and sum(ch.isalpha() for ch in head.group()) >= _CAPS_LETTERS:
         rest = sentence[head.end():]

@@ -17,6 +17,7 @@ _ABBREVIATIONS = frozenset(
 )
 _END = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s)")
 _PARAGRAPH = re.compile(r"[^\n]+")
+_CONTINUATION = re.compile(r"[a-z][a-z]|[,;:)]")
 
 
 def paragraphs(text: str) -> Iterator[tuple[int, int]]:
@@ -32,7 +33,19 @@ def paragraphs(text: str) -> Iterator[tuple[int, int]]:
     lines = [_strip_span(match) for match in _PARAGRAPH.finditer(text)]
     lines = [span for span in lines if span[1] > span[0]]
     if not _is_hard_wrapped(text, lines):
-        yield from lines
+        # a line that opens in lower case or with a comma continues the one before: text split
+        # one sentence a line by a tokenizer that stopped at an abbreviation ("Rep. Barney Frank
+        # (D-Mass.)" / ", chairman of the House ..."; "Sen. Max Baucus (D-Mont.)" / "said at ...")
+        joined: tuple[int, int] | None = None
+        for span in lines:
+            if joined is not None and _CONTINUATION.match(text, span[0]):
+                joined = (joined[0], span[1])
+                continue
+            if joined is not None:
+                yield joined
+            joined = span
+        if joined is not None:
+            yield joined
         return
     width = max(end - start for start, end in lines)
     current: tuple[int, int] | None = None
@@ -91,7 +104,7 @@ def _continues(text: str, line: tuple[int, int], following: tuple[int, int], wid
 
 
 def sentences(text: str, start: int = 0, end: int | None = None) -> Iterator[tuple[int, int]]:
-    """(start, end) of each sentence in ``text[start:end]``, never crossing a line break."""
+    """(start, end) of each sentence in ``text[start:end]``, never crossing a paragraph's end."""
     end = len(text) if end is None else end
     for p_start, p_end in paragraphs(text[start:end]):
         yield from _split_paragraph(text, start + p_start, start + p_end)

@@ -174,7 +174,7 @@ WEAK_FUTURE_CUES = frozenset({"would", "could", "might", "may", "should"})
 # nouns after "today's" that mean the present age, not the day ("today's youth", "by today's standards")
 GENERIC_TODAY_NOUNS = frozenset("""youth young youngsters children kids teenagers generation generations world society
 standards standard culture age era workplace politics technology media families parents students consumers
-modern""".split())
+modern problems challenges issues threats realities""".split())
 # nouns after a month that make it a delivery month of a futures contract ("April crude settled")
 CONTRACT_NOUNS = frozenset("""crude futures contract contracts delivery deliveries heating gasoline wheat corn soybeans
 soybean soyoil soymeal gold silver copper platinum cotton sugar coffee cocoa brent wti options shipment shipments

@@ -488,6 +488,7 @@ def weekend(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> Res
                 ("2000-01-07", "Elian was found Thanksgiving Day at sea.", "1999-11-25", "day"),
                 ("2000-02-10", "found last Thanksgiving", "1999-11-25", "day"),
                 ("2025-03-05", "Christmas shopping", None, "unknown"),
+                ("2023-03-26", "The song was on the Christmas album.", None, "unknown"),
                 ("2025-03-05", "we met on easter sunday 2019", "2019-04-21", "day")])
 def holiday(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> Result:
     """Named holidays, fixed or computed (Easter by dateutil, Thanksgiving, Labor Day...)."""
@@ -498,10 +499,11 @@ def holiday(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> Res
         return None
     if not m["h"][:1].isupper() and not lenient and name in en.GENERIC_LOWER_HOLIDAYS:
         return None  # "an election day tradition", "may day": generic in lower case
-    if name in ("christmas", "easter", "thanksgiving", "may day", "flag day") and not m["y"] and not mod \
-            and _prev_word(text, m.start()) not in en.HOLIDAY_PREPOSITIONS and not lenient:
+    if name in ("christmas", "easter", "thanksgiving", "may day", "flag day") and not m["y"] and mod in ("", "the") \
+            and (mod == "the" or _prev_word(text, m.start()) not in en.HOLIDAY_PREPOSITIONS) and not lenient:
         nxt = _next_word(text, m.end())
-        if nxt[:1].isalpha() and nxt.lower() not in ("and", "or", "in", "on", "at", "when", "of"):
+        if nxt[:1].isalpha() and nxt.lower() not in ("and", "or", "in", "on", "at", "when", "of", "weekend", "week",
+                                                      "holiday", "holidays", "break", "day", "eve", "morning", "night"):
             return None  # "Christmas shopping" is not a date; "before Christmas" is
     start = m.start("h") if mod == "the" else m.start()
     if m["y"]:
@@ -587,6 +589,10 @@ def month(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> Resul
 
 
 # bounded repetition: an unbounded one rescans a long "Monday, Monday, ..." list per weekday (quadratic)
+# a weekday in a schedule: joined to another by a dash ("Wednesday-Saturday"), or followed by a
+# range of clock times ("Sunday 11 a.m.-8 p.m.")
+_HOURS_AFTER = re.compile(r"(?i)\s*[-–]\s*" + _WEEKDAY + r"\b|\s+\d{1,2}(?::\d\d)?\s*[ap]\.?m\.?\s*[-–]\s*\d")
+_DAY_SPAN_BEFORE = re.compile(r"(?i)" + _WEEKDAY + r"\s*[-–]\s*$")
 _RECURRING_AFTER = re.compile(r"(?:\s*(?:,|and|or|&)\s*" + _WEEKDAY + r"){0,6}\s*(?:mornings|afternoons|evenings|nights)\b")
 
 
@@ -663,6 +669,8 @@ def narrative_weekday(m: re.Match[str], text: str, ref: date | None, lenient: bo
                 ("2005-11-17", "The election kicked off last Wednesday.", "2005-11-09", "day"),
                 ("2010-01-14", "Thousands are expected to have died in Tuesday's earthquake.", "2010-01-12", "day"),
                 ("2010-01-14", "Aid is expected to arrive on Tuesday.", "2010-01-19", "day"),
+                ("2023-03-23", "Open Wednesday-Saturday 11 a.m.-9 p.m.", None, "unknown"),
+                ("2023-03-23", "Hours: Sunday 11 a.m.-8 p.m.", None, "unknown"),
                 ("2024-12-02", "we met on friday", "2024-11-29", "day"),
                 ("2000-01-07", "They said they would look for ways around Wednesday's ruling.", "2000-01-05", "day"),
                 ("2025-03-05", "Campaigning closed ahead of Sunday's vote.", "2025-03-09", "day"),
@@ -680,6 +688,9 @@ def weekday(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> Res
     prev = _prev_word(text, m.start())
     if (prev in en.SET_WORDS and not m["mod"]) or (not m["part"] and _RECURRING_AFTER.match(text, m.end())):
         return _point(m, None, "unknown", "set")  # "every Monday", "on Monday and Tuesday nights"
+    if not m["mod"] and (_HOURS_AFTER.match(text, m.end()) or _DAY_SPAN_BEFORE.search(text, max(0, m.start() - 12),
+                                                                                          m.start())):
+        return _point(m, None, "unknown", "set")  # opening hours: "Open Wednesday-Saturday 11 a.m.-9 p.m."
     if re.search(r"\bBlack\s*$", text[max(0, m.start() - 8):m.start()]):
         return None  # "Black Monday" names a past crash, not this week's Monday
     if ref is None:
@@ -837,6 +848,8 @@ def clock_time(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> 
             return _point(m, None, "unknown", start=start)
         d = weekday_date(ref, en.WEEKDAYS[m["wd"].lower()], "", tense(text, start, m.end()))
         return _point(m, _iso(d), "day", start=start, relative=True)
+    if _CLOCK_SPAN.match(text, m.end()) or _CLOCK_SPAN_BEFORE.search(text, max(0, start - 12), start):
+        return _point(m, None, "unknown", "set", start=start)  # opening hours: "11 a.m.-9 p.m."
     if _OFFSET_AFTER.match(text, m.end()) or _EVENT_DAY_AFTER.match(text, m.end()):
         # "at 6 a.m. ten days before the shooting", "at 10.40 am on the day of his death": the
         # day is another happening's, which the text does not date here
@@ -846,6 +859,8 @@ def clock_time(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> 
 
 _OFFSET_AFTER = re.compile(r"(?i)\s+(?:" + _NUMWORD + r"|the)\s+(?:days?|weeks?|months?|years?|nights?)\s+"
                            r"(?:before|after|earlier|later|ago|prior)\b")
+_CLOCK_SPAN = re.compile(r"(?i)\s*[-–]\s*\d{1,2}(?::\d\d)?\s*(?:[ap]\.?m\b|o'clock)")
+_CLOCK_SPAN_BEFORE = re.compile(r"(?i)(?:\d\s*[ap]\.?m\.?|\d:\d\d)\s*[-–]\s*$")
 _EVENT_DAY_AFTER = re.compile(r"(?i)\s+on\s+the\s+(?:\w+\s+)?(?:day|morning|afternoon|evening|night)\s+"
                               r"(?:of|before|after)\s+(?!(?:" + _NUMWORD + r"|\d))")
 _HOUR_WORD = r"(?:1[0-2]|0?[1-9]|" + "|".join(sorted(en.CLOCK_HOURS, key=len, reverse=True)) + r")"
