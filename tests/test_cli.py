@@ -79,3 +79,28 @@ def test_stdin_article() -> None:  # a real pipe into a real process
     proc = run_cli_subprocess("brief", "-", "--published", "2024-12-02", "--format", "json", input=SEED.read_bytes())
     assert proc.returncode == 0, proc.stderr
     assert json.loads(proc.stdout)["chronology"]["events"]
+
+
+def test_a_reader_that_closes_the_pipe_early_is_no_error(tmp_path) -> None:
+    """`timeline brief ... | head -1`: rich answers a closed pipe with exit 1; the briefing went
+    to a reader that had read enough, which is exit 0 with no traceback. The story is long
+    enough (well over a pipe's 64 KB buffer) that the writer does meet the closed pipe."""
+    import os
+    import subprocess
+    import sys
+
+    from common import ROOT
+
+    lines = [f"On March {d % 28 + 1}, 2024, the council of district {d} voted to fund bridge project {d} in Port "
+             f"Aldren." for d in range(700)]
+    story = tmp_path / "long.txt"
+    story.write_text("published: 2024-12-02\n---\n" + "\n".join(lines) + "\n", encoding="utf-8")
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    for fmt in ("terminal", "markdown"):
+        proc = subprocess.Popen([sys.executable, "-m", "timeline", "brief", str(story), "--format", fmt],
+                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env, cwd=ROOT)
+        assert proc.stdout is not None and proc.stdout.read(10)
+        proc.stdout.close()  # the reader is done
+        _, err = proc.communicate(timeout=200)
+        assert proc.returncode == 0, (fmt, err.decode()[-300:])
+        assert b"Traceback" not in err

@@ -28,6 +28,8 @@ def chosen(sentence: str, ref: date = W) -> list[str | None]:
     ("Who took office in 2019?", ["2019"]),  # a question's "Who" opens no relative clause
     # only background dates: the event has none of its own (a wrong date is worse than none)
     ("The minister, who took office in 2019, resigned.", []),
+    # a participle's "before/after" describes the noun, not the event (real BBC copy)
+    ("All children born after 1 September 2002 will be eligible.", []),
     ("The bridge (built in 1932) closed.", []),
     ("The firm, founded in 1952, went bankrupt.", []),
     # an auxiliary makes the participle the event's own verb

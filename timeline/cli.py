@@ -322,10 +322,12 @@ def _write(briefing: Any, fmt: str, output: str | None) -> None:
     import io
 
     render = renderer(fmt)  # argparse restricts fmt to the table's names
-    if output is None and fmt == "terminal":  # live on the terminal: colours and its width
+    if output is None and fmt == "terminal" and sys.stdout.isatty():  # live on the terminal: colours and its width
         with _Stdout():
             render(briefing, sys.stdout)
         return
+    # rendered first (also the terminal format into a pipe: rich answers a closed pipe with
+    # exit 1, and `timeline brief ... | head` is not an error)
     text = io.StringIO()
     render(briefing, text)  # rendered first: a failure here is a bug (exit 70), not the disk's, and replaces nothing
     if output:

@@ -30,7 +30,7 @@ _BACKGROUND = re.compile(
     r"(?i)(?:,\s*|\(\s*|(?<=\w\s))(?:who|whom|whose|which)\b"  # not a question's opening "Who"
     r"|(?:,\s*|(?<=\w\s))" + _NOT_AFTER_AUXILIARY
     + r"(?:founded|established|built|born|elected|appointed|created|formed|opened|launched|"
-    r"released|introduced|signed|named|set\s+up|first\s+\w+ed)\s+(?:in|on|since)\b"
+    r"released|introduced|signed|named|set\s+up|first\s+\w+ed)\s+(?:in|on|since|before|after)\b"
     r"|\((?=[^)]*\))"
     # a contract's month is not the day's news: "crude for delivery in December added 9 cents"
     r"|(?P<contract>\b(?:for|with)\s+(?:delivery|settlement|expiry|expiration|maturity)\s+(?:in|on|by)\s+"
