@@ -24,11 +24,13 @@ from bisect import bisect_left
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
+from datetime import date
 from functools import cached_property, lru_cache
 from itertools import chain, combinations
 
 from rapidfuzz import fuzz
 
+from . import temporal
 from .attribution import find_attribution
 from .figures import CUMULATIVE, Figure, compatible, find_figures, numbers_in, stated_value
 from .kinds import is_calendar, is_country, kinds, places, targets
@@ -405,16 +407,12 @@ _NUMBER_STEMS = frozenset(_stem(w) for w in en.NUMBERS)
 
 def _tells_other_date(a: Event, b: Event, published: dict[str, str] | None) -> bool:
     """Whether ``a``'s wording names ``b``'s day too (resolved against ``a``'s publication date)."""
-    from datetime import date as _date
-
-    from . import temporal
-
     target = b.when.value if b.when else None
     pub = (published or {}).get(a.evidence[0].article_id) if a.evidence else None
     if not target or not pub:
         return False
     try:
-        ref = _date.fromisoformat(pub[:10])
+        ref = date.fromisoformat(pub[:10])
     except ValueError:
         return False
     return any(t.value == target for t in temporal.tag(a.what, ref))
