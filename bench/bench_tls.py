@@ -76,7 +76,7 @@ def _articles(topic: str) -> list[Any]:
 
 def chronologies(all_items: list[dict[str, Any]]) -> dict[tuple[str, date, date], tuple[Any, list[Any], float]]:
     """The offline chronology of each distinct (topic, window), with its articles and seconds."""
-    from timeline.pipeline import BriefOptions, brief
+    from timeline.run.pipeline import BriefOptions, brief
 
     out: dict[tuple[str, date, date], tuple[Any, list[Any], float]] = {}
     cache: dict[str, list[Any]] = {}
@@ -93,7 +93,7 @@ def chronologies(all_items: list[dict[str, Any]]) -> dict[tuple[str, date, date]
 
 
 def system_timeline(chron: Any, arts: list[Any], l: int, k: int, weights: Any = None) -> dict[date, list[str]]:
-    from timeline.select import DEFAULT_WEIGHTS, key_dates
+    from timeline.select.key_dates import DEFAULT_WEIGHTS, key_dates
 
     cut = key_dates(chron, arts, l, k, weights or DEFAULT_WEIGHTS)
     return _as_timeline(cut.events)
@@ -103,7 +103,7 @@ def baseline_timeline(chron: Any, arts: list[Any], l: int, k: int, how: str, see
     """Same sentence picker, days chosen at random or by most articles published."""
     from collections import Counter, defaultdict
 
-    from timeline.select import day_of, pick_events
+    from timeline.select.key_dates import day_of, pick_events
 
     by_day: dict[date, list[Any]] = defaultdict(list)
     for e in chron.events:
@@ -121,7 +121,7 @@ def baseline_timeline(chron: Any, arts: list[Any], l: int, k: int, how: str, see
 
 
 def _as_timeline(events: list[Any]) -> dict[date, list[str]]:
-    from timeline.select import day_of
+    from timeline.select.key_dates import day_of
 
     tl: dict[date, list[str]] = {}
     for e in events:
@@ -142,14 +142,14 @@ def date_f1(pred: dict[date, list[str]], ref: dict[date, list[str]]) -> tuple[fl
 
 def loto(all_items: list[dict[str, Any]], chrons: dict[Any, Any]) -> dict[str, Any]:
     """For each topic: the grid weights with the best Date-F1 on the other topics, scored on it."""
-    from timeline.select import day_signals, rank_days
+    from timeline.select.key_dates import day_signals, rank_days
 
     # Date-F1 of each grid point on each item (cheap: no ROUGE).
     table: dict[tuple[float, float, float], list[tuple[str, float, float]]] = {g: [] for g in GRID}
     for it in all_items:
         chron, arts, _ = chrons[(it["topic"], it["since"], it["until"])]
         signals = day_signals(chron.events, arts)
-        from timeline.select import day_of
+        from timeline.select.key_dates import day_of
 
         days_with_events = {day_of(e) for e in chron.events} - {None}
         signals = {d: s for d, s in signals.items() if d in days_with_events}
@@ -179,7 +179,7 @@ def loto_sentences(all_items: list[dict[str, Any]], chrons: dict[Any, Any], scor
     centroid) with the best AR1-F on the other topics, scored on it. tilse's Python ROUGE
     ("reimpl") keeps the 9-point grid affordable; it ranks settings, the main table's figures
     use the original script."""
-    from timeline import select
+    from timeline.select import key_dates as select
 
     saved = (select.LEAD_WEIGHT, select.STORY_WEIGHT)
     table: dict[tuple[float, float], list[tuple[str, Any]]] = {}
