@@ -108,6 +108,7 @@ class Grammar:
                     if got is None:
                         continue
                     for c in got if isinstance(got, list) else [got]:
+                        c.rule = rule.name
                         found.append((c, rank))
         found.sort(key=lambda cr: (-(cr[0].end - cr[0].start), cr[0].start, cr[1]))
         occupied = bytearray(len(text) + 1)
@@ -292,5 +293,6 @@ def finish(text: str, cands: list[Cand], ref: date | None) -> list[TimeExpressio
                 if word != "by":
                     start = pm.start()
         out.append(TimeExpression(text[start:c.end], start, c.end, value,
-                                  precision if value else "unknown", kind, anchor))  # type: ignore[arg-type]
+                                  precision if value else "unknown", kind, anchor,  # type: ignore[arg-type]
+                                  c.rule))
     return out

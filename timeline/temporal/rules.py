@@ -313,6 +313,7 @@ _SECOND_DAY = re.compile(r"\s*(?:and|or|to|through|-|–)\s*(?P<d>[12]\d|3[01]|0
                 ("2025-03-05", "The company will report earnings on Jan. 30.", "2026-01-30", "day"),
                 ("1987-03-11", "The coupon is payable December 14 each year.", None, "unknown"),
                 ("1997-04-15", "On January 8 last year, he was killed.", "1996", "year"),
+                ("1999-05-07", "He was seen Nov. 3, the day before police issued a warrant.", "1998-11-03", "day"),
                 ("2025-03-05", "The plant opens on March 1 next year.", "2026", "year")])
 def month_day(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> Result:
     month, day = _month_of(m["m"]), int(re.match(r"\d+", m["d"]).group())  # type: ignore[union-attr]
@@ -457,9 +458,7 @@ def month_of_story_year(m: re.Match[str], text: str, ref: date | None, lenient: 
 @rule(r"(?i:\bthe\s+(?:entire|whole|full)\s+year\b)(?![- ](?:old|long|round)|,?\s+(?:of\s+)?(?:fiscal\s+)?\d)", "unit",
       examples=[("2006-01-27", "GM lost $4.8 billion in the fourth quarter of 2005 and $8.6 billion for the entire "
                  "year.", "2005", "year"),
-                ("2025-03-05", "The store was open the whole year.", None, "unknown"),
-                ("1987-03-09", "Sales fell in the fourth quarter of 1985. For the full year 1986 they rose.", "1986",
-                 "year")])
+                ("2025-03-05", "The store was open the whole year.", None, "unknown")])
 def whole_year(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> Result:
     """"for the full year": the year the story is at (a results report), never a guess from the
     publication date; with no year in the story it is a duration."""
@@ -778,7 +777,6 @@ def relative_day(m: re.Match[str], text: str, ref: date | None, lenient: bool) -
                 ("2025-03-05", "It opened on June 3, 2021; three days later, it shut.", "2021-06-06", "day"),
                 ("2025-03-05", "On July 1, 2020 it rained. Earlier that day, fans left.", "2020-07-01", "day"),
                 ("1999-10-08", "He will appear before a judge at midday.", "1999-10-08", "day"),
-                ("1999-05-07", "He was seen Nov. 3, the day before police issued a warrant.", "1998-11-03", "day"),
                 ("2025-03-05", "That day, he said, changed everything.", None, "unknown"),
                 ("2025-03-05", "Later that day, shares fell.", None, "unknown")])
 def narrative_day(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> Result:
@@ -828,8 +826,8 @@ def trading_day(m: re.Match[str], text: str, ref: date | None, lenient: bool) ->
       r"|,?\s*(?:on\s+)?(?P<m>" + _MONTH_ANY + r")\s*(?P<d>" + _DAY + r")\b(?:,?\s+(?P<y>" + _YEAR + r")\b)?)?",
       "num",
       examples=[("2008-09-17", "The Dow was down 2.62% at 16:08 UTC.", "2008-09-17", "day"),
+                ("2025-03-05", "The final score was 2:10.", None, "unknown"),
                 ("1998-08-08", "The blast occurred at about 10:35 a.m. (0735 GMT) Friday.", "1998-08-07", "day"),
-                ("2025-03-05", "The score was 3:1.", None, "unknown"),
                 ("2009-06-04", "At a press conference at 16:15 UTC, June 1st, he spoke.", "2009-06-01", "day"),
                 ("1999-04-19", "A jogger saw the car at 6 a.m. ten days before the shooting.", None, "unknown"),
                 ("2011-11-08", "The jury heard he had propofol at 10.40 am on the day of his death.", None,
@@ -906,6 +904,7 @@ def spoken_clock(m: re.Match[str], text: str, ref: date | None, lenient: bool) -
       examples=[("2025-03-05", "sales fell last year", "2024", "year"),
                 ("2025-03-05", "next month", "2025-04", "month"),
                 ("2025-03-05", "this week", "2025-03-03/2025-03-09", "range"),
+                ("2025-03-05", "last summer", "2024-06-01/2024-08-31", "range"),
                 ("2025-03-05", "In 2019 sales fell; the following year they rose.", "2020", "year")])
 def relative_unit(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> Result:
     mod = re.sub(r"\s+", " ", m["mod"].lower())
@@ -981,6 +980,9 @@ def part_of(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> Res
       r"autumn|winter))\s*)?(?P<y>" + _YEAR + r")(?![\w%]|['’](?!s\b)|[.,]\d|-\d|/\d)", "num",
       examples=[("2025-03-05", "in early 2016 we", "2016", "year"),
                 ("2025-03-05", "in the spring of 2016", "2016-03-01/2016-05-31", "range"),
+                ("2025-03-05", "in the first half of 2019", "2019-01-01/2019-06-30", "range"),
+                ("1987-03-09", "Sales fell in the fourth quarter of 1985. For the full year 1986 they rose.", "1986",
+                 "year"),
                 ("2025-03-05", "the Russell 2000 index", None, "unknown"),
                 ("2025-03-05", "some 2000 people", None, "unknown")])
 def year(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> Result:
@@ -1096,8 +1098,7 @@ def quarter(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> Res
 
 @rule(r"\b(?i:the\s+)?(?P<h>(?i:first|second))\s+half(?:\s+of\s+(?:(?P<y>" + _YEAR + r")|"
       r"(?P<rel>(?i:the|this|last|next))\s+(?i:fiscal\s+)?(?i:year)\b))?\b", "unit",
-      examples=[("2025-03-05", "in the first half of 2019", "2019-01-01/2019-06-30", "range"),
-                ("2025-03-05", "in the second half of last year", "2024-07-01/2024-12-31", "range"),
+      examples=[("2025-03-05", "in the second half of last year", "2024-07-01/2024-12-31", "range"),
                 ("2025-03-05", "sales fell in the first half of last year", "2024-01-01/2024-06-30", "range"),
                 ("2025-03-05", "The deal should close in the second half of the year.", "2025-07-01/2025-12-31",
                  "range"),
@@ -1134,8 +1135,7 @@ def _season(m: re.Match[str], text: str, ref: date | None, mod: str, unit: str, 
 
 @rule(r"\b(?:(?P<mod>(?i:this|last|next|early|late|mid|the|this\s+past|past|coming|previous))\s+)?"
       r"(?P<s>(?i:spring|summer|autumn|fall|winter))\b(?!-)(?:\s+(?:of\s+)?(?P<y>" + _YEAR + r"))?", "unit",
-      examples=[("2025-03-05", "last summer", "2024-06-01/2024-08-31", "range"),
-                ("2025-03-05", "the fall of Aleppo", None, "unknown")])
+      examples=[("2025-03-05", "the fall of Aleppo", None, "unknown")])
 def season(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> Result:
     unit = m["s"].lower()
     mod = (m["mod"] or "").lower()
@@ -1161,6 +1161,8 @@ def season(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> Resu
                 ("2025-03-05", "7000 YEARS AGO", None, "unknown"),
                 ("2025-03-05", "two months ago", "2025-01", "month"),
                 ("2025-03-05", "three years ago", "2022", "year"),
+                ("2025-03-05", "up from a year earlier", "2024", "year"),
+                ("2025-03-05", "In 2019 sales fell, a year earlier they rose.", "2018", "year"),
                 ("2009-02-10", "He asked us twenty-one days ago to help.", "2009-01-20", "day"),
                 ("2009-02-10", "Thirty-two years ago, the plant opened.", "1977", "year"),
                 ("2008-10-06", "Less than a year ago, plans were unveiled.", None, "unknown"),
@@ -1249,8 +1251,8 @@ def same_period_year_before(m: re.Match[str], text: str, ref: date | None, lenie
 
 @rule(r"(?i)\b(?:the\s+)?year[- ](?P<adj>earlier|ago|before)(?:\s+(?:period|quarter|level|results?|months?))?\b|"
       r"(?i:\bthe\s+year\s+previous\b)", "unit",
-      examples=[("2025-03-05", "up from a year earlier", "2024", "year"),
-                ("2025-03-05", "In 2019 sales fell, a year earlier they rose.", "2018", "year")])
+      examples=[("2025-03-05", "Net income fell from year-earlier results.", "2024", "year"),
+                ("2025-03-05", "Sales fell in 2019; the year before, they rose.", "2018", "year")])
 def year_earlier(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> Result:
     """"a year earlier" steps back from the story's year; the adjective "year-earlier"/"year-ago"
     (financial reports: "year-earlier results") from the publication year."""
