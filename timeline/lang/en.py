@@ -30,8 +30,18 @@ ORDINALS: dict[str, int] = {
     "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "1st": 1, "2nd": 2, "3rd": 3,
     "4th": 4, "5th": 5,
 }
+# ordinal words for the day of a month ("the third of April", "the twenty-first of May")
+_ORDINAL_UNITS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth")
+ORDINAL_DAYS: dict[str, int] = {
+    **{w: i + 1 for i, w in enumerate(_ORDINAL_UNITS)},
+    **{w: i + 10 for i, w in enumerate(("tenth", "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth",
+                                        "sixteenth", "seventeenth", "eighteenth", "nineteenth", "twentieth"))},
+    **{f"twenty-{w}": 21 + i for i, w in enumerate(_ORDINAL_UNITS)},
+    "thirtieth": 30, "thirty-first": 31,
+}
 LAST_ORDINALS = frozenset({"last", "final"})
 SEASONS: dict[str, str] = {"spring": "SP", "summer": "SU", "autumn": "FA", "fall": "FA", "winter": "WI"}
+UNIT_ABBREVIATIONS = {"yr": "year", "yrs": "year", "wk": "week", "wks": "week"}  # "next yr", "2 yrs ago"
 UNITS_IN_DAYS: dict[str, int] = {"day": 1, "night": 1, "week": 7, "fortnight": 14}
 PARTS_OF_DAY = ("morning", "afternoon", "evening", "night", "overnight", "midday", "noon", "midnight",
                 "dawn", "dusk")
@@ -104,6 +114,9 @@ INTENT_VERBS = ("decided", "decides", "agreed", "agrees", "voted", "votes", "pro
                 "pledges", "vowed", "vows", "threatened", "threatens", "hopes", "hoped", "intends", "intended",
                 "wants", "wanted", "plans", "planned", "prepares", "prepared", "ready", "due", "set", "scheduled",
                 "expected", "likely", "poised", "agreed", "offered", "offers", "asked", "urged", "called")
+# intent verbs in the past that date the act itself when the expression ends their clause: "agreed
+# to buy the plant in May" is May's agreement ("has agreed to buy ... in May" still looks ahead)
+PAST_ACT_VERBS = ("decided", "agreed", "voted", "promised", "pledged", "vowed", "threatened", "offered")
 PAST_CUES = (
     "said", "says", "told", "announced", "reported", "was", "were", "had", "did", "ago", "last", "since",
     "earlier", "previously", "met", "came", "went", "took", "made", "began", "fell", "rose", "saw", "gave",
@@ -144,6 +157,9 @@ only just exactly top least most at windows bus line gate channel russell russel
 """.split())
 YEAR_PREPOSITIONS = frozenset("in since by until till from before after during of around circa c. early late mid "
                               "through throughout between and to or".split())
+# nouns after a holiday that make it a period around the day ("the Christmas period", "the
+# Christmas and New Year sales period"): no single day
+HOLIDAY_PERIOD_NOUNS = ("period", "periods", "season", "seasons", "quarter", "month")
 HOLIDAY_PREPOSITIONS = frozenset("on at before after since until till by over during for around".split())
 MONTH_EVIDENCE = frozenset("in last next this early mid late since until till by from through during before "
                            "after of throughout between and or to end beginning start middle".split())

@@ -135,6 +135,9 @@ class _Narrative:
     day: date | None = None
     month: tuple[int, int] | None = None
     year: int | None = None
+    # the year last told as a year, quarter or month ("fourth-quarter profit ... in 2005"), not
+    # one a day implies: "said on Tuesday that revenue for the year fell" is no news of the year
+    period: int | None = None
 
     def note(self, value: str | None, precision: str) -> None:
         if value and precision == "range" and "/" in value and value[:4] == value.split("/")[1][:4] \
@@ -143,6 +146,10 @@ class _Narrative:
         if not value or precision not in ("day", "month", "year"):
             return
         parts = [int(p) for p in value.split("-")]
+        if len(parts) < 3:
+            self.period = parts[0]
+        elif self.period is not None and parts[0] != self.period:
+            self.period = None
         if len(parts) < 3 and self.day and (parts[0], parts[1] if len(parts) > 1 else 12) \
                 < (self.day.year, self.day.month):
             # a coarser period wholly before the day ("said on Tuesday that sales rose in
@@ -220,6 +227,10 @@ def _resolve_anaphor(code: str, story: _Narrative, ref: date | None) -> tuple[st
             return None, "unknown", None
         v = cal.mval(story.year + step, month_no)
         return (v, "month", f"narrative:{story.year:04d}") if v else (None, "unknown", None)
+    if kind == "year" and arg == "period":  # "revenue for the year": a year the story told as one
+        if story.period is None:
+            return None, "unknown", None
+        return cal.yval(story.period), "year", f"narrative:{story.period:04d}"
     if kind == "year" and arg == "story":  # "the full year": the story's, or nothing
         if story.year is None:
             return None, "unknown", None

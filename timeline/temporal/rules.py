@@ -54,7 +54,7 @@ _NUMWORD = (r"(?:\d+(?:\.\d+)?|(?i:twenty|thirty|forty|fifty|sixty|seventy|eight
             r"an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|"
             r"fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|"
             r"eighty|ninety|hundred)")
-_UNIT = r"(?:year|month|week|day|decade|centur(?:y|ie)|hour|minute|fortnight|quarter|night|weekend)"
+_UNIT = r"(?:year|month|week|day|decade|centur(?:y|ie)|hour|minute|fortnight|quarter|night|weekend|yr|wk)"
 _SPOKEN_YEAR = (r"(?i:nineteen[\s-]+(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
                 r"(?:[\s-]+(?:one|two|three|four|five|six|seven|eight|nine))?|ten|eleven|twelve|thirteen|"
                 r"fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|hundred)"
@@ -76,7 +76,7 @@ for _words, _fam in (
     ("""years year months month weeks week weekend weekends days day decade decades century centuries hours hour
         minutes minute fortnight fortnights quarter quarters quarterly qtr nights night spring springs summer
         summers autumn autumns fall falls winter winters half daily weekly monthly annually yearly nightly
-        earlier later q1 q2 q3 q4 mondays tuesdays wednesdays thursdays fridays saturdays sundays""".split(), "unit"),
+        earlier later q1 q2 q3 q4 yr yrs wk wks mondays tuesdays wednesdays thursdays fridays saturdays sundays""".split(), "unit"),
     ("today tonight tomorrow yesterday morning afternoon evening overnight midday noon midnight dawn dusk daybreak "
      "clock".split(), "rel"),
     ("""recent recently lately current currently nowadays now past future time times previously formerly soon
@@ -294,6 +294,61 @@ def dateline(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> Re
     return _point(m, _iso(d), "day", "dateline", start=m.start("m"), end=m.end("d"), relative=True)
 
 
+@rule(r"(?i:\b(?:the\s+)?(?:(?:fiscal|financial)\s+)?(?:year|twelve\s+months|12\s+months)\s+(?P<rel>to|ended|ending|"
+      r"through|until)\s+)(?P<m>" + _MONTH_ANY + r")(?:\s*(?P<d>" + _DAY + r"))?(?:,?\s+(?P<y>" + _YEAR + r")\b)?",
+      "unit",
+      examples=[("2025-06-20", "Profit for the year to March 31 rose 5%.", "2025-03-31", "day"),
+                ("2025-03-05", "in the year ended June 30, 2023", "2023-06-30", "day"),
+                ("2025-03-05", "the 12 months to January", "2025-01", "month"),
+                ("2025-03-05", "in the fiscal year ending Sept. 30", "2025-09-30", "day"),
+                ("1989-10-30", "net fell in the year ended Aug. 31", "1989-08-31", "day"),
+                ("2025-03-05", "the financial year to March 2024", "2024-03", "month"),
+                ("2025-03-05", "for the year through Feb. 28, 2024", "2024-02-28", "day"),
+                ("2025-03-05", "He worked the year to march on Washington.", None, "unknown")])
+def period_to(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> Result:
+    """"the year to March 31", "the 12 months ended June 30, 2023": the twelve months ending on
+    that day (or month), a range; a bare end day is the last one ("ended") or by the tense."""
+    word = m["m"]
+    if not m["d"] and not m["y"] and word.lower().rstrip(".") in en.AMBIGUOUS_MONTHS and not word[:1].isupper():
+        return None  # "the year to May..." with nothing else is as often "may"
+    month = _month_of(word)
+    rel = m["rel"].lower()
+    if m["y"]:
+        year = int(m["y"])
+        day = _day_number(m) if m["d"] else cal.last_day(year, month)
+    elif ref is None:
+        return _point(m, None, "unknown")
+    else:
+        clause = "past" if rel == "ended" else "future" if rel == "ending" else tense(text, m.start(), m.end())
+        if m["d"]:
+            end_day = month_day_date(ref, month, _day_number(m), clause)
+            year = end_day.year if end_day else ref.year
+        else:
+            year = month_year(ref, month, "", "past" if clause is None else clause)
+        day = _day_number(m) if m["d"] else cal.last_day(year, month)
+    end = cal.ymd(year, month, day)
+    if end is None or not cal.year_ok(year - 1):
+        return _point(m, None, "unknown")
+    back = cal.ymd(year - 1, month, min(day, cal.last_day(year - 1, month)))
+    if not m["d"]:
+        back = cal.ymd(year - 1, month, cal.last_day(year - 1, month))
+    # the period and the end it names are two expressions: "the year ended" (a range) and
+    # "Aug. 31" (the day, or the month when no day is told)
+    period = _point(m, cal.span(cal.shift(back, 1) if back else None, end), "range", end=m.end("rel"),
+                    relative=not m["y"])
+    told = _point(m, end.isoformat() if m["d"] else cal.mval(year, month), "day" if m["d"] else "month",
+                  start=m.start("m"), relative=not m["y"])
+    return [period, told]
+
+
+def _day_number(m: re.Match[str]) -> int:
+    """The day of a match: digits in group "d" ("3rd"), or an ordinal word in group "dw" ("third")."""
+    word = m.groupdict().get("dw")
+    if word:
+        return en.ORDINAL_DAYS[re.sub(r"[\s-]+", "-", word.lower())]
+    return int(re.match(r"\d+", m["d"]).group())  # type: ignore[union-attr]
+
+
 _REL_YEAR = re.compile(r"(?i),?\s+(?:of\s+)?(?P<rel>last|this|next)\s+year\b")
 _EACH_YEAR = re.compile(r"(?i),?\s+(?:each|every|of\s+each|of\s+every)\s+year\b|,?\s+(?:annually|yearly)\b")
 _SHARED_YEAR = re.compile(r"\s*(?:-|–|to|and|through|until|till)\s*(?:" + _MONTH_ANY + r"\s*)?" + _DAY
@@ -316,7 +371,7 @@ _SECOND_DAY = re.compile(r"\s*(?:and|or|to|through|-|–)\s*(?P<d>[12]\d|3[01]|0
                 ("1999-05-07", "He was seen Nov. 3, the day before police issued a warrant.", "1998-11-03", "day"),
                 ("2025-03-05", "The plant opens on March 1 next year.", "2026", "year")])
 def month_day(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> Result:
-    month, day = _month_of(m["m"]), int(re.match(r"\d+", m["d"]).group())  # type: ignore[union-attr]
+    month, day = _month_of(m["m"]), _day_number(m)
     y_text, end = m["y"], m.end()
     if not y_text and _EACH_YEAR.match(text, end):
         return _point(m, None, "unknown", "set")  # "payable December 14 each year"
@@ -371,16 +426,28 @@ def day_month(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> R
     return month_day(m, text, ref, lenient)
 
 
-@rule(r"(?i:the\s+)?(?P<o>" + _ORDINAL + r")\s+(?P<wd>" + _WEEKDAY_I + r")\s+(?:of|in)\s+(?P<m>" + _MONTH_ANY
-      + r")(?:,?\s+(?P<y>" + _YEAR + r")\b)?", ("wd",),
-      examples=[("2025-03-05", "the second Monday of March 2019", "2019-03-11", "day"),
+@rule(r"(?i:the\s+)?(?P<o>" + _ORDINAL + r")\s+(?P<wd>" + _WEEKDAY_I + r")\s+(?:of|in)\s+(?:(?P<m>" + _MONTH_ANY
+      + r")(?:,?\s+(?P<y>" + _YEAR + r")\b)?|(?P<rel>(?i:this|last|next))\s+(?i:month)\b)", ("wd",),
+      examples=[("2025-03-05", "the second Friday of last month", "2025-02-14", "day"),
+                ("2025-03-05", "on the first Monday of next month", "2025-04-07", "day"),
+                ("2025-03-05", "the last Sunday of this month", "2025-03-30", "day"),
+                ("2025-03-05", "the third Tuesday in next month", "2025-04-15", "day"),
+                ("2024-12-02", "the first Friday of next month", "2025-01-03", "day"),
+                ("2025-01-10", "the last Thursday of last month", "2024-12-26", "day"),
+                ("2025-03-05", "the second Monday of March 2019", "2019-03-11", "day"),
                 ("2025-03-05", "the last Friday in June 2021", "2021-06-25", "day"),
                 ("2025-03-05", "the first Tuesday in November 2024", "2024-11-05", "day"),
                 ("2025-03-05", "the third Thursday of May 2025", "2025-05-15", "day")])
 def ordinal_weekday_of_month(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> Result:
     o = m["o"].lower()
     n = -1 if o in en.LAST_ORDINALS else en.ORDINALS[o]
-    month, wd = _month_of(m["m"]), en.WEEKDAYS[m["wd"].lower()]
+    wd = en.WEEKDAYS[m["wd"].lower()]
+    if m["rel"]:
+        if ref is None:
+            return _point(m, None, "unknown")
+        year, month = cal.month_add(ref.year, ref.month, {"last": -1, "next": 1}.get(m["rel"].lower(), 0))
+        return _day(m, cal.nth_weekday(year, month, wd, n) if cal.year_ok(year) else None, relative=True)
+    month = _month_of(m["m"])
     if m["y"]:
         year = int(m["y"])
     elif ref is not None:
@@ -488,7 +555,15 @@ def weekend(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> Res
                 ("2000-02-10", "found last Thanksgiving", "1999-11-25", "day"),
                 ("2025-03-05", "Christmas shopping", None, "unknown"),
                 ("2023-03-26", "The song was on the Christmas album.", None, "unknown"),
-                ("2025-03-05", "we met on easter sunday 2019", "2019-04-21", "day")])
+                ("2025-03-05", "we met on easter sunday 2019", "2019-04-21", "day"),
+                ("2007-01-18", "Sales soared during the Christmas and New Year sales period.", None, "unknown"),
+                ("2025-03-05", "Shops hired staff for the Christmas season.", None, "unknown"),
+                ("2025-03-05", "Traffic peaks over the Easter holiday period.", None, "unknown"),
+                ("2025-03-05", "We met last Christmas.", "2024-12-25", "day"),
+                ("2025-03-05", "They will marry next Christmas.", "2025-12-25", "day"),
+                ("2025-03-05", "They met on Thanksgiving 2021.", "2021-11-25", "day"),
+                ("2025-03-05", "It closed on Christmas Eve 2020.", "2020-12-24", "day"),
+                ("2025-03-05", "The store opened last Black Friday.", "2024-11-29", "day")])
 def holiday(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> Result:
     """Named holidays, fixed or computed (Easter by dateutil, Thanksgiving, Labor Day...)."""
     name = re.sub(r"\s+", " ", m["h"].lower().replace("’", "'"))
@@ -505,6 +580,8 @@ def holiday(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> Res
                                                       "holiday", "holidays", "break", "day", "eve", "morning", "night"):
             return None  # "Christmas shopping" is not a date; "before Christmas" is
     start = m.start("h") if mod == "the" else m.start()
+    if not m["y"] and _HOLIDAY_PERIOD.match(text, m.end()):
+        return _point(m, None, "unknown", "vague", start=start)  # "the Christmas period": no one day
     if m["y"]:
         return _point(m, _iso(cal.holiday(name, int(m["y"]))), "day", start=start)
     if ref is None:
@@ -519,6 +596,11 @@ def holiday(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> Res
     else:
         chosen = nearest_date(ref, dates, tense(text, m.start(), m.end()))
     return _point(m, _iso(chosen), "day", start=start, relative=True)
+
+
+_HOLIDAY_PERIOD = re.compile(r"(?i)(?:\s+(?:and|&)\s+(?:the\s+)?[A-Z][\w'’.]*(?:\s+[A-Z][\w'’]*){0,2})?"
+                             r"(?:\s+(?:sales|shopping|holiday|holidays|festive|travel|trading|retail))?\s+(?:"
+                             + _alt(en.HOLIDAY_PERIOD_NOUNS) + r")\b")
 
 
 def _iso(d: date | None) -> str | None:
@@ -701,6 +783,10 @@ def weekday(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> Res
     wd = en.WEEKDAYS[m["wd"].lower()]
     if mod == "" and m.group().lower().endswith("'s"):
         clause = _possessive_tense(text, m.start(), m.end())
+        if clause == "future" and (wd - ref.weekday()) % 7 > 4 and tense(text, m.start(), m.end()) == "past":
+            # "traders bought ahead of Thursday's auction" in a Friday report: what a past clause
+            # did "ahead of" is days before it, so a weekday most of a week off is the last one
+            clause = "past"
         if clause is None:  # "the organisers of Sunday's race" (on a Saturday): tomorrow's race
             ahead = (wd - ref.weekday()) % 7  # a named happening one or two days off is coming;
             clause = "future" if 0 < ahead <= 2 else "past"  # further off, news reports the past
@@ -900,7 +986,7 @@ def spoken_clock(m: re.Match[str], text: str, ref: date | None, lenient: bool) -
       r"the\s+current|the\s+previous|the\s+preceding|the\s+following|the\s+coming|the\s+past|the\s+last|"
       r"the\s+next|the\s+same|the\s+latest|this|last|next|coming|past|previous|current))\s+"
       r"(?:(?i:fiscal|calendar)\s+)?(?P<u>(?i:week|weekend|month|year|quarter|decade|century|spring|"
-      r"summer|autumn|fall|winter))\b(?!-)", "unit",
+      r"summer|autumn|fall|winter|yr|wk))\b(?!-)", "unit",
       examples=[("2025-03-05", "sales fell last year", "2024", "year"),
                 ("2025-03-05", "next month", "2025-04", "month"),
                 ("2025-03-05", "this week", "2025-03-03/2025-03-09", "range"),
@@ -908,9 +994,13 @@ def spoken_clock(m: re.Match[str], text: str, ref: date | None, lenient: bool) -
                 ("2025-03-05", "In 2019 sales fell; the following year they rose.", "2020", "year")])
 def relative_unit(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> Result:
     mod = re.sub(r"\s+", " ", m["mod"].lower())
-    unit = m["u"].lower()
+    unit = en.UNIT_ABBREVIATIONS.get(m["u"].lower(), m["u"].lower())
     if unit in en.SEASONS:
         return _season(m, text, ref, mod, unit, None)
+    if mod == "the past" and unit == "year" and not _next_word(text, m.end()).lower().startswith(("or", "and")):
+        return _trailing_year(m, ref, m.start())  # "sales rose 4% in the past year"
+    if mod == "the latest" and unit == "year":
+        return _anaphor(m, "year:period")  # "in the latest fiscal year": the year the report told
     if mod in ("the past", "the last", "the next", "the coming", "past", "the first", "the latest") and unit != "quarter":
         return _point(m, None, "unknown", "duration")
     if mod in ("the following", "the previous", "the preceding", "the same"):
@@ -1004,21 +1094,37 @@ def year(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> Result
     return _point(m, cal.yval(y), "year")
 
 
-@rule(r"(?<![\w$€£¥#.,/-])(?P<y1>" + _YEAR + r")\s*[-–]\s*(?P<y2>" + _YEAR + r"|\d\d)(?![\w%-])", "num",
+@rule(r"(?<![\w$€£¥#.,/-])(?P<y1>" + _YEAR + r")(?P<sep>\s*[-–]\s*|/)(?P<y2>" + _YEAR + r"|\d\d)(?![\w%/-]|[.,]\d)",
+      "num",
       examples=[("2025-03-05", "in 2009-2010 we", "2010", "year"),
-                ("2025-03-05", "the 2009-10 season", "2009/2010", "range")])
+                ("2025-03-05", "the 2009-10 season", "2009/2010", "range"),
+                ("2025-03-05", "the 1987-88 season", "1987/1988", "range"),
+                ("2025-03-05", "the 1987–88 season", "1987/1988", "range"),
+                ("2025-03-05", "in 2009/10 the club", "2009/2010", "range"),
+                ("2025-03-05", "the 2009/2010 season", "2009/2010", "range"),
+                ("2025-03-05", "the 1999-00 season", "1999/2000", "range"),
+                ("2025-03-05", "the 2019/20 budget", "2019/2020", "range"),
+                ("2025-03-05", "in 2011/12 and 2012/13", "2012/2013", "range"),
+                ("2025-03-05", "a 2009/15 ratio", None, "unknown")])
 def year_span(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> Result:
-    """'2009-2010' -> two years (as gold annotates them); '2009-10' -> one range."""
+    """'2009-2010' -> two years (as gold annotates them); '2009-10', '1987-88', '2009/10' and
+    '2009/2010' (a season or a fiscal year) -> one range. Two-digit tails that are not the next
+    year ("2009/15") are no span."""
     y1 = int(m["y1"])
+    slash = m["sep"] == "/"
     if len(m["y2"]) == 4:
         y2 = int(m["y2"])
+        if slash:
+            return _point(m, f"{y1:04d}/{y2:04d}", "range") if y2 == y1 + 1 else None
         if not y1 < y2 <= y1 + 50:
             return None
         return [Cand(m.start("y1"), m.end("y1"), f"{y1:04d}", "year"),
                 Cand(m.start("y2"), m.end("y2"), f"{y2:04d}", "year")]
     y2 = y1 // 100 * 100 + int(m["y2"])
-    if y2 != y1 + 1:
-        return None
+    if y2 < y1:
+        y2 += 100  # "1999-00"
+    if y2 != y1 + 1 or y2 > 9999:
+        return _point(m, None, "unknown") if slash else None
     return _point(m, f"{y1:04d}/{y2:04d}", "range")
 
 
@@ -1032,11 +1138,22 @@ def apostrophe_year(m: re.Match[str], text: str, ref: date | None, lenient: bool
     return _point(m, cal.yval(cal.two_digit_year(int(m["yy"]), ref)), "year")
 
 
-@rule(r"\b(?:(?i:fiscal)(?:\s+year)?\s+[’']?|FY\s?)(?P<y>" + _YEAR + r"|\d\d)\b", "num",
-      examples=[("2025-03-05", "in fiscal 2019", "2019", "year"), ("2025-03-05", "FY2009 results", "2009", "year")])
+@rule(r"\b(?:(?i:fiscal)(?:\s+year)?\s+[’']?|FY\s?)(?P<y>" + _YEAR + r"|\d\d)(?:[/-](?P<t>\d\d(?:\d\d)?))?\b(?![/-]\d)",
+      "num",
+      examples=[("2025-03-05", "in fiscal 2019", "2019", "year"), ("2025-03-05", "FY2009 results", "2009", "year"),
+                ("2025-03-05", "FY2009/10 results", "2009/2010", "range"),
+                ("2025-03-05", "in fiscal 2019-20", "2019/2020", "range"),
+                ("2025-03-05", "in fiscal 2019-23", None, "unknown")])
 def fiscal(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> Result:
+    """"fiscal 2019" is the year that names it; "FY2009/10" a fiscal year across two calendar
+    years (a range); a tail that is not the next year ("fiscal 2019-23") is no date."""
     y = m["y"]
-    return _point(m, cal.yval(int(y) if len(y) == 4 else cal.two_digit_year(int(y), ref)), "year")
+    y1 = int(y) if len(y) == 4 else cal.two_digit_year(int(y), ref)
+    if m["t"]:
+        t = int(m["t"])
+        y2 = t if len(m["t"]) == 4 else y1 // 100 * 100 + t + (100 if y1 // 100 * 100 + t < y1 else 0)
+        return _point(m, f"{y1:04d}/{y2:04d}" if y2 == y1 + 1 and y2 <= 9999 else None, "range")
+    return _point(m, cal.yval(y1), "year")
 
 
 @rule(r"\b(?:the\s+)?(?:(?P<mod>(?i:early|mid|late))[- ])?(?:(?P<y>(?:1[0-9]|20)\d0)|[’'](?P<yy>\d0))"
@@ -1155,7 +1272,7 @@ def season(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> Resu
 
 @rule(r"(?i)\b(?:(?P<bound>about|nearly|almost|some|roughly|around|more\s+than|less\s+than|over|just|only|"
       r"barely|exactly|at\s+least)\s+)?(?P<n>" + _NUMWORD + r")\s+(?P<u>" + _UNIT
-      + r")s?\s+(?P<dir>ago|earlier|before\s+(?=[.,;])|later|from\s+now|hence|back)\b", "unit",
+      + r")s?\s+(?P<dir>ago|earlier|before\s+(?=[.,;])|later|from\s+now|hence|back)\b(?!\s+than\b)", "unit",
       examples=[("2024-12-02", "They met two weeks ago.", "2024-11-18/2024-11-24", "range"),
                 ("2024-12-02", "They met 10 days ago.", "2024-11-22", "day"),
                 ("2025-03-05", "7000 YEARS AGO", None, "unknown"),
@@ -1173,6 +1290,7 @@ def ago(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> Result:
     """N units before (ago) or after (from now) the publication date; weeks are a week range."""
     n = _num(m["n"])
     unit = m["u"].lower().rstrip("s").replace("centurie", "century")
+    unit = en.UNIT_ABBREVIATIONS.get(unit, unit)
     direction = re.sub(r"\s+", " ", m["dir"].lower())
     if n is None or n == 0 or re.sub(r"\s+", " ", m["n"].lower().strip()) in en.VAGUE_QUANTITIES:
         return _point(m, None, "unknown", "vague")
@@ -1205,9 +1323,13 @@ def ago(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> Result:
 _SUPERLATIVE = re.compile(r"(?i)\b(?:first|only|\w{3,}est|most|least|record|ever)\b[^.;:!?]{0,50}$")
 
 
-@rule(r"(?i)\bin\s+(?P<n>" + _NUMWORD + r")\s+(?P<u>days?|weeks?|months?|years?|fortnights?)\b(?!\s+(?:ago|time))",
-      "unit",
-      examples=[("2025-03-05", "The law will take effect in ten days.", "2025-03-15", "day"),
+@rule(r"(?i)\bin\s+(?P<n>" + _NUMWORD + r")\s+(?P<u>days?|weeks?|months?|years?|fortnights?)\b(?!\s+ago)"
+      r"(?P<time>['’]?s?\s+time\b)?", "unit",
+      examples=[("2025-03-05", "The results come out in ten days' time.", "2025-03-15", "day"),
+                ("2025-03-05", "Talks resume in two weeks’ time.", "2025-03-17/2025-03-23", "range"),
+                ("2025-03-05", "The vote is due in 10 days.", "2025-03-15", "day"),
+                ("2025-03-05", "Prices rose the most in 10 days' time.", None, "unknown"),
+                ("2025-03-05", "The law will take effect in ten days.", "2025-03-15", "day"),
                 ("2025-03-05", "They will vote in two weeks.", "2025-03-17/2025-03-23", "range"),
                 ("2025-03-05", "the highest level in ten days", None, "unknown"),
                 ("1987-03-11", "It would float its first Yankee bond issue in 21 years.", None, "unknown"),
@@ -1215,8 +1337,11 @@ _SUPERLATIVE = re.compile(r"(?i)\b(?:first|only|\w{3,}est|most|least|record|ever
 def in_units(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> Result:
     """"in ten days" is a date only in a future clause; otherwise it is a duration."""
     n = _num(m["n"])
+    clause = tense(text, m.start(), m.end())
+    if lenient and clause is None or m["time"]:
+        clause = "future"  # "in ten days' time" looks ahead; alone ("in 10 days", a model's when) too
     if n is None or ref is None or m["n"].lower() in en.VAGUE_QUANTITIES or n > 10_000 \
-            or tense(text, m.start(), m.end()) != "future" or _SUPERLATIVE.search(text, max(0, m.start() - 60),
+            or clause != "future" or _SUPERLATIVE.search(text, max(0, m.start() - 60),
                                                                                    m.start()):
         # "its first bond issue in 21 years", "the highest level in ten days": a stretch of time
         return _point(m, None, "unknown", "duration")
@@ -1284,9 +1409,30 @@ def nth_day(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> Res
       r"the\s+coming|the\s+previous|the\s+following|the\s+latest|the\s+final|the|past|another|"
       r"at\s+least|about|nearly|almost|more\s+than|less\s+than|up\s+to|some|around|roughly|only|just|"
       r"barely)\s+){0,4}(?P<n>" + _NUMWORD + r")(?:\s+more)?[\s-]+" + _UNIT + r"s?(?:[- ]old|[- ]long)?\b", "unit",
-      examples=[("2025-03-05", "for three years", None, "unknown")])
+      examples=[("2025-03-05", "for three years", None, "unknown"),
+                ("2025-03-05", "Prices rose 4% in the past 12 months.", "2024-03-06/2025-03-05", "range"),
+                ("2025-03-05", "over the last twelve months", "2024-03-06/2025-03-05", "range"),
+                ("2025-03-05", "for the past 18 months", None, "unknown"),
+                ("2025-03-05", "The project finished three weeks later than planned.", None, "unknown"),
+                ("2025-03-05", "The drought lasted two years longer than usual.", None, "unknown")])
 def duration(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> Result:
+    twelve = _TRAILING_TWELVE.search(m.group())
+    if twelve:  # "in the past 12 months": the twelve months to the reference date
+        return _trailing_year(m, ref, m.start() + twelve.start())
     return _point(m, None, "unknown", "duration")
+
+
+_TRAILING_TWELVE = re.compile(r"(?i)\bthe\s+(?:past|last)\s+(?:12|twelve)\s+months$")
+
+
+def _trailing_year(m: re.Match[str], ref: date | None, start: int) -> Cand:
+    """The year up to the reference date, as a range (a day short of a year back, to the day)."""
+    if ref is None:
+        return _point(m, None, "unknown", start=start)
+    back = cal.ymd(ref.year - 1, ref.month, min(ref.day, cal.last_day(ref.year - 1, ref.month))) \
+        if cal.year_ok(ref.year - 1) else None
+    first = cal.shift(back, 1) if back else None
+    return _point(m, cal.span(first, ref), "range", start=start, relative=True)
 
 
 @rule(r"(?i)\b(?:(?:for|in|over|within|after|during|the\s+past|the\s+last|the\s+next|the\s+coming)\s+)?"
@@ -1312,3 +1458,73 @@ def vague(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> Resul
       examples=[("2025-03-05", "every week", None, "unknown")])
 def recurring(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> Result:
     return _point(m, None, "unknown", "set")
+
+
+# --------------------------------------------------------------------------- rules: a report's periods, compositions
+
+_ORDINAL_DAY = "(?i:" + _alt(list(en.ORDINAL_DAYS) + [w.replace("-", " ") for w in en.ORDINAL_DAYS if "-" in w]) + r")\b"
+
+
+_YEAR_NOT_AFTER = ("ahead", "before", "after", "since", "of", "when", "that", "in", "to", "ended", "ending", "through",
+                   "which", "while", "following", "prior", "just", "past", "earlier", "later", "he", "she", "they",
+                   "it", "we", "i", "you", "until", "between", "from", "or", "and", "is", "was", "had", "has")
+
+
+@rule(r"(?i:\b(?:for|during|throughout|over)\s+(?P<the>the\s+(?:(?:fiscal|financial|calendar)\s+)?year)\b)(?![-'’])"
+      r"|(?i:\b(?P<the2>the\s+(?:most\s+recent|just[- ]ended|recently\s+ended)\s+(?:(?:fiscal|financial)\s+)?year)\b)"
+      r"(?![-'’])", "unit",
+      examples=[("2025-03-05", "Net fell in the fourth quarter. Revenue for the year fell 3%.", "2024", "year"),
+                ("2006-01-27", "GM lost $4.8 billion in 2005; revenue for the year fell.", "2005", "year"),
+                ("2025-03-05", "Revenue for the year fell 3%.", None, "unknown"),
+                ("2025-03-05", "Sales rose in fiscal 2024. In the most recent fiscal year, profit fell.", "2024", "year"),
+                ("2025-03-05", "Sales rose in 2019. Profit rose for the year as a whole.", "2019", "year")])
+def for_the_year(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> Result:
+    """"revenue for the year", "in the most recent fiscal year": the year the report has told
+    (a year, a quarter or a month of it), or nothing; never a guess from the publication date,
+    nor from a day ("said on Tuesday that revenue for the year fell" says nothing of the year)."""
+    if _next_word(text, m.end()).lower().rstrip(".,;:") in _YEAR_NOT_AFTER and m["the"]:
+        if re.match(r"\s*[.,;:]", text[m.end():]) is None:
+            return None  # "in the year since", "for the year ahead", "for the year he was born"
+    start = m.start("the") if m["the"] else m.start("the2")
+    return _anaphor(m, "year:period", start=start)
+
+
+@rule(r"(?<![\w.])(?:(?P<wd>" + _WEEKDAY + r"),?\s+)?(?:on\s+)?the\s+(?:(?P<d>[12]?\d|3[01])(?:st|nd|rd|th)|(?P<dw>"
+      + _ORDINAL_DAY + r"))\s+(?:of\s+)?(?:(?P<m>" + _MONTH_ANY + r")(?:,?\s+(?P<y>" + _YEAR + r")\b)?|"
+      r"(?P<rel>(?i:this|last|next))\s+(?i:month)\b)", ("num", "month", "unit"),
+      examples=[("2025-03-05", "Payment is due on the 15th of next month.", "2025-04-15", "day"),
+                ("2025-03-05", "It closed on the 3rd of last month.", "2025-02-03", "day"),
+                ("2025-03-05", "the 20th of this month", "2025-03-20", "day"),
+                ("2025-01-20", "the 31st of next month", None, "unknown"),
+                ("2025-06-05", "She arrived on the third of april.", "2025-04-03", "day"),
+                ("2025-03-05", "She will arrive on the third of April.", "2025-04-03", "day"),
+                ("2025-03-05", "the twenty-first of May 2019", "2019-05-21", "day"),
+                ("2025-03-05", "on the first of March, 2020", "2020-03-01", "day"),
+                ("2025-03-05", "The fair opens on the tenth of next month.", "2025-04-10", "day"),
+                ("2025-03-05", "on Friday, the fourteenth of February 2025", "2025-02-14", "day")])
+def day_of(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> Result:
+    """"the 15th of next month", "the third of April": a day of a named or relative month."""
+    if m["m"]:
+        if m["d"]:
+            return None  # "the 4th of July 2019" is day_month's
+        return month_day(m, text, ref, lenient)
+    if ref is None:
+        return _point(m, None, "unknown")
+    year, month = cal.month_add(ref.year, ref.month, {"last": -1, "next": 1}.get(m["rel"].lower(), 0))
+    if not cal.year_ok(year):
+        return _point(m, None, "unknown")
+    return _day(m, cal.ymd(year, month, _day_number(m)), relative=True)
+
+
+@rule(r"(?<![\w/.-])(?P<d>[12]\d|3[01]|0?[1-9])(?P<sep>[/.-])(?P<m>(?i:" + _MONTH_FULL + "|" + _MONTH_ABBR
+      + r"))(?P=sep)(?P<y>\d{4}|\d{2})(?![\w/-]|\.\d)", "month",
+      examples=[("2025-03-05", "He was born 12/Mar/1981.", "1981-03-12", "day"),
+                ("2025-03-05", "filed 05-JAN-2021", "2021-01-05", "day"),
+                ("2025-03-05", "on 3.Sept.2019", "2019-09-03", "day"),
+                ("2025-03-05", "on 7-Jul-19", "2019-07-07", "day"),
+                ("2025-03-05", "on 31/Feb/2020", None, "unknown")])
+def numeric_month_name(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> Result:
+    """"12/Mar/1981", "05-JAN-2021": day, month name and year joined by one separator."""
+    y = m["y"]
+    year = int(y) if len(y) == 4 else cal.two_digit_year(int(y), ref)
+    return _point(m, _iso(cal.ymd(year, _month_of(m["m"]), int(m["d"]))), "day")
