@@ -192,6 +192,10 @@ def weekday_date(ref: date, wd: int, mod: str, clause: str | None) -> date | Non
         return cal.shift(ref, -(back or 7))
     if mod in ("next", "coming", "this coming"):
         return cal.shift(ref, fwd or 7)
+    if mod == "this" and clause != "future":
+        # "this Friday": the Friday of this week ("said this Friday would be decisive": the past
+        # verb is the saying's); a future clause takes the coming one ("will meet this Monday")
+        return cal.shift(ref, wd - ref.weekday())
     if clause == "future":
         return cal.shift(ref, fwd)
     return cal.shift(ref, -back)
@@ -358,8 +362,11 @@ _SECOND_DAY = re.compile(r"\s*(?:and|or|to|through|-|–)\s*(?P<d>[12]\d|3[01]|0
 
 
 @rule(r"(?<![\w.])(?:(?P<wd>" + _WEEKDAY + r"),?\s+)?(?:(?P<mod>(?i:last|this\s+past|next|this\s+coming))\s+)?"
-      r"(?:the\s+)?(?P<m>" + _MONTH_ANY + r")\s*(?P<d>" + _DAY + r")\b(?:,?\s+(?P<y>" + _YEAR + r")\b)?", "month",
-      examples=[("2025-03-05", "The plan was signed Oct. 30.", "2024-10-30", "day"),
+      r"(?:the\s+)?(?P<m>" + _MONTH_ANY + r")\s*(?:the\s+(?=\d{1,2}(?:st|nd|rd|th)\b))?(?P<d>" + _DAY + r")\b"
+      r"(?:,?\s+(?P<y>" + _YEAR + r")\b)?", "month",
+      examples=[("2025-03-05", "It opened on March the 8th, 2019.", "2019-03-08", "day"),
+                ("2025-03-05", "She will sing on April the 2nd.", "2025-04-02", "day"),
+                ("2025-03-05", "The plan was signed Oct. 30.", "2024-10-30", "day"),
                 ("2025-03-05", "on april 5th 2020 we", "2020-04-05", "day"),
                 ("2025-03-05", "on Monday, March 3:", "2025-03-03", "day"),
                 ("2000-01-06", "He must be returned by Jan. 14.", "2000-01-14", "day"),
@@ -909,9 +916,13 @@ def trading_day(m: re.Match[str], text: str, ref: date | None, lenient: bool) ->
 
 @rule(r"(?<![\w:.])(?:at\s+|about\s+|around\s+|by\s+)?(?P<t>" + _CLOCK + r")"
       r"(?:\s*(?:\([^)\n]{1,15}\))?\s*(?:on\s+)?(?P<wd>" + _WEEKDAY + r")\b"
-      r"|,?\s*(?:on\s+)?(?P<m>" + _MONTH_ANY + r")\s*(?P<d>" + _DAY + r")\b(?:,?\s+(?P<y>" + _YEAR + r")\b)?)?",
+      r"|,?\s*(?:on\s+)?(?P<m>" + _MONTH_ANY + r")\s*(?P<d>" + _DAY + r")\b(?:,?\s+(?P<y>" + _YEAR + r")\b)?"
+      r"|\s+(?P<rd>(?i:today|tomorrow|yesterday|tonight))\b)?",
       "num",
-      examples=[("2008-09-17", "The Dow was down 2.62% at 16:08 UTC.", "2008-09-17", "day"),
+      examples=[("2025-03-05", "The polls close at 5pm tomorrow.", "2025-03-06", "day"),
+                ("2025-03-05", "He landed at 9:30 a.m. yesterday.", "2025-03-04", "day"),
+                ("2025-03-05", "at 8 p.m. tonight", "2025-03-05", "day"),
+                ("2008-09-17", "The Dow was down 2.62% at 16:08 UTC.", "2008-09-17", "day"),
                 ("2025-03-05", "The final score was 2:10.", None, "unknown"),
                 ("1998-08-08", "The blast occurred at about 10:35 a.m. (0735 GMT) Friday.", "1998-08-07", "day"),
                 ("2009-06-04", "At a press conference at 16:15 UTC, June 1st, he spoke.", "2009-06-01", "day"),
@@ -927,6 +938,11 @@ def clock_time(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> 
     start = m.start("t")
     if m["m"]:  # "at 16:15 UTC, June 1st": the day named with the time
         return month_day(m, text, ref, lenient)
+    if m["rd"]:  # "at 5pm tomorrow"
+        if ref is None:
+            return _point(m, None, "unknown", start=start)
+        step = {"tomorrow": 1, "yesterday": -1}.get(m["rd"].lower(), 0)
+        return _point(m, _iso(cal.shift(ref, step)), "day", start=start, relative=True)
     if m["wd"]:
         if ref is None:
             return _point(m, None, "unknown", start=start)
@@ -1528,3 +1544,62 @@ def numeric_month_name(m: re.Match[str], text: str, ref: date | None, lenient: b
     y = m["y"]
     year = int(y) if len(y) == 4 else cal.two_digit_year(int(y), ref)
     return _point(m, _iso(cal.ymd(year, _month_of(m["m"]), int(m["d"]))), "day")
+
+
+@rule(r"(?i:\b(?:the\s+)?(?P<u>week|month|year)\s+(?P<dir>after\s+next|before\s+last))\b", "unit",
+      examples=[("2025-03-05", "They will vote the week after next.", "2025-03-17/2025-03-23", "range"),
+                ("2025-03-05", "It happened the week before last.", "2025-02-17/2025-02-23", "range"),
+                ("2025-03-05", "the month after next", "2025-05", "month"),
+                ("2025-03-05", "the year before last", "2023", "year")])
+def unit_after_next(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> Result:
+    """"the week after next", "the year before last": two units from this one."""
+    if ref is None:
+        return _point(m, None, "unknown")
+    step = 2 if m["dir"].lower().startswith("after") else -2
+    unit = m["u"].lower()
+    if unit == "year":
+        return _point(m, cal.yval(ref.year + step), "year", relative=True)
+    if unit == "month":
+        return _point(m, cal.mval(*cal.month_add(ref.year, ref.month, step)), "month", relative=True)
+    return _point(m, cal.week_range(cal.shift(ref, -ref.weekday() + 7 * step)), "range", relative=True)
+
+
+@rule(r"(?i:\b(?:the\s+)?(?P<o>first|second|third|fourth|last|final)\s+week\s+(?:of|in)\s+)(?:(?P<m>" + _MONTH_ANY
+      + r")(?:,?\s+(?P<y>" + _YEAR + r")\b)?|(?P<rel>(?i:this|last|next))\s+(?i:month)\b)", "unit",
+      examples=[("2025-03-05", "in the first week of April 2024", "2024-04-01/2024-04-07", "range"),
+                ("2025-03-05", "the second week of March 2020", "2020-03-08/2020-03-14", "range"),
+                ("2025-03-05", "the last week of February 2024", "2024-02-23/2024-02-29", "range"),
+                ("2025-03-05", "The talks resume in the first week of next month.", "2025-04-01/2025-04-07", "range"),
+                ("2025-03-05", "Sales fell in the last week of December.", "2024-12-25/2024-12-31", "range"),
+                ("2025-03-05", "The festival opens in the third week of June.", "2025-06-15/2025-06-21", "range")])
+def week_of_month(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> Result:
+    """"the first week of April": the month's days 1-7 (8-14, 15-21, 22-28; the last week its
+    last seven days), a range; the month by its year, or last/next month, or the clause's tense."""
+    if m["rel"]:
+        if ref is None:
+            return _point(m, None, "unknown")
+        year, month = cal.month_add(ref.year, ref.month, {"last": -1, "next": 1}.get(m["rel"].lower(), 0))
+    else:
+        month = _month_of(m["m"])
+        if m["y"]:
+            year = int(m["y"])
+        elif ref is None:
+            return _point(m, None, "unknown")
+        else:
+            year = month_year(ref, month, "", tense(text, m.start(), m.end()))
+    if not cal.year_ok(year):
+        return _point(m, None, "unknown")
+    o = m["o"].lower()
+    last = cal.last_day(year, month)
+    first = last - 6 if o in en.LAST_ORDINALS else 7 * (en.ORDINALS[o] - 1) + 1
+    return _point(m, cal.span(cal.ymd(year, month, first), cal.ymd(year, month, min(first + 6, last))), "range",
+                  relative=not m["y"])
+
+
+@rule(r"(?<![\w/.,$-])(?P<m>0[1-9]|1[0-2])/(?P<y>(?:19|20)\d\d)(?![\w/%]|[.,]\d)", "num",
+      examples=[("2025-03-05", "Card expires 03/2027.", "2027-03", "month"),
+                ("2025-03-05", "the 11/2019 report", "2019-11", "month"),
+                ("2025-03-05", "In 12/2019 sales fell.", "2019-12", "month")])
+def numeric_month_year(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> Result:
+    """"03/2020": a month and a year (two-digit month, so "3/2000" stays a ratio)."""
+    return _point(m, cal.mval(int(m["y"]), int(m["m"])), "month")
