@@ -114,9 +114,10 @@ INTENT_VERBS = ("decided", "decides", "agreed", "agrees", "voted", "votes", "pro
                 "pledges", "vowed", "vows", "threatened", "threatens", "hopes", "hoped", "intends", "intended",
                 "wants", "wanted", "plans", "planned", "prepares", "prepared", "ready", "due", "set", "scheduled",
                 "expected", "likely", "poised", "agreed", "offered", "offers", "asked", "urged", "called")
-# intent verbs in the past that date the act itself when the expression ends their clause: "agreed
-# to buy the plant in May" is May's agreement ("has agreed to buy ... in May" still looks ahead)
-PAST_ACT_VERBS = ("decided", "agreed", "voted", "promised", "pledged", "vowed", "threatened", "offered")
+# intent verbs in the past whose infinitive may be the act's time or a later one: "agreed to buy
+# the plant in May" (the agreement's May, or the purchase's?); real wire copy has both ("agreed
+# to merge, pending approval in mid-April" is ahead). Not "promised", "vowed": those look ahead.
+PAST_ACT_VERBS = ("decided", "agreed", "voted")
 PAST_CUES = (
     "said", "says", "told", "announced", "reported", "was", "were", "had", "did", "ago", "last", "since",
     "earlier", "previously", "met", "came", "went", "took", "made", "began", "fell", "rose", "saw", "gave",

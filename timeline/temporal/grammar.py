@@ -139,14 +139,16 @@ class _Narrative:
     # one a day implies: "said on Tuesday that revenue for the year fell" is no news of the year
     period: int | None = None
 
-    def note(self, value: str | None, precision: str) -> None:
+    def note(self, value: str | None, precision: str, bound: bool = False) -> None:
+        """Move the story to ``value``; a bound ("by 2006", "since May") moves it but tells no
+        period of the report ("could reach 14.8% by 2006. During the year WPP bought...")."""
         if value and precision == "range" and "/" in value and value[:4] == value.split("/")[1][:4] \
                 and value[:4].isdigit():
             value, precision = value[:4], "year"  # "the fourth quarter of 2005" puts the story in 2005
         if not value or precision not in ("day", "month", "year"):
             return
         parts = [int(p) for p in value.split("-")]
-        if len(parts) < 3:
+        if len(parts) < 3 and not bound:
             self.period = parts[0]
         elif self.period is not None and parts[0] != self.period:
             self.period = None
@@ -294,7 +296,8 @@ def finish(text: str, cands: list[Cand], ref: date | None) -> list[TimeExpressio
                     del out[k:]
                     start, value, precision = moved
         if value and precision in ("day", "month", "year", "range"):
-            story.note(value, precision)
+            story.note(value, precision, bound=kind != "point" or _SINCE.search(text, max(0, start - 30), start)
+                       is not None)
             noted_end = c.end
         if kind == "point":
             pm = _SINCE.search(text, max(0, start - 30), start)

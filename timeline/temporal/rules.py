@@ -410,6 +410,8 @@ def month_day(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> R
             clause, cue = tense_cue(text, m.start(), end)
             if clause == "future" and cue in en.STRONG_FUTURE_CUES:
                 clause = "future!"  # "will report on Jan. 30": the next one, however far
+        if clause == "either" and d is None:
+            return _point(m, None, "unknown", end=end)  # "had been due to open on March 20": which one?
         d = d or month_day_date(ref, month, day, clause)
         year = d.year if d else None
     if year is None:
@@ -601,7 +603,8 @@ def holiday(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> Res
     elif mod == "this":
         chosen = cal.holiday(name, ref.year)
     else:
-        chosen = nearest_date(ref, dates, tense(text, m.start(), m.end()))
+        clause = tense(text, m.start(), m.end())
+        chosen = None if clause == "either" else nearest_date(ref, dates, clause)
     return _point(m, _iso(chosen), "day", start=start, relative=True)
 
 
@@ -630,7 +633,16 @@ def _iso(d: date | None) -> str | None:
                 ("2006-11-17", "She would lead the party at April's election.", "2007-04", "month"),
                 ("2025-03-05", "The offensive began in early March.", "2025-03", "month"),
                 ("2025-03-05", "Prices fell at the beginning of March.", "2025-03", "month"),
-                ("2025-03-05", "The festival is held in March each year.", None, "unknown")])
+                ("2025-03-05", "The festival is held in March each year.", None, "unknown"),
+                ("2025-03-05", "The company agreed to buy the plant in May.", None, "unknown"),
+                ("2025-03-05", "The company agreed in May to buy the plant.", "2024-05", "month"),
+                ("2025-03-05", "The company has agreed to buy the plant in May.", "2025-05", "month"),
+                ("2025-03-05", "He promised to return the issues in October.", "2025-10", "month"),
+                ("2025-03-05", "The exhibition will stay open through August.", "2025-08", "month"),
+                ("2025-03-05", "The exhibition stayed open through August.", "2024-08", "month"),
+                ("2025-03-05", "A deal had been expected to close in June.", None, "unknown"),
+                ("2025-03-05", "The bill would take effect in July.", "2025-07", "month"),
+                ("2025-06-20", "Shares fell in May after the company warned on profits.", "2025-05", "month")])
 def month(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> Result:
     word = m["m"]
     mod = (m["mod"] or "").lower().strip()
@@ -668,9 +680,15 @@ def month(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> Resul
     elif not mod and text.startswith(("'s", "’s"), m.end()):
         # "ahead of January's elections": a named happening, read as a possessive weekday is
         # (a month is further off than a weekday, so "would lead at April's election" is ahead)
-        y = month_year(ref, month_no, "", _possessive_tense(text, m.start(), m.end(), weak_future=True))
+        clause = _possessive_tense(text, m.start(), m.end(), weak_future=True)
+        if clause == "either":
+            return _point(m, None, "unknown")
+        y = month_year(ref, month_no, "", clause)
     else:
-        y = month_year(ref, month_no, "", tense(text, m.start(), m.end()))
+        clause = tense(text, m.start(), m.end())
+        if clause == "either":
+            return _point(m, None, "unknown")  # "agreed to buy the plant in May": this May or the last?
+        y = month_year(ref, month_no, "", clause)
     if _EACH_YEAR.match(text, m.end()):
         return _point(m, None, "unknown", "set")  # "in March each year"
     return _point(m, cal.mval(y, month_no), "month", relative=True)
@@ -771,7 +789,19 @@ def narrative_weekday(m: re.Match[str], text: str, ref: date | None, lenient: bo
                 ("2010-01-17", "Reports from the epicentre of Tuesday's earthquake suggest worse damage.",
                  "2010-01-12", "day"),
                 ("2010-01-17", "Police will investigate Tuesday's fatal crash.", "2010-01-12", "day"),
-                ("2010-01-17", "Residents braced ahead of Tuesday's storm.", "2010-01-19", "day")])
+                ("2010-01-17", "Residents braced ahead of Tuesday's storm.", "2010-01-19", "day"),
+                ("2025-03-05", "The truce had been scheduled to end Thursday.", "2025-02-27", "day"),
+                ("2025-03-05", "The truce is scheduled to end Thursday.", "2025-03-06", "day"),
+                ("2025-03-03", "Talks were scheduled to resume Thursday.", "2025-03-06", "day"),
+                ("2025-03-05", "The talks had been expected to resume on Friday.", "2025-02-28", "day"),
+                ("2025-03-05", "The talks are due to resume on Friday.", "2025-03-07", "day"),
+                ("2025-03-05", "The company agreed to sell the unit on Monday.", "2025-03-03", "day"),
+                ("2025-03-07", "Traders bought ahead of Thursday's auction.", "2025-03-06", "day"),
+                ("2025-03-05", "Traders bought ahead of Thursday's auction.", "2025-03-06", "day"),
+                ("2025-03-07", "Traders will buy ahead of Thursday's auction.", "2025-03-13", "day"),
+                ("2025-03-05", "The meeting is this Friday.", "2025-03-07", "day"),
+                ("2025-03-05", "We will meet this Monday.", "2025-03-10", "day"),
+                ("2025-03-05", "It was held this Monday.", "2025-03-03", "day")])
 def weekday(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> Result:
     prev = _prev_word(text, m.start())
     if (prev in en.SET_WORDS and not m["mod"]) or (not m["part"] and _RECURRING_AFTER.match(text, m.end())):
@@ -1517,12 +1547,13 @@ def for_the_year(m: re.Match[str], text: str, ref: date | None, lenient: bool) -
                 ("2025-03-05", "the twenty-first of May 2019", "2019-05-21", "day"),
                 ("2025-03-05", "on the first of March, 2020", "2020-03-01", "day"),
                 ("2025-03-05", "The fair opens on the tenth of next month.", "2025-04-10", "day"),
-                ("2025-03-05", "on Friday, the fourteenth of February 2025", "2025-02-14", "day")])
+                ("2025-03-05", "on Friday, the fourteenth of February 2025", "2025-02-14", "day"),
+                ("2025-03-05", "the 4th of next month", "2025-04-04", "day")])
 def day_of(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> Result:
     """"the 15th of next month", "the third of April": a day of a named or relative month."""
     if m["m"]:
-        if m["d"]:
-            return None  # "the 4th of July 2019" is day_month's
+        if m["d"] or (m["dw"] and m["dw"].lower() == "fourth" and _month_of(m["m"]) == 7):
+            return None  # "the 4th of July 2019" is day_month's, "the Fourth of July" the holiday's
         return month_day(m, text, ref, lenient)
     if ref is None:
         return _point(m, None, "unknown")

@@ -80,19 +80,24 @@ def _usable(m: re.Match[str], before: str) -> bool:
 
 
 def _kind(m: re.Match[str], before: str) -> str:
-    """'future' or 'past' for a usable cue found with ``before`` the text left of it."""
+    """'future', 'past' or 'either' for a usable cue found with ``before`` the text left of it.
+
+    'either' is a future seen from a past time: "had been scheduled to end Thursday", "agreed
+    to buy the plant in May". A weekday a few days off is then the last one; a month or a
+    month-day could be on either side of the publication date and is left unresolved."""
     if not m.group("fut"):
         return "past"
-    if _HAD_BEFORE.search(before):
-        return "past"  # "the truce had been scheduled to end Thursday"
     first = m.group().split()[0].lower()
+    if _HAD_BEFORE.search(before) and (first.endswith("ed") or "been" in before[-16:].lower()):
+        return "either"  # "the truce had been scheduled to end Thursday", "had planned to"
     if first in _PAST_ACT and " to " in m.group().lower() and not _HAS_OR_BE_BEFORE.search(before):
-        return "past"  # "agreed to buy the plant in May": the agreement's May
+        return "either"  # "agreed to buy the plant in May"
     return "future"
 
 
 def tense(text: str, start: int, end: int) -> str | None:
-    """'future', 'past' or None, from the nearest tense cue around text[start:end] in its sentence."""
+    """'future', 'past', 'either' (a future seen from the past: ``_kind``) or None, from the
+    nearest tense cue around text[start:end] in its sentence."""
     return tense_cue(text, start, end)[0]
 
 
