@@ -298,7 +298,7 @@ def dateline(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> Re
     return _point(m, _iso(d), "day", "dateline", start=m.start("m"), end=m.end("d"), relative=True)
 
 
-@rule(r"(?i:\b(?:the\s+)?(?:(?:fiscal|financial)\s+)?(?:year|twelve\s+months|12\s+months)\s+(?P<rel>to|ended|ending|"
+@rule(r"(?i:\b(?<!-)(?:the\s+)?(?:(?:fiscal|financial)\s+)?(?<![-\w])(?:year|twelve\s+months|12\s+months)\s+(?P<rel>to|ended|ending|"
       r"through|until)\s+)(?P<m>" + _MONTH_ANY + r")(?:\s*(?P<d>" + _DAY + r"))?(?:,?\s+(?P<y>" + _YEAR + r")\b)?",
       "unit",
       examples=[("2025-06-20", "Profit for the year to March 31 rose 5%.", "2025-03-31", "day"),
@@ -376,6 +376,9 @@ _SECOND_DAY = re.compile(r"\s*(?:and|or|to|through|-|–)\s*(?P<d>[12]\d|3[01]|0
                 ("1987-03-11", "The coupon is payable December 14 each year.", None, "unknown"),
                 ("1997-04-15", "On January 8 last year, he was killed.", "1996", "year"),
                 ("1999-05-07", "He was seen Nov. 3, the day before police issued a warrant.", "1998-11-03", "day"),
+                ("2025-03-05", "profit in the half-year to June 30, 1986", "1986-06-30", "day"),
+                ("1987-03-10", "The meeting had previously been set for May 14.", "1987-05-14", "day"),
+                ("1997-04-11", "It had been initially scheduled for January 25, but was delayed.", "1997-01-25", "day"),
                 ("2025-03-05", "The plant opens on March 1 next year.", "2026", "year")])
 def month_day(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> Result:
     month, day = _month_of(m["m"]), _day_number(m)
@@ -410,8 +413,8 @@ def month_day(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> R
             clause, cue = tense_cue(text, m.start(), end)
             if clause == "future" and cue in en.STRONG_FUTURE_CUES:
                 clause = "future!"  # "will report on Jan. 30": the next one, however far
-        if clause == "either" and d is None:
-            return _point(m, None, "unknown", end=end)  # "had been due to open on March 20": which one?
+        if clause == "either":
+            clause = None  # "had been set for May 14": the nearer one, as with no tense at all
         d = d or month_day_date(ref, month, day, clause)
         year = d.year if d else None
     if year is None:
@@ -634,13 +637,17 @@ def _iso(d: date | None) -> str | None:
                 ("2025-03-05", "The offensive began in early March.", "2025-03", "month"),
                 ("2025-03-05", "Prices fell at the beginning of March.", "2025-03", "month"),
                 ("2025-03-05", "The festival is held in March each year.", None, "unknown"),
-                ("2025-03-05", "The company agreed to buy the plant in May.", None, "unknown"),
+                ("2025-03-05", "The company agreed to buy the plant in May.", "2025-05", "month"),
+                ("2025-07-05", "The company agreed to buy the plant in May.", "2025-05", "month"),
+                ("2025-03-05", "The company agreed to buy the plant in September.", None, "unknown"),
+                ("1989-10-30", "Thermo agreed to purchase the line for $22 million in February.", "1990-02", "month"),
+                ("2025-12-05", "The deal had been expected to close in January.", "2026-01", "month"),
                 ("2025-03-05", "The company agreed in May to buy the plant.", "2024-05", "month"),
                 ("2025-03-05", "The company has agreed to buy the plant in May.", "2025-05", "month"),
                 ("2025-03-05", "He promised to return the issues in October.", "2025-10", "month"),
                 ("2025-03-05", "The exhibition will stay open through August.", "2025-08", "month"),
                 ("2025-03-05", "The exhibition stayed open through August.", "2024-08", "month"),
-                ("2025-03-05", "A deal had been expected to close in June.", None, "unknown"),
+                ("2025-03-05", "A deal had been expected to close in August.", None, "unknown"),
                 ("2025-03-05", "The bill would take effect in July.", "2025-07", "month"),
                 ("2025-06-20", "Shares fell in May after the company warned on profits.", "2025-05", "month")])
 def month(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> Result:
@@ -681,17 +688,29 @@ def month(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> Resul
         # "ahead of January's elections": a named happening, read as a possessive weekday is
         # (a month is further off than a weekday, so "would lead at April's election" is ahead)
         clause = _possessive_tense(text, m.start(), m.end(), weak_future=True)
-        if clause == "either":
-            return _point(m, None, "unknown")
-        y = month_year(ref, month_no, "", clause)
+        y = _nearer_month_year(ref, month_no) if clause == "either" else month_year(ref, month_no, "", clause)
     else:
         clause = tense(text, m.start(), m.end())
-        if clause == "either":
-            return _point(m, None, "unknown")  # "agreed to buy the plant in May": this May or the last?
-        y = month_year(ref, month_no, "", clause)
+        # "agreed to buy the plant in May", "had been expected to close in June": a future seen
+        # from the past, so the nearer May, or none when both are about half a year off
+        y = _nearer_month_year(ref, month_no) if clause == "either" else month_year(ref, month_no, "", clause)
+    if y is None:
+        return _point(m, None, "unknown")
     if _EACH_YEAR.match(text, m.end()):
         return _point(m, None, "unknown", "set")  # "in March each year"
     return _point(m, cal.mval(y, month_no), "month", relative=True)
+
+
+def _nearer_month_year(ref: date, month: int) -> int | None:
+    """The year of the nearer ``month`` (this one, or one at most four months off), else None."""
+    ahead = (month - ref.month) % 12
+    if ahead == 0:
+        return ref.year
+    if ahead <= 4:
+        return ref.year + (month < ref.month)
+    if 12 - ahead <= 4:
+        return ref.year - (month > ref.month)
+    return None
 
 
 # bounded repetition: an unbounded one rescans a long "Monday, Monday, ..." list per weekday (quadratic)
