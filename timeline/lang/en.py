@@ -61,6 +61,7 @@ FIXED_HOLIDAYS: dict[str, tuple[int, int]] = {
     "veterans day": (11, 11), "veterans' day": (11, 11), "st. patrick's day": (3, 17),
     "saint patrick's day": (3, 17), "juneteenth": (6, 19), "may day": (5, 1), "flag day": (6, 14),
     "groundhog day": (2, 2), "remembrance day": (11, 11), "canada day": (7, 1), "australia day": (1, 26),
+    "xmas": (12, 25), "xmas day": (12, 25), "xmas eve": (12, 24), "new years eve": (12, 31), "new years day": (1, 1),
 }
 # Holidays on the n-th (or last, -1) weekday of a month: (month, weekday, n).
 WEEKDAY_HOLIDAYS: dict[str, tuple[int, int, int]] = {

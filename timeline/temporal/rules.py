@@ -77,16 +77,17 @@ for _words, _fam in (
         minutes minute fortnight fortnights quarter quarters quarterly qtr nights night spring springs summer
         summers autumn autumns fall falls winter winters half daily weekly monthly annually yearly nightly
         earlier later q1 q2 q3 q4 yr yrs wk wks mondays tuesdays wednesdays thursdays fridays saturdays sundays""".split(), "unit"),
-    ("today tonight tomorrow yesterday morning afternoon evening overnight midday noon midnight dawn dusk daybreak "
+    ("today tonight tomorrow tmrw yesterday morning afternoon evening overnight midday noon midnight dawn dusk daybreak "
      "clock".split(), "rel"),
     ("""recent recently lately current currently nowadays now past future time times previously formerly soon
         date far present these""".split(), "vague"),
     ("nineteen thousand".split(), "spoken"),
     ("""christmas boxing independence halloween valentine bastille armistice veterans patrick juneteenth groundhog
         remembrance thanksgiving memorial labor labour luther mlk presidents columbus mother father easter
-        pentecost whit ascension shrove mardi maundy election fourth cyber flag canada australia""".split(),
+        pentecost whit ascension shrove mardi maundy election fourth cyber flag canada australia xmas""".split(),
      "holiday"),
     (["fy", "fiscal"], "num"),
+    ("mon tue tues wed weds thu thur thurs fri sat sun".split(), "abbr"),
 ):
     for _w in _words:
         _ANCHOR_WORDS.setdefault(_w, _fam)
@@ -110,7 +111,7 @@ def _family(text: str, m: re.Match[str]) -> str | None:
     return None
 
 
-ANCHOR_FAMILIES = frozenset({"month", "wd", "unit", "rel", "vague", "spoken", "holiday", "num"})
+ANCHOR_FAMILIES = frozenset({"month", "wd", "unit", "rel", "vague", "spoken", "holiday", "num", "abbr"})
 GRAMMAR = Grammar(_TOKEN, _ANCHOR_WORDS, _family, ANCHOR_FAMILIES)
 rule = GRAMMAR.rule
 
@@ -575,7 +576,10 @@ def weekend(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> Res
                 ("2025-03-05", "They will marry next Christmas.", "2025-12-25", "day"),
                 ("2025-03-05", "They met on Thanksgiving 2021.", "2021-11-25", "day"),
                 ("2025-03-05", "It closed on Christmas Eve 2020.", "2020-12-24", "day"),
-                ("2025-03-05", "The store opened last Black Friday.", "2024-11-29", "day")])
+                ("2025-03-05", "The store opened last Black Friday.", "2024-11-29", "day"),
+                ("2025-03-05", "We met at Xmas 2020.", "2020-12-25", "day"),
+                ("2025-03-05", "The party was on new years eve.", "2024-12-31", "day"),
+                ("2025-03-05", "They married on New Years Day 2019.", "2019-01-01", "day")])
 def holiday(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> Result:
     """Named holidays, fixed or computed (Easter by dateutil, Thanksgiving, Labor Day...)."""
     name = re.sub(r"\s+", " ", m["h"].lower().replace("’", "'"))
@@ -585,7 +589,7 @@ def holiday(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> Res
         return None
     if not m["h"][:1].isupper() and not lenient and name in en.GENERIC_LOWER_HOLIDAYS:
         return None  # "an election day tradition", "may day": generic in lower case
-    if name in ("christmas", "easter", "thanksgiving", "may day", "flag day") and not m["y"] and mod in ("", "the") \
+    if name in ("christmas", "xmas", "easter", "thanksgiving", "may day", "flag day") and not m["y"] and mod in ("", "the") \
             and (mod == "the" or _prev_word(text, m.start()) not in en.HOLIDAY_PREPOSITIONS) and not lenient:
         nxt = _next_word(text, m.end())
         if nxt[:1].isalpha() and nxt.lower() not in ("and", "or", "in", "on", "at", "when", "of", "weekend", "week",
@@ -676,6 +680,7 @@ def month(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> Resul
         return _point(m, None, "unknown")
     month_no = _month_of(word)
     base = mod.split()[0] if mod else ""
+    y: int | None
     if base in ("last", "next", "this"):
         y = month_year(ref, month_no, base, None)
     elif not mod and _next_word(text, m.end()).lower().rstrip(".,;:") in en.CONTRACT_NOUNS:
@@ -873,11 +878,12 @@ def _possessive_tense(text: str, start: int, end: int, weak_future: bool = False
     return None if clause == "future" and cue in en.WEAK_FUTURE_CUES and not weak_future else clause
 
 
-@rule(r"\b(?P<w>(?i:today|tonight|yesterday|tomorrow|the\s+day\s+before\s+yesterday|"
+@rule(r"\b(?P<w>(?i:today|tonight|yesterday|tomorrow|tmrw|the\s+day\s+before\s+yesterday|"
       r"the\s+day\s+after\s+tomorrow|this\s+(?:morning|afternoon|evening)|last\s+night|overnight))(?:'s)?"
       r"(?:\s+(?i:morning|afternoon|evening|night))?\b", ("rel", "unit"),
       examples=[("2025-03-05", "the day before yesterday", "2025-03-03", "day"),
                 ("2025-03-05", "the day after tomorrow", "2025-03-07", "day"),
+                ("2025-03-05", "see you tmrw", "2025-03-06", "day"),
                 ("2025-03-05", "Shots were fired last night.", "2025-03-04", "day"),
                 ("2025-03-05", "Rebels attacked overnight.", "2025-03-05", "day"),
                 ("2025-03-05", "overnight rates rose", None, "unknown"),
@@ -901,7 +907,7 @@ def relative_day(m: re.Match[str], text: str, ref: date | None, lenient: bool) -
     elif w.startswith("the day after"):
         off = 2
     else:
-        off = {"today": 0, "tonight": 0, "overnight": 0, "yesterday": -1, "tomorrow": 1, "this": 0,
+        off = {"today": 0, "tonight": 0, "overnight": 0, "yesterday": -1, "tomorrow": 1, "tmrw": 1, "this": 0,
                "last": -1}[w.split()[0]]
     return _day(m, cal.shift(ref, off), relative=True)
 
@@ -1250,8 +1256,12 @@ _SPORTS = re.compile(r"(?i)\b(?:" + _alt(sorted(en.SPORTS_WORDS)) + r")\b")
 
 @rule(r"\b(?:(?P<y0>" + _YEAR + r")\s+)?(?:(?P<det>(?i:the|this|last|next|this\s+year's|last\s+year's|"
       r"next\s+year's|its|a|the\s+company's))\s+)?(?:(?P<q>(?i:first|second|third|fourth|1st|2nd|3rd|4th))"
-      r"[- ](?i:quarter|qtr)|Q(?P<qn>[1-4]))(?:\s+(?:of\s+)?(?:(?i:fiscal)\s+)?(?P<y>" + _YEAR + r")\b)?", "unit",
-      examples=[("2025-03-05", "in the third quarter of 2019", "2019-07-01/2019-09-30", "range"),
+      r"[- ](?i:quarter|qtr)|Q(?P<qn>[1-4]))(?:\s+(?:of\s+)?(?:(?i:fiscal)\s+)?(?P<y>" + _YEAR + r")\b"
+      r"|\s+of\s+(?P<ry>(?i:last|this|next))\s+(?i:fiscal\s+)?(?i:year)\b)?", "unit",
+      examples=[("2025-03-05", "in the first quarter of next year", "2026-01-01/2026-03-31", "range"),
+                ("2025-03-05", "Profit fell in the fourth quarter of last year.", "2024-10-01/2024-12-31", "range"),
+                ("2025-08-05", "the third quarter of this year", "2025-07-01/2025-09-30", "range"),
+                ("2025-03-05", "in the third quarter of 2019", "2019-07-01/2019-09-30", "range"),
                 ("2025-03-05", "Q1 2020", "2020-01-01/2020-03-31", "range"),
                 ("2025-03-05", "The economy grew 0.3 percent in the fourth quarter.", "2024-10-01/2024-12-31",
                  "range"),
@@ -1267,6 +1277,10 @@ def quarter(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> Res
         return _point(m, cal.quarter_range(int(y), q), "range")
     if ref is None:
         return _point(m, None, "unknown")
+    if m["ry"]:  # "the first quarter of next year"
+        step = {"last": -1, "next": 1}.get(m["ry"].lower(), 0)
+        return _point(m, cal.quarter_range(ref.year + step, q) if cal.year_ok(ref.year + step) else None, "range",
+                      relative=True)
     det = re.sub(r"\s+", " ", (m["det"] or "").lower())
     if not det.startswith(("last", "next", "this")) and not lenient and _SPORTS.search(
             text, max(0, m.start() - 120), min(len(text), m.end() + 120)):
@@ -1653,3 +1667,73 @@ def week_of_month(m: re.Match[str], text: str, ref: date | None, lenient: bool) 
 def numeric_month_year(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> Result:
     """"03/2020": a month and a year (two-digit month, so "3/2000" stays a ratio)."""
     return _point(m, cal.mval(int(m["y"]), int(m["m"])), "month")
+
+
+_WEEKDAY_ABBR = r"(?P<wa>Mon|Tues?|Weds?|Thu(?:rs?)?|Fri|Sat|Sun)\.?(?![\w'’-])"
+_WEEKDAY_ABBR_NUMBER = {"mon": 0, "tue": 1, "tues": 1, "wed": 2, "weds": 2, "thu": 3, "thur": 3, "thurs": 3, "fri": 4,
+                        "sat": 5, "sun": 6}
+
+
+@rule(r"(?<![\w.])(?P<mod>(?i:next|last|this|on|by|until|till|from|coming|since))\s+" + _WEEKDAY_ABBR, "abbr",
+      examples=[("2025-03-05", "See you next Tues.", "2025-03-11", "day"),
+                ("2025-03-05", "The store opened on Sat.", "2025-03-01", "day"),
+                ("2025-03-05", "We will meet on Thurs to decide.", "2025-03-06", "day"),
+                ("2025-03-05", "He left last Fri.", "2025-02-28", "day"),
+                ("2025-03-05", "Reported on Sun Microsystems shares", None, "unknown")])
+def weekday_abbreviation(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> Result:
+    """"next Tues", "on Sat": a weekday's abbreviation, read only after a word that takes a day
+    (a bare "Sun", "Sat" or "Wed" is a newspaper, a verb or a name)."""
+    if _next_word(text, m.end())[:1].isupper():
+        return None  # "on Sun Microsystems", "by Sat Nav"
+    if ref is None:
+        return _point(m, None, "unknown")
+    mod = m["mod"].lower()
+    wd = _WEEKDAY_ABBR_NUMBER[m["wa"].lower()]
+    rel = mod if mod in ("next", "last", "this", "coming") else ""
+    start = m.start() if rel else m.start("wa")
+    clause = tense(text, m.start(), m.end()) if rel in ("", "this") else None
+    if mod in ("until", "till", "by"):
+        clause = clause or "future"
+    return _point(m, _iso(weekday_date(ref, wd, rel, clause)), "day", start=start, relative=True)
+
+
+@rule(r"(?i:\b(?P<n>a|one|two|three|four|\d)\s+)(?P<wd>Mondays|Tuesdays|Wednesdays|Thursdays|Fridays|Saturdays|"
+      r"Sundays|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?i:\s+ago)\b"
+      r"|(?i:\bthe\s+)(?P<wd2>" + _WEEKDAY + r")(?i:\s+(?P<dir>before\s+last|after\s+next))\b", ("wd", "unit"),
+      examples=[("2025-03-05", "It happened two Fridays ago.", "2025-02-21", "day"),
+                ("2025-03-05", "It happened a Friday ago.", "2025-02-28", "day"),
+                ("2025-03-05", "They met the Friday before last.", "2025-02-21", "day"),
+                ("2025-03-05", "They meet the Friday after next.", "2025-03-14", "day"),
+                ("2025-03-07", "They met the Friday before last.", "2025-02-21", "day")])
+def weekdays_ago(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> Result:
+    """"two Fridays ago" (the last Friday, then one more back), "the Friday before last", "the
+    Friday after next" (the coming one, then a week on)."""
+    if ref is None:
+        return _point(m, None, "unknown")
+    if m["wd2"]:
+        wd = en.WEEKDAYS[m["wd2"].lower()]
+        if m["dir"].lower().startswith("before"):
+            last = cal.shift(ref, -((ref.weekday() - wd) % 7 or 7))
+            return _day(m, cal.shift(last, -7) if last else None, relative=True)
+        coming = cal.shift(ref, (wd - ref.weekday()) % 7 or 7)
+        return _day(m, cal.shift(coming, 7) if coming else None, relative=True)
+    n = _num(m["n"])
+    if not n:
+        return _point(m, None, "unknown")
+    wd = en.WEEKDAYS[m["wd"].lower().rstrip("s")]
+    last = cal.shift(ref, -((ref.weekday() - wd) % 7 or 7))
+    return _day(m, cal.shift(last, -7 * (n - 1)) if last else None, relative=True)
+
+
+@rule(r"(?<![\w.])(?P<h>H[12]|[12]H)\s*['’]?(?P<y>" + _YEAR + r"|\d\d)\b", "num",
+      examples=[("2025-03-05", "H1 2024 sales", "2024-01-01/2024-06-30", "range"),
+                ("2025-03-05", "in 2H 2023", "2023-07-01/2023-12-31", "range"),
+                ("2025-03-05", "H2'25 guidance", "2025-07-01/2025-12-31", "range")])
+def half_code(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> Result:
+    """"H1 2024", "2H 2023": a half-year written as a code, a range."""
+    y = int(m["y"]) if len(m["y"]) == 4 else cal.two_digit_year(int(m["y"]), ref)
+    if not cal.year_ok(y):
+        return _point(m, None, "unknown")
+    first = "1" in m["h"]
+    return _point(m, cal.span(cal.ymd(y, 1, 1), cal.ymd(y, 6, 30)) if first else cal.span(cal.ymd(y, 7, 1),
+                                                                                          cal.ymd(y, 12, 31)), "range")
