@@ -119,6 +119,10 @@ INTENT_VERBS = ("decided", "decides", "agreed", "agrees", "voted", "votes", "pro
 # the plant in May" (the agreement's May, or the purchase's?); real wire copy has both ("agreed
 # to merge, pending approval in mid-April" is ahead). Not "promised", "vowed": those look ahead.
 PAST_ACT_VERBS = ("decided", "agreed", "voted")
+# words after a plan told in the past perfect that say it changed or still stands ahead ("the
+# vote, which had been scheduled for Sunday, would be delayed"): its weekday is left unresolved
+PLAN_CHANGE_WORDS = ("will", "would", "postpone", "postponed", "delay", "delayed", "put off", "pushed back",
+                     "moved", "cancel", "cancelled", "canceled", "called off", "rescheduled", "now", "instead")
 PAST_CUES = (
     "said", "says", "told", "announced", "reported", "was", "were", "had", "did", "ago", "last", "since",
     "earlier", "previously", "met", "came", "went", "took", "made", "began", "fell", "rose", "saw", "gave",

@@ -825,7 +825,9 @@ def narrative_weekday(m: re.Match[str], text: str, ref: date | None, lenient: bo
                 ("2025-03-07", "Traders will buy ahead of Thursday's auction.", "2025-03-13", "day"),
                 ("2025-03-05", "The meeting is this Friday.", "2025-03-07", "day"),
                 ("2025-03-05", "We will meet this Monday.", "2025-03-10", "day"),
-                ("2025-03-05", "It was held this Monday.", "2025-03-03", "day")])
+                ("2025-03-05", "It was held this Monday.", "2025-03-03", "day"),
+                ("2025-03-05", "The vote, which had been scheduled for Sunday, would be delayed.", None, "unknown"),
+                ("2025-03-05", "The talks, which had been expected to end Friday, will now run on.", None, "unknown")])
 def weekday(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> Result:
     prev = _prev_word(text, m.start())
     if (prev in en.SET_WORDS and not m["mod"]) or (not m["part"] and _RECURRING_AFTER.match(text, m.end())):
@@ -841,6 +843,10 @@ def weekday(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> Res
     if mod in ("early", "late", "earlier", "later"):
         mod = ""
     clause = tense(text, m.start(), m.end()) if mod in ("", "this") else None
+    if clause == "either" and _PLAN_CHANGED.search(text, m.end(), _sentence_end(text, m.end())):
+        # "the vote, which had been scheduled for Sunday, would be delayed": a plan still ahead
+        # or one that passed; the sentence does not say which
+        return _point(m, None, "unknown")
     wd = en.WEEKDAYS[m["wd"].lower()]
     if mod == "" and m.group().lower().endswith("'s"):
         clause = _possessive_tense(text, m.start(), m.end())
@@ -852,6 +858,15 @@ def weekday(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> Res
             ahead = (wd - ref.weekday()) % 7  # a named happening one or two days off is coming;
             clause = "future" if 0 < ahead <= 2 else "past"  # further off, news reports the past
     return _day(m, weekday_date(ref, wd, mod, clause), relative=True)
+
+
+_PLAN_CHANGED = re.compile(r"(?i)\b(?:" + _alt(en.PLAN_CHANGE_WORDS) + r")\b")
+_SENTENCE_END = re.compile(r"[.!?](?:\s|$)|\n\s*\n")
+
+
+def _sentence_end(text: str, pos: int) -> int:
+    found = _SENTENCE_END.search(text, pos, pos + 200)
+    return found.start() if found else min(len(text), pos + 200)
 
 
 _BEFORE_WORD = re.compile(r"(?i)\b(" + _alt(en.POSSESSIVE_FUTURE_LEAD + en.POSSESSIVE_PAST_LEAD) + r")\s+(?:the\s+)?$")
