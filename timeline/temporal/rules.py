@@ -320,6 +320,8 @@ def period_to(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> R
     rel = m["rel"].lower()
     if m["y"]:
         year = int(m["y"])
+        if not (cal.year_ok(year) and cal.year_ok(year - 1)):
+            return _point(m, None, "unknown")
         day = _day_number(m) if m["d"] else cal.last_day(year, month)
     elif ref is None:
         return _point(m, None, "unknown")
@@ -330,6 +332,8 @@ def period_to(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> R
             year = end_day.year if end_day else ref.year
         else:
             year = month_year(ref, month, "", "past" if clause is None else clause)
+        if not (cal.year_ok(year) and cal.year_ok(year - 1)):
+            return _point(m, None, "unknown")
         day = _day_number(m) if m["d"] else cal.last_day(year, month)
     end = cal.ymd(year, month, day)
     if end is None or not cal.year_ok(year - 1):
