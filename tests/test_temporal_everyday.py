@@ -161,6 +161,8 @@ ALONE = [
     ("in two weeks", "2025-03-17/2025-03-23"), ("5pm tomorrow", "2025-03-06"),
     ("the week after next", "2025-03-17/2025-03-23"), ("this Friday", "2025-03-07"), ("2009/10", "2009/2010"),
     ("the past year", "2024-03-06/2025-03-05"), ("three weeks later than planned", None),
+    ("mon.", "2025-03-03"), ("Thurs", "2025-02-27"), ("first of march", "2025-03-01"),
+    ("friday after next", "2025-03-14"), ("by Friday", "2025-03-07"), ("H1 2024", "2024-01-01/2024-06-30"),
 ]
 
 

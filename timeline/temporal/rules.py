@@ -830,6 +830,8 @@ def narrative_weekday(m: re.Match[str], text: str, ref: date | None, lenient: bo
                 ("2025-03-05", "The meeting is this Friday.", "2025-03-07", "day"),
                 ("2025-03-05", "We will meet this Monday.", "2025-03-10", "day"),
                 ("2025-03-05", "It was held this Monday.", "2025-03-03", "day"),
+                ("2025-03-05", "Bids by Friday, please.", "2025-03-07", "day"),
+                ("2025-03-05", "He had left by Friday.", "2025-02-28", "day"),
                 ("2025-03-05", "The vote, which had been scheduled for Sunday, would be delayed.", None, "unknown"),
                 ("2025-03-05", "The talks, which had been expected to end Friday, will now run on.", None, "unknown")])
 def weekday(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> Result:
@@ -847,6 +849,8 @@ def weekday(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> Res
     if mod in ("early", "late", "earlier", "later"):
         mod = ""
     clause = tense(text, m.start(), m.end()) if mod in ("", "this") else None
+    if clause is None and mod == "" and prev == "by":
+        clause = "future"  # "by Friday" with no verb to say otherwise: a deadline
     if clause == "either" and _PLAN_CHANGED.search(text, m.end(), _sentence_end(text, m.end())):
         # "the vote, which had been scheduled for Sunday, would be delayed": a plan still ahead
         # or one that passed; the sentence does not say which
@@ -1587,7 +1591,7 @@ def for_the_year(m: re.Match[str], text: str, ref: date | None, lenient: bool) -
     return _anaphor(m, "year:period", start=start)
 
 
-@rule(r"(?<![\w.])(?:(?P<wd>" + _WEEKDAY + r"),?\s+)?(?:on\s+)?the\s+(?:(?P<d>[12]?\d|3[01])(?:st|nd|rd|th)|(?P<dw>"
+@rule(r"(?<![\w.])(?:(?P<wd>" + _WEEKDAY + r"),?\s+)?(?P<on>on\s+)?(?P<the>the\s+)?(?:(?P<d>[12]?\d|3[01])(?:st|nd|rd|th)|(?P<dw>"
       + _ORDINAL_DAY + r"))\s+(?:of\s+)?(?:(?P<m>" + _MONTH_ANY + r")(?:,?\s+(?P<y>" + _YEAR + r")\b)?|"
       r"(?P<rel>(?i:this|last|next))\s+(?i:month)\b)", ("num", "month", "unit"),
       examples=[("2025-03-05", "Payment is due on the 15th of next month.", "2025-04-15", "day"),
@@ -1600,9 +1604,13 @@ def for_the_year(m: re.Match[str], text: str, ref: date | None, lenient: bool) -
                 ("2025-03-05", "on the first of March, 2020", "2020-03-01", "day"),
                 ("2025-03-05", "The fair opens on the tenth of next month.", "2025-04-10", "day"),
                 ("2025-03-05", "on Friday, the fourteenth of February 2025", "2025-02-14", "day"),
-                ("2025-03-05", "the 4th of next month", "2025-04-04", "day")])
+                ("2025-03-05", "the 4th of next month", "2025-04-04", "day"),
+                ("2025-03-05", "They will wed on first of June.", "2025-06-01", "day")])
 def day_of(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> Result:
-    """"the 15th of next month", "the third of April": a day of a named or relative month."""
+    """"the 15th of next month", "the third of April": a day of a named or relative month ("on
+    first of May" and, alone, "first of March" too; "a third of March" is a fraction)."""
+    if not m["the"] and not (m["on"] or lenient):
+        return None
     if m["m"]:
         if m["d"] or (m["dw"] and m["dw"].lower() == "fourth" and _month_of(m["m"]) == 7):
             return None  # "the 4th of July 2019" is day_month's, "the Fourth of July" the holiday's
@@ -1688,25 +1696,28 @@ def numeric_month_year(m: re.Match[str], text: str, ref: date | None, lenient: b
     return _point(m, cal.mval(int(m["y"]), int(m["m"])), "month")
 
 
-_WEEKDAY_ABBR = r"(?P<wa>Mon|Tues?|Weds?|Thu(?:rs?)?|Fri|Sat|Sun)\.?(?![\w'’-])"
+_WEEKDAY_ABBR = r"(?P<wa>(?i:mon|tues?|weds?|thu(?:rs?)?|fri|sat|sun))\.?(?![\w'’-])"
 _WEEKDAY_ABBR_NUMBER = {"mon": 0, "tue": 1, "tues": 1, "wed": 2, "weds": 2, "thu": 3, "thur": 3, "thurs": 3, "fri": 4,
                         "sat": 5, "sun": 6}
 
 
-@rule(r"(?<![\w.])(?P<mod>(?i:next|last|this|on|by|until|till|from|coming|since))\s+" + _WEEKDAY_ABBR, "abbr",
+@rule(r"(?<![\w.])(?:(?P<mod>(?i:next|last|this|on|by|until|till|from|coming|since))\s+)?" + _WEEKDAY_ABBR, "abbr",
       examples=[("2025-03-05", "See you next Tues.", "2025-03-11", "day"),
                 ("2025-03-05", "The store opened on Sat.", "2025-03-01", "day"),
                 ("2025-03-05", "We will meet on Thurs to decide.", "2025-03-06", "day"),
                 ("2025-03-05", "He left last Fri.", "2025-02-28", "day"),
-                ("2025-03-05", "Reported on Sun Microsystems shares", None, "unknown")])
+                ("2025-03-05", "Reported on Sun Microsystems shares", None, "unknown"),
+                ("2025-03-05", "The Sun said Sat was busy.", None, "unknown")])
 def weekday_abbreviation(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> Result:
     """"next Tues", "on Sat": a weekday's abbreviation, read only after a word that takes a day
     (a bare "Sun", "Sat" or "Wed" is a newspaper, a verb or a name)."""
-    if _next_word(text, m.end())[:1].isupper():
-        return None  # "on Sun Microsystems", "by Sat Nav"
+    if _next_word(text, m.end())[:1].isupper() or not (lenient or m["wa"][:1].isupper()):
+        return None  # "on Sun Microsystems", "by Sat Nav"; "on sat" is a verb
+    if not m["mod"] and not (lenient and m.start() == 0 and not text[m.end():].strip(" .,")):
+        return None  # a bare "Sat", "Sun", "Wed": only as the whole expression (``resolve``)
     if ref is None:
         return _point(m, None, "unknown")
-    mod = m["mod"].lower()
+    mod = (m["mod"] or "").lower()
     wd = _WEEKDAY_ABBR_NUMBER[m["wa"].lower()]
     rel = mod if mod in ("next", "last", "this", "coming") else ""
     start = m.start() if rel else m.start("wa")
@@ -1718,12 +1729,13 @@ def weekday_abbreviation(m: re.Match[str], text: str, ref: date | None, lenient:
 
 @rule(r"(?i:\b(?P<n>a|one|two|three|four|\d)\s+)(?P<wd>Mondays|Tuesdays|Wednesdays|Thursdays|Fridays|Saturdays|"
       r"Sundays|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?i:\s+ago)\b"
-      r"|(?i:\bthe\s+)(?P<wd2>" + _WEEKDAY + r")(?i:\s+(?P<dir>before\s+last|after\s+next))\b", ("wd", "unit"),
+      r"|(?i:\b(?:the\s+)?)(?P<wd2>" + _WEEKDAY_I + r")(?i:\s+(?P<dir>before\s+last|after\s+next))\b", ("wd", "unit"),
       examples=[("2025-03-05", "It happened two Fridays ago.", "2025-02-21", "day"),
                 ("2025-03-05", "It happened a Friday ago.", "2025-02-28", "day"),
                 ("2025-03-05", "They met the Friday before last.", "2025-02-21", "day"),
                 ("2025-03-05", "They meet the Friday after next.", "2025-03-14", "day"),
-                ("2025-03-07", "They met the Friday before last.", "2025-02-21", "day")])
+                ("2025-03-07", "They met the Friday before last.", "2025-02-21", "day"),
+                ("2025-03-05", "see you friday after next", "2025-03-14", "day")])
 def weekdays_ago(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> Result:
     """"two Fridays ago" (the last Friday, then one more back), "the Friday before last", "the
     Friday after next" (the coming one, then a week on)."""
