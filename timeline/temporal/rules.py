@@ -505,11 +505,12 @@ def first_last_day_of(m: re.Match[str], text: str, ref: date | None, lenient: bo
 
 
 @rule(r"(?<![\w.])(?:(?i:early|mid-?|late|the\s+end\s+of|end\s+of|the\s+beginning\s+of|the\s+start\s+of|"
-      r"the\s+middle\s+of)\s*)?(?P<m>" + _MONTH_ANY + r"),?\s+(?:of\s+)?(?:(?P<y>" + _YEAR
+      r"the\s+middle\s+of)\s*)?(?P<m>" + _MONTH_ANY + r")(?:,?\s+(?:of\s+)?|-(?=\d{4}\b))(?:(?P<y>" + _YEAR
       + r")\b|(?P<sy>" + _SPOKEN_YEAR + r"))", "month",
       examples=[("2025-03-05", "the raid in May 2010 on the ship", "2010-05", "month"),
                 ("2025-03-05", "in september 2019 we", "2019-09", "month"),
-                ("2025-03-05", "in March nineteen ninety-one", "1991-03", "month")])
+                ("2025-03-05", "in March nineteen ninety-one", "1991-03", "month"),
+                ("2025-03-05", "the Mar-2020 contract", "2020-03", "month")])
 def month_year_rule(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> Result:
     y = int(m["y"]) if m["y"] else _spoken_year(m["sy"])
     return _point(m, cal.mval(y, _month_of(m["m"])), "month")
@@ -1085,6 +1086,7 @@ def spoken_clock(m: re.Match[str], text: str, ref: date | None, lenient: bool) -
                 ("2025-03-05", "next month", "2025-04", "month"),
                 ("2025-03-05", "this week", "2025-03-03/2025-03-09", "range"),
                 ("2025-03-05", "last summer", "2024-06-01/2024-08-31", "range"),
+                ("2025-03-05", "Crowds gathered over the past weekend.", "2025-03-01/2025-03-02", "range"),
                 ("2025-03-05", "In 2019 sales fell; the following year they rose.", "2020", "year")])
 def relative_unit(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> Result:
     mod = re.sub(r"\s+", " ", m["mod"].lower())
@@ -1093,6 +1095,8 @@ def relative_unit(m: re.Match[str], text: str, ref: date | None, lenient: bool) 
         return _season(m, text, ref, mod, unit, None)
     if mod == "the past" and unit == "year" and not _next_word(text, m.end()).lower().startswith(("or", "and")):
         return _trailing_year(m, ref, m.start())  # "sales rose 4% in the past year"
+    if mod == "the past" and unit == "weekend":
+        mod = "last"  # "over the past weekend": the last one
     if mod == "the latest" and unit == "year":
         return _anaphor(m, "year:period")  # "in the latest fiscal year": the year the report told
     if mod in ("the past", "the last", "the next", "the coming", "past", "the first", "the latest") and unit != "quarter":
@@ -1353,12 +1357,14 @@ def _season(m: re.Match[str], text: str, ref: date | None, mod: str, unit: str, 
 
 
 @rule(r"\b(?:(?P<mod>(?i:this|last|next|early|late|mid|the|this\s+past|past|coming|previous))\s+)?"
-      r"(?P<s>(?i:spring|summer|autumn|fall|winter))\b(?!-)(?:\s+(?:of\s+)?(?P<y>" + _YEAR + r"))?", "unit",
-      examples=[("2025-03-05", "the fall of Aleppo", None, "unknown")])
+      r"(?P<s>(?i:spring|summer|autumn|fall|winter))\b(?!-)(?:\s+(?:of\s+)?(?:(?P<y>" + _YEAR + r")|['’](?P<yy>\d\d)\b))?",
+      "unit",
+      examples=[("2025-03-05", "the fall of Aleppo", None, "unknown"),
+                ("2025-03-05", "in summer '19", "2019-06-01/2019-08-31", "range")])
 def season(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> Result:
     unit = m["s"].lower()
     mod = (m["mod"] or "").lower()
-    y = int(m["y"]) if m["y"] else None
+    y = int(m["y"]) if m["y"] else cal.two_digit_year(int(m["yy"]), ref) if m["yy"] else None
     if not y and mod in ("", "the"):
         if not (lenient or re.search(r"(?i)\b(?:in|during|over|this|since|until|by)\s+the\s+$",
                                      text[max(0, m.start("s") - 20):m.start("s")])):
@@ -1374,7 +1380,8 @@ def season(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> Resu
 
 @rule(r"(?i)\b(?:(?P<bound>about|nearly|almost|some|roughly|around|more\s+than|less\s+than|over|just|only|"
       r"barely|exactly|at\s+least)\s+)?(?P<n>" + _NUMWORD + r")\s+(?P<u>" + _UNIT
-      + r")s?\s+(?P<dir>ago|earlier|before\s+(?=[.,;])|later|from\s+now|hence|back)\b(?!\s+than\b)", "unit",
+      + r")s?\s+(?P<dir>ago|earlier|before\s+(?=[.,;])|later|from\s+now|hence|back)\b(?!\s+than\b)"
+      r"(?P<today>\s+(?i:today)\b)?", "unit",
       examples=[("2024-12-02", "They met two weeks ago.", "2024-11-18/2024-11-24", "range"),
                 ("2024-12-02", "They met 10 days ago.", "2024-11-22", "day"),
                 ("2025-03-05", "7000 YEARS AGO", None, "unknown"),
@@ -1387,7 +1394,10 @@ def season(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> Resu
                 ("2008-10-06", "Less than a year ago, plans were unveiled.", None, "unknown"),
                 ("2000-04-01", "It began more than four decades ago.", None, "unknown"),
                 ("1999-03-12", "It began almost four years ago.", "1995", "year"),
-                ("2010-01-14", "It looked different a couple of days ago.", "2010-01-12", "day")])
+                ("2010-01-14", "It looked different a couple of days ago.", "2010-01-12", "day"),
+                ("2025-03-05", "They married a year ago today.", "2024-03-05", "day"),
+                ("2025-03-05", "It opened two weeks ago today.", "2025-02-19", "day"),
+                ("2024-03-31", "It rained a month ago today.", "2024-02-29", "day")])
 def ago(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> Result:
     """N units before (ago) or after (from now) the publication date; weeks are a week range."""
     n = _num(m["n"])
@@ -1409,6 +1419,13 @@ def ago(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> Result:
     if ref is None or n > 100_000:
         return _point(m, None, "unknown")
     sign = 1 if direction in ("from now", "hence") else -1
+    if m["today"] and direction == "ago":  # "a week ago today", "a year ago today": that very day
+        if unit in ("year", "month"):
+            y, mo = cal.month_add(ref.year, ref.month, -n * (12 if unit == "year" else 1))
+            return _day(m, cal.ymd(y, mo, min(ref.day, cal.last_day(y, mo))) if cal.year_ok(y) else None,
+                        relative=True)
+        if unit in en.UNITS_IN_DAYS:
+            return _day(m, cal.shift(ref, -n * en.UNITS_IN_DAYS[unit]), relative=True)
     if unit == "year":
         return _point(m, cal.yval(ref.year + sign * n), "year", relative=True)
     if unit == "month":
@@ -1768,3 +1785,32 @@ def half_code(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> R
     first = "1" in m["h"]
     return _point(m, cal.span(cal.ymd(y, 1, 1), cal.ymd(y, 6, 30)) if first else cal.span(cal.ymd(y, 7, 1),
                                                                                           cal.ymd(y, 12, 31)), "range")
+
+
+@rule(r"(?i:\bthe\s+(?:day|night)\s+(?P<dir>before\s+last|after\s+next))\b(?!['’]|\s+(?:" + _WEEKDAY_I + "|"
+      + _MONTH_ANY + r"|(?i:week|month|year|night|weekend|season|quarter|time)\b|\d))", ("unit", "rel"),
+      examples=[("2025-03-05", "It rained the night before last.", "2025-03-03", "day"),
+                ("2025-03-05", "They arrive the day after next.", "2025-03-07", "day"),
+                ("2025-03-05", "It rained the night before last and flooded.", "2025-03-03", "day")])
+def day_before_last(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> Result:
+    """"the day before last" (the day before yesterday), "the day after next"."""
+    if ref is None:
+        return _point(m, None, "unknown")
+    return _day(m, cal.shift(ref, -2 if m["dir"].lower().startswith("before") else 2), relative=True)
+
+
+@rule(r"\b(?P<wd>" + _WEEKDAY_I + r"),?\s+(?:the\s+(?P<d1>[12]?\d|3[01])(?:st|nd|rd|th)?|(?P<d2>[12]?\d|3[01])(?:st|nd|rd|th))\b"
+      r"(?!\s+(?:of\s+)?(?:" + _MONTH_ANY + r"))", "wd",
+      examples=[("2025-03-05", "The vote is on Friday the 14th.", "2025-03-14", "day"),
+                ("2025-03-05", "It opened on Sunday the 2nd.", "2025-03-02", "day"),
+                ("2025-03-05", "It fell on Monday the 17th.", "2025-02-17", "day"),
+                ("2025-03-05", "on Monday the 31st", "2025-03-31", "day"),
+                ("2025-03-05", "on Tuesday the 31st", None, "unknown")])
+def weekday_the_nth(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> Result:
+    """"Friday the 14th": the nearest month day that falls on that weekday (within two months)."""
+    if ref is None:
+        return _point(m, None, "unknown")
+    day, wd = int(m["d1"] or m["d2"]), en.WEEKDAYS[m["wd"].lower()]
+    found = [d for k in range(-2, 3) if cal.year_ok(cal.month_add(ref.year, ref.month, k)[0])
+             and (d := cal.ymd(*cal.month_add(ref.year, ref.month, k), day)) and d.weekday() == wd]
+    return _day(m, nearest_date(ref, found, tense(text, m.start(), m.end())), relative=True)
