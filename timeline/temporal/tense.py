@@ -1,4 +1,7 @@
-"""The tense of the clause around a time expression: 'future', 'past' or None.
+"""The tense of the clause around a time expression: 'future', 'past', 'either' or None.
+
+'either' is a future seen from a past time ("had been scheduled to end Thursday", "agreed to
+buy the plant in May"): callers take the last weekday and the nearer month or month-day.
 
 Bare months, weekdays and month-days ("in December", "on Friday", "on March 12") name the
 next or the last occurrence depending on the clause: "ends in December" (published in March)
