@@ -21,7 +21,12 @@ WORDS = ["the", "of", "in", "on", "last", "next", "this", "ago", "later", "earli
          "following", "previous", "same", "that", "morning", "a", "two", "ten", "seven", "thousand", "nineteen",
          "UTC", "GMT", "a.m.", "p.m.", ",", ".", "-", "/", ":", "'", "(", ")", "\n\n", "will", "said", "who",
          "fiscal", "FY", "early", "mid-", "late", "spring", "fall", "half", "1990s", "'98", "21st", "the 3rd",
-         "AGO", "YEARS", "the day before yesterday", "since", "until", "by", "between", "and"]
+         "AGO", "YEARS", "the day before yesterday", "since", "until", "by", "between", "and",
+         # issue 25's forms and compositions
+         "to", "ended", "ending", "12 months", "for the year", "the latest fiscal year", "the past year", "had been",
+         "scheduled", "agreed to buy", "ahead of", "Thursday's", "than", "planned", "15th", "twenty-first", "yr",
+         "Tues", "Sat", "H1", "Xmas", "Fridays", "after next", "before last", "5pm", "2009/10", "1999-00",
+         "12/Mar/1981", "03/2027", "FY2009/10", "would be delayed"]
 NUMBERS = st.integers(min_value=-5, max_value=100_000).map(str)
 TOKENS = st.one_of(st.sampled_from(WORDS), NUMBERS,
                    st.tuples(st.integers(0, 99999), st.sampled_from("-/.:"), st.integers(0, 99)).map(

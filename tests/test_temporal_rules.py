@@ -19,11 +19,34 @@ def test_rule_names_are_unique():
     assert len(names) == len(set(names))
 
 
+RULES = {rule.name: rule for rule in GRAMMAR.rules}
+
+
+def _declines(rule_name: str, text: str, ref: date) -> bool:
+    """The rule's pattern matches ``text`` and its handler gives no value there (it decided "no date")."""
+    rule = RULES[rule_name]
+    tried = False
+    for m in rule.pattern.finditer(text):
+        tried = True
+        got = rule.handler(m, text, ref, False)
+        if any(c.value for c in (got if isinstance(got, list) else [got] if got else [])):
+            return False
+    return tried
+
+
 @pytest.mark.parametrize("rule, ref, text, value, precision", ROWS, ids=[f"{r[0]}:{r[2][:30]}" for r in ROWS])
 def test_rule_row(rule, ref, text, value, precision):
-    found = [e for e in tag(text, date.fromisoformat(ref)) if e.value]
+    """A row checks its own rule: the dating expression was produced by the named rule, and a row
+    that expects no value is one where that rule matched and decided there is none."""
+    on = date.fromisoformat(ref)
+    tagged = tag(text, on)
+    found = [e for e in tagged if e.value]
     got = (found[-1].value, found[-1].precision) if found else (None, "unknown")
     assert got == (value, precision)
+    if value is not None:
+        assert found[-1].rule == rule
+    else:
+        assert any(e.rule == rule for e in tagged) or _declines(rule, text, on)
 
 
 def test_narrative_references_say_what_they_are_anchored_to():

@@ -95,7 +95,7 @@ def joined_ranges(text: str, found: list[TimeExpression], offset: int = 0) -> li
                 and _RANGE_JOIN.fullmatch(text, a.end - offset, b.start - offset)
                 and _RANGE_LEAD.search(text, max(0, a.start - offset - 12), a.start - offset)):
             out.append(TimeExpression(text[a.start - offset:b.end - offset], a.start, b.end,
-                                      f"{a.value}/{b.value}", "range", a.kind, a.anchor))
+                                      f"{a.value}/{b.value}", "range", a.kind, a.anchor, a.rule))
             i += 2
             continue
         out.append(a)

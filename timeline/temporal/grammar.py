@@ -108,6 +108,7 @@ class Grammar:
                     if got is None:
                         continue
                     for c in got if isinstance(got, list) else [got]:
+                        c.rule = rule.name
                         found.append((c, rank))
         found.sort(key=lambda cr: (-(cr[0].end - cr[0].start), cr[0].start, cr[1]))
         occupied = bytearray(len(text) + 1)
@@ -134,14 +135,23 @@ class _Narrative:
     day: date | None = None
     month: tuple[int, int] | None = None
     year: int | None = None
+    # the year last told as a year, quarter or month ("fourth-quarter profit ... in 2005"), not
+    # one a day implies: "said on Tuesday that revenue for the year fell" is no news of the year
+    period: int | None = None
 
-    def note(self, value: str | None, precision: str) -> None:
+    def note(self, value: str | None, precision: str, bound: bool = False) -> None:
+        """Move the story to ``value``; a bound ("by 2006", "since May") moves it but tells no
+        period of the report ("could reach 14.8% by 2006. During the year WPP bought...")."""
         if value and precision == "range" and "/" in value and value[:4] == value.split("/")[1][:4] \
                 and value[:4].isdigit():
             value, precision = value[:4], "year"  # "the fourth quarter of 2005" puts the story in 2005
         if not value or precision not in ("day", "month", "year"):
             return
         parts = [int(p) for p in value.split("-")]
+        if len(parts) < 3 and not bound:
+            self.period = parts[0]
+        elif self.period is not None and parts[0] != self.period:
+            self.period = None
         if len(parts) < 3 and self.day and (parts[0], parts[1] if len(parts) > 1 else 12) \
                 < (self.day.year, self.day.month):
             # a coarser period wholly before the day ("said on Tuesday that sales rose in
@@ -219,6 +229,10 @@ def _resolve_anaphor(code: str, story: _Narrative, ref: date | None) -> tuple[st
             return None, "unknown", None
         v = cal.mval(story.year + step, month_no)
         return (v, "month", f"narrative:{story.year:04d}") if v else (None, "unknown", None)
+    if kind == "year" and arg == "period":  # "revenue for the year": a year the story told as one
+        if story.period is None:
+            return None, "unknown", None
+        return cal.yval(story.period), "year", f"narrative:{story.period:04d}"
     if kind == "year" and arg == "story":  # "the full year": the story's, or nothing
         if story.year is None:
             return None, "unknown", None
@@ -282,7 +296,8 @@ def finish(text: str, cands: list[Cand], ref: date | None) -> list[TimeExpressio
                     del out[k:]
                     start, value, precision = moved
         if value and precision in ("day", "month", "year", "range"):
-            story.note(value, precision)
+            story.note(value, precision, bound=kind != "point" or _SINCE.search(text, max(0, start - 30), start)
+                       is not None)
             noted_end = c.end
         if kind == "point":
             pm = _SINCE.search(text, max(0, start - 30), start)
@@ -292,5 +307,6 @@ def finish(text: str, cands: list[Cand], ref: date | None) -> list[TimeExpressio
                 if word != "by":
                     start = pm.start()
         out.append(TimeExpression(text[start:c.end], start, c.end, value,
-                                  precision if value else "unknown", kind, anchor))  # type: ignore[arg-type]
+                                  precision if value else "unknown", kind, anchor,  # type: ignore[arg-type]
+                                  c.rule))
     return out

@@ -1,7 +1,7 @@
 """Value types of the time grammar: what a rule proposes (``Cand``) and what callers get back."""
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Literal
 
 Precision = Literal["year", "month", "day", "range", "unknown"]
@@ -16,7 +16,8 @@ class TimeExpression:
     Monday"). Durations, vague references and sets always have ``value`` None.
     ``anchor`` says what a relative value was resolved against: "published" (the reference
     date), "narrative:YYYY-MM-DD" (the last date the paragraph was at: "the previous day") or
-    None for absolute expressions ("March 3, 2019").
+    None for absolute expressions ("March 3, 2019"). ``rule`` names the grammar rule that
+    produced the expression (for tests and debugging; not part of equality).
     """
 
     text: str
@@ -26,6 +27,7 @@ class TimeExpression:
     precision: Precision
     kind: str = "point"
     anchor: str | None = None
+    rule: str | None = field(default=None, compare=False)
 
 
 @dataclass
@@ -46,3 +48,4 @@ class Cand:
     # (month, day) of a month-day told without a year, weekday or "last"/"next" ("Jan. 6"):
     # the grammar gives it the year the same day was told with earlier in the text
     bare_day: tuple[int, int] | None = None
+    rule: str | None = None  # the name of the rule that proposed it (set by the grammar)

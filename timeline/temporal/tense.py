@@ -1,4 +1,7 @@
-"""The tense of the clause around a time expression: 'future', 'past' or None.
+"""The tense of the clause around a time expression: 'future', 'past', 'either' or None.
+
+'either' is a future seen from a past time ("had been scheduled to end Thursday", "agreed to
+buy the plant in May"): callers take the last weekday and the nearer month or month-day.
 
 Bare months, weekdays and month-days ("in December", "on Friday", "on March 12") name the
 next or the last occurrence depending on the clause: "ends in December" (published in March)
@@ -49,6 +52,11 @@ _BE_BEFORE = re.compile(r"(?i)\b(?:is|are|was|were|be|been|being)\s+(?:\w+ly\s+)
 _DETERMINER = re.compile(r"(?i)(?:\b(?:the|a|an|its|his|her|their|our|this|these|those|whose|new)|['’]s)\s+$")
 _THAN = re.compile(r"(?i)\bthan\s+(?:had\s+been\s+|was\s+|were\s+|previously\s+|initially\s+|first\s+)?$")
 _WORD_BEFORE = re.compile(r"([A-Za-z]+)\s+$")
+# a past perfect before a future cue ("had been scheduled to end", "had planned to") looks back
+# from a past time: the happening is past, whatever the cue says
+_HAD_BEFORE = re.compile(r"(?i)\bhad\s+(?:(?:been|not|never|already|\w+ly)\s+){0,2}$")
+_HAS_OR_BE_BEFORE = re.compile(r"(?i)\b(?:has|have|is|are|am|be|been|was|were|['’]s|['’]ve)\s+(?:\w+ly\s+)?$")
+_PAST_ACT = frozenset(en.PAST_ACT_VERBS)
 _PASSIVE = re.compile(r"(?i)\b(?:(?:be|been|being|is|are|was|were|to|a|an|the|still|its|their|his|her|very|newly|"
                       r"not|un)\s+|(?:be|been|being|is|are|was|were)\s+[a-z]+ly\s+)$")
 
@@ -74,8 +82,25 @@ def _usable(m: re.Match[str], before: str) -> bool:
     return not (fut and fut.lower() == "next" and m.string[m.end():m.end() + 4].lower() == " to ")  # "next to"
 
 
+def _kind(m: re.Match[str], before: str) -> str:
+    """'future', 'past' or 'either' for a usable cue found with ``before`` the text left of it.
+
+    'either' is a future seen from a past time: "had been scheduled to end Thursday", "agreed
+    to buy the plant in May". A weekday a few days off is then the last one; a month or a
+    month-day could be on either side of the publication date and is left unresolved."""
+    if not m.group("fut"):
+        return "past"
+    first = m.group().split()[0].lower()
+    if _HAD_BEFORE.search(before) and (first.endswith("ed") or "been" in before[-16:].lower()):
+        return "either"  # "the truce had been scheduled to end Thursday", "had planned to"
+    if first in _PAST_ACT and " to " in m.group().lower() and not _HAS_OR_BE_BEFORE.search(before):
+        return "either"  # "agreed to buy the plant in May"
+    return "future"
+
+
 def tense(text: str, start: int, end: int) -> str | None:
-    """'future', 'past' or None, from the nearest tense cue around text[start:end] in its sentence."""
+    """'future', 'past', 'either' (a future seen from the past: ``_kind``) or None, from the
+    nearest tense cue around text[start:end] in its sentence."""
     return tense_cue(text, start, end)[0]
 
 
@@ -116,7 +141,7 @@ def tense_cue(text: str, start: int, end: int) -> tuple[str | None, str]:
             continue
         dist = len(left) - m.end()
         if best is None or dist <= best[0]:
-            best = (dist, "future" if m.group("fut") else "past", m.group().lower())
+            best = (dist, _kind(m, left[:m.start()]), m.group().lower())
     for m in _CUE.finditer(right):
         if not _usable(m, right[:m.start()]):
             continue
@@ -129,6 +154,6 @@ def tense_cue(text: str, start: int, end: int) -> tuple[str | None, str]:
                 # the phrase comes before its verb and dates "decided", a past
                 best = (dist, "past", word)
             else:
-                best = (dist, "future" if m.group("fut") else "past", word)
+                best = (dist, _kind(m, right[:m.start()]) if m.group("fut") else "past", word)
         break
     return (best[1], best[2]) if best else (None, "")

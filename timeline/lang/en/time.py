@@ -30,8 +30,18 @@ ORDINALS: dict[str, int] = {
     "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "1st": 1, "2nd": 2, "3rd": 3,
     "4th": 4, "5th": 5,
 }
+# ordinal words for the day of a month ("the third of April", "the twenty-first of May")
+_ORDINAL_UNITS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth")
+ORDINAL_DAYS: dict[str, int] = {
+    **{w: i + 1 for i, w in enumerate(_ORDINAL_UNITS)},
+    **{w: i + 10 for i, w in enumerate(("tenth", "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth",
+                                        "sixteenth", "seventeenth", "eighteenth", "nineteenth", "twentieth"))},
+    **{f"twenty-{w}": 21 + i for i, w in enumerate(_ORDINAL_UNITS)},
+    "thirtieth": 30, "thirty-first": 31,
+}
 LAST_ORDINALS = frozenset({"last", "final"})
 SEASONS: dict[str, str] = {"spring": "SP", "summer": "SU", "autumn": "FA", "fall": "FA", "winter": "WI"}
+UNIT_ABBREVIATIONS = {"yr": "year", "yrs": "year", "wk": "week", "wks": "week"}  # "next yr", "2 yrs ago"
 UNITS_IN_DAYS: dict[str, int] = {"day": 1, "night": 1, "week": 7, "fortnight": 14}
 PARTS_OF_DAY = ("morning", "afternoon", "evening", "night", "overnight", "midday", "noon", "midnight",
                 "dawn", "dusk")
@@ -51,6 +61,7 @@ FIXED_HOLIDAYS: dict[str, tuple[int, int]] = {
     "veterans day": (11, 11), "veterans' day": (11, 11), "st. patrick's day": (3, 17),
     "saint patrick's day": (3, 17), "juneteenth": (6, 19), "may day": (5, 1), "flag day": (6, 14),
     "groundhog day": (2, 2), "remembrance day": (11, 11), "canada day": (7, 1), "australia day": (1, 26),
+    "xmas": (12, 25), "xmas day": (12, 25), "xmas eve": (12, 24), "new years eve": (12, 31), "new years day": (1, 1),
 }
 # Holidays on the n-th (or last, -1) weekday of a month: (month, weekday, n).
 WEEKDAY_HOLIDAYS: dict[str, tuple[int, int, int]] = {
@@ -104,6 +115,14 @@ INTENT_VERBS = ("decided", "decides", "agreed", "agrees", "voted", "votes", "pro
                 "pledges", "vowed", "vows", "threatened", "threatens", "hopes", "hoped", "intends", "intended",
                 "wants", "wanted", "plans", "planned", "prepares", "prepared", "ready", "due", "set", "scheduled",
                 "expected", "likely", "poised", "agreed", "offered", "offers", "asked", "urged", "called")
+# intent verbs in the past whose infinitive may be the act's time or a later one: "agreed to buy
+# the plant in May" (the agreement's May, or the purchase's?); real wire copy has both ("agreed
+# to merge, pending approval in mid-April" is ahead). Not "promised", "vowed": those look ahead.
+PAST_ACT_VERBS = ("decided", "agreed", "voted")
+# words after a plan told in the past perfect that say it changed or still stands ahead ("the
+# vote, which had been scheduled for Sunday, would be delayed"): its weekday is left unresolved
+PLAN_CHANGE_WORDS = ("will", "would", "postpone", "postponed", "delay", "delayed", "put off", "pushed back",
+                     "moved", "cancel", "cancelled", "canceled", "called off", "rescheduled", "now", "instead")
 PAST_CUES = (
     "said", "says", "told", "announced", "reported", "was", "were", "had", "did", "ago", "last", "since",
     "earlier", "previously", "met", "came", "went", "took", "made", "began", "fell", "rose", "saw", "gave",
@@ -144,6 +163,9 @@ only just exactly top least most at windows bus line gate channel russell russel
 """.split())
 YEAR_PREPOSITIONS = frozenset("in since by until till from before after during of around circa c. early late mid "
                               "through throughout between and to or".split())
+# nouns after a holiday that make it a period around the day ("the Christmas period", "the
+# Christmas and New Year sales period"): no single day
+HOLIDAY_PERIOD_NOUNS = ("period", "periods", "season", "seasons", "quarter", "month")
 HOLIDAY_PREPOSITIONS = frozenset("on at before after since until till by over during for around".split())
 MONTH_EVIDENCE = frozenset("in last next this early mid late since until till by from through during before "
                            "after of throughout between and or to end beginning start middle".split())

@@ -1,0 +1,182 @@
+"""Everyday phrasings of issue 25, written by hand (not from any corpus), in the table style of
+``test_temporal_phrasings.py``: the text, the value and precision of the expression that dates
+it (the last expression with a value), for the reference date of its group.
+
+Classes: a bare weekday in a past clause; "the year" of a report; year spans; comparatives
+that date nothing; bare months by the clause's tense; compositions and written forms. Expected
+calendar facts (which day is the second Friday of February 2025, Thanksgiving 2021) were
+checked against a calendar, not computed with the code under test.
+"""
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from timeline.temporal import resolve, tag
+
+W = date(2025, 3, 5)   # a Wednesday
+F = date(2025, 3, 7)   # a Friday
+J = date(2025, 6, 20)  # a Friday in June (after a March year end)
+
+ROWS: list[tuple[date, str, str | None, str]] = []
+
+
+def group(ref: date, rows: list[tuple[str, str | None, str]]) -> None:
+    ROWS.extend((ref, text, value, precision) for text, value, precision in rows)
+
+
+# a bare weekday in a past clause is the last one; the future needs a marker in its own clause
+group(W, [
+    ("The ceasefire had been scheduled to expire Friday.", "2025-02-28", "day"),
+    ("The vote had been planned for Thursday.", "2025-02-27", "day"),
+    ("The vote is planned for Thursday.", "2025-03-06", "day"),
+    ("The vote will be held Thursday.", "2025-03-06", "day"),
+    ("The vote is due to be held Thursday.", "2025-03-06", "day"),
+    ("The vote was held Thursday.", "2025-02-27", "day"),
+    ("The strike ended Monday.", "2025-03-03", "day"),
+    ("The strike ends Monday.", "2025-03-10", "day"),
+    ("Officials said on Tuesday that the talks had collapsed.", "2025-03-04", "day"),
+    ("The team had hoped to sign him by Friday.", "2025-02-28", "day"),
+    ("He has agreed to step down on Friday.", "2025-03-07", "day"),
+    ("Stocks rose ahead of Friday's jobs report.", "2025-03-07", "day"),
+    ("The report is due this Friday.", "2025-03-07", "day"),
+    ("The report came out this Monday.", "2025-03-03", "day"),
+])
+group(F, [
+    ("Investors sold ahead of Thursday's rate decision.", "2025-03-06", "day"),
+    ("Investors are selling ahead of Tuesday's rate decision.", "2025-03-11", "day"),
+    ("Traders bought ahead of Monday's auction.", "2025-03-10", "day"),  # three days ahead: the coming one
+])
+# "the year" of a report: the year the report told as a year, a quarter or a month, or nothing
+group(W, [
+    ("Group profit for the year rose 12%.", None, "unknown"),
+    ("Acme posted a loss in 2024. Revenue for the year fell 3%.", "2024", "year"),
+    ("Fourth-quarter profit doubled. For the year, sales rose 8%.", "2024", "year"),
+    ("In the year since the attack, little has changed.", None, "unknown"),
+    ("Prices rose 4% over the past year.", "2024-03-06/2025-03-05", "range"),
+    ("Prices rose 4% in the past year or so.", None, "unknown"),
+    ("Sales rose in fiscal 2024. In the latest fiscal year, profit fell.", "2024", "year"),
+    ("In the latest fiscal year, profit fell.", None, "unknown"),
+    ("Lawmakers debated next year's budget.", "2026", "year"),
+    ("Last year's figures were revised.", "2024", "year"),
+    ("Sales fell in 2019. It could reach 14.8% by 2026. During the year, WPP bought Grey.", "2026", "year"),
+])
+group(J, [
+    ("Sales fell 2% in the year to March 31.", "2025-03-31", "day"),
+    ("Revenue will rise in the year to March.", "2026-03", "month"),
+    ("Output grew 3% in the 12 months to May.", "2025-05", "month"),
+])
+# year spans: a season or a fiscal year is one range; "2009-2010" stays two years
+group(W, [
+    ("the 2024/25 season", "2024/2025", "range"),
+    ("growth in 2023-24 slowed", "2023/2024", "range"),
+    ("the 1998–99 budget", "1998/1999", "range"),
+    ("the 2010/2011 financial year", "2010/2011", "range"),
+    ("Growth will reach 2% in 2020/21.", "2020/2021", "range"),
+    ("from 2015-2018 it grew", "2018", "year"),
+    ("between 2019 and 2021", "2021", "year"),
+    ("on FY2024/25 estimates", "2024/2025", "range"),
+])
+# comparatives date nothing
+group(W, [
+    ("He arrived in 2019. The plant opened a year later than planned.", "2019", "year"),
+    ("It was built on June 3, 2021, a month earlier than expected.", "2021-06-03", "day"),
+    ("The launch came two days later than scheduled.", None, "unknown"),
+    ("Results arrived a week earlier than usual.", None, "unknown"),
+    ("The drought lasted two years longer than usual.", None, "unknown"),
+    ("It opened on June 3, 2021. Two years later, it closed.", "2023", "year"),
+])
+# bare months by the tense of their clause
+group(W, [
+    ("The exhibition runs through August.", "2025-08", "month"),
+    ("The exhibition ran through August.", "2024-08", "month"),
+    ("The plant will reopen in October.", "2025-10", "month"),
+    ("The plant reopened in October.", "2024-10", "month"),
+    ("Elections are due in May.", "2025-05", "month"),
+    ("Inflation eased in February.", "2025-02", "month"),
+    ("The tournament starts in June.", "2025-06", "month"),
+])
+# compositions over a relative month, holidays with a year or last/next, written forms
+group(W, [
+    ("the second Friday of last month", "2025-02-14", "day"),
+    ("the first Monday of next month", "2025-04-07", "day"),
+    ("the last Friday of this month", "2025-03-28", "day"),
+    ("Rent is due on the 15th of next month.", "2025-04-15", "day"),
+    ("the 1st of next month", "2025-04-01", "day"),
+    ("the 28th of last month", "2025-02-28", "day"),
+    ("the 30th of last month", None, "unknown"),
+    ("They married on Thanksgiving 2021.", "2021-11-25", "day"),
+    ("They married on Thanksgiving 2024.", "2024-11-28", "day"),
+    ("We met last Christmas.", "2024-12-25", "day"),
+    ("We will meet next Christmas.", "2025-12-25", "day"),
+    ("It snowed last Easter.", "2024-03-31", "day"),
+    ("The ship will sail on the third of April.", "2025-04-03", "day"),
+    ("on the first of May 2020", "2020-05-01", "day"),
+    ("the twenty-second of June, 2019", "2019-06-22", "day"),
+    ("He was born 12/Mar/1981.", "1981-03-12", "day"),
+    ("filed 01-Dec-2020", "2020-12-01", "day"),
+    ("Prices rise next yr.", "2026", "year"),
+    ("Prices rose last yr.", "2024", "year"),
+    ("Prices rise this yr.", "2025", "year"),
+    ("It started 3 yrs ago.", "2022", "year"),
+    ("The ruling takes effect in 10 days.", "2025-03-15", "day"),
+    ("The bridge reopens in 10 days' time.", "2025-03-15", "day"),
+    ("The bridge reopens in a fortnight's time.", "2025-03-17/2025-03-23", "range"),
+    ("The index hit its highest level in 10 days.", None, "unknown"),
+    ("They will decide the week after next.", "2025-03-17/2025-03-23", "range"),
+    ("They decided the week before last.", "2025-02-17/2025-02-23", "range"),
+    ("in the first week of April 2024", "2024-04-01/2024-04-07", "range"),
+    ("in the last week of June 2025", "2025-06-24/2025-06-30", "range"),
+    ("The card expires 03/2027.", "2027-03", "month"),
+    ("Polls close at 5pm tomorrow.", "2025-03-06", "day"),
+    ("The speech is at 10:00 GMT today.", "2025-03-05", "day"),
+    ("It opened on March the 8th, 2019.", "2019-03-08", "day"),
+    ("Retailers struggled over the Christmas period.", None, "unknown"),
+    ("Hotels fill up in the Easter holiday season.", None, "unknown"),
+    ("Schools close for the Easter holidays.", None, "unknown"),
+    ("Schools close for Easter.", "2025-04-20", "day"),
+])
+# things that are not dates
+group(W, [
+    ("He scored in the second half of the match.", None, "unknown"),
+    ("She was named player of the year.", None, "unknown"),
+    ("The year-end bonus was cut.", None, "unknown"),
+    ("a ratio of 3/2000", None, "unknown"),
+])
+
+
+@pytest.mark.parametrize("ref, text, value, precision", ROWS, ids=[r[1][:40] for r in ROWS])
+def test_everyday_phrasing(ref: date, text: str, value: str | None, precision: str) -> None:
+    found = [e for e in tag(text, ref) if e.value]
+    got = (found[-1].value, found[-1].precision) if found else (None, "unknown")
+    assert got == (value, precision)
+
+
+# one expression on its own (a model's when_text): read as a date where running text would need context
+ALONE = [
+    ("in 10 days", "2025-03-15"), ("next yr", "2026"), ("the 15th of next month", "2025-04-15"),
+    ("12/Mar/1981", "1981-03-12"), ("last Christmas", "2024-12-25"), ("the third of april", "2025-04-03"),
+    ("Thanksgiving 2021", "2021-11-25"), ("the second Friday of last month", "2025-02-14"),
+    ("in two weeks", "2025-03-17/2025-03-23"), ("5pm tomorrow", "2025-03-06"),
+    ("the week after next", "2025-03-17/2025-03-23"), ("this Friday", "2025-03-07"), ("2009/10", "2009/2010"),
+    ("the past year", "2024-03-06/2025-03-05"), ("three weeks later than planned", None),
+    ("mon.", "2025-03-03"), ("Thurs", "2025-02-27"), ("first of march", "2025-03-01"),
+    ("friday after next", "2025-03-14"), ("by Friday", "2025-03-07"), ("H1 2024", "2024-01-01/2024-06-30"),
+]
+
+
+@pytest.mark.parametrize("text, value", ALONE)
+def test_everyday_phrase_alone(text: str, value: str | None) -> None:
+    found = resolve(text, W)
+    assert (found.value if found else None) == value
+
+
+def test_the_year_to_a_date_is_a_range_and_its_end_day():
+    found = [(e.text, e.value, e.precision) for e in tag("Profit for the year to March 31 rose 5%.", J)]
+    assert found == [("the year to", "2024-04-01/2025-03-31", "range"), ("March 31", "2025-03-31", "day")]
+
+
+def test_every_expression_names_its_rule():
+    found = tag("He left last Friday and returns on the 15th of next month.", W)
+    assert [(e.text, e.rule) for e in found] == [("last Friday", "weekday"), ("on the 15th of next month", "day_of")]
