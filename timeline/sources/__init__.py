@@ -37,7 +37,6 @@ SCHEMES: dict[str, Callable[[str, int], "list[Article]"] | str] = {
     "http://": "timeline.sources.url:read_url",
     "https://": "timeline.sources.url:read_url",
 }
-TEXT_SUFFIXES = {".txt", ".md", ".markdown", ".jsonl"}  # kept for callers of the older name
 DEFAULT_MAX_BYTES = 20_000_000
 MIN_YEAR, MAX_YEAR = 1000, 2200  # publication dates the resolver can work with
 _BLOCK = 1 << 16
