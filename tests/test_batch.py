@@ -130,6 +130,29 @@ def test_collect_resumes_in_a_new_process_from_the_state_in_the_cache_dir(corpus
     assert "project Cedar-6" in text and "councils voted to fund projects" in text
 
 
+def test_collect_in_a_new_process_keeps_key_dates_and_per_date(corpus: Path, tmp_path: Path,
+                                                               synchronous: dict[str, Any]) -> None:
+    """Issue 21: the job stores its options through the options model, so ``--key-dates`` and
+    ``--per-date`` given at submit are applied by a ``collect`` that never saw them."""
+    picked = ["--key-dates", "1", "--per-date", "1"]
+    with OpenAITestServer(pack_responder) as server:
+        code, sync_json, err = run("brief", str(corpus), *flags(server, tmp_path / "sync"), *picked, "-f", "json")
+    assert code == 0, err
+    cache = tmp_path / "cache"
+    with OpenAITestServer(pack_responder, batches=BatchSim()) as server:
+        code, out, err = run("brief", str(corpus), *flags(server, cache), *picked, "--batch")
+        assert code == 0, err
+        job = out.strip()
+        stored = json.loads((cache / "batches" / f"{job}.json").read_text())["options"]
+        assert (stored["key_dates"], stored["per_date"]) == (1, 1) and "cache_dir" not in stored
+        done = run_cli_subprocess("batch", "collect", job, "--cache-dir", str(cache), "--wait", "--poll", "0.01",
+                                  "-f", "json", env={"OPENAI_API_KEY": "test-key"})
+    assert done.returncode == 0, done.stderr
+    events = json.loads(done.stdout)["chronology"]["events"]
+    assert len(events) == 1 < len(json.loads(synchronous["json"])["chronology"]["events"])
+    assert without_usage(done.stdout) == without_usage(sync_json)
+
+
 def test_partial_failure_lists_the_requests_and_a_resubmit_sends_only_those(corpus: Path, tmp_path: Path,
                                                                             synchronous: dict[str, Any]) -> None:
     script = Script(pack_responder, {"project Birch-2": [server_error(500)]})  # once: the resubmitted line succeeds

@@ -32,6 +32,8 @@ class _Strict(BaseModel):
 class Article(_Strict):
     """One news article as read from disk, stdin or a JSONL line."""
 
+    model_config = ConfigDict(extra="forbid", frozen=True)  # stages return new values (model_copy)
+
     id: str
     title: str | None = None
     text: str
@@ -70,6 +72,8 @@ class ArticleCopy(_Strict):
 
 class Chunk(_Strict):
     """A piece of one article sent to an engine; offsets are into ``Article.text``."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)  # stages return new values (model_copy)
 
     article_id: str
     index: int

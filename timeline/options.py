@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, ValidationError, model_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
 from timeline.text.chunker import DEFAULT_MAX_CHUNK_TOKENS
 from timeline.errors import UsageError
@@ -18,18 +18,6 @@ DEFAULT_MAX_BYTES = 20_000_000
 MAX_RETRY_WAIT = 30.0  # a Retry-After longer than this fails the chunk instead of stalling the run
 DEFAULT_SUMMARY_BUDGET = 6000  # tokens of chronology lines per summary request before map-reduce
 
-# field -> (flag shown to the user, lowest allowed, highest allowed); None = unbounded.
-_RANGES: dict[str, tuple[str, float | None, float | None]] = {
-    "max_chunk_tokens": ("--max-chunk-tokens", 50, 1_000_000),
-    "concurrency": ("--concurrency", 1, 256),
-    "max_retries": ("--max-retries", 0, 20),
-    "max_events": ("--max-events", 1, None),
-    "key_dates": ("--key-dates", 1, 1000),
-    "per_date": ("--per-date", 1, 50),
-    "max_bytes": ("--max-bytes", 1, None),
-    "max_retry_wait": ("max_retry_wait", 0, 3600),
-    "summary_budget": ("summary_budget", 1, 10_000_000),
-}
 _LEGACY_EXTRA = ("max_retry_wait", "summary_budget")  # keys the old ``extra`` dict carried
 MAX_TIMEOUT = 86_400.0
 
@@ -40,24 +28,24 @@ class BriefOptions(BaseModel):
     model_config = ConfigDict(extra="forbid", validate_assignment=True)
 
     engine: str = "auto"
-    max_chunk_tokens: int = DEFAULT_MAX_CHUNK_TOKENS
-    max_bytes: int = DEFAULT_MAX_BYTES
+    max_chunk_tokens: int = Field(DEFAULT_MAX_CHUNK_TOKENS, ge=50, le=1_000_000)
+    max_bytes: int = Field(DEFAULT_MAX_BYTES, ge=1)
     model: str | None = None
     base_url: str | None = None
-    concurrency: int = 4
-    max_retries: int = 2
-    timeout: float = 60.0
-    max_retry_wait: float = MAX_RETRY_WAIT
-    summary_budget: int = DEFAULT_SUMMARY_BUDGET
+    concurrency: int = Field(4, ge=1, le=256)
+    max_retries: int = Field(2, ge=0, le=20)
+    timeout: float = Field(60.0, gt=0, le=MAX_TIMEOUT)  # NaN fails both bounds
+    max_retry_wait: float = Field(MAX_RETRY_WAIT, ge=0, le=3600)
+    summary_budget: int = Field(DEFAULT_SUMMARY_BUDGET, ge=1, le=10_000_000)
     cache_dir: str | None = None
     use_cache: bool = True
     prompts_dir: str | None = None
     fail_fast: bool = False
     since: date | None = None
     until: date | None = None
-    max_events: int | None = None
-    key_dates: int | None = None  # --key-dates N: the N days that matter most (select.py)
-    per_date: int = 1  # --per-date K: at most K events on each key day
+    max_events: int | None = Field(None, ge=1)
+    key_dates: int | None = Field(None, ge=1, le=1000)  # --key-dates N: the N days that matter most (select/)
+    per_date: int = Field(1, ge=1, le=50)  # --per-date K: at most K events on each key day
 
     def __init__(self, **data: Any) -> None:
         try:
@@ -66,12 +54,14 @@ class BriefOptions(BaseModel):
             raise UsageError(_one_line(exc)) from None
 
     def __setattr__(self, name: str, value: Any) -> None:
+        """One-line UsageError on assignment too; a failed whole-model check (``_check_together``)
+        runs after pydantic stored the value, so the earlier value is put back."""
         earlier = self.__dict__.get(name)
         try:
             super().__setattr__(name, value)
         except ValidationError as exc:
             raise UsageError(_one_line(exc)) from None
-        except UsageError:  # the range check runs after pydantic stored the value: put it back
+        except UsageError:
             self.__dict__[name] = earlier
             raise
 
@@ -89,17 +79,8 @@ class BriefOptions(BaseModel):
         return data
 
     @model_validator(mode="after")
-    def _check_ranges(self) -> BriefOptions:
-        for name, (flag, low, high) in _RANGES.items():
-            value = getattr(self, name)
-            if value is None:
-                continue
-            if low is not None and value < low:
-                raise UsageError(f"{flag}: must be at least {low:g} (got {value:g})")
-            if high is not None and value > high:
-                raise UsageError(f"{flag}: must be at most {high:g} (got {value:g})")
-        if not 0 < self.timeout <= MAX_TIMEOUT:  # also refuses NaN
-            raise UsageError(f"--timeout: must be more than 0 and at most {MAX_TIMEOUT:g} seconds (got {self.timeout:g})")
+    def _check_together(self) -> BriefOptions:
+        """The checks of two fields at once (each field's own range is its ``Field``)."""
         if self.key_dates is not None and self.max_events is not None:
             raise UsageError("--key-dates and --max-events: give one of them (key dates already limit the events)")
         if self.since and self.until and self.since > self.until:
@@ -112,14 +93,28 @@ class BriefOptions(BaseModel):
         return {k: getattr(self, k) for k in _LEGACY_EXTRA}
 
 
+def _flag(name: str) -> str:
+    """The CLI flag of a field; the settings without a flag are named as they are spelt."""
+    return name if name in _LEGACY_EXTRA else "--" + name.replace("_", "-")
+
+
+_RANGE_WORDS = {"greater_than_equal": ("ge", "at least"), "less_than_equal": ("le", "at most"),
+                "greater_than": ("gt", "more than"), "less_than": ("lt", "less than")}
+
+
 def _one_line(exc: ValidationError) -> str:
-    """The first validation error as 'field: message', naming the CLI flag where there is one."""
+    """The first validation error as 'flag: message', naming the CLI flag where there is one."""
     first = exc.errors()[0]
     name = str(first["loc"][0]) if first.get("loc") else "options"
-    flag = _RANGES.get(name, ("--" + name.replace("_", "-"), None, None))[0]
-    if first.get("type") == "extra_forbidden":
+    kind, value = first.get("type"), first.get("input")
+    if kind == "extra_forbidden":
         return f"options: unknown option {name!r}"
-    return f"{flag}: {first['msg']} (got {first.get('input')!r})"
+    if kind in _RANGE_WORDS:
+        if name == "timeout":
+            return f"--timeout: must be more than 0 and at most {MAX_TIMEOUT:g} seconds (got {value:g})"
+        key, words = _RANGE_WORDS[kind]
+        return f"{_flag(name)}: must be {words} {first['ctx'][key]:g} (got {value:g})"
+    return f"{_flag(name)}: {first['msg']} (got {value!r})"
 
 
 def check_max_bytes(max_bytes: int) -> None:

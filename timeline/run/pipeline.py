@@ -13,10 +13,10 @@ from datetime import date
 from typing import Any, Awaitable
 
 from timeline.text.chunker import chunk_articles as _chunk_articles
-from timeline.engines.base import ChunkProposals, Engine
+from timeline.engines.base import Engine
 from timeline.engines.llm.plan import Plan
 from timeline.engines.registry import ENGINES, choose_engine, make_engine
-from timeline.errors import AllChunksFailed, ChunkFailed
+from timeline.errors import AllChunksFailed
 from timeline.sources.dedupe import dedupe
 from timeline.summary.disagreements import add_disagreements
 from timeline.merge.combine import merge
@@ -215,16 +215,6 @@ async def _abrief(
     )
 
 
-def _verify_all(
-    proposed: list[tuple[Chunk, ChunkProposals | ChunkFailed]], by_id: dict[str, Article], warnings: list[str]
-) -> tuple[list[Event], list[FailedChunk], list[DroppedEvent], list[str]]:
-    """The verify stage for every engine: (grounded, supported events; failed chunks; the
-    refused proposals with their reasons, counted as dropped; partial summaries in chunk order)."""
-    outcomes = [_verify_chunk(chunk, result, by_id[chunk.article_id]) for chunk, result in proposed]
-    events, failed, rejected, partials, _profiles = _collect(outcomes, warnings)
-    return events, failed, rejected, partials
-
-
 def _collect(outcomes: list[ChunkOutcome], warnings: list[str]
              ) -> tuple[list[Event], list[FailedChunk], list[DroppedEvent], list[str], list[Any] | None]:
     """Every chunk's outcome in chunk order: (events without repeats, failed chunks, refused
@@ -257,16 +247,10 @@ def _collect(outcomes: list[ChunkOutcome], warnings: list[str]
     return events, failed, rejected, partials, profiles
 
 
-def _without_repeats(events: list[Event]) -> tuple[list[Event], int]:
-    """Events minus repeats within one article: same words (case and spacing aside) and same
-    date. A pasted page that repeats itself (a 5 MB article of the same paragraphs) then
-    yields its events once, not tens of thousands of copies for merge and the summary."""
-    kept = [events[i] for i in _unrepeated(events)]
-    return kept, len(events) - len(kept)
-
-
 def _unrepeated(events: list[Event]) -> list[int]:
-    """Indices of ``events`` that are not repeats (see ``_without_repeats``), in order."""
+    """Indices of ``events`` that are not repeats within one article, in order: same words (case
+    and spacing aside) and same date. A pasted page that repeats itself (a 5 MB article of the same
+    paragraphs) then yields its events once, not tens of thousands of copies for merge and the summary."""
     seen: set[tuple[str, str | None, str]] = set()
     kept: list[int] = []
     for i, event in enumerate(events):

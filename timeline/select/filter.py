@@ -52,11 +52,6 @@ def _in_window(value: str, since: date | None, until: date | None) -> bool:
         return False
 
 
-def period_bounds(value: str) -> tuple[date, date]:
-    """First and last day of '2024', '2024-11', '2024-11-29' or a range 'A/B' (see timepoint.Period)."""
-    return Period(value).bounds
-
-
 def summarise_undated(chronology: Chronology) -> Chronology:
     """The undated list replaced by how many undated events each article gave (big inputs:
     thousands of undated sentences are not a briefing)."""

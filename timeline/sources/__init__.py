@@ -37,7 +37,6 @@ SCHEMES: dict[str, Callable[[str, int], "list[Article]"] | str] = {
     "http://": "timeline.sources.url:read_url",
     "https://": "timeline.sources.url:read_url",
 }
-TEXT_SUFFIXES = {".txt", ".md", ".markdown", ".jsonl"}  # kept for callers of the older name
 DEFAULT_MAX_BYTES = 20_000_000
 MIN_YEAR, MAX_YEAR = 1000, 2200  # publication dates the resolver can work with
 _BLOCK = 1 << 16
@@ -121,10 +120,9 @@ def load_articles(
             loaded.articles.extend(_load_file(path, max_bytes))
     if not loaded.articles:
         raise InputError(f"{', '.join(paths) or 'input'}: no readable articles found")
-    _make_ids_unique(loaded.articles)
+    loaded.articles = _make_ids_unique(loaded.articles)
     if published is not None:
-        for article in loaded.articles:
-            article.published = published
+        loaded.articles = [a.model_copy(update={"published": published}) for a in loaded.articles]
     return loaded
 
 
@@ -367,10 +365,11 @@ def _text_or_none(value: Any) -> str | None:
     return None if value is None or str(value).strip() == "" else str(value).strip()
 
 
-def _make_ids_unique(articles: list[Article]) -> None:
+def _make_ids_unique(articles: list[Article]) -> list[Article]:
     seen: dict[str, int] = {}
+    out = []
     for article in articles:
         count = seen.get(article.id, 0)
         seen[article.id] = count + 1
-        if count:
-            article.id = f"{article.id}-{count + 1}"
+        out.append(article.model_copy(update={"id": f"{article.id}-{count + 1}"}) if count else article)
+    return out

@@ -28,10 +28,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from timeline.text.boilerplate import LINE_START, boilerplate_lines
+from timeline.text.boilerplate import boilerplate_lines
 from timeline.models import Article, ArticleCopy
-
-__all__ = ["BOILERPLATE", "Deduped", "boilerplate_lines", "dedupe"]
 
 NEAR_DUPLICATE = 0.8
 _SHINGLE = 5
@@ -39,7 +37,6 @@ _SKETCH = 16
 _SAMPLE_FROM = 64  # words; below this every 5-gram is kept
 _MIN_WORDS = 25  # shorter texts are compared whole: a five-word brief is not a syndicated story
 
-BOILERPLATE = LINE_START  # one list of page furniture, in boilerplate.py (name kept for callers)
 _WORDS = re.compile(r"\w+")
 
 

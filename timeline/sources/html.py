@@ -22,7 +22,6 @@ from timeline.errors import InputError
 from timeline.models import Article
 from timeline.lang.en import dates as calendar
 
-SUFFIXES = (".html", ".htm", ".xhtml")
 MIN_WORDS = 10  # fewer extracted words is a menu, an error page or a paywall stub, not a story
 
 # The HTML standard's "prescan": a <meta charset> or http-equiv Content-Type in the first 1024
@@ -159,7 +158,7 @@ def decode_html(data: bytes, charset: str | None = None) -> str:
         return data.decode("utf-8")
     except UnicodeDecodeError:
         pass
-    from charset_normalizer import from_bytes  # a trafilatura dependency
+    from charset_normalizer import from_bytes  # declared (also a trafilatura dependency)
 
     best = from_bytes(data[:200_000]).best()
     return data.decode(_codec(best.encoding if best else None) or "cp1252", errors="replace")

@@ -19,7 +19,6 @@ from pathlib import Path
 from timeline.errors import InputError
 from timeline.models import Article
 
-SUFFIXES = (".pdf",)
 MIN_WORDS_PER_PAGE = 5  # below this on average the PDF holds pictures of text, not text
 _LIGATURES = str.maketrans({"ﬀ": "ff", "ﬁ": "fi", "ﬂ": "fl", "ﬃ": "ffi", "ﬄ": "ffl", "ﬅ": "st", "ﬆ": "st",
                             "\u00ad": ""})

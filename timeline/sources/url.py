@@ -48,17 +48,13 @@ def read_url(url: str, max_bytes: int, timeout: int = DEFAULT_TIMEOUT) -> list[A
     if mime in _PDF_TYPES or (not mime and data.startswith(b"%PDF-")):
         from timeline.sources.pdf import read as read_pdf
 
-        articles = read_pdf(data, url, stem, None)
-        for article in articles:
-            article.url = article.url or final_url
-            article.path = url
-        return articles
+        return [a.model_copy(update={"url": a.url or final_url, "path": url})
+                for a in read_pdf(data, url, stem, None)]
     if mime in ("text/plain", "text/markdown"):
         from timeline.sources import _article_from_bytes  # a plain-text article, read like a .txt or .md file
 
         article = _article_from_bytes(data, url, stem, None)
-        article.url = article.url or final_url
-        return [article]
+        return [article.model_copy(update={"url": article.url or final_url})]
     if mime and mime not in _HTML_TYPES:
         raise InputError(f"{url}: not a web page (the server sent {mime})")
     if not data.strip():
@@ -68,10 +64,8 @@ def read_url(url: str, max_bytes: int, timeout: int = DEFAULT_TIMEOUT) -> list[A
     charset = None
     if "charset=" in content_type.lower():
         charset = content_type.lower().split("charset=", 1)[1].split(";")[0].strip()
-    articles = read_html(data, url, stem, None, url=final_url, charset=charset)
-    for article in articles:
-        article.path = url
-    return articles
+    return [a.model_copy(update={"path": url})
+            for a in read_html(data, url, stem, None, url=final_url, charset=charset)]
 
 
 def fetch(url: str, max_bytes: int, timeout: int = DEFAULT_TIMEOUT) -> tuple[bytes, dict[str, str], str]:

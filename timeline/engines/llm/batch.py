@@ -28,7 +28,6 @@ import os
 import re
 import time
 from dataclasses import dataclass
-from datetime import date
 from pathlib import Path
 from typing import Any, Callable, Protocol
 
@@ -37,6 +36,7 @@ from pydantic import BaseModel, Field
 from timeline.text.chunker import chunk_articles
 from timeline.errors import ChunkFailed, TimelineError, UsageError
 from timeline.models import Article, RequestUsage
+from timeline.options import BriefOptions
 from timeline.engines.llm import requests as llm
 from timeline.engines.llm.cache import ResponseCache, default_cache_dir
 from timeline.engines.llm.plan import SUMMARY_COMPLETION, Plan
@@ -49,9 +49,10 @@ MAX_REQUESTS = 50_000  # per batch input file (OpenAI's limit; Azure allows more
 MAX_BYTES = 190 * 1024 * 1024  # per input file: under the 200 MB limit, with room for the multipart framing
 TERMINAL = ("completed", "failed", "expired", "cancelled")
 STATE_DIR = "batches"
-# Options a job keeps so that ``collect`` finishes the briefing exactly as it was asked for.
-_KEPT = ("model", "base_url", "max_chunk_tokens", "prompts_dir", "concurrency", "max_retries", "timeout",
-         "since", "until", "max_events")
+# A job keeps every option but these, so that ``collect`` finishes the briefing exactly as it was
+# asked for; these are the ones the user gives again (where the cache is) or ``batch`` fixes itself.
+# BriefOptions holds no secret (the API key comes from the environment at each command).
+_NOT_KEPT = {"engine", "cache_dir", "use_cache"}
 
 
 class BatchNotReady(TimelineError):
@@ -244,20 +245,15 @@ def _safe(job_id: str) -> str:
     return job_id
 
 
-def kept_options(options: Any) -> dict[str, Any]:
-    return {name: (v.isoformat() if isinstance(v, date) else v) for name in _KEPT
-            if (v := getattr(options, name, None)) is not None}
+def kept_options(options: BriefOptions) -> dict[str, Any]:
+    """The job's own settings as JSON values (dates as ISO strings), through the options model."""
+    return options.model_dump(mode="json", exclude=_NOT_KEPT, exclude_none=True)
 
 
-def restored_options(job: BatchJob, options: Any) -> Any:
-    """``options`` (the cache dir and connection the user gives now) with the job's own settings."""
-    kept = {k: (date.fromisoformat(v) if k in ("since", "until") and isinstance(v, str) else v)
-            for k, v in job.options.items()}
-    if hasattr(options, "model_copy"):
-        return options.model_copy(update=kept)
-    import dataclasses
-
-    return dataclasses.replace(options, **kept)
+def restored_options(job: BatchJob, options: BriefOptions) -> BriefOptions:
+    """``options`` (the cache dir and connection the user gives now) with the job's own settings,
+    validated again by the options model (a job file written by an older version keeps fewer)."""
+    return BriefOptions(**{**options.model_dump(include=_NOT_KEPT), **job.options})
 
 
 # -- submit ----------------------------------------------------------------------------------

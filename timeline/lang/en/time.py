@@ -43,8 +43,6 @@ LAST_ORDINALS = frozenset({"last", "final"})
 SEASONS: dict[str, str] = {"spring": "SP", "summer": "SU", "autumn": "FA", "fall": "FA", "winter": "WI"}
 UNIT_ABBREVIATIONS = {"yr": "year", "yrs": "year", "wk": "week", "wks": "week"}  # "next yr", "2 yrs ago"
 UNITS_IN_DAYS: dict[str, int] = {"day": 1, "night": 1, "week": 7, "fortnight": 14}
-PARTS_OF_DAY = ("morning", "afternoon", "evening", "night", "overnight", "midday", "noon", "midnight",
-                "dawn", "dusk")
 SPOKEN_UNITS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9}
 SPOKEN_TEENS = {"ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
                 "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19}

@@ -36,9 +36,6 @@ class Request:
             "type": "json_schema", "json_schema": {"name": self.schema_name, "strict": True, "schema": self.schema}}
         return {"model": self.model, "messages": self.messages, "response_format": fmt, **self.parameters}
 
-    def with_messages(self, messages: list[dict[str, str]]) -> Request:
-        return Request(self.model, messages, self.schema_name, self.schema, self.parameters)
-
 
 @dataclass(frozen=True)
 class Completion:
