@@ -29,7 +29,7 @@ from datetime import date
 
 from . import _support  # noqa: F401
 from timeline.models import Article
-from timeline.pipeline import BriefOptions, brief
+from timeline.run.pipeline import BriefOptions, brief
 
 ARTICLES = 1000
 CONCURRENCY = 8

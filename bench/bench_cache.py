@@ -7,7 +7,7 @@ import tempfile
 import time
 
 from . import _support  # noqa: F401
-from timeline.pipeline import BriefOptions, brief
+from timeline.run.pipeline import BriefOptions, brief
 
 LATENCY = 0.1
 

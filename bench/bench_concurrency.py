@@ -14,7 +14,7 @@ import time
 
 from . import _support  # noqa: F401
 from timeline.models import Article
-from timeline.pipeline import BriefOptions, brief
+from timeline.run.pipeline import BriefOptions, brief
 
 LATENCY = 0.5
 CHUNKS = 32

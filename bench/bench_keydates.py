@@ -50,7 +50,7 @@ def _one(lines: list[str], extra: list[str], repo: Path = REPO) -> dict[str, flo
     with tempfile.TemporaryDirectory() as tmp:
         src = Path(tmp) / "story.jsonl"
         src.write_text("\n".join(lines) + "\n", encoding="utf-8")
-        code = ("import resource, sys, time; from timeline.cli import main; t = time.perf_counter(); "
+        code = ("import resource, sys, time; from timeline.cli.main import main; t = time.perf_counter(); "
                 "rc = main(sys.argv[1:]); u = resource.getrusage(resource.RUSAGE_SELF); "
                 "sys.stderr.write('\\nBENCH %f %d %f\\n' % (time.perf_counter() - t, u.ru_maxrss, u.ru_utime + u.ru_stime)); "
                 "sys.exit(rc)")

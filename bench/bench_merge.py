@@ -10,7 +10,7 @@ import time
 import tracemalloc
 from datetime import date, timedelta
 
-from timeline.merge import merge
+from timeline.merge.combine import merge
 from timeline.models import Article, Event, Evidence, TimePoint
 
 _VOCAB = [f"w{i}" for i in range(20000)]

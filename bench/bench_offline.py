@@ -6,7 +6,7 @@ import time
 from datetime import date
 
 from timeline.models import Article
-from timeline.pipeline import BriefOptions, brief
+from timeline.run.pipeline import BriefOptions, brief
 
 from . import bench_dates
 

@@ -68,7 +68,7 @@ def worker(n: int) -> dict:
     import resource
     import traceback
 
-    from timeline.pipeline import BriefOptions, brief
+    from timeline.run.pipeline import BriefOptions, brief
 
     batch = articles(n)
     brief(articles(1), BriefOptions(engine="local"))  # warm-up: the tokenizer and regexes load once, not per article
@@ -96,7 +96,7 @@ def big_article_worker(megabytes: float) -> dict:
     import resource
 
     from timeline.models import Article
-    from timeline.pipeline import BriefOptions, brief
+    from timeline.run.pipeline import BriefOptions, brief
 
     parts = [a.text for a in articles(50)]
     text, i = [], 0

@@ -132,7 +132,7 @@ def chronologies(all_items: list[dict[str, Any]], cache: Path | None = None
 
 
 def _weights(day: tuple[float, ...], sentence: tuple[float, float]) -> Any:
-    from timeline.select import KeyDateWeights
+    from timeline.select.key_dates import KeyDateWeights
 
     return KeyDateWeights(mentions=day[0], later=day[1], burst=day[2], central=day[3], lead=sentence[0],
                           story=sentence[1])
@@ -145,7 +145,7 @@ def _day_tuple(w: Any) -> tuple[float, float, float, float]:
 def system_timeline(chron: Any, arts: list[Any], l: int, k: int, weights: Any = None,
                     about: str | None = None) -> dict[date, list[str]]:
     """What ``--key-dates l --per-date k [--about ...]`` lists."""
-    from timeline.select import DEFAULT_WEIGHTS, key_dates
+    from timeline.select.key_dates import DEFAULT_WEIGHTS, key_dates
 
     cut = key_dates(chron, arts, l, k, weights or DEFAULT_WEIGHTS, about=about)
     return _as_timeline(cut.events)
@@ -154,7 +154,7 @@ def system_timeline(chron: Any, arts: list[Any], l: int, k: int, weights: Any = 
 def baseline_timeline(chron: Any, arts: list[Any], l: int, k: int, how: str, weights: Any = None,
                       about: str | None = None, seed: int = 0) -> dict[date, list[str]]:
     """Same sentence picker, days chosen at random or by most articles published."""
-    from timeline.select import DEFAULT_WEIGHTS, day_of, pick_events
+    from timeline.select.key_dates import DEFAULT_WEIGHTS, day_of, pick_events
 
     by_day: dict[date, list[Any]] = defaultdict(list)
     for e in chron.events:
@@ -172,7 +172,7 @@ def baseline_timeline(chron: Any, arts: list[Any], l: int, k: int, how: str, wei
 
 
 def _as_timeline(events: list[Any]) -> dict[date, list[str]]:
-    from timeline.select import day_of
+    from timeline.select.key_dates import day_of
 
     tl: dict[date, list[str]] = {}
     for e in events:
@@ -208,7 +208,7 @@ def average_precision(ranked: list[date], ref: dict[date, list[str]]) -> float:
 
 def choose_days(all_items: list[dict[str, Any]], chrons: dict[Any, Any], held_out: str | None) -> tuple[float, ...]:
     """The day-ranking weights with the best mean average precision on every topic but ``held_out``."""
-    from timeline.select import DEFAULT_WEIGHTS, day_of, day_signals, rank_days
+    from timeline.select.key_dates import DEFAULT_WEIGHTS, day_of, day_signals, rank_days
 
     train = [it for it in all_items if it["topic"] != held_out]
     prepared = []
@@ -228,7 +228,7 @@ def choose_days(all_items: list[dict[str, Any]], chrons: dict[Any, Any], held_ou
 def choose_sentences(all_items: list[dict[str, Any]], chrons: dict[Any, Any], held_out: str | None,
                      day: tuple[float, ...], scorer: Any) -> tuple[float, float]:
     """The sentence weights with the best AR1-F (tilse's Python ROUGE) on every topic but ``held_out``."""
-    from timeline.select import DEFAULT_WEIGHTS
+    from timeline.select.key_dates import DEFAULT_WEIGHTS
 
     train = [it for it in all_items if it["topic"] != held_out]
 
@@ -278,7 +278,7 @@ def run(rouge: str = "original", cache: Path | None = None) -> dict[str, Any]:
     if scorer is None:
         print(f"bench_tls: skipped: {why}", file=sys.stderr)
         return {"skipped": why, "ok": True}
-    from timeline.select import DEFAULT_WEIGHTS
+    from timeline.select.key_dates import DEFAULT_WEIGHTS
 
     all_items = items()
     t0 = time.perf_counter()

@@ -18,9 +18,9 @@ import time
 
 from . import _support  # noqa: F401  (sys.path: repo and tests/)
 from timeline.models import Article
-from timeline.pipeline import BriefOptions, brief
+from timeline.run.pipeline import BriefOptions, brief
 from timeline.engines.llm.plan import breakdown, request_tokens
-from timeline.tokens import counter_for
+from timeline.text.tokens import counter_for
 
 TARGET = 1.25  # the 50-article corpus
 SEED_TARGET = 1.40  # one short article: the strict schema's floor is about 1.26 (issue 6), so 1.25 cannot hold

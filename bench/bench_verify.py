@@ -41,9 +41,10 @@ def liar_figures() -> str:
 
 
 def loaded_rate(per_file: int = 150) -> dict[str, float | int] | None:
-    from timeline import summary
-    from timeline.attribution import find_attribution
-    from timeline.sentences import sentences
+    from timeline.lang.en.news import LOADED_WORDS
+    from timeline.summary import loaded as summary
+    from timeline.text.attribution import find_attribution
+    from timeline.text.sentences import sentences
 
     if not CORPUS.is_dir():
         print(f"(no corpus at {CORPUS}: loaded-language rate skipped)")
@@ -62,7 +63,7 @@ def loaded_rate(per_file: int = 150) -> dict[str, float | int] | None:
                     if find_attribution(sentence) is None and baseline.search(summary._QUOTED.sub(" ", sentence)):
                         old += 1
     return {"articles": articles, "sentences": total, "baseline_words": len(BASELINE_WORDS),
-            "baseline_flagged": old, "words": len(summary.LOADED_WORDS), "flagged": new}
+            "baseline_flagged": old, "words": len(LOADED_WORDS), "flagged": new}
 
 
 if __name__ == "__main__":

@@ -13,8 +13,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from timeline.attribution import find_attribution, sources_cited
-from timeline.sentences import sentences
+from timeline.text.attribution import find_attribution, sources_cited
+from timeline.text.sentences import sentences
 
 ROOT = Path(__file__).resolve().parents[1]
 TABLE = [tuple(line.rstrip("\n").split("\t")) for line in

@@ -7,7 +7,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from timeline.boilerplate import clean_span, is_noise
+from timeline.text.boilerplate import clean_span, is_noise
 from timeline.engines.local import extract_events
 from timeline.models import Article
 
@@ -166,8 +166,8 @@ STORY = "Rescuers pulled a woman alive from the rubble on Sunday, the UN said.\n
      "failed on Tuesday.\nPosted by: reader2 | February 2, 2009 3:40 PM | Report abuse"), " The senator lied"),
 ])
 def test_readers_comments_never_become_events(comments: str, first_comment: str) -> None:
-    from timeline.boilerplate import comment_section
-    from timeline.dedupe import dedupe
+    from timeline.text.boilerplate import comment_section
+    from timeline.sources.dedupe import dedupe
 
     text = STORY + "\n" + comments
     section = comment_section(text)
@@ -182,7 +182,7 @@ def test_readers_comments_never_become_events(comments: str, first_comment: str)
     STORY + "\nAdded: Tuesday, 19 January, 2010, 18:32 GMT The appeal was launched.",  # one stamp: not a thread
 ])
 def test_one_stamp_is_not_a_comment_section(text: str) -> None:
-    from timeline.boilerplate import comment_section
+    from timeline.text.boilerplate import comment_section
 
     assert comment_section(text) is None
 
@@ -228,7 +228,7 @@ def test_a_live_pages_entry_stamps_are_cut_off_and_are_not_years() -> None:
     "He won the 2004 Evening Standard award. Orders after 1530 EST were held. The 2010 Winter Games opened.",
 ])
 def test_years_are_not_live_page_stamps(text: str) -> None:
-    from timeline.boilerplate import _is_live_page
+    from timeline.text.boilerplate import _is_live_page
 
     assert not _is_live_page(text)
     spans = [clean_span(text, 0, len(text))]

@@ -14,7 +14,7 @@ from common import ROOT
 from fault_kit import cli, council_article, extraction_texts, grounded_responder, write_articles
 from openai_server import OpenAITestServer
 from timeline.engines.llm.cache import FILENAME, ResponseCache
-from timeline.pipeline import BriefOptions, brief
+from timeline.run.pipeline import BriefOptions, brief
 from timeline.sources import load_articles
 
 WRITER = """

@@ -1,10 +1,10 @@
 """Chunking: budgets, exact offsets, overlap, and over-long sentences."""
 from __future__ import annotations
 
-from timeline.chunker import chunk_article
+from timeline.text.chunker import chunk_article
 from timeline.models import Article
-from timeline.sentences import sentences
-from timeline.tokens import counter_for
+from timeline.text.sentences import sentences
+from timeline.text.tokens import counter_for
 
 from common import SEED
 

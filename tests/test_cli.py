@@ -15,7 +15,7 @@ def test_help_is_fast_path_without_heavy_libraries() -> None:
     """One fresh interpreter for every start-up check (each was its own process before):
     ``--help`` imports no model SDK, tokenizer, data model, terminal, web or PDF library, and
     ``brief --help`` none of the web or PDF ones."""
-    code = ("import sys; from timeline.cli import main\n"
+    code = ("import sys; from timeline.cli.main import main\n"
             "def heavy(names):\n"
             "    return ','.join(m for m in names if m in sys.modules)\n"
             "try: main(['--help'])\nexcept SystemExit: pass\n"

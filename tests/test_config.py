@@ -11,7 +11,7 @@ from common import SEED, run_cli
 from timeline.config import load_config
 from timeline.engines.registry import choose_engine
 from timeline.errors import UsageError
-from timeline.pipeline import BriefOptions
+from timeline.run.pipeline import BriefOptions
 
 
 def config(text: str) -> Path:

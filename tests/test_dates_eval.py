@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from timeline.dates_cli import dates_payload, main_dates, print_dates_terminal
-from timeline.evaluate import evaluate, format_report, main_eval
+from timeline.cli.dates import dates_payload, main_dates, print_dates_terminal
+from timeline.temporal.evaluate import evaluate, format_report, main_eval
 
 REPO = Path(__file__).resolve().parent.parent
 SEEDS = REPO / "seeds"
@@ -107,7 +107,7 @@ def test_dates_and_brief_exit_codes_match_for_bad_input(tmp_path):
     empty.write_text("", encoding="utf-8")
     binary = tmp_path / "bin.txt"
     binary.write_bytes(b"\x00\x01\x02binary")
-    from timeline.cli import main
+    from timeline.cli.main import main
 
     for bad in ([str(tmp_path / "nope.txt")], [str(empty)], [str(binary)], [str(SEED), "--published", "2024-99-01"]):
         assert main(["dates", *bad]) == main(["brief", "--engine", "local", *bad]) != 0

@@ -11,7 +11,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from timeline.dedupe import boilerplate_lines, dedupe
+from timeline.sources.dedupe import boilerplate_lines, dedupe
 from timeline.models import Article
 from timeline.sources import load_articles
 
@@ -94,7 +94,7 @@ def _council_report(place: str, paragraphs: int) -> str:
 
 _SEEDED_RUN = """
 import sys
-from timeline.dedupe import dedupe
+from timeline.sources.dedupe import dedupe
 from timeline.models import Article
 texts = sys.stdin.read().split("\\f")
 print(sorted(dedupe([Article(id=str(i), text=t) for i, t in enumerate(texts)]).copy_of.items()))

@@ -16,8 +16,8 @@ from fault_kit import extraction_texts, grounded_responder, council_article
 from openai_server import (OpenAITestServer, Script, dropped, empty_choices, not_json, rate_limited, refusal,
                            schema_break, server_error, slow, truncated)
 from timeline.models import Article, Briefing
-from timeline.pipeline import BriefOptions, brief
-from timeline.verify import normalise
+from timeline.run.pipeline import BriefOptions, brief
+from timeline.text.quotes import normalise
 
 MARK = "Alder district 0"
 ALDER = council_article("Alder", 2)

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from timeline.figures import compatible, figures, find_figures
+from timeline.merge.figures import compatible, figures, find_figures
 
 
 @pytest.mark.parametrize("text, label, shown", [

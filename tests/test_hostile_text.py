@@ -17,8 +17,8 @@ from fault_kit import council_article, events_for, grounded_responder, is_extrac
 from openai_server import OpenAITestServer, Recorded, Reply, article_text, completion
 from common import run_cli
 from timeline.models import Article, Briefing
-from timeline.pipeline import BriefOptions, brief
-from timeline.verify import normalise
+from timeline.run.pipeline import BriefOptions, brief
+from timeline.text.quotes import normalise
 
 HOSTILE = (
     "On March 3, 2023, the council of Elm voted to close the old library.\n\n"

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from timeline import cli
+from timeline.cli import main as cli
 from timeline.errors import InputError, UsageError
 from timeline.options import BriefOptions
 from timeline.sources import _load_directory, load_articles
@@ -310,7 +310,7 @@ def test_load_articles_checks_max_bytes_for_library_callers(tmp_path: Path) -> N
 
 def test_brief_options_is_reexported_where_it_was() -> None:
     import timeline
-    import timeline.pipeline
+    import timeline.run.pipeline
 
-    assert timeline.BriefOptions is timeline.pipeline.BriefOptions is BriefOptions
+    assert timeline.BriefOptions is timeline.run.pipeline.BriefOptions is BriefOptions
 

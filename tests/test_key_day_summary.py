@@ -10,7 +10,7 @@ from openai_server import OpenAITestServer, Recorded, Reply, completion
 from seed_responder import seed_responder
 
 from timeline.models import Article
-from timeline.pipeline import BriefOptions, brief
+from timeline.run.pipeline import BriefOptions, brief
 
 
 def _is_key_day(request: Recorded) -> bool:
@@ -57,7 +57,7 @@ def test_one_request_per_key_day_checked_and_cached() -> None:
 
 
 def test_a_number_the_events_do_not_state_is_dropped() -> None:
-    from timeline.key_day_summary import checked_day_summary
+    from timeline.run.key_days import checked_day_summary
     from timeline.models import Event, Evidence, TimePoint
 
     what = "Syrian and Russian strikes have killed 56 people, including 20 children."

@@ -30,10 +30,10 @@ from openai_server import OpenAITestServer
 from seed_responder import _norm
 
 from timeline.models import Article, Briefing, Event
-from timeline.pipeline import BriefOptions, brief
+from timeline.run.pipeline import BriefOptions, brief
 from timeline.render.common import format_value
 from timeline.sources import load_articles
-from timeline.verify import FLAG_REWRITTEN, check_event
+from timeline.verify.check_event import FLAG_REWRITTEN, check_event
 
 STORY = [ROOT / "seeds" / "story", ROOT / "seeds" / "story-update"]
 

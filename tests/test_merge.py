@@ -5,7 +5,7 @@ import datetime as dt
 
 from datetime import date
 
-from timeline.merge import merge, time_key
+from timeline.merge.combine import merge, time_key
 from timeline.models import Article, Event, Evidence, TimePoint
 
 

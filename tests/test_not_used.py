@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import json
 
-from timeline.sentences import sentences
+from timeline.text.sentences import sentences
 
 from common import ROOT, SEED, run_cli
 

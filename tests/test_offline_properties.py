@@ -20,7 +20,7 @@ from timeline.engines.local import LocalEngine, extract_events
 from timeline.errors import AllChunksFailed, ChunkFailed
 from timeline.models import Article, Chronology
 from timeline.options import BriefOptions
-from timeline.pipeline import brief, chunk_articles
+from timeline.run.pipeline import brief, chunk_articles
 
 SETTINGS = settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 

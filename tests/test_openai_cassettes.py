@@ -22,7 +22,7 @@ from cassettes import (CASSETTES, REAL_KEY, RECORD, SECRET_REQUEST_HEADERS, SECR
 from common import ROOT, SEED
 from timeline.errors import AllChunksFailed
 from timeline.models import Article
-from timeline.pipeline import BriefOptions, brief
+from timeline.run.pipeline import BriefOptions, brief
 
 
 def seed_brief(base_url: str, **kw):

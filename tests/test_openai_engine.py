@@ -14,7 +14,7 @@ from openai_server import OpenAITestServer, Recorded, Reply, completion, error, 
 from seed_responder import SEED_SUMMARY, seed_responder
 from timeline.errors import EngineError, UsageError
 from timeline.models import Article
-from timeline.pipeline import BriefOptions, brief
+from timeline.run.pipeline import BriefOptions, brief
 
 TEXT = SEED.read_text(encoding="utf-8")
 

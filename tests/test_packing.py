@@ -12,7 +12,7 @@ from openai_server import OpenAITestServer, error, queue
 from timeline.errors import AllChunksFailed
 from timeline.models import Article, Chunk
 from timeline.engines.llm.packing import assign, pack_chunks
-from timeline.pipeline import BriefOptions, brief, plan
+from timeline.run.pipeline import BriefOptions, brief, plan
 
 A = Article(id="a", text="On Sunday, the council approved the budget, officials said. It meets again in May 2025.",
             published=date(2024, 12, 2))

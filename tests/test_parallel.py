@@ -23,7 +23,7 @@ from timeline.engines.local import LocalEngine
 from timeline.errors import EngineError
 from timeline.models import Article, Chunk
 from timeline.options import BriefOptions
-from timeline.pipeline import pool_workers
+from timeline.run.pipeline import pool_workers
 from timeline.sources import load_articles
 
 STORY = [ROOT / "seeds" / "story", ROOT / "seeds" / "story2"]

@@ -11,7 +11,7 @@ from fault_kit import cli, council_article, extraction_texts, grounded_responder
 from openai_server import (OpenAITestServer, Recorded, Reply, Script, dropped, empty_choices, not_json, rate_limited,
                            refusal, schema_break, server_error, slow, truncated)
 from timeline.models import Article
-from timeline.chunker import chunk_articles
+from timeline.text.chunker import chunk_articles
 
 ARGS = ["--format", "json", "--max-chunk-tokens", "50", "--max-retries", "1", "--timeout", "5", "--engine", "openai"]
 

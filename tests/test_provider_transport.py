@@ -18,7 +18,7 @@ from timeline.engines.llm.engine import LLMEngine
 from timeline.engines.llm.transports import LENGTH, STOP, Completion, Request
 from timeline.engines.registry import ENGINES, EngineEntry
 from timeline.models import Article, RequestUsage
-from timeline.pipeline import BriefOptions, brief, plan
+from timeline.run.pipeline import BriefOptions, brief, plan
 
 
 class ScriptedTransport:

@@ -11,11 +11,12 @@ from pathlib import Path
 
 import pytest
 
-from timeline import cli, temporal
+from timeline.cli import main as cli
+from timeline import temporal
 from timeline.engines.local import LocalEngine
 from timeline.errors import AllChunksFailed, ChunkFailed
 from timeline.models import Article
-from timeline.pipeline import BriefOptions, brief, chunk_articles
+from timeline.run.pipeline import BriefOptions, brief, chunk_articles
 
 HEALTHY = ("On Monday, March 3, 2025, the city council voted to close the Elm Street bridge. "
            "Mayor Ana Ruiz said repairs would begin in April.")
@@ -143,7 +144,7 @@ def test_fail_fast_stops_at_an_unforeseen_error(
 
 def test_a_defect_outside_extraction_is_one_internal_error_line(
         tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
-    from timeline import pipeline
+    from timeline.run import pipeline
 
     def broken(*args: object, **kw: object) -> None:
         raise ZeroDivisionError("division by zero\nsecond line")
@@ -205,7 +206,7 @@ def test_a_page_that_repeats_itself_yields_each_event_once() -> None:
 
 def test_an_internal_error_never_shows_an_api_key(
         tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
-    from timeline import pipeline
+    from timeline.run import pipeline
 
     secret = "-".join(["sk", "test", "0123456789abcdef"])  # built here so no key-like literal is tracked
     monkeypatch.setenv("OPENAI_API_KEY", secret)

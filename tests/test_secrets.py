@@ -14,7 +14,7 @@ from openai_server import OpenAITestServer, Recorded, Reply, error, queue
 from cassettes import SECRET_REQUEST_HEADERS, _scrub_response
 from timeline.errors import EngineError
 from timeline.models import Article
-from timeline.pipeline import BriefOptions, brief
+from timeline.run.pipeline import BriefOptions, brief
 
 CANARY = f"sk-canary-{secrets.token_hex(12)}"
 

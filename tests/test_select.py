@@ -8,10 +8,11 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from timeline.errors import UsageError
-from timeline.merge import merge
+from timeline.merge.combine import merge
 from timeline.models import Article, Chronology, Event, Evidence, TimePoint
-from timeline.pipeline import BriefOptions, brief
-from timeline.select import day_signals, key_dates, rank_days, summarise_undated
+from timeline.run.pipeline import BriefOptions, brief
+from timeline.select.key_dates import day_signals, key_dates, rank_days
+from timeline.select.filter import summarise_undated
 
 D0 = date(2024, 3, 1)
 _OFFSET = iter(range(0, 10**9, 1000))  # distinct evidence spans: merge drops spans inside one another
@@ -145,7 +146,7 @@ def test_an_event_whose_sources_disagree_on_the_day_is_not_the_days_sentence() -
 def test_cli_key_dates_in_every_format(tmp_path, fmt: str) -> None:  # type: ignore[no-untyped-def]
     import json
 
-    from timeline.cli import main
+    from timeline.cli.main import main
 
     story = tmp_path / "story.jsonl"
     rows = [{"id": "a", "published": "2024-12-03", "text": "Rebels seized the town of Idlib on Monday, the army said."},
@@ -168,7 +169,7 @@ def test_cli_key_dates_in_every_format(tmp_path, fmt: str) -> None:  # type: ign
 
 
 def test_cli_rejects_out_of_range_key_dates(tmp_path) -> None:  # type: ignore[no-untyped-def]
-    from timeline.cli import EXIT_USAGE, main
+    from timeline.cli.main import EXIT_USAGE, main
 
     story = tmp_path / "a.txt"
     story.write_text("Rebels seized Idlib on Monday.", encoding="utf-8")

@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 
 from timeline.engines.local import extract_events
 from timeline.models import Article
-from timeline.sentences import paragraphs, sentences
+from timeline.text.sentences import paragraphs, sentences
 
 WRAPPED = (
     "Indonesia has issued licences to\n"

@@ -9,7 +9,7 @@ import pytest
 from openai_server import OpenAITestServer
 from story_responder import story_responder
 from cassettes import seed_cassette
-from timeline.pipeline import BriefOptions, brief
+from timeline.run.pipeline import BriefOptions, brief
 from timeline.sources import load_articles
 
 from common import API_KEY, ROOT, norm_text, run_cli

@@ -10,8 +10,8 @@ import pytest
 from story2_responder import story2_responder
 from cassettes import seed_cassette
 
-from timeline.pipeline import BriefOptions, brief
-from timeline.sentences import sentences
+from timeline.run.pipeline import BriefOptions, brief
+from timeline.text.sentences import sentences
 from timeline.sources import load_articles
 
 from common import ROOT, norm_text, run_cli

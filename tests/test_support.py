@@ -8,7 +8,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from timeline import support, temporal
+from timeline.verify import support
+from timeline import temporal
 from timeline.models import (
     Article,
     Briefing,
@@ -20,14 +21,13 @@ from timeline.models import (
     Summary,
     TimePoint,
 )
-from timeline.summary import LOADED_WORDS, check_summary, loaded_words
-from timeline.verify import (
-    FLAG_MODEL_ONLY,
-    FLAG_REWRITTEN,
-    Proposal,
-    event_problems,
-    verify_events,
-)
+from timeline.lang.en.news import LOADED_WORDS
+from timeline.summary.check import check_summary
+from timeline.summary.loaded import loaded_words
+from timeline.verify.dates import FLAG_MODEL_ONLY
+from timeline.models import Proposal
+from timeline.verify.check_event import FLAG_REWRITTEN, event_problems
+from timeline.verify.verify_events import verify_events
 
 BRIDGE = ("The Kessel River Bridge collapsed on Saturday evening, killing 12 people, according to the fire "
           "department.")

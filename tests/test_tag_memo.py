@@ -8,11 +8,12 @@ from datetime import date
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from timeline import tag_memo, temporal
-from timeline.chunker import chunk_articles
+from timeline import temporal
+from timeline.temporal import memo as tag_memo
+from timeline.text.chunker import chunk_articles
 from timeline.engines.local import LocalEngine
 from timeline.models import Article
-from timeline.verify import verify_events
+from timeline.verify.verify_events import verify_events
 
 TEXT = "\n".join([
     "The army said on Monday that 25 people died in the strikes near the northern border town.",
@@ -66,7 +67,7 @@ def test_the_memo_is_bounded() -> None:
 
 def _normalise_by_characters(text: str) -> tuple[str, list[int]]:
     """The character loop verify.normalise replaced (kept here as the reference)."""
-    from timeline.verify import _QUOTES
+    from timeline.text.quotes import _QUOTES
 
     out: list[str] = []
     index: list[int] = []
@@ -90,6 +91,6 @@ def _normalise_by_characters(text: str) -> tuple[str, list[int]]:
 @settings(max_examples=200, deadline=None)
 @given(st.text(alphabet=st.sampled_from(list("ab “”‘’\"'\t\n\r\x0b\x0c\x1c\x85\xa0\u2003\u3000.")), max_size=60))
 def test_normalise_matches_the_character_loop(text: str) -> None:
-    from timeline.verify import normalise
+    from timeline.text.quotes import normalise
 
     assert normalise(text) == _normalise_by_characters(text)

@@ -93,7 +93,7 @@ def test_offline_engine_follows_the_narrative_across_sentences():
 
 def test_verify_reads_a_between_span_as_the_engine_does() -> None:
     """The date verify derives for an engine's "April 23 and 28" is the span, not April 23."""
-    from timeline.verify import derive_when
+    from timeline.verify.dates import derive_when
 
     chunk = "Officials said the outbreak peaked between April 23 and 28 and then eased."
     when, flags = derive_when("April 23 and 28", None, chunk, 0, date(2009, 5, 1))
@@ -130,7 +130,7 @@ def test_a_bare_clock_time_gives_no_day(sentence: str, values: list[str]) -> Non
 
 
 def test_verify_gives_no_day_to_a_models_bare_clock_time() -> None:
-    from timeline.verify import derive_when
+    from timeline.verify.dates import derive_when
 
     text = "The earthquake struck at 4 p.m., officials said. Shares closed at 4 p.m. yesterday."
     when, _ = derive_when("at 4 p.m.", "2025-03-05", text, 0, W)

@@ -6,7 +6,7 @@ import math
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from timeline import tfidf
+from timeline.select import tfidf
 
 WORDS = st.sampled_from(["quake", "haiti", "aid", "the", "of", "rescue", "port", "flu", "a", "x1", "é"])
 

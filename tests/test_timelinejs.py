@@ -128,7 +128,7 @@ def test_article_text_is_escaped_and_media_only_for_http_urls() -> None:
 
 
 def test_a_real_briefing_exports() -> None:
-    from timeline.pipeline import BriefOptions, brief
+    from timeline.run.pipeline import BriefOptions, brief
 
     text = "The bridge opened in 1968. Engineers closed it on Monday, the city said."
     b = brief([Article(id="x", text=text, published=date(2025, 3, 11))], BriefOptions(engine="local"))

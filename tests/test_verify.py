@@ -7,10 +7,14 @@ import pytest
 
 from common import SEED
 from seed_responder import SEED_EVENTS
-from timeline import temporal, verify
+from timeline import temporal
+from timeline.verify import check_event as verify
+from timeline.verify import dates as verify_dates
 from timeline.engines.llm.requests import ProposedEvents
 from timeline.models import Article, Chunk
-from timeline.verify import FLAG_DISAGREES, FLAG_MODEL_ONLY, find_quote, verify_events
+from timeline.verify.dates import FLAG_DISAGREES, FLAG_MODEL_ONLY
+from timeline.text.quotes import find_quote
+from timeline.verify.verify_events import verify_events
 
 TEXT = SEED.read_text(encoding="utf-8")
 ARTICLE = Article(id="seed", text=TEXT, published=date(2024, 12, 2))
@@ -127,11 +131,11 @@ def test_resolver_date_stands_over_the_model(monkeypatch: pytest.MonkeyPatch) ->
 
 
 def test_precision_supported_by_expressions() -> None:
-    assert verify.supported_precision("in 2016") == "year"
-    assert verify.supported_precision("in December 2024") == "month"
-    assert verify.supported_precision("early Monday") == "day"
-    assert verify.supported_precision("since November 27") == "day"
-    assert verify.supported_precision("in recent years") is None
+    assert verify_dates.supported_precision("in 2016") == "year"
+    assert verify_dates.supported_precision("in December 2024") == "month"
+    assert verify_dates.supported_precision("early Monday") == "day"
+    assert verify_dates.supported_precision("since November 27") == "day"
+    assert verify_dates.supported_precision("in recent years") is None
 
 
 def test_offsets_in_a_later_chunk_are_article_offsets() -> None:
@@ -146,7 +150,8 @@ def test_offsets_in_a_later_chunk_are_article_offsets() -> None:
 def test_a_quote_too_short_to_ground_anything_is_dropped() -> None:
     """An injected instruction can make a model cite "said" for an invented event: dropped."""
     from timeline.models import Article, Chunk
-    from timeline.verify import Proposal, verify_events
+    from timeline.models import Proposal
+    from timeline.verify.verify_events import verify_events
 
     text = "The council said on Monday that the bridge would reopen in 2026."
     article = Article(id="a", text=text)

@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from timeline.errors import InputError
-from timeline.pipeline import BriefOptions, brief
+from timeline.run.pipeline import BriefOptions, brief
 from timeline.sources import load_articles
 from timeline.sources.html import decode_html
 from timeline.sources.pdf import reflow

@@ -14,28 +14,28 @@ TYPE_CHECKING = False  # not typing.TYPE_CHECKING: importing typing costs start-
 __all__ = ["brief", "load_articles", "BriefOptions", "Briefing", "Article", "Event", "__version__"]
 
 if TYPE_CHECKING:
-    from .models import Article, Briefing, Event
-    from .options import BriefOptions
-    from .pipeline import brief
-    from .sources import load_articles
+    from timeline.models import Article, Briefing, Event
+    from timeline.options import BriefOptions
+    from timeline.run.pipeline import brief
+    from timeline.sources import load_articles
 
 
 def __getattr__(name: str) -> object:
     """Lazy exports, so `timeline --help` does not pay for pydantic and friends."""
     if name == "brief":
-        from .pipeline import brief
+        from timeline.run.pipeline import brief
 
         return brief
     if name == "BriefOptions":
-        from .options import BriefOptions
+        from timeline.options import BriefOptions
 
         return BriefOptions
     if name == "load_articles":
-        from .sources import load_articles
+        from timeline.sources import load_articles
 
         return load_articles
     if name in ("Briefing", "Article", "Event"):
-        from . import models
+        from timeline import models
 
         return getattr(models, name)
     raise AttributeError(name)

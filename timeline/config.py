@@ -26,7 +26,7 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from .errors import UsageError
+from timeline.errors import UsageError
 
 KEYS = ("engine", "model", "format", "concurrency", "prices")
 
@@ -86,7 +86,7 @@ def load_config(path: Path | None = None) -> Config:
 def _check_names(config: Config, path: Path) -> None:
     """The format must be a renderer's name (an unknown engine name is refused where engines
     are chosen, ``engines.registry.choose_engine``, which names this file)."""
-    from .render import FORMATS
+    from timeline.render import FORMATS
 
     if config.format is not None and config.format not in FORMATS:
         raise UsageError(f"{path}: format: {config.format!r} is not one of {', '.join(FORMATS)}")

@@ -10,7 +10,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, computed_field, model_validator
 
-from .timepoint import Period, precision_of
+from timeline.timepoint import Period, precision_of
 
 SCHEMA_VERSION = "1.0"
 

@@ -11,8 +11,8 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, ValidationError, model_validator
 
-from .chunker import DEFAULT_MAX_CHUNK_TOKENS
-from .errors import UsageError
+from timeline.text.chunker import DEFAULT_MAX_CHUNK_TOKENS
+from timeline.errors import UsageError
 
 DEFAULT_MAX_BYTES = 20_000_000
 MAX_RETRY_WAIT = 30.0  # a Retry-After longer than this fails the chunk instead of stalling the run

@@ -21,10 +21,11 @@ from __future__ import annotations
 
 import calendar
 import re
+from timeline.lang.en import dates as calendar_words
 from dataclasses import dataclass
 from datetime import date
 
-_MONTHS = "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec".split()
+_MONTHS = list(calendar_words.MONTH_ABBREVIATIONS_SHORT)
 _PART = re.compile(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?$")
 _LENGTH = {"year": 4, "month": 7, "day": 10}
 RANK = {"year": 0, "month": 1, "day": 2, "range": 3, "unknown": 4}

@@ -7,8 +7,8 @@ and ``timepoint``, so the pipeline reaches no renderer through it.
 """
 from __future__ import annotations
 
-from .models import ConflictValue, TimePoint
-from .timepoint import Period
+from timeline.models import ConflictValue, TimePoint
+from timeline.timepoint import Period
 
 MODEL_READING = "model's reading (unverified)"
 

@@ -47,7 +47,7 @@ def run_cli(*args: str, env: dict | None = None, input: bytes | None = None, cwd
             timeout: float = 120, text: bool = False) -> subprocess.CompletedProcess:
     """``timeline ARGS`` in this process: exit code, stdout and stderr as bytes (str with
     ``text``), like subprocess.run. Log records go to this run's stderr, as in a real run."""
-    from timeline.cli import main
+    from timeline.cli.main import main
 
     out, err = io.BytesIO(), io.BytesIO()
     streams = (sys.stdin, sys.stdout, sys.stderr)

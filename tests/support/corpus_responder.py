@@ -27,8 +27,8 @@ def _published(attrs: str) -> date | None:
 
 
 def events_for(text: str, published: date | None, limit: int = 12) -> list[dict[str, Any]]:
-    from timeline.attribution import find_attribution
-    from timeline.sentences import sentences
+    from timeline.text.attribution import find_attribution
+    from timeline.text.sentences import sentences
     from timeline.temporal import tag
 
     events: list[dict[str, Any]] = []

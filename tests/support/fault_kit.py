@@ -35,7 +35,7 @@ def is_extraction(request: Recorded) -> bool:
 
 
 def events_for(text: str) -> list[dict[str, Any]]:
-    from timeline.sentences import sentences
+    from timeline.text.sentences import sentences
 
     events = []
     for start, end in sentences(text):

@@ -106,7 +106,7 @@ def _norm(text: str) -> str:
 
 
 def count_tokens(text: str) -> int:
-    from timeline.tokens import counter_for
+    from timeline.text.tokens import counter_for
 
     return counter_for(None).count(text)
 

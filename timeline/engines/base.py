@@ -12,8 +12,8 @@ from typing import Sequence
 from abc import ABC, abstractmethod
 from dataclasses import dataclass, field
 
-from ..errors import ChunkFailed
-from ..models import Article, Chronology, Chunk, DroppedEvent, Event, Proposal, Summary, Usage
+from timeline.errors import ChunkFailed
+from timeline.models import Article, Chronology, Chunk, DroppedEvent, Event, Proposal, Summary, Usage
 
 
 @dataclass(frozen=True)

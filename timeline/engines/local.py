@@ -13,16 +13,18 @@ from typing import Sequence
 
 import re
 
-from .. import temporal
-from .. import support, tag_memo
-from ..attribution import find_attribution
-from ..boilerplate import clean_span
-from ..errors import ChunkFailed, unexpected_failure
-from ..support import clean_names
-from ..models import Article, Chronology, Chunk, Event, Evidence, Proposal, Summary, TimePoint
-from ..sentences import sentences
-from ..summary import extractive_summary
-from .base import ChunkProposals, Engine
+from timeline import temporal
+from timeline.verify import support
+from timeline.temporal import memo as tag_memo
+from timeline.text.attribution import find_attribution
+from timeline.text.boilerplate import clean_span
+from timeline.errors import ChunkFailed, unexpected_failure
+from timeline.verify.support import clean_names
+from timeline.models import Article, Chronology, Chunk, Event, Evidence, Proposal, Summary, TimePoint
+from timeline.text.sentences import sentences
+from timeline.summary.extractive import extractive_summary
+from timeline.engines.base import ChunkProposals, Engine
+from timeline.lang.en import dates as calendar
 
 # Sentences opening with these refer back to the previous sentence ("These attacks took
 # place early Monday"); the event then spans both, so it keeps the earlier sentence's facts
@@ -43,8 +45,7 @@ _ACTION = re.compile(
 )
 _STOP_LEADS = {"The", "A", "An", "On", "In", "At", "This", "These", "That", "While", "Since", "During", "Although",
                "Meanwhile", "Other", "Around", "After", "Before", "Rebels", "Residents", "Early", "Late", "Last"}
-_CALENDAR = {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January", "February",
-             "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"}
+_CALENDAR = calendar.CALENDAR_NAMES
 
 
 class LocalEngine(Engine):

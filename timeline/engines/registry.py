@@ -8,13 +8,13 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 
-from ..errors import UsageError
+from timeline.errors import UsageError
 
 TYPE_CHECKING = False  # the CLI reads this table to build --engine: no pydantic at start-up
 if TYPE_CHECKING:
     from typing import Any, Callable
 
-    from .base import Engine
+    from timeline.engines.base import Engine
 
 
 @dataclass(frozen=True)
@@ -27,17 +27,17 @@ class EngineEntry:
 
 
 def _local(options: Any, dry_run: bool) -> Engine:
-    from .local import LocalEngine
+    from timeline.engines.local import LocalEngine
 
     return LocalEngine()
 
 
 def _openai(options: Any, dry_run: bool) -> Engine:
-    from .llm.engine import LLMEngine, resolve_model
+    from timeline.engines.llm.engine import LLMEngine, resolve_model
 
     if dry_run:  # sends nothing: no client, no key needed
         return LLMEngine(options, None, name="openai")
-    from .llm.transports.openai import OpenAITransport  # the SDK is imported only when used
+    from timeline.engines.llm.transports.openai import OpenAITransport  # the SDK is imported only when used
 
     return LLMEngine(options, OpenAITransport(options, resolve_model(options.model)), name="openai")
 
@@ -65,7 +65,7 @@ def choose_engine(options: Any) -> tuple[str, str | None]:
     if chosen == AUTO and os.environ.get("TIMELINE_ENGINE"):
         chosen, where = os.environ["TIMELINE_ENGINE"].strip(), "TIMELINE_ENGINE"
     if chosen == AUTO:
-        from ..config import config_path, load_config
+        from timeline.config import config_path, load_config
 
         configured = load_config().engine
         if configured and configured != AUTO:
@@ -74,7 +74,7 @@ def choose_engine(options: Any) -> tuple[str, str | None]:
         raise UsageError(f"{where}: unknown engine {chosen!r} (choose {', '.join(engine_names())})")
     if chosen != AUTO:
         return chosen, None if where == "--engine" else f"engine: {chosen} (from {where})"
-    from .llm.transports.urls import check_base_url, is_loopback
+    from timeline.engines.llm.transports.urls import check_base_url, is_loopback
 
     if options.base_url:  # a malformed URL is a usage error whichever engine runs
         check_base_url(options.base_url)

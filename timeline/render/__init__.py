@@ -11,7 +11,7 @@ TYPE_CHECKING = False
 if TYPE_CHECKING:
     from typing import Callable, TextIO
 
-    from ..models import Briefing
+    from timeline.models import Briefing
 
 RENDERERS: dict[str, str] = {  # format name -> module holding render(briefing, out)
     "terminal": "timeline.render.terminal",

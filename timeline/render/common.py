@@ -4,8 +4,8 @@ How a value and its source are worded (dates, "according to X (Outlet)") lives i
 ``timeline/wording.py``, shared with the summary stages; it is re-exported here."""
 from __future__ import annotations
 
-from ..models import Briefing, Conflict, Event
-from ..wording import LABEL_TEXT, MODEL_READING, format_value, format_when, joined, short, who_said
+from timeline.models import Briefing, Conflict, Event
+from timeline.wording import LABEL_TEXT, MODEL_READING, format_value, format_when, joined, short, who_said
 
 __all__ = ["FLAG_TEXT", "LABEL_TEXT", "MODEL_READING", "citations", "describe_conflict", "describe_updates",
            "flag_texts", "format_value", "format_when", "joined", "key_date_label", "key_date_note",

@@ -16,10 +16,10 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any, TextIO
 
-from ..models import Briefing, Event
-from .common import citations, describe_conflict, flag_texts, format_when
-from .escape import http_url as _http_url
-from .escape import strip_controls
+from timeline.models import Briefing, Event
+from timeline.render.common import citations, describe_conflict, flag_texts, format_when
+from timeline.render.escape import http_url as _http_url
+from timeline.render.escape import strip_controls
 
 
 @dataclass

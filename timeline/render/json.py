@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from typing import TextIO
 
-from ..models import Briefing
+from timeline.models import Briefing
 
 
 def render_json(briefing: Briefing) -> str:

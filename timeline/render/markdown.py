@@ -3,9 +3,9 @@ from __future__ import annotations
 
 from typing import TextIO
 
-from ..models import Briefing, Event
-from ..tally import summary_line
-from .common import (
+from timeline.models import Briefing, Event
+from timeline.select.not_used import summary_line
+from timeline.render.common import (
     citations,
     describe_conflict,
     describe_updates,
@@ -17,7 +17,7 @@ from .common import (
     short,
     undated_count_lines,
 )
-from .escape import markdown_inline as md
+from timeline.render.escape import markdown_inline as md
 
 
 def render_markdown(briefing: Briefing) -> str:
@@ -111,7 +111,7 @@ def _event_line(event: Event, briefing: Briefing) -> str:
 
 def _url(url: str) -> str:
     """An http(s) URL as an autolink; anything else (javascript:, data:, junk) as inert text."""
-    from .escape import strip_controls
+    from timeline.render.escape import strip_controls
 
     clean = "".join(strip_controls(url).split())
     if clean.lower().startswith(("http://", "https://")):

@@ -3,9 +3,9 @@ from __future__ import annotations
 
 from typing import Any, TextIO
 
-from ..models import Briefing, Event
-from ..tally import summary_line
-from .common import (
+from timeline.models import Briefing, Event
+from timeline.select.not_used import summary_line
+from timeline.render.common import (
     citations,
     describe_conflict,
     describe_updates,
@@ -17,7 +17,7 @@ from .common import (
     short,
     undated_count_lines,
 )
-from .escape import terminal_text as safe
+from timeline.render.escape import terminal_text as safe
 
 
 def render_terminal(briefing: Briefing, console: Any) -> None:

@@ -16,10 +16,10 @@ import json
 import re
 from typing import Any, TextIO
 
-from ..models import Briefing, Event
-from .common import citations, describe_conflict, flag_texts, format_when, short
-from .escape import http_url as _http_url
-from .escape import strip_controls
+from timeline.models import Briefing, Event
+from timeline.render.common import citations, describe_conflict, flag_texts, format_when, short
+from timeline.render.escape import http_url as _http_url
+from timeline.render.escape import strip_controls
 
 _ISO = re.compile(r"^(-?\d{1,4})(?:-(\d{2}))?(?:-(\d{2}))?$")
 

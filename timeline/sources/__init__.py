@@ -16,8 +16,8 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any, Callable, Iterable
 
-from ..errors import InputError, UsageError
-from ..models import Article
+from timeline.errors import InputError, UsageError
+from timeline.models import Article
 
 Reader = Callable[[Path, int], "list[Article]"]  # (path, max_bytes) -> its articles
 # READERS: how a file is read, by suffix. A value is a function or "module:function" (imported
@@ -93,7 +93,7 @@ def load_articles(
     stdin: Any = None,
 ) -> Loaded:
     """Read every path (file, directory, ``-``); ``published`` overrides every article's date."""
-    from ..options import check_max_bytes
+    from timeline.options import check_max_bytes
 
     check_max_bytes(max_bytes)
     paths = list(paths)

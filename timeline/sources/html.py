@@ -18,8 +18,9 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-from ..errors import InputError
-from ..models import Article
+from timeline.errors import InputError
+from timeline.models import Article
+from timeline.lang.en import dates as calendar
 
 SUFFIXES = (".html", ".htm", ".xhtml")
 MIN_WORDS = 10  # fewer extracted words is a menu, an error page or a paywall stub, not a story
@@ -77,7 +78,7 @@ def read(data: bytes, name: str, stem: str, path: Path | None = None,
         "source": site,
         "url": canonical,
     }
-    from . import _article  # the package's one place that turns metadata into an Article
+    from timeline.sources import _article  # the package's one place that turns metadata into an Article
 
     return [_article(meta, body, stem, name, path)]
 
@@ -110,7 +111,7 @@ def _is_layout_cell(cell: Any) -> bool:
     return len(cell.text_content().split()) > _LAYOUT_CELL_WORDS
 
 
-_MONTH_NAMES = ("january february march april may june july august september october november december").split()
+_MONTH_NAMES = list(calendar.MONTH_NAMES_LOWER)
 
 
 def _stated_day(found: str | None, page: str, url: str | None) -> str | None:

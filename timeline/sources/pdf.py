@@ -16,8 +16,8 @@ import statistics
 from collections import Counter
 from pathlib import Path
 
-from ..errors import InputError
-from ..models import Article
+from timeline.errors import InputError
+from timeline.models import Article
 
 SUFFIXES = (".pdf",)
 MIN_WORDS_PER_PAGE = 5  # below this on average the PDF holds pictures of text, not text
@@ -36,7 +36,7 @@ def read(data: bytes, name: str, stem: str, path: Path | None = None) -> list[Ar
     if words < MIN_WORDS_PER_PAGE * max(1, len(pages)):
         raise InputError(f"{name}: no text layer (a scanned PDF: {len(pages)} page(s) of images); "
                          "run OCR first, e.g. ocrmypdf, then read the result")
-    from . import _article
+    from timeline.sources import _article
 
     return [_article({"title": title}, text, stem, name, path)]
 

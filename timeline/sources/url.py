@@ -19,8 +19,8 @@ from http import HTTPStatus
 from pathlib import PurePosixPath
 from urllib.parse import unquote, urlsplit
 
-from ..errors import InputError
-from ..models import Article
+from timeline.errors import InputError
+from timeline.models import Article
 
 DEFAULT_TIMEOUT = 30
 MAX_REDIRECTS = 5
@@ -46,7 +46,7 @@ def read_url(url: str, max_bytes: int, timeout: int = DEFAULT_TIMEOUT) -> list[A
     mime = content_type.split(";")[0].strip().lower()
     stem = url_stem(final_url)
     if mime in _PDF_TYPES or (not mime and data.startswith(b"%PDF-")):
-        from .pdf import read as read_pdf
+        from timeline.sources.pdf import read as read_pdf
 
         articles = read_pdf(data, url, stem, None)
         for article in articles:
@@ -54,7 +54,7 @@ def read_url(url: str, max_bytes: int, timeout: int = DEFAULT_TIMEOUT) -> list[A
             article.path = url
         return articles
     if mime in ("text/plain", "text/markdown"):
-        from . import _article_from_bytes  # a plain-text article, read like a .txt or .md file
+        from timeline.sources import _article_from_bytes  # a plain-text article, read like a .txt or .md file
 
         article = _article_from_bytes(data, url, stem, None)
         article.url = article.url or final_url
@@ -63,7 +63,7 @@ def read_url(url: str, max_bytes: int, timeout: int = DEFAULT_TIMEOUT) -> list[A
         raise InputError(f"{url}: not a web page (the server sent {mime})")
     if not data.strip():
         raise InputError(f"{url}: the server sent an empty page")
-    from .html import read as read_html
+    from timeline.sources.html import read as read_html
 
     charset = None
     if "charset=" in content_type.lower():

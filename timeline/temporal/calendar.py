@@ -5,7 +5,7 @@ from datetime import date, timedelta
 
 from dateutil.easter import easter
 
-from ..lang import en
+from ..lang.en import time as en
 
 MIN_YEAR, MAX_YEAR = 1, 9999
 

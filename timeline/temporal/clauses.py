@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 
-from ..lang import en
+from ..lang.en import time as en
 from .model import TimeExpression
 
 # A participle is an aside only when no auxiliary makes it the clause's verb: "The company,

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from ..lang import en
+from ..lang.en import time as en
 from . import calendar as cal
 
 _NUMBERS = "|".join(re.escape(w).replace(r"\ ", r"\s+")

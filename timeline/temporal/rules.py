@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from ..lang import en
+from ..lang.en import time as en
 from . import calendar as cal
 from .grammar import Grammar, Result
 from .model import Cand

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from ..lang import en
+from ..lang.en import time as en
 
 
 def _words(words: tuple[str, ...]) -> str:

@@ -34,14 +34,14 @@ from typing import Any, Callable, Protocol
 
 from pydantic import BaseModel, Field
 
-from ...chunker import chunk_articles
-from ...errors import ChunkFailed, TimelineError, UsageError
-from ...models import Article, Briefing, RequestUsage
-from . import requests as llm
-from .cache import ResponseCache, default_cache_dir
-from .plan import SUMMARY_COMPLETION, Plan
-from .pricing import cost
-from .transports import Completion, Request, Transport, completion_of
+from timeline.text.chunker import chunk_articles
+from timeline.errors import ChunkFailed, TimelineError, UsageError
+from timeline.models import Article, RequestUsage
+from timeline.engines.llm import requests as llm
+from timeline.engines.llm.cache import ResponseCache, default_cache_dir
+from timeline.engines.llm.plan import SUMMARY_COMPLETION, Plan
+from timeline.engines.llm.pricing import cost
+from timeline.engines.llm.transports import Completion, Request, Transport, completion_of
 
 log = logging.getLogger(__name__)
 BATCH_DISCOUNT = 0.5  # the Batch API bills half the synchronous price (OpenAI and Azure global batch)
@@ -168,7 +168,7 @@ def extraction_requests(engine: Any, articles: list[Article]) -> list[Pending]:
 
 def body_of(params: dict[str, Any]) -> dict[str, Any]:
     """The request body the synchronous transport would send for ``params``."""
-    from .engine import to_request
+    from timeline.engines.llm.engine import to_request
 
     return to_request(params).as_dict()
 
@@ -442,60 +442,6 @@ class BatchOnly:
 
 def body_hash(body: dict[str, Any]) -> str:
     return hashlib.sha256(json.dumps(body, sort_keys=True, ensure_ascii=False).encode("utf-8")).hexdigest()
-
-
-async def finish(job: BatchJob, engine: Any, sync: bool = False,
-                 progress: Callable[[int, int], None] | None = None) -> Briefing:
-    """The briefing of the job's articles through the normal pipeline, replies from the cache.
-
-    ``engine`` is an ``LLMEngine`` with the real transport; unless ``sync``, it is wrapped so
-    that requests the batch did not answer fail their chunks instead of being sent."""
-    from ...pipeline import abrief
-
-    failed = job.failed
-    if failed and not sync:
-        blocked = {body_hash(body_of(p.params)): failed[p.key]
-                   for p in extraction_requests(engine, job.articles) if p.key in failed}
-        engine.transport = BatchOnly(engine.transport, blocked)
-    briefing = await abrief(job.articles, engine.options, engine=engine, progress=progress)
-    return with_batch_usage(briefing, job)
-
-
-async def collect(job: BatchJob, options: Any, client: BatchClient, engine: Any, sync: bool = False,
-                  poll: float | None = None, progress: Callable[[int, int], None] | None = None) -> Briefing:
-    """The job's briefing: wait for its batches (when ``poll`` is given, polling from that many
-    seconds), store their replies in the cache, then ``finish``. ``engine`` is an ``LLMEngine``
-    over the synchronous transport (for the reduce request and re-asks). Raises
-    ``BatchNotReady`` while a batch is still running; the job is saved either way."""
-    if poll is not None:
-        await wait(job, client, first=poll, progress=progress)
-    cache = ResponseCache(options.cache_dir)
-    try:
-        await download(job, client, cache)
-    finally:
-        cache.close()
-        save(job, options)
-    waiting = [p for p in job.parts if not p.collected]
-    if waiting:
-        await engine.aclose()
-        raise BatchNotReady(f"batch {', '.join(f'{p.id} is {p.status}' for p in waiting)}: "
-                            f"run 'timeline batch collect {job.id}' again later (or add --wait)")
-    return await finish(job, engine, sync=sync)
-
-
-def with_batch_usage(briefing: Briefing, job: BatchJob) -> Briefing:
-    """The briefing's usage with the batch's own requests and tokens, billed at batch prices
-    (the engine saw them as cache hits)."""
-    answered = len(job.answered)
-    spent = job.usage
-    dollars = batch_cost(job.model, spent.prompt_tokens, spent.cached_tokens, spent.completion_tokens) or 0.0
-    u = briefing.usage
-    usage = u.model_copy(update={
-        "requests": u.requests + answered, "cached_responses": max(u.cached_responses - answered, 0),
-        "prompt_tokens": u.prompt_tokens + spent.prompt_tokens, "cached_tokens": u.cached_tokens + spent.cached_tokens,
-        "completion_tokens": u.completion_tokens + spent.completion_tokens,
-        "cost_usd": round(u.cost_usd + dollars, 8)})
-    return briefing.model_copy(update={"usage": usage})
 
 
 # -- prices ----------------------------------------------------------------------------------

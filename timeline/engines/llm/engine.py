@@ -18,19 +18,19 @@ import logging
 import os
 from typing import Any, Callable, Sequence
 
-from ...chunker import chunk_articles, split_chunk
-from ...errors import ChunkFailed, EngineError
-from ...models import Article, Chronology, Chunk, Claim, DroppedEvent, Event, Proposal, RequestUsage, Summary
-from ...summary import extractive_summary
-from ...tokens import counter_for
-from ..base import ChunkProposals, Engine
-from . import requests as llm
-from .cache import ResponseCache
-from .packing import assign, pack_chunks
-from .plan import COMPLETION_PER_CHUNK_TOKEN, PARTIAL_SUMMARY_TOKENS, SUMMARY_COMPLETION, ChunkPlan, Plan, \
+from timeline.text.chunker import chunk_articles, split_chunk
+from timeline.errors import ChunkFailed, EngineError
+from timeline.models import Article, Chronology, Chunk, Claim, DroppedEvent, Event, Proposal, RequestUsage, Summary
+from timeline.summary.extractive import extractive_summary
+from timeline.text.tokens import counter_for
+from timeline.engines.base import ChunkProposals, Engine
+from timeline.engines.llm import requests as llm
+from timeline.engines.llm.cache import ResponseCache
+from timeline.engines.llm.packing import assign, pack_chunks
+from timeline.engines.llm.plan import COMPLETION_PER_CHUNK_TOKEN, PARTIAL_SUMMARY_TOKENS, SUMMARY_COMPLETION, ChunkPlan, Plan, \
     request_tokens
-from .pricing import cost, load_prices
-from .transports import LENGTH, REFUSAL, Completion, Request, SchemaRejected, Transport, completion_of
+from timeline.engines.llm.pricing import cost, load_prices
+from timeline.engines.llm.transports import LENGTH, REFUSAL, Completion, Request, SchemaRejected, Transport, completion_of
 
 log = logging.getLogger(__name__)
 
@@ -41,7 +41,7 @@ def resolve_model(options_model: str | None) -> str:
     """``--model``, else ``$TIMELINE_MODEL``, else config.toml's ``model``, else the default small model."""
     if options_model or os.environ.get("TIMELINE_MODEL"):
         return options_model or os.environ["TIMELINE_MODEL"]
-    from ...config import load_config
+    from timeline.config import load_config
 
     return load_config().model or llm.DEFAULT_MODEL
 
@@ -381,8 +381,8 @@ def _cached_completion(body: dict[str, Any]) -> Completion:
 
 def _claims_of(text: str) -> list[Claim]:
     """The attributed sentences of a summary as claims (the extraction reply has no claims list)."""
-    from ...attribution import find_attribution
-    from ...sentences import sentences
+    from timeline.text.attribution import find_attribution
+    from timeline.text.sentences import sentences
 
     claims = []
     for start, end in sentences(text):

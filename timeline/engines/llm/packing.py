@@ -15,8 +15,8 @@ from __future__ import annotations
 
 from typing import Any, Sequence
 
-from ...models import Chunk
-from ...verify import find_quote
+from timeline.models import Chunk
+from timeline.text.quotes import find_quote
 
 PACK_FRAMING_TOKENS = 16  # the <article id="N" published="YYYY-MM-DD"> ... </article> lines, per chunk
 

@@ -13,7 +13,7 @@ import json
 from dataclasses import dataclass, field
 from typing import Any
 
-from ...tokens import TokenCounter
+from timeline.text.tokens import TokenCounter
 
 COMPLETION_PER_CHUNK_TOKEN = 1.5  # events with verbatim quotes run longer than the text they quote
 PARTIAL_SUMMARY_TOKENS = 55  # a partial summary ("under 40 words") as the reduce request reads it

@@ -34,7 +34,7 @@ PRICES: dict[str, Price] = {
 
 def load_prices(path: Path | None = None) -> dict[str, Price]:
     """The built-in table with the config file's ``[prices.MODEL]`` entries laid over it."""
-    from ...config import load_config
+    from timeline.config import load_config
 
     prices = dict(PRICES)
     for model, entry in load_config(path).prices.items():

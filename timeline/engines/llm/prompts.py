@@ -17,7 +17,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from ...errors import UsageError
+from timeline.errors import UsageError
 
 _ROLE_LINE = re.compile(r"^(system|user|assistant):[ \t]*$", re.M)
 _REPO_PROMPTS = Path(__file__).resolve().parents[3] / "prompts"

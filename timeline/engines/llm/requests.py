@@ -16,8 +16,8 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, ValidationError, field_validator, model_validator
 
-from ...models import Article, Chunk, without
-from .prompts import load_prompt
+from timeline.models import Article, Chunk, without
+from timeline.engines.llm.prompts import load_prompt
 
 DEFAULT_MODEL = "gpt-4o-mini"
 PARAMETERS: dict[str, Any] = {"temperature": 0}

@@ -12,9 +12,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
-from ....errors import ChunkFailed
+from timeline.errors import ChunkFailed
 
-from ....models import RequestUsage
+from timeline.models import RequestUsage
 
 STOP, LENGTH, REFUSAL = "stop", "length", "refusal"
 

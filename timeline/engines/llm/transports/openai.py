@@ -15,9 +15,9 @@ from typing import Any, Callable
 
 import openai
 
-from ....errors import ChunkFailed, EngineError
-from .urls import check_base_url
-from . import Completion, Request, SchemaRejected, completion_of
+from timeline.errors import ChunkFailed, EngineError
+from timeline.engines.llm.transports.urls import check_base_url
+from timeline.engines.llm.transports import Completion, Request, SchemaRejected, completion_of
 
 log = logging.getLogger(__name__)
 

@@ -13,9 +13,9 @@ from typing import Any
 
 import openai
 
-from ....errors import EngineError
-from .openai import OpenAITransport
-from ..batch import BatchInfo
+from timeline.errors import EngineError
+from timeline.engines.llm.transports.openai import OpenAITransport
+from timeline.engines.llm.batch import BatchInfo
 
 COMPLETION_WINDOW = "24h"  # the only window the API offers
 

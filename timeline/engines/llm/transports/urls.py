@@ -1,7 +1,7 @@
 """Server URLs: is one well formed, and is it on this machine? (No SDK: the registry asks too.)"""
 from __future__ import annotations
 
-from ....errors import UsageError
+from timeline.errors import UsageError
 
 
 def check_base_url(url: str, what: str = "--base-url") -> str:

@@ -1,0 +1,362 @@
+"""Merge per-chunk events into one chronology: join duplicates, order by date and precision.
+
+Two events are the same happening by meaning, not by word overlap (``same_happening``):
+compatible dates, no conflicting places, targets or named actors, and the same kind of
+happening (timeline/kinds.py) anchored by a shared place, actor or wording; content
+similarity decides alone only when neither report has a kind. Each merged event records the
+matched signals in ``merge_signals``. Events whose day-precision dates differ are joined only
+when the same actor does nearly the same thing, and the date conflict is flagged with each
+source's value, never silently resolved. Figures are compared across wordings and reports
+(figures.py): a dispute names each value with its outlet and attribution; a later, higher
+toll is recorded as an update, not a dispute. Candidate pairs come from an inverted index of
+content words, kinds and places, so merging stays close to linear in the number of events.
+
+Ordering is precision-aware: a coarser date sorts before the finer dates it contains
+(2011 < 2024 < 2024-11 < 2024-11-29), ranges sort by their start, and events on the same
+date keep source order (article, then position), so the sort is stable and explainable.
+Events without a resolved date go to the undated section, never onto an invented day.
+"""
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from collections import Counter
+from collections.abc import Iterable
+from itertools import chain, combinations
+
+
+from timeline.text.attribution import find_attribution
+from timeline.merge.figures import CUMULATIVE, Figure, compatible, find_figures, numbers_in, stated_value
+from timeline.lang.en import time as en
+from timeline.models import Article, Chronology, Conflict, ConflictValue, Event, Evidence, TimePoint
+from timeline.timepoint import Period, sort_key
+from timeline.merge.happening import MIN_SHARED_KEYS, _clash, _keys, _years, same_happening
+from timeline.merge.profile import _Profile, _profile
+from timeline.merge.profile import _with_attributions
+
+_DIGITS = re.compile(r"(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?")
+
+
+def time_key(value: str) -> tuple[int, int, int]:
+    """Sortable (year, month, day) of an ISO prefix or of a range's start; missing parts are 0."""
+    return sort_key(value)
+
+
+def merge(events: Iterable[Event], articles: list[Article], profiles: list[_Profile] | None = None) -> Chronology:
+    """One chronology from events in input order (articles, then chunks, then text order).
+
+    ``profiles``: ``profile(e)`` of each event, when it was already read elsewhere (the
+    offline pool reads events where they were verified); merge reads them otherwise."""
+    order = {a.id: i for i, a in enumerate(articles)}
+    by_id = {a.id: a for a in articles}
+    published = {a.id: a.published.isoformat() if a.published else "" for a in articles}
+    items = list(events)
+    kept = _overlap_survivors(items)
+    if profiles is not None and len(profiles) != len(items):
+        profiles = None
+    joined, signals = _join_same_happenings(
+        [_with_attributions(items[i]) for i in kept], order, published,
+        [profiles[i] for i in kept] if profiles is not None else None)
+    unique = []
+    for i, event in enumerate(joined):
+        if i in signals:
+            event = event.model_copy(update={"merge_signals": list(dict.fromkeys(event.merge_signals + signals[i]))})
+        unique.append(_with_figures(event, by_id))
+    dated = [e for e in unique if e.when is not None and e.when.value]
+    undated = [e for e in unique if e.when is None or not e.when.value]
+
+    def position(e: Event) -> tuple[int, int]:
+        return (order.get(e.evidence[0].article_id, len(order)), e.evidence[0].start)
+
+    def chronological(e: Event) -> tuple[tuple[int, int, int], int, tuple[int, int]]:
+        period = e.when.period if e.when else None
+        assert period is not None  # dated events only
+        return (period.start_key, period.rank, position(e))
+
+    dated.sort(key=chronological)
+    undated.sort(key=position)
+    return Chronology(events=dated, undated=undated, undated_window=_window(articles))
+
+
+def _drop_overlap_duplicates(events: Iterable[Event]) -> list[Event]:
+    items = list(events)
+    return [items[i] for i in _overlap_survivors(items)]
+
+
+def _overlap_survivors(items: list[Event]) -> list[int]:
+    """Chunk overlap yields the same sentence twice: keep one event per evidence span.
+
+    Two events are the same when they come from the same article and one's evidence span
+    lies within the other's; the wider one (more context) wins. A sweep over spans sorted
+    by (article, start, -end) finds them in n log n. Returns the indices kept, in order.
+    """
+    spans = sorted(range(len(items)), key=lambda i: (items[i].evidence[0].article_id, items[i].evidence[0].start,
+                                                     -items[i].evidence[0].end, i))
+    keep = [True] * len(items)
+    cover: int | None = None  # the widest span seen so far in this article
+    for i in spans:
+        ev = items[i].evidence[0]
+        if cover is not None:
+            wide = items[cover].evidence[0]
+            if wide.article_id == ev.article_id and ev.end <= wide.end:
+                keep[i] = False
+                continue
+        cover = i
+    return [i for i in range(len(items)) if keep[i]]
+
+
+def _window(articles: list[Article]) -> str | None:
+    """"around publication": the publication date, or the span of them for several articles."""
+    dates = sorted({a.published for a in articles if a.published})
+    if not dates:
+        return None
+    if len(dates) == 1:
+        return f"around publication ({dates[0].isoformat()})"
+    return f"around publication ({dates[0].isoformat()} to {dates[-1].isoformat()})"
+_POSTING_LIMIT = 64  # words in more events than this are too common to find duplicates by
+
+
+def _join_same_happenings(events: list[Event], order: dict[str, int], published: dict[str, str] | None = None,
+                          profiles: list[_Profile] | None = None) -> tuple[list[Event], dict[int, list[str]]]:
+    """Union events that describe the same happening; each group becomes one event."""
+    if profiles is None:
+        profiles = [_profile(e) for e in events]
+    parent = list(range(len(events)))
+    signals: dict[int, list[str]] = {}
+    members: dict[int, list[int]] = {i: [i] for i in range(len(events))}
+    days: dict[int, set[str]] = {i: ({e.when.value} if e.when and e.when.value and e.when.precision == "day" else set())
+                                 for i, e in enumerate(events)}
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    # Candidates share a year and at least two keys (content words, kinds, places): events in
+    # different years are never the same happening (a day near New Year is filed under both).
+    index: dict[str, list[int]] = {}  # key: word NUL year (a string hashes once; a tuple every time)
+    keys = [[f"{w}\x00{y}" for w in _keys(p) for y in years] for years, p in zip(map(_years, events), profiles)]
+    for i, ks in enumerate(keys):
+        for k in ks:
+            index.setdefault(k, []).append(i)
+    for i, ks in enumerate(keys):
+        # Postings are in index order, so the earlier events are a prefix; counting them is
+        # done by Counter in C (this loop is the one part of merging that grows faster than n).
+        shared = Counter(chain.from_iterable(
+            posting[:bisect_left(posting, i)] for posting in (index[k] for k in ks) if len(posting) <= _POSTING_LIMIT
+        ))
+        for j, count in sorted(shared.items()):
+            if count < MIN_SHARED_KEYS or find(i) == find(j):
+                continue
+            why = same_happening(events[j], events[i], profiles[j], profiles[i], published)
+            root_i, root_j = find(i), find(j)
+            if why is not None and not why[0].startswith("dates within") \
+                    and len(days[root_i] | days[root_j]) > 1 >= max(len(days[root_i]), len(days[root_j])):
+                # a year or month event nests every day in it: joined through one, two reports
+                # of two different days became one happening with a date dispute
+                why = None
+            if why is not None and not any(_clash(profiles[x], profiles[y]) for x in members[root_i] for y in members[root_j]):
+                # a group stays consistent: joining through a third report never puts Cedar
+                # Falls and Birch Hollow in one event
+                parent[root_i] = root_j
+                members[root_j].extend(members.pop(root_i))
+                days[root_j] |= days.pop(root_i)
+                signals[root_j] = list(dict.fromkeys(signals.pop(root_i, []) + signals.get(root_j, []) + why))
+    groups: dict[int, list[Event]] = {}
+    for i, event in enumerate(events):
+        groups.setdefault(find(i), []).append(event)
+    joined = []
+    reasons: dict[int, list[str]] = {}
+    for root, group in groups.items():
+        joined.append(_combine(group, order, published or {}) if len(group) > 1 else group[0])
+        if len(group) > 1:
+            reasons[len(joined) - 1] = signals.get(root, [])
+    return joined, reasons
+
+
+_MONTH_WORD = re.compile(r"\b(?:" + "|".join(sorted(en.MONTHS, key=len, reverse=True)) + r")\b")
+
+
+def _stated_readings(readings: list[tuple[Evidence, TimePoint, str]], published: dict[str, str]
+                     ) -> list[tuple[Evidence, TimePoint, str]]:
+    """The readings that are each source's own statement of the date.
+
+    The same relative words ("yesterday", "on Tuesday") copied into a later article resolve
+    against that article's publication date: the values differ because the copies were
+    published on different days, not because the sources disagree (a quote re-used by the
+    next day's report). For each such wording only the earliest publication's reading is kept.
+    Seen on a real story: one quote with "as of yesterday" in two days' reports was flagged as
+    a date dispute.
+    """
+    by_words: dict[str, list[int]] = {}
+    for i, (ev, when, value) in enumerate(readings):
+        words = " ".join(when.text.lower().split())
+        if str(Period(value).start_key[0]) in words:
+            continue  # a stated year is each source's own reading
+        if value == published.get(ev.article_id) and not _MONTH_WORD.search(words):
+            # "4 p.m.", "today", "this morning": the day the report came out, whatever the
+            # words; two such readings differ only because the reports came out on two days
+            words = "\x00published"
+        by_words.setdefault(words, []).append(i)
+    dropped: set[int] = set()
+    for members in by_words.values():
+        if len({readings[i][2] for i in members}) > 1:
+            earliest = min(members, key=lambda i: (published.get(readings[i][0].article_id) or "9999", i))
+            dropped.update(i for i in members if i != earliest)
+    return [r for i, r in enumerate(readings) if i not in dropped]
+
+
+def _combine(group: list[Event], order: dict[str, int], published: dict[str, str] | None = None) -> Event:
+    """One event from a group: first report's wording, every source's evidence, conflicts flagged.
+
+    Conflicts are recomputed from the evidence (each source's own date and figures), so
+    merging an already merged event again (an update) gives the same result.
+    """
+    group = sorted(group, key=lambda e: (order.get(e.evidence[0].article_id, len(order)), e.evidence[0].start))
+    first = group[0]
+    evidence = [ev if ev.attribution else ev.model_copy(update={"attribution": find_attribution(ev.quote)})
+                for e in group for ev in e.evidence]
+    flags = [f for f in dict.fromkeys(f for e in group for f in e.flags) if f not in ("date_conflict", "figure_conflict")
+             and (f != "rewritten" or "rewritten" in first.flags)]  # "rewritten" describes the wording shown
+    conflicts: list[Conflict] = []
+    readings = _stated_readings([(ev, ev.when, ev.when.value) for ev in evidence if ev.when and ev.when.value],
+                                published or {})
+    when = first.when
+    if len({value for _, w, value in readings if w.precision == "day"}) > 1:
+        counts: dict[str, int] = {}
+        for _, _, value in readings:
+            counts[value] = counts.get(value, 0) + 1
+        best = max(counts.values())
+        when = next(w for _, w, value in readings if counts[value] == best)
+        flags.append("date_conflict")
+        conflicts.append(Conflict(kind="date", label=_label(first), values=[
+            ConflictValue(value=value, article_id=ev.article_id, attribution=ev.attribution) for ev, _, value in readings
+        ]))
+    else:
+        dated = [e.when for e in group if e.when and e.when.value]
+        if dated:
+            when = min(dated, key=_width)  # the finest date
+    return Event(
+        when=when,
+        what=first.what,
+        who=list(dict.fromkeys(w for e in group for w in e.who)),
+        where=list(dict.fromkeys(w for e in group for w in e.where)),
+        attribution=_join_attributions(ev.attribution for ev in evidence) or _join_attributions(e.attribution for e in group),
+        evidence=evidence,
+        flags=flags,
+        conflicts=conflicts,
+        merge_signals=list(dict.fromkeys(s for e in group for s in e.merge_signals)),
+        is_new=all(e.is_new for e in group),  # an old event with a new source is not new
+    )
+
+
+def _width(when: TimePoint) -> int:
+    """Days a dated reading covers: the narrowest of compatible readings is the finest date
+    ('2024-11-29' over '2024-11' over '2024'; a day over the week range that starts on it)."""
+    try:
+        return when.period.width if when.period else 1 << 30
+    except ValueError:  # a model's reading the resolver could not check and Period cannot read
+        return 1 << 30
+
+
+def _join_attributions(attributions: Iterable[str | None]) -> str | None:
+    """Distinct sources, dropping one that another already names: "the fire department" is
+    named by "the Port Aldren fire department" (same head noun), "the county" is not named by
+    "the county coroner's office"."""
+    kept: list[str] = []
+    for a in attributions:
+        if not a:
+            continue
+        if any(_names(k, a) for k in kept):
+            continue
+        kept = [k for k in kept if not _names(a, k)] + [a]
+    return "; ".join(kept) or None
+
+
+def _names(wider: str, narrower: str) -> bool:
+    w, n = wider.lower().split(), narrower.lower().split()
+    return set(n) <= set(w) and w[-1] == n[-1]
+
+
+def _with_figures(event: Event, articles: dict[str, Article]) -> Event:
+    """The event with its figure disputes and updates, recomputed from each source's quote.
+
+    Counts of one label from different reports are compared as ranges ("at least 25" agrees
+    with "25"). Two readings that cannot both be true are a dispute, unless a later report
+    gives a higher cumulative count (deaths, injured, evacuated, displaced, arrested) than an
+    earlier one, or a different number of missing: tolls grow as a story unfolds, so that is
+    an update, listed as such and not flagged. We chose publication order rather than update
+    wording ("has risen to") alone because many reports give a new toll without saying so;
+    a later report giving a *lower* toll is still a dispute (it may not have the news).
+    """
+    if len({ev.article_id for ev in event.evidence}) < 2 and not event.figure_updates:
+        return event  # figures are compared across reports only
+    if not (event.when and event.when.value and event.when.precision in ("day", "range")):
+        # the same happening is known only to the day: undated or year-level events joined by
+        # wording (two days' market reports) do not have comparable figures
+        return event
+    by_label: dict[str, list[tuple[Figure, Evidence]]] = {}
+    ambiguous: set[tuple[str, str]] = set()
+    for ev in event.evidence:
+        for figure in find_figures(ev.quote):
+            readings = by_label.setdefault(figure.label, [])
+            same = [f for f, e in readings if e.article_id == ev.article_id]
+            if not same:
+                readings.append((figure, ev))
+            elif same[0].shown != figure.shown:  # "2.4 million bpd, compared with 474,000 bpd"
+                ambiguous.add((figure.label, ev.article_id))
+    for label, article in ambiguous:
+        by_label[label] = [(f, e) for f, e in by_label[label] if e.article_id != article]
+    conflicts = [c for c in event.conflicts if c.kind != "figure"]
+    updates: list[Conflict] = []
+    flags = [f for f in event.flags if f != "figure_conflict"]
+    for label, readings in by_label.items():
+        if len(readings) < 2:
+            continue
+        readings.sort(key=lambda r: (_published(articles, r[1].article_id), ))
+        disputed = updated = False
+        for (fa, ea), (fb, eb) in combinations(readings, 2):
+            if compatible(fa, fb) or _mentions_other(fa, eb.quote) or _mentions_other(fb, ea.quote):
+                continue
+            da, db = _published(articles, ea.article_id), _published(articles, eb.article_id)
+            if da > db:
+                (fa, ea, da), (fb, eb, db) = (fb, eb, db), (fa, ea, da)
+            later = da < db or (da == db and fb.update and not fa.update)
+            if later and ((label in CUMULATIVE and fb.low >= fa.low) or label == "missing"):
+                updated = True
+            else:
+                disputed = True
+        values = [ConflictValue(value=f.shown, article_id=ev.article_id, attribution=ev.attribution,
+                                source=_source_name(articles, ev.article_id)) for f, ev in readings]
+        if disputed:
+            conflicts.append(Conflict(kind="figure", label=label, values=values))
+        elif updated:
+            updates.append(Conflict(kind="figure", label=label, values=values))
+    if any(c.kind == "figure" for c in conflicts):
+        flags.append("figure_conflict")
+    if not updates and conflicts == event.conflicts and flags == event.flags:
+        return event
+    return event.model_copy(update={"conflicts": conflicts, "figure_updates": updates, "flags": flags})
+
+
+def _mentions_other(figure: Figure, quote: str) -> bool:
+    """Whether ``quote`` states ``figure``'s number too: then its own different figure of that
+    label counts something else, not a rival count ("13 women ... five prostitutes")."""
+    value = stated_value(figure)
+    return value is not None and value in numbers_in(quote)
+
+
+def _published(articles: dict[str, Article], article_id: str) -> str:
+    article = articles.get(article_id)
+    return article.published.isoformat() if article and article.published else ""
+
+
+def _source_name(articles: dict[str, Article], article_id: str) -> str | None:
+    article = articles.get(article_id)
+    return (article.source or article.title) if article else None
+
+
+def _label(event: Event) -> str:
+    words = event.what.split()
+    return " ".join(words[:12]) + ("…" if len(words) > 12 else "")

@@ -1,0 +1,243 @@
+"""Figures a report gives (tolls, counts, amounts), so sources that disagree can be flagged.
+
+A figure is a number with what it counts, found whatever the wording: "At least 12 people
+were killed", "killing 12", "the death toll has risen to 14" are all *deaths*; "3,000
+residents were evacuated", "some 5,000 people were forced to leave their homes", "roughly
+3,000 fled" are all *evacuated*. Labels: deaths, injured, missing, evacuated, displaced,
+arrested, amount (money), else the counted noun ("40 homes" is *homes*).
+
+Each figure is an interval of what its wording allows, so "at least 25" and "25" agree and
+"about 3,000" and "some 5,000" do not: exact N is [N, N]; "at least / more than / over N" is
+[N, inf); "about / around / some / roughly / an estimated N" is N +-10%; "nearly / almost /
+up to / fewer than N" is below N. ``update`` is true when the wording says the figure replaces
+an earlier one ("has risen to", "climbed to", "now stands at").
+"""
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+
+from timeline.lang.en import time as en
+
+_WORD_NUMBERS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+    "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17,
+    "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
+    "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100,
+}
+_SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9}
+_NUMBER = (r"(?P<cur>[$€£])?(?P<num>\d(?:[\d,]*\d)?(?:\.\d+)?|" + "|".join(_WORD_NUMBERS)
+           + r")(?:\s+(?P<scale>thousand|million|billion))?")
+_QUALIFIERS = {
+    "at least": "min", "more than": "min", "over": "min", "upwards of": "min",
+    "about": "approx", "around": "approx", "some": "approx", "roughly": "approx", "approximately": "approx",
+    "an estimated": "approx", "estimated": "approx", "close to": "max", "nearly": "max", "almost": "max",
+    "up to": "max", "fewer than": "max", "less than": "max", "as many as": "max",
+}
+_QUALIFIER = r"(?:(?P<qual>" + "|".join(sorted(_QUALIFIERS, key=len, reverse=True)) + r")\s+)?"
+_FIGURE = re.compile(r"(?<![\w.,:-])" + _QUALIFIER + _NUMBER + r"(?![\w-]|[.,]\d|%)", re.IGNORECASE)
+
+# What a number counts, from the words around it (the documented label taxonomy).
+LABELS: dict[str, str] = {
+    "deaths": r"killed|killing|kills|dead|died|deaths?|lives|bodies|fatalities|perished|death toll",
+    "injured": r"injured|injuring|wounded|wounding|hurt|injuries",
+    "missing": r"missing|unaccounted for",
+    "evacuated": r"evacuated|evacuate|evacuation|evacuees|forced to (?:leave|flee)|ordered to leave|fled|left their homes",
+    "displaced": r"displaced|displacing|homeless",
+    "arrested": r"arrested|arrests|detained|detentions|taken into custody",
+}
+_LABEL_PATTERNS = {label: re.compile(rf"\b(?:{words})\b", re.IGNORECASE) for label, words in LABELS.items()}
+# labels that count people: whole numbers, so "7.0" (a magnitude) is never one of them
+PEOPLE_COUNTS = frozenset({"deaths", "injured", "missing", "evacuated", "displaced", "arrested"})
+_PARTITIVE = re.compile(r"(?i)\s+of\s+(?:the|its|their|his|her|our|those|these|them)\b")
+CUMULATIVE = frozenset({"deaths", "injured", "evacuated", "displaced", "arrested", "casualties"})
+_CURRENCY_WORDS = re.compile(r"^\s*(?:dollars|euros|pounds|usd|eur)\b", re.IGNORECASE)
+_UPDATE = re.compile(r"\b(?:ris(?:en|es)|rose|climb(?:ed|s)|increas(?:ed|es)|jump(?:ed|s)|grew|grown|"
+                     r"now stands?|revised|updated|raising)\b", re.IGNORECASE)
+_TOLL = re.compile(r"\b(?P<kind>death|casualty) toll\b[^.;]{0,100}?\b(?:to|of|at|reached|is|was|stands at)\s+$", re.IGNORECASE)
+_CLAUSE_END = re.compile(r"[;:.!?]|,\s|\s(?:and|but|while|as|after|before|when)\s")
+_NOUN = re.compile(r"^\s+(?:more\s+|other\s+|additional\s+)?(?P<noun>[a-z][a-z-]+)")
+_NOT_NOUNS = frozenset(
+    ["more", "percent", "per", "cent", "of", "to", "and", "or", "a", "an", "the", "p.m", "a.m", "including", "in", "on", "at", "from", "with", "by", "for", "as", "after", "before", "since", "until", "over", "under", "than", "into", "years", "year", "months", "month", "days", "day", "weeks", "week", "hours", "hour", "minutes", "minute", "times", "seconds", "people's", "were", "was", "is", "are", "had", "have", "has"]
+)
+_YEARISH = re.compile(r"^(1[89]|20)\d\d$")
+# Numbers that are not counts: the day of a date ("25 June", "June 25", "the 3rd of May"), an
+# age ("aged 50", "at the age of 50", "Jackson, 50, died") or a clock time ("at 10.40").
+# Seen on real stories: "died on 25 June" and "died in June 2009 aged 50" read as tolls of 25
+# and 50 set two BBC reports against each other.
+_MONTHS = r"(?:" + "|".join(sorted(en.MONTHS, key=len, reverse=True)) + r")\.?"  # the English month words
+_DATE_BEFORE = re.compile(r"(?i)\b" + _MONTHS + r"\s+(?:the\s+)?$")
+_DATE_AFTER = re.compile(r"(?i)^(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MONTHS + r"(?![a-z])")
+_AGE_BEFORE = re.compile(r"(?i)\b(?:aged|age|ages|age\s+of)\s+$")
+# a number that names a group, not a count: "five year-seven pupils" (a school year), "grade 10
+# students", "flight 93 passengers", "phase two" (it set "seven pupils" against "six pupils")
+_NAMING_BEFORE = re.compile(r"(?i)\b(?:year|grade|class|form|stage|level|phase|division|category|ward|gate|terminal|"
+                            r"platform|flight|route|bus|line|article|section|chapter|number|no\.|room|unit|zone|"
+                            r"district|precinct|lane|floor|block|tier)[\s-]+$")
+_AGE_APPOSITION = re.compile(r"[A-Z][\w.'-]*,\s*$")
+_TIME_BEFORE = re.compile(r"(?i)\b(?:at|by|until|from|around|about)\s+$")
+_CHANGE_BEFORE = re.compile(r"(?i)\b(?:edged|edges|moved|moves|gone|went|goes|rose|risen|rises|climbed|climbs|"
+                            r"jumped|jumps|shot|crept|creeps|gone)\s+$")
+_CLOCK_AFTER = re.compile(r"(?i)^\s*(?:\(?(?:local\s+time|gmt|utc|bst|est|edt|pst|pdt|cet|hrs|hours)\b|[ap]\.?m\b)")
+
+
+@dataclass(frozen=True)
+class Figure:
+    """One stated figure: its label, the wording shown to readers, and the range it allows."""
+
+    label: str
+    shown: str
+    low: float
+    high: float
+    update: bool = False
+
+
+def find_figures(text: str) -> list[Figure]:
+    """Every figure in ``text``, in order (a label may appear more than once)."""
+    found: list[Figure] = []
+    for match in _FIGURE.finditer(text):
+        num = match.group("num")
+        value = _value(num, match.group("scale"))
+        if value is None or (_YEARISH.match(num) and not match.group("cur")):
+            continue
+        if text[max(0, match.start() - 1):match.start()] in {"$", "€", "£"}:
+            continue
+        after = text[match.end():]
+        if _not_a_count(text, match):
+            continue
+        if after[:1] == ":" or re.match(r"\s*(?:p\.m|a\.m|percent|per cent|%|-year-old|year-old|o'clock)", after, re.IGNORECASE):
+            continue
+        label = _label(text, match)
+        if label is None:
+            continue
+        if label in PEOPLE_COUNTS and not match.group("scale") and ("." in num or _PARTITIVE.match(after)):
+            continue  # "a magnitude 7.0 quake killed...", "one of the deadliest": not a toll
+        qualifier = (match.group("qual") or "").lower()
+        shown = " ".join(match.group().split())
+        if qualifier == "up to" and _CHANGE_BEFORE.search(text, max(0, match.start() - 20), match.start()):
+            # "the toll has edged up to 80": a change of the figure to exactly 80, not "at most 80"
+            qualifier, shown = "", " ".join(text[match.start("num"):match.end()].split())
+        low, high = _interval(value, _QUALIFIERS.get(qualifier))
+        clause_start = max(text.rfind(c, 0, match.start()) for c in ".;") + 1
+        found.append(Figure(label=label, shown=shown[:1].lower() + shown[1:] if qualifier else shown, low=low,
+                            high=high, update=bool(_UPDATE.search(text[clause_start:match.start()]))))
+    return found
+
+
+_DURATION_AFTER = re.compile(r"[\s-]+(?:more\s+|other\s+|straight\s+|consecutive\s+)?(?:years?|months?|weeks?|days?|"
+                             r"hours?|minutes?|seconds?|decades?|centuries|nights?)\b", re.IGNORECASE)
+
+
+def _not_a_count(text: str, match: re.Match[str]) -> bool:
+    """Whether the number is a date's day, an age, a clock time (see ``_DATE_BEFORE``) or a length
+    of time ("the worst quake in 200 years" was read as 200 deaths and set against real tolls)."""
+    if _DURATION_AFTER.match(text, match.end()):
+        return True
+    if match.group("qual") or match.group("cur") or match.group("scale"):
+        return False
+    start, after = match.start("num"), text[match.end():]
+    before = text[max(0, start - 30):start]
+    if _DATE_BEFORE.search(before) or _DATE_AFTER.match(after) or _AGE_BEFORE.search(before):
+        return True
+    if _NAMING_BEFORE.search(before):
+        return True
+    if _CLOCK_AFTER.match(after):
+        return True  # "at 0910 local time", "1103 GMT", "7 pm"
+    if _AGE_APPOSITION.search(before) and after[:1] == ",":
+        return True  # "Jackson, 50, died"
+    return "." in match.group("num") and bool(_TIME_BEFORE.search(before))  # "at 10.40"
+
+
+def figures(text: str) -> dict[str, str]:
+    """{label: value as stated} for the figures in ``text`` (first mention of each label wins)."""
+    result: dict[str, str] = {}
+    for figure in find_figures(text):
+        result.setdefault(figure.label, figure.shown)
+    return result
+
+
+def compatible(a: Figure, b: Figure) -> bool:
+    """True when both wordings can describe the same count ("at least 25" and "25")."""
+    return a.low <= b.high and b.low <= a.high
+
+
+def core_number(shown: str) -> str:
+    """The number of a stated figure, without its qualifier ("at least 12" -> "12")."""
+    return shown.split()[-1]
+
+
+def _value(num: str, scale: str | None) -> float | None:
+    word = num.lower()
+    try:
+        value = float(_WORD_NUMBERS[word]) if word in _WORD_NUMBERS else float(num.replace(",", ""))
+    except ValueError:
+        return None
+    return value * _SCALES.get((scale or "").lower(), 1.0)
+
+
+def _interval(value: float, kind: str | None) -> tuple[float, float]:
+    if kind == "min":
+        return value, math.inf
+    if kind == "approx":
+        return value * 0.9, value * 1.1
+    if kind == "max":
+        return (value * 0.8 if value > 10 else 0.0), value
+    return value, value
+
+
+def _label(text: str, match: re.Match[str]) -> str | None:
+    """What the number counts: a money amount, a label from the words around it, or its noun."""
+    after = text[match.end():]
+    if match.group("cur") or _CURRENCY_WORDS.match(after):
+        return "amount"
+    # up to the number itself: in "the death toll has edged up to 80" the "up to" that reads
+    # as a qualifier also ends the toll phrase
+    toll = _TOLL.search(text[max(0, match.start("num") - 120):match.start("num")])
+    before = text[max(0, match.start() - 120):match.start()]
+    if toll:
+        return "deaths" if toll.group("kind").lower() == "death" else "casualties"
+    # The words right before the number ("killing 12", "has killed two people") ...
+    near = before[-25:]
+    cuts = list(_CLAUSE_END.finditer(near))
+    near = near[cuts[-1].end():] if cuts else near
+    hits = [(m.end(), label) for label, p in _LABEL_PATTERNS.items() for m in p.finditer(near)]
+    if hits and len(near[max(h for h, _ in hits):].split()) <= 2:
+        return max(hits)[1]
+    # ... else the clause after it ("3,000 residents were evacuated", "two people died").
+    end = _CLAUSE_END.search(after)
+    clause = after[:end.start()] if end else after
+    clause = clause[:_next_number(clause)]
+    hits = [(m.start(), label) for label, p in _LABEL_PATTERNS.items() for m in p.finditer(clause)]
+    if hits:
+        return min(hits)[1]
+    noun = _NOUN.match(after)
+    if noun and noun.group("noun").lower() not in _NOT_NOUNS:
+        return noun.group("noun").lower()
+    return None
+
+
+def _next_number(clause: str) -> int:
+    found = re.search(r"\d|\b(?:" + "|".join(_WORD_NUMBERS) + r")\b", clause, re.IGNORECASE)
+    return found.start() if found else len(clause)
+
+
+_ANY_NUMBER = re.compile(r"\b\d[\d,]*(?:\.\d+)?\b|\b[A-Za-z]+\b")
+
+
+def numbers_in(text: str) -> set[float]:
+    """Every number ``text`` states, in digits or words ("13", "five", "2,000"): a figure one
+    report gives and another also mentions is not in dispute between them, whatever each
+    one's counted noun (``merge``: "convicted of the deaths of 13 women ... who murdered five"
+    against "the murders of 13 women ... who killed five" are the same two numbers)."""
+    found: set[float] = set()
+    for token in _ANY_NUMBER.findall(text):
+        value = _value(token, None) if token[0].isdigit() or token.lower() in _WORD_NUMBERS else None
+        if value is not None:
+            found.add(value)
+    return found
+
+
+def stated_value(figure: Figure) -> float | None:
+    """The number a figure states, without its qualifier or scale word ("at least 12" -> 12)."""
+    return _value(core_number(figure.shown), None)

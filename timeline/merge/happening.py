@@ -1,0 +1,221 @@
+"""Same happening or not: two reports of one thing that happened, or two things.
+
+Kinds, places, targets, dates and figures must agree and nothing may conflict; each rule guards
+against a real invented dispute (see docs/architecture.md and the tests).
+"""
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from rapidfuzz import fuzz
+
+from timeline import temporal
+from timeline.merge.figures import compatible, find_figures
+from timeline.merge.kinds import is_country, kinds
+from timeline.lang.en import time as en
+from timeline.models import Event
+from timeline.merge.profile import _Profile, _profile, _stem
+from timeline.merge.profile import _WORD
+
+
+SAME_DATE_SIMILARITY = 75
+CONFLICTING_DATE_SIMILARITY = 75
+CONFLICTING_DATE_SIMILARITY_NO_KIND = 90  # a set ratio is 100 whenever one report's words are a subset of the other's
+MIN_SHARED_WORDS = 3
+MIN_SHARED_WORDS_DATE_CONFLICT = 6
+MIN_SHARED_KEYS = 2
+MIN_TELLING_WORDS = 2  # with the same kind, date and no conflict: "collapse" and "bridge" suffice
+# Words too common in news to anchor a merge on their own.
+_WEAK_WORDS = frozenset(["people", "police", "officials", "government", "country", "city", "state", "county",
+                         "report", "news", "man", "woman", "group", "local"])
+SAME_REPORT_SIMILARITY = 90
+MAX_CONFLICT_DAYS = 3
+
+
+def _keys(p: _Profile) -> list[str]:
+    return list(p.words) + [f"#kind:{k}" for k in p.kinds] + [f"#place:{x.lower()}" for x in p.places]
+
+
+def _years(event: Event) -> tuple[str | None, ...]:
+    """The year an event falls in, and the next or previous one for a day within three days of
+    New Year (a date conflict across the year's end is still found)."""
+    period = event.when.period if event.when else None
+    if period is None:
+        return (None,)
+    year = str(period.start_key[0])
+    day = period.day
+    if day is not None and ((day.month, day.day) >= (12, 29) or (day.month, day.day) <= (1, 3)):
+        return (year, str(day.year + 1) if day.month == 12 else str(day.year - 1))
+    return (year,)
+
+
+def same_happening(a: Event, b: Event, pa: _Profile | None = None, pb: _Profile | None = None,
+                   published: dict[str, str] | None = None) -> list[str] | None:
+    """Why ``a`` and ``b`` report the same happening (the matched signals), or None.
+
+    The rule: dates compatible at their precision; places do not conflict (each names a place
+    the other never mentions); targets do not conflict ("a market" vs "a hospital"); named
+    actors do not conflict; and the kind of happening matches (kinds.py), anchored by a shared
+    place, a shared actor or shared wording. Content similarity decides alone only when
+    neither report has a kind. Two sentences of one report are one happening only when they
+    say nearly the same thing, and close but different days join only for the same actor
+    doing nearly the same thing (the date conflict is then flagged).
+    """
+    pa = pa or _profile(a)
+    pb = pb or _profile(b)
+    relation = _date_relation(a, b)
+    if relation == "incompatible":
+        return None
+    similarity = fuzz.token_set_ratio(pa.sorted_words, pb.sorted_words)
+    shared_words = pa.words & pb.words
+    if _clash(pa, pb):
+        return None
+    if _SEPARATE.search(pa.text) or _SEPARATE.search(pb.text):
+        return None  # "four Taliban were killed in a separate clash": the report says it is another happening
+    same_report = {ev.article_id for ev in a.evidence} & {ev.article_id for ev in b.evidence}
+    if same_report and similarity < SAME_REPORT_SIMILARITY:
+        return None  # one report's sentences state different facts, unless one repeats the other
+    date = a.when.value if a.when and a.when.value else None
+    why = [f"same date ({date})" if relation == "same" and date else
+           "both undated" if relation == "same" else "dates within 3 days (flagged)"]
+    if relation == "conflict":
+        same_actor = bool(a.who and b.who and a.who[0].lower() == b.who[0].lower())
+        if same_report or not same_actor or similarity < CONFLICTING_DATE_SIMILARITY \
+                or len(shared_words) < MIN_SHARED_WORDS_DATE_CONFLICT:
+            return None
+        if pa.kinds and pb.kinds and not pa.kinds & pb.kinds:
+            return None
+        if not pa.kinds & pb.kinds and similarity < CONFLICTING_DATE_SIMILARITY_NO_KIND:
+            # no shared kind of happening, only a shared actor and many shared words
+            return None
+        if fuzz.token_set_ratio(a.what, b.what) < CONFLICTING_DATE_SIMILARITY:
+            # a dispute about the day needs the same statement, word for word rather than by
+            # stems: "Hu rolled out the red carpet on Friday to welcome five presidents" and "Hu
+            # made the remarks on Saturday addressing the opening" share stems (81%), not words (58%)
+            return None
+        if _counts_differ(a.what, b.what):
+            # "91 cases on Tuesday" and "109 cases on Thursday": two days' counts, two happenings
+            return None
+        if _tells_other_date(a, b, published) or _tells_other_date(b, a, published):
+            # "the trial resumed on Wednesday after they were sentenced on Sunday" and "On Nov. 5
+            # they were sentenced": one report names both days, so the two are two happenings
+            return None
+        return why + [f"same actor: {a.who[0]}", f"wording {similarity:.0f}% similar"]
+    shared_places = sorted(p for p in pa.places | pb.places if p.lower() in pa.text and p.lower() in pb.text)
+    shared_actors = sorted(x for x in pa.actors | pb.actors if x.lower() in pa.text and x.lower() in pb.text)
+    # Kinds identify a happening only together with a day: "an agreement in 2006" or two
+    # undated sentences of the same kind are not one happening; coarser dates need wording.
+    precise = relation == "same" and bool(date) and all(
+        e.when is not None and e.when.precision in ("day", "range") for e in (a, b))
+    if pa.kinds and pb.kinds and precise:
+        common = pa.kinds & pb.kinds
+        if not common:
+            return None
+        anchors = ([f"place: {', '.join(shared_places)}"] if shared_places else []) + \
+                  ([f"actors: {', '.join(shared_actors)}"] if shared_actors else [])
+        # the words that tell this happening apart: not the kind's own trigger ("kill"), a
+        # number, the shared names or the sources ("the military said" in two reports)
+        telling = shared_words - _WEAK_WORDS - _generic_words(shared_words, a, b, shared_places + shared_actors)
+        if len(telling) >= MIN_TELLING_WORDS or (similarity >= SAME_DATE_SIMILARITY and telling):
+            anchors.append(f"wording {similarity:.0f}% similar (shared: {', '.join(sorted(telling)[:6])})")
+        if not anchors:
+            return None
+        if not telling and similarity < SAME_DATE_SIMILARITY and all(is_country(x) for x in shared_places + shared_actors):
+            # anchored by a country alone, with nothing else in common: a soldier killed in the
+            # southern Philippines and a plane crash in the north are two happenings
+            return None
+        return why + [f"kind: {', '.join(sorted(common))}"] + anchors
+    if pa.kinds and pb.kinds and not pa.kinds & pb.kinds:
+        return None
+    if similarity >= SAME_DATE_SIMILARITY and len(shared_words) >= MIN_SHARED_WORDS:
+        if _counts_differ(a.what, b.what):
+            # joined by wording alone, with figures that cannot agree: two markets' closes
+            # ("the Colombo index moving down 18.12 points", "SET index lost 2.41 points")
+            return None
+        return why + [f"wording {similarity:.0f}% similar ({len(shared_words)} shared words)"]
+    return None
+
+
+_SEPARATE = re.compile(r"\b(?:in|during|at) a separate\b|\ba separate (?:attack|incident|clash|raid|explosion|blast|"
+                       r"bombing|shooting|accident|crash|case|operation|fire)\b")
+
+
+def _generic_words(words: frozenset[str], a: Event, b: Event, names: list[str]) -> set[str]:
+    """Of ``words`` (stems), those that cannot tell one happening of a kind from another:
+    casualty words, numbers, the names already counted as anchors, and the sources'."""
+    named = " ".join(names + [x or "" for e in (a, b) for x in [e.attribution, *(ev.attribution for ev in e.evidence)]])
+    name_words = {_stem(w.strip("'’-")) for w in _WORD.findall(named.lower())}
+    name_words |= {_stem(w.lower()) for e in (a, b) for w in _CAPITALISED.findall(e.what) if is_country(w)}
+    return {w for w in words if w in name_words or w in _NUMBER_STEMS
+            or any(kinds(w + end) & _CASUALTY_KINDS for end in ("", "ed", "s", "ing", "ies"))}
+
+
+# casualty words come with any violent or deadly happening: "killed" and "injured" in two
+# reports of one day tell nothing about whether it was one crash or two (the kind's own,
+# rarer words do: "collapse" and "bridge")
+_CASUALTY_KINDS = frozenset(["deaths", "injuries", "missing"])
+
+
+_CAPITALISED = re.compile(r"\b[A-Z][a-z]+\b")
+_NUMBER_STEMS = frozenset(_stem(w) for w in en.NUMBERS)
+
+
+def _tells_other_date(a: Event, b: Event, published: dict[str, str] | None) -> bool:
+    """Whether ``a``'s wording names ``b``'s day too (resolved against ``a``'s publication date)."""
+    target = b.when.value if b.when else None
+    pub = (published or {}).get(a.evidence[0].article_id) if a.evidence else None
+    if not target or not pub:
+        return False
+    try:
+        ref = date.fromisoformat(pub[:10])
+    except ValueError:
+        return False
+    return any(t.value == target for t in temporal.tag(a.what, ref))
+
+
+def _counts_differ(a: str, b: str) -> bool:
+    """Whether both texts state figures and no figure of one can be a figure of the other.
+
+    Used only for reports on different days: "91 cases on Tuesday" and "risen to 109 ... one
+    fatality on Thursday" are two days' counts (the counted noun is not always the same
+    label), so they are two happenings rather than one happening told with two dates.
+    """
+    mine, theirs = find_figures(a), find_figures(b)
+    if not (mine and theirs):
+        return False
+    shared = {f.label for f in mine} & {f.label for f in theirs}
+    if shared:
+        # "a new high on Monday ... breaking the 7.85 mark" and "on Wednesday ... the 7.84 mark":
+        # the same label with no compatible pair is two days' values ("to one dollar" in both
+        # made any-pair compatible and joined them)
+        return any(not any(compatible(fa, fb) for fa in mine if fa.label == label for fb in theirs if fb.label == label)
+                   for label in shared)
+    return not any(compatible(fa, fb) for fa in mine for fb in theirs)
+
+
+def _clash(pa: _Profile, pb: _Profile) -> bool:
+    """Places, targets or named actors that rule out one happening."""
+    return (_conflicting(pa.places, pa.text, pb.places, pb.text)
+            or bool(pa.targets and pb.targets and not pa.targets & pb.targets)
+            or _conflicting(pa.actors, pa.text, pb.actors, pb.text))
+
+
+def _conflicting(mine: frozenset[str], my_text: str, theirs: frozenset[str], their_text: str) -> bool:
+    """Both name something (places, actors) and neither mentions anything the other names."""
+    if not mine or not theirs:
+        return False
+    return not any(x.lower() in their_text for x in mine) and not any(x.lower() in my_text for x in theirs)
+
+
+def _date_relation(a: Event, b: Event) -> str:
+    """'same' (equal, or one contains the other), 'conflict' (days close but different), or 'incompatible'."""
+    pa = a.when.period if a.when else None
+    pb = b.when.period if b.when else None
+    if pa is None or pb is None:
+        return "same" if pa is None and pb is None else "incompatible"
+    if pa.nests(pb):
+        return "same"
+    if pa.day is not None and pb.day is not None:
+        return "conflict" if pa.days_apart(pb) <= MAX_CONFLICT_DAYS else "incompatible"
+    return "incompatible"

@@ -1,0 +1,159 @@
+"""What kind of happening a sentence reports, from trigger words: a small news taxonomy.
+
+Merging asks "is this the same happening?"; two reports of one evacuation share the kind
+*evacuation* however they word it ("were evacuated", "were forced to leave their homes",
+"fled"), while a death toll and an evacuation on the same day in the same town do not. The
+kinds are deliberately coarse and few, each a list of trigger words a reader would agree on;
+a sentence may have several kinds ("a wildfire broke out and killed two" is *fire* and
+*deaths*). Speech verbs ("said", "told") are never triggers: they attribute, they do not
+happen. A sentence with no trigger has no kind, and merging then falls back on wording.
+
+Places and targets are found here too, for the same reason: two strikes on the same day are
+different happenings when one hit a market in Idlib and the other a hospital in Aleppo.
+"""
+from __future__ import annotations
+
+import re
+from timeline.lang.en import dates as calendar
+from functools import lru_cache
+
+_WORD = re.compile(r"[A-Za-z]+")
+
+KINDS: dict[str, str] = {
+    "strike": r"air ?strikes?|airstrikes?|struck|shell(?:ing|ed)|bomb(?:ed|ing|ings|ardment)|missiles?|drone attacks?|warplanes",
+    "attack": r"attack(?:ed|s)?|ambush(?:ed)?|gunmen|opened fire|stabb(?:ed|ing)|raid(?:ed|s)?",
+    "explosion": r"explosions?|blasts?|exploded|detonated",
+    "fire": r"broke out|caught fire|ignited|started the fire|arson",
+    "damage": r"destroy(?:ed|ing)|damag(?:ed|ing)|burn(?:ed|t)|razed|flattened",
+    "collapse": r"collaps(?:e|ed|es|ing)|caved in|gave way",
+    "deaths": r"killed|killing|dead|died|deaths?|death toll|fatalities|lost their lives|bodies|perished",
+    "injuries": r"injured|injuring|wounded|wounding|injuries",
+    "missing": r"missing|unaccounted for",
+    "evacuation": r"evacuat(?:ed|ion|ions|e|ing)|forced to (?:leave|flee)|fled|ordered to leave|left their homes",
+    "displacement": r"displaced|homeless",
+    "arrest": r"arrest(?:ed|s)?|detained|taken into custody",
+    "charge": r"charged with|indicted|pleaded (?:guilty|not guilty)",
+    "ruling": r"ruled|verdict|sentenced|convicted|acquitted",
+    "resignation": r"resign(?:ed|s|ation)|stepped down|steps down",
+    "dismissal": r"dismiss(?:ed|al)|sacked|ousted|removed from (?:his|her) post",
+    "appointment": r"appointed|nominated|sworn in",
+    "vote": r"vot(?:e|ed|es|ing)|ballots?|referendum|elected|election",
+    "emergency": r"state of emergency|emergency declaration",
+    "protest": r"protest(?:ed|s|ers)?|demonstrat(?:ed|ion|ions|ors)|rall(?:y|ied|ies)",
+    "talks": r"talks|negotiat(?:ed|ions?|ing)|summit|met with",
+    "agreement": r"agreement|ceasefire|truce|signed a deal|peace deal",
+    "inspection": r"inspect(?:ed|ions?)",
+    "rescue": r"rescu(?:ed|ers)|recovered|search(?:ed)? for survivors",
+    "outage": r"cut (?:power|electricity)|power (?:cut|outage)s?|blackouts?|without (?:power|electricity)",
+    "containment": r"contained|containment",
+    "return": r"allowed to return|returned home|return home",
+    "vigil": r"vigil|memorial service|funerals?|mourn(?:ed|ers|ing)",
+    "crash": r"crash(?:ed|es)?|derail(?:ed|ment)|capsized|sank",
+    "capture": r"captured|seized|took control|retook|recaptur(?:ed|ing)|advanced into|overran|gained control",
+    "opening": r"opened|inaugurated|reopen(?:ed|s)?",
+}
+
+
+def _alternatives(pattern: str) -> list[str]:
+    """Top-level alternatives of a trigger pattern ("a|b(?:c|d)" -> ["a", "b(?:c|d)"])."""
+    parts, depth, start = [], 0, 0
+    for i, ch in enumerate(pattern):
+        depth += ch == "("
+        depth -= ch == ")"
+        if ch == "|" and depth == 0:
+            parts.append(pattern[start:i])
+            start = i + 1
+    return parts + [pattern[start:]]
+
+
+# Merging profiles every event, so kinds are found word by word with a cache rather than by
+# one regex alternation tried at every position (measured 20x slower in bench/bench_merge.py):
+# one-word triggers are matched against each distinct word once; phrases are tried only when
+# their first word is in the text.
+_ONE_WORD = {kind: re.compile("|".join(a for a in _alternatives(words) if " " not in a))
+             for kind, words in KINDS.items()}
+_PHRASES = [(kind, re.compile(rf"\b(?:{a})\b"), re.match(r"[a-z]+", a).group())  # type: ignore[union-attr]
+            for kind, words in KINDS.items() for a in _alternatives(words) if " " in a]
+_WORD_KINDS: dict[str, frozenset[str]] = {}
+
+
+def _word_kinds(word: str) -> frozenset[str]:
+    found = _WORD_KINDS.get(word)
+    if found is None:
+        if len(_WORD_KINDS) > 200_000:
+            _WORD_KINDS.clear()  # bounded on a huge corpus
+        found = _WORD_KINDS[word] = frozenset(k for k, p in _ONE_WORD.items() if p.pattern and p.fullmatch(word))
+    return found
+
+
+# What was hit or affected: different targets on the same day are different happenings.
+TARGETS = frozenset(
+    ["market", "hospital", "clinic", "school", "university", "mosque", "church", "temple", "synagogue", "bridge", "factory", "warehouse", "plant", "refinery", "airport", "port", "station", "convoy", "camp", "shelter", "prison", "embassy", "office", "bakery", "checkpoint", "base", "barracks", "stadium", "hotel", "mall", "bus", "train", "ship", "ferry", "tanker", "pipeline", "dam"]
+)
+
+_CALENDAR = calendar.CALENDAR_NAMES | {"Today", "Yesterday"}
+_HONORIFICS = frozenset(["Mr", "Mrs", "Ms", "Dr", "Sir", "Lord", "Lady", "President", "Minister", "Mayor"])
+_PLACE = re.compile(
+    r"(?<!according )\b(?:in|near|outside|across|around|at|into|from|through|toward|towards)\s+(?:the\s+(?:city|town|village|province|region|county|"
+    r"district|state)\s+of\s+)?((?:[A-Z][\w’'-]*)(?:\s+(?:[A-Z][\w’'-]*|al-\w+|de|del))*)"
+)
+
+
+def kinds(text: str) -> frozenset[str]:
+    """The kinds of happening ``text`` reports (empty when no trigger word is found)."""
+    lower = text.lower()
+    words = set(_WORD.findall(lower))
+    found: set[str] = set()
+    for word in words:
+        found |= _word_kinds(word)
+    for kind, pattern, first in _PHRASES:
+        if kind not in found and first in words and pattern.search(lower):
+            found.add(kind)
+    return frozenset(found)
+
+
+def is_calendar(name: str) -> bool:
+    """'Sunday', 'Sunday night', 'March': a time, not a place."""
+    return bool(name.split()) and name.split()[0].capitalize() in _CALENDAR
+
+
+@lru_cache(maxsize=1)
+def _country_names() -> frozenset[str]:
+    """Country names, common and official, lower-cased (pycountry's ISO 3166 list, read once)."""
+    import pycountry
+
+    names = set()
+    for country in pycountry.countries:
+        for field in ("name", "common_name", "official_name"):
+            value = getattr(country, field, None)
+            if value:
+                names.add(value.lower())
+    return frozenset(names | {"britain", "great britain", "england", "scotland", "wales", "us", "u.s.", "usa",
+                              "america", "russia", "iran", "syria", "south korea", "north korea", "vietnam"})
+
+
+def is_country(name: str) -> bool:
+    """'the Philippines', 'Venezuela': a place too wide to tell two happenings of a kind apart
+    (a soldier killed in the south and a plane crash in the north, on one day)."""
+    words = name.lower().split()
+    while words and words[0] in ("the", "northern", "southern", "eastern", "western", "central"):
+        words = words[1:]
+    return " ".join(words) in _country_names()
+
+
+def places(text: str) -> frozenset[str]:
+    """Capitalised names after a place preposition ("in Cedar Falls", "near the city of Idlib")."""
+    found = set()
+    for match in _PLACE.finditer(text):
+        words = match.group(1).split()
+        while words and words[-1] in _CALENDAR:
+            words.pop()
+        if words and words[0] not in _CALENDAR and words[0] not in _HONORIFICS:
+            found.add(" ".join(words))
+    return frozenset(found)
+
+
+def targets(text: str) -> frozenset[str]:
+    """What was hit or affected ("market", "hospital"), singular and lower-case."""
+    words = {w.lower() for w in _WORD.findall(text)}
+    return frozenset(w for w in TARGETS if w in words or w + "s" in words)

@@ -1,0 +1,116 @@
+"""What merge reads of an event, computed once per event: its content words, names, places,
+kinds, targets and figures.
+"""
+from __future__ import annotations
+
+import re
+import sys
+from dataclasses import dataclass, replace
+from functools import cached_property, lru_cache
+
+
+from timeline.text.attribution import find_attribution
+from timeline.merge.kinds import is_calendar, kinds, places, targets
+from timeline.models import Event
+from timeline.lang.en import dates as calendar
+_WORD = re.compile(r"[a-z][a-z'’-]+")
+_STOPWORDS = frozenset(
+    ["a", "an", "the", "and", "or", "but", "of", "to", "in", "on", "at", "by", "for", "from", "with", "as", "into", "onto", "over", "after", "before", "since", "until", "during", "about", "against", "between", "through", "is", "are", "was", "were", "be", "been", "being", "has", "have", "had", "do", "does", "did", "will", "would", "could", "should", "may", "might", "must", "can", "said", "says", "say", "told", "according", "this", "that", "these", "those", "it", "its", "they", "them", "their", "he", "she", "his", "her", "we", "our", "you", "your", "who", "whom", "which", "what", "when", "where", "while", "there", "here", "than", "then", "also", "not", "no", "more", "most", "some", "any", "all", "each", "other", "such", "very", "just", "only", "even", "still", "yet", "again", "today", "yesterday", "tonight", "tomorrow", "morning", "evening", "night", "afternoon", "week", "month", "year", "last", "next", "early", "late", "earlier", "later", "ago", "days", "weeks", "months", "years"]
+) | frozenset(calendar.WEEKDAYS) | frozenset(calendar.MONTH_NAMES_LOWER)
+
+
+def content_words(event: Event) -> frozenset[str]:
+    """Lower-cased, lightly stemmed content words of an event, without dates and stopwords."""
+    text = event.what.lower()
+    if event.when and event.when.text:
+        text = text.replace(event.when.text.lower(), " ")
+    return frozenset(key for key in map(_content_key, _WORD.findall(text)) if key is not None)
+
+
+# Cached: a story's vocabulary is small next to its word count (this was a tenth of merge).
+@lru_cache(maxsize=1 << 16)
+def _content_key(word: str) -> str | None:
+    """The stemmed content word ``word`` stands for, or None for a stopword or a short word."""
+    word = word.strip("'’-")
+    if word in _STOPWORDS or len(word) < 3:
+        return None
+    return _stem(word)
+
+
+def _stem(word: str) -> str:
+    for suffix in ("ing", "ed", "es", "s", "e"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
+            return word[: -len(suffix)]
+    return word
+
+
+@dataclass(frozen=True)
+class _Profile:
+    """What identifies a happening, read once per event: words, kinds, places, targets, actors."""
+
+    words: frozenset[str]
+    kinds: frozenset[str]
+    places: frozenset[str]
+    targets: frozenset[str]
+    actors: frozenset[str]
+    text: str  # lower-cased wording and quotes, to test whether a name is mentioned at all
+
+    @cached_property
+    def sorted_words(self) -> str:
+        """The words in order, joined: what wording similarity compares (made once per event,
+        not once per candidate pair)."""
+        return " ".join(sorted(self.words))
+
+
+def profile(event: Event) -> _Profile:
+    """What merge reads of a verified event (its attributions found as merge finds them).
+
+    Its words are interned: a worker process sends a batch's profiles in one message, where
+    one word shared by many events is then sent, and kept, once."""
+    found = _profile(_with_attributions(event))
+    return replace(found, words=frozenset(map(sys.intern, found.words)))
+
+
+def _profile(event: Event) -> _Profile:
+    text = " ".join(dict.fromkeys([event.what] + [ev.quote for ev in event.evidence]))  # the offline what is its quote
+    cited = " ".join(filter(None, [event.attribution] + [ev.attribution for ev in event.evidence])).lower()
+    found_places = places(text) | {w for w in event.where
+                                   if w[:1].isupper() and not is_calendar(w) and w.lower() not in cited}
+    # Actors are the named people and bodies that act; a source quoted about the event (a model
+    # often lists "police" or "the fire department" in who) says, it does not act.
+    sources = cited
+    # A single capitalised word opening a sentence ("Fire destroyed", "Police arrested") is
+    # capitalised by position, not a name.
+    openers = {q.split()[0] for q in [event.what] + [ev.quote for ev in event.evidence] if q.split()}
+    place_names = {p.lower() for p in found_places}
+    actors = {a for a in event.who
+              if a[:1].isupper() and _is_actor(a) and a.lower() not in place_names
+              and a.lower() not in sources
+              and not is_calendar(a) and not (" " not in a and a in openers)}
+    return _Profile(words=content_words(event), kinds=kinds(text), places=frozenset(found_places),
+                    targets=targets(text), actors=frozenset(actors), text=text.lower())
+
+
+def _is_actor(name: str) -> bool:
+    words = [w for w in name.split() if w.lower() not in _STOPWORDS and w.lower() not in _QUALIFIER_WORDS]
+    return bool(words)
+
+_QUALIFIER_WORDS = frozenset(["roughly", "nearly", "almost", "around", "about", "some", "approximately", "separately"])
+
+
+def _with_attributions(event: Event) -> Event:
+    """Each evidence names its own source: from its quote, else the event's (a single report's)."""
+    single = len({ev.article_id for ev in event.evidence}) == 1
+    evidence = []
+    changed = False
+    for ev in event.evidence:
+        if ev.attribution is None:
+            # a single report's event already carries its attribution (found by the engine)
+            # a single report's event carries the engine's attribution; a quote without one is
+            # read by find_attribution when reports are joined (_combine), where it matters
+            found = event.attribution if single else find_attribution(ev.quote)
+            if found:
+                ev = ev.model_copy(update={"attribution": found})
+                changed = True
+        evidence.append(ev)
+    return event.model_copy(update={"evidence": evidence}) if changed else event

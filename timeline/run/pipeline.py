@@ -1,0 +1,337 @@
+"""brief(): wire the stages together, from articles to a Briefing.
+
+The pipeline owns ordering and bookkeeping (which chunk failed, what was dropped, what it
+cost); engines only extract and summarize. Progress goes through an optional callback so
+the library never prints.
+"""
+from __future__ import annotations
+
+import asyncio
+import logging
+import os
+from datetime import date
+from typing import Any, Awaitable
+
+from timeline.text.chunker import chunk_articles as _chunk_articles
+from timeline.engines.base import ChunkProposals, Engine
+from timeline.engines.llm.plan import Plan
+from timeline.engines.registry import ENGINES, choose_engine, make_engine
+from timeline.errors import AllChunksFailed, ChunkFailed
+from timeline.sources.dedupe import dedupe
+from timeline.summary.disagreements import add_disagreements
+from timeline.merge.combine import merge
+from timeline.models import Article, ArticleInfo, Briefing, Chunk, DroppedEvent, Event, FailedChunk
+from timeline.options import BriefOptions
+from timeline.summary.check import check_summary
+from timeline.summary.loaded import neutrality_warnings
+from timeline.text.tokens import counter_for
+from timeline.verify.warnings import verification_warnings
+from timeline.run.propose import (
+    ChunkOutcome,
+    Progress,
+    _propose_all,
+    _verify_chunk,
+    fewer_collections,
+)
+from timeline.select.filter import filter_chronology, select_chronology
+
+log = logging.getLogger(__name__)
+
+
+
+
+def chunk_articles(articles: list[Article], options: BriefOptions | None = None, model: str | None = None
+                   ) -> list[Chunk]:
+    """The chunks a briefing with ``options`` reads (``chunker.chunk_articles`` with its budget)."""
+    return _chunk_articles(articles, (options or BriefOptions()).max_chunk_tokens, model)
+
+
+POOL_MIN_CHUNKS = 400  # below this many chunks an offline run stays in one process (a pool costs about 1 s to start)
+MAX_WORKERS = 4  # each worker holds its batch and the package (about 90 MB); see docs/benchmarks.md
+
+
+def pool_workers(engine: Engine, chunks: int) -> int:
+    """How many processes propose and verify ``chunks`` chunks: 1 (in this process) unless the
+    engine computes offline (``Engine.parallel``), the run is large and there are cores to use.
+    ``TIMELINE_WORKERS`` sets the number (1: never a pool), ``TIMELINE_POOL_MIN_CHUNKS`` the size."""
+    workers, least = _pool_settings(engine)
+    return workers if chunks >= least else 1
+
+
+def _pool_settings(engine: Engine) -> tuple[int, int]:
+    """(processes for a large run, the fewest chunks that make a run large)."""
+    if not getattr(engine, "parallel", False):
+        return 1, 0
+    try:
+        least = max(int(os.environ.get("TIMELINE_POOL_MIN_CHUNKS", POOL_MIN_CHUNKS)), 2)
+        wanted = int(os.environ.get("TIMELINE_WORKERS", 0))
+    except ValueError:
+        from timeline.errors import UsageError
+
+        raise UsageError("TIMELINE_WORKERS and TIMELINE_POOL_MIN_CHUNKS must be whole numbers") from None
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+    return (wanted if wanted > 0 else min(cores, MAX_WORKERS)), least
+
+
+async def _chunk_propose_verify(engine: Engine, articles: list[Article], by_id: dict[str, Article],
+                                options: BriefOptions, progress: Progress | None
+                                ) -> tuple[list[ChunkOutcome], int, set[str]]:
+    """Each chunk's verify outcome in chunk order, how many chunks, and the articles that
+    have chunks: over worker processes for a large offline run (timeline/parallel.py, which
+    also reads each event as merge will), else here, the engine proposing and verify
+    checking chunk by chunk."""
+    workers, least = _pool_settings(engine)
+    if workers > 1:
+        from timeline.run.pool import chunk_and_pool
+
+        chunks, pooled, count, chunked = await chunk_and_pool(type(engine), articles, options, progress, workers,
+                                                              least, engine.model)
+        if pooled is not None:
+            return pooled, count, chunked
+    else:
+        chunks = _chunk_articles(articles, options.max_chunk_tokens, engine.model)
+    proposed = await _propose_all(engine, chunks, by_id, options, progress)
+    outcomes = [_verify_chunk(chunk, result, by_id[chunk.article_id]) for chunk, result in proposed]
+    del proposed  # the proposals are events now: let them go before merge, the run's memory peak
+    return outcomes, len(chunks), {c.article_id for c in chunks}
+
+
+def brief(
+    articles: list[Article],
+    options: BriefOptions | None = None,
+    engine: Engine | None = None,
+    progress: Progress | None = None,
+    previous: Briefing | None = None,
+) -> Briefing:
+    """The briefing for ``articles``: chronology, summary, usage and warnings.
+
+    With ``previous`` (an earlier briefing), only ``articles`` are read; their events are
+    merged into the earlier chronology and marked new.
+    """
+    return asyncio.run(_boxed(abrief(articles, options, engine, progress, previous))).value
+
+
+class _Box:
+    """A result with a cheap repr. asyncio.run formats repr(main task), result included, when
+    it restores the Ctrl-C handler; a 2,000-article briefing's repr took 8 s of a 60 s run."""
+
+    __slots__ = ("value",)
+
+    def __init__(self, value: Briefing) -> None:
+        self.value = value
+
+    def __repr__(self) -> str:
+        return "<briefing>"
+
+
+async def _boxed(run: Awaitable[Briefing]) -> _Box:
+    return _Box(await run)
+
+
+async def abrief(
+    articles: list[Article],
+    options: BriefOptions | None = None,
+    engine: Engine | None = None,
+    progress: Progress | None = None,
+    previous: Briefing | None = None,
+) -> Briefing:
+    """sources -> chunk -> propose -> verify -> merge -> select -> summarize -> Briefing.
+
+    Each stage returns new values; nothing an engine or an earlier stage returned is changed.
+    """
+    with fewer_collections():
+        return await _abrief(articles, options, engine, progress, previous)
+
+
+async def _abrief(
+    articles: list[Article],
+    options: BriefOptions | None,
+    engine: Engine | None,
+    progress: Progress | None,
+    previous: Briefing | None,
+) -> Briefing:
+    options = options or BriefOptions()
+    warnings: list[str] = []
+    if engine is None:
+        name, _note = choose_engine(options)
+        engine = make_engine(name, options)
+    deduped = dedupe(articles)  # issue 14: copies are read once, boilerplate lines blanked
+    articles = deduped.articles
+    earlier = _earlier_articles(previous, articles)
+    all_articles = earlier + articles
+    try:
+        by_id = {a.id: a for a in articles}
+        outcomes, chunk_count, chunked = await _chunk_propose_verify(engine, articles, by_id, options, progress)
+        events, failed, rejected, partials, profiles = _collect(outcomes, warnings)
+        del outcomes
+        dropped = len(rejected)
+        if chunk_count and len(failed) == chunk_count:
+            raise AllChunksFailed(failed)
+        if previous is not None:
+            events = [e.model_copy(update={"is_new": False}) for e in _all_events(previous)] \
+                + [e.model_copy(update={"is_new": True}) for e in events]
+        if previous is not None:
+            profiles = None  # the earlier events are read in merge
+        merged = merge(events, all_articles, profiles)
+        del profiles
+        chronology = filter_chronology(merged, options, all_articles)
+        chronology = select_chronology(chronology, all_articles, options)
+        if chronology.key_dates:
+            from timeline.run.key_days import summarize_key_days
+
+            chronology, day_warnings = await summarize_key_days(engine, chronology, all_articles)
+            warnings.extend(day_warnings)
+        read_all = chunked >= {a.id for a in all_articles}
+        summary = await engine.summarize(chronology, all_articles, partials if read_all else [])
+    finally:
+        await engine.aclose()
+    summary, removed = check_summary(summary, chronology, all_articles)
+    warnings.extend(removed)
+    summary = add_disagreements(summary, chronology, all_articles)
+    warnings.extend(neutrality_warnings(summary, chronology.events + chronology.undated))
+    missing = [a.id for a in all_articles if a.published is None]
+    if missing:
+        warnings.insert(0, _no_date_warning(missing))
+    warnings.extend(f"chunk failed: {f.article_id} [{f.start}:{f.end}]: {f.reason}" for f in failed)
+    if dropped:
+        warnings.append(f"{dropped} proposed event(s) dropped: evidence not found in the article or not "
+                        "supported by it (reasons under 'dropped' in JSON)")
+    warnings.extend(verification_warnings(chronology))
+    usage = engine.usage.model_copy(update={"token_counter": counter_for(engine.model).name})
+    from timeline.select.not_used import not_used
+
+    earlier_infos = {a.id: a for a in previous.articles} if previous else {}
+    return Briefing(
+        title=previous.title if previous else _title(articles),
+        articles=[_info(a, i, deduped.copies, earlier_infos) for i, a in enumerate(all_articles, 1)],
+        chronology=chronology,
+        summary=summary,
+        usage=usage,
+        warnings=list(dict.fromkeys(warnings)),
+        failed_chunks=failed,
+        dropped_events=dropped,
+        not_used=(previous.not_used if previous else []) + not_used(deduped, merged, chronology),
+        dropped=rejected,
+    )
+
+
+def _verify_all(
+    proposed: list[tuple[Chunk, ChunkProposals | ChunkFailed]], by_id: dict[str, Article], warnings: list[str]
+) -> tuple[list[Event], list[FailedChunk], list[DroppedEvent], list[str]]:
+    """The verify stage for every engine: (grounded, supported events; failed chunks; the
+    refused proposals with their reasons, counted as dropped; partial summaries in chunk order)."""
+    outcomes = [_verify_chunk(chunk, result, by_id[chunk.article_id]) for chunk, result in proposed]
+    events, failed, rejected, partials, _profiles = _collect(outcomes, warnings)
+    return events, failed, rejected, partials
+
+
+def _collect(outcomes: list[ChunkOutcome], warnings: list[str]
+             ) -> tuple[list[Event], list[FailedChunk], list[DroppedEvent], list[str], list[Any] | None]:
+    """Every chunk's outcome in chunk order: (events without repeats, failed chunks, refused
+    proposals, partial summaries, merge's reading of each event when every chunk has them)."""
+    events: list[Event] = []
+    failed: list[FailedChunk] = []
+    partials: list[str] = []
+    rejected: list[DroppedEvent] = []
+    profiles: list[Any] | None = []
+    for outcome in outcomes:
+        if outcome.failed is not None:
+            failed.append(outcome.failed)
+            continue
+        for reason in outcome.reasons:
+            log.info("%s: dropped proposal: %s", outcome.where, reason)
+        events.extend(outcome.events)
+        if profiles is not None and outcome.profiles is not None:
+            profiles.extend(outcome.profiles)
+        else:
+            profiles = None
+        rejected.extend(outcome.rejected)
+        partials.extend(outcome.partials)
+        warnings.extend(outcome.warnings)
+    kept = _unrepeated(events)
+    repeats = len(events) - len(kept)
+    if repeats:
+        events = [events[i] for i in kept]
+        profiles = [profiles[i] for i in kept] if profiles is not None else None
+        warnings.append(f"{repeats:,} repeated sentence(s) read once (the same words and date again in one article)")
+    return events, failed, rejected, partials, profiles
+
+
+def _without_repeats(events: list[Event]) -> tuple[list[Event], int]:
+    """Events minus repeats within one article: same words (case and spacing aside) and same
+    date. A pasted page that repeats itself (a 5 MB article of the same paragraphs) then
+    yields its events once, not tens of thousands of copies for merge and the summary."""
+    kept = [events[i] for i in _unrepeated(events)]
+    return kept, len(events) - len(kept)
+
+
+def _unrepeated(events: list[Event]) -> list[int]:
+    """Indices of ``events`` that are not repeats (see ``_without_repeats``), in order."""
+    seen: set[tuple[str, str | None, str]] = set()
+    kept: list[int] = []
+    for i, event in enumerate(events):
+        article_id = event.evidence[0].article_id if event.evidence else ""
+        key = (article_id, event.when.value if event.when else None, " ".join(event.what.casefold().split()))
+        if key in seen:
+            continue
+        seen.add(key)
+        kept.append(i)
+    return kept
+
+
+def _all_events(briefing: Briefing) -> list[Event]:
+    return briefing.chronology.events + briefing.chronology.undated
+
+
+def _earlier_articles(previous: Briefing | None, new: list[Article]) -> list[Article]:
+    """Articles of an earlier briefing, without their text (their events are already known)."""
+    if previous is None:
+        return []
+    new_ids = {a.id for a in new}
+    clash = [a.id for a in previous.articles if a.id in new_ids]
+    if clash:
+        from timeline.errors import InputError
+
+        raise InputError(f"{clash[0]}: already in the earlier briefing; give only new articles with --update")
+    return [Article(id=a.id, title=a.title, text="", published=a.published, source=a.source, url=a.url, path=a.path)
+            for a in previous.articles]
+
+
+def _no_date_warning(missing: list[str]) -> str:
+    which = "the article" if len(missing) == 1 else f"{len(missing)} articles ({', '.join(missing[:3])}...)"
+    return (f"no publication date for {which}: day-relative dates such as 'Friday' are left unresolved; "
+            "give --published YYYY-MM-DD or a 'published:' front-matter field")
+
+
+def _title(articles: list[Article]) -> str:
+    if len(articles) == 1:
+        return articles[0].title or f"Briefing: {articles[0].id}"
+    titled = [a.title for a in articles if a.title]
+    return f"Briefing: {titled[0]} and {len(articles) - 1} more" if titled else f"Briefing: {len(articles)} articles"
+
+
+def _info(article: Article, number: int, copies: dict | None = None, earlier: dict | None = None) -> ArticleInfo:
+    if earlier and article.id in earlier:  # an article of the earlier briefing keeps what it had
+        return earlier[article.id].model_copy(update={"number": number})
+    return ArticleInfo(
+        id=article.id, number=number, title=article.title, published=article.published, source=article.source,
+        url=article.url, path=article.path, chars=len(article.text), copies=(copies or {}).get(article.id, []),
+    )
+
+
+def published_or_none(value: str | None) -> date | None:
+    from timeline.sources import parse_date
+
+    return parse_date(value, "--published") if value else None
+
+
+def plan(articles: list[Article], options: BriefOptions | None = None) -> Plan:
+    """What a briefing of ``articles`` would send to the model and cost; sends nothing.
+
+    The dry run is the model engine's own method, so the estimate and the run share one
+    code path (chunking, packing, requests, cache keys)."""
+    options = options or BriefOptions()
+    name = options.engine if options.engine in ENGINES and ENGINES[options.engine].plans \
+        else next(n for n, e in ENGINES.items() if e.plans)
+    engine = make_engine(name, options, dry_run=True)
+    return engine.plan(articles)  # type: ignore[attr-defined, no-any-return]

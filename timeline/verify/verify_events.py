@@ -1,0 +1,110 @@
+"""One chunk's proposals turned into verified events: found, checked, dated, rewritten or dropped."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from timeline.verify import support
+from timeline.temporal import memo as tag_memo
+from timeline.text.boilerplate import clean_span
+from timeline.text.attribution import find_attribution
+from timeline.models import Article, Chunk, DroppedEvent, Event, Evidence, Proposal
+from timeline.verify.dates import FLAG_MODEL_ONLY, derive_when
+from timeline.verify.check_event import FLAG_REWRITTEN, MAX_REWRITE_WORDS, event_problems, evidence_span, paragraph_span
+from timeline.text.quotes import find_quote, substantial
+
+
+@dataclass
+class Verified:
+    """What verify made of one chunk's proposals.
+
+    ``dropped``/``reasons`` count and explain the refused proposals (``rejected`` lists them
+    for the briefing's JSON); ``rewritten`` counts events replaced by their evidence sentence.
+    """
+
+    events: list[Event]
+    dropped: int
+    reasons: list[str]
+    rejected: list[DroppedEvent] = field(default_factory=list)
+    rewritten: int = 0
+
+
+def verify_events(proposals: list[Proposal], chunk: Chunk, article: Article) -> Verified:
+    """Grounded, supported, re-dated events from one chunk's proposals.
+
+    A proposal whose quote is not in the chunk is dropped; one whose text, numbers, names,
+    dates or attribution its evidence sentences do not support is rewritten to those
+    sentences (flag ``rewritten``), or dropped when they are too long to be an event line or
+    already make another event. Every drop is counted and listed with its reason.
+    """
+    tagged = tag_memo.tag(chunk.text, article.published, take=True)  # the engine's tagging when it was ours
+    text = article.text
+    rejected: list[DroppedEvent] = []
+    rewritten = 0
+
+    def refuse(p: Proposal, reason: str) -> None:
+        rejected.append(DroppedEvent(article_id=article.id, what=" ".join(p.what.split()), quote=p.evidence,
+                                     reason=reason))
+
+    checked: list[tuple[int, Proposal, Event, list[str], tuple[int, int]]] = []
+    for index, p in enumerate(proposals):
+        if not substantial(p.evidence):
+            refuse(p, f"evidence too short to ground an event: {p.evidence[:60]!r}")
+            continue
+        span = find_quote(p.evidence, chunk.text)
+        if span is None:
+            refuse(p, f"evidence not in the article: {p.evidence[:60]!r}")
+            continue
+        start, end = chunk.start + span[0], chunk.start + span[1]
+        s_start, s_end = evidence_span(text, start, end)
+        p_start, p_end = paragraph_span(text, s_start, s_end)
+        sentence, paragraph = text[s_start:s_end], text[p_start:p_end]
+        when, flags = derive_when(p.when_text, p.date, chunk.text, span[0], article.published, tagged)
+        if when is not None and find_quote(when.text, sentence) is None:
+            when, flags = None, []  # the time expression is not in the evidence: it dates another sentence
+        if when is not None and FLAG_MODEL_ONLY in flags:
+            when = when.model_copy(update={"model_reading": True})
+        what = " ".join(p.what.split())
+        problems = event_problems(what, p.attribution, sentence, paragraph, text,
+                                  when.value if when else None, article.published)
+        event = Event(when=when, what=what, attribution=p.attribution or None, flags=flags,
+                      who=[w for w in support.clean_names(p.who) if support.mentioned(w, paragraph, text)],
+                      where=[w for w in support.clean_names(p.where) if support.mentioned(w, paragraph, text)],
+                      evidence=[Evidence(article_id=article.id, start=start, end=end, quote=text[start:end])])
+        checked.append((index, p, event, problems, (s_start, s_end)))
+    # Supported events first: an unsupported proposal on a sentence that already makes an
+    # event is dropped rather than shown a second time as that sentence.
+    spans_taken = {span for _i, _p, _e, problems, span in checked if not problems}
+    placed: list[tuple[int, Event]] = [(i, e) for i, _p, e, problems, _s in checked if not problems]
+    for index, p, event, problems, (s_start, s_end) in checked:
+        if not problems:
+            continue
+        sentence, (p_start, p_end) = text[s_start:s_end], paragraph_span(text, s_start, s_end)
+        why = "unsupported (" + "; ".join(problems) + ")"
+        if len(sentence.split()) > MAX_REWRITE_WORDS:
+            refuse(p, why + " and its evidence is too long to stand in")
+            continue
+        if (s_start, s_end) in spans_taken:
+            refuse(p, why + " and its evidence sentence is already an event")
+            continue
+        spans_taken.add((s_start, s_end))
+        cleaned = clean_span(text, s_start, s_end)  # the sentence without a glued headline, bullets or stamp
+        if cleaned is None:
+            refuse(p, why + " and its evidence sentence is page furniture")
+            continue
+        s_start, s_end = cleaned
+        sentence = text[s_start:s_end]
+        rewritten += 1
+        attribution = event.attribution
+        if attribution and not support.mentioned(attribution, text[p_start:p_end], text):
+            attribution = None
+        placed.append((index, event.model_copy(update={
+            "what": " ".join(sentence.split()),
+            "attribution": find_attribution(sentence) or attribution,
+            "who": [w for w in event.who if support.mentioned(w, sentence, text)],
+            "where": [w for w in event.where if support.mentioned(w, sentence, text)],
+            "evidence": [Evidence(article_id=article.id, start=s_start, end=s_end, quote=sentence)],
+            "flags": [*event.flags, FLAG_REWRITTEN],
+        })))
+    events = [e for _i, e in sorted(placed, key=lambda item: item[0])]
+    return Verified(events=events, dropped=len(rejected), reasons=[r.reason for r in rejected],
+                    rejected=rejected, rewritten=rewritten)
