@@ -58,6 +58,7 @@ class BriefOptions(BaseModel):
     max_events: int | None = None
     key_dates: int | None = None  # --key-dates N: the N days that matter most (select.py)
     per_date: int = 1  # --per-date K: at most K events on each key day
+    about: str | None = None  # --about WORDS: days and sentences about these words first (select/key_dates.py)
 
     def __init__(self, **data: Any) -> None:
         try:
@@ -102,6 +103,8 @@ class BriefOptions(BaseModel):
             raise UsageError(f"--timeout: must be more than 0 and at most {MAX_TIMEOUT:g} seconds (got {self.timeout:g})")
         if self.key_dates is not None and self.max_events is not None:
             raise UsageError("--key-dates and --max-events: give one of them (key dates already limit the events)")
+        if self.about is not None and not self.about.strip():
+            raise UsageError("--about: give the words of the thread to focus on (got nothing)")
         if self.since and self.until and self.since > self.until:
             raise UsageError(f"--since {self.since} is after --until {self.until}: nothing could be shown")
         return self
