@@ -11,7 +11,7 @@ from timeline.errors import UsageError
 from timeline.merge.combine import merge
 from timeline.models import Article, Chronology, Event, Evidence, TimePoint
 from timeline.run.pipeline import BriefOptions, brief
-from timeline.select.key_dates import day_signals, key_dates, rank_days
+from timeline.select.key_dates import KeyDateWeights, day_signals, key_dates, rank_days
 from timeline.select.filter import summarise_undated
 
 D0 = date(2024, 3, 1)
@@ -68,14 +68,20 @@ def test_per_date_skips_near_duplicates() -> None:
     assert len(on_day1) == 2 and sum("flooded" in w for w in on_day1) == 1
 
 
-def test_later_references_outrank_a_same_day_burst() -> None:
+def test_later_references_are_counted_and_outrank_a_burst_when_weighted_so() -> None:
     arts = [Article(id=f"p{i}", text="x", published=D0) for i in range(3)]
     arts += [Article(id=f"q{i}", text="x", published=D0 + timedelta(days=30)) for i in range(3)]
     events = [_event(f"p{i}", D0, f"Shares fell sharply in early trading {i}.") for i in range(3)]
     events += [_event(f"q{i}", D0 + timedelta(days=2), f"The bank collapsed two days later {i}.") for i in range(3)]
     signals = day_signals(merge(events, arts).events, arts)
     assert signals[D0 + timedelta(days=2)].later == 3 and signals[D0].later == 0
-    assert rank_days(signals)[0][0] == D0 + timedelta(days=2)
+    assert signals[D0].burst == 3 and signals[D0 + timedelta(days=2)].burst == 0
+    # the shipped weights (chosen leave-one-topic-out, issue 24) give a burst more than later
+    # references; the order follows the weights, whatever they are
+    later_first = KeyDateWeights(mentions=0.5, later=1.0, burst=0.25, central=0.0)
+    burst_first = KeyDateWeights(mentions=0.5, later=0.25, burst=1.0, central=0.0)
+    assert rank_days(signals, later_first)[0][0] == D0 + timedelta(days=2)
+    assert rank_days(signals, burst_first)[0][0] == D0
 
 
 def test_counts_are_of_distinct_articles() -> None:

@@ -246,6 +246,7 @@ class Chronology(_Strict):
     undated_window: str | None = None
     key_dates: list[KeyDate] = Field(default_factory=list)
     not_listed: int = 0
+    about: str | None = None  # --about WORDS: the thread these events were chosen for
     undated_counts: list[UndatedCount] = Field(default_factory=list)
 
 

@@ -46,6 +46,7 @@ class BriefOptions(BaseModel):
     max_events: int | None = Field(None, ge=1)
     key_dates: int | None = Field(None, ge=1, le=1000)  # --key-dates N: the N days that matter most (select/)
     per_date: int = Field(1, ge=1, le=50)  # --per-date K: at most K events on each key day
+    about: str | None = None  # --about WORDS: days and sentences about these words first (select/key_dates.py)
 
     def __init__(self, **data: Any) -> None:
         try:
@@ -83,6 +84,8 @@ class BriefOptions(BaseModel):
         """The checks of two fields at once (each field's own range is its ``Field``)."""
         if self.key_dates is not None and self.max_events is not None:
             raise UsageError("--key-dates and --max-events: give one of them (key dates already limit the events)")
+        if self.about is not None and not self.about.strip():
+            raise UsageError("--about: give the words of the thread to focus on (got nothing)")
         if self.since and self.until and self.since > self.until:
             raise UsageError(f"--since {self.since} is after --until {self.until}: nothing could be shown")
         return self

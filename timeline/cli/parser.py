@@ -14,6 +14,7 @@ examples:
   timeline brief story/*.md --format markdown -o briefing.md   # Markdown report
   timeline brief article.txt --format json > briefing.json     # JSON (schema_version 1.0)
   timeline brief story.jsonl --key-dates 12 --per-date 2        # the 12 days that matter, 2 events each
+  timeline brief story.jsonl --key-dates 12 --about 'ceasefire talks'   # the same, one thread first
   timeline brief page.html https://example.org/story -f html -o briefing.html  # a timeline page
   cat article.txt | timeline brief - --published 2024-12-02    # from stdin
   timeline dates article.txt --published 2024-12-02            # time expressions found
@@ -111,6 +112,9 @@ def add_brief_arguments(b: argparse.ArgumentParser) -> None:
                    help="the N days that matter most (most articles refer to them, also later), one or more events each")
     f.add_argument("--per-date", type=int, default=1, metavar="K",
                    help="with --key-dates: at most K events per day, most central first (default 1)")
+    f.add_argument("--about", metavar="WORDS",
+                   help="focus on one thread ('ceasefire talks'): with --key-dates, days and sentences about WORDS "
+                        "first; without, only the events that mention them")
     f.add_argument("--update", metavar="BRIEFING_JSON",
                    help="add PATH articles to an earlier JSON briefing; only they are read, their events are marked new")
     b.add_argument("-v", "--verbose", action="count", default=0, help="log progress (-vv: debug)")

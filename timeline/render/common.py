@@ -67,9 +67,13 @@ def flag_texts(event: Event) -> list[str]:
 def key_date_note(briefing: Briefing) -> str | None:
     """One line saying the chronology is cut to key dates, or None."""
     chron = briefing.chronology
+    about = f" about \u201c{chron.about}\u201d first" if chron.about else ""
     if not chron.key_dates:
+        if chron.about:
+            return (f"About \u201c{chron.about}\u201d: {len(chron.events) + len(chron.undated)} events that mention it; "
+                    f"{chron.not_listed} other events not listed.")
         return None
-    return (f"Key dates: the {len(chron.key_dates)} days most articles refer to (also later on), "
+    return (f"Key dates{about}: the {len(chron.key_dates)} days most articles refer to (also later on), "
             f"{len(chron.events)} events; {chron.not_listed} other events not listed.")
 
 

@@ -31,11 +31,16 @@ UNDATED_LIST_LIMIT = 200  # above this many undated events, list counts per arti
 
 
 def select_chronology(chronology: Chronology, articles: list[Article], options: BriefOptions) -> Chronology:
-    """--key-dates N --per-date K (see select.py); without it, a long undated list becomes counts."""
+    """--key-dates N --per-date K [--about WORDS] (see select/key_dates.py); --about alone keeps the
+    events that mention the words; without --key-dates, a long undated list becomes counts."""
     if options.key_dates is not None:
         from timeline.select.key_dates import key_dates
 
-        return key_dates(chronology, articles, options.key_dates, options.per_date)
+        return key_dates(chronology, articles, options.key_dates, options.per_date, about=options.about)
+    if options.about:
+        from timeline.select.key_dates import about_events
+
+        chronology = about_events(chronology, options.about)
     if len(chronology.undated) > UNDATED_LIST_LIMIT:
         from timeline.select.filter import summarise_undated
 

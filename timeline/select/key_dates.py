@@ -1,56 +1,105 @@
-"""Key dates of a big story: the N days that matter most and the K most central events on each.
+"""Key dates of a big story: the N days that matter most and the K sentences that say what happened on each.
 
 Why not "the events with most sources" (``--max-events``): year, month and range events collect
 the most sources, so a big story's top events fall on few distinct days. A journalist's
-timeline is a set of days, each with a sentence or two. This module ranks *days*, then picks
-what is said on each.
+timeline is a set of days, each with a sentence or two. This module ranks *days* by the
+happenings that fall on them, then picks what is said on each.
 
-Ranking a day (all counts are of distinct articles, so one long article cannot carry a day):
-  * ``mentions``: articles that give an event this day, by an explicit or resolved reference
-    ("on June 25", "yesterday") in the evidence of a verified day-precision event;
-  * ``later``: of those, articles published after the day (a story keeps coming back to the days
-    that mattered; DATEWISE's supervised ranker found "documents after" its strongest feature);
-  * ``burst``: articles published on the day or the day after (news breaks within a day).
-Each signal is divided by its maximum over the story, so the weights do not depend on its
-size; the weights were chosen by leave-one-topic-out on the development stories
-(bench/bench_tls.py prints that run), not tuned to any one timeline.
+1. Happenings before days. A happening is one event of the merged chronology: merge has already
+   joined the mentions of one happening across articles (compatible dates, places, kind,
+   actors; ``merge/``). Each happening is given the day most of its articles give it (the
+   group's majority date, as LLM-TLS dates its event clusters), so one article's misreading
+   does not make a second day; all its articles count on that day.
+2. Ranking a day, from its happenings (all counts are of distinct articles, so one long article
+   cannot carry a day):
+     * ``mentions``: articles reporting a happening of the day;
+     * ``later``: of those, articles published after the day (a story keeps coming back to the
+       days that mattered; DATEWISE's supervised ranker found "documents after" its strongest
+       feature);
+     * ``burst``: articles published on the day or the day after (news breaks within a day);
+     * ``central``: the day's articles weighted by how central their happening is to the whole
+       story (TF-IDF cosine of the happening with the story's centroid): a day carried by an
+       aside (a football score, a comment thread) counts for less than one carried by the story.
+   Each signal is divided by its maximum over the story, so the weights do not depend on its
+   size. The weights are chosen leave-one-topic-out on the development stories
+   (``bench/bench_tls.py`` prints the folds' choices and the held-out figures).
+3. What is said on a day: the day's candidate events (only events the text itself dates to that
+   day: a publication date never dates a sentence) are scored by TF-IDF cosine similarity to
+   the day's centroid, which mixes the day's dated sentences and the lead sentences of articles
+   published on the day or the day after (DATEWISE's centroid, used only to score, never as
+   output), plus similarity to the whole story, so central on-topic sentences win over asides;
+   a little for each corroborating article, a penalty when its sources disagree on the day; a
+   quote fragment (a sentence that begins in lower case or inside a quotation) only when the
+   day has nothing else. Near-duplicates of a chosen sentence are skipped (cosine >= 0.5).
+4. ``about`` (``--about WORDS``): days with a happening that mentions the words come first, then
+   the others. On each day the sentences mentioning more of the words come first, unless the
+   words name the whole story (they occur in nearly every article, as a story's own keywords
+   do): then they cannot tell its sentences apart and the picker above decides.
 
-What is said on a day: the day's candidate events (only events the text itself dates to that
-day: a publication date never dates a sentence) are scored by TF-IDF cosine similarity to the
-day's centroid, which mixes the day's dated sentences and the lead sentences of articles
-published on the day or the day after (the "PM mean" centroid of DATEWISE, used here only to
-score, never as output), plus similarity to the whole story, so on-topic central sentences
-win over asides. Near-duplicates of an already chosen sentence are skipped (cosine >= 0.5).
-The vectors are plain-Python TF-IDF (``tfidf.py``: scikit-learn's vectorizer cost 85 MB and
-seconds to import at the run's memory peak, for arithmetic this small).
+Every step is linear in the number of events and articles (one TF-IDF pass, dictionary loops);
+the vectors are plain-Python TF-IDF (``select/tfidf.py``: scikit-learn cost 85 MB and seconds to import).
 """
 from __future__ import annotations
 
-from collections import defaultdict
-from collections.abc import Iterable
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
 from timeline.models import Article, Chronology, Event, KeyDate, TimePoint
+from timeline.select import tfidf
 
-# Chosen leave-one-topic-out on the development stories (bench/bench_tls.py --loto, Date-F1 over
-# a 47-point grid): for finan, h1n1 and haiti the best weights on the other three topics were
-# these (tied with 0.5 / 0.5 / 0.5); for mj, 0.0 / 0.5 / 0.25. Pooled held-out Date-F1 0.739,
-# against 0.743 with these weights on all four: the choice is not carried by one timeline.
-DEFAULT_WEIGHTS = (0.5, 1.0, 0.25)  # mentions, later, burst
+
+@dataclass(frozen=True)
+class KeyDateWeights:
+    """How much each signal counts (see the module docstring).
+
+    The defaults are the mean of the four leave-one-topic-out folds' choices on the development
+    stories (``bench/bench_tls.py``: each fold chose on three topics, without the fourth; the mean,
+    rounded to 0.05, damps any one fold's choice). The folds disagree on the day weights (finan's
+    fold: later 0.5, central 1.0; haiti's: mentions 1.0, burst 0.25 alone): on these stories the
+    rankings they give differ by a day or two, so no single signal is carried by one topic. All
+    four folds chose the sentence weights lead 2.0 and story 1.0 or 0.5."""
+
+    mentions: float = 0.6  # articles reporting the day's happenings
+    later: float = 0.25  # of those, articles published after the day
+    burst: float = 0.4  # articles published on the day or the day after
+    central: float = 0.25  # articles weighted by their happening's centrality to the story
+    lead: float = 2.0  # the day's lead sentences in its centroid, next to its dated sentences
+    story: float = 0.9  # similarity to the whole story, next to the day's centroid
+
+
+DEFAULT_WEIGHTS = KeyDateWeights()
 DUPLICATE_SIMILARITY = 0.5
 LEAD_SENTENCES = 5  # lead sentences per article that speak for its publication day
-LEAD_WEIGHT = 1.0  # weight of the day's lead sentences in its centroid, next to its dated sentences
-STORY_WEIGHT = 0.5  # weight of similarity to the whole story next to the day's centroid
+SOURCE_BONUS = 0.05  # per corroborating article, up to five: a tie-breaker, not a ranking
+DATE_CONFLICT_PENALTY = 0.5  # sources disagree on this event's day: not the sentence to stand for it
+# --about words found in at least this share of the articles name the whole story (a story's own
+# keywords: 97-100% of the articles of each development topic), not a thread of it (the threads
+# tried there, "vaccine", "aid", "bailout", "lehman": 0-64%); then they do not choose sentences.
+STORY_WORDS_SHARE = 0.9
 
 
 @dataclass(frozen=True)
 class DaySignals:
-    """Why a day ranks where it does: counts of distinct articles."""
+    """Why a day ranks where it does: counts of distinct articles, and ``about``, the largest
+    share of the --about words one of its happenings mentions (0 without --about)."""
 
     mentions: int
     later: int
     burst: int
+    central: float = 0.0
+    about: float = 0.0
+
+
+@dataclass(frozen=True)
+class Happening:
+    """One event of the chronology with the day most of its articles give it."""
+
+    event: Event
+    day: date
+    articles: frozenset[str]
 
 
 def day_of(event: Event) -> date | None:
@@ -58,56 +107,80 @@ def day_of(event: Event) -> date | None:
     return _evidence_day(event.when) if event.when is not None else None
 
 
-def day_signals(events: Iterable[Event], articles: list[Article]) -> dict[date, DaySignals]:
-    """The ranking signals of every day some event falls on."""
-    published = {a.id: a.published for a in articles}
-    mentions: dict[date, set[str]] = defaultdict(set)
-    later: dict[date, set[str]] = defaultdict(set)
+def happenings(events: Iterable[Event]) -> list[Happening]:
+    """Every event some article dates to a day, with its majority day: the day given by most of
+    its articles (an evidence without a date of its own gives the event's); ties go to the
+    event's own day, then to the earliest."""
+    out = []
     for event in events:
+        own = day_of(event)
+        by_day: dict[date, set[str]] = defaultdict(set)
         for ev in event.evidence:
-            d = _evidence_day(ev.when) if ev.when is not None else day_of(event)
-            if d is None:
-                continue
-            mentions[d].add(ev.article_id)
-            pub = published.get(ev.article_id)
-            if pub is not None and pub > d:
-                later[d].add(ev.article_id)
-    by_pub: dict[date, int] = defaultdict(int)
-    for a in articles:
-        if a.published is not None:
-            by_pub[a.published] += 1
-    return {d: DaySignals(len(ids), len(later[d]), by_pub[d] + by_pub[d + timedelta(days=1)])
-            for d, ids in mentions.items()}
+            d = _evidence_day(ev.when) if ev.when is not None else own
+            if d is not None:
+                by_day[d].add(ev.article_id)
+        if not by_day:
+            continue
+        best = max(by_day, key=lambda d: (len(by_day[d]), d == own, -d.toordinal()))
+        out.append(Happening(event, best, frozenset(a for ids in by_day.values() for a in ids)))
+    return out
 
 
-def rank_days(signals: dict[date, DaySignals], weights: tuple[float, float, float] = DEFAULT_WEIGHTS
+def day_signals(events: Iterable[Event], articles: Sequence[Article], about: str | None = None
+                ) -> dict[date, DaySignals]:
+    """The ranking signals of every day some happening falls on."""
+    published = {a.id: a.published for a in articles}
+    found = happenings(events)
+    vectors = tfidf.vectors([h.event.what for h in found])
+    story = tfidf.unit(tfidf.mean(vectors))
+    about_re = _about_pattern(about)
+    mentions: dict[date, set[str]] = defaultdict(set)
+    central: dict[date, float] = defaultdict(float)
+    thread: dict[date, float] = defaultdict(float)
+    for h, v in zip(found, vectors):
+        mentions[h.day] |= h.articles
+        central[h.day] += len(h.articles) * max(0.0, tfidf.dot(v, story))
+        if about_re is not None:
+            thread[h.day] = max(thread[h.day], _relevance(h.event.what, about_re))
+    by_pub: Counter[date] = Counter(a.published for a in articles if a.published is not None)
+    out = {}
+    for d, ids in mentions.items():
+        later = sum(1 for a in ids if (p := published.get(a)) is not None and p > d)
+        out[d] = DaySignals(len(ids), later, by_pub[d] + by_pub[d + timedelta(days=1)], central[d], thread[d])
+    return out
+
+
+def rank_days(signals: dict[date, DaySignals], weights: KeyDateWeights = DEFAULT_WEIGHTS, about: bool = False
               ) -> list[tuple[date, float]]:
-    """Days with their scores, best first (ties: the earlier day first)."""
+    """Days with their scores, best first (ties: the earlier day first); with ``about``, the
+    days whose happenings mention the words first."""
     if not signals:
         return []
-    top = [max(1, max(getattr(s, f) for s in signals.values())) for f in ("mentions", "later", "burst")]
-    scored = [(d, weights[0] * s.mentions / top[0] + weights[1] * s.later / top[1] + weights[2] * s.burst / top[2])
-              for d, s in signals.items()]
-    scored.sort(key=lambda x: (-x[1], x[0]))
+    fields = ("mentions", "later", "burst", "central")
+    ws = (weights.mentions, weights.later, weights.burst, weights.central)
+    top = [max(1e-9, max(getattr(s, f) for s in signals.values())) for f in fields]
+    scored = [(d, sum(w * getattr(s, f) / t for w, f, t in zip(ws, fields, top))) for d, s in signals.items()]
+    scored.sort(key=lambda x: (about and signals[x[0]].about == 0, -x[1], x[0]))
     return scored
 
 
 def key_dates(chronology: Chronology, articles: list[Article], n: int, per_date: int = 1,
-              weights: tuple[float, float, float] = DEFAULT_WEIGHTS) -> Chronology:
+              weights: KeyDateWeights = DEFAULT_WEIGHTS, about: str | None = None) -> Chronology:
     """The chronology cut to the ``n`` key days, at most ``per_date`` events each (most central first).
 
     Dated events of coarser precision and undated events are left out of the list; what was
     left out is counted in ``Chronology.not_listed``.
     """
+    about = " ".join(about.split()) if about and about.strip() else None
     by_day: dict[date, list[Event]] = defaultdict(list)
     for event in chronology.events:
         d = day_of(event)
         if d is not None:
             by_day[d].append(event)
-    signals = day_signals(chronology.events, articles)
-    ranked = [(d, score) for d, score in rank_days({d: s for d, s in signals.items() if d in by_day}, weights)]
+    signals = day_signals(chronology.events, articles, about)
+    ranked = rank_days({d: s for d, s in signals.items() if d in by_day}, weights, about is not None)
     chosen_days = ranked[:n]
-    picks = pick_events({d: by_day[d] for d, _ in chosen_days}, articles, per_date, chronology.undated)
+    picks = pick_events({d: by_day[d] for d, _ in chosen_days}, articles, per_date, chronology.undated, weights, about)
     events: list[Event] = []
     keys: list[KeyDate] = []
     for rank, (d, score) in enumerate(chosen_days, 1):
@@ -119,16 +192,18 @@ def key_dates(chronology: Chronology, articles: list[Article], n: int, per_date:
     listed = {id(e) for e in events}
     not_listed = sum(1 for e in chronology.events if id(e) not in listed) + len(chronology.undated)
     return chronology.model_copy(update={"events": events, "undated": [], "key_dates": sorted(keys, key=lambda k: k.date),
-                                         "not_listed": not_listed})
+                                         "not_listed": not_listed, "about": about})
 
 
-def pick_events(days: dict[date, list[Event]], articles: list[Article], per_date: int,
-                undated: list[Event] | None = None) -> dict[date, list[Event]]:
+def pick_events(days: dict[date, list[Event]], articles: Sequence[Article], per_date: int,
+                undated: list[Event] | None = None, weights: KeyDateWeights = DEFAULT_WEIGHTS,
+                about: str | None = None) -> dict[date, list[Event]]:
     """The ``per_date`` most central, non-duplicate events of each day, most central first."""
     if not days:
         return {}
-    from timeline.select import tfidf
-
+    about_re = _about_pattern(about)
+    if about_re is not None and _names_story(about_re, articles):
+        about_re = None
     leads = _lead_texts(days, articles)
     candidates = [(d, e) for d, evs in days.items() for e in _unique(evs)]
     texts = [e.what for _, e in candidates]
@@ -153,12 +228,15 @@ def pick_events(days: dict[date, list[Event]], articles: list[Article], per_date
         centroid = tfidf.unit(tfidf.mean(day))
         a, b = lead_rows[d]
         if b > a:
-            centroid = tfidf.unit(tfidf.add(centroid, tfidf.unit(tfidf.mean(matrix[a:b])), LEAD_WEIGHT))
-        scores = [tfidf.dot(v, centroid) + STORY_WEIGHT * tfidf.dot(v, story) + _form(candidates[i][1])
-                  for v, i in zip(day, rows)]
-        order = sorted(range(len(rows)), key=lambda j: (-scores[j], j))
+            centroid = tfidf.unit(tfidf.add(centroid, tfidf.unit(tfidf.mean(matrix[a:b])), weights.lead))
+        keys = []
+        for j, (v, i) in enumerate(zip(day, rows)):
+            event = candidates[i][1]
+            score = tfidf.dot(v, centroid) + weights.story * tfidf.dot(v, story) + _form(event)
+            thread = _relevance(event.what, about_re) if about_re is not None else 0.0
+            keys.append((-thread, is_fragment(event.what), -score, j))
         chosen: list[int] = []
-        for j in order:
+        for *_, j in sorted(keys):
             if len(chosen) == per_date:
                 break
             if any(tfidf.dot(day[j], day[c]) >= DUPLICATE_SIMILARITY for c in chosen):
@@ -168,16 +246,53 @@ def pick_events(days: dict[date, list[Event]], articles: list[Article], per_date
     return out
 
 
-SOURCE_BONUS = 0.05  # per corroborating article, up to five: a tie-breaker, not a ranking
+def about_events(chronology: Chronology, about: str) -> Chronology:
+    """Without --key-dates: the chronology cut to the events that mention any of the words."""
+    pattern = _about_pattern(about)
+    if pattern is None:
+        return chronology
+    keep = [e for e in chronology.events if pattern.search(e.what)]
+    undated = [e for e in chronology.undated if pattern.search(e.what)]
+    return chronology.model_copy(update={"events": keep, "undated": undated, "about": " ".join(about.split()),
+                                         "not_listed": chronology.not_listed + len(chronology.events) - len(keep)
+                                         + len(chronology.undated) - len(undated)})
 
 
-DATE_CONFLICT_PENALTY = 0.5  # sources disagree on this event's day: not the sentence to stand for it
+def is_fragment(text: str) -> bool:
+    """A piece of a sentence rather than one: it begins in lower case or with a quotation mark
+    (a quotation's tail, or a quote cut from its speaker), or ends inside an open quotation."""
+    t = text.strip()
+    if not t:
+        return True
+    return t[0].islower() or t[0] in "\"'`\u201c\u201d\u2018\u2019" or t.count('"') % 2 == 1
+
+
+def _about_pattern(about: str | None) -> re.Pattern[str] | None:
+    """One pattern matching any counted word of ``about`` at a word's start (so "talk" finds
+    "talks"), a plural's s dropped; None when it has no counted word."""
+    words = sorted({w[:-1] if len(w) > 3 and w.endswith("s") else w for w in tfidf.terms(about or "")})
+    if not words:
+        return None
+    return re.compile(r"\b(" + "|".join(re.escape(w) for w in words) + r")", re.IGNORECASE)
+
+
+def _relevance(text: str, pattern: re.Pattern[str]) -> float:
+    """The share of the --about words ``text`` mentions."""
+    total = pattern.pattern.count("|") + 1
+    return len({m.lower() for m in pattern.findall(text)}) / total
+
+
+def _names_story(pattern: re.Pattern[str], articles: Sequence[Article]) -> bool:
+    """True when the words occur in at least STORY_WORDS_SHARE of the articles."""
+    if not articles:
+        return False
+    hits = sum(1 for a in articles if pattern.search(a.text))
+    return hits >= STORY_WORDS_SHARE * len(articles)
 
 
 def _form(event: Event) -> float:
     """A small preference for events several articles report, and against events whose sources
-    disagree on the date. (Penalties for quotations and long sentences were measured too: within
-    +-0.002 AR1 on the dev topics, so left out.)"""
+    disagree on the date."""
     conflict = any(c.kind == "date" for c in event.conflicts)
     return SOURCE_BONUS * min(len(event.sources), 5) - (DATE_CONFLICT_PENALTY if conflict else 0.0)
 
@@ -194,7 +309,7 @@ def _unique(events: list[Event]) -> list[Event]:
     return out
 
 
-def _lead_texts(days: dict[date, list[Event]], articles: list[Article]) -> dict[date, list[str]]:
+def _lead_texts(days: dict[date, list[Event]], articles: Sequence[Article]) -> dict[date, list[str]]:
     """Lead sentences of the articles published on each day or the day after."""
     from timeline.text.boilerplate import clean_span
     from timeline.text.sentences import sentences
@@ -227,3 +342,4 @@ def _evidence_day(when: TimePoint) -> date | None:
         return date.fromisoformat(when.value[:10])
     except ValueError:
         return None
+
