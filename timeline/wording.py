@@ -7,6 +7,8 @@ and ``timepoint``, so the pipeline reaches no renderer through it.
 """
 from __future__ import annotations
 
+import re
+
 from timeline.models import ConflictValue, TimePoint
 from timeline.timepoint import Period
 
@@ -25,6 +27,21 @@ def format_when(when: TimePoint | None) -> str:
         return f"“{when.text}” (unresolved)"
     shown = Period(when.value).display()
     return f"{shown} — {MODEL_READING}" if when.model_reading else shown
+
+
+_NUMBER_WORDS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+    "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17,
+    "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
+    "seventy": 70, "eighty": 80, "ninety": 90,
+}
+_NUMBER_WORD = re.compile(r"\b(?:" + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True)) + r")\b", re.IGNORECASE)
+
+
+def as_number(shown: str) -> str:
+    """A stated figure as readers compare it, its number in digits ("Five" -> "5", "at least
+    nine" -> "at least 9"); the value is kept as written in the data (JSON ``value``)."""
+    return _NUMBER_WORD.sub(lambda m: str(_NUMBER_WORDS[m.group().lower()]), shown)
 
 
 def format_value(value: str) -> str:
