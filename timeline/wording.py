@@ -19,6 +19,16 @@ LABEL_TEXT = {"evacuated": "people evacuated", "displaced": "people displaced", 
               "missing": "people missing", "injured": "injured", "amount": "amount"}
 
 
+def figure_subject(label: str) -> str:
+    """What a figure label counts, as prose after "disagree on": "the number of deaths", "the
+    amount", "the stake (percent)"."""
+    if label == "amount":
+        return "the amount"
+    if label.endswith("(percent)"):
+        return f"the {label}"
+    return f"the number of {LABEL_TEXT.get(label, label)}"
+
+
 def format_when(when: TimePoint | None) -> str:
     """'2011', 'Nov 2024', 'Fri 29 Nov 2024', a range, or the unresolved expression."""
     if when is None:
