@@ -28,7 +28,11 @@ MIN_SHARED_KEYS = 2
 MIN_TELLING_WORDS = 2  # with the same kind, date and no conflict: "collapse" and "bridge" suffice
 # Words too common in news to anchor a merge on their own.
 _WEAK_WORDS = frozenset(["people", "police", "officials", "government", "country", "city", "state", "county",
-                         "report", "news", "man", "woman", "group", "local"])
+                         "report", "news", "man", "woman", "group", "local", "province", "region", "district",
+                         "area", "across"])
+# compared with stems: "people" is "peopl" and "province" "provinc" once stemmed (unstemmed, two
+# reports sharing "people" and "across" joined a railway toll in China with lightning in India)
+_WEAK_WORDS = _WEAK_WORDS | frozenset(_stem(w) for w in _WEAK_WORDS)
 SAME_REPORT_SIMILARITY = 90
 MAX_CONFLICT_DAYS = 3
 
@@ -140,7 +144,7 @@ def same_happening(a: Event, b: Event, pa: _Profile | None = None, pb: _Profile 
     return None
 
 
-_SEPARATE = re.compile(r"\b(?:in|during|at) a separate\b|\ba separate (?:attack|incident|clash|raid|explosion|blast|"
+_SEPARATE = re.compile(r"\b(?:in|during|at) (?:a separate|another)\b|\ba separate (?:attack|incident|clash|raid|explosion|blast|"
                        r"bombing|shooting|accident|crash|case|operation|fire)\b")
 
 
