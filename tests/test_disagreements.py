@@ -278,3 +278,23 @@ def test_amounts_in_two_currencies_are_not_set_against_each_other() -> None:
 @pytest.mark.parametrize("text", ["a 5m wall fell", "He was 60 percent sure.", "Prices were up 3%."])
 def test_bare_percentages_and_metres_are_not_figures(text: str) -> None:
     assert find_figures(text) == []
+
+
+def test_hyphenated_number_words_are_figures_and_shown_as_numbers() -> None:
+    from timeline.wording import as_number
+    [deaths, missing] = find_figures("Twenty-two miners were confirmed dead and five missing in the blast.")
+    assert (deaths.label, deaths.low, missing.label) == ("deaths", 22, "missing")
+    assert as_number("Twenty-two") == "22" and as_number("at least nine") == "at least 9"
+
+
+@pytest.mark.parametrize("first, second", [
+    # seen on te3silver (AFP): "people" and "across" were the only shared words once stemmed
+    ("At least 47 people have been killed while taking short cuts across a railway line in Guangdong on Wednesday.",
+     "Six people were struck dead by bolts of lightning across India on Wednesday, the Press Trust of India reported."),
+    # seen on te3silver (Xinhua): "in another operation" is another happening
+    ("The police arrested the three men on Nov. 16 after detecting the drugs hidden in their car, a newspaper said.",
+     "In another operation on Nov. 16, Istanbul police arrested four PKK members."),
+])
+def test_real_text_pairs_that_are_two_happenings(first: str, second: str) -> None:
+    briefing = run((first, "Agency", DAY1), (second, "Agency", DAY1))
+    assert not flagged(briefing)

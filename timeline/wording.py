@@ -45,12 +45,15 @@ _NUMBER_WORDS = {
     "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
     "seventy": 70, "eighty": 80, "ninety": 90,
 }
+_COMPOUND_WORD = re.compile(r"\b(twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)-"
+                            r"(one|two|three|four|five|six|seven|eight|nine)\b", re.IGNORECASE)
 _NUMBER_WORD = re.compile(r"\b(?:" + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True)) + r")\b", re.IGNORECASE)
 
 
 def as_number(shown: str) -> str:
     """A stated figure as readers compare it, its number in digits ("Five" -> "5", "at least
-    nine" -> "at least 9"); the value is kept as written in the data (JSON ``value``)."""
+    nine" -> "at least 9", "Twenty-two" -> "22"); the value is kept as written in the data."""
+    shown = _COMPOUND_WORD.sub(lambda m: str(_NUMBER_WORDS[m.group(1).lower()] + _NUMBER_WORDS[m.group(2).lower()]), shown)
     return _NUMBER_WORD.sub(lambda m: str(_NUMBER_WORDS[m.group().lower()]), shown)
 
 

@@ -27,7 +27,12 @@ _WORD_NUMBERS = {
     "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100,
 }
 _SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "m": 1e6, "mn": 1e6, "bn": 1e9}
-_NUMBER = (r"(?P<cur>[$€£¥]|US\$|USD\s|EUR\s|GBP\s)?(?P<num>\d(?:[\d,]*\d)?(?:\.\d+)?|" + "|".join(_WORD_NUMBERS)
+# "twenty-two": a tens word and a unit word joined by a hyphen (tried before the single words)
+_TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
+_UNITS = "one|two|three|four|five|six|seven|eight|nine"
+_COMPOUND = rf"(?:{_TENS})-(?:{_UNITS})"
+_NUMBER = (r"(?P<cur>[$€£¥]|US\$|USD\s|EUR\s|GBP\s)?(?P<num>\d(?:[\d,]*\d)?(?:\.\d+)?|" + _COMPOUND + "|"
+           + "|".join(_WORD_NUMBERS)
            + r")(?:\s+(?P<scale>thousand|million|billion|trillion)|(?P<abbr>m|mn|bn)(?![A-Za-z]))?")
 _QUALIFIERS = {
     "at least": "min", "more than": "min", "over": "min", "upwards of": "min",
@@ -224,6 +229,8 @@ def core_number(shown: str) -> str:
 
 def _value(num: str, scale: str | None) -> float | None:
     word = num.lower()
+    if "-" in word and word.split("-")[0] in _WORD_NUMBERS and word.split("-")[-1] in _WORD_NUMBERS:
+        return (_WORD_NUMBERS[word.split("-")[0]] + _WORD_NUMBERS[word.split("-")[-1]]) * _SCALES.get((scale or "").lower(), 1.0)
     try:
         value = float(_WORD_NUMBERS[word]) if word in _WORD_NUMBERS else float(num.replace(",", ""))
     except ValueError:
