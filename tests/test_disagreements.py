@@ -298,3 +298,8 @@ def test_hyphenated_number_words_are_figures_and_shown_as_numbers() -> None:
 def test_real_text_pairs_that_are_two_happenings(first: str, second: str) -> None:
     briefing = run((first, "Agency", DAY1), (second, "Agency", DAY1))
     assert not flagged(briefing)
+
+
+def test_the_whole_in_a_part_of_phrase_is_not_the_count() -> None:
+    # seen on te3silver (Xinhua): "Fifteen of the 18 miners are found dead" read as 18 dead
+    assert [f.shown for f in find_figures("Fifteen of the 18 miners are found dead, local sources said.")] == []

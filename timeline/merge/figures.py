@@ -92,6 +92,7 @@ _AGE_BEFORE = re.compile(r"(?i)\b(?:aged|age|ages|age\s+of)\s+$")
 _NAMING_BEFORE = re.compile(r"(?i)\b(?:year|grade|class|form|stage|level|phase|division|category|ward|gate|terminal|"
                             r"platform|flight|route|bus|line|article|section|chapter|number|no\.|room|unit|zone|"
                             r"district|precinct|lane|floor|block|tier)[\s-]+$")
+_PART_OF_BEFORE = re.compile(r"(?i)(?:\d|\b(?:" + "|".join(_WORD_NUMBERS) + r"))\s+of\s+(?:the\s+)?$")
 _AGE_APPOSITION = re.compile(r"[A-Z][\w.'-]*,\s*$")
 _TIME_BEFORE = re.compile(r"(?i)\b(?:at|by|until|from|around|about)\s+$")
 _CHANGE_BEFORE = re.compile(r"(?i)\b(?:edged|edges|moved|moves|gone|went|goes|rose|risen|rises|climbed|climbs|"
@@ -199,6 +200,8 @@ def _not_a_count(text: str, match: re.Match[str]) -> bool:
         return True
     if _NAMING_BEFORE.search(before):
         return True
+    if _PART_OF_BEFORE.search(before):
+        return True  # "Fifteen of the 18 miners are found dead": 18 is the whole, not the dead
     if _CLOCK_AFTER.match(after):
         return True  # "at 0910 local time", "1103 GMT", "7 pm"
     if _AGE_APPOSITION.search(before) and after[:1] == ",":
