@@ -162,6 +162,7 @@ class Conflict(_Strict):
     kind: Literal["date", "figure"]
     label: str
     values: list[ConflictValue]
+    latest: str | None = None  # a figure update's latest value ("9"), shown wherever the event is
 
 
 class ConflictValue(_Strict):
@@ -169,6 +170,7 @@ class ConflictValue(_Strict):
     article_id: str
     source: str | None = None  # the outlet ("Harbor Wire")
     attribution: str | None = None  # who the outlet says gave the figure ("the county")
+    published: str | None = None  # the outlet's publication day (an update's steps are dated)
 
 
 class Event(_Strict):

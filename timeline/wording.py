@@ -7,6 +7,8 @@ and ``timepoint``, so the pipeline reaches no renderer through it.
 """
 from __future__ import annotations
 
+import re
+
 from timeline.models import ConflictValue, TimePoint
 from timeline.timepoint import Period
 
@@ -17,6 +19,16 @@ LABEL_TEXT = {"evacuated": "people evacuated", "displaced": "people displaced", 
               "missing": "people missing", "injured": "injured", "amount": "amount"}
 
 
+def figure_subject(label: str) -> str:
+    """What a figure label counts, as prose after "disagree on": "the number of deaths", "the
+    amount", "the stake (percent)"."""
+    if label == "amount":
+        return "the amount"
+    if label.endswith("(percent)"):
+        return f"the {label}"
+    return f"the number of {LABEL_TEXT.get(label, label)}"
+
+
 def format_when(when: TimePoint | None) -> str:
     """'2011', 'Nov 2024', 'Fri 29 Nov 2024', a range, or the unresolved expression."""
     if when is None:
@@ -25,6 +37,24 @@ def format_when(when: TimePoint | None) -> str:
         return f"“{when.text}” (unresolved)"
     shown = Period(when.value).display()
     return f"{shown} — {MODEL_READING}" if when.model_reading else shown
+
+
+_NUMBER_WORDS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+    "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17,
+    "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
+    "seventy": 70, "eighty": 80, "ninety": 90,
+}
+_COMPOUND_WORD = re.compile(r"\b(twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)-"
+                            r"(one|two|three|four|five|six|seven|eight|nine)\b", re.IGNORECASE)
+_NUMBER_WORD = re.compile(r"\b(?:" + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True)) + r")\b", re.IGNORECASE)
+
+
+def as_number(shown: str) -> str:
+    """A stated figure as readers compare it, its number in digits ("Five" -> "5", "at least
+    nine" -> "at least 9", "Twenty-two" -> "22"); the value is kept as written in the data."""
+    shown = _COMPOUND_WORD.sub(lambda m: str(_NUMBER_WORDS[m.group(1).lower()] + _NUMBER_WORDS[m.group(2).lower()]), shown)
+    return _NUMBER_WORD.sub(lambda m: str(_NUMBER_WORDS[m.group().lower()]), shown)
 
 
 def format_value(value: str) -> str:

@@ -315,29 +315,53 @@ def _with_figures(event: Event, articles: dict[str, Article]) -> Event:
         if len(readings) < 2:
             continue
         readings.sort(key=lambda r: (_published(articles, r[1].article_id), ))
-        disputed = updated = False
-        for (fa, ea), (fb, eb) in combinations(readings, 2):
+        disputed_at: set[int] = set()
+        updated_at: set[int] = set()
+        for (ia, (fa, ea)), (ib, (fb, eb)) in combinations(enumerate(readings), 2):
             if compatible(fa, fb) or _mentions_other(fa, eb.quote) or _mentions_other(fb, ea.quote):
                 continue
             da, db = _published(articles, ea.article_id), _published(articles, eb.article_id)
             if da > db:
-                (fa, ea, da), (fb, eb, db) = (fb, eb, db), (fa, ea, da)
+                (ia, fa, ea, da), (ib, fb, eb, db) = (ib, fb, eb, db), (ia, fa, ea, da)
             later = da < db or (da == db and fb.update and not fa.update)
-            if later and ((label in CUMULATIVE and fb.low >= fa.low) or label == "missing"):
-                updated = True
+            if later and (_update_of(fa, ea, fb, eb, da < db) or (label in CUMULATIVE and fb.low >= fa.low)
+                          or label == "missing"):
+                updated_at |= {ia, ib}  # a later figure replaces an earlier one: 5 -> 9
             else:
-                disputed = True
-        values = [ConflictValue(value=f.shown, article_id=ev.article_id, attribution=ev.attribution,
-                                source=_source_name(articles, ev.article_id)) for f, ev in readings]
-        if disputed:
-            conflicts.append(Conflict(kind="figure", label=label, values=values))
-        elif updated:
-            updates.append(Conflict(kind="figure", label=label, values=values))
+                disputed_at |= {ia, ib}  # two sources' figures for the same time: 5 vs 7
+        def value(i: int) -> ConflictValue:
+            f, ev = readings[i]
+            return ConflictValue(value=f.shown, article_id=ev.article_id, attribution=ev.attribution,
+                                 source=_source_name(articles, ev.article_id),
+                                 published=_published(articles, ev.article_id) or None)
+        if disputed_at:
+            # every reading in dispute, and those agreeing with one ("at least 12" beside "12");
+            # a reading only replaced by a later one is an update's step, not in dispute
+            shown = [i for i in range(len(readings)) if i in disputed_at or i not in updated_at]
+            conflicts.append(Conflict(kind="figure", label=label, values=[value(i) for i in shown]))
+        if updated_at:
+            steps = [value(i) for i in sorted(updated_at)]
+            updates.append(Conflict(kind="figure", label=label, values=steps, latest=steps[-1].value))
     if any(c.kind == "figure" for c in conflicts):
         flags.append("figure_conflict")
     if not updates and conflicts == event.conflicts and flags == event.flags:
         return event
     return event.model_copy(update={"conflicts": conflicts, "figure_updates": updates, "flags": flags})
+
+
+def _update_of(earlier: Figure, ea: Evidence, later: Figure, eb: Evidence, later_day: bool) -> bool:
+    """Whether ``later`` replaces ``earlier``: worded as a change ("rose to", "has risen to",
+    "revised"), or given on a later day by the same source (the coastguard's five, then its
+    nine): a source does not dispute its own earlier count."""
+    if later.update:
+        return True
+    return later_day and bool(ea.attribution and eb.attribution) and _same_source(ea.attribution or "", eb.attribution or "")
+
+
+def _same_source(a: str, b: str) -> bool:
+    """'the coastguard' and 'the coastguard', 'police' and 'local police': the same source."""
+    a, b = a.lower().strip(), b.lower().strip()
+    return a == b or _names(a, b) or _names(b, a)
 
 
 def _mentions_other(figure: Figure, quote: str) -> bool:

@@ -26,9 +26,14 @@ _WORD_NUMBERS = {
     "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
     "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100,
 }
-_SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9}
-_NUMBER = (r"(?P<cur>[$€£])?(?P<num>\d(?:[\d,]*\d)?(?:\.\d+)?|" + "|".join(_WORD_NUMBERS)
-           + r")(?:\s+(?P<scale>thousand|million|billion))?")
+_SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "m": 1e6, "mn": 1e6, "bn": 1e9}
+# "twenty-two": a tens word and a unit word joined by a hyphen (tried before the single words)
+_TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
+_UNITS = "one|two|three|four|five|six|seven|eight|nine"
+_COMPOUND = rf"(?:{_TENS})-(?:{_UNITS})"
+_NUMBER = (r"(?P<cur>[$€£¥]|US\$|USD\s|EUR\s|GBP\s)?(?P<num>\d(?:[\d,]*\d)?(?:\.\d+)?|" + _COMPOUND + "|"
+           + "|".join(_WORD_NUMBERS)
+           + r")(?:\s+(?P<scale>thousand|million|billion|trillion)|(?P<abbr>m|mn|bn)(?![A-Za-z]))?")
 _QUALIFIERS = {
     "at least": "min", "more than": "min", "over": "min", "upwards of": "min",
     "about": "approx", "around": "approx", "some": "approx", "roughly": "approx", "approximately": "approx",
@@ -36,7 +41,7 @@ _QUALIFIERS = {
     "up to": "max", "fewer than": "max", "less than": "max", "as many as": "max",
 }
 _QUALIFIER = r"(?:(?P<qual>" + "|".join(sorted(_QUALIFIERS, key=len, reverse=True)) + r")\s+)?"
-_FIGURE = re.compile(r"(?<![\w.,:-])" + _QUALIFIER + _NUMBER + r"(?![\w-]|[.,]\d|%)", re.IGNORECASE)
+_FIGURE = re.compile(r"(?<![\w.,:-])" + _QUALIFIER + _NUMBER + r"(?![\w-]|[.,]\d)", re.IGNORECASE)
 
 # What a number counts, from the words around it (the documented label taxonomy).
 LABELS: dict[str, str] = {
@@ -46,13 +51,25 @@ LABELS: dict[str, str] = {
     "evacuated": r"evacuated|evacuate|evacuation|evacuees|forced to (?:leave|flee)|ordered to leave|fled|left their homes",
     "displaced": r"displaced|displacing|homeless",
     "arrested": r"arrested|arrests|detained|detentions|taken into custody",
+    "jobs": r"jobs|job cuts|layoffs|laid off|laying off|lay off|redundancies|positions|workers laid off",
 }
 _LABEL_PATTERNS = {label: re.compile(rf"\b(?:{words})\b", re.IGNORECASE) for label, words in LABELS.items()}
 # labels that count people: whole numbers, so "7.0" (a magnitude) is never one of them
-PEOPLE_COUNTS = frozenset({"deaths", "injured", "missing", "evacuated", "displaced", "arrested"})
+PEOPLE_COUNTS = frozenset({"deaths", "injured", "missing", "evacuated", "displaced", "arrested", "jobs"})
 _PARTITIVE = re.compile(r"(?i)\s+of\s+(?:the|its|their|his|her|our|those|these|them)\b")
 CUMULATIVE = frozenset({"deaths", "injured", "evacuated", "displaced", "arrested", "casualties"})
-_CURRENCY_WORDS = re.compile(r"^\s*(?:dollars|euros|pounds|usd|eur)\b", re.IGNORECASE)
+# the unit of an amount, after its number ("65 million euros", "a 90 million euro contract")
+_CURRENCY_WORDS = re.compile(r"^\s*(?:-\s*)?(?P<unit>(?:us |u\.s\. |australian |canadian |hong kong |new zealand )?dollars?|"
+                             r"euros?|pounds?(?: sterling)?|yen|yuan|renminbi|rupees?|francs?|kron(?:a|or|er)|"
+                             r"roubles?|rubles?|pesos?|won|usd|eur|gbp)\b", re.IGNORECASE)
+_CURRENCY_SIGNS = {"$": "dollars", "us$": "dollars", "usd": "dollars", "€": "euros", "eur": "euros", "£": "pounds",
+                   "gbp": "pounds", "¥": "yen"}
+_PERCENT_AFTER = re.compile(r"^\s*(?:%|percent\b|per cent\b)", re.IGNORECASE)
+# What a percentage is of, when the clause says so: a share of the vote, a stake, a turnout, a
+# rate. A bare percentage ("60 percent sure") is not a figure sources can dispute.
+_PERCENT_SUBJECT = re.compile(r"\b(?P<subject>turnout|stake|share|vote|votes|support|approval|unemployment|"
+                              r"inflation|growth|interest rate|tariffs?|tax|discount|pay rise|raise|vaccinated|"
+                              r"resistant|efficacy|effective)\b", re.IGNORECASE)
 _UPDATE = re.compile(r"\b(?:ris(?:en|es)|rose|climb(?:ed|s)|increas(?:ed|es)|jump(?:ed|s)|grew|grown|"
                      r"now stands?|revised|updated|raising)\b", re.IGNORECASE)
 _TOLL = re.compile(r"\b(?P<kind>death|casualty) toll\b[^.;]{0,100}?\b(?:to|of|at|reached|is|was|stands at)\s+$", re.IGNORECASE)
@@ -75,6 +92,7 @@ _AGE_BEFORE = re.compile(r"(?i)\b(?:aged|age|ages|age\s+of)\s+$")
 _NAMING_BEFORE = re.compile(r"(?i)\b(?:year|grade|class|form|stage|level|phase|division|category|ward|gate|terminal|"
                             r"platform|flight|route|bus|line|article|section|chapter|number|no\.|room|unit|zone|"
                             r"district|precinct|lane|floor|block|tier)[\s-]+$")
+_PART_OF_BEFORE = re.compile(r"(?i)(?:\d|\b(?:" + "|".join(_WORD_NUMBERS) + r"))\s+of\s+(?:the\s+)?$")
 _AGE_APPOSITION = re.compile(r"[A-Z][\w.'-]*,\s*$")
 _TIME_BEFORE = re.compile(r"(?i)\b(?:at|by|until|from|around|about)\s+$")
 _CHANGE_BEFORE = re.compile(r"(?i)\b(?:edged|edges|moved|moves|gone|went|goes|rose|risen|rises|climbed|climbs|"
@@ -91,6 +109,7 @@ class Figure:
     low: float
     high: float
     update: bool = False
+    unit: str = ""  # an amount's currency ("euros") or "%": figures in two units are not compared
 
 
 def find_figures(text: str) -> list[Figure]:
@@ -98,31 +117,70 @@ def find_figures(text: str) -> list[Figure]:
     found: list[Figure] = []
     for match in _FIGURE.finditer(text):
         num = match.group("num")
-        value = _value(num, match.group("scale"))
-        if value is None or (_YEARISH.match(num) and not match.group("cur")):
-            continue
-        if text[max(0, match.start() - 1):match.start()] in {"$", "€", "£"}:
-            continue
+        cur = (match.group("cur") or "").strip().lower()
         after = text[match.end():]
+        currency = _CURRENCY_WORDS.match(after)
+        abbr = match.group("abbr")
+        if abbr and not (cur or currency):
+            continue  # "a 5m wall": metres, not millions
+        value = _value(num, match.group("scale") or abbr)
+        if value is None or (_YEARISH.match(num) and not cur):
+            continue
+        if text[max(0, match.start() - 1):match.start()] in {"$", "€", "£", "¥"}:
+            continue
         if _not_a_count(text, match):
             continue
-        if after[:1] == ":" or re.match(r"\s*(?:p\.m|a\.m|percent|per cent|%|-year-old|year-old|o'clock)", after, re.IGNORECASE):
+        qualifier = (match.group("qual") or "").lower()
+        clause_start = max(text.rfind(c, 0, match.start()) for c in ".;") + 1
+        update = bool(_UPDATE.search(text[clause_start:match.start()]))
+        if _PERCENT_AFTER.match(after):
+            percent = _percent(text, match, value, qualifier, update)
+            if percent is not None:
+                found.append(percent)
+            continue
+        if after[:1] == ":" or re.match(r"\s*(?:p\.m|a\.m|-year-old|year-old|o'clock)", after, re.IGNORECASE):
             continue
         label = _label(text, match)
         if label is None:
             continue
         if label in PEOPLE_COUNTS and not match.group("scale") and ("." in num or _PARTITIVE.match(after)):
             continue  # "a magnitude 7.0 quake killed...", "one of the deadliest": not a toll
-        qualifier = (match.group("qual") or "").lower()
         shown = " ".join(match.group().split())
         if qualifier == "up to" and _CHANGE_BEFORE.search(text, max(0, match.start() - 20), match.start()):
             # "the toll has edged up to 80": a change of the figure to exactly 80, not "at most 80"
             qualifier, shown = "", " ".join(text[match.start("num"):match.end()].split())
+        unit = ""
+        if label == "amount":
+            unit = _CURRENCY_SIGNS.get(cur, "") if cur else _currency(currency.group("unit") if currency else "")
+            if currency:
+                shown = f"{shown} {' '.join(currency.group('unit').split())}"
         low, high = _interval(value, _QUALIFIERS.get(qualifier))
-        clause_start = max(text.rfind(c, 0, match.start()) for c in ".;") + 1
         found.append(Figure(label=label, shown=shown[:1].lower() + shown[1:] if qualifier else shown, low=low,
-                            high=high, update=bool(_UPDATE.search(text[clause_start:match.start()]))))
+                            high=high, update=update, unit=unit))
     return found
+
+
+def _currency(word: str) -> str:
+    """'euro', 'Euros', 'US dollars' -> 'euros', 'dollars': one name per currency."""
+    word = word.lower().split()[-1] if word else ""
+    return _CURRENCY_SIGNS.get(word, word if word.endswith("s") or word in ("yen", "yuan", "renminbi") else word + "s")
+
+
+def _percent(text: str, match: re.Match[str], value: float, qualifier: str, update: bool) -> Figure | None:
+    """A percentage with what it is of ("a 35 percent stake", "turnout was 62%"), or None for
+    a bare one ("60 percent sure")."""
+    clause_start = max([text.rfind(c, 0, match.start()) for c in ".;,"] + [-1]) + 1
+    end = _CLAUSE_END.search(text, match.end())
+    window = text[clause_start:match.start()][-40:] + " " + text[match.end():end.start() if end else len(text)][:40]
+    subject = _PERCENT_SUBJECT.search(window)
+    if subject is None:
+        return None
+    word = subject.group("subject").lower().rstrip("s") if subject.group("subject").lower() == "votes" else \
+        subject.group("subject").lower()
+    low, high = _interval(value, _QUALIFIERS.get(qualifier))
+    shown = " ".join(match.group().split())
+    shown = (shown[:1].lower() + shown[1:] if qualifier else shown) + "%"
+    return Figure(label=f"{word} (percent)", shown=shown, low=low, high=high, update=update, unit="%")
 
 
 _DURATION_AFTER = re.compile(r"[\s-]+(?:more\s+|other\s+|straight\s+|consecutive\s+)?(?:years?|months?|weeks?|days?|"
@@ -134,7 +192,7 @@ def _not_a_count(text: str, match: re.Match[str]) -> bool:
     of time ("the worst quake in 200 years" was read as 200 deaths and set against real tolls)."""
     if _DURATION_AFTER.match(text, match.end()):
         return True
-    if match.group("qual") or match.group("cur") or match.group("scale"):
+    if match.group("qual") or match.group("cur") or match.group("scale") or match.group("abbr"):
         return False
     start, after = match.start("num"), text[match.end():]
     before = text[max(0, start - 30):start]
@@ -142,6 +200,8 @@ def _not_a_count(text: str, match: re.Match[str]) -> bool:
         return True
     if _NAMING_BEFORE.search(before):
         return True
+    if _PART_OF_BEFORE.search(before):
+        return True  # "Fifteen of the 18 miners are found dead": 18 is the whole, not the dead
     if _CLOCK_AFTER.match(after):
         return True  # "at 0910 local time", "1103 GMT", "7 pm"
     if _AGE_APPOSITION.search(before) and after[:1] == ",":
@@ -158,7 +218,10 @@ def figures(text: str) -> dict[str, str]:
 
 
 def compatible(a: Figure, b: Figure) -> bool:
-    """True when both wordings can describe the same count ("at least 25" and "25")."""
+    """True when both wordings can describe the same count ("at least 25" and "25"); amounts
+    in two currencies are never set against each other (one report may have converted)."""
+    if a.unit != b.unit and a.unit and b.unit:
+        return True
     return a.low <= b.high and b.low <= a.high
 
 
@@ -169,6 +232,8 @@ def core_number(shown: str) -> str:
 
 def _value(num: str, scale: str | None) -> float | None:
     word = num.lower()
+    if "-" in word and word.split("-")[0] in _WORD_NUMBERS and word.split("-")[-1] in _WORD_NUMBERS:
+        return (_WORD_NUMBERS[word.split("-")[0]] + _WORD_NUMBERS[word.split("-")[-1]]) * _SCALES.get((scale or "").lower(), 1.0)
     try:
         value = float(_WORD_NUMBERS[word]) if word in _WORD_NUMBERS else float(num.replace(",", ""))
     except ValueError:
@@ -189,7 +254,7 @@ def _interval(value: float, kind: str | None) -> tuple[float, float]:
 def _label(text: str, match: re.Match[str]) -> str | None:
     """What the number counts: a money amount, a label from the words around it, or its noun."""
     after = text[match.end():]
-    if match.group("cur") or _CURRENCY_WORDS.match(after):
+    if match.group("cur") or _CURRENCY_WORDS.match(after) or match.group("abbr"):
         return "amount"
     # up to the number itself: in "the death toll has edged up to 80" the "up to" that reads
     # as a qualifier also ends the toll phrase

@@ -79,6 +79,13 @@ def _profile(event: Event) -> _Profile:
     # Actors are the named people and bodies that act; a source quoted about the event (a model
     # often lists "police" or "the fire department" in who) says, it does not act.
     sources = cited
+    # a name the report mentions only where it says who said it ("according to the town's
+    # mayor, Lena Brask") is the claim's source too
+    spoken = _speakers(text)
+    outside = text
+    for span in spoken:
+        outside = outside.replace(span, " ")
+    spoken_text, outside = " ".join(spoken).lower(), outside.lower()
     # A single capitalised word opening a sentence ("Fire destroyed", "Police arrested") is
     # capitalised by position, not a name.
     openers = {q.split()[0] for q in [event.what] + [ev.quote for ev in event.evidence] if q.split()}
@@ -86,9 +93,29 @@ def _profile(event: Event) -> _Profile:
     actors = {a for a in event.who
               if a[:1].isupper() and _is_actor(a) and a.lower() not in place_names
               and a.lower() not in sources
+              and not (a.lower() in spoken_text and a.lower() not in outside)
               and not is_calendar(a) and not (" " not in a and a in openers)}
     return _Profile(words=content_words(event), kinds=kinds(text), places=frozenset(found_places),
                     targets=targets(text), actors=frozenset(actors), text=text.lower())
+
+
+# Who reports or is quoted: "..., police said", "according to the town's mayor, Lena Brask",
+# "said Lena Brask, the mayor", "a spokesman for Orla Bank told reporters". A name found only
+# in these spans is the claim's source, not an actor of the happening.
+_SPEAKER_SPANS = re.compile(
+    r"\baccording to\b[^.;]*"
+    r"|,\s*(?:[^,.;]{0,80}?)\s+(?:said|says|told|reported|announced|confirmed|added|stated|estimated)\b[^.;]*[.;]?\s*$"
+    r"|,\s*(?:said|says|told|added)\s+[^.;]*"
+    r"|\b(?:a|the)\s+spokes(?:man|woman|person)\s+for\s+[^,.;]*",
+    re.IGNORECASE | re.MULTILINE)
+
+
+def _speakers(text: str) -> list[str]:
+    """The spans of ``text`` that name who reports or is quoted (see ``_SPEAKER_SPANS``)."""
+    spans = []
+    for sentence in re.split(r"(?<=[.!?])\s+", text):
+        spans += [m.group() for m in _SPEAKER_SPANS.finditer(sentence)]
+    return spans
 
 
 def _is_actor(name: str) -> bool:

@@ -5,9 +5,9 @@ How a value and its source are worded (dates, "according to X (Outlet)") lives i
 from __future__ import annotations
 
 from timeline.models import Briefing, Conflict, Event
-from timeline.wording import LABEL_TEXT, MODEL_READING, format_value, format_when, joined, short, who_said
+from timeline.wording import LABEL_TEXT, MODEL_READING, as_number, figure_subject, format_value, format_when, joined, short, who_said
 
-__all__ = ["FLAG_TEXT", "LABEL_TEXT", "MODEL_READING", "citations", "describe_conflict", "describe_updates",
+__all__ = ["FLAG_TEXT", "LABEL_TEXT", "MODEL_READING", "as_number", "citations", "latest_texts", "describe_conflict", "describe_updates",
            "flag_texts", "format_value", "format_when", "joined", "key_date_label", "key_date_note",
            "key_date_summary", "short", "undated_count_lines", "who_said"]
 
@@ -28,8 +28,9 @@ def describe_conflict(event: Event, conflict: Conflict, briefing: Briefing
         headline = f"Date of “{short(event.what)}”"
         values = [(format_value(v.value), v.article_id) for v in conflict.values]
     else:
-        headline = f"Number of {LABEL_TEXT.get(conflict.label, conflict.label)}, {format_when(event.when)}: “{short(event.what)}”"
-        values = [(v.value, v.article_id) for v in conflict.values]
+        subject = figure_subject(conflict.label).removeprefix("the ")
+        headline = f"{subject[:1].upper()}{subject[1:]}, {format_when(event.when)}: “{short(event.what)}”"
+        values = [(as_number(v.value), v.article_id) for v in conflict.values]
     grouped: dict[str, list[int | str]] = {}
     said: dict[str, list[str]] = {}
     for (value, article_id), raw in zip(values, conflict.values):
@@ -45,14 +46,32 @@ def describe_conflict(event: Event, conflict: Conflict, briefing: Briefing
 
 
 def describe_updates(event: Event, briefing: Briefing) -> list[str]:
-    """'deaths: two [1] (according to the county, Valley News) → five [6] (...)', oldest first."""
+    """'deaths: 2 [1], according to the county (Valley News), 2025-07-14 → 5 [6] (...), 2025-07-16',
+    oldest first: each value as a number, its outlet, who gave it and the day it was published."""
     numbers = {a.id: a.number for a in briefing.articles}
     lines = []
     for update in event.figure_updates:
+        # the numbers first ("2 → 5"), then each step as its outlet wrote it, cited and dated
+        chain = " → ".join(dict.fromkeys(as_number(v.value) for v in update.values))
         steps = [f"{v.value} [{numbers.get(v.article_id, '?')}]" + joined([who_said(v)] if who_said(v) else [])
-                 for v in update.values]
-        lines.append(f"{update.label}: " + " → ".join(steps))
+                 + (f", {v.published}" if v.published else "") for v in update.values]
+        lines.append(f"{update.label} {chain}: " + " → ".join(steps))
     return lines
+
+
+def latest_texts(event: Event) -> list[str]:
+    """'deaths now 9 (updated from 5)': an update's latest figure, shown beside the event in
+    every format so the reader never sees only the first count."""
+    texts = []
+    for update in event.figure_updates:
+        latest = update.latest or (update.values[-1].value if update.values else None)
+        if latest is None:
+            continue
+        first = update.values[0].value if update.values else None
+        label = LABEL_TEXT.get(update.label, update.label)
+        was = f" (updated from {as_number(first)})" if first and first != latest else " (updated)"
+        texts.append(f"{label} now {as_number(latest)}{was}")
+    return texts
 
 
 def citations(event: Event, briefing: Briefing) -> list[int]:

@@ -17,7 +17,7 @@ from functools import lru_cache
 from typing import Any, TextIO
 
 from timeline.models import Briefing, Event
-from timeline.render.common import citations, describe_conflict, flag_texts, format_when
+from timeline.render.common import citations, describe_conflict, describe_updates, flag_texts, format_when, latest_texts
 from timeline.render.escape import http_url as _http_url
 from timeline.render.escape import strip_controls
 
@@ -40,6 +40,7 @@ class _Item:
     badges: list[tuple[str, str]]  # (css class, text)
     conflicts: list[tuple[str, str]]  # (headline, "value [1]; value [2]")
     sources: str  # citation numbers for the filter: "1 3"
+    updates: list[str] = field(default_factory=list)  # "deaths: 5 [1] ... → 9 [2] ..."
 
 
 @dataclass
@@ -94,12 +95,13 @@ def _item(event: Event, briefing: Briefing, urls: dict[int, str | None], titles:
     for conflict in event.conflicts:
         headline, values = describe_conflict(event, conflict, briefing)
         conflicts.append((headline, "; ".join(f"{value} {cites}" for value, cites in values)))
+    badges += [("flag", text) for text in latest_texts(event)]
     expression = event.when.text if event.when and event.when.text else None
     if event.when and not event.when.value:
         badges.append(("flag", f"“{event.when.text}” unresolved"))
         expression = None
     return _Item(event.what, event.attribution, expression, cites, badges, conflicts,
-                 " ".join(str(c.number) for c in cites))
+                 " ".join(str(c.number) for c in cites), describe_updates(event, briefing))
 
 
 def _sha256(text: str) -> str:

@@ -9,6 +9,7 @@ from timeline.render.common import (
     citations,
     describe_conflict,
     describe_updates,
+    latest_texts,
     flag_texts,
     format_when,
     key_date_label,
@@ -99,7 +100,7 @@ def _event_line(event: Event, briefing: Briefing) -> str:
     cites = citations(event, briefing)
     if cites:
         line += " " + "".join(f"[{n}]" for n in cites)
-    flags = flag_texts(event)
+    flags = flag_texts(event) + latest_texts(event)
     if event.is_new:
         flags.insert(0, "new")
     if event.when and event.when.text and event.when.value:

@@ -9,6 +9,7 @@ from timeline.render.common import (
     citations,
     describe_conflict,
     describe_updates,
+    latest_texts,
     flag_texts,
     format_when,
     key_date_label,
@@ -96,7 +97,7 @@ def _cells(event: Event, briefing: Briefing) -> tuple[str, str, str]:
     source = safe(event.attribution).strip() if event.attribution else ""
     cites = "".join(f"[{n}]" for n in citations(event, briefing))
     source = f"{source} {safe(cites)}".strip()
-    return what, source, safe(", ".join(flag_texts(event)))
+    return what, source, safe(", ".join(flag_texts(event) + latest_texts(event)))
 
 
 def render(briefing: Briefing, out: TextIO) -> None:

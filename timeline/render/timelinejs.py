@@ -17,7 +17,7 @@ import re
 from typing import Any, TextIO
 
 from timeline.models import Briefing, Event
-from timeline.render.common import citations, describe_conflict, flag_texts, format_when, short
+from timeline.render.common import citations, describe_conflict, describe_updates, flag_texts, format_when, short
 from timeline.render.escape import http_url as _http_url
 from timeline.render.escape import strip_controls
 
@@ -105,6 +105,8 @@ def _body(event: Event, briefing: Briefing) -> str:
     for conflict in event.conflicts:
         headline, values = describe_conflict(event, conflict, briefing)
         parts.append(f"<p>Sources disagree: {_e(headline)}: " + "; ".join(f"{_e(v)} {c}" for v, c in values) + "</p>")
+    for line in describe_updates(event, briefing):
+        parts.append(f"<p>Figure updated: {_e(line)}</p>")
     return "".join(parts)
 
 
