@@ -50,5 +50,19 @@ SENSATIONAL = (  # verbs and intensifiers that editorialise
     "apocalyptic", "nightmare", "propaganda", "whitewash", "cover-up", "scandalous", "disgrace", "debacle",
     "fiasco", "regime change",
 )
+EVALUATIVE = (  # issue 23: blame, contempt and verdicts a reporter leaves to the reader (and to sources)
+    "reckless", "recklessly", "recklessness", "negligent", "negligently", "negligence", "incompetent",
+    "incompetence", "inept", "ineptitude", "irresponsible", "irresponsibly", "careless", "carelessly",
+    "criminally", "greedy", "greed", "corrupt", "crooked", "dishonest", "deceitful", "lying", "liar", "liars",
+    "arrogant", "arrogance", "contemptible", "pathetic", "ridiculous", "absurd", "laughable", "idiotic", "stupid",
+    "foolish", "clueless", "hapless", "spineless", "hypocritical", "hypocrisy", "hypocrite", "disastrous",
+    "chaotic", "chaos", "mayhem", "havoc", "horror", "terrifying", "dreadful", "awful", "terrible", "outrage",
+    "scandal", "egregious", "deplorable", "reprehensible", "unforgivable", "inexcusable", "shoddy", "botched",
+    "cover up", "sham", "farce", "draconian", "so-called experts", "embattled", "beleaguered", "disgraced",
+    "hardline", "hard-line", "ultra", "firebrand", "rabid", "hysterical", "hysteria", "frenzy", "frenzied",
+    "devastating", "devastated", "heartbreaking", "harrowing", "gruesome", "grisly", "massive", "staggering",
+    "unprecedented", "historic", "brazen", "brazenly", "blatant", "blatantly", "mercilessly", "wanton",
+)
 
-LOADED_WORDS: tuple[str, ...] = tuple(dict.fromkeys(LABELS + DEHUMANISING + ATROCITY + EMOTIVE + SENSATIONAL))
+LOADED_WORDS: tuple[str, ...] = tuple(dict.fromkeys(LABELS + DEHUMANISING + ATROCITY + EMOTIVE + SENSATIONAL
+                                                    + EVALUATIVE))
