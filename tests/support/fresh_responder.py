@@ -113,3 +113,27 @@ def fresh_responder(kind: str):  # type: ignore[no-untyped-def]
         return completion(content, prompt_tokens=prompt_tokens(body), completion_tokens=count_tokens(content))
 
     return respond
+
+
+def timeless_responder(request: Recorded) -> Reply:
+    """A model that proposes every sentence the offline engine makes an event of, as its own
+    evidence and wording, but names no time expression and no date (issue 23: dates must come
+    from the evidence sentence, not from the model naming the expression)."""
+    from corpus_responder import _BLOCK, _published
+
+    from timeline.engines.local import extract_events
+    from timeline.models import Article
+
+    body = request.body
+    if not is_extraction(body):
+        reply: dict[str, Any] = {"summary": "", "claims": []}
+    else:
+        events = []
+        for block in _BLOCK.finditer(_user_text(body)):
+            article = Article(id="chunk", text=block.group("text"), published=_published(block.group("attrs")))
+            for event in extract_events(article):
+                quote = event.evidence[0].quote
+                events.append(_event(" ".join(quote.split()), quote, attribution=event.attribution))
+        reply = {"events": events, "summary": ""}
+    content = json.dumps(reply, ensure_ascii=False)
+    return completion(content, prompt_tokens=prompt_tokens(body), completion_tokens=count_tokens(content))
