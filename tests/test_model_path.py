@@ -160,3 +160,23 @@ def test_an_article_without_published_date_is_fine() -> None:
     briefing = run(articles, fresh_responder("timeless"))
     assert briefing.chronology.events or briefing.chronology.undated
     assert PUBLISHED  # the fixture's own date is not needed to run
+
+
+def test_key_day_summaries_get_the_same_checks() -> None:
+    from timeline.models import Event, Evidence, TimePoint
+    from timeline.run.key_days import checked_day_summary
+
+    what = "Environmental officials lifted a ban on fishing in the river on Thursday, the ministry said."
+    when = TimePoint(value="2025-06-12", precision="day", text="on Thursday")
+    event = Event(when=when, what=what, attribution="the ministry",
+                  evidence=[Evidence(article_id="a", start=0, end=len(what), quote=what)])
+    ok, why = checked_day_summary("Environmental officials lifted a ban on fishing in the river, the ministry said.",
+                                  [event], "2025-06-12")
+    assert ok and why is None
+    for lie, reason in (("Environmental officials imposed a ban on fishing in the river, the ministry said.",
+                         "reversed"),
+                        ("Environmental officials lifted a ban on fishing in the river, police said.", "source"),
+                        ("The reckless officials lifted a ban on fishing in the river, the ministry said.",
+                         "loaded")):
+        dropped, why = checked_day_summary(lie, [event], "2025-06-12")
+        assert dropped is None and why and reason in why, (lie, why)

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from common import API_KEY, SEED
-from openai_server import OpenAITestServer, Recorded, Reply, completion, error, queue
+from openai_server import OpenAITestServer, Recorded, Reply, completion, error, llama_cpp_format_error, queue
 from seed_responder import SEED_SUMMARY, seed_responder
 from timeline.errors import EngineError, UsageError
 from timeline.models import Article
@@ -231,10 +231,7 @@ def test_azure_client_when_azure_variables_are_set(monkeypatch: pytest.MonkeyPat
 
 # llama-cpp-python's server (``python -m llama_cpp.server``) validates the request with pydantic and
 # answers a response_format it does not know with 500 and the validation error as the message.
-LLAMA_CPP_500 = Reply(status=500, body={"error": {
-    "message": "1 validation error for CreateChatCompletionRequest\nresponse_format.type\n  Input should be 'text' or "
-               "'json_object' [type=literal_error, input_value='json_schema', input_type=str]",
-    "type": "internal_server_error", "param": None, "code": None}})
+LLAMA_CPP_500 = llama_cpp_format_error()
 FASTAPI_422 = Reply(status=422, body={"detail": [{"type": "literal_error", "loc": ["body", "response_format", "type"],
                                                  "msg": "Input should be 'text' or 'json_object'",
                                                  "input": "json_schema"}]})

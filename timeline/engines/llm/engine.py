@@ -206,6 +206,8 @@ class LLMEngine(Engine):
         except ChunkFailed as exc:
             log.warning("the model's summary failed (%s); using the extractive summary instead", exc.reason)
             return extractive_summary(chronology, articles)
+        finally:
+            self._say_pending()
         text = " ".join(reply.summary.split())
         claims = getattr(reply, "claims", None)
         if claims is None:
@@ -323,9 +325,15 @@ class LLMEngine(Engine):
             message = (f"{endpoint} rejected response_format {rejected} ({reason}); using "
                        + ("json_object mode with the schema in the prompt" if after == "json_object"
                           else "plain-text JSON replies (no response_format) with the schema in the prompt"))
-            log.warning(message)
+            log.info(message)  # one line: the briefing's warnings carry it (``_say_pending`` when none follows)
             self._pending_warnings.append(message)
         return self.mode
+
+    def _say_pending(self) -> None:
+        """Warnings no extraction reply carried to the briefing (a fallback met in a summary request)."""
+        for message in self._pending_warnings:
+            log.warning(message)
+        self._pending_warnings = []
 
     def _count(self, request: RequestUsage) -> None:
         self.usage.add(request)
