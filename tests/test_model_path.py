@@ -85,6 +85,8 @@ def test_the_honest_fresh_summary_is_kept_whole() -> None:
      "The plant's owner said production would remain suspended."),
     ("The negligent company said production would remain suspended.",
      "The company said production would remain suspended."),
+    ("The council allowed fishing in the river.", "The council banned fishing in the river."),
+    ("The court convicted the plant's manager.", "The court acquitted the plant's manager."),
 ])
 def test_an_event_reversing_or_loading_its_evidence_is_not_supported(what: str, evidence: str) -> None:
     assert event_problems(what, None, evidence, evidence, FRESH_TEXT + " " + evidence)
@@ -180,3 +182,12 @@ def test_key_day_summaries_get_the_same_checks() -> None:
                          "loaded")):
         dropped, why = checked_day_summary(lie, [event], "2025-06-12")
         assert dropped is None and why and reason in why, (lie, why)
+
+
+def test_a_polar_word_the_evidence_lacks_is_not_called_a_reversal() -> None:
+    from timeline.verify.support import polarity_problems
+
+    assert polarity_problems("The mayor confirmed 9 injuries.", "At least 9 people were injured, the mayor said.") \
+        == ["'confirmed' is not in the evidence"]
+    assert polarity_problems("The ministry lifted the ban.", "The ministry imposed the ban.") \
+        == ["restriction reversed: 'lifted' where the evidence says 'imposed'"]

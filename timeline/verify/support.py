@@ -331,6 +331,11 @@ POLAR_GROUPS: dict[str, tuple[frozenset[str], frozenset[str]]] = {
                     frozenset("impose imposes imposed imposing reimposed".split())),
     "direction": (frozenset("fell fallen falls decreased decreases dropped".split()),
                   frozenset("rose risen rises increased increases".split())),
+    "permission": (frozenset("ban bans banned banning prohibit prohibits prohibited forbade forbidden".split()),
+                   frozenset("allow allows allowed allowing permit permits permitted authorised authorized "
+                             "legalised legalized".split())),
+    "verdict": (frozenset("acquit acquits acquitted acquittal".split()),
+                frozenset("convict convicts convicted conviction".split())),
 }
 
 
@@ -351,9 +356,13 @@ def polarity_problems(claim: str, evidence: str) -> list[str]:
     said, have = _polar_sides(claim), _polar_sides(evidence)
     problems = []
     for group, sides in said.items():
-        if not sides <= have.get(group, set()):
-            problems.append(f"{group} reversed: the evidence does not say "
-                            + "/".join(sorted(w for side in sides for w in _present(claim, POLAR_GROUPS[group][side]))))
+        for side in sides - have.get(group, set()):
+            words = "/".join(sorted(set(_present(claim, POLAR_GROUPS[group][side]))))
+            if 1 - side in have.get(group, set()):
+                opposite = "/".join(sorted(set(_present(evidence, POLAR_GROUPS[group][1 - side]))))
+                problems.append(f"{group} reversed: {words!r} where the evidence says {opposite!r}")
+            else:
+                problems.append(f"{words!r} is not in the evidence")
     for group, sides in have.items():
         if 0 in sides and group in ("assertion", "acceptance") and 0 not in said.get(group, set()) \
                 and not negated(claim):
