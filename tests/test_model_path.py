@@ -191,3 +191,26 @@ def test_a_polar_word_the_evidence_lacks_is_not_called_a_reversal() -> None:
         == ["'confirmed' is not in the evidence"]
     assert polarity_problems("The ministry lifted the ban.", "The ministry imposed the ban.") \
         == ["restriction reversed: 'lifted' where the evidence says 'imposed'"]
+
+
+@pytest.mark.parametrize("sentence, kept", [
+    ("According to police, at least 9 people were injured.", False),
+    ("The operator acknowledged that fuel had leaked into the river.", False),
+    ("Officials imposed a fishing ban on Thursday.", False),
+    ("Residents of nearby streets were hurt.", False),
+    ("The company said safety warnings had been ignored.", False),
+    ("The mayor said at least 9 people were injured.", True),
+    ("The company rejected claims that safety warnings had been ignored.", True),
+    ("Residents heard the blast several kilometres away.", True),
+    ("Firefighters put out the fire on Wednesday morning.", True),
+])
+def test_summary_sentences_phrased_otherwise(sentence: str, kept: bool) -> None:
+    """Lies worded unlike the fixture's (a source after "according to", "acknowledged", "hurt"),
+    and honest paraphrases that must stay."""
+    from tests.test_liar import fresh_articles
+    from timeline.models import Summary
+    from timeline.summary.check import check_summary
+
+    checked, warnings = check_summary(Summary(text=sentence), briefing_of("fresh", False).chronology,
+                                      fresh_articles(), fallback=True)
+    assert bool(checked.text) is kept, warnings

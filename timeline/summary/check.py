@@ -167,22 +167,26 @@ def _negation_governs(evidence: str, claim: str) -> bool:
     return _negation_touches(evidence, claim)
 
 
+_PASSIVE = re.compile(r"\b(?:was|were|is|are|been|being|be|has|have|had|got)\s+(?:(?:also|still|reportedly|"
+                      r"seriously|badly|critically|slightly|fatally)\s+)?([A-Za-z][\w'’-]*)", re.I)
+
+
 def _predicate_problems(bare: str, source_keys: frozenset[str], chosen: list[int], backing: Backing) -> list[str]:
-    """The sentence's predicate (the participle after "was/were/has...", else its first "-ed" verb)
-    must be in an event that also has the sentence's subject (a content word before it)."""
-    words = re.findall(r"[A-Za-z][\w'’-]*", bare)
-    at = next((i + 1 for i, w in enumerate(words[:-1]) if w.lower() in _AUXILIARY
-               and words[i + 1].lower().endswith(("ed", "en")) and i > 0), None)
-    if at is None:
+    """The sentence's predicate (the word right after its first "was/were/has..."), must be in an
+    event that also has the sentence's subject (a content word before it): "residents were
+    injured" needs an event where residents are injured, not one where 9 people were."""
+    match = next((m for m in _PASSIVE.finditer(bare) if m.group(1).lower() not in support.STOPWORDS), None)
+    if match is None:
         return []
-    predicate = support.stem(words[at])
-    subject = {support.stem(w) for w in words[:at - 1] if w.lower() not in support.STOPWORDS} - source_keys \
+    predicate = support.stem(match.group(1))
+    before = re.findall(r"[A-Za-z][\w'’-]*", bare[:match.start()])
+    subject = {support.stem(w) for w in before if w.lower() not in support.STOPWORDS} - source_keys \
         - _REPORTING - _COMMON
-    if not subject or predicate in _REPORTING:
+    if not subject or predicate in _REPORTING or predicate in _COMMON:
         return []
     if any(predicate in backing.keys[i] and subject & backing.keys[i] for i in range(len(backing.events))):
         return []
-    return [f"no event says {' '.join(words[:at + 1])!r}"]
+    return [f"no event says {' '.join(bare[:match.end()].split())!r}"]
 
 
 _COMMON = frozenset(support.stem(w) for w in support.STOPWORDS)
