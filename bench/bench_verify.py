@@ -66,8 +66,49 @@ def loaded_rate(per_file: int = 150) -> dict[str, float | int] | None:
             "baseline_flagged": old, "words": len(LOADED_WORDS), "flagged": new}
 
 
+def dated_figure() -> str:
+    """Issue 23: a model that names no time expression against the offline engine, same articles."""
+    os.environ.setdefault("OPENAI_API_KEY", "bench-key")
+    from tests.test_model_path import dated_ratio
+
+    timeless, offline = dated_ratio()
+    return (f"dates from the evidence: a model naming no time expression dates {timeless} events, the offline "
+            f"engine {offline} on the same articles (seed, story, fresh): {timeless / offline:.0%} (goal >= 90%)")
+
+
+def evaluative_false_flags(per_file: int = 150) -> str | None:
+    """Issue 23: how often the verifier's loaded-word check would fire on an honest model that
+    copies its evidence with a light paraphrase. Measured as: corpus sentences that hold a loaded
+    word at all (those a model could repeat; repeating is allowed), and sentences where a word of the
+    new EVALUATIVE group appears (which a model keeping the sentence's words may repeat, never add)."""
+    from timeline.lang.en.news import EVALUATIVE
+    from timeline.summary.loaded import lacking_loaded_words
+    from timeline.text.sentences import sentences
+
+    if not CORPUS.is_dir():
+        return None
+    pattern = re.compile(r"\b(" + "|".join(re.escape(w) for w in EVALUATIVE) + r")\b", re.IGNORECASE)
+    total = with_word = flagged_verbatim = 0
+    for path in sorted(CORPUS.glob("*.jsonl")):
+        with path.open(encoding="utf-8") as handle:
+            for line in itertools.islice(handle, per_file):
+                text = json.loads(line)["text"]
+                for start, end in sentences(text):
+                    sentence = text[start:end]
+                    total += 1
+                    with_word += bool(pattern.search(sentence))
+                    flagged_verbatim += bool(lacking_loaded_words(sentence, sentence))
+    return (f"evaluative words: {len(EVALUATIVE)} added; {with_word} of {total} corpus sentences "
+            f"({with_word / max(1, total):.2%}) hold one; an event or summary sentence using its evidence's "
+            f"own words is flagged {flagged_verbatim} times (false flags by the evidence check)")
+
+
 if __name__ == "__main__":
     print(liar_figures())
+    print(dated_figure())
+    flags = evaluative_false_flags()
+    if flags:
+        print(flags)
     rate = loaded_rate()
     if rate:
         print(f"loaded language on {rate['articles']} articles, {rate['sentences']} sentences: "

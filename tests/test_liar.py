@@ -4,7 +4,7 @@ A liar (tests/support/liar_responder.py: invented claims on real quotes, wrong a
 changed by one digit, model-only dates, invented actors and places, a flipped negation,
 invented summary sentences) and an honest model, both driven through the local
 OpenAI-compatible test server over the seed and the story. Every lie carries a marker that
-is in no article: none may reach the terminal, Markdown or JSON output. At least 95% of the
+is in no article: none may reach the terminal, Markdown, JSON, HTML or TimelineJS output. At least 95% of the
 honest model's events must survive unchanged.
 """
 from __future__ import annotations
@@ -26,6 +26,7 @@ from liar_responder import (
     honest_responder,
     liar_responder,
 )
+from fresh_responder import FRESH_EVENTS, FRESH_LIES, FRESH_TEXT, PUBLISHED, fresh_responder
 from openai_server import OpenAITestServer
 from seed_responder import _norm
 
@@ -46,7 +47,16 @@ def story_articles() -> list[Article]:
     return load_articles([str(p) for p in STORY]).articles
 
 
-CORPORA = {"seed": seed_articles, "story": story_articles}
+def fresh_articles() -> list[Article]:
+    """Issue 23's fresh story: a blast, a denied fuel leak, a lifted ban (tests/support/fresh_responder.py)."""
+    return [Article(id="fresh", text=FRESH_TEXT, published=PUBLISHED)]
+
+
+CORPORA = {"seed": seed_articles, "story": story_articles, "fresh": fresh_articles}
+# per corpus: (honest model, liar, the honest model's events, the lies the liar tells)
+MODELS = {name: (honest_responder, liar_responder, HONEST_EVENTS, LIES + INVENTED_SUMMARY)
+          for name in ("seed", "story")}
+MODELS["fresh"] = (fresh_responder("honest"), fresh_responder("liar"), FRESH_EVENTS, FRESH_LIES)
 
 
 def run(articles: list[Article], responder, **kw) -> Briefing:  # type: ignore[no-untyped-def]
@@ -57,7 +67,8 @@ def run(articles: list[Article], responder, **kw) -> Briefing:  # type: ignore[n
 @functools.lru_cache(maxsize=None)
 def briefing_of(name: str, lying: bool) -> Briefing:
     """One briefing per corpus and model for the whole session (each is a full run)."""
-    return run(CORPORA[name](), liar_responder if lying else honest_responder)
+    honest, liar, _events, _lies = MODELS[name]
+    return run(CORPORA[name](), liar if lying else honest)
 
 
 def rendered(briefing: Briefing, claims_only: bool = False) -> dict[str, str]:
@@ -70,11 +81,18 @@ def rendered(briefing: Briefing, claims_only: bool = False) -> dict[str, str]:
     from timeline.render.markdown import render_markdown
     from timeline.render.terminal import render_terminal
 
+    import html as html_text
+
+    from timeline.render.html import render_html
+    from timeline.render.timelinejs import render_timelinejs
+
     if claims_only:
         briefing = briefing.model_copy(update={"dropped": [], "warnings": []})
     out = io.StringIO()
     render_terminal(briefing, Console(file=out, no_color=True, width=1000, soft_wrap=True))
-    return {"terminal": out.getvalue(), "markdown": render_markdown(briefing), "json": render_json(briefing)}
+    timelinejs = json.dumps(json.loads(render_timelinejs(briefing)), ensure_ascii=False)
+    return {"terminal": out.getvalue(), "markdown": render_markdown(briefing), "json": render_json(briefing),
+            "html": html_text.unescape(render_html(briefing)), "timelinejs": html_text.unescape(timelinejs)}
 
 
 def _every(briefing: Briefing) -> list[Event]:
@@ -115,7 +133,7 @@ def lies_reaching_output(name: str) -> tuple[int, int, dict[str, list[str]]]:
     text = "\n".join(_norm(a.text) for a in articles)
     briefing = briefing_of(name, True)
     outputs = rendered(briefing, claims_only=True)
-    told = [lie for lie in LIES if _norm(lie.proposal["evidence"]) in text] + INVENTED_SUMMARY
+    told = [lie for lie in MODELS[name][3] if not lie.proposal or _norm(lie.proposal["evidence"]) in text]
     for lie in told:
         assert lie.marker[0].isdigit() or lie.marker.lower() not in text.lower(), lie.marker
     through = {lie.marker: where for lie in told if (where := reached(lie, briefing, outputs))}
@@ -130,7 +148,7 @@ def honest_survival(name: str) -> tuple[int, int, list[str]]:
     for them the quote and flags are compared), a date when the model read one."""
     articles = CORPORA[name]()
     text = "\n".join(_norm(a.text) for a in articles)
-    proposed = [e for e in HONEST_EVENTS if _norm(e["evidence"]) in text]
+    proposed = [e for e in MODELS[name][2] if _norm(e["evidence"]) in text]
     briefing = briefing_of(name, False)
     changed = []
     for p in proposed:
@@ -146,7 +164,7 @@ def honest_survival(name: str) -> tuple[int, int, list[str]]:
     return len(proposed), len(proposed) - len(changed), changed
 
 
-@pytest.mark.parametrize("name", ["seed", "story"])
+@pytest.mark.parametrize("name", ["seed", "story", "fresh"])
 def test_no_lie_reaches_any_output_format(name: str) -> None:
     told, through, which = lies_reaching_output(name)
     assert told >= 10
@@ -159,7 +177,7 @@ def test_at_least_95_percent_of_the_honest_models_events_survive_unchanged() -> 
     understand..."', which says neither "vowed" nor "insurgents"; it stands as that quote."""
     results = [honest_survival(name) for name in CORPORA]
     proposed, kept = sum(r[0] for r in results), sum(r[1] for r in results)
-    assert proposed >= 28
+    assert proposed >= 36
     assert kept / proposed >= 0.95, [r[2] for r in results]
 
 

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from common import API_KEY, GOLD, SEED, run_cli
-from openai_server import OpenAITestServer, error, queue
+from openai_server import OpenAITestServer, error, llama_cpp_format_error, queue
 from seed_responder import seed_responder
 
 GOLD_DATA = json.loads(GOLD.read_text(encoding="utf-8"))
@@ -119,3 +119,18 @@ def test_no_key_malformed_url_and_failed_chunk_exit_codes() -> None:
     assert partial.returncode == 1 and "no briefing: all 1 chunk(s) failed" in partial.stderr
     assert partial.stdout == ""
     assert "Traceback" not in no_key.stderr + bad_url.stderr + partial.stderr
+
+
+def test_a_server_answering_like_llama_cpp_python_gives_a_briefing_exit_0() -> None:
+    """Issue 23: llama-cpp-python's server answers json_schema with 500 and a pydantic error; the
+    run falls back to json_object (one stderr line says so) instead of "all chunks failed", exit 1."""
+    def llama_cpp(request):  # type: ignore[no-untyped-def]
+        if (request.body.get("response_format") or {}).get("type") == "json_schema":
+            return llama_cpp_format_error()
+        return seed_responder(request)
+
+    with OpenAITestServer(llama_cpp) as server:
+        result = run(BRIEF + ["--no-cache"], server)
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout)["chronology"]["events"]
+    assert len([line for line in result.stderr.splitlines() if "json_object mode" in line]) == 1, result.stderr

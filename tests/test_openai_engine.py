@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from common import API_KEY, SEED
-from openai_server import OpenAITestServer, Recorded, Reply, completion, error, queue
+from openai_server import OpenAITestServer, Recorded, Reply, completion, error, llama_cpp_format_error, queue
 from seed_responder import SEED_SUMMARY, seed_responder
 from timeline.errors import EngineError, UsageError
 from timeline.models import Article
@@ -227,3 +227,64 @@ def test_azure_client_when_azure_variables_are_set(monkeypatch: pytest.MonkeyPat
     assert request.path.startswith("/openai/deployments/gpt-4o-mini/chat/completions?api-version=")
     assert request.headers["api-key"] == "azure-test-key"
     assert result.chronology.events
+
+
+# llama-cpp-python's server (``python -m llama_cpp.server``) validates the request with pydantic and
+# answers a response_format it does not know with 500 and the validation error as the message.
+LLAMA_CPP_500 = llama_cpp_format_error()
+FASTAPI_422 = Reply(status=422, body={"detail": [{"type": "literal_error", "loc": ["body", "response_format", "type"],
+                                                 "msg": "Input should be 'text' or 'json_object'",
+                                                 "input": "json_schema"}]})
+
+
+@pytest.mark.parametrize("rejected", [LLAMA_CPP_500, FASTAPI_422], ids=["llama-cpp-500", "fastapi-422"])
+def test_a_rejected_json_schema_in_any_status_falls_back_to_json_object(rejected: Reply) -> None:
+    def server_like_llama_cpp(request: Recorded) -> Reply:
+        if request.body.get("response_format", {}).get("type") == "json_schema":
+            return rejected
+        return seed_responder(request)
+
+    with OpenAITestServer(server_like_llama_cpp) as server:
+        result = brief([seed_article()], options(server, max_retries=2))
+    formats = [r.body["response_format"]["type"] for r in server.chat_requests]
+    assert formats[0] == "json_schema" and set(formats[1:]) == {"json_object"}
+    assert formats.count("json_schema") == 1  # a format rejection is not retried
+    assert not result.failed_chunks and result.chronology.events
+    said = [w for w in result.warnings if "json_object mode" in w]
+    assert len(said) == 1, result.warnings
+
+
+def test_a_server_rejecting_json_object_too_gets_plain_text_json() -> None:
+    def text_only(request: Recorded) -> Reply:
+        if "response_format" in request.body:
+            return Reply(status=400, body={"error": {"message": "response_format is not supported", "type": "x"}})
+        return seed_responder(request)
+
+    with OpenAITestServer(text_only) as server:
+        result = brief([seed_article()], options(server))
+    sent = [r.body.get("response_format", {}).get("type", "none") for r in server.chat_requests]
+    assert sent[:2] == ["json_schema", "json_object"] and set(sent[2:]) == {"none"}
+    assert '"when_text"' in server.chat_requests[2].messages[0]["content"]
+    assert not result.failed_chunks and result.chronology.events
+    assert [w for w in result.warnings if "plain-text JSON" in w]
+
+
+def test_a_500_that_does_not_name_the_format_is_retried_not_a_fallback() -> None:
+    busy = error(500, "The server had an error", headers={"Retry-After": "0.01"})
+    with OpenAITestServer(queue(busy, seed_responder)) as server:
+        result = brief([seed_article()], options(server, max_retries=1))
+    first, second = server.chat_requests[:2]
+    assert first.body == second.body and second.body["response_format"]["type"] == "json_schema"
+    assert not any("json_object mode" in w for w in result.warnings) and not result.failed_chunks
+
+
+def test_retries_are_ours_over_http_the_sdk_retries_none() -> None:
+    """What went over the wire: 1 try + max_retries retries of the same body, each sent by our loop
+    (the SDK's own retry counter stays at 0: its retries are off), then the chunk fails."""
+    busy = error(503, "overloaded", headers={"Retry-After": "0.01"})
+    with OpenAITestServer(queue(busy)) as server:
+        with pytest.raises(Exception, match="503"):
+            brief([seed_article()], options(server, max_retries=3, use_cache=False))
+    sent = server.chat_requests
+    assert len(sent) == 4 and all(r.body == sent[0].body for r in sent)
+    assert {r.headers.get("x-stainless-retry-count", "0") for r in sent} == {"0"}

@@ -84,9 +84,11 @@ def test_agreeing_date_has_no_flag() -> None:
     assert event.when and event.when.value == "2011" and event.flags == []
 
 
-def test_when_text_not_in_text_leaves_the_event_undated() -> None:
+def test_when_text_not_in_text_gives_way_to_the_sentences_own_date() -> None:
+    # issue 23: the model's expression is not in the text; the sentence says "in 2011", which dates it
     events = proposals([{**SEED_EVENTS[-2], "when_text": "in 1999", "date": "1999"}])
-    assert verify_events(events, WHOLE, ARTICLE).events[0].when is None
+    [event] = verify_events(events, WHOLE, ARTICLE).events
+    assert event.when is not None and event.when.value == "2011" and "model_date_disagrees" in event.flags
 
 
 @pytest.fixture

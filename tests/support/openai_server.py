@@ -122,6 +122,15 @@ def empty_choices() -> Reply:
                        "choices": [], "usage": {"prompt_tokens": 5, "completion_tokens": 0, "total_tokens": 5}})
 
 
+def llama_cpp_format_error() -> Reply:
+    """What llama-cpp-python's server (``python -m llama_cpp.server``) answers a
+    ``response_format`` of type json_schema: 500, its pydantic validation error as the message."""
+    return Reply(status=500, body={"error": {
+        "message": "1 validation error for CreateChatCompletionRequest\nresponse_format.type\n  Input should be "
+                   "'text' or 'json_object' [type=literal_error, input_value='json_schema', input_type=str]",
+        "type": "internal_server_error", "param": None, "code": None}})
+
+
 FAULTS: dict[str, Callable[[], Reply]] = {
     "429": rate_limited, "500": lambda: server_error(500), "503": lambda: server_error(503),
     "slow": lambda: slow(1.0), "drop": dropped, "not_json": not_json, "schema": schema_break,

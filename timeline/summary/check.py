@@ -118,7 +118,75 @@ def sentence_problems(sentence: str, backing: Backing, references: list[date | N
         problems.append("words not in the chronology: " + ", ".join(loose[:6]))
     if support.negated(bare) and not support.negated(union):
         problems.append("a negation the chronology does not have")
+    problems += _claim_problems(sentence, bare, own, chosen, backing, union)
     return problems, [backing.events[i] for i in chosen]
+
+
+_REPORTING = frozenset(support.stem(w) for w in "said says say told tell reported report according stated added "
+                                                 "announced".split())
+_AUXILIARY = frozenset("was were is are be been being has have had got".split())
+
+
+def _claim_problems(sentence: str, bare: str, own: frozenset[str], chosen: list[int], backing: Backing,
+                    union: str) -> list[str]:
+    """What a summary sentence says that its events do not (issue 23): a polar verb reversed or
+    a negation dropped, a source that is not the events' source, a predicate no event gives its
+    subject ("residents were injured" for "residents reported hearing the blast"), a loaded word."""
+    problems: list[str] = []
+    source = find_attribution(sentence) or find_attribution(sentence[:1].lower() + sentence[1:])
+    source_keys = support.phrase_keys(source) if source else frozenset()
+    content = own - source_keys - _REPORTING
+    overlap = {i: len(content & backing.keys[i]) for i in chosen}
+    best = max(overlap.values(), default=0)
+    closest = [i for i, n in overlap.items() if n == best and n >= 2]
+    near = " ".join(backing.texts[i] for i in closest)
+    problems += [p for p in support.polarity_problems(bare, union) if "negation is not in the claim" not in p]
+    if closest and not any(not support.polarity_problems(bare, backing.texts[i]) for i in closest):
+        problems += [p for p in support.polarity_problems(bare, near) if "negation is not in the claim" in p]
+    if closest and not support.negated(bare) and all(support.negated(backing.texts[i]) for i in closest) and \
+            all(_negation_governs(backing.texts[i], bare) for i in closest):
+        problems.append("a negation of the chronology is not in the sentence")
+    if source and content:
+        holders = [i for i, n in overlap.items() if n >= 2]
+        if holders and not any(support.mentioned(source, backing.texts[i]) for i in holders):
+            given = sorted({a for i in holders if (a := backing.events[i].attribution)})
+            problems.append(f"source {source!r} is not the chronology's source for it"
+                            + (f" ({'; '.join(given)})" if given else ""))
+    problems += _predicate_problems(bare, source_keys, chosen, backing)
+    from timeline.summary.loaded import lacking_loaded_words
+
+    lacking = lacking_loaded_words(sentence, union)
+    if lacking:
+        problems.append("loaded words the chronology does not use: " + ", ".join(lacking))
+    return problems
+
+
+def _negation_governs(evidence: str, claim: str) -> bool:
+    from timeline.verify.check_event import _negation_touches
+
+    return _negation_touches(evidence, claim)
+
+
+_PASSIVE = re.compile(r"\b(?:was|were|is|are|been|being|be|has|have|had|got)\s+(?:(?:also|still|reportedly|"
+                      r"seriously|badly|critically|slightly|fatally)\s+)?([A-Za-z][\w'’-]*)", re.I)
+
+
+def _predicate_problems(bare: str, source_keys: frozenset[str], chosen: list[int], backing: Backing) -> list[str]:
+    """The sentence's predicate (the word right after its first "was/were/has..."), must be in an
+    event that also has the sentence's subject (a content word before it): "residents were
+    injured" needs an event where residents are injured, not one where 9 people were."""
+    match = next((m for m in _PASSIVE.finditer(bare) if m.group(1).lower() not in support.STOPWORDS), None)
+    if match is None:
+        return []
+    predicate = support.stem(match.group(1))
+    before = re.findall(r"[A-Za-z][\w'’-]*", bare[:match.start()])
+    subject = {support.stem(w) for w in before if w.lower() not in support.STOPWORDS} - source_keys \
+        - _REPORTING - _COMMON
+    if not subject or predicate in _REPORTING or predicate in _COMMON:
+        return []
+    if any(predicate in backing.keys[i] and subject & backing.keys[i] for i in range(len(backing.events))):
+        return []
+    return [f"no event says {' '.join(bare[:match.end()].split())!r}"]
 
 
 _COMMON = frozenset(support.stem(w) for w in support.STOPWORDS)
@@ -199,6 +267,7 @@ def check_summary(summary: Summary, chronology: Chronology, articles: list[Artic
                 continue  # already listed as a removed sentence
             warnings.append(f"summary claim removed, not supported by the chronology: {claim.text!r}"
                             + (f" ({claim.source})" if claim.source else ""))
+            kept = [k for k in kept if not _states(k, claim.text)]  # the warning says removed: so it is
             continue
         claims.append(claim)
     if not kept and not fallback:
@@ -206,6 +275,16 @@ def check_summary(summary: Summary, chronology: Chronology, articles: list[Artic
         checked, more = check_summary(extractive_summary(chronology, articles), chronology, articles, fallback=True)
         return checked, warnings + more
     return Summary(text=" ".join(kept), claims_with_sources=claims), warnings
+
+
+def _states(kept: str, claim: str) -> bool:
+    """True when the kept summary sentence ``kept`` is (one of) the sentences of ``claim``."""
+    mine = _flat(_ACCORDING.sub("", kept)).strip(" .!?")
+    return bool(mine) and any(mine == _flat(claim[a:b]).strip(" .!?") or mine in _flat(claim)
+                              for a, b in sentences(claim))
+
+
+_ACCORDING = re.compile(r" \(according to [^)]*\)")
 
 
 def _keep_attribution(sentence: str, backing: list[Event], previous: str) -> str:

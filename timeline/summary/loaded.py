@@ -27,6 +27,20 @@ def loaded_words(text: str) -> list[str]:
     return list(dict.fromkeys(found))
 
 
+def loaded_words_anywhere(text: str) -> list[str]:
+    """Every loaded word of ``text`` outside quoted speech and URLs, attributed or not: what a
+    model's rewording must not add to its evidence ("The reckless owner said ..." for "The
+    plant's owner said ..." is attributed, and still our word)."""
+    unquoted = _QUOTED.sub(" ", _URL.sub(" ", text))
+    return list(dict.fromkeys(m.group(1).lower() for m in _LOADED.finditer(unquoted)))
+
+
+def lacking_loaded_words(text: str, evidence: str) -> list[str]:
+    """The loaded words of ``text`` (``loaded_words_anywhere``) that ``evidence`` does not use."""
+    have = " ".join(evidence.split()).lower()
+    return [w for w in loaded_words_anywhere(text) if not re.search(r"\b" + re.escape(w) + r"\b", have)]
+
+
 def neutrality_warnings(summary: Summary, events: list[Event]) -> list[str]:
     """One warning per loaded word in the summary, and per event whose text uses one."""
     warnings = [f"summary uses loaded word '{w}' without attribution" for w in loaded_words(summary.text)]

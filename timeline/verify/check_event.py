@@ -113,8 +113,18 @@ def event_problems(
     if support.negated(what) != support.negated(evidence) and (
             support.negated(what) or _negation_touches(evidence, what)):
         problems.append("negation differs from the evidence")
+    problems += support.polarity_problems(what, evidence)
+    problems += loaded_problems(what, evidence)
     problems += _source_problems(attribution, evidence, paragraph, article_text)
     return list(dict.fromkeys(problems))
+
+
+def loaded_problems(what: str, evidence: str) -> list[str]:
+    """A loaded word (lang/en/news.py) in the model's text that its evidence does not use: our voice."""
+    from timeline.summary.loaded import lacking_loaded_words
+
+    lacking = lacking_loaded_words(what, evidence)
+    return [f"loaded word{'s' if len(lacking) > 1 else ''} not in the evidence: {', '.join(lacking)}"] if lacking else []
 
 
 def _source_problems(attribution: str | None, evidence: str, paragraph: str, article_text: str) -> list[str]:

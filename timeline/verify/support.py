@@ -315,3 +315,60 @@ def background_modifiers(claim: str, evidence: str, article: str) -> set[str]:
                 accepted.add(key)
                 break
     return accepted
+
+
+# Verbs whose opposite is a different word, not a "not": a claim reversing one says the
+# opposite of its evidence ("denied" -> "admitted", "lifted" -> "imposed"). Per group, the
+# words of each side; a claim's word of one side needs that side in its evidence.
+POLAR_GROUPS: dict[str, tuple[frozenset[str], frozenset[str]]] = {
+    "assertion": (frozenset("deny denies denied denying denial".split()),
+                  frozenset("admit admits admitted admitting confirm confirms confirmed confirming acknowledge "
+                            "acknowledges acknowledged conceded concedes".split())),
+    "acceptance": (frozenset("reject rejects rejected rejecting refuse refuses refused refusing".split()),
+                   frozenset("accept accepts accepted accepting approve approves approved agreed agrees".split())),
+    "restriction": (frozenset("lift lifts lifted lifting repeal repealed revoke revoked rescind rescinded "
+                              "scrapped".split()),
+                    frozenset("impose imposes imposed imposing reimposed".split())),
+    "direction": (frozenset("fell fallen falls decreased decreases dropped".split()),
+                  frozenset("rose risen rises increased increases".split())),
+    "permission": (frozenset("ban bans banned banning prohibit prohibits prohibited forbade forbidden".split()),
+                   frozenset("allow allows allowed allowing permit permits permitted authorised authorized "
+                             "legalised legalized".split())),
+    "verdict": (frozenset("acquit acquits acquitted acquittal".split()),
+                frozenset("convict convicts convicted conviction".split())),
+}
+
+
+def _polar_sides(text: str) -> dict[str, set[int]]:
+    words = {t.lower() for t in _tokens(_prepare(text).lower())}
+    found: dict[str, set[int]] = {}
+    for group, sides in POLAR_GROUPS.items():
+        for side, members in enumerate(sides):
+            if words & members:
+                found.setdefault(group, set()).add(side)
+    return found
+
+
+def polarity_problems(claim: str, evidence: str) -> list[str]:
+    """Why ``claim`` says the opposite of ``evidence``: a polar verb reversed ("lifted" ->
+    "imposed", "denied" -> "admitted"/"confirmed", "rejected" -> "accepted"), or one the
+    evidence has that the claim drops ("denied that fuel leaked" -> "said that fuel leaked")."""
+    said, have = _polar_sides(claim), _polar_sides(evidence)
+    problems = []
+    for group, sides in said.items():
+        for side in sides - have.get(group, set()):
+            words = "/".join(sorted(set(_present(claim, POLAR_GROUPS[group][side]))))
+            if 1 - side in have.get(group, set()):
+                opposite = "/".join(sorted(set(_present(evidence, POLAR_GROUPS[group][1 - side]))))
+                problems.append(f"{group} reversed: {words!r} where the evidence says {opposite!r}")
+            else:
+                problems.append(f"{words!r} is not in the evidence")
+    for group, sides in have.items():
+        if 0 in sides and group in ("assertion", "acceptance") and 0 not in said.get(group, set()) \
+                and not negated(claim):
+            problems.append(f"the evidence's {group} negation is not in the claim")
+    return problems
+
+
+def _present(text: str, members: frozenset[str]) -> list[str]:
+    return [t.lower() for t in _tokens(_prepare(text).lower()) if t.lower() in members]

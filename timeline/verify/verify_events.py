@@ -8,7 +8,9 @@ from timeline.temporal import memo as tag_memo
 from timeline.text.boilerplate import clean_span
 from timeline.text.attribution import find_attribution
 from timeline.models import Article, Chunk, DroppedEvent, Event, Evidence, Proposal
-from timeline.verify.dates import FLAG_MODEL_ONLY, derive_when
+from timeline import temporal
+from timeline.models import TimePoint
+from timeline.verify.dates import FLAG_DISAGREES, FLAG_MODEL_ONLY, derive_when
 from timeline.verify.check_event import FLAG_REWRITTEN, MAX_REWRITE_WORDS, event_problems, evidence_span, paragraph_span
 from timeline.text.quotes import find_quote, substantial
 
@@ -61,6 +63,7 @@ def verify_events(proposals: list[Proposal], chunk: Chunk, article: Article) -> 
         when, flags = derive_when(p.when_text, p.date, chunk.text, span[0], article.published, tagged)
         if when is not None and find_quote(when.text, sentence) is None:
             when, flags = None, []  # the time expression is not in the evidence: it dates another sentence
+        when, flags = evidence_when(when, flags, p, tagged, chunk.start, s_start, sentence)
         if when is not None and FLAG_MODEL_ONLY in flags:
             when = when.model_copy(update={"model_reading": True})
         what = " ".join(p.what.split())
@@ -108,3 +111,22 @@ def verify_events(proposals: list[Proposal], chunk: Chunk, article: Article) -> 
     events = [e for _i, e in sorted(placed, key=lambda item: item[0])]
     return Verified(events=events, dropped=len(rejected), reasons=[r.reason for r in rejected],
                     rejected=rejected, rewritten=rewritten)
+
+
+def evidence_when(when: TimePoint | None, flags: list[str], p: Proposal, tagged: list[temporal.TimeExpression],
+                  chunk_start: int, s_start: int, sentence: str) -> tuple[TimePoint | None, list[str]]:
+    """The date the evidence sentence itself gives (the resolver over the sentence, main-clause
+    rule: ``temporal.event_dates``), whatever the model said: its ``when_text``/``date`` are hints
+    that must agree. When they name another date the sentence's wins (flag ``model_date_disagrees``);
+    a model that names no time expression still gets the sentence's date. A sentence with no
+    main-clause date keeps the reading of the model's expression (``derive_when``)."""
+    offset = s_start - chunk_start
+    found = [t for t in tagged if offset <= t.start < offset + len(sentence) and t.kind != "dateline"]
+    dates = temporal.event_dates(sentence, found, offset=offset)
+    if not dates:
+        return when, flags
+    if when is not None and when.value and any(d.value == when.value for d in dates):
+        return when, flags  # the model read the sentence's own date
+    pick = dates[0]
+    said = bool((p.when_text and p.when_text.strip()) or p.date)
+    return TimePoint(value=pick.value, text=pick.text), [FLAG_DISAGREES] if said else []

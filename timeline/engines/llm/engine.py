@@ -34,6 +34,7 @@ from timeline.engines.llm.transports import LENGTH, REFUSAL, Completion, Request
 
 log = logging.getLogger(__name__)
 
+MODES = ("json_schema", "json_object", "text")  # each falls back to the next when the server rejects it
 DEFAULT_SUMMARY_BUDGET = 6000  # tokens of chronology lines per summary request before map-reduce
 
 
@@ -66,7 +67,7 @@ class LLMEngine(Engine):
         self.usage.model = self.model
         self.prompts_dir = options.prompts_dir
         self.transport = transport
-        self.json_object = False  # set when the server rejects JSON-schema replies
+        self.mode = MODES[0]  # the reply format: json_schema, else json_object, else text (see _fall_back)
         self._semaphore: asyncio.Semaphore | None = None
         self._prices = load_prices()
         self.cache: ResponseCache | None = None
@@ -205,6 +206,8 @@ class LLMEngine(Engine):
         except ChunkFailed as exc:
             log.warning("the model's summary failed (%s); using the extractive summary instead", exc.reason)
             return extractive_summary(chronology, articles)
+        finally:
+            self._say_pending()
         text = " ".join(reply.summary.split())
         claims = getattr(reply, "claims", None)
         if claims is None:
@@ -286,7 +289,8 @@ class LLMEngine(Engine):
         self, params_for: Callable[[bool], dict[str, Any]], chunk_text: str, published: str, where: str
     ) -> tuple[Completion, str, bool]:
         """(completion, cache key, served from cache) for the request ``params_for`` builds."""
-        params = params_for(self.json_object)
+        mode = self.mode
+        params = _in_mode(params_for(mode != "json_schema"), mode)
         key = llm.cache_key(params, chunk_text, published)
         if self.cache is not None:
             hit = self.cache.get(key)
@@ -298,29 +302,38 @@ class LLMEngine(Engine):
         if self._semaphore is None:
             self._semaphore = asyncio.Semaphore(max(1, int(self.options.concurrency)))
         async with self._semaphore:
-            try:
-                completion = await self.transport.complete(to_request(params))
-            except SchemaRejected:
-                if self.json_object:
-                    raise ChunkFailed("the server rejected the JSON-object reply format") from None
-                self._fall_back_to_json_object()
-                params = params_for(True)
-                key = llm.cache_key(params, chunk_text, published)
+            while True:
                 try:
                     completion = await self.transport.complete(to_request(params))
+                    break
                 except SchemaRejected as exc:
-                    raise ChunkFailed(f"the server rejected the reply format ({exc})") from None
+                    mode = self._fall_back(mode, str(exc))
+                    params = _in_mode(params_for(True), mode)
+                    key = llm.cache_key(params, chunk_text, published)
         self._count(completion.usage)
         return completion, key, False
 
-    def _fall_back_to_json_object(self) -> None:
-        if not self.json_object:
-            self.json_object = True
+    def _fall_back(self, rejected: str, reason: str) -> str:
+        """The mode after ``rejected`` (json_schema -> json_object -> text); one line says which is used.
+        A concurrent request may have moved on already: then its mode is taken, and nothing is said again."""
+        if rejected == MODES[-1]:
+            raise ChunkFailed(f"the server rejected every reply format ({reason})")
+        after = MODES[MODES.index(rejected) + 1]
+        if MODES.index(self.mode) < MODES.index(after):
+            self.mode = after
             endpoint = getattr(self.transport, "endpoint", "the server")
-            message = (f"{endpoint} does not support json_schema structured output; "
-                       "using json_object mode with the schema in the prompt")
-            log.warning(message)
+            message = (f"{endpoint} rejected response_format {rejected} ({reason}); using "
+                       + ("json_object mode with the schema in the prompt" if after == "json_object"
+                          else "plain-text JSON replies (no response_format) with the schema in the prompt"))
+            log.info(message)  # one line: the briefing's warnings carry it (``_say_pending`` when none follows)
             self._pending_warnings.append(message)
+        return self.mode
+
+    def _say_pending(self) -> None:
+        """Warnings no extraction reply carried to the briefing (a fallback met in a summary request)."""
+        for message in self._pending_warnings:
+            log.warning(message)
+        self._pending_warnings = []
 
     def _count(self, request: RequestUsage) -> None:
         self.usage.add(request)
@@ -362,6 +375,13 @@ class LLMEngine(Engine):
         return result
 
 
+def _in_mode(params: dict[str, Any], mode: str) -> dict[str, Any]:
+    """``params`` as sent in ``mode``: in text mode without a response_format."""
+    if mode != "text":
+        return params
+    return {k: v for k, v in params.items() if k != "response_format"}
+
+
 def to_request(params: dict[str, Any]) -> Request:
     """A built request (chat-completions shape, as hashed for the cache key) as a transport Request."""
     fmt = params.get("response_format") or {}
@@ -369,7 +389,7 @@ def to_request(params: dict[str, Any]) -> Request:
     rest = {k: v for k, v in params.items() if k not in ("model", "messages", "response_format")}
     return Request(model=params["model"], messages=list(params["messages"]),
                    schema_name=schema["name"] if schema else "reply", schema=schema["schema"] if schema else None,
-                   parameters=rest)
+                   parameters=rest, plain="response_format" not in params)
 
 
 def _cached_completion(body: dict[str, Any]) -> Completion:

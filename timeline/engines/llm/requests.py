@@ -207,7 +207,13 @@ def parse_reply(content: str | None, model: type[BaseModel]) -> BaseModel:
     try:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
-        raise ValueError(f"the reply was not valid JSON ({exc.msg} at line {exc.lineno} column {exc.colno})") from None
+        inner = text[text.find("{"):text.rfind("}") + 1]  # plain-text mode: "Here is the JSON: {...}"
+        try:
+            data = json.loads(inner) if inner and inner != text else None
+        except json.JSONDecodeError:
+            data = None
+        if data is None:
+            raise ValueError(f"the reply was not valid JSON ({exc.msg} at line {exc.lineno} column {exc.colno})") from None
     try:
         return model.model_validate(data)
     except ValidationError as exc:

@@ -29,12 +29,20 @@ class Request:
     schema_name: str
     schema: dict[str, Any] | None
     parameters: dict[str, Any] = field(default_factory=dict)
+    plain: bool = False  # no response_format at all: plain-text JSON, the schema in the prompt
 
     def as_dict(self) -> dict[str, Any]:
         """The request in the common chat-completions shape (also what the cache key hashes)."""
+        if self.plain:
+            return {"model": self.model, "messages": self.messages, **self.parameters}
         fmt: dict[str, Any] = {"type": "json_object"} if self.schema is None else {
             "type": "json_schema", "json_schema": {"name": self.schema_name, "strict": True, "schema": self.schema}}
         return {"model": self.model, "messages": self.messages, "response_format": fmt, **self.parameters}
+
+    @property
+    def mode(self) -> str:
+        """The reply format asked for: ``json_schema``, ``json_object`` or ``text``."""
+        return "text" if self.plain else "json_object" if self.schema is None else "json_schema"
 
 
 @dataclass(frozen=True)
@@ -56,7 +64,8 @@ class Completion:
 
 
 class SchemaRejected(Exception):
-    """The server does not take a JSON schema for the reply; the engine falls back to JSON-object mode."""
+    """The server does not take the reply format asked for (``json_schema``, then ``json_object``);
+    the engine falls back to the next mode: JSON-object, then plain-text JSON."""
 
 
 class Transport(Protocol):

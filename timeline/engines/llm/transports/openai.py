@@ -2,15 +2,20 @@
 
 Serves the OpenAI API, Azure OpenAI (when ``AZURE_OPENAI_API_KEY`` and
 ``AZURE_OPENAI_ENDPOINT`` are set) and any OpenAI-compatible server (``--base-url`` /
-``OPENAI_BASE_URL``: Ollama, vLLM, llama.cpp, LM Studio). The SDK retries 429/5xx/timeouts
-honouring Retry-After (bounded: a longer wait fails the chunk instead of stalling the run);
+``OPENAI_BASE_URL``: Ollama, vLLM, llama.cpp, LM Studio). Chat requests are retried by our own
+loop (``_send``: the SDK's retries are off for them): 429/408/409/5xx, timeouts and lost
+connections, honouring Retry-After (bounded: a longer wait fails the chunk instead of stalling
+the run), else exponential backoff; a rejected reply format is never retried. (The batch
+endpoints keep the SDK's retries.)
 errors no retry can fix become one-line ``EngineError``s, errors confined to one request
 ``ChunkFailed``; any key this transport holds is redacted from every message it makes.
 """
 from __future__ import annotations
 
+import asyncio
 import logging
 import os
+import random
 from typing import Any, Callable
 
 import openai
@@ -38,6 +43,8 @@ class OpenAITransport:
             self.client, self.endpoint = client, str(getattr(client, "base_url", "the server"))
         else:
             self.client, self.endpoint = self._make_client()
+        self._chat = self.client.with_options(max_retries=0) if hasattr(self.client, "with_options") else self.client
+        self.sleep: Callable[[float], Any] = asyncio.sleep  # tests may record the waits
 
     def _make_client(self) -> tuple[Any, str]:
         o = self.options
@@ -79,12 +86,46 @@ class OpenAITransport:
     async def aclose(self) -> None:
         await self.client.close()
 
+    async def _send(self, request: Request) -> Any:
+        """One chat request, retried by us: up to ``max_retries`` more tries after a 429, 408,
+        409, 5xx, timeout or lost connection; the wait is the server's Retry-After when it
+        gives one (over ``max_retry_wait`` the chunk fails now), else 0.5 s doubling to 8 s."""
+        retries = max(0, int(self.options.max_retries))
+        for attempt in range(retries + 1):
+            try:
+                return await self._chat.chat.completions.create(**request.as_dict())
+            except openai.APIStatusError as exc:
+                if not request.plain and _rejects_response_format(exc):
+                    raise
+                if exc.status_code not in (408, 409, 429) and exc.status_code < 500:
+                    raise
+                if exc.status_code == 429 and getattr(exc, "code", None) == "insufficient_quota":
+                    raise
+                asked = _retry_after(exc.response.headers)
+                if asked is not None and asked > self._max_wait():
+                    log.info("server asked to wait %gs (over the %gs limit): not retrying this request",
+                             asked, self._max_wait())
+                    raise _AskedToWait(exc, asked) from exc
+                if attempt == retries:
+                    raise
+                wait = asked if asked is not None else _backoff(attempt)
+            except (openai.APITimeoutError, openai.APIConnectionError):
+                if attempt == retries:
+                    raise
+                wait = _backoff(attempt)
+            log.debug("retrying a chat request in %.2gs (try %d of %d)", wait, attempt + 2, retries + 1)
+            await self.sleep(wait)
+        raise AssertionError("unreachable")  # pragma: no cover
+
     async def complete(self, request: Request) -> Completion:
         try:
-            response = await self.client.chat.completions.create(**request.as_dict())
-        except openai.BadRequestError as exc:
-            if request.schema is not None and _rejects_json_schema(exc):
-                raise SchemaRejected(str(exc)) from exc
+            response = await self._send(request)
+        except _AskedToWait as exc:
+            raise ChunkFailed(f"rate limited ({exc.status}): the server asked to wait {exc.seconds:g}s, over the "
+                              f"{self._max_wait():g}s limit; run again later", attempts=exc.attempts) from exc
+        except openai.APIStatusError as exc:
+            if not request.plain and _rejects_response_format(exc):
+                raise SchemaRejected(_short(str(getattr(exc, "message", "") or exc))) from exc
             raise self._error(exc) from exc
         except openai.OpenAIError as exc:
             raise self._error(exc) from exc
@@ -166,6 +207,35 @@ def _bounded_retry_after(cap: float) -> Callable[[Any], Any]:
     return hook
 
 
+class _AskedToWait(Exception):
+    """The server asked for a wait longer than ``max_retry_wait``: the chunk fails now."""
+
+    def __init__(self, exc: Any, seconds: float) -> None:
+        super().__init__(f"asked to wait {seconds:g}s")
+        self.status, self.seconds, self.attempts = exc.status_code, seconds, 1
+
+
+def _retry_after(headers: Any) -> float | None:
+    """The wait a response asks for, in seconds (``retry-after-ms``, else ``Retry-After`` in seconds)."""
+    asked = headers.get(_ASKED_HEADER)  # set by the batch client's hook on the shared HTTP client
+    if asked:
+        return float(asked)
+    for name, divisor in (("retry-after-ms", 1000.0), ("retry-after", 1.0)):
+        value = headers.get(name)
+        if value is None:
+            continue
+        try:
+            return float(value) / divisor
+        except ValueError:
+            continue
+    return None
+
+
+def _backoff(attempt: int) -> float:
+    """0.5 s doubling per try, at most 8 s, with up to 25% jitter."""
+    return min(8.0, 0.5 * 2 ** attempt) * (1 - 0.25 * random.random())
+
+
 def _cannot_connect(exc: BaseException) -> bool:
     """True when the cause chain says the server could not be reached at all (refused, DNS, connect timeout)."""
     seen: BaseException | None = exc
@@ -176,9 +246,18 @@ def _cannot_connect(exc: BaseException) -> bool:
     return False
 
 
-def _rejects_json_schema(exc: Exception) -> bool:
-    text = str(getattr(exc, "message", "") or exc).lower()
-    return "response_format" in text or "json_schema" in text
+_FORMAT_WORDS = ("response_format", "json_schema", "json_object", "input should be 'text'")
+
+
+def _rejects_response_format(exc: Exception) -> bool:
+    """True when a 400, 422 or 500 says the server does not take the reply format asked for:
+    OpenAI's 400, a FastAPI 422, llama-cpp-python's 500 with a pydantic validation error
+    ("response_format.type: Input should be 'text' or 'json_object'")."""
+    if getattr(exc, "status_code", None) not in (400, 422, 500):
+        return False
+    body = getattr(exc, "body", None)
+    text = f"{getattr(exc, 'message', '') or exc} {body if body is not None else ''}".lower()
+    return any(word in text for word in _FORMAT_WORDS)
 
 
 def _short(text: str, limit: int = 160) -> str:
