@@ -1,4 +1,5 @@
-"""Loaded language: words a neutral briefing does not use in its own voice.
+"""News words: the reporting verbs and source nouns of attribution (at the end), and loaded language:
+words a neutral briefing does not use in its own voice.
 
 Why a hand-kept list (issue 13, measured): the maintained lexicons on PyPI are sentiment or
 review-subjectivity lexicons, not loaded-language ones. TextBlob 0.20.1's subjectivity
@@ -52,3 +53,12 @@ SENSATIONAL = (  # verbs and intensifiers that editorialise
 )
 
 LOADED_WORDS: tuple[str, ...] = tuple(dict.fromkeys(LABELS + DEHUMANISING + ATROCITY + EMOTIVE + SENSATIONAL))
+
+# Reporting verbs: what a source does in "X said", "X told", "X confirmed" (text/attribution.py).
+SPEECH_VERBS = frozenset(
+    ["said", "says", "say", "told", "tells", "tell", "reported", "reports", "report", "declared", "declares", "claimed", "claims", "claim", "stated", "states", "confirmed", "confirms", "confirm", "announced", "announces", "acknowledged", "acknowledges", "denied", "denies", "deny", "described", "describes", "insisted", "insists", "warned", "warns", "alleged", "alleges", "accused", "accuses", "estimated", "estimates", "added", "adds", "noted", "notes", "wrote", "writes", "tweeted", "argued", "argues", "admitted", "admits", "explained", "explains", "testified", "maintained", "maintains", "disclosed", "revealed", "asserted", "asserts", "cautioned", "predicted", "predicts", "vowed", "vows", "show", "shows", "showed"]
+)
+# Heads a common-noun source can have; a capitalised head (a name) is always accepted.
+SOURCE_NOUNS = frozenset(
+    ["official", "officials", "spokesman", "spokeswoman", "spokesperson", "spokespeople", "police", "officer", "officers", "witness", "witnesses", "resident", "residents", "activist", "activists", "source", "sources", "doctor", "doctors", "medic", "medics", "rebel", "rebels", "insurgents", "agency", "ministry", "military", "army", "government", "authorities", "authority", "analyst", "analysts", "expert", "experts", "investigators", "investigator", "prosecutors", "prosecutor", "department", "office", "service", "council", "committee", "commission", "group", "groups", "media", "observatory", "monitor", "monitors", "organization", "organisation", "organizations", "organisations", "board", "court", "county", "city", "state", "company", "firm", "utility", "union", "engineers", "engineer", "scientists", "scientist", "researchers", "researcher", "volunteers", "volunteer", "employees", "employee", "workers", "worker", "staff", "survivors", "survivor", "neighbours", "neighbors", "people", "officers", "relatives", "family", "families", "lawyer", "lawyers", "attorney", "attorneys", "chief", "sheriff", "coroner", "mayor", "governor", "minister", "president", "director", "manager", "teacher", "teachers", "nurse", "nurses", "paramedics", "firefighters", "crews", "crew", "representatives", "representative", "leaders", "leader", "members", "member", "observers", "observer", "diplomats", "diplomat", "countries", "country", "administration", "campaign", "campaigners", "party", "parties", "newspaper", "agencies", "statement", "report", "reports", "records", "figures", "data", "estimates", "governments", "ministries", "inspectors", "inspector", "aid", "charity", "coalition", "alliance", "forces", "regulator", "regulators", "hospital", "hospitals", "airline", "airlines", "club", "clubs", "embassy", "district", "captain", "pilot", "pilots", "divers", "diver", "firefighter", "firefighters", "forecasters", "forecaster", "guard", "team", "school", "university", "operator", "carrier", "network", "broadcaster", "channel", "station", "paper", "daily", "magazine", "website", "department's", "economists", "economist", "lawmakers", "lawmaker", "senator", "mp", "mps", "judge", "observers", "pollsters", "polls", "survey", "study", "census"]
+)
