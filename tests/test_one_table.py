@@ -7,7 +7,7 @@ import re
 from pathlib import Path
 
 from timeline.lang.en import news, words
-from timeline.merge import profile
+from timeline.merge import figures, kinds, profile
 from timeline.text import attribution, quotes
 from timeline.verify import support
 
@@ -24,6 +24,7 @@ def test_the_stages_read_the_one_stop_word_list() -> None:
     assert words.MERGE_STOPWORDS - words.TIME_WORDS - {"against"} <= words.STOPWORDS
     assert words.MERGE_STOPWORDS <= profile._STOPWORDS
     assert (attribution.SPEECH_VERBS, attribution.SOURCE_NOUNS) == (news.SPEECH_VERBS, news.SOURCE_NOUNS)
+    assert (kinds.KINDS, figures.LABELS) == (news.KIND_TRIGGERS, news.FIGURE_LABELS)
 
 
 def test_one_quote_table_and_one_stemmer_module() -> None:
