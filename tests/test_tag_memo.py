@@ -67,11 +67,11 @@ def test_the_memo_is_bounded() -> None:
 
 def _normalise_by_characters(text: str) -> tuple[str, list[int]]:
     """The character loop verify.normalise replaced (kept here as the reference)."""
-    from timeline.text.quotes import _QUOTES
+    from timeline.text.quotes import QUOTES
 
     out: list[str] = []
     index: list[int] = []
-    translated = text.translate(_QUOTES)
+    translated = text.translate(QUOTES)
     i = 0
     while i < len(translated):
         if translated[i].isspace():

@@ -19,6 +19,7 @@ import re
 from dataclasses import dataclass
 
 from timeline.lang.en import time as en
+from timeline.lang.en.news import FIGURE_LABELS
 
 _WORD_NUMBERS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
@@ -43,16 +44,7 @@ _QUALIFIERS = {
 _QUALIFIER = r"(?:(?P<qual>" + "|".join(sorted(_QUALIFIERS, key=len, reverse=True)) + r")\s+)?"
 _FIGURE = re.compile(r"(?<![\w.,:-])" + _QUALIFIER + _NUMBER + r"(?![\w-]|[.,]\d)", re.IGNORECASE)
 
-# What a number counts, from the words around it (the documented label taxonomy).
-LABELS: dict[str, str] = {
-    "deaths": r"killed|killing|kills|dead|died|deaths?|lives|bodies|fatalities|perished|death toll",
-    "injured": r"injured|injuring|wounded|wounding|hurt|injuries",
-    "missing": r"missing|unaccounted for",
-    "evacuated": r"evacuated|evacuate|evacuation|evacuees|forced to (?:leave|flee)|ordered to leave|fled|left their homes",
-    "displaced": r"displaced|displacing|homeless",
-    "arrested": r"arrested|arrests|detained|detentions|taken into custody",
-    "jobs": r"jobs|job cuts|layoffs|laid off|laying off|lay off|redundancies|positions|workers laid off",
-}
+LABELS = FIGURE_LABELS  # lang/en/news.py: what a number counts, from the words around it
 _LABEL_PATTERNS = {label: re.compile(rf"\b(?:{words})\b", re.IGNORECASE) for label, words in LABELS.items()}
 # labels that count people: whole numbers, so "7.0" (a magnitude) is never one of them
 PEOPLE_COUNTS = frozenset({"deaths", "injured", "missing", "evacuated", "displaced", "arrested", "jobs"})

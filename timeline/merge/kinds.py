@@ -15,45 +15,12 @@ from __future__ import annotations
 
 import re
 from timeline.lang.en import dates as calendar
+from timeline.lang.en.news import KIND_TRIGGERS
 from functools import lru_cache
 
 _WORD = re.compile(r"[A-Za-z]+")
 
-KINDS: dict[str, str] = {
-    "strike": r"air ?strikes?|airstrikes?|struck|shell(?:ing|ed)|bomb(?:ed|ing|ings|ardment)|missiles?|drone attacks?|warplanes",
-    "attack": r"attack(?:ed|s)?|ambush(?:ed)?|gunmen|opened fire|stabb(?:ed|ing)|raid(?:ed|s)?",
-    "explosion": r"explosions?|blasts?|exploded|detonated",
-    "fire": r"broke out|caught fire|ignited|started the fire|arson|engulfed|gutted|swept through",
-    "damage": r"destroy(?:ed|ing)|damag(?:ed|ing)|burn(?:ed|t)|razed|flattened",
-    "collapse": r"collaps(?:e|ed|es|ing)|caved in|gave way",
-    "deaths": r"killed|killing|dead|died|deaths?|death toll|fatalities|lost their lives|bodies|perished",
-    "injuries": r"injured|injuring|wounded|wounding|injuries|hurt",
-    "missing": r"missing|unaccounted for",
-    "evacuation": r"evacuat(?:ed|ion|ions|e|ing)|forced to (?:leave|flee)|fled|ordered to leave|left their homes",
-    "displacement": r"displaced|homeless",
-    "arrest": r"arrest(?:ed|s)?|detained|taken into custody",
-    "charge": r"charged with|indicted|pleaded (?:guilty|not guilty)",
-    "ruling": r"ruled|verdict|sentenced|convicted|acquitted",
-    "resignation": r"resign(?:ed|s|ation)|stepped down|steps down",
-    "dismissal": r"dismiss(?:ed|al)|sacked|ousted|removed from (?:his|her) post",
-    "appointment": r"appointed|nominated|sworn in",
-    "vote": r"vot(?:e|ed|es|ing)|ballots?|referendum|elected|election",
-    "emergency": r"state of emergency|emergency declaration",
-    "protest": r"protest(?:ed|s|ers)?|demonstrat(?:ed|ion|ions|ors)|rall(?:y|ied|ies)",
-    "talks": r"talks|negotiat(?:ed|ions?|ing)|summit|met with",
-    "agreement": r"agreement|ceasefire|truce|signed a deal|peace deal|deal|contract|acquisition|acquired|takeover|"
-                 r"merger|signed",
-    "layoffs": r"layoffs?|laid off|laying off|lay off|job cuts|redundanc(?:y|ies)|cut jobs|cutting jobs|axe jobs",
-    "inspection": r"inspect(?:ed|ions?)",
-    "rescue": r"rescu(?:ed|ers)|recovered|search(?:ed)? for survivors",
-    "outage": r"cut (?:power|electricity)|power (?:cut|outage)s?|blackouts?|without (?:power|electricity)",
-    "containment": r"contained|containment",
-    "return": r"allowed to return|returned home|return home",
-    "vigil": r"vigil|memorial service|funerals?|mourn(?:ed|ers|ing)",
-    "crash": r"crash(?:ed|es)?|derail(?:ed|ment)|capsized|sank",
-    "capture": r"captured|seized|took control|retook|recaptur(?:ed|ing)|advanced into|overran|gained control",
-    "opening": r"opened|inaugurated|reopen(?:ed|s)?",
-}
+KINDS = KIND_TRIGGERS  # lang/en/news.py: the words that make an event of each kind
 
 
 def _alternatives(pattern: str) -> list[str]:

@@ -13,10 +13,11 @@ from timeline.text.attribution import find_attribution
 from timeline.merge.kinds import is_calendar, kinds, places, targets
 from timeline.models import Event
 from timeline.lang.en import dates as calendar
+from timeline.lang.en.words import MERGE_STOPWORDS
+from timeline.text.stems import light as _stem
 _WORD = re.compile(r"[a-z][a-z'’-]+")
-_STOPWORDS = frozenset(
-    ["a", "an", "the", "and", "or", "but", "of", "to", "in", "on", "at", "by", "for", "from", "with", "as", "into", "onto", "over", "after", "before", "since", "until", "during", "about", "against", "between", "through", "is", "are", "was", "were", "be", "been", "being", "has", "have", "had", "do", "does", "did", "will", "would", "could", "should", "may", "might", "must", "can", "said", "says", "say", "told", "according", "this", "that", "these", "those", "it", "its", "they", "them", "their", "he", "she", "his", "her", "we", "our", "you", "your", "who", "whom", "which", "what", "when", "where", "while", "there", "here", "than", "then", "also", "not", "no", "more", "most", "some", "any", "all", "each", "other", "such", "very", "just", "only", "even", "still", "yet", "again", "today", "yesterday", "tonight", "tomorrow", "morning", "evening", "night", "afternoon", "week", "month", "year", "last", "next", "early", "late", "earlier", "later", "ago", "days", "weeks", "months", "years"]
-) | frozenset(calendar.WEEKDAYS) | frozenset(calendar.MONTH_NAMES_LOWER)
+# The one stop-word list as merge reads it, plus the calendar's words (see lang/en/words.py).
+_STOPWORDS = MERGE_STOPWORDS | frozenset(calendar.WEEKDAYS) | frozenset(calendar.MONTH_NAMES_LOWER)
 
 
 def content_words(event: Event) -> frozenset[str]:
@@ -35,13 +36,6 @@ def _content_key(word: str) -> str | None:
     if word in _STOPWORDS or len(word) < 3:
         return None
     return _stem(word)
-
-
-def _stem(word: str) -> str:
-    for suffix in ("ing", "ed", "es", "s", "e"):
-        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
-            return word[: -len(suffix)]
-    return word
 
 
 @dataclass(frozen=True)

@@ -15,6 +15,7 @@ from timeline.verify import support
 from timeline import temporal
 from timeline.text.attribution import find_attribution
 from timeline.models import Article, Chronology, Event, Summary
+from timeline.text.quotes import QUOTES
 from timeline.text.sentences import sentences
 from timeline.timepoint import RANK, Period
 from timeline.summary.extractive import extractive_summary
@@ -41,11 +42,10 @@ def _dates_of(chronology: Chronology) -> list[Period]:
     return values
 
 
-_FLAT_QUOTES = str.maketrans({"“": '"', "”": '"', "‘": "'", "’": "'"})
 
 
 def _flat(text: str) -> str:
-    return " ".join(text.translate(_FLAT_QUOTES).split()).lower()
+    return " ".join(text.translate(QUOTES).split()).lower()
 
 
 @dataclass

@@ -30,20 +30,14 @@ from __future__ import annotations
 
 import re
 from timeline.lang.en import dates as calendar
+from timeline.lang.en.news import SOURCE_NOUNS, SPEECH_VERBS
 from functools import lru_cache
 
-SPEECH_VERBS = frozenset(
-    ["said", "says", "say", "told", "tells", "tell", "reported", "reports", "report", "declared", "declares", "claimed", "claims", "claim", "stated", "states", "confirmed", "confirms", "confirm", "announced", "announces", "acknowledged", "acknowledges", "denied", "denies", "deny", "described", "describes", "insisted", "insists", "warned", "warns", "alleged", "alleges", "accused", "accuses", "estimated", "estimates", "added", "adds", "noted", "notes", "wrote", "writes", "tweeted", "argued", "argues", "admitted", "admits", "explained", "explains", "testified", "maintained", "maintains", "disclosed", "revealed", "asserted", "asserts", "cautioned", "predicted", "predicts", "vowed", "vows", "show", "shows", "showed"]
-)
 # Subjects of these verbs perform an act rather than report a claim when an article follows
 # ("declared a state of emergency", "announced a ceasefire").
 _PERFORMATIVE_VERBS = frozenset(["declared", "declares", "announced", "announces"])
 _INVERTIBLE = "said|says|told|reported|added|wrote|noted|explained|warned|confirmed|stated|insisted|asked"
 
-# Heads a common-noun source can have; a capitalised head (a name) is always accepted.
-SOURCE_NOUNS = frozenset(
-    ["official", "officials", "spokesman", "spokeswoman", "spokesperson", "spokespeople", "police", "officer", "officers", "witness", "witnesses", "resident", "residents", "activist", "activists", "source", "sources", "doctor", "doctors", "medic", "medics", "rebel", "rebels", "insurgents", "agency", "ministry", "military", "army", "government", "authorities", "authority", "analyst", "analysts", "expert", "experts", "investigators", "investigator", "prosecutors", "prosecutor", "department", "office", "service", "council", "committee", "commission", "group", "groups", "media", "observatory", "monitor", "monitors", "organization", "organisation", "organizations", "organisations", "board", "court", "county", "city", "state", "company", "firm", "utility", "union", "engineers", "engineer", "scientists", "scientist", "researchers", "researcher", "volunteers", "volunteer", "employees", "employee", "workers", "worker", "staff", "survivors", "survivor", "neighbours", "neighbors", "people", "officers", "relatives", "family", "families", "lawyer", "lawyers", "attorney", "attorneys", "chief", "sheriff", "coroner", "mayor", "governor", "minister", "president", "director", "manager", "teacher", "teachers", "nurse", "nurses", "paramedics", "firefighters", "crews", "crew", "representatives", "representative", "leaders", "leader", "members", "member", "observers", "observer", "diplomats", "diplomat", "countries", "country", "administration", "campaign", "campaigners", "party", "parties", "newspaper", "agencies", "statement", "report", "reports", "records", "figures", "data", "estimates", "governments", "ministries", "inspectors", "inspector", "aid", "charity", "coalition", "alliance", "forces", "regulator", "regulators", "hospital", "hospitals", "airline", "airlines", "club", "clubs", "embassy", "district", "captain", "pilot", "pilots", "divers", "diver", "firefighter", "firefighters", "forecasters", "forecaster", "guard", "team", "school", "university", "operator", "carrier", "network", "broadcaster", "channel", "station", "paper", "daily", "magazine", "website", "department's", "economists", "economist", "lawmakers", "lawmaker", "senator", "mp", "mps", "judge", "observers", "pollsters", "polls", "survey", "study", "census"]
-)
 # Words that open a source phrase in lower case even at a sentence start ("Witnesses said").
 _COMMON_OPENERS = frozenset(
     ["the", "a", "an", "two", "three", "four", "five", "six", "several", "many", "some", "other", "one", "local", "senior", "federal", "state", "city", "county", "top", "unnamed", "independent", "former", "retired", "regional", "national", "international", "foreign", "hospital", "health", "fire", "rescue", "emergency", "police", "military", "government", "company", "firm"]

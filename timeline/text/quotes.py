@@ -9,8 +9,11 @@ import re
 from functools import lru_cache
 
 
-_QUOTES = str.maketrans({"“": '"', "”": '"', "„": '"', "‟": '"', "″": '"', "«": '"', "»": '"',
-                         "‘": "'", "’": "'", "‚": "'", "‛": "'", "′": "'"})
+# The one table of quote marks: every curly, low, reversed or angle mark and prime made straight.
+QUOTE_MARKS = {"“": '"', "”": '"', "„": '"', "‟": '"', "″": '"', "«": '"', "»": '"',
+               "‘": "'", "’": "'", "‚": "'", "‛": "'", "′": "'"}
+QUOTES = str.maketrans(QUOTE_MARKS)
+QUOTES_AND_DASHES = str.maketrans({**QUOTE_MARKS, "–": "-", "—": "-"})  # word checks also read a dash as "-"
 _SPACE = re.compile(r"\s+")
 _TRIM = " \t\n\"'.,;:…"
 MIN_QUOTE_WORDS, MIN_QUOTE_CHARS = 3, 10
@@ -27,7 +30,7 @@ def normalise(text: str) -> tuple[str, list[int]]:
     # space) are visited, found by the regex engine, and the index is built from ranges: the
     # same result as a character loop (property test). Visiting every run, single spaces
     # included, was 4% of an offline briefing; a chunk has a few dozen runs that change.
-    translated = text.translate(_QUOTES)
+    translated = text.translate(QUOTES)
     out: list[str] = []
     index: list[int] = []
     at = 0
@@ -51,14 +54,14 @@ _CHANGED_SPACE = re.compile(r"\s\s+|[^\S ]")
 def substantial(quote: str) -> bool:
     """Evidence must be a real quote: "said" or "the" is found in any article, so a quote
     that short would ground anything (an injected instruction's invented event included)."""
-    needle = _SPACE.sub(" ", quote.translate(_QUOTES)).strip(_TRIM)
+    needle = _SPACE.sub(" ", quote.translate(QUOTES)).strip(_TRIM)
     return len(needle) >= MIN_QUOTE_CHARS and len(needle.split()) >= MIN_QUOTE_WORDS
 
 
 def find_quote(quote: str, text: str, near: int | None = None) -> tuple[int, int] | None:
     """(start, end) of ``quote`` in ``text`` after normalisation, the occurrence nearest
     ``near`` when there are several; None when it is not there."""
-    needle = _SPACE.sub(" ", quote.translate(_QUOTES)).strip(_TRIM)
+    needle = _SPACE.sub(" ", quote.translate(QUOTES)).strip(_TRIM)
     if len(needle) < 3:
         return None
     haystack, index = normalise(text)

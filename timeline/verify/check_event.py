@@ -34,7 +34,7 @@ from timeline.text.boilerplate import clean_span
 from timeline.text.attribution import find_attribution
 from timeline.models import Article, Event
 from timeline.text.sentences import sentences
-from timeline.text.quotes import _QUOTES
+from timeline.text.quotes import QUOTES
 from timeline.text.quotes import find_quote
 
 
@@ -144,13 +144,13 @@ def _source_problems(attribution: str | None, evidence: str, paragraph: str, art
 
 
 def _plain(text: str) -> str:
-    return " ".join(text.translate(_QUOTES).split()).lower()
+    return " ".join(text.translate(QUOTES).split()).lower()
 
 
 def _negation_touches(evidence: str, claim: str) -> bool:
     """True when a negation in ``evidence`` governs a word the claim repeats ("they deny
     attacking civilians" vs "they attacked civilians")."""
-    words = re.findall(r"[\w'’-]+", evidence.translate(_QUOTES).lower())
+    words = re.findall(r"[\w'’-]+", evidence.translate(QUOTES).lower())
     claim_stems = support.stems(claim)
     for i, w in enumerate(words):
         if support.negated(w):

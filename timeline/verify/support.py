@@ -23,39 +23,14 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-import snowballstemmer  # type: ignore[import-untyped]
 from timeline.lang.en import dates as calendar
+from timeline.text.quotes import QUOTES_AND_DASHES
+from timeline.text.stems import snowball
+from timeline.lang.en.words import NEGATIONS, NUMBER_WORDS, OPENERS, SCALE, STOPWORDS, TITLES
 
-_STEMMER = snowballstemmer.stemmer("english")
 
 WEEKDAYS = calendar.WEEKDAY_WORDS
 MONTHS = calendar.MONTH_WORDS
-# Words that open a sentence with a capital without being names (and titles that precede one).
-OPENERS = frozenset(
-    """the a an on in at this these that those while since during although meanwhile other around after before
-    early late last next it its he she they we i there here his her their our as but and or if when where
-    what who how why then also yet still however according some many several most all each both one two three
-    four five six seven eight nine ten more less few no not today yesterday tomorrow tonight
-    mr mrs ms dr""".split()
-)
-TITLES = frozenset(
-    """president prime minister mayor general gen governor senator foreign interior defence defense transport
-    secretary chief spokesman spokeswoman spokesperson police commissioner king queen prince sheikh judge
-    director chairman ceo officer official leader deputy ambassador envoy""".split()
-)
-STOPWORDS = frozenset(
-    """a an the and or but nor of to in on at by for from with without into onto over under about above below
-    between among through during before after since until as than then so that this these those it its is
-    are was were be been being has have had do does did will would shall should can could may might must
-    who whom whose which what when where why how he she they them his her their we our you your i me my
-    there here also just only very more most much many some any all each both either neither such own same
-    other another up down out off again further once while if because though although whether not no nor
-    s t said says say saying told according reported reports report stated states added noted
-    article group latest new later earlier further still yet even ever about around near nearly some""".split()
-)
-_NEGATIONS = frozenset("not no never none nobody nothing neither nor without deny denies denied denying "
-                       "reject rejects rejected n't".split())
-
 # Irregular forms and paraphrases a careful writer uses for the same fact; both sides map
 # to one key. Kept small and general (news reporting verbs and casualty words).
 _SAME = {
@@ -71,16 +46,6 @@ _SAME = {
     "vow": "pledg", "pledg": "pledg", "promis": "pledg", "nationwid": "countri", "nation": "countri",
     "children": "child", "peopl": "person", "men": "man", "women": "woman",
 }
-_NUMBER_WORDS = {
-    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
-    "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
-    "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
-    "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "dozen": 12,
-    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8,
-    "ninth": 9, "tenth": 10,
-}
-_SCALE = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
-_QUOTES = str.maketrans({"“": '"', "”": '"', "‘": "'", "’": "'", "–": "-", "—": "-"})
 _TOKEN = re.compile(r"\d[\d,]*(?:\.\d+)?(?:st|nd|rd|th)?|[A-Za-z][A-Za-z']*")  # hyphenated words count as their parts
 _NAME = re.compile(r"(?<![\w'-])[A-Z][\w'-]*(?:\s+(?:al-|bin\s|de\s|of\s|the\s|von\s|van\s)?[A-Z][\w'-]*)*")
 
@@ -91,7 +56,7 @@ _OPENERS_BUT_POLICE = OPENERS - {"police"}
 
 
 def _prepare(text: str) -> str:
-    return text.translate(_QUOTES)
+    return text.translate(QUOTES_AND_DASHES)
 
 
 @lru_cache(maxsize=1 << 16)
@@ -104,7 +69,7 @@ def stem(word: str) -> str:
         w = w[3:]
     if w in _SAME:
         return _SAME[w]
-    s = _STEMMER.stemWord(w)
+    s = snowball(w)
     return _SAME.get(s, s)
 
 
@@ -127,18 +92,18 @@ def numbers(text: str) -> set[str]:
                 value = float(digits)
             except ValueError:
                 value = None
-        elif tok in _NUMBER_WORDS:
-            value = float(_NUMBER_WORDS[tok])
-            if i + 1 < len(tokens) and tokens[i + 1].lower() in _NUMBER_WORDS and value >= 20 and value % 10 == 0:
-                nxt = _NUMBER_WORDS[tokens[i + 1].lower()]
+        elif tok in NUMBER_WORDS:
+            value = float(NUMBER_WORDS[tok])
+            if i + 1 < len(tokens) and tokens[i + 1].lower() in NUMBER_WORDS and value >= 20 and value % 10 == 0:
+                nxt = NUMBER_WORDS[tokens[i + 1].lower()]
                 if nxt < 10:
                     value += nxt
                     i += 1
-        elif "-" in tok and all(p in _NUMBER_WORDS for p in tok.split("-")):
-            value = float(sum(_NUMBER_WORDS[p] for p in tok.split("-")))
+        elif "-" in tok and all(p in NUMBER_WORDS for p in tok.split("-")):
+            value = float(sum(NUMBER_WORDS[p] for p in tok.split("-")))
         if value is not None:
-            if i + 1 < len(tokens) and tokens[i + 1].lower() in _SCALE:
-                value *= _SCALE[tokens[i + 1].lower()]
+            if i + 1 < len(tokens) and tokens[i + 1].lower() in SCALE:
+                value *= SCALE[tokens[i + 1].lower()]
                 i += 1
             found.add(f"{value:g}" if value != int(value) else str(int(value)))
         i += 1
@@ -147,7 +112,7 @@ def numbers(text: str) -> set[str]:
 
 def _is_number_word(word: str) -> bool:
     w = word.lower()
-    return w[0].isdigit() or w in _NUMBER_WORDS or w in _SCALE or all(p in _NUMBER_WORDS for p in w.split("-"))
+    return w[0].isdigit() or w in NUMBER_WORDS or w in SCALE or all(p in NUMBER_WORDS for p in w.split("-"))
 
 
 def names(text: str) -> list[str]:
@@ -242,7 +207,7 @@ def content_words(text: str, skip: set[str] | None = None) -> list[str]:
             continue
         if skip and stem(tok) in skip:
             continue
-        if len(low) < 3 and low not in _NEGATIONS:
+        if len(low) < 3 and low not in NEGATIONS:
             continue
         out.append(tok)
     return out
@@ -278,7 +243,7 @@ def mentioned(phrase: str, local: str, article: str = "") -> bool:
 
 def negated(text: str) -> bool:
     low = _prepare(text).lower()
-    return any(t.lower() in _NEGATIONS for t in _tokens(low)) or "n't" in low
+    return any(t.lower() in NEGATIONS for t in _tokens(low)) or "n't" in low
 
 
 def unsupported_words(claim: str, evidence: str, skip: set[str] | None = None) -> list[str]:

@@ -1,4 +1,5 @@
-"""Loaded language: words a neutral briefing does not use in its own voice.
+"""News words: the reporting verbs and source nouns of attribution (at the end), and loaded language:
+words a neutral briefing does not use in its own voice.
 
 Why a hand-kept list (issue 13, measured): the maintained lexicons on PyPI are sentiment or
 review-subjectivity lexicons, not loaded-language ones. TextBlob 0.20.1's subjectivity
@@ -70,3 +71,61 @@ EVALUATIVE = (
 
 LOADED_WORDS: tuple[str, ...] = tuple(dict.fromkeys(LABELS + DEHUMANISING + ATROCITY + EMOTIVE + SENSATIONAL
                                                     + EVALUATIVE))
+
+# Reporting verbs: what a source does in "X said", "X told", "X confirmed" (text/attribution.py).
+SPEECH_VERBS = frozenset(
+    ["said", "says", "say", "told", "tells", "tell", "reported", "reports", "report", "declared", "declares", "claimed", "claims", "claim", "stated", "states", "confirmed", "confirms", "confirm", "announced", "announces", "acknowledged", "acknowledges", "denied", "denies", "deny", "described", "describes", "insisted", "insists", "warned", "warns", "alleged", "alleges", "accused", "accuses", "estimated", "estimates", "added", "adds", "noted", "notes", "wrote", "writes", "tweeted", "argued", "argues", "admitted", "admits", "explained", "explains", "testified", "maintained", "maintains", "disclosed", "revealed", "asserted", "asserts", "cautioned", "predicted", "predicts", "vowed", "vows", "show", "shows", "showed"]
+)
+# Heads a common-noun source can have; a capitalised head (a name) is always accepted.
+SOURCE_NOUNS = frozenset(
+    ["official", "officials", "spokesman", "spokeswoman", "spokesperson", "spokespeople", "police", "officer", "officers", "witness", "witnesses", "resident", "residents", "activist", "activists", "source", "sources", "doctor", "doctors", "medic", "medics", "rebel", "rebels", "insurgents", "agency", "ministry", "military", "army", "government", "authorities", "authority", "analyst", "analysts", "expert", "experts", "investigators", "investigator", "prosecutors", "prosecutor", "department", "office", "service", "council", "committee", "commission", "group", "groups", "media", "observatory", "monitor", "monitors", "organization", "organisation", "organizations", "organisations", "board", "court", "county", "city", "state", "company", "firm", "utility", "union", "engineers", "engineer", "scientists", "scientist", "researchers", "researcher", "volunteers", "volunteer", "employees", "employee", "workers", "worker", "staff", "survivors", "survivor", "neighbours", "neighbors", "people", "officers", "relatives", "family", "families", "lawyer", "lawyers", "attorney", "attorneys", "chief", "sheriff", "coroner", "mayor", "governor", "minister", "president", "director", "manager", "teacher", "teachers", "nurse", "nurses", "paramedics", "firefighters", "crews", "crew", "representatives", "representative", "leaders", "leader", "members", "member", "observers", "observer", "diplomats", "diplomat", "countries", "country", "administration", "campaign", "campaigners", "party", "parties", "newspaper", "agencies", "statement", "report", "reports", "records", "figures", "data", "estimates", "governments", "ministries", "inspectors", "inspector", "aid", "charity", "coalition", "alliance", "forces", "regulator", "regulators", "hospital", "hospitals", "airline", "airlines", "club", "clubs", "embassy", "district", "captain", "pilot", "pilots", "divers", "diver", "firefighter", "firefighters", "forecasters", "forecaster", "guard", "team", "school", "university", "operator", "carrier", "network", "broadcaster", "channel", "station", "paper", "daily", "magazine", "website", "department's", "economists", "economist", "lawmakers", "lawmaker", "senator", "mp", "mps", "judge", "observers", "pollsters", "polls", "survey", "study", "census"]
+)
+
+# The kinds of happening and the words that make an event one of them (merge/kinds.py):
+# regular-expression alternatives (a phrase has spaces; figures.py reads FIGURE_LABELS the same way).
+KIND_TRIGGERS: dict[str, str] = {
+    "strike": r"air ?strikes?|airstrikes?|struck|shell(?:ing|ed)|bomb(?:ed|ing|ings|ardment)|missiles?|drone attacks?|warplanes",
+    "attack": r"attack(?:ed|s)?|ambush(?:ed)?|gunmen|opened fire|stabb(?:ed|ing)|raid(?:ed|s)?",
+    "explosion": r"explosions?|blasts?|exploded|detonated",
+    "fire": r"broke out|caught fire|ignited|started the fire|arson|engulfed|gutted|swept through",
+    "damage": r"destroy(?:ed|ing)|damag(?:ed|ing)|burn(?:ed|t)|razed|flattened",
+    "collapse": r"collaps(?:e|ed|es|ing)|caved in|gave way",
+    "deaths": r"killed|killing|dead|died|deaths?|death toll|fatalities|lost their lives|bodies|perished",
+    "injuries": r"injured|injuring|wounded|wounding|injuries|hurt",
+    "missing": r"missing|unaccounted for",
+    "evacuation": r"evacuat(?:ed|ion|ions|e|ing)|forced to (?:leave|flee)|fled|ordered to leave|left their homes",
+    "displacement": r"displaced|homeless",
+    "arrest": r"arrest(?:ed|s)?|detained|taken into custody",
+    "charge": r"charged with|indicted|pleaded (?:guilty|not guilty)",
+    "ruling": r"ruled|verdict|sentenced|convicted|acquitted",
+    "resignation": r"resign(?:ed|s|ation)|stepped down|steps down",
+    "dismissal": r"dismiss(?:ed|al)|sacked|ousted|removed from (?:his|her) post",
+    "appointment": r"appointed|nominated|sworn in",
+    "vote": r"vot(?:e|ed|es|ing)|ballots?|referendum|elected|election",
+    "emergency": r"state of emergency|emergency declaration",
+    "protest": r"protest(?:ed|s|ers)?|demonstrat(?:ed|ion|ions|ors)|rall(?:y|ied|ies)",
+    "talks": r"talks|negotiat(?:ed|ions?|ing)|summit|met with",
+    "agreement": r"agreement|ceasefire|truce|signed a deal|peace deal|deal|contract|acquisition|acquired|takeover|"
+                 r"merger|signed",
+    "layoffs": r"layoffs?|laid off|laying off|lay off|job cuts|redundanc(?:y|ies)|cut jobs|cutting jobs|axe jobs",
+    "inspection": r"inspect(?:ed|ions?)",
+    "rescue": r"rescu(?:ed|ers)|recovered|search(?:ed)? for survivors",
+    "outage": r"cut (?:power|electricity)|power (?:cut|outage)s?|blackouts?|without (?:power|electricity)",
+    "containment": r"contained|containment",
+    "return": r"allowed to return|returned home|return home",
+    "vigil": r"vigil|memorial service|funerals?|mourn(?:ed|ers|ing)",
+    "crash": r"crash(?:ed|es)?|derail(?:ed|ment)|capsized|sank",
+    "capture": r"captured|seized|took control|retook|recaptur(?:ed|ing)|advanced into|overran|gained control",
+    "opening": r"opened|inaugurated|reopen(?:ed|s)?",
+}
+
+# What a number counts, from the words around it (the documented label taxonomy).
+FIGURE_LABELS: dict[str, str] = {
+    "deaths": r"killed|killing|kills|dead|died|deaths?|lives|bodies|fatalities|perished|death toll",
+    "injured": r"injured|injuring|wounded|wounding|hurt|injuries",
+    "missing": r"missing|unaccounted for",
+    "evacuated": r"evacuated|evacuate|evacuation|evacuees|forced to (?:leave|flee)|ordered to leave|fled|left their homes",
+    "displaced": r"displaced|displacing|homeless",
+    "arrested": r"arrested|arrests|detained|detentions|taken into custody",
+    "jobs": r"jobs|job cuts|layoffs|laid off|laying off|lay off|redundancies|positions|workers laid off",
+}
