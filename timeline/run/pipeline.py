@@ -71,7 +71,26 @@ def _pool_settings(engine: Engine) -> tuple[int, int]:
 
         raise UsageError("TIMELINE_WORKERS and TIMELINE_POOL_MIN_CHUNKS must be whole numbers") from None
     cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
-    return (wanted if wanted > 0 else min(cores, MAX_WORKERS)), least
+    return (wanted if wanted > 0 else _workers_that_pay(cores, _load())), least
+
+
+POOL_MIN_CORES = 3  # on two cores the pool gained at most 1.1x wall for +70 MB and more CPU (docs/benchmarks.md)
+
+
+def _workers_that_pay(cores: int, load: float) -> int:
+    """Worker processes where they pay: three or more cores, of which at least two are idle
+    (the load average says how many other processes want a core), else one process. On the
+    1,025-article story on two cores the pool took 350 MB against 284 MB and no less wall."""
+    if cores < POOL_MIN_CORES or cores - load < 2:
+        return 1
+    return min(cores, MAX_WORKERS)
+
+
+def _load() -> float:
+    try:
+        return os.getloadavg()[0]
+    except (AttributeError, OSError):
+        return 0.0
 
 
 async def _chunk_propose_verify(engine: Engine, articles: list[Article], by_id: dict[str, Article],
