@@ -178,11 +178,14 @@ def is_noise(sentence: str) -> bool:
     return any(p.search(sentence) for p in _NOISE)
 
 
+@lru_cache(maxsize=8192)
 def clean_span(text: str, start: int, end: int) -> tuple[int, int] | None:
     """``text[start:end]`` without a noise prefix, or None when the sentence is noise.
 
     The returned offsets index ``text`` exactly (evidence stays verbatim); a sentence left with
-    fewer than four words once its prefix is trimmed is dropped too.
+    fewer than four words once its prefix is trimmed is dropped too. Cached: the offline engine
+    cleans each sentence it proposes and verify asks again for the same sentence (issue 26: 19,308
+    of 52,538 calls on the 1,025-article story); the article texts it keeps are alive anyway.
     """
     sentence = text[start:end]
     stamps = list(_STAMP.finditer(sentence)) if _STAMP_HINT.search(sentence) else []
