@@ -125,9 +125,9 @@ def _patch(monkeypatch: pytest.MonkeyPatch, stage: str) -> None:
     if stage == "verify":
         real_verify = propose.verify_events
 
-        def verify(proposals: Any, chunk: Any, article: Any) -> Any:
+        def verify(proposals: Any, *args: Any) -> Any:
             _poison_events(proposals)
-            return real_verify(proposals, chunk, article)
+            return real_verify(proposals, *args)
         monkeypatch.setattr(propose, "verify_events", verify)
     elif stage == "merge":
         real_merge = pipeline.merge

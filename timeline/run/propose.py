@@ -112,7 +112,7 @@ def _verify_chunk(chunk: Chunk, result: ChunkProposals | ChunkFailed, article: A
         return ChunkOutcome(failed=FailedChunk(article_id=chunk.article_id, start=chunk.start, end=chunk.end,
                                                reason=result.reason))
     def run(proposals: list[Proposal]) -> tuple[Verified, list[Event], list[str], list[Any] | None]:
-        verified = verify_events(proposals, chunk, article)
+        verified = verify_events(proposals, chunk, article, result.tagging)
         warnings: list[str] = []
         events = [_with_source_dates(_without_impossible_date(e, warnings)) for e in verified.events]
         profiles = None
