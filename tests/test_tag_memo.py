@@ -1,4 +1,5 @@
-"""A chunk is tagged once (the offline engine's tagging is what verify would compute itself), and
+"""A chunk is tagged once: the offline engine hands its tagging to verify with the proposals
+(``ChunkProposals.tagging``, what verify would compute itself), and
 verify's faster text normaliser gives what the character loop gave."""
 from __future__ import annotations
 
@@ -9,10 +10,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from timeline import temporal
-from timeline.temporal import memo as tag_memo
 from timeline.text.chunker import chunk_articles
+from timeline.engines.base import Tagging
 from timeline.engines.local import LocalEngine
-from timeline.models import Article
+from timeline.models import Article, Chunk
 from timeline.verify.verify_events import verify_events
 
 TEXT = "\n".join([
@@ -26,43 +27,39 @@ TEXT = "\n".join([
 @settings(max_examples=40, deadline=None)
 @given(st.text(alphabet=st.sampled_from(list("abc 019:/-.,\nMondayMarchyesterdaythe next day")), max_size=120),
        st.dates(min_value=date(1990, 1, 1), max_value=date(2030, 12, 31)))
-def test_memo_gives_what_the_tagger_gives(text: str, published: date) -> None:
-    tag_memo.clear()
-    expected = temporal.tag(text, published)
-    assert tag_memo.tag(text, published, keep=True) == expected
-    assert tag_memo.tag(text, published, take=True) == expected  # the kept tagging
-    assert (text, published) not in tag_memo._MEMO  # taken by its reader
-    assert tag_memo.tag(text, published, take=True) == expected  # not kept: tagged again
+def test_the_handed_tagging_is_what_the_tagger_gives(text: str, published: date) -> None:
+    article = Article(id="a", text=text or "x", published=published)
+    chunk = Chunk(article_id="a", index=0, start=0, end=len(article.text), text=article.text, tokens=1)
+    handed = asyncio.run(LocalEngine().propose(chunk, article)).tagging
+    if handed is not None:  # tagged when the chunk has sentences
+        assert (handed.text, handed.published) == (chunk.text, published)
+        assert list(handed.expressions) == temporal.tag(chunk.text, published)
 
 
-def _verified(article: Article, clear_between: bool) -> list[list[dict[str, object]]]:
+def _verified(article: Article, handed: bool) -> list[list[dict[str, object]]]:
     engine = LocalEngine()
     out = []
     for chunk in chunk_articles([article], 50):
-        proposals = asyncio.run(engine.propose(chunk, article)).proposals
-        if clear_between:
-            tag_memo.clear()
-        out.append([e.model_dump() for e in verify_events(proposals, chunk, article).events])
+        result = asyncio.run(engine.propose(chunk, article))
+        tagging = result.tagging if handed else None
+        out.append([e.model_dump() for e in verify_events(result.proposals, chunk, article, tagging).events])
     return out
 
 
 def test_verify_with_the_engines_tagging_equals_verify_tagging_itself() -> None:
     article = Article(id="a", text=TEXT, published=date(2025, 2, 26))
-    tag_memo.clear()
-    shared = _verified(article, clear_between=False)
-    assert not tag_memo._MEMO  # every chunk's tagging was taken by verify
-    assert shared == _verified(article, clear_between=True)
+    shared = _verified(article, handed=True)
+    assert shared == _verified(article, handed=False)
     assert len(shared) > 1 and sum(len(c) for c in shared) >= 6 and any(e["when"] for c in shared for e in c)
 
 
-def test_the_memo_is_bounded() -> None:
-    tag_memo.clear()
-    for i in range(tag_memo.MAX_ENTRIES + 10):
-        tag_memo._MEMO[(str(i), None)] = ()
-    tag_memo.tag("on Monday", date(2025, 1, 1), keep=True)
-    assert len(tag_memo._MEMO) == tag_memo.MAX_ENTRIES
-    assert ("0", None) not in tag_memo._MEMO and ("on Monday", date(2025, 1, 1)) in tag_memo._MEMO
-    tag_memo.clear()
+def test_a_tagging_of_other_text_is_not_used() -> None:
+    article = Article(id="a", text=TEXT, published=date(2025, 2, 26))
+    chunk = chunk_articles([article], 50)[0]
+    result = asyncio.run(LocalEngine().propose(chunk, article))
+    wrong = Tagging(text=chunk.text + " ", published=article.published, expressions=())
+    assert [e.model_dump() for e in verify_events(result.proposals, chunk, article, wrong).events] == \
+        [e.model_dump() for e in verify_events(result.proposals, chunk, article, result.tagging).events]
 
 
 def _normalise_by_characters(text: str) -> tuple[str, list[int]]:

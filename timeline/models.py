@@ -325,6 +325,11 @@ class Briefing(_Strict):
     not_used: list[NotUsed] = Field(default_factory=list)
     dropped: list[DroppedEvent] = Field(default_factory=list)
 
+    @property
+    def failed_events(self) -> list[DroppedEvent]:
+        """The events a stage after propose could not take (dropped and listed; exit 3)."""
+        return [d for d in self.dropped if d.reason.startswith("failed in ")]
+
 
 Conflict.model_rebuild()
 ArticleInfo.model_rebuild()

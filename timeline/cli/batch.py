@@ -240,8 +240,8 @@ def _collect(job_id: str, options: Any, fmt: str, output: str | None, sync: bool
     for warning in briefing.warnings:
         if warning.startswith("no publication date") or fmt != "terminal" or output:
             say(f"warning: {warning}")
-    write(briefing, fmt, output)
-    return EXIT_PARTIAL if briefing.failed_chunks else EXIT_OK
+    briefing = write(briefing, fmt, output)
+    return EXIT_PARTIAL if briefing.failed_chunks or briefing.failed_events else EXIT_OK
 
 
 def _run(coroutine: Any) -> Any:

@@ -52,10 +52,14 @@ def brief_command(args: argparse.Namespace) -> int:
         if (warning.startswith(("no publication date", "chunk failed:")) or args.format != "terminal"
                 or args.output):
             say(f"warning: {warning}")
-    write(briefing, args.format, args.output)
+    briefing = write(briefing, args.format, args.output)
     if briefing.failed_chunks:
         say(f"partial: {len(briefing.failed_chunks)} chunk(s) failed and are listed above; the briefing "
              "was written without them")
+        return EXIT_PARTIAL
+    if briefing.failed_events:
+        say(f"partial: {len(briefing.failed_events)} event(s) failed in a stage after propose and are listed "
+            "under 'dropped'; the briefing was written without them")
         return EXIT_PARTIAL
     return EXIT_OK
 

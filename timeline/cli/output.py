@@ -86,26 +86,65 @@ class Progress:
             self.bar.stop()
 
 
-def write(briefing: Any, fmt: str, output: str | None) -> None:
+def write(briefing: Any, fmt: str, output: str | None) -> Any:
+    """Render ``briefing`` as ``fmt`` to ``output`` (a path) or stdout; the briefing written,
+    without (and listing) any event the renderer could not take."""
     from timeline.render import renderer
 
-    import io
 
     render = renderer(fmt)  # argparse restricts fmt to the table's names
     if output is None and fmt == "terminal" and sys.stdout.isatty():  # live on the terminal: colours and its width
+        _, briefing = _rendered(render, briefing)  # a dry run first: an event it cannot take is dropped
         with _Stdout():
             render(briefing, sys.stdout)
-        return
+        return briefing
     # rendered first (also the terminal format into a pipe: rich answers a closed pipe with
     # exit 1, and `timeline brief ... | head` is not an error)
-    text = io.StringIO()
-    render(briefing, text)  # rendered first: a failure here is a bug (exit 70), not the disk's, and replaces nothing
+    text, briefing = _rendered(render, briefing)  # a failure no event explains is a bug (exit 70)
     if output:
         with _Output(output) as handle:
             handle.write(text.getvalue())
     else:
         with _Stdout():
             sys.stdout.write(text.getvalue())
+    return briefing
+
+
+def _rendered(render: Any, briefing: Any) -> tuple[Any, Any]:
+    """(the rendered text, the briefing rendered): an event the renderer cannot take is
+    dropped and listed (``timeline.run.isolate``), the rest rendered."""
+    import io
+
+    from timeline.run.isolate import isolated
+
+    chronology = briefing.chronology
+    everything = chronology.events + chronology.undated
+
+    def shown(events: list[Any]) -> Any:
+        if len(events) == len(everything):
+            return briefing
+        kept = {id(e) for e in events}
+        return briefing.model_copy(update={"chronology": chronology.model_copy(update={
+            "events": [e for e in chronology.events if id(e) in kept],
+            "undated": [e for e in chronology.undated if id(e) in kept]})})
+
+    def run(events: list[Any]) -> tuple[Any, Any]:
+        text = io.StringIO()
+        chosen = shown(events)
+        render(chosen, text)
+        return text, chosen
+
+    (text, written), failed = isolated("render", everything, run)
+    if failed:
+        written = written.model_copy(update={
+            "dropped": [*written.dropped, *failed],
+            "warnings": [*written.warnings, *(f"event failed: {d.article_id}: {d.reason} (dropped: {d.what[:60]!r})"
+                                              for d in failed)]})
+        for d in failed:
+            say(f"warning: event failed: {d.article_id}: {d.reason}")
+        text = io.StringIO()
+        render(written, text)  # again, now listing what was dropped
+    return text, written
 
 
 class _Stdout:

@@ -7,13 +7,25 @@ when it has one, a partial summary; the pipeline passes every proposal through
 """
 from __future__ import annotations
 
-from typing import Sequence
+from datetime import date
+from typing import Any, Sequence
 
 from abc import ABC, abstractmethod
 from dataclasses import dataclass, field
 
 from timeline.errors import ChunkFailed
 from timeline.models import Article, Chronology, Chunk, DroppedEvent, Event, Proposal, Summary, Usage
+
+
+@dataclass(frozen=True)
+class Tagging:
+    """The time expressions ``temporal.tag(text, published)`` found: the offline engine's
+    tagging of a chunk, handed to verify with its proposals so verify does not tag again.
+    Verify uses it only for the exact chunk text and date it was made for."""
+
+    text: str
+    published: date | None
+    expressions: tuple[Any, ...]
 
 
 @dataclass(frozen=True)
@@ -31,6 +43,7 @@ class ChunkProposals:
     summaries: list[str] = field(default_factory=list)
     unplaced: list[DroppedEvent] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    tagging: Tagging | None = None  # the chunk's time expressions, when the engine tagged it
 
 
 class Engine(ABC):

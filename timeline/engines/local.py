@@ -15,7 +15,6 @@ import re
 
 from timeline import temporal
 from timeline.verify import support
-from timeline.temporal import memo as tag_memo
 from timeline.text.attribution import find_attribution
 from timeline.text.boilerplate import clean_span
 from timeline.errors import ChunkFailed, unexpected_failure
@@ -23,7 +22,7 @@ from timeline.verify.support import clean_names
 from timeline.models import Article, Chronology, Chunk, Event, Evidence, Proposal, Summary, TimePoint
 from timeline.text.sentences import sentences
 from timeline.summary.extractive import extractive_summary
-from timeline.engines.base import ChunkProposals, Engine
+from timeline.engines.base import ChunkProposals, Engine, Tagging
 from timeline.lang.en import dates as calendar
 
 # Sentences opening with these refer back to the previous sentence ("These attacks took
@@ -55,7 +54,8 @@ class LocalEngine(Engine):
     parallel = True  # pure computation: a large run is spread over processes (pipeline.pool_workers)
 
     async def propose(self, chunk: Chunk, article: Article) -> ChunkProposals:
-        return ChunkProposals(proposals=[proposal_of(e) for e in extract_events(article, chunk.start, chunk.end)])
+        events, tagging = _extract(article, chunk.start, chunk.end)
+        return ChunkProposals(proposals=[proposal_of(e) for e in events], tagging=tagging)
 
     async def propose_pack(self, chunks: list[Chunk], articles: dict[str, Article]
                            ) -> list[ChunkProposals | ChunkFailed]:
@@ -80,14 +80,21 @@ class LocalEngine(Engine):
 
 def extract_events(article: Article, start: int = 0, end: int | None = None) -> list[Event]:
     """Events in ``article.text[start:end]``, one per event sentence, in text order."""
+    return _extract(article, start, end)[0]
+
+
+def _extract(article: Article, start: int = 0, end: int | None = None) -> tuple[list[Event], Tagging | None]:
+    """``extract_events`` and the tagging of ``article.text[start:end]`` it read (for verify)."""
     text = article.text
     spans = list(sentences(text, start, end))
     events: list[Event] = []
     previous_undated: tuple[int, int] | None = None
     # tagged once per chunk, so "the next day" resolves against the story's last date; the
-    # chunk's exact text is the key verify looks the tagging up by (``tag_memo``: tagged once)
+    # tagging is handed to verify with the proposals (``ChunkProposals.tagging``: tagged once)
     stop = len(text) if end is None else end
-    tagged = _shifted(tag_memo.tag(text[start:stop], article.published, keep=True), start) if spans else []
+    tagging = Tagging(text[start:stop], article.published, tuple(temporal.tag(text[start:stop], article.published))) \
+        if spans else None
+    tagged = _shifted(list(tagging.expressions), start) if tagging is not None else []
     for span in spans:
         cleaned = clean_span(text, *span)  # comments, bylines, broadcast notes never become events
         if cleaned is None:
@@ -118,7 +125,7 @@ def extract_events(article: Article, start: int = 0, end: int | None = None) -> 
             continue
         events.append(_event(article, ev_start, s_end, body, when))
         previous_undated = (s_start, s_end) if when is None else None
-    return events
+    return events, tagging
 
 
 def proposal_of(event: Event) -> Proposal:

@@ -20,12 +20,13 @@ from timeline.errors import AllChunksFailed
 from timeline.sources.dedupe import dedupe
 from timeline.summary.disagreements import add_disagreements
 from timeline.merge.combine import merge
-from timeline.models import Article, ArticleInfo, Briefing, Chunk, DroppedEvent, Event, FailedChunk
+from timeline.models import Article, ArticleInfo, Briefing, Chronology, Chunk, DroppedEvent, Event, FailedChunk, Summary
 from timeline.options import BriefOptions
 from timeline.summary.check import check_summary
 from timeline.summary.loaded import neutrality_warnings
 from timeline.text.tokens import counter_for
 from timeline.verify.warnings import verification_warnings
+from timeline.run.isolate import FAILED, aisolated, isolated
 from timeline.run.propose import (
     ChunkOutcome,
     Progress,
@@ -70,7 +71,26 @@ def _pool_settings(engine: Engine) -> tuple[int, int]:
 
         raise UsageError("TIMELINE_WORKERS and TIMELINE_POOL_MIN_CHUNKS must be whole numbers") from None
     cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
-    return (wanted if wanted > 0 else min(cores, MAX_WORKERS)), least
+    return (wanted if wanted > 0 else _workers_that_pay(cores, _load())), least
+
+
+POOL_MIN_CORES = 3  # on two cores the pool gained at most 1.1x wall for +70 MB and more CPU (docs/benchmarks.md)
+
+
+def _workers_that_pay(cores: int, load: float) -> int:
+    """Worker processes where they pay: three or more cores, of which at least two are idle
+    (the load average says how many other processes want a core), else one process. On the
+    1,025-article story on two cores the pool took 350 MB against 284 MB and no less wall."""
+    if cores < POOL_MIN_CORES or cores - load < 2:
+        return 1
+    return min(cores, MAX_WORKERS)
+
+
+def _load() -> float:
+    try:
+        return os.getloadavg()[0]
+    except (AttributeError, OSError):
+        return 0.0
 
 
 async def _chunk_propose_verify(engine: Engine, articles: list[Article], by_id: dict[str, Article],
@@ -164,7 +184,7 @@ async def _abrief(
         outcomes, chunk_count, chunked = await _chunk_propose_verify(engine, articles, by_id, options, progress)
         events, failed, rejected, partials, profiles = _collect(outcomes, warnings)
         del outcomes
-        dropped = len(rejected)
+        dropped = sum(not d.reason.startswith(FAILED) for d in rejected)
         if chunk_count and len(failed) == chunk_count:
             raise AllChunksFailed(failed)
         if previous is not None:
@@ -172,27 +192,51 @@ async def _abrief(
                 + [e.model_copy(update={"is_new": True}) for e in events]
         if previous is not None:
             profiles = None  # the earlier events are read in merge
-        merged = merge(events, all_articles, profiles)
+        held = [profiles]  # merge's readings of every event, let go once merged (the memory peak)
         del profiles
-        chronology = filter_chronology(merged, options, all_articles)
-        chronology = select_chronology(chronology, all_articles, options)
-        if chronology.key_dates:
-            from timeline.run.key_days import summarize_key_days
 
-            chronology, day_warnings = await summarize_key_days(engine, chronology, all_articles)
-            warnings.extend(day_warnings)
+        def merge_run(some: list[Event]) -> Chronology:
+            return merge(some, all_articles, held[0] if len(some) == len(events) else None)
+
+        merged, failed_merge = isolated("merge", events, merge_run)
+        held.clear()
+        rejected.extend(failed_merge)
+
+        def select_run(some: list[Event]) -> Chronology:
+            chosen = _restricted(merged, some)
+            return select_chronology(filter_chronology(chosen, options, all_articles), all_articles, options)
+
+        chronology, failed_select = isolated("select", merged.events + merged.undated, select_run)
+        rejected.extend(failed_select)
         read_all = chunked >= {a.id for a in all_articles}
-        summary = await engine.summarize(chronology, all_articles, partials if read_all else [])
+
+        async def summary_run(some: list[Event]) -> tuple[Chronology, Summary, list[str]]:
+            chosen = _restricted(chronology, some)
+            said: list[str] = []
+            if chosen.key_dates:
+                from timeline.run.key_days import summarize_key_days
+
+                chosen, day_warnings = await summarize_key_days(engine, chosen, all_articles)
+                said.extend(day_warnings)
+            summary = await engine.summarize(chosen, all_articles, partials if read_all else [])
+            summary, removed = check_summary(summary, chosen, all_articles)
+            said.extend(removed)
+            summary = add_disagreements(summary, chosen, all_articles)
+            said.extend(neutrality_warnings(summary, chosen.events + chosen.undated))
+            return chosen, summary, said
+
+        (chronology, summary, said), failed_summary = await aisolated(
+            "summary", chronology.events + chronology.undated, summary_run)
+        rejected.extend(failed_summary)
+        warnings.extend(said)
     finally:
         await engine.aclose()
-    summary, removed = check_summary(summary, chronology, all_articles)
-    warnings.extend(removed)
-    summary = add_disagreements(summary, chronology, all_articles)
-    warnings.extend(neutrality_warnings(summary, chronology.events + chronology.undated))
     missing = [a.id for a in all_articles if a.published is None]
     if missing:
         warnings.insert(0, _no_date_warning(missing))
     warnings.extend(f"chunk failed: {f.article_id} [{f.start}:{f.end}]: {f.reason}" for f in failed)
+    failures = [d for d in rejected if d.reason.startswith(FAILED)]
+    warnings.extend(f"event failed: {d.article_id}: {d.reason} (dropped: {d.what[:60]!r})" for d in failures)
     if dropped:
         warnings.append(f"{dropped} proposed event(s) dropped: evidence not found in the article or not "
                         "supported by it (reasons under 'dropped' in JSON)")
@@ -213,6 +257,16 @@ async def _abrief(
         not_used=(previous.not_used if previous else []) + not_used(deduped, merged, chronology),
         dropped=rejected,
     )
+
+
+def _restricted(chronology: Chronology, events: list[Event]) -> Chronology:
+    """``chronology`` with only ``events`` (itself when they are all of its events, in order)."""
+    everything = chronology.events + chronology.undated
+    if len(events) == len(everything) and all(a is b for a, b in zip(events, everything)):
+        return chronology
+    kept = {id(e) for e in events}
+    return chronology.model_copy(update={"events": [e for e in chronology.events if id(e) in kept],
+                                         "undated": [e for e in chronology.undated if id(e) in kept]})
 
 
 def _collect(outcomes: list[ChunkOutcome], warnings: list[str]

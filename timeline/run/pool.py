@@ -3,7 +3,7 @@
 The offline engine's work on a chunk (tag, propose, verify) depends only on the chunk and its
 article, so a big story's chunks are cut into batches and run over a few processes (one per
 core, see ``pipeline.pool_workers``). Each worker proposes and verifies its batch in one
-process, so the engine's tagging still reaches verify (``tag_memo``), and it also reads each
+process, so the engine's tagging still reaches verify (``ChunkProposals.tagging``), and it also reads each
 verified event as merge will (``merge.profile``): that reading is per event, and was a third
 of merging. The parent collects the batches in input order, so the briefing is the one the
 in-process path writes, byte for byte.

@@ -12,10 +12,11 @@ from typing import Any, Callable, Iterator
 
 from timeline.engines.base import ChunkProposals, Engine
 from timeline.errors import ChunkFailed, StoppedAtFailedChunk, TimelineError, unexpected_failure
-from timeline.models import Article, Chunk, DroppedEvent, Event, FailedChunk
+from timeline.models import Article, Chunk, DroppedEvent, Event, FailedChunk, Proposal
 from timeline.options import BriefOptions
 from timeline.timepoint import Period
-from timeline.verify.verify_events import verify_events
+from timeline.run.isolate import isolated
+from timeline.verify.verify_events import Verified, verify_events
 
 Progress = Callable[[int, int], None]
 
@@ -110,16 +111,21 @@ def _verify_chunk(chunk: Chunk, result: ChunkProposals | ChunkFailed, article: A
     if isinstance(result, ChunkFailed):
         return ChunkOutcome(failed=FailedChunk(article_id=chunk.article_id, start=chunk.start, end=chunk.end,
                                                reason=result.reason))
-    verified = verify_events(result.proposals, chunk, article)
-    warnings: list[str] = []
-    events = [_with_source_dates(_without_impossible_date(e, warnings)) for e in verified.events]
-    warnings.extend(result.warnings)
-    profiles = None
-    if profiled:
-        from timeline.merge.profile import profile
+    def run(proposals: list[Proposal]) -> tuple[Verified, list[Event], list[str], list[Any] | None]:
+        verified = verify_events(proposals, chunk, article, result.tagging)
+        warnings: list[str] = []
+        events = [_with_source_dates(_without_impossible_date(e, warnings)) for e in verified.events]
+        profiles = None
+        if profiled:
+            from timeline.merge.profile import profile
 
-        profiles = [profile(e) for e in events]
-    return ChunkOutcome(events=events, rejected=[*verified.rejected, *result.unplaced], partials=list(result.summaries),
+            profiles = [profile(e) for e in events]
+        return verified, events, warnings, profiles
+
+    (verified, events, warnings, profiles), failed = isolated("verify", result.proposals, run, chunk.article_id)
+    warnings.extend(result.warnings)
+    return ChunkOutcome(events=events, rejected=[*verified.rejected, *result.unplaced, *failed],
+                        partials=list(result.summaries),
                         warnings=warnings, reasons=list(verified.reasons), profiles=profiles,
                         where=f"{article.id} [{chunk.start}:{chunk.end}]")
 

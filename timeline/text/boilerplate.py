@@ -153,9 +153,10 @@ _LIVE_ENTRY = re.compile(r"(?:^|(?<=\s))(?:[01]\d|2[0-3])[0-5]\d\s+(?=[A-Z])")
 _LIVE_PAGE_STAMPS = 5  # a timeline of years ("... cardiology. 2000 Dr Murray opens a practice") has a few
 
 
-@lru_cache(maxsize=32)
+@lru_cache(maxsize=4096)
 def _is_live_page(text: str) -> bool:
-    """Whether ``text`` is a live page: five or more entry stamps (cached: asked per sentence)."""
+    """Whether ``text`` is a live page: five or more entry stamps (cached: asked per sentence,
+    by the engine, verify and select in turn; 32 entries made it three scans per article)."""
     count = 0
     for _ in _LIVE_STAMP.finditer(text):
         count += 1
@@ -178,11 +179,14 @@ def is_noise(sentence: str) -> bool:
     return any(p.search(sentence) for p in _NOISE)
 
 
+@lru_cache(maxsize=8192)
 def clean_span(text: str, start: int, end: int) -> tuple[int, int] | None:
     """``text[start:end]`` without a noise prefix, or None when the sentence is noise.
 
     The returned offsets index ``text`` exactly (evidence stays verbatim); a sentence left with
-    fewer than four words once its prefix is trimmed is dropped too.
+    fewer than four words once its prefix is trimmed is dropped too. Cached: the offline engine
+    cleans each sentence it proposes and verify asks again for the same sentence (issue 26: 19,308
+    of 52,538 calls on the 1,025-article story); the article texts it keeps are alive anyway.
     """
     sentence = text[start:end]
     stamps = list(_STAMP.finditer(sentence)) if _STAMP_HINT.search(sentence) else []

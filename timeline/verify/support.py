@@ -20,7 +20,9 @@ dictionary in every process, for a few irregular verbs the table below covers.
 """
 from __future__ import annotations
 
+import math
 import re
+from decimal import Decimal, localcontext
 from functools import lru_cache
 
 from timeline.lang.en import dates as calendar
@@ -86,6 +88,7 @@ def numbers(text: str) -> set[str]:
     while i < len(tokens):
         tok = tokens[i].lower()
         value: float | None = None
+        digits = ""
         if tok[0].isdigit():
             digits = re.sub(r"(st|nd|rd|th)$", "", tok).replace(",", "")
             try:
@@ -102,12 +105,25 @@ def numbers(text: str) -> set[str]:
         elif "-" in tok and all(p in NUMBER_WORDS for p in tok.split("-")):
             value = float(sum(NUMBER_WORDS[p] for p in tok.split("-")))
         if value is not None:
+            scale = 1
             if i + 1 < len(tokens) and tokens[i + 1].lower() in SCALE:
-                value *= SCALE[tokens[i + 1].lower()]
+                scale = SCALE[tokens[i + 1].lower()]
+                value *= scale
                 i += 1
-            found.add(f"{value:g}" if value != int(value) else str(int(value)))
+            found.add(_shown(value, digits, scale))
         i += 1
     return found
+
+
+def _shown(value: float, digits: str, scale: int) -> str:
+    """``value`` normalised ("40000", "1.5"); a number too big for a float (a run of 400
+    digits) is written out exactly from its ``digits`` instead of overflowing to infinity."""
+    if math.isfinite(value):
+        return f"{value:g}" if value != int(value) else str(int(value))
+    with localcontext() as context:
+        context.prec = len(digits) + 12
+        exact = format(Decimal(digits) * scale, "f")
+    return exact.rstrip("0").rstrip(".") if "." in exact else exact
 
 
 def _is_number_word(word: str) -> bool:

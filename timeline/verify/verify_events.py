@@ -2,13 +2,13 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
 from timeline.verify import support
-from timeline.temporal import memo as tag_memo
+from timeline import temporal
 from timeline.text.boilerplate import clean_span
 from timeline.text.attribution import find_attribution
 from timeline.models import Article, Chunk, DroppedEvent, Event, Evidence, Proposal
-from timeline import temporal
 from timeline.models import TimePoint
 from timeline.verify.dates import FLAG_DISAGREES, FLAG_MODEL_ONLY, derive_when
 from timeline.verify.check_event import FLAG_REWRITTEN, MAX_REWRITE_WORDS, event_problems, evidence_span, paragraph_span
@@ -30,15 +30,19 @@ class Verified:
     rewritten: int = 0
 
 
-def verify_events(proposals: list[Proposal], chunk: Chunk, article: Article) -> Verified:
+def verify_events(proposals: list[Proposal], chunk: Chunk, article: Article, tagging: Any = None) -> Verified:
     """Grounded, supported, re-dated events from one chunk's proposals.
 
     A proposal whose quote is not in the chunk is dropped; one whose text, numbers, names,
     dates or attribution its evidence sentences do not support is rewritten to those
     sentences (flag ``rewritten``), or dropped when they are too long to be an event line or
-    already make another event. Every drop is counted and listed with its reason.
+    already make another event. Every drop is counted and listed with its reason. ``tagging``
+    (``engines.base.Tagging``): the engine's tagging of the chunk, used when it is of this text.
     """
-    tagged = tag_memo.tag(chunk.text, article.published, take=True)  # the engine's tagging when it was ours
+    if tagging is not None and tagging.text == chunk.text and tagging.published == article.published:
+        tagged = list(tagging.expressions)  # the engine's tagging of this very text (engines.base.Tagging)
+    else:
+        tagged = temporal.tag(chunk.text, article.published)
     text = article.text
     rejected: list[DroppedEvent] = []
     rewritten = 0
