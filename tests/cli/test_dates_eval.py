@@ -15,7 +15,7 @@ import pytest
 from timeline.cli.dates import dates_payload, main_dates, print_dates_terminal
 from timeline.temporal.evaluate import evaluate, format_report, main_eval
 
-REPO = Path(__file__).resolve().parent.parent
+REPO = Path(__file__).resolve().parents[2]
 SEEDS = REPO / "seeds"
 SEED = SEEDS / "000_e3cd228ed5e53f9a.txt"
 TAGGER = [sys.executable, "-m", "timeline", "dates", "{path}", "--published", "{published}", "--format", "json"]

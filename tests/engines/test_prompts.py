@@ -7,7 +7,7 @@ import pytest
 from timeline.errors import UsageError
 from timeline.engines.llm.prompts import builtin_prompt_names, load_prompt, parse_template
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def template_files() -> list[Path]:

@@ -139,7 +139,7 @@ def test_an_endless_stdin_pipe_stops_in_a_real_process() -> None:
                             stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
     try:
         done = subprocess.run([sys.executable, "-m", "timeline", "brief", "-", "--max-bytes", "200000"],
-                              check=False, stdin=proc.stdout, capture_output=True, timeout=60, env={**os.environ, "PYTHONPATH": str(Path(__file__).parents[1])})
+                              check=False, stdin=proc.stdout, capture_output=True, timeout=60, env={**os.environ, "PYTHONPATH": str(Path(__file__).parents[2])})
     finally:
         proc.kill()
         proc.wait()

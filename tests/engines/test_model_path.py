@@ -11,7 +11,7 @@ import re
 
 import pytest
 from fresh_responder import FRESH_TEXT, PUBLISHED, fresh_responder, timeless_responder
-from tests.test_liar import CORPORA, briefing_of, rendered, run
+from tests.scenarios.test_liar import CORPORA, briefing_of, rendered, run
 
 from common import API_KEY
 from timeline.models import Article, Briefing
@@ -209,7 +209,7 @@ def test_a_polar_word_the_evidence_lacks_is_not_called_a_reversal() -> None:
 def test_summary_sentences_phrased_otherwise(sentence: str, kept: bool) -> None:
     """Lies worded unlike the fixture's (a source after "according to", "acknowledged", "hurt"),
     and honest paraphrases that must stay."""
-    from tests.test_liar import fresh_articles
+    from tests.scenarios.test_liar import fresh_articles
     from timeline.models import Summary
     from timeline.summary.check import check_summary
 

@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 from timeline.text.attribution import find_attribution, sources_cited
 from timeline.text.sentences import sentences
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 TABLE = [tuple(line.rstrip("\n").split("\t")) for line in
          (ROOT / "tests" / "data" / "attribution_table.tsv").read_text(encoding="utf-8").splitlines()
          if line.strip() and not line.startswith("#")]
