@@ -30,7 +30,8 @@ def brief_command(args: argparse.Namespace) -> int:
     )
     previous = _read_previous(args.update) if args.update else None
     check_output(args.output)
-    loaded = load_articles(args.paths, published=published, max_bytes=options.max_bytes)
+    loaded = load_articles(args.paths, published=published, max_bytes=options.max_bytes,
+                           known_urls=[a.url for a in previous.articles if a.url] if previous else ())
     for notice in loaded.notices:
         say(notice)
     if args.batch:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import re
 import sys
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 import os
 import stat
@@ -32,10 +33,13 @@ READERS: dict[str, Reader | str] = {
     ".htm": "timeline.sources:read_page_file",
     ".xhtml": "timeline.sources:read_page_file",
     ".pdf": "timeline.sources:read_page_file",  # sources/pdf.py: pypdf
+    ".rss": "timeline.sources.feeds:read_feed_file",  # sources/feeds.py: feedparser, one article per item
+    ".atom": "timeline.sources.feeds:read_feed_file",
+    ".xml": "timeline.sources.feeds:read_feed_file",
 }
 SCHEMES: dict[str, Callable[[str, int], "list[Article]"] | str] = {
     "http://": "timeline.sources.url:read_url",
-    "https://": "timeline.sources.url:read_url",
+    "https://": "timeline.sources.url:read_url",  # a feed URL is handed on to sources/feeds.py
 }
 TEXT_SUFFIXES = {".txt", ".md", ".markdown", ".jsonl"}  # kept for callers of the older name
 DEFAULT_MAX_BYTES = 20_000_000
@@ -61,6 +65,24 @@ class Loaded:
 
     articles: list[Article] = field(default_factory=list)
     notices: list[str] = field(default_factory=list)
+
+
+# What the load in progress knows: readers that yield many articles (feeds) report skipped items
+# as notices and skip links already read (--update) without a wider signature.
+_CURRENT: ContextVar["tuple[Loaded, frozenset[str]] | None"] = ContextVar("timeline_load", default=None)
+
+
+def notice(message: str) -> None:
+    """A notice for the user from inside a reader (a feed item that could not be read)."""
+    current = _CURRENT.get()
+    if current is not None:
+        current[0].notices.append(message)
+
+
+def known_url(url: str) -> bool:
+    """Whether ``url`` was already read (an article of the briefing given to --update)."""
+    current = _CURRENT.get()
+    return current is not None and url in current[1]
 
 
 def parse_date(value: Any, what: str) -> date:
@@ -91,13 +113,30 @@ def load_articles(
     published: date | None = None,
     max_bytes: int = DEFAULT_MAX_BYTES,
     stdin: Any = None,
+    known_urls: Iterable[str] = (),
 ) -> Loaded:
-    """Read every path (file, directory, ``-``); ``published`` overrides every article's date."""
+    """Read every path (file, directory, ``-``); ``published`` overrides every article's date.
+    Feed items whose link is in ``known_urls`` (the earlier briefing's) are not fetched."""
     from timeline.options import check_max_bytes
 
     check_max_bytes(max_bytes)
     paths = list(paths)
     loaded = Loaded()
+    token = _CURRENT.set((loaded, frozenset(known_urls)))
+    try:
+        _load_all(paths, loaded, max_bytes, stdin)
+    finally:
+        _CURRENT.reset(token)
+    if not loaded.articles:
+        raise InputError(f"{', '.join(paths) or 'input'}: no readable articles found")
+    _make_ids_unique(loaded.articles)
+    if published is not None:
+        for article in loaded.articles:
+            article.published = published
+    return loaded
+
+
+def _load_all(paths: list[str], loaded: Loaded, max_bytes: int, stdin: Any) -> None:
     for raw in paths:
         if raw == "-":
             stream = stdin if stdin is not None else sys.stdin.buffer
@@ -119,13 +158,6 @@ def load_articles(
             _load_directory(path, loaded, max_bytes)
         else:
             loaded.articles.extend(_load_file(path, max_bytes))
-    if not loaded.articles:
-        raise InputError(f"{', '.join(paths) or 'input'}: no readable articles found")
-    _make_ids_unique(loaded.articles)
-    if published is not None:
-        for article in loaded.articles:
-            article.published = published
-    return loaded
 
 
 def _load_directory(folder: Path, loaded: Loaded, max_bytes: int) -> None:
@@ -157,7 +189,7 @@ def _load_directory(folder: Path, loaded: Loaded, max_bytes: int) -> None:
             continue
         suffix = path.suffix.lower()
         if suffix not in READERS or name.endswith(".gold.json"):
-            skipped.append(f"{path}: skipped (not a .txt, .md, .jsonl, .html or .pdf file)")
+            skipped.append(f"{path}: skipped (not a .txt, .md, .jsonl, .html, .pdf or feed file)")
             continue
         try:
             loaded.articles.extend(_load_file(path, max_bytes))
