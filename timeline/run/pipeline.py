@@ -298,7 +298,7 @@ def _earlier_articles(previous: Briefing | None, new: list[Article]) -> list[Art
 
 
 def _no_date_warning(missing: list[str]) -> str:
-    which = "the article" if len(missing) == 1 else f"{len(missing)} articles ({', '.join(missing[:3])}...)"
+    which = f"the article {missing[0]}" if len(missing) == 1 else f"{len(missing)} articles ({', '.join(missing[:3])}...)"
     return (f"no publication date for {which}: day-relative dates such as 'Friday' are left unresolved; "
             "give --published YYYY-MM-DD or a 'published:' front-matter field")
 
