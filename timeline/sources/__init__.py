@@ -141,7 +141,10 @@ def _load_all(paths: list[str], loaded: Loaded, max_bytes: int, stdin: Any) -> N
         if raw == "-":
             stream = stdin if stdin is not None else sys.stdin.buffer
             data = _read_bounded(stream, "<stdin>", max_bytes)
-            loaded.articles.append(_article_from_bytes(data, "<stdin>", "stdin", None))
+            if _looks_like_jsonl(data):  # `cat story.jsonl | timeline brief -`
+                loaded.articles.extend(_articles_from_jsonl(_decode(data, "<stdin>"), Path("stdin")))
+            else:
+                loaded.articles.append(_article_from_bytes(data, "<stdin>", "stdin", None))
             continue
         scheme = next((s for s in SCHEMES if raw.lower().startswith(s)), None)
         if scheme is not None:
@@ -366,26 +369,54 @@ def _article(meta: dict[str, Any], text: str, stem: str, name: str, path: Path |
     )
 
 
+def _looks_like_jsonl(data: bytes) -> bool:
+    """Stdin holding JSONL: its first non-empty line is a JSON object with a "text" field."""
+    first = next((line for line in data[:1 << 20].splitlines() if line.strip()), b"").strip()
+    if not first.startswith(b"{"):
+        return False
+    try:
+        obj = json.loads(first)
+    except (ValueError, RecursionError):
+        return False
+    return isinstance(obj, dict) and isinstance(obj.get("text"), str)
+
+
 def _articles_from_jsonl(text: str, path: Path) -> list[Article]:
+    """One article per line; a bad line is skipped with a notice naming it (one bad line of a
+    large export must not lose the whole file), and a file with no good line is an error."""
     articles = []
+    bad: list[str] = []
     for number, line in enumerate(text.splitlines(), 1):
         if not line.strip():
             continue
         where = f"{path}:{number}"
         try:
-            obj = json.loads(line)
-        except json.JSONDecodeError as exc:
-            raise InputError(f"{where}: not valid JSON ({exc.msg})") from None
-        except (ValueError, RecursionError) as exc:  # a 5,000-digit number, nesting too deep
-            raise InputError(f"{where}: not valid JSON ({type(exc).__name__})") from None
-        if isinstance(obj, dict):
-            obj = {k: _no_surrogates(v) for k, v in obj.items()}
-        if not isinstance(obj, dict) or not isinstance(obj.get("text"), str) or not obj["text"].strip():
-            raise InputError(f"{where}: each line must be an object with a non-empty \"text\" field")
-        articles.append(_article(obj, obj["text"].strip("\n"), f"{path.stem}-{number}", where, path))
+            articles.append(_jsonl_article(line, where, number, path))
+        except InputError as exc:
+            bad.append(str(exc))
     if not articles:
+        if bad:
+            raise InputError(bad[0] + (f" (and {len(bad) - 1} more bad line(s))" if len(bad) > 1 else ""))
         raise InputError(f"{path}: file is empty")
+    for message in bad[:_MAX_NOTICES]:
+        notice(f"skipped {message}")
+    if len(bad) > _MAX_NOTICES:
+        notice(f"{path}: {len(bad) - _MAX_NOTICES:,} more bad line(s) skipped")
     return articles
+
+
+def _jsonl_article(line: str, where: str, number: int, path: Path) -> Article:
+    try:
+        obj = json.loads(line)
+    except json.JSONDecodeError as exc:
+        raise InputError(f"{where}: not valid JSON ({exc.msg})") from None
+    except (ValueError, RecursionError) as exc:  # a 5,000-digit number, nesting too deep
+        raise InputError(f"{where}: not valid JSON ({type(exc).__name__})") from None
+    if isinstance(obj, dict):
+        obj = {k: _no_surrogates(v) for k, v in obj.items()}
+    if not isinstance(obj, dict) or not isinstance(obj.get("text"), str) or not obj["text"].strip():
+        raise InputError(f"{where}: each line must be an object with a non-empty \"text\" field")
+    return _article(obj, obj["text"].strip("\n"), f"{path.stem}-{number}", where, path)
 
 
 def _no_surrogates(value: Any) -> Any:
