@@ -17,6 +17,10 @@ def brief_command(args: argparse.Namespace) -> int:
     published = published_or_none(args.published)
     since = parse_date(args.since, "--since") if args.since else None
     until = parse_date(args.until, "--until") if args.until else None
+    if args.per_date != 1 and args.key_dates is None:
+        from timeline.errors import UsageError
+
+        raise UsageError("--per-date K chooses how many events each key date keeps: give it with --key-dates N")
     from timeline.config import load_config
 
     config = load_config()  # the user's defaults; a flag given here wins
