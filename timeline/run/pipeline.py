@@ -175,6 +175,12 @@ async def _abrief(
         merged = merge(events, all_articles, profiles)
         del profiles
         chronology = filter_chronology(merged, options, all_articles)
+        if options.max_events is not None:
+            windowed = filter_chronology(merged, options.model_copy(update={"max_events": None}), all_articles)
+            cut = len(windowed.events) - len(chronology.events)
+            if cut > 0:
+                warnings.append(f"--max-events {options.max_events}: {cut} less widely reported dated event(s) "
+                                f"left out (of {len(windowed.events)})")
         chronology = select_chronology(chronology, all_articles, options)
         if chronology.key_dates:
             from timeline.run.key_days import summarize_key_days
