@@ -103,3 +103,24 @@ def test_markdown_escapes_only_real_block_markers(text: str, shown: str) -> None
     from timeline.render.escape import markdown_inline
 
     assert markdown_inline(text) == shown
+
+
+@pytest.mark.parametrize("line", ["Watch: our reporter's video from the scene (1 min 40 s).",
+                                  "Listen: the mayor speaks to Radio Harlow on Monday.", "WATCH: The moment the bridge shut"])
+def test_player_notes_are_furniture(line: str) -> None:
+    from timeline.text.boilerplate import is_noise
+
+    assert is_noise(line)
+    assert not is_noise("Engineers watched as the bridge was shut on Monday.")
+
+
+def test_a_player_note_is_no_event() -> None:
+    from datetime import date
+
+    from timeline import brief
+    from timeline.models import Article
+    from timeline.options import BriefOptions
+
+    text = "Watch: our reporter's video from the scene on Monday (1 min 40 s).\n\nThe bridge was shut on Monday."
+    briefing = brief([Article(id="a", text=text, published=date(2025, 3, 5))], BriefOptions(engine="local", use_cache=False))
+    assert all("Watch" not in e.what for e in briefing.chronology.events + briefing.chronology.undated)
