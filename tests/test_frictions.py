@@ -124,3 +124,20 @@ def test_a_player_note_is_no_event() -> None:
     text = "Watch: our reporter's video from the scene on Monday (1 min 40 s).\n\nThe bridge was shut on Monday."
     briefing = brief([Article(id="a", text=text, published=date(2025, 3, 5))], BriefOptions(engine="local", use_cache=False))
     assert all("Watch" not in e.what for e in briefing.chronology.events + briefing.chronology.undated)
+
+
+def test_update_refreshes_the_titles_article_count() -> None:
+    from datetime import date
+
+    from timeline import brief
+    from timeline.models import Article
+    from timeline.options import BriefOptions
+
+    options = BriefOptions(engine="local", use_cache=False)
+    first = brief([Article(id="a", title="Bridge shut", text="The bridge was shut on Monday.", published=date(2025, 3, 5)),
+                   Article(id="b", title="Ferries doubled", text="Ferries were doubled on Tuesday.",
+                           published=date(2025, 3, 5))], options)
+    assert first.title == "Briefing: Bridge shut and 1 more"
+    later = brief([Article(id="c", title="Bridge reopens", text="The bridge reopened on Friday.",
+                           published=date(2025, 3, 8))], options, previous=first)
+    assert later.title == "Briefing: Bridge shut and 2 more"

@@ -208,7 +208,7 @@ async def _abrief(
 
     earlier_infos = {a.id: a for a in previous.articles} if previous else {}
     return Briefing(
-        title=previous.title if previous else _title(articles),
+        title=_title(all_articles) if previous is None or previous.title == _title(earlier) else previous.title,
         articles=[_info(a, i, deduped.copies, earlier_infos) for i, a in enumerate(all_articles, 1)],
         chronology=chronology,
         summary=summary,
