@@ -141,3 +141,22 @@ def test_update_refreshes_the_titles_article_count() -> None:
     later = brief([Article(id="c", title="Bridge reopens", text="The bridge reopened on Friday.",
                            published=date(2025, 3, 8))], options, previous=first)
     assert later.title == "Briefing: Bridge shut and 2 more"
+
+
+def test_the_html_page_lists_syndicated_copies_like_markdown() -> None:
+    from datetime import date
+
+    from timeline import brief
+    from timeline.models import Article
+    from timeline.options import BriefOptions
+    from timeline.render.html import render_html
+    from timeline.render.markdown import render_markdown
+
+    wire = ("The harbour bridge was shut on Monday after inspectors found cracks in two support beams, the county "
+            "council said. It will stay closed for six weeks while the beams are replaced, officials said.")
+    briefing = brief([Article(id="wire", text=wire, published=date(2025, 7, 14), source="Harbor Wire"),
+                      Article(id="herald", text=wire, published=date(2025, 7, 15), source="Pine <b>Herald</b>")],
+                     BriefOptions(engine="local", use_cache=False))
+    assert "also published as" in render_markdown(briefing)
+    page = render_html(briefing)
+    assert "also published as: Pine &lt;b&gt;Herald&lt;/b&gt;, 2025-07-15 (identical text)" in page
