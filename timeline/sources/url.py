@@ -9,6 +9,7 @@ An RSS, Atom or JSON Feed answer is handed to ``sources/feeds.py``.
 """
 from __future__ import annotations
 
+import re
 from http import HTTPStatus
 from pathlib import PurePosixPath
 from urllib.parse import unquote, urlsplit
@@ -20,6 +21,18 @@ DEFAULT_TIMEOUT = 30
 MAX_REDIRECTS = 5
 _HTML_TYPES = ("text/html", "application/xhtml+xml")
 _PDF_TYPES = ("application/pdf", "application/x-pdf")
+FEED_TYPES = ("application/rss+xml", "application/atom+xml", "application/feed+json", "application/rdf+xml")
+MAYBE_FEED_TYPES = ("application/xml", "text/xml", "application/json")
+FEED_READER = "timeline.sources.feeds:read_feed"
+_FEED_START = re.compile(rb"^\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:rss|feed|rdf:RDF)\b", re.S | re.I)
+
+
+def looks_like_feed(data: bytes) -> bool:
+    """An RSS/Atom/RDF document or a JSON Feed, by its first bytes."""
+    head = data[:4096].lstrip(b"\xef\xbb\xbf")
+    if _FEED_START.match(head):
+        return True
+    return head.lstrip().startswith(b"{") and b"jsonfeed.org/version" in head
 
 
 def read_url(url: str, max_bytes: int, timeout: int = DEFAULT_TIMEOUT) -> list[Article]:
@@ -36,11 +49,11 @@ def read_url(url: str, max_bytes: int, timeout: int = DEFAULT_TIMEOUT) -> list[A
             article.url = article.url or final_url
             article.path = url
         return articles
-    from timeline.sources import feeds
+    if mime in FEED_TYPES or (mime in MAYBE_FEED_TYPES + _HTML_TYPES + ("",) and looks_like_feed(data)):
+        from timeline.sources import _resolve
 
-    if mime in feeds.FEED_TYPES or (mime in feeds.MAYBE_FEED_TYPES and feeds.looks_like_feed(data)) \
-            or (mime in _HTML_TYPES + ("",) and feeds.looks_like_feed(data)):
-        return feeds.read_feed(data, final_url, max_bytes, timeout=timeout)
+        read_feed = _resolve(FEED_READER)  # by name: feeds.py fetches its items' pages through this module
+        return read_feed(data, final_url, max_bytes, timeout=timeout)  # type: ignore[no-any-return]
     if mime in ("text/plain", "text/markdown"):
         from timeline.sources import _article_from_bytes  # a plain-text article, read like a .txt or .md file
 
