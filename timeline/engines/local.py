@@ -25,6 +25,7 @@ from timeline.text.sentences import sentences
 from timeline.summary.extractive import extractive_summary
 from timeline.engines.base import ChunkProposals, Engine
 from timeline.lang.en import dates as calendar
+from timeline.lang.en import news as news_words
 
 # Sentences opening with these refer back to the previous sentence ("These attacks took
 # place early Monday"); the event then spans both, so it keeps the earlier sentence's facts
@@ -46,6 +47,23 @@ _ACTION = re.compile(
 _STOP_LEADS = {"The", "A", "An", "On", "In", "At", "This", "These", "That", "While", "Since", "During", "Although",
                "Meanwhile", "Other", "Around", "After", "Before", "Rebels", "Residents", "Early", "Late", "Last"}
 _CALENDAR = calendar.CALENDAR_NAMES
+
+
+def _alternation(words: Sequence[str]) -> str:
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
+
+
+# A denial or negative statement with any subject ("The ministry rejected the report.", "No
+# passengers were hurt.", "The harbour authority did not close the terminal"): an event, kept
+# verbatim with its negation; its source is found like any other attribution.
+_NEGATIVE = re.compile(
+    rf"^\W*(?:(?:{_alternation(news_words.NEGATIVE_OPENERS)})\s+\w+(?:\s+\w+)?\s+(?:was|were|has|have|had|is|are)\b"
+    rf"|(?:[\w’'-]+\s+){{1,6}}?(?:{_alternation(news_words.DENIAL_VERBS)})\b"
+    rf"|(?:[\w’'-]+\s+){{1,6}}?(?:{_alternation(news_words.NEGATED_AUXILIARIES)})\s+(?!been\b)\w+"
+    rf"|(?:[\w’'-]+\s+){{1,6}}?(?:{_alternation(news_words.NEGATED_BE)})\s+\w+(?:ed|en)\b)",
+    re.IGNORECASE,
+)
+_NEGATIVE_MIN_WORDS = 3
 
 
 class LocalEngine(Engine):
@@ -171,7 +189,10 @@ def _is_heading(sentence: str) -> bool:
 
 
 def _is_salient(sentence: str) -> bool:
-    """An undated sentence is an event when it reports an action by a named actor."""
+    """An undated sentence is an event when it reports an action by a named actor, or is a
+    denial or negative statement (any subject)."""
+    if len(sentence.split()) >= _NEGATIVE_MIN_WORDS and _NEGATIVE.match(sentence):
+        return True
     if len(sentence.split()) < 6:
         return False
     names = [n for n in (_strip_lead(m.group()) for m in _PROPER.finditer(sentence)) if n and n not in _CALENDAR]

@@ -52,3 +52,11 @@ SENSATIONAL = (  # verbs and intensifiers that editorialise
 )
 
 LOADED_WORDS: tuple[str, ...] = tuple(dict.fromkeys(LABELS + DEHUMANISING + ATROCITY + EMOTIVE + SENSATIONAL))
+
+# Denials and negative statements: for a briefing a denial is often the key line, whatever its subject.
+DENIAL_VERBS = ("denied", "denies", "deny", "rejected", "rejects", "refuted", "refutes", "dismissed", "dismisses",
+                "disputed", "disputes", "contested", "contests", "repudiated", "ruled out", "rules out")
+NEGATIVE_OPENERS = ("no", "none of the", "nobody", "no one", "neither", "nothing")  # "No passengers were hurt."
+NEGATED_AUXILIARIES = ("did not", "didn't", "has not", "hasn't", "have not", "haven't", "had not", "will not", "won't",
+                       "never")  # then any verb: "did not close"
+NEGATED_BE = ("was not", "wasn't", "were not", "weren't")  # then a participle: "was not closed", not "was not clear"
