@@ -340,4 +340,5 @@ def plan(articles: list[Article], options: BriefOptions | None = None) -> Plan:
     name = options.engine if options.engine in ENGINES and ENGINES[options.engine].plans \
         else next(n for n, e in ENGINES.items() if e.plans)
     engine = make_engine(name, options, dry_run=True)
-    return engine.plan(articles)  # type: ignore[attr-defined, no-any-return]
+    # syndicated copies and the same file twice are read once in a run: the plan reads them once too
+    return engine.plan(dedupe(articles).articles)  # type: ignore[attr-defined, no-any-return]
