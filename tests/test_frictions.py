@@ -160,3 +160,16 @@ def test_the_html_page_lists_syndicated_copies_like_markdown() -> None:
     assert "also published as" in render_markdown(briefing)
     page = render_html(briefing)
     assert "also published as: Pine &lt;b&gt;Herald&lt;/b&gt;, 2025-07-15 (identical text)" in page
+
+
+def test_earlier_this_week_excludes_days_after_publication() -> None:
+    from datetime import date
+
+    from timeline import brief
+    from timeline.models import Article
+    from timeline.options import BriefOptions
+
+    article = Article(id="a", text="The mayor resigned earlier this week, the council said.", published=date(2025, 3, 5))
+    briefing = brief([article], BriefOptions(engine="local", use_cache=False))
+    [event] = briefing.chronology.events
+    assert event.when and event.when.value == "2025-03-03/2025-03-04"  # Wednesday's article: Monday to Tuesday
