@@ -87,3 +87,15 @@ def test_re_run_is_served_from_the_cache_and_the_dry_run_agrees(tmp_path) -> Non
     assert before.requests == sent and sent > 2  # several packs, then one reduce
     assert len(server.chat_requests) == sent  # nothing sent twice
     assert all(c.cached for c in after.chunks)
+
+
+def test_the_dry_run_plans_a_syndicated_copy_once_and_shows_no_cost_when_all_is_cached(tmp_path) -> None:
+    copy = Article(id="copy", text=A.text, published=A.published, source="Another outlet")
+    with OpenAITestServer(corpus_responder) as server:
+        opts = options(server, max_chunk_tokens=60, cache_dir=str(tmp_path))
+        before = plan([A, copy], opts)
+        assert {c.article_id for c in before.chunks} == {A.id}  # the copy is read once, as in a run
+        brief([A, copy], opts)
+        after = plan([A, copy], opts)
+    assert all(c.cached for c in after.chunks)
+    assert "estimated cost: none: every request is cached" in after.describe()

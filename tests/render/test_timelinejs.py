@@ -123,7 +123,9 @@ def test_article_text_is_escaped_and_media_only_for_http_urls() -> None:
     rebels = doc.events[2]
     assert rebels.text and "&lt;script&gt;" in (rebels.text.text or "") and "<script" not in (rebels.text.text or "")
     assert rebels.media is None  # its only source has a javascript: URL: no link, no media
-    assert doc.events[0].media and doc.events[0].media.url == "https://news.example.com/a"
+    # an article's page is no media (TimelineJS showed it as a broken image); its link is in the text
+    assert all(s.media is None for s in doc.events)
+    assert 'href="https://news.example.com/a"' in (doc.events[0].text.text or "")
     assert "javascript:" not in render_timelinejs(_briefing())
 
 
@@ -134,3 +136,18 @@ def test_a_real_briefing_exports() -> None:
     b = brief([Article(id="x", text=text, published=date(2025, 3, 11))], BriefOptions(engine="local"))
     doc = TLTimeline.model_validate(json.loads(render_timelinejs(b)))
     assert {s.start_date.year for s in doc.events if s.start_date} == {1968, 2025}
+
+
+def test_a_range_shows_its_dates_once() -> None:
+    doc = TLTimeline.model_validate(json.loads(render_timelinejs(_briefing())))
+    ranged = [s for s in doc.events if s.end_date]
+    assert ranged
+    for slide in ranged:  # one display for the whole slide: TimelineJS adds the end date to a start's own
+        assert slide.display_date and slide.start_date and slide.start_date.display_date is None
+
+
+def test_real_media_is_kept() -> None:
+    from timeline.render.timelinejs import _is_media
+
+    assert _is_media("https://cdn.example.com/photo.jpg") and _is_media("https://www.youtube.com/watch?v=x")
+    assert not _is_media("https://news.example.com/a")

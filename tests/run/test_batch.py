@@ -192,6 +192,8 @@ def test_an_expired_batch_keeps_what_it_answered_and_sync_sends_only_the_rest(co
     assert code == 0, err
     assert len(sent) == total - total // 2  # the expired half, sent now; the answered half came from the batch
     assert not json.loads(out)["failed_chunks"]
+    code, listed, _ = run("batch", "list", "--cache-dir", str(tmp_path / "c"))
+    assert code == 0 and "not answered 0" in listed and f"answered with --sync {total - total // 2}" in listed
 
 
 @pytest.mark.parametrize("outcome", ["failed", "cancelled"])

@@ -83,7 +83,7 @@ def test_stdin(tmp_path: Path) -> None:
         ("broken.md", b"---\ntitle: [unclosed\n---\nText.\n", "broken YAML front matter"),
         ("open.md", b"---\ntitle: x\nText with no closing fence.\n", "no closing '---'"),
         ("baddate.md", b"---\npublished: someday\n---\nText.\n", "not a date"),
-        ("bad.jsonl", b'{"text": "ok"}\nnot json\n', "not valid JSON"),
+        ("bad.jsonl", b'not json\n{"title": "no text"}\n', "not valid JSON"),  # no good line at all
     ],
 )
 def test_bad_files_name_the_file_and_problem(tmp_path: Path, name: str, data: bytes, message: str) -> None:

@@ -4,7 +4,8 @@ Routes: ``/NAME`` serves ``tests/data/web/NAME`` (text/html without a charset, s
 own declaration decides; .pdf as application/pdf); ``/missing`` a 404 with an HTML error page
 (trafilatura's fetcher hands such pages back as content); ``/moved`` a redirect to the
 bridge page; ``/note.txt`` a plain-text article; ``/picture.png`` an image; ``/slow``
-answers after ``SLOW_SECONDS``; ``/big`` a page of ``BIG_BYTES``.
+answers after ``SLOW_SECONDS``; ``.rss``/``.atom`` files are
+feeds whose ``{BASE}`` is replaced by the server's address; ``/big`` a page of ``BIG_BYTES``.
 """
 from __future__ import annotations
 
@@ -19,7 +20,8 @@ from pathlib import Path
 WEB = Path(__file__).resolve().parent.parent / "data" / "web"
 SLOW_SECONDS = 3.0
 BIG_BYTES = 300_000
-_TYPES = {".html": "text/html", ".htm": "text/html", ".pdf": "application/pdf"}
+_TYPES = {".html": "text/html", ".htm": "text/html", ".pdf": "application/pdf", ".rss": "application/rss+xml",
+          ".atom": "application/atom+xml"}
 
 
 class _Handler(BaseHTTPRequestHandler):
@@ -56,7 +58,10 @@ class _Handler(BaseHTTPRequestHandler):
         path = WEB / name
         if not name or "/" in name or not path.is_file():
             return self._send(404, b"not found", "text/plain")
-        self._send(200, path.read_bytes(), _TYPES.get(path.suffix, "application/octet-stream"))
+        body = path.read_bytes()
+        if path.suffix in (".rss", ".atom"):  # feeds link to pages on this server: {BASE} is its address
+            body = body.replace(b"{BASE}", f"http://{self.headers.get('Host')}".encode())
+        self._send(200, body, _TYPES.get(path.suffix, "application/octet-stream"))
 
 
 class _Server(ThreadingHTTPServer):

@@ -146,8 +146,9 @@ def _list(options: Any) -> int:
 
     for job in jobs(options):
         failed, answered = len(job.failed), len(job.answered)
+        synced = f", answered with --sync {len(job.answered_sync)}" if job.answered_sync else ""
         sys.stdout.write(f"{job.id}  {len(job.articles)} article(s), {len(job.requests)} request(s), "
-                         f"{len(job.parts)} batch(es); collected {answered}, not answered {failed}\n")
+                         f"{len(job.parts)} batch(es); collected {answered}{synced}, not answered {failed}\n")
     return 0
 
 

@@ -17,6 +17,10 @@ def brief_command(args: argparse.Namespace) -> int:
     published = published_or_none(args.published)
     since = parse_date(args.since, "--since") if args.since else None
     until = parse_date(args.until, "--until") if args.until else None
+    if args.per_date != 1 and args.key_dates is None:
+        from timeline.errors import UsageError
+
+        raise UsageError("--per-date K chooses how many events each key date keeps: give it with --key-dates N")
     from timeline.config import load_config
 
     config = load_config()  # the user's defaults; a flag given here wins
@@ -30,7 +34,8 @@ def brief_command(args: argparse.Namespace) -> int:
     )
     previous = _read_previous(args.update) if args.update else None
     check_output(args.output)
-    loaded = load_articles(args.paths, published=published, max_bytes=options.max_bytes)
+    loaded = load_articles(args.paths, published=published, max_bytes=options.max_bytes,
+                           known_urls=[a.url for a in previous.articles if a.url] if previous else ())
     for notice in loaded.notices:
         say(notice)
     if args.batch:

@@ -24,6 +24,7 @@ from timeline.text.sentences import sentences
 from timeline.summary.extractive import extractive_summary
 from timeline.engines.base import ChunkProposals, Engine, Tagging
 from timeline.lang.en import dates as calendar
+from timeline.lang.en import news as news_words
 
 # Sentences opening with these refer back to the previous sentence ("These attacks took
 # place early Monday"); the event then spans both, so it keeps the earlier sentence's facts
@@ -45,6 +46,23 @@ _ACTION = re.compile(
 _STOP_LEADS = {"The", "A", "An", "On", "In", "At", "This", "These", "That", "While", "Since", "During", "Although",
                "Meanwhile", "Other", "Around", "After", "Before", "Rebels", "Residents", "Early", "Late", "Last"}
 _CALENDAR = calendar.CALENDAR_NAMES
+
+
+def _alternation(words: Sequence[str]) -> str:
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
+
+
+# A denial or negative statement with any subject ("The ministry rejected the report.", "No
+# passengers were hurt.", "The harbour authority did not close the terminal"): an event, kept
+# verbatim with its negation; its source is found like any other attribution.
+_NEGATIVE = re.compile(
+    rf"^\W*(?:(?:{_alternation(news_words.NEGATIVE_OPENERS)})\s+\w+(?:\s+\w+)?\s+(?:was|were|has|have|had|is|are)\b"
+    rf"|(?:[\w’'-]+\s+){{1,6}}?(?:{_alternation(news_words.DENIAL_VERBS)})\b"
+    rf"|(?:[\w’'-]+\s+){{1,6}}?(?:{_alternation(news_words.NEGATED_AUXILIARIES)})\s+(?!been\b)\w+"
+    rf"|(?:[\w’'-]+\s+){{1,6}}?(?:{_alternation(news_words.NEGATED_BE)})\s+\w+(?:ed|en)\b)",
+    re.IGNORECASE,
+)
+_NEGATIVE_MIN_WORDS = 3
 
 
 class LocalEngine(Engine):
@@ -107,6 +125,14 @@ def _extract(article: Article, start: int = 0, end: int | None = None) -> tuple[
             continue
         found = [t for t in tagged if s_start <= t.start < s_end and t.kind != "dateline"]
         dates = temporal.event_dates(sentence, found, offset=s_start)
+        # "the worst since 1987", "prices have risen since 2020": a comparison with a year, not a
+        # happening in it; the sentence is dated by its other expressions, else around publication
+        comparison = [t for t in dates if _is_since_year(t)]
+        if comparison:
+            dates = [t for t in dates if not _is_since_year(t)]
+            found = [t for t in found if not _is_since_year(t)]
+            if not dates:  # "..., the bank said on Monday": the statement's own day
+                dates = [t for t in found if t.value and getattr(t, "kind", "point") == "point"][:1]
         # no main-clause date: the event is undated (a background date, "the government
         # formed in April", is not when it happened); an unresolved expression is still shown
         when = _event_time(dates[:1] or [t for t in found if not t.value])
@@ -120,12 +146,20 @@ def _extract(article: Article, start: int = 0, end: int | None = None) -> tuple[
             events.pop()
             ev_start = previous_undated[0]
         body = text[ev_start:s_end]
-        if when is None and not _is_salient(sentence):
+        if when is None and not comparison and not _is_salient(sentence):
             previous_undated = None
             continue
         events.append(_event(article, ev_start, s_end, body, when))
         previous_undated = (s_start, s_end) if when is None else None
     return events, tagging
+
+
+_SINCE_YEAR = re.compile(r"^since\s+(?:the\s+)?\d{4}s?$", re.IGNORECASE)
+
+
+def _is_since_year(t: temporal.TimeExpression) -> bool:
+    """'since 1987': a start of a comparison at year precision (a day or month is a real start)."""
+    return bool(_SINCE_YEAR.match(t.text.strip()))
 
 
 def proposal_of(event: Event) -> Proposal:
@@ -178,7 +212,10 @@ def _is_heading(sentence: str) -> bool:
 
 
 def _is_salient(sentence: str) -> bool:
-    """An undated sentence is an event when it reports an action by a named actor."""
+    """An undated sentence is an event when it reports an action by a named actor, or is a
+    denial or negative statement (any subject)."""
+    if len(sentence.split()) >= _NEGATIVE_MIN_WORDS and _NEGATIVE.match(sentence):
+        return True
     if len(sentence.split()) < 6:
         return False
     names = [n for n in (_strip_lead(m.group()) for m in _PROPER.finditer(sentence)) if n and n not in _CALENDAR]

@@ -12,7 +12,9 @@ import re
 _ANSI = re.compile(r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?|\x1b[@-_]?")
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]|~])")
-_LINE_START = re.compile(r"^(\s*)([#>+-]|\d+[.)])")
+# Only what CommonMark reads as a block marker: a list marker or heading is followed by a space or
+# the end ("11.48pm" and "127.0.0.1:8766" are no list; "\11.48pm" was a stray escape shown as is).
+_LINE_START = re.compile(r"^(\s*)(\d{0,9})([>#+-]|(?<=\d)[.)])(?=\s|$)")
 
 
 def strip_controls(text: str) -> str:
@@ -25,7 +27,9 @@ def markdown_inline(text: str) -> str:
     text = strip_controls(text).replace("\n", " ")
     text = html.escape(text, quote=False)  # no raw HTML; also defuses <autolinks>
     text = _MD_SPECIAL.sub(r"\\\1", text)  # no emphasis, code, links or images ([, ] escaped)
-    return _LINE_START.sub(lambda m: m.group(1) + "\\" + m.group(2), text)  # no heading, quote or list
+    # no heading, quote or list: the marker's punctuation is escaped ("1\\. first"; a backslash
+    # before a digit is no escape in Markdown and would be shown)
+    return _LINE_START.sub(lambda m: m.group(1) + m.group(2) + "\\" + m.group(3), text)
 
 
 def terminal_text(text: str) -> str:

@@ -76,7 +76,10 @@ def render_html(briefing: Briefing) -> str:
     undated = [_item(e, briefing, urls, titles) for e in briefing.chronology.undated]
     sources = [{"number": a.number, "title": a.title or a.id, "source": a.source,
                 "published": a.published.isoformat() if a.published else None, "url": _http_url(a.url),
-                "shown_url": a.url if a.url and not _http_url(a.url) else None}
+                "shown_url": a.url if a.url and not _http_url(a.url) else None,
+                "copies": [{"label": ", ".join(filter(None, [c.source or c.title or c.id,
+                                                             c.published.isoformat() if c.published else None])),
+                            "reason": c.reason, "url": _http_url(c.url)} for c in a.copies]}
                for a in briefing.articles]
     dated_count = len(briefing.chronology.events)
     return env.get_template("briefing.html.j2").render(

@@ -4,7 +4,8 @@ Fields as TimelineJS documents them (https://timeline.knightlab.com/docs/json-fo
 a ``title`` slide and ``events``, each with ``start_date`` (``year``, and ``month``/``day``
 only when the text gives them: an event known to the year stays a year), ``end_date`` for a
 range, ``display_date`` (our own reading of the date), ``text.headline``/``text.text``,
-``media`` (the first source's URL where known, with its title and outlet) and ``unique_id``
+``media`` only when a source's URL is real media (an image, audio, video or a video site; an
+article page is not: TimelineJS would show it as a broken image) and ``unique_id``
 (no ``group``: one row per attribution would split a story into many thin rows). TimelineJS shows ``text`` as HTML, so every article string is escaped and the
 only markup is ours: source links, attributions and disagreement notes. Events with no date
 of their own cannot be placed on a timeline; the title slide says how many were left out.
@@ -56,7 +57,7 @@ def _slide(event: Event, briefing: Briefing, index: int) -> dict[str, Any] | Non
     start_date = date_fields(start)
     if start_date is None:
         return None
-    start_date["display_date"] = _plain(format_when(event.when))
+    shown = _plain(format_when(event.when))
     slide: dict[str, Any] = {
         "start_date": start_date,
         "text": {"headline": _e(short(event.what, 12)), "text": _body(event, briefing)},
@@ -64,7 +65,11 @@ def _slide(event: Event, briefing: Briefing, index: int) -> dict[str, Any] | Non
     }
     end_date = date_fields(end) if end else None
     if end_date:
+        # a range: one display for the slide, or TimelineJS shows our "A - B" then " - B" again
         slide["end_date"] = end_date
+        slide["display_date"] = shown
+    else:
+        start_date["display_date"] = shown
     media = _media(event, briefing)
     if media:
         slide["media"] = media
@@ -110,12 +115,28 @@ def _body(event: Event, briefing: Briefing) -> str:
     return "".join(parts)
 
 
+# TimelineJS loads ``media.url`` as an image, video or embed: an article's page is none of these
+# (it showed as a broken image on every slide). Media only when a source's URL is real media;
+# the source links are in the slide's text.
+_MEDIA_SUFFIXES = (".jpg", ".jpeg", ".png", ".gif", ".webp", ".svg", ".mp4", ".webm", ".mp3", ".ogg", ".wav")
+_MEDIA_HOSTS = ("youtube.com", "youtu.be", "vimeo.com", "soundcloud.com", "dailymotion.com")
+
+
+def _is_media(url: str) -> bool:
+    from urllib.parse import urlsplit
+
+    parts = urlsplit(url)
+    host = (parts.hostname or "").lower()
+    return parts.path.lower().endswith(_MEDIA_SUFFIXES) or any(host == h or host.endswith("." + h)
+                                                               for h in _MEDIA_HOSTS)
+
+
 def _media(event: Event, briefing: Briefing) -> dict[str, str] | None:
     articles = {a.number: a for a in briefing.articles}
     for n in citations(event, briefing):
         article = articles[n]
         url = _http_url(article.url)
-        if url:
+        if url and _is_media(url):
             media = {"url": url, "caption": _e(article.title or url), "link": url}
             if article.source:
                 media["credit"] = _e(article.source)

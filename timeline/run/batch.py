@@ -48,7 +48,13 @@ async def collect(job: BatchJob, options: Any, client: BatchClient, engine: Any,
         await engine.aclose()
         raise BatchNotReady(f"batch {', '.join(f'{p.id} is {p.status}' for p in waiting)}: "
                             f"run 'timeline batch collect {job.id}' again later (or add --wait)")
-    return await finish(job, engine, sync=sync)
+    unanswered = sorted(job.failed)
+    briefing = await finish(job, engine, sync=sync)
+    if sync and unanswered and not briefing.failed_chunks:
+        # every request the batch left was answered now: `batch list` must not say "not answered"
+        job.answered_sync = sorted(set(job.answered_sync) | set(unanswered))
+        save(job, options)
+    return briefing
 
 
 def with_batch_usage(briefing: Briefing, job: BatchJob) -> Briefing:

@@ -208,6 +208,12 @@ async def _abrief(
 
         chronology, failed_select = isolated("select", merged.events + merged.undated, select_run)
         rejected.extend(failed_select)
+        if options.max_events is not None:
+            windowed = filter_chronology(merged, options.model_copy(update={"max_events": None}), all_articles)
+            cut = len(windowed.events) - len(chronology.events)
+            if cut > 0:
+                warnings.append(f"--max-events {options.max_events}: {cut} less widely reported dated event(s) "
+                                f"left out (of {len(windowed.events)})")
         read_all = chunked >= {a.id for a in all_articles}
 
         async def summary_run(some: list[Event]) -> tuple[Chronology, Summary, list[str]]:
@@ -246,7 +252,7 @@ async def _abrief(
 
     earlier_infos = {a.id: a for a in previous.articles} if previous else {}
     return Briefing(
-        title=previous.title if previous else _title(articles),
+        title=_title(all_articles) if previous is None or previous.title == _title(earlier) else previous.title,
         articles=[_info(a, i, deduped.copies, earlier_infos) for i, a in enumerate(all_articles, 1)],
         chronology=chronology,
         summary=summary,
@@ -336,7 +342,7 @@ def _earlier_articles(previous: Briefing | None, new: list[Article]) -> list[Art
 
 
 def _no_date_warning(missing: list[str]) -> str:
-    which = "the article" if len(missing) == 1 else f"{len(missing)} articles ({', '.join(missing[:3])}...)"
+    which = f"the article {missing[0]}" if len(missing) == 1 else f"{len(missing)} articles ({', '.join(missing[:3])}...)"
     return (f"no publication date for {which}: day-relative dates such as 'Friday' are left unresolved; "
             "give --published YYYY-MM-DD or a 'published:' front-matter field")
 
@@ -372,4 +378,5 @@ def plan(articles: list[Article], options: BriefOptions | None = None) -> Plan:
     name = options.engine if options.engine in ENGINES and ENGINES[options.engine].plans \
         else next(n for n, e in ENGINES.items() if e.plans)
     engine = make_engine(name, options, dry_run=True)
-    return engine.plan(articles)  # type: ignore[attr-defined, no-any-return]
+    # syndicated copies and the same file twice are read once in a run: the plan reads them once too
+    return engine.plan(dedupe(articles).articles)  # type: ignore[attr-defined, no-any-return]

@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import re
 import sys
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 import os
 import stat
@@ -32,10 +33,13 @@ READERS: dict[str, Reader | str] = {
     ".htm": "timeline.sources:read_page_file",
     ".xhtml": "timeline.sources:read_page_file",
     ".pdf": "timeline.sources:read_page_file",  # sources/pdf.py: pypdf
+    ".rss": "timeline.sources.feeds:read_feed_file",  # sources/feeds.py: feedparser, one article per item
+    ".atom": "timeline.sources.feeds:read_feed_file",
+    ".xml": "timeline.sources.feeds:read_feed_file",
 }
 SCHEMES: dict[str, Callable[[str, int], "list[Article]"] | str] = {
     "http://": "timeline.sources.url:read_url",
-    "https://": "timeline.sources.url:read_url",
+    "https://": "timeline.sources.url:read_url",  # a feed URL is handed on to sources/feeds.py
 }
 DEFAULT_MAX_BYTES = 20_000_000
 MIN_YEAR, MAX_YEAR = 1000, 2200  # publication dates the resolver can work with
@@ -60,6 +64,24 @@ class Loaded:
 
     articles: list[Article] = field(default_factory=list)
     notices: list[str] = field(default_factory=list)
+
+
+# What the load in progress knows: readers that yield many articles (feeds) report skipped items
+# as notices and skip links already read (--update) without a wider signature.
+_CURRENT: ContextVar["tuple[Loaded, frozenset[str]] | None"] = ContextVar("timeline_load", default=None)
+
+
+def notice(message: str) -> None:
+    """A notice for the user from inside a reader (a feed item that could not be read)."""
+    current = _CURRENT.get()
+    if current is not None:
+        current[0].notices.append(message)
+
+
+def known_url(url: str) -> bool:
+    """Whether ``url`` was already read (an article of the briefing given to --update)."""
+    current = _CURRENT.get()
+    return current is not None and url in current[1]
 
 
 def parse_date(value: Any, what: str) -> date:
@@ -90,18 +112,37 @@ def load_articles(
     published: date | None = None,
     max_bytes: int = DEFAULT_MAX_BYTES,
     stdin: Any = None,
+    known_urls: Iterable[str] = (),
 ) -> Loaded:
-    """Read every path (file, directory, ``-``); ``published`` overrides every article's date."""
+    """Read every path (file, directory, ``-``); ``published`` overrides every article's date.
+    Feed items whose link is in ``known_urls`` (the earlier briefing's) are not fetched."""
     from timeline.options import check_max_bytes
 
     check_max_bytes(max_bytes)
     paths = list(paths)
     loaded = Loaded()
+    token = _CURRENT.set((loaded, frozenset(known_urls)))
+    try:
+        _load_all(paths, loaded, max_bytes, stdin)
+    finally:
+        _CURRENT.reset(token)
+    if not loaded.articles:
+        raise InputError(f"{', '.join(paths) or 'input'}: no readable articles found")
+    loaded.articles = _make_ids_unique(loaded.articles)
+    if published is not None:
+        loaded.articles = [a.model_copy(update={"published": published}) for a in loaded.articles]
+    return loaded
+
+
+def _load_all(paths: list[str], loaded: Loaded, max_bytes: int, stdin: Any) -> None:
     for raw in paths:
         if raw == "-":
             stream = stdin if stdin is not None else sys.stdin.buffer
             data = _read_bounded(stream, "<stdin>", max_bytes)
-            loaded.articles.append(_article_from_bytes(data, "<stdin>", "stdin", None))
+            if _looks_like_jsonl(data):  # `cat story.jsonl | timeline brief -`
+                loaded.articles.extend(_articles_from_jsonl(_decode(data, "<stdin>"), Path("stdin")))
+            else:
+                loaded.articles.append(_article_from_bytes(data, "<stdin>", "stdin", None))
             continue
         scheme = next((s for s in SCHEMES if raw.lower().startswith(s)), None)
         if scheme is not None:
@@ -118,12 +159,6 @@ def load_articles(
             _load_directory(path, loaded, max_bytes)
         else:
             loaded.articles.extend(_load_file(path, max_bytes))
-    if not loaded.articles:
-        raise InputError(f"{', '.join(paths) or 'input'}: no readable articles found")
-    loaded.articles = _make_ids_unique(loaded.articles)
-    if published is not None:
-        loaded.articles = [a.model_copy(update={"published": published}) for a in loaded.articles]
-    return loaded
 
 
 def _load_directory(folder: Path, loaded: Loaded, max_bytes: int) -> None:
@@ -155,7 +190,7 @@ def _load_directory(folder: Path, loaded: Loaded, max_bytes: int) -> None:
             continue
         suffix = path.suffix.lower()
         if suffix not in READERS or name.endswith(".gold.json"):
-            skipped.append(f"{path}: skipped (not a .txt, .md, .jsonl, .html or .pdf file)")
+            skipped.append(f"{path}: skipped (not a .txt, .md, .jsonl, .html, .pdf or feed file)")
             continue
         try:
             loaded.articles.extend(_load_file(path, max_bytes))
@@ -332,26 +367,54 @@ def _article(meta: dict[str, Any], text: str, stem: str, name: str, path: Path |
     )
 
 
+def _looks_like_jsonl(data: bytes) -> bool:
+    """Stdin holding JSONL: its first non-empty line is a JSON object with a "text" field."""
+    first = next((line for line in data[:1 << 20].splitlines() if line.strip()), b"").strip()
+    if not first.startswith(b"{"):
+        return False
+    try:
+        obj = json.loads(first)
+    except (ValueError, RecursionError):
+        return False
+    return isinstance(obj, dict) and isinstance(obj.get("text"), str)
+
+
 def _articles_from_jsonl(text: str, path: Path) -> list[Article]:
+    """One article per line; a bad line is skipped with a notice naming it (one bad line of a
+    large export must not lose the whole file), and a file with no good line is an error."""
     articles = []
+    bad: list[str] = []
     for number, line in enumerate(text.splitlines(), 1):
         if not line.strip():
             continue
         where = f"{path}:{number}"
         try:
-            obj = json.loads(line)
-        except json.JSONDecodeError as exc:
-            raise InputError(f"{where}: not valid JSON ({exc.msg})") from None
-        except (ValueError, RecursionError) as exc:  # a 5,000-digit number, nesting too deep
-            raise InputError(f"{where}: not valid JSON ({type(exc).__name__})") from None
-        if isinstance(obj, dict):
-            obj = {k: _no_surrogates(v) for k, v in obj.items()}
-        if not isinstance(obj, dict) or not isinstance(obj.get("text"), str) or not obj["text"].strip():
-            raise InputError(f"{where}: each line must be an object with a non-empty \"text\" field")
-        articles.append(_article(obj, obj["text"].strip("\n"), f"{path.stem}-{number}", where, path))
+            articles.append(_jsonl_article(line, where, number, path))
+        except InputError as exc:
+            bad.append(str(exc))
     if not articles:
+        if bad:
+            raise InputError(bad[0] + (f" (and {len(bad) - 1} more bad line(s))" if len(bad) > 1 else ""))
         raise InputError(f"{path}: file is empty")
+    for message in bad[:_MAX_NOTICES]:
+        notice(f"skipped {message}")
+    if len(bad) > _MAX_NOTICES:
+        notice(f"{path}: {len(bad) - _MAX_NOTICES:,} more bad line(s) skipped")
     return articles
+
+
+def _jsonl_article(line: str, where: str, number: int, path: Path) -> Article:
+    try:
+        obj = json.loads(line)
+    except json.JSONDecodeError as exc:
+        raise InputError(f"{where}: not valid JSON ({exc.msg})") from None
+    except (ValueError, RecursionError) as exc:  # a 5,000-digit number, nesting too deep
+        raise InputError(f"{where}: not valid JSON ({type(exc).__name__})") from None
+    if isinstance(obj, dict):
+        obj = {k: _no_surrogates(v) for k, v in obj.items()}
+    if not isinstance(obj, dict) or not isinstance(obj.get("text"), str) or not obj["text"].strip():
+        raise InputError(f"{where}: each line must be an object with a non-empty \"text\" field")
+    return _article(obj, obj["text"].strip("\n"), f"{path.stem}-{number}", where, path)
 
 
 def _no_surrogates(value: Any) -> Any:

@@ -70,7 +70,8 @@ def read(data: bytes, name: str, stem: str, path: Path | None = None,
         raise InputError(f"{name}: no article text found in the web page"
                          + (f" (only {words} word(s): navigation or a stub)" if words else ""))
     canonical = _http_url(getattr(doc, "url", None)) or _http_url(url)
-    site = getattr(doc, "sitename", None) or (urlsplit(canonical).hostname if canonical else None)
+    site = getattr(doc, "sitename", None) or _outlet_from_title(tree, getattr(doc, "title", None)) \
+        or (urlsplit(canonical).hostname if canonical else None)
     meta: dict[str, Any] = {
         "title": getattr(doc, "title", None),
         "published": published or None,
@@ -80,6 +81,25 @@ def read(data: bytes, name: str, stem: str, path: Path | None = None,
     from timeline.sources import _article  # the package's one place that turns metadata into an Article
 
     return [_article(meta, body, stem, name, path)]
+
+
+_TITLE_SEPARATORS = re.compile(r"\s+[|\u2013\u2014:-]\s+")
+_OUTLET_MAX_WORDS = 6
+
+
+def _outlet_from_title(tree: Any, headline: str | None) -> str | None:
+    """The outlet in a ``<title>`` such as "Bridge shut after cracks found | The Harlow Standard"
+    when the page names no site (no og:site_name): the last part after a separator, if short."""
+    raw = tree.findtext(".//title") if tree is not None else None
+    if not raw:
+        return None
+    parts = _TITLE_SEPARATORS.split(" ".join(raw.split()))
+    if len(parts) < 2:
+        return None
+    outlet = parts[-1].strip()
+    if not outlet or len(outlet.split()) > _OUTLET_MAX_WORDS or (headline and outlet == headline.strip()):
+        return None
+    return outlet
 
 
 _SECTIONS = {"h1", "h2", "h3", "table", "article", "section", "nav", "form", "main", "header", "footer"}

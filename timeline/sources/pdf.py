@@ -101,12 +101,30 @@ def _join(text: str, line: str) -> str:
     return f"{text} {line}"
 
 
+_EDGE_LINES = 3  # a running header or footer is among the first or last lines of a page
+_DIGITS = re.compile(r"\d+")
+_PAGE_MARK = re.compile(r"^\s*page\s+\d{1,4}(?:\s*(?:/|of)\s*\d{1,4})?\b", re.IGNORECASE)
+
+
+def _furniture_key(line: str) -> str:
+    """A line with its numbers masked: "Page 1 of 2 - Registered office" and "Page 2 of 2 - ..." are one."""
+    return _DIGITS.sub("#", " ".join(line.split())).casefold()
+
+
 def _running_lines(pages: list[list[str]]) -> set[str]:
-    """Lines printed on most pages (a running header or footer), when there are several pages."""
-    if len(pages) < 3:
+    """Page furniture: lines printed at the top or bottom of most pages (a running header or
+    footer, numbers masked so "Page 1 of 2" and "Page 2 of 2" count as one), and page marks
+    ("Page 1 of 2 - Registered office ...") at a page's edge. Two pages are enough: a line at
+    the edge of both is furniture. Removed before sentences are formed, so no sentence runs
+    through a page break's furniture."""
+    if len(pages) < 2:
         return set()
-    counts = Counter(line for page in pages for line in set(page) if line)
-    return {line for line, n in counts.items() if n > len(pages) / 2}
+    edges = [[line for line in page if line] for page in pages]
+    edges = [page[:_EDGE_LINES] + page[-_EDGE_LINES:] for page in edges]
+    counts = Counter(key for page in edges for key in {_furniture_key(line) for line in page})
+    found = {line for page in edges for line in page
+             if counts[_furniture_key(line)] > max(1, len(pages) / 2) or _PAGE_MARK.match(line)}
+    return found
 
 
 def _without_title(paragraph: str, title: str | None) -> str:

@@ -1,20 +1,15 @@
 """Fetch an ``http(s)://`` address given on the command line and read it as a page.
 
-trafilatura's fetcher does the download (timeouts, a size cap while streaming, redirects), with
-two of its defaults turned off, each for a reason:
-
-- ``SSRF_PROTECTION``: it refuses private and loopback addresses. The user chose this URL; a
-  command-line tool is not a server fetching for strangers, and intranet pages are news too.
-- ``INSECURE_SSL_FALLBACK``: after a certificate error it silently retries without verifying
-  the certificate. A briefing must not quote a page an attacker could have replaced, so a TLS
-  error is one clear line instead.
-
-The fetcher hands back error pages (404, 500) as content and logs failures instead of raising;
-the status, content type and logged reason are checked here, so each failure is one line.
+httpx does the download: redirects followed (at most ``MAX_REDIRECTS``), one timeout, the body
+streamed and cut off at ``max_bytes``, certificates always verified (a briefing must not quote a
+page an attacker could have replaced), private and loopback addresses allowed (the user chose
+this URL; intranet pages are news too), nothing retried (a user at a terminal wants one answer
+within the timeout). Its errors are typed, so each failure is one line naming the reason.
+An RSS, Atom or JSON Feed answer is handed to ``sources/feeds.py``.
 """
 from __future__ import annotations
 
-import logging
+import re
 from http import HTTPStatus
 from pathlib import PurePosixPath
 from urllib.parse import unquote, urlsplit
@@ -26,17 +21,18 @@ DEFAULT_TIMEOUT = 30
 MAX_REDIRECTS = 5
 _HTML_TYPES = ("text/html", "application/xhtml+xml")
 _PDF_TYPES = ("application/pdf", "application/x-pdf")
+FEED_TYPES = ("application/rss+xml", "application/atom+xml", "application/feed+json", "application/rdf+xml")
+MAYBE_FEED_TYPES = ("application/xml", "text/xml", "application/json")
+FEED_READER = "timeline.sources.feeds:read_feed"
+_FEED_START = re.compile(rb"^\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:rss|feed|rdf:RDF)\b", re.S | re.I)
 
 
-class _Reasons(logging.Handler):
-    """Collects what the fetcher logs: its only report of why a download failed."""
-
-    def __init__(self) -> None:
-        super().__init__(logging.DEBUG)
-        self.messages: list[str] = []
-
-    def emit(self, record: logging.LogRecord) -> None:
-        self.messages.append(record.getMessage())
+def looks_like_feed(data: bytes) -> bool:
+    """An RSS/Atom/RDF document or a JSON Feed, by its first bytes."""
+    head = data[:4096].lstrip(b"\xef\xbb\xbf")
+    if _FEED_START.match(head):
+        return True
+    return head.lstrip().startswith(b"{") and b"jsonfeed.org/version" in head
 
 
 def read_url(url: str, max_bytes: int, timeout: int = DEFAULT_TIMEOUT) -> list[Article]:
@@ -50,6 +46,11 @@ def read_url(url: str, max_bytes: int, timeout: int = DEFAULT_TIMEOUT) -> list[A
 
         return [a.model_copy(update={"url": a.url or final_url, "path": url})
                 for a in read_pdf(data, url, stem, None)]
+    if mime in FEED_TYPES or (mime in MAYBE_FEED_TYPES + _HTML_TYPES + ("",) and looks_like_feed(data)):
+        from timeline.sources import _resolve
+
+        read_feed = _resolve(FEED_READER)  # by name: feeds.py fetches its items' pages through this module
+        return read_feed(data, final_url, max_bytes, timeout=timeout)  # type: ignore[no-any-return]
     if mime in ("text/plain", "text/markdown"):
         from timeline.sources import _article_from_bytes  # a plain-text article, read like a .txt or .md file
 
@@ -73,74 +74,75 @@ def fetch(url: str, max_bytes: int, timeout: int = DEFAULT_TIMEOUT) -> tuple[byt
     parts = urlsplit(url)
     if not parts.hostname:
         raise InputError(f"{url}: not a valid URL (no host name)")
-    from trafilatura.downloads import fetch_response
-    from trafilatura.settings import use_config
+    import httpx
 
-    config = use_config()
-    config.set("DEFAULT", "SSRF_PROTECTION", "off")
-    config.set("DEFAULT", "INSECURE_SSL_FALLBACK", "off")
-    config.set("DEFAULT", "DOWNLOAD_TIMEOUT", str(max(1, int(timeout))))
-    config.set("DEFAULT", "MAX_FILE_SIZE", str(max_bytes))
-    config.set("DEFAULT", "MIN_FILE_SIZE", "0")
-    config.set("DEFAULT", "MAX_REDIRECTS", str(MAX_REDIRECTS))
-    reasons = _Reasons()
-    logger = logging.getLogger("trafilatura.downloads")
-    logger.addHandler(reasons)
-    from trafilatura import downloads
-
-    # The fetcher retries read timeouts, TLS failures and 5xx with a back-off of half the timeout
-    # per try (a TLS error took 68 s to report at a 5 s timeout, measured in the tests). A user
-    # at a terminal wants one answer within the timeout: redirects are followed, nothing retried.
-    original = getattr(downloads, "_get_retry_strategy", None)
-    if original is not None:
-        downloads._get_retry_strategy = _no_retries  # type: ignore[attr-defined,assignment]
     try:
-        response = fetch_response(url, decode=False, config=config)
-    except Exception as exc:  # the fetcher catches most errors itself; anything left is one line
-        raise InputError(f"{url}: could not fetch ({type(exc).__name__})") from None
-    finally:
-        logger.removeHandler(reasons)
-        if original is not None:
-            downloads._get_retry_strategy = original  # type: ignore[attr-defined]
-    if response is None:
-        raise InputError(f"{url}: {_why(reasons.messages, timeout, max_bytes)}")
-    if response.status != 200:
-        raise InputError(f"{url}: HTTP {response.status} {_phrase(response.status)}".rstrip())
-    return bytes(response.data or b""), dict(response.headers or {}), str(response.url or url)
+        with httpx.Client(follow_redirects=True, max_redirects=MAX_REDIRECTS, timeout=max(1, timeout),
+                          headers={"User-Agent": USER_AGENT, "Accept-Encoding": "gzip, deflate"}) as client:
+            with client.stream("GET", url) as response:
+                if response.status_code != 200:
+                    raise InputError(f"{url}: HTTP {response.status_code} {_phrase(response.status_code)}".rstrip())
+                declared = response.headers.get("content-length", "")
+                if declared.isdigit() and int(declared) > max_bytes:
+                    raise InputError(_too_big(url, max_bytes))
+                body = bytearray()
+                for block in response.iter_raw():
+                    body.extend(block)
+                    if len(body) > max_bytes:
+                        raise InputError(_too_big(url, max_bytes))
+                headers = {k.lower(): v for k, v in response.headers.items()}
+                final = str(response.url)
+    except InputError:
+        raise
+    except httpx.TooManyRedirects:
+        raise InputError(f"{url}: too many redirects (more than {MAX_REDIRECTS})") from None
+    except httpx.TimeoutException:
+        raise InputError(f"{url}: no answer within {timeout} s (timed out)") from None
+    except httpx.ConnectError as exc:
+        raise InputError(f"{url}: {_connect_reason(exc)}") from None
+    except (httpx.HTTPError, httpx.InvalidURL, OSError, ValueError) as exc:
+        raise InputError(f"{url}: could not fetch the page ({type(exc).__name__})") from None
+    if headers.get("content-encoding", "identity").lower() not in ("identity", ""):
+        body = bytearray(_decoded(bytes(body), headers["content-encoding"], url, max_bytes))
+    return bytes(body), headers, final
 
 
-def _no_retries(_config: object) -> object:
-    import urllib3
-
-    return urllib3.util.Retry(total=None, connect=0, read=0, status=0, other=0, redirect=MAX_REDIRECTS,
-                              backoff_factor=0, raise_on_status=False)
+USER_AGENT = "timeline (news briefing tool)"
 
 
-def _why(messages: list[str], timeout: int, max_bytes: int) -> str:
-    """One readable reason from what the fetcher logged."""
-    text = " ".join(messages)
-    low = text.lower()
+def _too_big(url: str, max_bytes: int) -> str:
+    return f"{url}: the page is over the {max_bytes:,}-byte limit (raise it with --max-bytes)"
+
+
+def _decoded(data: bytes, encoding: str, url: str, max_bytes: int) -> bytes:
+    """A gzip or deflate body unpacked, still within ``max_bytes`` (no zip bomb)."""
+    import zlib
+
+    kind = encoding.lower().strip()
+    if kind not in ("gzip", "x-gzip", "deflate"):
+        raise InputError(f"{url}: the server sent an encoding this tool cannot read ({kind})")
+    unpack = zlib.decompressobj(16 + zlib.MAX_WBITS if "gzip" in kind else zlib.MAX_WBITS)
+    try:
+        out = unpack.decompress(data, max_bytes + 1)
+    except zlib.error:
+        raise InputError(f"{url}: the server sent a broken {kind} body") from None
+    if len(out) > max_bytes:
+        raise InputError(_too_big(url, max_bytes))
+    return out
+
+
+def _connect_reason(exc: Exception) -> str:
+    """One readable reason for a failed connection."""
+    low = str(exc).lower()
     if "ssl" in low or "certificate" in low or "tls" in low:
         detail = "certificate verify failed" if "certificate verify failed" in low else "handshake failed"
         return f"TLS error ({detail}); the page was not fetched"
-    if "exceeds max_file_size" in low:
-        return f"the page is over the {max_bytes:,}-byte limit (raise it with --max-bytes)"
-    if "timed out" in low or "timeout" in low:
-        return f"no answer within {timeout} s (timed out)"
-    if "name or service not known" in low or "nodename nor servname" in low or "failed to resolve" in low \
-            or "getaddrinfo" in low:
+    if "refused" in low or "errno 111" in low or "errno 61" in low:
+        return "connection refused (nothing is listening at that address)"
+    if "name or service not known" in low or "nodename nor servname" in low or "getaddrinfo" in low \
+            or "name resolution" in low:
         return "host name not found"
-    if "refused" in low:
-        return "connection refused"
-    if "too many redirects" in low or "redirect" in low:
-        return "too many redirects"
-    if "responses" in low and "error" in low:
-        return "the server kept answering with an error status"
-    return "could not fetch the page" + (f" ({_last_line(text)})" if text else "")
-
-
-def _last_line(text: str) -> str:
-    return " ".join(text.split())[-160:]
+    return "could not connect"
 
 
 def _phrase(status: int) -> str:

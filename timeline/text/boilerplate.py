@@ -71,7 +71,7 @@ LINE_START = re.compile(
     r"follow (?:us|the [\w ]+?|[\w ]+?) on\b|read more\b|click here\b|share this\b|related:|related articles?\b|"
     r"this (?:article|story) (?:was|first) (?:originally )?(?:published|appeared)\b|distributed by\b|"
     r"(?:(?:additional )?(?:reporting|writing|editing)|compiled|edited) by\b|download (?:our|the) app\b|"
-    r"(?:image|photo|video)(?: credit)?:|get (?:our|the) newsletter\b)",
+    r"(?:image|photo|video)(?: credit)?:|get (?:our|the) newsletter\b|(?:watch|listen|play|audio)(?: now| again)?:)",
     re.IGNORECASE,
 )
 # One pattern each (a single alternation of all of them is ~10x slower in Python's engine).

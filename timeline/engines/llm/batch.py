@@ -117,15 +117,17 @@ class BatchJob(BaseModel):
     requests: dict[str, str]  # cache key -> where (article ids and spans), for the failure list
     parts: list[Part] = Field(default_factory=list)
     resumed: bool = Field(default=False, exclude=True)  # submit found this job already sent, not collected
+    answered_sync: list[str] = Field(default_factory=list)  # requests `collect --sync` sent and had answered
 
     @property
     def answered(self) -> set[str]:
+        """Requests a batch answered (billed at batch prices; ``answered_sync`` are not)."""
         return {k for p in self.parts for k in p.answered}
 
     @property
     def failed(self) -> dict[str, str]:
         """Requests no part answered, with the last reason given (a later part's answer wins)."""
-        answered = self.answered
+        answered = self.answered | set(self.answered_sync)
         out: dict[str, str] = {}
         for part in self.parts:
             out.update({k: r for k, r in part.failed.items() if k not in answered})

@@ -97,6 +97,8 @@ class Plan:
         price = f"${self.cost_usd:.4f}" if self.cost_usd is not None else "unknown (no price for this model)"
         ratio = self.prompt_tokens / self.article_tokens if self.article_tokens else 0.0
         cached = sum(1 for c in self._requests().values() if c.cached)
+        if self.chunks and cached == len(self._requests()) and not self.summary_prompt_tokens:
+            price = "none: every request is cached, nothing would be sent"
         summary = ("1 reduce over their partial summaries" if self.summary_prompt_tokens
                    else "no summary request: the extraction reply carries it")
         lines += [

@@ -129,3 +129,11 @@ FIGURE_LABELS: dict[str, str] = {
     "arrested": r"arrested|arrests|detained|detentions|taken into custody",
     "jobs": r"jobs|job cuts|layoffs|laid off|laying off|lay off|redundancies|positions|workers laid off",
 }
+
+# Denials and negative statements: for a briefing a denial is often the key line, whatever its subject.
+DENIAL_VERBS = ("denied", "denies", "deny", "rejected", "rejects", "refuted", "refutes", "dismissed", "dismisses",
+                "disputed", "disputes", "contested", "contests", "repudiated", "ruled out", "rules out")
+NEGATIVE_OPENERS = ("no", "none of the", "nobody", "no one", "neither", "nothing")  # "No passengers were hurt."
+NEGATED_AUXILIARIES = ("did not", "didn't", "has not", "hasn't", "have not", "haven't", "had not", "will not", "won't",
+                       "never")  # then any verb: "did not close"
+NEGATED_BE = ("was not", "wasn't", "were not", "weren't")  # then a participle: "was not closed", not "was not clear"
