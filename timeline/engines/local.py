@@ -124,15 +124,8 @@ def _extract(article: Article, start: int = 0, end: int | None = None) -> tuple[
             previous_undated = None
             continue
         found = [t for t in tagged if s_start <= t.start < s_end and t.kind != "dateline"]
-        dates = temporal.event_dates(sentence, found, offset=s_start)
-        # "the worst since 1987", "prices have risen since 2020": a comparison with a year, not a
-        # happening in it; the sentence is dated by its other expressions, else around publication
-        comparison = [t for t in dates if _is_since_year(t)]
-        if comparison:
-            dates = [t for t in dates if not _is_since_year(t)]
-            found = [t for t in found if not _is_since_year(t)]
-            if not dates:  # "..., the bank said on Monday": the statement's own day
-                dates = [t for t in found if t.value and getattr(t, "kind", "point") == "point"][:1]
+        comparison = any(temporal.is_since_year(t) for t in temporal.event_dates(sentence, found, offset=s_start))
+        dates, found = temporal.sentence_dates(sentence, found, offset=s_start)
         # no main-clause date: the event is undated (a background date, "the government
         # formed in April", is not when it happened); an unresolved expression is still shown
         when = _event_time(dates[:1] or [t for t in found if not t.value])
@@ -154,12 +147,6 @@ def _extract(article: Article, start: int = 0, end: int | None = None) -> tuple[
     return events, tagging
 
 
-_SINCE_YEAR = re.compile(r"^since\s+(?:the\s+)?\d{4}s?$", re.IGNORECASE)
-
-
-def _is_since_year(t: temporal.TimeExpression) -> bool:
-    """'since 1987': a start of a comparison at year precision (a day or month is a real start)."""
-    return bool(_SINCE_YEAR.match(t.text.strip()))
 
 
 def proposal_of(event: Event) -> Proposal:

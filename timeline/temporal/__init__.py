@@ -25,12 +25,12 @@ from __future__ import annotations
 
 from datetime import date
 
-from .clauses import event_dates, is_bare_clock, joined_ranges
+from .clauses import event_dates, is_bare_clock, is_since_year, joined_ranges, sentence_dates
 from .grammar import finish
 from .model import Precision, TimeExpression
 from .rules import GRAMMAR
 
-__all__ = ["GRAMMAR", "Precision", "TimeExpression", "event_dates", "is_bare_clock", "joined_ranges", "resolve", "tag"]
+__all__ = ["GRAMMAR", "Precision", "TimeExpression", "event_dates", "is_bare_clock", "is_since_year", "joined_ranges", "sentence_dates", "resolve", "tag"]
 
 
 def tag(text: str, reference: date | None) -> list[TimeExpression]:

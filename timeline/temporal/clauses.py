@@ -177,3 +177,29 @@ def _finest_within(main: list[TimeExpression]) -> TimeExpression:
         return first
     inside = [e for e in main[1:] if e.value and e.value.startswith(first.value + "-") and "/" not in e.value]
     return max(inside, key=lambda e: len(e.value or "")) if inside else first
+
+
+_SINCE_YEAR = re.compile(r"^since\s+(?:the\s+)?\d{4}s?$", re.IGNORECASE)
+
+
+def is_since_year(t: TimeExpression) -> bool:
+    """'since 1987': the start of a comparison at year precision (a day or month is a real start)."""
+    return bool(_SINCE_YEAR.match(t.text.strip()))
+
+
+def sentence_dates(sentence: str, found: list[TimeExpression], offset: int = 0
+                   ) -> tuple[list[TimeExpression], list[TimeExpression]]:
+    """``event_dates`` for an event's own sentence, and the expressions left to read it by.
+
+    "The worst since 1987", "prices have risen since 2020": a comparison with a year, not a
+    happening in it; the sentence is dated by its other expressions ("..., the bank said on
+    Monday": the statement's own day), else it has no date of its own. The offline engine and
+    verify both date a sentence this way, so a model's event gets the engine's date."""
+    dates = event_dates(sentence, found, offset=offset)
+    if not any(is_since_year(t) for t in dates):
+        return dates, found
+    dates = [t for t in dates if not is_since_year(t)]
+    found = [t for t in found if not is_since_year(t)]
+    if not dates:
+        dates = [t for t in found if t.value and getattr(t, "kind", "point") == "point"][:1]
+    return dates, found

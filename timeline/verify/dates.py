@@ -45,7 +45,7 @@ def _same(model_value: str | None, resolved: str) -> bool:
     return model_value is not None and model_value.strip() == resolved
 
 
-def _earlier_within(value: str, text: str, published: date | None) -> str:
+def earlier_within(value: str, text: str, published: date | None) -> str:
     """"earlier this week" in a Wednesday's article: Monday to Tuesday, never the days after
     publication (the resolver gives the whole week; its other readings are left as they are)."""
     if published is None or "/" not in value or not text.strip().lower().startswith("earlier"):
@@ -94,7 +94,7 @@ def derive_when(
         # "at 4 p.m.": the day would be a guess, the publication date's or the model's (clauses.is_bare_clock)
         return TimePoint(value=None, text=text), []
     if found is not None and found.value:
-        value = _earlier_within(found.value, text, published)
+        value = earlier_within(found.value, text, published)
         flags = [] if _same(model_date, value) else ([FLAG_DISAGREES] if model_date else [])
         return TimePoint(value=value, text=text), flags
     if not model_date:

@@ -10,7 +10,9 @@ from timeline.text.boilerplate import clean_span
 from timeline.text.attribution import find_attribution
 from timeline.models import Article, Chunk, DroppedEvent, Event, Evidence, Proposal
 from timeline.models import TimePoint
-from timeline.verify.dates import FLAG_DISAGREES, FLAG_MODEL_ONLY, derive_when
+from timeline.verify.dates import FLAG_DISAGREES, FLAG_MODEL_ONLY, derive_when, earlier_within
+from timeline.temporal.clauses import is_since_year
+from datetime import date
 from timeline.verify.check_event import FLAG_REWRITTEN, MAX_REWRITE_WORDS, event_problems, evidence_span, paragraph_span
 from timeline.text.quotes import find_quote, substantial
 
@@ -67,7 +69,7 @@ def verify_events(proposals: list[Proposal], chunk: Chunk, article: Article, tag
         when, flags = derive_when(p.when_text, p.date, chunk.text, span[0], article.published, tagged)
         if when is not None and find_quote(when.text, sentence) is None:
             when, flags = None, []  # the time expression is not in the evidence: it dates another sentence
-        when, flags = evidence_when(when, flags, p, tagged, chunk.start, s_start, sentence)
+        when, flags = evidence_when(when, flags, p, tagged, chunk.start, s_start, sentence, article.published)
         if when is not None and FLAG_MODEL_ONLY in flags:
             when = when.model_copy(update={"model_reading": True})
         what = " ".join(p.what.split())
@@ -118,7 +120,8 @@ def verify_events(proposals: list[Proposal], chunk: Chunk, article: Article, tag
 
 
 def evidence_when(when: TimePoint | None, flags: list[str], p: Proposal, tagged: list[temporal.TimeExpression],
-                  chunk_start: int, s_start: int, sentence: str) -> tuple[TimePoint | None, list[str]]:
+                  chunk_start: int, s_start: int, sentence: str, published: date | None = None,
+                  ) -> tuple[TimePoint | None, list[str]]:
     """The date the evidence sentence itself gives (the resolver over the sentence, main-clause
     rule: ``temporal.event_dates``), whatever the model said: its ``when_text``/``date`` are hints
     that must agree. When they name another date the sentence's wins (flag ``model_date_disagrees``);
@@ -126,11 +129,16 @@ def evidence_when(when: TimePoint | None, flags: list[str], p: Proposal, tagged:
     main-clause date keeps the reading of the model's expression (``derive_when``)."""
     offset = s_start - chunk_start
     found = [t for t in tagged if offset <= t.start < offset + len(sentence) and t.kind != "dateline"]
-    dates = temporal.event_dates(sentence, found, offset=offset)
+    dates, _ = temporal.sentence_dates(sentence, found, offset=offset)
     if not dates:
+        if when is not None and any(is_since_year(t) and t.value == when.value for t in found):
+            return None, flags  # "the worst since 1987": a comparison, not the event's date
         return when, flags
     if when is not None and when.value and any(d.value == when.value for d in dates):
         return when, flags  # the model read the sentence's own date
     pick = dates[0]
     said = bool((p.when_text and p.when_text.strip()) or p.date)
-    return TimePoint(value=pick.value, text=pick.text), [FLAG_DISAGREES] if said else []
+    value = earlier_within(pick.value, pick.text, published) if pick.value else pick.value
+    if when is not None and when.value == value:
+        return when, flags
+    return TimePoint(value=value, text=pick.text), [FLAG_DISAGREES] if said else []

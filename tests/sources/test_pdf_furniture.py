@@ -56,7 +56,7 @@ def test_no_event_spans_a_page_breaks_furniture() -> None:
     from timeline.run.pipeline import BriefOptions, brief
 
     [article] = read(_pdf([PAGE_ONE, PAGE_TWO]), "release.pdf", "release")
-    article.published = date(2025, 3, 10)
+    article = article.model_copy(update={"published": date(2025, 3, 10)})
     briefing = brief([article], BriefOptions(engine="local", use_cache=False))
     events = briefing.chronology.events + briefing.chronology.undated
     assert all("Registered office" not in e.what and "Press Office" not in e.what for e in events)
