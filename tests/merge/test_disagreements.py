@@ -303,3 +303,27 @@ def test_real_text_pairs_that_are_two_happenings(first: str, second: str) -> Non
 def test_the_whole_in_a_part_of_phrase_is_not_the_count() -> None:
     # seen on te3silver (Xinhua): "Fifteen of the 18 miners are found dead" read as 18 dead
     assert [f.shown for f in find_figures("Fifteen of the 18 miners are found dead, local sources said.")] == []
+
+
+def _figure_conflicts(sources: tuple[str, str]) -> list:
+    from datetime import date
+
+    from timeline.models import Article
+    from timeline.options import BriefOptions
+    from timeline.run.pipeline import brief
+
+    texts = ("A fire swept through the Halvorsen Foods depot in Tarrow on Sunday night, injuring 30 people, "
+             "police said.",
+             "A fire swept through the Halvorsen Foods depot in Tarrow on Sunday night, injuring 52 people, "
+             "police said.")
+    articles = [Article(id=f"a{i}", text=t, published=date(2025, 6, 2), source=s)
+                for i, (t, s) in enumerate(zip(texts, sources))]
+    chron = brief(articles, BriefOptions(engine="local", use_cache=False)).chronology
+    return [c for e in chron.events + chron.undated for c in e.conflicts if c.kind == "figure"]
+
+
+def test_one_outlet_quoting_one_speaker_twice_is_no_dispute() -> None:
+    """Two items of one outlet giving one speaker's two figures are not sources disagreeing (seen
+    on Reuters-21578: the Bank of England's revised forecasts of one day set against each other)."""
+    assert _figure_conflicts(("Reuters", "Reuters")) == []
+    assert _figure_conflicts(("Reuters", "Bloomberg")), "two outlets' figures for the same time are a dispute"

@@ -327,8 +327,10 @@ def _with_figures(event: Event, articles: dict[str, Article]) -> Event:
             if later and (_update_of(fa, ea, fb, eb, da < db) or (label in CUMULATIVE and fb.low >= fa.low)
                           or label == "missing"):
                 updated_at |= {ia, ib}  # a later figure replaces an earlier one: 5 -> 9
-            else:
+            elif not _same_voice(articles, ea, eb):
                 disputed_at |= {ia, ib}  # two sources' figures for the same time: 5 vs 7
+            # one outlet quoting one speaker twice with two figures is no dispute between sources
+            # (a revised forecast, two tables of one wire): not flagged, a misread being worse
         def value(i: int) -> ConflictValue:
             f, ev = readings[i]
             return ConflictValue(value=f.shown, article_id=ev.article_id, attribution=ev.attribution,
@@ -384,3 +386,13 @@ def _source_name(articles: dict[str, Article], article_id: str) -> str | None:
 def _label(event: Event) -> str:
     words = event.what.split()
     return " ".join(words[:12]) + ("…" if len(words) > 12 else "")
+
+
+def _same_voice(articles: dict[str, Article], a: Evidence, b: Evidence) -> bool:
+    """Two readings from one outlet (its stated name, not a title) and one speaker (or none named):
+    the same voice, which cannot disagree with itself as two sources do."""
+    outlet_a = articles[a.article_id].source if a.article_id in articles else None
+    outlet_b = articles[b.article_id].source if b.article_id in articles else None
+    if not outlet_a or outlet_a != outlet_b:
+        return False
+    return (a.attribution or "").strip().lower() == (b.attribution or "").strip().lower()
