@@ -51,9 +51,9 @@ if str(REPO) not in sys.path:
 SHARED = REPO.parent / "shared"
 TLS = SHARED / "tls-dev"
 SCORER = SHARED / "tools" / "score_tls.py"
-# Day ranking: weights of (mentions, later, burst, central); see timeline/select key dates.
-DAY_GRID = [g for g in itertools.product((0.0, 0.5, 1.0), (0.0, 0.5, 1.0, 2.0), (0.0, 0.25, 0.5), (0.0, 0.5, 1.0))
-            if any(g)]
+# Day ranking: weights of (mentions, later, burst, central, cited); see timeline/select key dates.
+DAY_GRID = [g for g in itertools.product((0.0, 0.5, 1.0), (0.0, 0.5, 1.0, 2.0), (0.0, 0.25, 0.5), (0.0, 0.5, 1.0),
+                                         (0.0, 0.5, 1.0)) if any(g)]
 # What is said on a day: weights of (the day's lead sentences in its centroid, the whole story).
 SENTENCE_GRID = [(lead, story) for lead in (0.5, 1.0, 2.0) for story in (0.0, 0.5, 1.0)]
 SYSTEMS = ("key-dates", "most-published-days", "random-days")
@@ -118,12 +118,12 @@ def chronologies(all_items: list[dict[str, Any]], cache: Path | None = None
             continue
         arts = loaded.setdefault(it["topic"], load_articles([str(TLS / it["topic"] / "articles.jsonl")]).articles)
         window = [a for a in arts if a.published and it["since"] <= a.published <= it["until"]]
-        stored = cache / f"{code}-{it['topic']}-{it['since']}-{it['until']}.json" if cache else None
+        stored = cache / f"{code}-undated-{it['topic']}-{it['since']}-{it['until']}.json" if cache else None
         t0 = time.perf_counter()
         if stored is not None and stored.is_file():
             b = Briefing.model_validate_json(stored.read_text(encoding="utf-8"))
         else:
-            b = brief(window, BriefOptions(engine="local", since=it["since"], until=it["until"]))
+            b = _brief_keeping_undated(brief, window, BriefOptions(engine="local", since=it["since"], until=it["until"]))
             if stored is not None:
                 stored.parent.mkdir(parents=True, exist_ok=True)
                 stored.write_text(b.model_dump_json(), encoding="utf-8")
@@ -131,15 +131,32 @@ def chronologies(all_items: list[dict[str, Any]], cache: Path | None = None
     return out
 
 
+def _brief_keeping_undated(brief: Any, window: list[Any], options: Any) -> Any:
+    """The briefing with its undated events listed, as ``--key-dates`` sees them.
+
+    Why: without --key-dates a big input's undated list becomes per-article counts
+    (``select.filter.UNDATED_LIST_LIMIT``), but ``key_dates`` runs before that and reads the
+    undated events (they weigh its TF-IDF); the bench cuts the same chronology afterwards, so it
+    keeps them to measure what the command runs."""
+    from timeline.select import filter as select_filter
+
+    limit = select_filter.UNDATED_LIST_LIMIT
+    select_filter.UNDATED_LIST_LIMIT = sys.maxsize
+    try:
+        return brief(window, options)
+    finally:
+        select_filter.UNDATED_LIST_LIMIT = limit
+
+
 def _weights(day: tuple[float, ...], sentence: tuple[float, float]) -> Any:
     from timeline.select.key_dates import KeyDateWeights
 
-    return KeyDateWeights(mentions=day[0], later=day[1], burst=day[2], central=day[3], lead=sentence[0],
-                          story=sentence[1])
+    return KeyDateWeights(mentions=day[0], later=day[1], burst=day[2], central=day[3], cited=day[4],
+                          lead=sentence[0], story=sentence[1])
 
 
-def _day_tuple(w: Any) -> tuple[float, float, float, float]:
-    return (w.mentions, w.later, w.burst, w.central)
+def _day_tuple(w: Any) -> tuple[float, float, float, float, float]:
+    return (w.mentions, w.later, w.burst, w.central, w.cited)
 
 
 def system_timeline(chron: Any, arts: list[Any], l: int, k: int, weights: Any = None,
@@ -167,7 +184,7 @@ def baseline_timeline(chron: Any, arts: list[Any], l: int, k: int, how: str, wei
     else:
         pubs = Counter(a.published for a in arts)
         days = sorted(by_day, key=lambda d: (-pubs.get(d, 0), d))
-    picks = pick_events({d: by_day[d] for d in days[:l]}, arts, k, weights=weights or DEFAULT_WEIGHTS, about=about)
+    picks = pick_events({d: by_day[d] for d in days[:l]}, arts, k, chron.undated, weights or DEFAULT_WEIGHTS, about)
     return _as_timeline([e for d in sorted(picks) for e in picks[d]])
 
 

@@ -94,8 +94,61 @@ def test_weights_do_not_depend_on_the_storys_size() -> None:
     chron, arts = _two_day_story()
     small = rank_days(day_signals(chron.events, arts))
     doubled = day_signals(chron.events, arts)
-    doubled = {d: type(s)(s.mentions * 2, s.later * 2, s.burst * 2, s.central * 2, s.about) for d, s in doubled.items()}
+    doubled = {d: type(s)(s.mentions * 2, s.later * 2, s.burst * 2, s.central * 2, s.about, s.cited * 2)
+               for d, s in doubled.items()}
     assert [d for d, _ in rank_days(doubled)] == [d for d, _ in small]
+
+
+def _cited_event(what: str, day: date, mentions: list[tuple[str, str]]) -> Event:
+    """One happening on ``day`` reported by (article, how it names the day) pairs."""
+    when = TimePoint(value=day.isoformat(), precision="day", text=mentions[0][1])
+    evidence = [Evidence(article_id=a, start=0, end=len(what), quote=what,
+                         when=TimePoint(value=day.isoformat(), precision="day", text=text)) for a, text in mentions]
+    return Event(when=when, what=what, evidence=evidence)
+
+
+def test_later_articles_naming_a_day_by_its_date_cite_it() -> None:
+    """A day named "1 March" by articles published weeks later is cited by them; "Friday" written
+    the next day, or "1 March" written on the day itself, is no look back."""
+    arts = [Article(id="same", text="x", published=D0), Article(id="next", text="x", published=D0 + timedelta(days=1)),
+            Article(id="late1", text="x", published=D0 + timedelta(days=30)),
+            Article(id="late2", text="x", published=D0 + timedelta(days=40))]
+    event = _cited_event("The dam burst.", D0, [("same", "1 March"), ("next", "Friday"), ("late1", "1 March"),
+                                                  ("late2", "March 1, 2024")])
+    signals = day_signals([event], arts)
+    assert signals[D0].cited == 2  # late1, late2
+    assert signals[D0].later == 3  # next, late1, late2: later counts every article after the day
+    assert signals[D0].mentions == 4
+
+
+def test_a_cited_day_outranks_one_only_reported_when_citations_count() -> None:
+    """Two days with as many articles; only one is named by date from later articles. With the
+    citation weight it comes first; without, the tie goes to the earlier day."""
+    later = D0 + timedelta(days=20)
+    arts = [Article(id=f"a{i}", text="x", published=D0 + timedelta(days=1)) for i in range(4)]
+    arts += [Article(id=f"l{i}", text="x", published=later) for i in range(2)]
+    first = _cited_event("A minister resigned.", D0, [("a0", "Monday"), ("a1", "Monday"), ("l0", "Monday")])
+    second = _cited_event("The bridge was closed.", D0 + timedelta(days=1),
+                          [("a2", "today"), ("a3", "today"), ("l1", "2 March")])
+    signals = day_signals([first, second], arts)
+    assert (signals[D0].cited, signals[D0 + timedelta(days=1)].cited) == (0, 1)
+    plain = KeyDateWeights(mentions=1, later=0, burst=0, central=0, cited=0)
+    assert [d for d, _ in rank_days(signals, plain)][0] == D0
+    cited = KeyDateWeights(mentions=1, later=0, burst=0, central=0, cited=1)
+    assert [d for d, _ in rank_days(signals, cited)][0] == D0 + timedelta(days=1)
+
+
+def test_a_misdated_mention_cites_the_happenings_majority_day() -> None:
+    """A later article naming the wrong date for a happening most sources put on D0 cites D0."""
+    what = "The dam burst."
+    evidence = [Evidence(article_id=a, start=0, end=len(what), quote=what,
+                         when=TimePoint(value=d.isoformat(), precision="day", text=t))
+                for a, d, t in (("a0", D0, "Friday"), ("a1", D0, "Friday"), ("late", D0 + timedelta(days=1), "2 March"))]
+    arts = [Article(id="a0", text="x", published=D0), Article(id="a1", text="x", published=D0),
+            Article(id="late", text="x", published=D0 + timedelta(days=30))]
+    event = Event(when=_when(D0), what=what, evidence=evidence)
+    signals = day_signals([event], arts)
+    assert set(signals) == {D0} and signals[D0].cited == 1
 
 
 # ------------------------------------------------------------------ what is said on a day

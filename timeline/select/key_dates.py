@@ -66,12 +66,14 @@ class KeyDateWeights:
     later: float = 0.25  # of those, articles published after the day
     burst: float = 0.4  # articles published on the day or the day after
     central: float = 0.25  # articles weighted by their happening's centrality to the story
+    cited: float = 0.0  # articles published after the day that name it by an explicit date
     lead: float = 2.0  # the day's lead sentences in its centroid, next to its dated sentences
     story: float = 0.9  # similarity to the whole story, next to the day's centroid
 
 
 DEFAULT_WEIGHTS = KeyDateWeights()
 DUPLICATE_SIMILARITY = 0.5
+_EXPLICIT = re.compile(r"\d")  # a when-expression that names its day by a figure: "15 September", "9/15"
 LEAD_SENTENCES = 5  # lead sentences per article that speak for its publication day
 SOURCE_BONUS = 0.05  # per corroborating article, up to five: a tie-breaker, not a ranking
 DATE_CONFLICT_PENALTY = 0.5  # sources disagree on this event's day: not the sentence to stand for it
@@ -91,6 +93,7 @@ class DaySignals:
     burst: int
     central: float = 0.0
     about: float = 0.0
+    cited: int = 0
 
 
 @dataclass(frozen=True)
@@ -143,10 +146,32 @@ def day_signals(events: Iterable[Event], articles: Sequence[Article], about: str
         if about_re is not None:
             thread[h.day] = max(thread[h.day], _relevance(h.event.what, about_re))
     by_pub: Counter[date] = Counter(a.published for a in articles if a.published is not None)
+    cited = citations(found, published)
     out = {}
     for d, ids in mentions.items():
         later = sum(1 for a in ids if (p := published.get(a)) is not None and p > d)
-        out[d] = DaySignals(len(ids), later, by_pub[d] + by_pub[d + timedelta(days=1)], central[d], thread[d])
+        out[d] = DaySignals(len(ids), later, by_pub[d] + by_pub[d + timedelta(days=1)], central[d], thread[d],
+                            len(cited.get(d, ())))
+    return out
+
+
+def citations(found: Iterable[Happening], published: dict[str, date | None]) -> dict[date, set[str]]:
+    """For each day, the articles published after it that name one of its happenings by an
+    explicit date ("15 September", "Sept. 15, 2008": a when-expression with a figure in it), not
+    by "Monday" or "yesterday".
+
+    Why: a story comes back to the days that mattered and names them when it looks back from a
+    distance (later references by exact date, the classic TLS signal). Counted per happening, on
+    the happening's majority day, so a misdated mention does not cite a second day; one count per
+    article and day. Linear in the evidence."""
+    out: dict[date, set[str]] = defaultdict(set)
+    for h in found:
+        for ev in h.event.evidence:
+            if ev.when is None or not _EXPLICIT.search(ev.when.text):
+                continue
+            p = published.get(ev.article_id)
+            if p is not None and p > h.day:
+                out[h.day].add(ev.article_id)
     return out
 
 
@@ -156,8 +181,8 @@ def rank_days(signals: dict[date, DaySignals], weights: KeyDateWeights = DEFAULT
     days whose happenings mention the words first."""
     if not signals:
         return []
-    fields = ("mentions", "later", "burst", "central")
-    ws = (weights.mentions, weights.later, weights.burst, weights.central)
+    fields = ("mentions", "later", "burst", "central", "cited")
+    ws = (weights.mentions, weights.later, weights.burst, weights.central, weights.cited)
     top = [max(1e-9, max(getattr(s, f) for s in signals.values())) for f in fields]
     scored = [(d, sum(w * getattr(s, f) / t for w, f, t in zip(ws, fields, top))) for d, s in signals.items()]
     scored.sort(key=lambda x: (about and signals[x[0]].about == 0, -x[1], x[0]))
