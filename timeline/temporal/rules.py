@@ -86,6 +86,7 @@ for _words, _fam in (
         remembrance thanksgiving memorial labor labour luther mlk presidents columbus mother father easter
         pentecost whit ascension shrove mardi maundy election fourth cyber flag canada australia xmas""".split(),
      "holiday"),
+    (list(en.DECADE_WORDS), "unit"),
     (["fy", "fiscal"], "num"),
     ("mon tue tues wed weds thu thur thurs fri sat sun".split(), "abbr"),
 ):
@@ -1276,6 +1277,48 @@ def century(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> Res
     c = int(n) if n.isdigit() else en.CENTURY_WORDS[n]
     c0 = (c - 1) * 100
     return _point(m, f"{c0:04d}/{c0 + 99:04d}", "range")
+
+
+_DECADE_NOT_AFTER = re.compile(r"(?i)\b(?:" + _alt(en.DECADE_NOT_AFTER) + r")\b")
+
+
+@rule(r"(?i)\bthe\s+(?:(?P<mod>early|mid|late)[- ]?)?(?P<w>" + _alt(list(en.DECADE_WORDS)) + r")\b", "unit",
+      examples=[("2025-03-05", "It was a hit in the nineties.", "1990/1999", "range"),
+                ("2025-03-05", "the band's fame in the late seventies", "1976/1979", "range"),
+                ("2025-03-05", "He moved to Paris in the mid-sixties.", "1963/1966", "range"),
+                ("2025-03-05", "Start-ups boomed in the noughties.", "2000/2009", "range"),
+                ("2025-03-05", "Temperatures will climb into the nineties.", None, "unknown"),
+                ("2025-03-05", "Highs will be in the eighties.", None, "unknown")])
+def decade_word(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> Result:
+    """"the nineties": a decade in words, unless the sentence is about a temperature or a score
+    ("temperatures in the nineties"), where the same words are a range of numbers."""
+    start = max(0, m.start() - 80)
+    stop = max(text.rfind(".", start, m.start()), text.rfind("\n", start, m.start()))
+    if _DECADE_NOT_AFTER.search(text, stop + 1 if stop >= 0 else start, m.start()):
+        return None
+    d0 = en.DECADE_WORDS[m["w"].lower()]
+    a, b = {"early": (0, 3), "mid": (3, 6), "late": (6, 9)}.get((m["mod"] or "").lower(), (0, 9))
+    return _point(m, f"{d0 + a:04d}/{d0 + b:04d}", "range")
+
+
+@rule(r"(?i)\bthis\s+(?P<u>" + _alt(en.ELLIPTICAL_LAST_UNITS) + r")\b[^.;:!?\n]{0,40}?\b(?:than|as|from|over|with)"
+      r"\s+(?P<last>last)\b(?![\s-]*[A-Za-z0-9'’])", "unit",
+      examples=[("1989-10-27", "a dividend twice as high this year as last.", "1988", "year"),
+                ("2025-03-05", "Sales were weaker this month than last, the firm said.", "2025-02", "month"),
+                ("2025-03-05", "Fewer ships docked this week than last.", "2025-02-24/2025-03-02", "range")])
+def elliptical_last(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> Result:
+    """The "last" of "more this year than last": the unit before it, one back. Only that word is
+    tagged; "this year" is the other rules' (the span ends at "last", nothing follows it)."""
+    if ref is None:
+        return None
+    unit = m["u"].lower()
+    a, b = m.start("last"), m.end("last")
+    if unit == "year":
+        return _point(m, cal.yval(ref.year - 1), "year", start=a, end=b, relative=True)
+    if unit == "month":
+        return _point(m, cal.mval(*cal.month_add(ref.year, ref.month, -1)), "month", start=a, end=b, relative=True)
+    monday = cal.shift(ref, -ref.weekday() - 7)
+    return _point(m, cal.week_range(monday) if monday else None, "range", start=a, end=b, relative=True)
 
 
 _SPORTS = re.compile(r"(?i)\b(?:" + _alt(sorted(en.SPORTS_WORDS)) + r")\b")
