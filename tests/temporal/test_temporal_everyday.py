@@ -231,6 +231,15 @@ group(W, [
     ("They met in the summer of 2019.", "2019-06-01/2019-08-31", "range"),
     ("They meet until next Tuesday.", "2025-03-11", "day"),
 ])
+# financial shorthand and one more weekend
+group(W, [
+    ("Debt rose to $4bn at end-2024 from $3bn at end-2023.", "2023", "year"),
+    ("The bank sees rates at 3% by end-2026.", "2026", "year"),
+    ("Reserves stood at 70 billion barrels at end-2024.", "2024", "year"),
+    ("They met the weekend before last.", "2025-02-22/2025-02-23", "range"),
+    ("They meet the weekend after next.", "2025-03-22/2025-03-23", "range"),
+    ("The weekend-long festival ended.", None, "unknown"),
+])
 # things that are not dates
 group(W, [
     ("He scored in the second half of the match.", None, "unknown"),

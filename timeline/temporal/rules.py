@@ -1165,9 +1165,11 @@ def part_of(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> Res
 
 
 @rule(r"(?<![\w$€£¥#.,/-])(?:(?P<mod>(?i:(?:the\s+)?(?:end|beginning|start|middle|first\s+half|"
-      r"second\s+half|spring|summer|fall|autumn|winter)\s+of|early|mid-|mid|late|post-|pre-|spring|summer|fall|"
+      r"second\s+half|spring|summer|fall|autumn|winter)\s+of|early|mid-|mid|late|post-|pre-|end-|start-|spring|summer|fall|"
       r"autumn|winter))\s*)?(?P<y>" + _YEAR + r")(?![\w%]|['’](?!s\b)|[.,]\d|-\d|/\d)", "num",
       examples=[("2025-03-05", "in early 2016 we", "2016", "year"),
+                ("2025-03-05", "Rates will be cut by end-2025.", "2025", "year"),
+                ("2025-03-05", "Debt had doubled by start-2024.", "2024", "year"),
                 ("2025-03-05", "in the spring of 2016", "2016-03-01/2016-05-31", "range"),
                 ("2025-03-05", "in the first half of 2019", "2019-01-01/2019-06-30", "range"),
                 ("1987-03-09", "Sales fell in the fourth quarter of 1985. For the full year 1986 they rose.", "1986",
@@ -1697,11 +1699,13 @@ def numeric_month_name(m: re.Match[str], text: str, ref: date | None, lenient: b
     return _point(m, _iso(cal.ymd(year, _month_of(m["m"]), int(m["d"]))), "day")
 
 
-@rule(r"(?i:\b(?:the\s+)?(?P<u>week|month|year)\s+(?P<dir>after\s+next|before\s+last))\b", "unit",
+@rule(r"(?i:\b(?:the\s+)?(?P<u>weekend|week|month|year)\s+(?P<dir>after\s+next|before\s+last))\b", "unit",
       examples=[("2025-03-05", "They will vote the week after next.", "2025-03-17/2025-03-23", "range"),
                 ("2025-03-05", "It happened the week before last.", "2025-02-17/2025-02-23", "range"),
                 ("2025-03-05", "the month after next", "2025-05", "month"),
-                ("2025-03-05", "the year before last", "2023", "year")])
+                ("2025-03-05", "the year before last", "2023", "year"),
+                ("2025-03-05", "They met the weekend before last.", "2025-02-22/2025-02-23", "range"),
+                ("2025-03-05", "They meet the weekend after next.", "2025-03-22/2025-03-23", "range")])
 def unit_after_next(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> Result:
     """"the week after next", "the year before last": two units from this one."""
     if ref is None:
@@ -1712,6 +1716,11 @@ def unit_after_next(m: re.Match[str], text: str, ref: date | None, lenient: bool
         return _point(m, cal.yval(ref.year + step), "year", relative=True)
     if unit == "month":
         return _point(m, cal.mval(*cal.month_add(ref.year, ref.month, step)), "month", relative=True)
+    if unit == "weekend":
+        # one weekend beyond "last weekend" (the Saturday-Sunday before this week) or "next
+        # weekend" (the one after this week's)
+        sat = cal.shift(ref, -ref.weekday() + 5 + 7 * step)
+        return _point(m, cal.span(sat, cal.shift(sat, 1) if sat else None), "range", relative=True)
     return _point(m, cal.week_range(cal.shift(ref, -ref.weekday() + 7 * step)), "range", relative=True)
 
 
