@@ -1175,6 +1175,9 @@ def part_of(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> Res
                 ("1987-03-09", "Sales fell in the fourth quarter of 1985. For the full year 1986 they rose.", "1986",
                  "year"),
                 ("2025-03-05", "the Russell 2000 index", None, "unknown"),
+                ("1999-01-22", "Kopp's 1987 Chevrolet Cavalier was found.", None, "unknown"),
+                ("2025-03-05", "He restored a 1965 Ford Mustang.", None, "unknown"),
+                ("2025-03-05", "In 1987 Ford posted a record profit.", "1987", "year"),
                 ("2025-03-05", "some 2000 people", None, "unknown")])
 def year(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> Result:
     y = int(m["y"])
@@ -1184,6 +1187,9 @@ def year(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> Result
         nxt = _next_word(text, m.end()).lower().rstrip(".,;:")
         if nxt in en.UNIT_NOUNS or prev in en.QUANTITY_BEFORE or prev.endswith(("$", "€", "£", "#")):
             return None
+        if nxt in en.MODEL_YEAR_MAKES and _next_word(text, m.end())[:1].isupper() \
+                and prev not in en.YEAR_PREPOSITIONS:
+            return None  # "a 1987 Chevrolet": a model year ("in 1987 Ford posted" is a year)
         if not (1900 <= y <= 2099) and prev not in en.YEAR_PREPOSITIONS and not lenient:
             return None
     season = re.sub(r"^the\s+", "", mod)

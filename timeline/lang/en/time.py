@@ -164,6 +164,11 @@ IRREGULAR_PARTICIPLES = (
 NOT_PAST_ED = ("hundred", "kindred", "naked", "wicked", "sacred", "beloved", "rugged")
 
 # words after a 4-digit number that make it a quantity, not a year
+# Car makes after a bare year make it a model year, a product's name, not a date: "Kopp's 1987
+# Chevrolet Cavalier", "a 1965 Ford Mustang" ("Lincoln" and "Mercury" left out: a president, a planet).
+MODEL_YEAR_MAKES = frozenset("""chevrolet chevy ford toyota honda buick cadillac dodge chrysler pontiac oldsmobile
+    volkswagen vw bmw mercedes mercedes-benz nissan jeep plymouth mazda subaru hyundai kia volvo porsche ferrari
+    jaguar audi tesla saab datsun corvette mustang camaro""".split())
 UNIT_NOUNS = frozenset("""
 people persons men women children kids babies troops soldiers residents workers employees jobs members
 students votes voters seats cars vehicles homes houses buildings units shares tons tonnes pounds lbs kilograms
