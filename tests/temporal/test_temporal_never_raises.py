@@ -26,7 +26,10 @@ WORDS = ["the", "of", "in", "on", "last", "next", "this", "ago", "later", "earli
          "to", "ended", "ending", "12 months", "for the year", "the latest fiscal year", "the past year", "had been",
          "scheduled", "agreed to buy", "ahead of", "Thursday's", "than", "planned", "15th", "twenty-first", "yr",
          "Tues", "Sat", "H1", "Xmas", "Fridays", "after next", "before last", "5pm", "2009/10", "1999-00",
-         "12/Mar/1981", "03/2027", "FY2009/10", "would be delayed"]
+         "12/Mar/1981", "03/2027", "FY2009/10", "would be delayed",
+         # round 6: decades in words, an elliptical "last", copula schedules, wire shorthand, model years
+         "the nineties", "the late seventies", "noughties", "this year as last", "this week than", "last", "end-",
+         "start-", "the weekend before last", "weekend after next", "the meeting is", "Polls open", "Chevrolet"]
 NUMBERS = st.integers(min_value=-5, max_value=100_000).map(str)
 TOKENS = st.one_of(st.sampled_from(WORDS), NUMBERS,
                    st.tuples(st.integers(0, 99999), st.sampled_from("-/.:"), st.integers(0, 99)).map(

@@ -86,6 +86,7 @@ for _words, _fam in (
         remembrance thanksgiving memorial labor labour luther mlk presidents columbus mother father easter
         pentecost whit ascension shrove mardi maundy election fourth cyber flag canada australia xmas""".split(),
      "holiday"),
+    (list(en.DECADE_WORDS), "unit"),
     (["fy", "fiscal"], "num"),
     ("mon tue tues wed weds thu thur thurs fri sat sun".split(), "abbr"),
 ):
@@ -1164,14 +1165,19 @@ def part_of(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> Res
 
 
 @rule(r"(?<![\w$€£¥#.,/-])(?:(?P<mod>(?i:(?:the\s+)?(?:end|beginning|start|middle|first\s+half|"
-      r"second\s+half|spring|summer|fall|autumn|winter)\s+of|early|mid-|mid|late|post-|pre-|spring|summer|fall|"
+      r"second\s+half|spring|summer|fall|autumn|winter)\s+of|early|mid-|mid|late|post-|pre-|end-|start-|spring|summer|fall|"
       r"autumn|winter))\s*)?(?P<y>" + _YEAR + r")(?![\w%]|['’](?!s\b)|[.,]\d|-\d|/\d)", "num",
       examples=[("2025-03-05", "in early 2016 we", "2016", "year"),
+                ("2025-03-05", "Rates will be cut by end-2025.", "2025", "year"),
+                ("2025-03-05", "Debt had doubled by start-2024.", "2024", "year"),
                 ("2025-03-05", "in the spring of 2016", "2016-03-01/2016-05-31", "range"),
                 ("2025-03-05", "in the first half of 2019", "2019-01-01/2019-06-30", "range"),
                 ("1987-03-09", "Sales fell in the fourth quarter of 1985. For the full year 1986 they rose.", "1986",
                  "year"),
                 ("2025-03-05", "the Russell 2000 index", None, "unknown"),
+                ("1999-01-22", "Kopp's 1987 Chevrolet Cavalier was found.", None, "unknown"),
+                ("2025-03-05", "He restored a 1965 Ford Mustang.", None, "unknown"),
+                ("2025-03-05", "In 1987 Ford posted a record profit.", "1987", "year"),
                 ("2025-03-05", "some 2000 people", None, "unknown")])
 def year(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> Result:
     y = int(m["y"])
@@ -1181,6 +1187,9 @@ def year(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> Result
         nxt = _next_word(text, m.end()).lower().rstrip(".,;:")
         if nxt in en.UNIT_NOUNS or prev in en.QUANTITY_BEFORE or prev.endswith(("$", "€", "£", "#")):
             return None
+        if nxt in en.MODEL_YEAR_MAKES and _next_word(text, m.end())[:1].isupper() \
+                and prev not in en.YEAR_PREPOSITIONS:
+            return None  # "a 1987 Chevrolet": a model year ("in 1987 Ford posted" is a year)
         if not (1900 <= y <= 2099) and prev not in en.YEAR_PREPOSITIONS and not lenient:
             return None
     season = re.sub(r"^the\s+", "", mod)
@@ -1276,6 +1285,48 @@ def century(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> Res
     c = int(n) if n.isdigit() else en.CENTURY_WORDS[n]
     c0 = (c - 1) * 100
     return _point(m, f"{c0:04d}/{c0 + 99:04d}", "range")
+
+
+_DECADE_NOT_AFTER = re.compile(r"(?i)\b(?:" + _alt(en.DECADE_NOT_AFTER) + r")\b")
+
+
+@rule(r"(?i)\bthe\s+(?:(?P<mod>early|mid|late)[- ]?)?(?P<w>" + _alt(list(en.DECADE_WORDS)) + r")\b", "unit",
+      examples=[("2025-03-05", "It was a hit in the nineties.", "1990/1999", "range"),
+                ("2025-03-05", "the band's fame in the late seventies", "1976/1979", "range"),
+                ("2025-03-05", "He moved to Paris in the mid-sixties.", "1963/1966", "range"),
+                ("2025-03-05", "Start-ups boomed in the noughties.", "2000/2009", "range"),
+                ("2025-03-05", "Temperatures will climb into the nineties.", None, "unknown"),
+                ("2025-03-05", "Highs will be in the eighties.", None, "unknown")])
+def decade_word(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> Result:
+    """"the nineties": a decade in words, unless the sentence is about a temperature or a score
+    ("temperatures in the nineties"), where the same words are a range of numbers."""
+    start = max(0, m.start() - 80)
+    stop = max(text.rfind(".", start, m.start()), text.rfind("\n", start, m.start()))
+    if _DECADE_NOT_AFTER.search(text, stop + 1 if stop >= 0 else start, m.start()):
+        return None
+    d0 = en.DECADE_WORDS[m["w"].lower()]
+    a, b = {"early": (0, 3), "mid": (3, 6), "late": (6, 9)}.get((m["mod"] or "").lower(), (0, 9))
+    return _point(m, f"{d0 + a:04d}/{d0 + b:04d}", "range")
+
+
+@rule(r"(?i)\bthis\s+(?P<u>" + _alt(en.ELLIPTICAL_LAST_UNITS) + r")\b[^.;:!?\n]{0,40}?\b(?:than|as|from|over|with)"
+      r"\s+(?P<last>last)\b(?![\s-]*[A-Za-z0-9'’])", "unit",
+      examples=[("1989-10-27", "a dividend twice as high this year as last.", "1988", "year"),
+                ("2025-03-05", "Sales were weaker this month than last, the firm said.", "2025-02", "month"),
+                ("2025-03-05", "Fewer ships docked this week than last.", "2025-02-24/2025-03-02", "range")])
+def elliptical_last(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> Result:
+    """The "last" of "more this year than last": the unit before it, one back. Only that word is
+    tagged; "this year" is the other rules' (the span ends at "last", nothing follows it)."""
+    if ref is None:
+        return None
+    unit = m["u"].lower()
+    a, b = m.start("last"), m.end("last")
+    if unit == "year":
+        return _point(m, cal.yval(ref.year - 1), "year", start=a, end=b, relative=True)
+    if unit == "month":
+        return _point(m, cal.mval(*cal.month_add(ref.year, ref.month, -1)), "month", start=a, end=b, relative=True)
+    monday = cal.shift(ref, -ref.weekday() - 7)
+    return _point(m, cal.week_range(monday) if monday else None, "range", start=a, end=b, relative=True)
 
 
 _SPORTS = re.compile(r"(?i)\b(?:" + _alt(sorted(en.SPORTS_WORDS)) + r")\b")
@@ -1654,11 +1705,13 @@ def numeric_month_name(m: re.Match[str], text: str, ref: date | None, lenient: b
     return _point(m, _iso(cal.ymd(year, _month_of(m["m"]), int(m["d"]))), "day")
 
 
-@rule(r"(?i:\b(?:the\s+)?(?P<u>week|month|year)\s+(?P<dir>after\s+next|before\s+last))\b", "unit",
+@rule(r"(?i:\b(?:the\s+)?(?P<u>weekend|week|month|year)\s+(?P<dir>after\s+next|before\s+last))\b", "unit",
       examples=[("2025-03-05", "They will vote the week after next.", "2025-03-17/2025-03-23", "range"),
                 ("2025-03-05", "It happened the week before last.", "2025-02-17/2025-02-23", "range"),
                 ("2025-03-05", "the month after next", "2025-05", "month"),
-                ("2025-03-05", "the year before last", "2023", "year")])
+                ("2025-03-05", "the year before last", "2023", "year"),
+                ("2025-03-05", "They met the weekend before last.", "2025-02-22/2025-02-23", "range"),
+                ("2025-03-05", "They meet the weekend after next.", "2025-03-22/2025-03-23", "range")])
 def unit_after_next(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> Result:
     """"the week after next", "the year before last": two units from this one."""
     if ref is None:
@@ -1669,6 +1722,11 @@ def unit_after_next(m: re.Match[str], text: str, ref: date | None, lenient: bool
         return _point(m, cal.yval(ref.year + step), "year", relative=True)
     if unit == "month":
         return _point(m, cal.mval(*cal.month_add(ref.year, ref.month, step)), "month", relative=True)
+    if unit == "weekend":
+        # one weekend beyond "last weekend" (the Saturday-Sunday before this week) or "next
+        # weekend" (the one after this week's)
+        sat = cal.shift(ref, -ref.weekday() + 5 + 7 * step)
+        return _point(m, cal.span(sat, cal.shift(sat, 1) if sat else None), "range", relative=True)
     return _point(m, cal.week_range(cal.shift(ref, -ref.weekday() + 7 * step)), "range", relative=True)
 
 

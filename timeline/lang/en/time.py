@@ -49,6 +49,15 @@ SPOKEN_TEENS = {"ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen
 SPOKEN_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
                "eighty": 80, "ninety": 90}
 CENTURY_WORDS = {"eighteenth": 18, "nineteenth": 19, "twentieth": 20, "twenty-first": 21, "twenty first": 21}
+# Decades named in words: "the nineties". "the twenties" and "the tens" are left out (1920s or
+# 2020s: the word alone does not say which century).
+DECADE_WORDS = {"thirties": 1930, "forties": 1940, "fifties": 1950, "sixties": 1960, "seventies": 1970,
+                "eighties": 1980, "nineties": 1990, "noughties": 2000}
+# Words before "the nineties" in the same sentence that make it a temperature or a score, not a decade.
+DECADE_NOT_AFTER = ("temperature", "temperatures", "degrees", "highs", "lows", "high", "low", "fahrenheit",
+                    "celsius", "mercury", "thermometer", "heat", "score", "scores", "scored", "percent", "mph")
+# Units an elliptical "last" may stand for: "more this year than last", "the same this month as last".
+ELLIPTICAL_LAST_UNITS = ("year", "month", "week")
 
 # Holidays on a fixed month and day.
 FIXED_HOLIDAYS: dict[str, tuple[int, int]] = {
@@ -101,11 +110,25 @@ FUTURE_CUES = (
     "kicks off", "kick off", "takes effect", "take effect", "comes into force", "come into force",
     "goes into effect", "go into effect", "premieres", "concludes", "wraps up", "takes place", "take place",
     "meets", "arrives", "departs", "convenes", "reconvenes", "is due", "are due",
+    # plural subjects of the same present: "talks resume Monday", "polls open at 7 a.m. Thursday"
+    "resume", "reopens", "polls open", "polls close", "doors open", "Polls open", "Polls close", "Doors open",
     # (not "hosts", "faces", "plays", "visits": as often plural nouns, "his French hosts")
     # a contract month is ahead of the trading day: "crude for delivery in December" ("for
     # delivery" is listed above)
     "for settlement",
-)
+) + tuple(f"{noun} {verb}" for noun, verb in (
+    # a scheduled happening told in the present with a copula: "the meeting is Tuesday", "the vote
+    # is on Thursday", "the hearing is at 10 a.m. Monday" (a past one is "was"); only nouns that
+    # name a happening, so "the company is" or "he is" stay no cue
+    *((n, v) for n in ("meeting", "vote", "hearing", "election", "referendum", "match", "game", "summit",
+                       "deadline", "trial", "sentencing", "launch", "ceremony", "funeral", "final", "race",
+                       "debate", "auction", "concert", "premiere", "rally", "conference", "inauguration",
+                       "wedding", "parade", "festival", "deadline", "briefing", "runoff", "primary", "caucus")
+      for v in ("is", "is set", "is now")),
+    *((n, v) for n in ("talks", "elections", "hearings", "meetings", "games", "matches", "celebrations",
+                       "negotiations", "finals", "primaries", "votes")
+      for v in ("are", "are set", "are now")),
+))
 # future cues that are never a misreading ("will report on Jan. 30" is next January, however far)
 STRONG_FUTURE_CUES = frozenset({"will", "won't", "shall", "'ll", "will be"})
 # "decided to admit", "agreed to pay": the infinitive is still ahead of the clause's time
@@ -141,6 +164,11 @@ IRREGULAR_PARTICIPLES = (
 NOT_PAST_ED = ("hundred", "kindred", "naked", "wicked", "sacred", "beloved", "rugged")
 
 # words after a 4-digit number that make it a quantity, not a year
+# Car makes after a bare year make it a model year, a product's name, not a date: "Kopp's 1987
+# Chevrolet Cavalier", "a 1965 Ford Mustang" ("Lincoln" and "Mercury" left out: a president, a planet).
+MODEL_YEAR_MAKES = frozenset("""chevrolet chevy ford toyota honda buick cadillac dodge chrysler pontiac oldsmobile
+    volkswagen vw bmw mercedes mercedes-benz nissan jeep plymouth mazda subaru hyundai kia volvo porsche ferrari
+    jaguar audi tesla saab datsun corvette mustang camaro""".split())
 UNIT_NOUNS = frozenset("""
 people persons men women children kids babies troops soldiers residents workers employees jobs members
 students votes voters seats cars vehicles homes houses buildings units shares tons tonnes pounds lbs kilograms
