@@ -124,8 +124,9 @@ def _extract(article: Article, start: int = 0, end: int | None = None) -> tuple[
             previous_undated = None
             continue
         found = [t for t in tagged if s_start <= t.start < s_end and t.kind != "dateline"]
-        comparison = any(temporal.is_since_year(t) for t in temporal.event_dates(sentence, found, offset=s_start))
-        dates, found = temporal.sentence_dates(sentence, found, offset=s_start)
+        first = temporal.event_dates(sentence, found, offset=s_start)
+        comparison = any(temporal.is_since_year(t) for t in first)
+        dates, found = temporal.sentence_dates(sentence, found, offset=s_start, dates=first)  # read once
         # no main-clause date: the event is undated (a background date, "the government
         # formed in April", is not when it happened); an unresolved expression is still shown
         when = _event_time(dates[:1] or [t for t in found if not t.value])

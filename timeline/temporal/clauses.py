@@ -187,7 +187,8 @@ def is_since_year(t: TimeExpression) -> bool:
     return bool(_SINCE_YEAR.match(t.text.strip()))
 
 
-def sentence_dates(sentence: str, found: list[TimeExpression], offset: int = 0
+def sentence_dates(sentence: str, found: list[TimeExpression], offset: int = 0,
+                   dates: list[TimeExpression] | None = None
                    ) -> tuple[list[TimeExpression], list[TimeExpression]]:
     """``event_dates`` for an event's own sentence, and the expressions left to read it by.
 
@@ -195,7 +196,8 @@ def sentence_dates(sentence: str, found: list[TimeExpression], offset: int = 0
     happening in it; the sentence is dated by its other expressions ("..., the bank said on
     Monday": the statement's own day), else it has no date of its own. The offline engine and
     verify both date a sentence this way, so a model's event gets the engine's date."""
-    dates = event_dates(sentence, found, offset=offset)
+    if dates is None:  # a caller that already has ``event_dates(sentence, found, offset)`` passes it
+        dates = event_dates(sentence, found, offset=offset)
     if not any(is_since_year(t) for t in dates):
         return dates, found
     dates = [t for t in dates if not is_since_year(t)]

@@ -22,6 +22,7 @@ from typing import Callable, Union
 from . import calendar as cal
 from .compose import offset_before
 from .model import Cand, TimeExpression
+from .triggers import Literals, fold, may_match, required_literals
 
 Result = Union[Cand, list[Cand], None]
 Handler = Callable[[re.Match[str], str, Union[date, None], bool], Result]
@@ -36,6 +37,8 @@ class Rule:
     handler: Handler
     families: tuple[str, ...]
     examples: tuple[Example, ...]
+    # literals every match contains (derived from ``pattern``; None: always searched)
+    triggers: Literals | None = None
 
 
 Classifier = Callable[[str, re.Match[str]], Union[str, None]]
@@ -68,7 +71,8 @@ class Grammar:
             raise ValueError(f"rule family {unknown[0]!r} is not an anchor family")
 
         def register(handler: Handler) -> Handler:
-            self.rules.append(Rule(handler.__name__, compiled, handler, families, tuple(examples or ())))
+            self.rules.append(Rule(handler.__name__, compiled, handler, families, tuple(examples or ()),
+                                   required_literals(compiled)))
             return handler
 
         return register
@@ -93,13 +97,18 @@ class Grammar:
         """Every rule's proposals, then the longest non-overlapping ones, in text order."""
         found: list[tuple[Cand, int]] = []
         windows = self.windows(text)
+        folded = fold(text)
         for rank, rule in enumerate(self.rules):
+            if not may_match(rule.triggers, folded):
+                continue  # none of the literals every match needs occurs in the text
             if len(rule.families) == 1:
                 spans = windows.get(rule.families[0], [])
             else:
                 spans = sorted(w for f in rule.families for w in windows.get(f, []))
             last = -1
             for a, b in spans:
+                if not may_match(rule.triggers, folded, max(a, last), b):
+                    continue  # no match can lie in this window (triggers.py): the search is skipped
                 for m in rule.pattern.finditer(text, max(a, last), b):
                     if m.start() < last or m.end() == m.start():
                         continue

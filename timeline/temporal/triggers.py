@@ -1,0 +1,128 @@
+"""Trigger literals derived from a regular expression: a cheap test that a pattern cannot match.
+
+Why: the grammar runs every rule's pattern over every window of its anchor family, and most of
+those searches find nothing ("duration" is tried wherever "day" or "year" occurs). A pattern's
+parse tree says which literal strings any match must contain: ``\\b(?:for|in)\\s+(?:year|month)``
+cannot match where neither "year" nor "month" occurs. ``required_literals`` derives such a set
+from the pattern itself, so a rule added later in the same style is covered with no table to
+keep; ``fold`` puts a text in the same case-folded form, keeping every offset, so one
+``str.find`` per literal decides that a search can be skipped. The test is only ever used to
+skip work: a pattern whose literals cannot be derived (None) is always run, and a present
+literal still runs the real pattern, so what matches never changes.
+
+Soundness: literals are ASCII and compared case-folded, which covers both case-sensitive and
+``re.IGNORECASE`` patterns (a case-sensitive literal is one of its case-folded forms). Python's
+case-insensitive matching also equates four non-ASCII letters with ASCII ones (KELVIN SIGN and
+"k", LONG S and "s", dotless and dotted I and "i"); ``fold`` maps them first.
+"""
+from __future__ import annotations
+
+import re
+from itertools import product
+from re import _constants as sre  # type: ignore[attr-defined]
+from re import _parser as sre_parse  # type: ignore[attr-defined]
+from typing import Any
+
+# the non-ASCII characters that re.IGNORECASE matches against an ASCII letter
+_ASCII_TWINS = str.maketrans({"\u212a": "k", "\u017f": "s", "\u0131": "i", "\u0130": "i"})
+_MAX_ALTERNATIVES = 64  # a larger set costs more to test than the search it would save
+_REPEATS = (sre.MAX_REPEAT, sre.MIN_REPEAT, getattr(sre, "POSSESSIVE_REPEAT", sre.MAX_REPEAT))
+
+Literals = frozenset[str]
+
+
+def fold(text: str) -> str | None:
+    """``text`` case-folded for ``required_literals``, offsets unchanged; None when folding would
+    move an offset (then nothing may be skipped)."""
+    folded = text.translate(_ASCII_TWINS).lower()
+    return folded if len(folded) == len(text) else None
+
+
+def required_literals(pattern: re.Pattern[str]) -> Literals | None:
+    """Case-folded ASCII strings one of which occurs in every non-empty match of ``pattern``, or
+    None when the pattern's structure does not tell (a class, a back-reference, an optional
+    part only...): such a pattern is always searched."""
+    try:
+        parsed = sre_parse.parse(pattern.pattern, pattern.flags)
+    except Exception:  # noqa: BLE001 - an unparsable pattern is simply never skipped
+        return None
+    found = _sequence(list(parsed.data))
+    return _minimal(found) if found else None
+
+
+def may_match(literals: Literals | None, folded: str | None, start: int = 0, end: int | None = None) -> bool:
+    """False only when no literal of ``literals`` lies wholly inside ``folded[start:end]``: a
+    pattern with those literals then has no non-empty match that starts and ends there."""
+    if literals is None or folded is None:
+        return True
+    stop = len(folded) if end is None else end
+    return any(folded.find(s, start, stop) >= 0 for s in literals)
+
+
+def _cost(literals: Literals) -> float:
+    """How likely a set is to occur somewhere: more strings and shorter strings, more likely."""
+    return sum(0.3 ** len(s) for s in literals)
+
+
+def _minimal(literals: Literals) -> Literals:
+    """The set without strings that contain another of its strings (they add nothing to the test)."""
+    return frozenset(s for s in literals if not any(o != s and o in s for o in literals))
+
+
+def _char(code: int) -> str | None:
+    ch = chr(code)
+    return ch.lower() if ch.isascii() else None
+
+
+def _sequence(items: list[tuple[Any, Any]]) -> Literals | None:
+    """The best (least likely) literal set that a match of the concatenation ``items`` needs."""
+    options: list[Literals] = []
+    run: list[str] = [""]  # the alternatives of the literal run being read
+
+    def close() -> None:
+        if run != [""]:
+            options.append(frozenset(run))
+        run[:] = [""]
+
+    for op, av in items:
+        chars: list[str] | None = None
+        if op is sre.LITERAL:
+            ch = _char(av)
+            chars = [ch] if ch is not None else None
+        elif op is sre.IN and av and all(o is sre.LITERAL for o, _ in av):
+            got = [_char(a) for _, a in av]
+            chars = sorted({c for c in got if c is not None}) if all(c is not None for c in got) else None
+        if chars is not None and len(run) * len(chars) <= _MAX_ALTERNATIVES:
+            run[:] = [a + b for a, b in product(run, chars)]
+            continue
+        close()
+        inner = _item(op, av)
+        if inner:
+            options.append(inner)
+    close()
+    return min(options, key=_cost) if options else None
+
+
+def _item(op: Any, av: Any) -> Literals | None:
+    """The literal set one non-literal item needs (None: it needs none that can be told)."""
+    if op is sre.SUBPATTERN:
+        return _sequence(list(av[-1].data))
+    if op is getattr(sre, "ATOMIC_GROUP", None):
+        return _sequence(list(av.data))
+    if op is sre.BRANCH:
+        return _union([_sequence(list(p.data)) for p in av[1]])
+    if op in _REPEATS:
+        low, _high, sub = av
+        return _sequence(list(sub.data)) if low >= 1 else None
+    if op is sre.GROUPREF_EXISTS:
+        _group, yes, no = av
+        return _union([_sequence(list(yes.data)), _sequence(list(no.data)) if no is not None else None])
+    return None  # assertions, classes, any character, back-references: nothing told
+
+
+def _union(parts: list[Literals | None]) -> Literals | None:
+    """Every alternative needs one of its own set: the union, when each has one."""
+    if not parts or any(not p for p in parts):
+        return None
+    joined: frozenset[str] = frozenset().union(*parts)  # type: ignore[arg-type]
+    return joined if len(joined) <= _MAX_ALTERNATIVES else None
