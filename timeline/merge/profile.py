@@ -25,7 +25,10 @@ def content_words(event: Event) -> frozenset[str]:
     text = event.what.lower()
     if event.when and event.when.text:
         text = text.replace(event.when.text.lower(), " ")
-    return frozenset(key for key in map(_content_key, _WORD.findall(text)) if key is not None)
+    return frozenset(map(_content_key, _WORD.findall(text))) - _NONE
+
+
+_NONE = frozenset([None])
 
 
 # Cached: a story's vocabulary is small next to its word count (this was a tenth of merge).
@@ -48,6 +51,8 @@ class _Profile:
     targets: frozenset[str]
     actors: frozenset[str]
     text: str  # lower-cased wording and quotes, to test whether a name is mentioned at all
+    separate: bool = False  # the report says it tells another happening ("in a separate attack")
+    articles: frozenset[str] = frozenset()  # the reports it comes from (two sentences of one report)
 
     @cached_property
     def sorted_words(self) -> str:
@@ -89,8 +94,15 @@ def _profile(event: Event) -> _Profile:
               and a.lower() not in sources
               and not (a.lower() in spoken_text and a.lower() not in outside)
               and not is_calendar(a) and not (" " not in a and a in openers)}
+    lower = text.lower()
     return _Profile(words=content_words(event), kinds=kinds(text), places=frozenset(found_places),
-                    targets=targets(text), actors=frozenset(actors), text=text.lower())
+                    targets=targets(text), actors=frozenset(actors), text=lower,
+                    separate=_SEPARATE.search(lower) is not None,
+                    articles=frozenset(ev.article_id for ev in event.evidence))
+
+
+_SEPARATE = re.compile(r"\b(?:in|during|at) (?:a separate|another)\b|\ba separate (?:attack|incident|clash|raid|explosion|blast|"
+                       r"bombing|shooting|accident|crash|case|operation|fire)\b")
 
 
 # Who reports or is quoted: "..., police said", "according to the town's mayor, Lena Brask",

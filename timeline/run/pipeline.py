@@ -110,9 +110,11 @@ async def _chunk_propose_verify(engine: Engine, articles: list[Article], by_id: 
             return pooled, count, chunked
     else:
         chunks = _chunk_articles(articles, options.max_chunk_tokens, engine.model)
-    proposed = await _propose_all(engine, chunks, by_id, options, progress)
-    outcomes = [_verify_chunk(chunk, result, by_id[chunk.article_id]) for chunk, result in proposed]
-    del proposed  # the proposals are events now: let them go before merge, the run's memory peak
+    # each chunk verified as soon as it is proposed (its proposals let go at once: the run's
+    # memory peak is at merge)
+    verified = await _propose_all(engine, chunks, by_id, options, progress,
+                                  lambda chunk, result: _verify_chunk(chunk, result, by_id[chunk.article_id]))
+    outcomes: list[ChunkOutcome] = [outcome for _chunk, outcome in verified]
     return outcomes, len(chunks), {c.article_id for c in chunks}
 
 

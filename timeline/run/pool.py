@@ -185,10 +185,11 @@ def _work(engine_class: type[Engine], chunks: list[Chunk], by_id: dict[str, Arti
     """("ok", outcomes) for a batch, or ("error", what to raise in the parent)."""
     try:
         engine = engine_class()
-        proposed = asyncio.run(_propose_all(engine, chunks, by_id, options.model_copy(update={"fail_fast": False}),
-                                            None))
-        return "ok", [_verify_chunk(chunk, result, by_id[chunk.article_id], profiled=True)
-                      for chunk, result in proposed]
+        # each chunk verified as soon as it is proposed (the engine's caches still hold its sentences)
+        verified = asyncio.run(_propose_all(
+            engine, chunks, by_id, options.model_copy(update={"fail_fast": False}), None,
+            lambda chunk, result: _verify_chunk(chunk, result, by_id[chunk.article_id], profiled=True)))
+        return "ok", [outcome for _chunk, outcome in verified]
     except Exception as exc:  # noqa: BLE001 - sent to the parent, raised there as itself
         return "error", _sendable(exc)
 

@@ -42,15 +42,20 @@ async def _propose_all(
     by_id: dict[str, Article],
     options: BriefOptions,
     progress: Progress | None,
-) -> list[tuple[Chunk, ChunkProposals | ChunkFailed]]:
-    """Every chunk with what the engine proposed for it (or why it failed), in pack order.
+    then: Callable[[Chunk, ChunkProposals | ChunkFailed], Any] | None = None,
+) -> list[tuple[Chunk, Any]]:
+    """Every chunk with what the engine proposed for it (or why it failed), in pack order;
+    with ``then``, with ``then(chunk, proposed)`` instead, made as soon as its pack is proposed.
 
     Packs run concurrently in one TaskGroup: --fail-fast, a fatal engine error or Ctrl-C
-    cancels the packs still running and the first error is raised as itself.
+    cancels the packs still running and the first error is raised as itself. ``then`` is the
+    verify stage: run right after the engine read the chunk, it finds the chunk's sentences,
+    clean spans and attributions still in the caches the engine filled (verified after every
+    chunk was proposed, they had long been evicted: issue 26), and the proposals go at once.
     """
     done = 0
 
-    async def one(pack: list[Chunk]) -> list[ChunkProposals | ChunkFailed]:
+    async def one(pack: list[Chunk]) -> list[Any]:
         nonlocal done
         try:
             results: list[ChunkProposals | ChunkFailed] = list(await engine.propose_pack(pack, by_id))
@@ -69,6 +74,8 @@ async def _propose_all(
         done += len(pack)
         if progress:
             progress(done, len(chunks))
+        if then is not None:
+            return [then(chunk, result) for chunk, result in zip(pack, results)]
         return results
 
     if progress:
