@@ -300,6 +300,8 @@ def _with_figures(event: Event, articles: dict[str, Article]) -> Event:
     ambiguous: set[tuple[str, str]] = set()
     for ev in event.evidence:
         for figure in find_figures(ev.quote):
+            if figure.comparison:
+                continue  # "rose to 9 from 5", "12 cts vs 10 cts": the base is no reading of this happening
             readings = by_label.setdefault(figure.label, [])
             same = [f for f, e in readings if e.article_id == ev.article_id]
             if not same:
