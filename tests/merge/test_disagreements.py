@@ -421,3 +421,38 @@ def test_generated_tellings_never_dispute_the_happenings_day(verb: str, day: str
     second = (f"Mining chief Ada Merrow, released in Port Elver on the eve of her trial for fraud, {verb} {day} "
               "how she was threatened.", "AFP", dt.date(1997, 4, 10))
     assert not [e for e in flagged(run(first, second)) if any(c.kind == "date" for c in e.conflicts)]
+
+
+def test_a_company_saying_what_it_did_itself_acts_and_two_companies_are_two_happenings() -> None:
+    # wire copy joined eight companies' dividends "payable March 31" into one event and set
+    # their amounts against each other: "X said it declared" names who acted, not only who spoke
+    from timeline.merge.happening import same_happening
+    from timeline.models import Evidence, TimePoint
+
+    def report(what: str, who: str, article: str) -> Event:
+        when = TimePoint(value="1987-03-31", precision="day", text="March 31")
+        return Event(when=when, what=what, who=[who], attribution=who, evidence=[
+            Evidence(article_id=article, start=0, end=len(what), quote=what, when=when, attribution=who)])
+
+    orvan = report("Orvan Life Co said it declared a semi-annual dividend of 55 cts per share, payable March 31 to "
+                   "shareholders of record March 17.", "Orvan Life Co", "a")
+    kell = report("Kell Corp said it declared a semi-annual dividend of 55 cts per share, payable March 31 to "
+                  "shareholders of record March 17.", "Kell Corp", "b")
+    assert same_happening(orvan, kell) is None
+
+
+def test_figures_of_a_quarter_are_not_compared() -> None:
+    # two companies' fourth-quarter revenues (a 92-day range) set against each other
+    from timeline.merge.combine import _with_figures
+    from timeline.models import Evidence, TimePoint
+
+    when = TimePoint(value="1986-10-01/1986-12-31", precision="range", text="fourth quarter")
+    quotes = ["Fourth quarter revenues rose to 11.8 mln dlrs, the company said",
+              "Fourth quarter revenues rose to 31.8 mln dlrs, the firm said"]
+    event = Event(when=when, what=quotes[0], evidence=[
+        Evidence(article_id=f"q{i}", start=0, end=len(q), quote=q, when=when) for i, q in enumerate(quotes)])
+    articles = {f"q{i}": Article(id=f"q{i}", text=q, source=f"Outlet {i}", published=dt.date(1987, 3, 2))
+                for i, q in enumerate(quotes)}
+    assert not _with_figures(event, articles).conflicts
+    week = TimePoint(value="2006-11-06/2006-11-12", precision="range", text="last week")
+    assert _with_figures(event.model_copy(update={"when": week}), articles).conflicts, "a week still dates a toll"

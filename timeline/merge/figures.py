@@ -44,7 +44,7 @@ _QUALIFIERS = {
     "up to": "max", "fewer than": "max", "less than": "max", "as many as": "max",
 }
 _QUALIFIER = r"(?:(?P<qual>" + "|".join(sorted(_QUALIFIERS, key=len, reverse=True)) + r")\s+)?"
-_FIGURE = re.compile(r"(?<![\w.,:-])" + _QUALIFIER + _NUMBER + r"(?![\w-]|[.,]\d)", re.IGNORECASE)
+_FIGURE = re.compile(r"(?<![\w.,:/-])" + _QUALIFIER + _NUMBER + r"(?![\w-]|[.,]\d)", re.IGNORECASE)
 
 LABELS = FIGURE_LABELS  # lang/en/news.py: what a number counts, from the words around it
 _LABEL_PATTERNS = {label: re.compile(rf"\b(?:{words})\b", re.IGNORECASE) for label, words in LABELS.items()}
