@@ -339,7 +339,7 @@ WIRE_DAY = dt.date(1987, 3, 24)
 @pytest.mark.parametrize("text, label, shown, unit", [
     ("Orvan Corp suspended payments on 68 billion dlrs owed to banks.", "amount", "68 billion dlrs", "dollars"),
     ("The bank added 37 mln stg of assistance this afternoon.", "amount", "37 mln stg", "pounds"),
-    ("It will pay a dividend of 12 cts a share.", "amount", "12 cts", "cents"),
+    ("It will pay a dividend of 12 cts a share.", "price per share", "12 cts", "cents"),
     ("Kell Bank bought a 35 pct stake in Orvan.", "stake (percent)", "35%", "%"),
 ])
 def test_wire_abbreviations_are_currencies_scales_and_percentages(text: str, label: str, shown: str, unit: str) -> None:
@@ -456,3 +456,10 @@ def test_figures_of_a_quarter_are_not_compared() -> None:
     assert not _with_figures(event, articles).conflicts
     week = TimePoint(value="2006-11-06/2006-11-12", precision="range", text="last week")
     assert _with_figures(event.model_copy(update={"when": week}), articles).conflicts, "a week still dates a toll"
+
+
+def test_a_price_per_share_is_not_the_value_of_the_offer() -> None:
+    # wire copy set a tender's "70 dlrs per share" against "a 7.4 billion dlr tender offer"
+    [price] = find_figures("Orvan planned to tender at 70 dlrs per share for the shares it does not own.")
+    [value] = find_figures("Analysts cited Orvan's 7.4 billion dlr tender offer today.")
+    assert price.label == "price per share" and value.label == "amount"

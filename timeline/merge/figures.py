@@ -19,8 +19,8 @@ import re
 from dataclasses import dataclass, replace
 
 from timeline.lang.en import time as en
-from timeline.lang.en.news import (COMPARISON_AFTER, COMPARISON_BEFORE, FIGURE_LABELS, WIRE_CURRENCIES, WIRE_PERCENT,
-                                    WIRE_SCALES)
+from timeline.lang.en.news import (COMPARISON_AFTER, COMPARISON_BEFORE, FIGURE_LABELS, PER_UNIT_NOUNS, WIRE_CURRENCIES,
+                                    WIRE_PERCENT, WIRE_SCALES)
 
 _WORD_NUMBERS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
@@ -59,6 +59,7 @@ _CURRENCY_WORDS = re.compile(r"^\s*(?:-\s*)?(?P<unit>(?:us |u\.s\. |australian |
 _CURRENCY_SIGNS = {"$": "dollars", "us$": "dollars", "usd": "dollars", "€": "euros", "eur": "euros", "£": "pounds",
                    "gbp": "pounds", "¥": "yen", "dlr": "dollars", "dlrs": "dollars", "cts": "cents", "stg": "pounds",
                    "sterling": "pounds"}
+_PER_UNIT = re.compile(r"(?i)\s+(?:per|a|an)\s+(?:common\s+)?(?P<noun>" + PER_UNIT_NOUNS + r")\b")
 _PERCENT_AFTER = re.compile(r"^\s*(?:%|percent\b|per cent\b|(?:" + WIRE_PERCENT + r")\b)", re.IGNORECASE)
 # a figure that is the base of a comparison in its own report ("rose to 9 from 5", "12 cts vs
 # 10 cts"): an earlier or other period's value, not this report's reading of the happening
@@ -157,6 +158,9 @@ def find_figures(text: str) -> list[Figure]:
             unit = _CURRENCY_SIGNS.get(cur, "") if cur else _currency(currency.group("unit") if currency else "")
             if currency:
                 shown = f"{shown} {' '.join(currency.group('unit').split())}"
+            per = _PER_UNIT.match(text, match.end() + (currency.end() if currency else 0))
+            if per:
+                label = f"price per {per.group('noun').lower()}"  # "70 dlrs per share" is no tender's value
         low, high = _interval(value, _QUALIFIERS.get(qualifier))
         found.append(Figure(label=label, shown=shown[:1].lower() + shown[1:] if qualifier else shown, low=low,
                             high=high, update=update, unit=unit, comparison=comparison))

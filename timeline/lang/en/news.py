@@ -144,6 +144,9 @@ COMPARISON_AFTER = r"vs\.?|versus"
 # A plan, not something that happened: "will resume talks tomorrow", "is due to sign on May 3".
 FUTURE_MARKERS = r"will|would|shall|is to|are to|to be|plans? to|planned to|expected to|scheduled to|due to|set to"
 
+# A price, not a total: "70 dlrs per share", "2.50 dlrs a tonne" (a tender's price against its value).
+PER_UNIT_NOUNS = r"share|tonne|ton|ounce|barrel|bushel|lb|pound|kilo|unit|day"
+
 # Denials and negative statements: for a briefing a denial is often the key line, whatever its subject.
 DENIAL_VERBS = ("denied", "denies", "deny", "rejected", "rejects", "refuted", "refutes", "dismissed", "dismisses",
                 "disputed", "disputes", "contested", "contests", "repudiated", "ruled out", "rules out")
