@@ -279,6 +279,9 @@ def _names(wider: str, narrower: str) -> bool:
     return set(n) <= set(w) and w[-1] == n[-1]
 
 
+MAX_FIGURE_RANGE_DAYS = 7  # "last week" still dates one colliery blast's toll; a quarter dates no happening
+
+
 def _with_figures(event: Event, articles: dict[str, Article]) -> Event:
     """The event with its figure disputes and updates, recomputed from each source's quote.
 
@@ -292,7 +295,10 @@ def _with_figures(event: Event, articles: dict[str, Article]) -> Event:
     """
     if len({ev.article_id for ev in event.evidence}) < 2 and not event.figure_updates:
         return event  # figures are compared across reports only
-    if not (event.when and event.when.value and event.when.precision in ("day", "range")):
+    if not (event.when and event.when.value and event.when.precision in ("day", "range")
+            and _width(event.when) <= MAX_FIGURE_RANGE_DAYS):
+        # a quarter or a year-to-date ("the fourth quarter", "1986-10-01/1986-12-31") is a
+        # period companies report results for, not a happening known to the day
         # the same happening is known only to the day: undated or year-level events joined by
         # wording (two days' market reports) do not have comparable figures
         return event
@@ -300,6 +306,8 @@ def _with_figures(event: Event, articles: dict[str, Article]) -> Event:
     ambiguous: set[tuple[str, str]] = set()
     for ev in event.evidence:
         for figure in find_figures(ev.quote):
+            if figure.comparison:
+                continue  # "rose to 9 from 5", "12 cts vs 10 cts": the base is no reading of this happening
             readings = by_label.setdefault(figure.label, [])
             same = [f for f, e in readings if e.article_id == ev.article_id]
             if not same:

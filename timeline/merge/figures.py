@@ -16,10 +16,11 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from timeline.lang.en import time as en
-from timeline.lang.en.news import FIGURE_LABELS
+from timeline.lang.en.news import (COMPARISON_AFTER, COMPARISON_BEFORE, FIGURE_LABELS, PER_UNIT_NOUNS, WIRE_CURRENCIES,
+                                    WIRE_PERCENT, WIRE_SCALES)
 
 _WORD_NUMBERS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
@@ -27,14 +28,15 @@ _WORD_NUMBERS = {
     "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
     "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100,
 }
-_SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "m": 1e6, "mn": 1e6, "bn": 1e9}
+_SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "m": 1e6, "mn": 1e6, "bn": 1e9,
+           **WIRE_SCALES}
 # "twenty-two": a tens word and a unit word joined by a hyphen (tried before the single words)
 _TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
 _UNITS = "one|two|three|four|five|six|seven|eight|nine"
 _COMPOUND = rf"(?:{_TENS})-(?:{_UNITS})"
 _NUMBER = (r"(?P<cur>[$€£¥]|US\$|USD\s|EUR\s|GBP\s)?(?P<num>\d(?:[\d,]*\d)?(?:\.\d+)?|" + _COMPOUND + "|"
            + "|".join(_WORD_NUMBERS)
-           + r")(?:\s+(?P<scale>thousand|million|billion|trillion)|(?P<abbr>m|mn|bn)(?![A-Za-z]))?")
+           + r")(?:\s+(?P<scale>thousand|million|billion|trillion|" + "|".join(WIRE_SCALES) + r")(?![A-Za-z])|(?P<abbr>m|mn|bn)(?![A-Za-z]))?")
 _QUALIFIERS = {
     "at least": "min", "more than": "min", "over": "min", "upwards of": "min",
     "about": "approx", "around": "approx", "some": "approx", "roughly": "approx", "approximately": "approx",
@@ -42,7 +44,7 @@ _QUALIFIERS = {
     "up to": "max", "fewer than": "max", "less than": "max", "as many as": "max",
 }
 _QUALIFIER = r"(?:(?P<qual>" + "|".join(sorted(_QUALIFIERS, key=len, reverse=True)) + r")\s+)?"
-_FIGURE = re.compile(r"(?<![\w.,:-])" + _QUALIFIER + _NUMBER + r"(?![\w-]|[.,]\d)", re.IGNORECASE)
+_FIGURE = re.compile(r"(?<![\w.,:/-])" + _QUALIFIER + _NUMBER + r"(?![\w-]|[.,]\d)", re.IGNORECASE)
 
 LABELS = FIGURE_LABELS  # lang/en/news.py: what a number counts, from the words around it
 _LABEL_PATTERNS = {label: re.compile(rf"\b(?:{words})\b", re.IGNORECASE) for label, words in LABELS.items()}
@@ -53,10 +55,17 @@ CUMULATIVE = frozenset({"deaths", "injured", "evacuated", "displaced", "arrested
 # the unit of an amount, after its number ("65 million euros", "a 90 million euro contract")
 _CURRENCY_WORDS = re.compile(r"^\s*(?:-\s*)?(?P<unit>(?:us |u\.s\. |australian |canadian |hong kong |new zealand )?dollars?|"
                              r"euros?|pounds?(?: sterling)?|yen|yuan|renminbi|rupees?|francs?|kron(?:a|or|er)|"
-                             r"roubles?|rubles?|pesos?|won|usd|eur|gbp)\b", re.IGNORECASE)
+                             r"roubles?|rubles?|pesos?|won|usd|eur|gbp|" + WIRE_CURRENCIES + r")\b", re.IGNORECASE)
 _CURRENCY_SIGNS = {"$": "dollars", "us$": "dollars", "usd": "dollars", "€": "euros", "eur": "euros", "£": "pounds",
-                   "gbp": "pounds", "¥": "yen"}
-_PERCENT_AFTER = re.compile(r"^\s*(?:%|percent\b|per cent\b)", re.IGNORECASE)
+                   "gbp": "pounds", "¥": "yen", "dlr": "dollars", "dlrs": "dollars", "cts": "cents", "stg": "pounds",
+                   "sterling": "pounds"}
+_PER_UNIT = re.compile(r"(?i)\s+(?:per|a|an)\s+(?:common\s+)?(?P<noun>" + PER_UNIT_NOUNS + r")\b")
+_PERCENT_AFTER = re.compile(r"^\s*(?:%|percent\b|per cent\b|(?:" + WIRE_PERCENT + r")\b)", re.IGNORECASE)
+# a figure that is the base of a comparison in its own report ("rose to 9 from 5", "12 cts vs
+# 10 cts"): an earlier or other period's value, not this report's reading of the happening
+_COMPARISON_BEFORE = re.compile(r"(?i)\b(?:(?:" + COMPARISON_BEFORE + r")\s+(?:the\s+|a\s+|an\s+)?|(?:"
+                                 + COMPARISON_AFTER + r"|against)\s+(?:the\s+|a\s+|an\s+)?[a-z]+\s+of\s+)$")
+_COMPARISON_AFTER = re.compile(r"(?i)\s*(?:[A-Za-z.]+\s+){0,2}?(?:" + COMPARISON_AFTER + r")(?![A-Za-z])")
 # What a percentage is of, when the clause says so: a share of the vote, a stake, a turnout, a
 # rate. A bare percentage ("60 percent sure") is not a figure sources can dispute.
 _PERCENT_SUBJECT = re.compile(r"\b(?P<subject>turnout|stake|share|vote|votes|support|approval|unemployment|"
@@ -68,7 +77,7 @@ _TOLL = re.compile(r"\b(?P<kind>death|casualty) toll\b[^.;]{0,100}?\b(?:to|of|at
 _CLAUSE_END = re.compile(r"[;:.!?]|,\s|\s(?:and|but|while|as|after|before|when)\s")
 _NOUN = re.compile(r"^\s+(?:more\s+|other\s+|additional\s+)?(?P<noun>[a-z][a-z-]+)")
 _NOT_NOUNS = frozenset(
-    ["more", "percent", "per", "cent", "of", "to", "and", "or", "a", "an", "the", "p.m", "a.m", "including", "in", "on", "at", "from", "with", "by", "for", "as", "after", "before", "since", "until", "over", "under", "than", "into", "years", "year", "months", "month", "days", "day", "weeks", "week", "hours", "hour", "minutes", "minute", "times", "seconds", "people's", "were", "was", "is", "are", "had", "have", "has"]
+    ["more", "percent", "per", "cent", "of", "to", "and", "or", "a", "an", "the", "p.m", "a.m", "including", "in", "on", "at", "from", "with", "by", "for", "as", "after", "before", "since", "until", "over", "under", "than", "into", "years", "year", "months", "month", "days", "day", "weeks", "week", "hours", "hour", "minutes", "minute", "times", "seconds", "people's", "were", "was", "is", "are", "had", "have", "has", "vs", "versus"]
 )
 _YEARISH = re.compile(r"^(1[89]|20)\d\d$")
 # Numbers that are not counts: the day of a date ("25 June", "June 25", "the 3rd of May"), an
@@ -102,6 +111,7 @@ class Figure:
     high: float
     update: bool = False
     unit: str = ""  # an amount's currency ("euros") or "%": figures in two units are not compared
+    comparison: bool = False  # one side of a comparison in its report ("9 from 5", "12 cts vs 10 cts")
 
 
 def find_figures(text: str) -> list[Figure]:
@@ -123,12 +133,14 @@ def find_figures(text: str) -> list[Figure]:
         if _not_a_count(text, match):
             continue
         qualifier = (match.group("qual") or "").lower()
+        comparison = bool(_COMPARISON_BEFORE.search(text, max(0, match.start() - 30), match.start())
+                          or _COMPARISON_AFTER.match(text, match.end()))
         clause_start = max(text.rfind(c, 0, match.start()) for c in ".;") + 1
         update = bool(_UPDATE.search(text[clause_start:match.start()]))
         if _PERCENT_AFTER.match(after):
             percent = _percent(text, match, value, qualifier, update)
             if percent is not None:
-                found.append(percent)
+                found.append(replace(percent, comparison=comparison) if comparison else percent)
             continue
         if after[:1] == ":" or re.match(r"\s*(?:p\.m|a\.m|-year-old|year-old|o'clock)", after, re.IGNORECASE):
             continue
@@ -146,9 +158,12 @@ def find_figures(text: str) -> list[Figure]:
             unit = _CURRENCY_SIGNS.get(cur, "") if cur else _currency(currency.group("unit") if currency else "")
             if currency:
                 shown = f"{shown} {' '.join(currency.group('unit').split())}"
+            per = _PER_UNIT.match(text, match.end() + (currency.end() if currency else 0))
+            if per:
+                label = f"price per {per.group('noun').lower()}"  # "70 dlrs per share" is no tender's value
         low, high = _interval(value, _QUALIFIERS.get(qualifier))
         found.append(Figure(label=label, shown=shown[:1].lower() + shown[1:] if qualifier else shown, low=low,
-                            high=high, update=update, unit=unit))
+                            high=high, update=update, unit=unit, comparison=comparison))
     return found
 
 
@@ -297,4 +312,5 @@ def numbers_in(text: str) -> set[float]:
 
 def stated_value(figure: Figure) -> float | None:
     """The number a figure states, without its qualifier or scale word ("at least 12" -> 12)."""
-    return _value(core_number(figure.shown), None)
+    found = _FIGURE.search(figure.shown)
+    return _value(found.group("num"), None) if found else None

@@ -15,6 +15,7 @@ from timeline import temporal
 from timeline.merge.figures import compatible, find_figures
 from timeline.merge.kinds import is_country, kinds
 from timeline.lang.en import time as en
+from timeline.lang.en.news import FUTURE_MARKERS, SPEECH_VERBS
 from timeline.models import Event
 from timeline.timepoint import Period
 from timeline.merge.profile import _SEPARATE, _Profile, _profile, _stem  # noqa: F401  (_SEPARATE: read here before)
@@ -113,6 +114,11 @@ def same_happening(a: Event, b: Event, pa: _Profile | None = None, pb: _Profile 
         if _counts_differ(a.what, b.what):
             # "91 cases on Tuesday" and "109 cases on Thursday": two days' counts, two happenings
             return None
+        if _dated_act(a) != _dated_act(b):
+            # "freed ... Tuesday" and "freed ..., told Thursday how he was threatened": one day is
+            # the telling's, not the release's; "began talks today" and "will resume talks
+            # tomorrow": a plan and what happened. Neither is a dispute about one happening's day.
+            return None
         if _tells_other_date(a, b, published) or _tells_other_date(b, a, published):
             # "the trial resumed on Wednesday after they were sentenced on Sunday" and "On Nov. 5
             # they were sentenced": one report names both days, so the two are two happenings
@@ -188,6 +194,28 @@ def _tells_other_date(a: Event, b: Event, published: dict[str, str] | None) -> b
     return any(t.value == target for t in temporal.tag(a.what, ref))
 
 
+_NOT_SPEECH = frozenset(["show", "shows", "showed", "states", "notes", "report", "reports", "claims", "claim", "estimates"])
+_SPEECH = "|".join(sorted(SPEECH_VERBS - _NOT_SPEECH, key=len, reverse=True))
+_SPEECH_BEFORE = re.compile(r"(?i)\b(?:" + _SPEECH + r")\s+(?:on\s+|late\s+|early\s+)?$")
+_SPEECH_AFTER = re.compile(r"(?i)\s*,?\s*(?:" + _SPEECH + r")\b")
+_FUTURE_BEFORE = re.compile(r"(?i)\b(?:" + FUTURE_MARKERS + r")\b[^,;.]*$")
+
+
+def _dated_act(event: Event) -> tuple[bool, bool]:
+    """What the event's time expression dates: (a telling, a plan). "X told Thursday how ..."
+    and "X said on Monday" date the report of it; "will resume talks tomorrow" dates a plan.
+    Two readings of one happening's day date the same sort of act."""
+    words = event.when.text if event.when and event.when.text else ""
+    text = event.what
+    at = text.lower().find(words.lower()) if words else -1
+    if at < 0:
+        return (False, False)
+    before, end = text[:at], at + len(words)
+    speech = bool(_SPEECH_BEFORE.search(before) or _SPEECH_AFTER.match(text, end))
+    clause = re.split(r"[,;.]\s", before)[-1]
+    return (speech, bool(_FUTURE_BEFORE.search(clause)))
+
+
 def _counts_differ(a: str, b: str) -> bool:
     """Whether both texts state figures and no figure of one can be a figure of the other.
 
@@ -195,7 +223,9 @@ def _counts_differ(a: str, b: str) -> bool:
     fatality on Thursday" are two days' counts (the counted noun is not always the same
     label), so they are two happenings rather than one happening told with two dates.
     """
-    mine, theirs = find_figures(a), find_figures(b)
+    # a comparison's base ("fell to 3.467 billion from 3.939 billion") is the other day's value
+    mine = [f for f in find_figures(a) if not f.comparison]
+    theirs = [f for f in find_figures(b) if not f.comparison]
     if not (mine and theirs):
         return False
     shared = {f.label for f in mine} & {f.label for f in theirs}

@@ -130,6 +130,23 @@ FIGURE_LABELS: dict[str, str] = {
     "jobs": r"jobs|job cuts|layoffs|laid off|laying off|lay off|redundancies|positions|workers laid off",
 }
 
+# Wire financial copy's abbreviations (Reuters: "68 billion dlrs", "12 cts", "1.15 billion stg",
+# "37 mln stg", "15.2 pct"): a currency after the number, a scale word, a percent sign in words.
+WIRE_CURRENCIES = r"dlrs?|cts|cents|stg|sterling|marks|guilders|lire"
+WIRE_SCALES: dict[str, float] = {"mln": 1e6, "bln": 1e9}
+WIRE_PERCENT = r"pct"
+# A figure set against another in one report ("12 cts vs 10 cts", "rose to 9 from 5", "a loss of
+# 2 mln against a profit of 1 mln"): the second is the comparison's base, an earlier or other
+# period's value, and a "vs" row compares two periods, neither a reading of the happening.
+COMPARISON_BEFORE = r"vs\.?|versus|against|from|compared (?:with|to)|as against|up from|down from"
+COMPARISON_AFTER = r"vs\.?|versus"
+
+# A plan, not something that happened: "will resume talks tomorrow", "is due to sign on May 3".
+FUTURE_MARKERS = r"will|would|shall|is to|are to|to be|plans? to|planned to|expected to|scheduled to|due to|set to"
+
+# A price, not a total: "70 dlrs per share", "2.50 dlrs a tonne" (a tender's price against its value).
+PER_UNIT_NOUNS = r"share|tonne|ton|ounce|barrel|bushel|lb|pound|kilo|unit|day"
+
 # Denials and negative statements: for a briefing a denial is often the key line, whatever its subject.
 DENIAL_VERBS = ("denied", "denies", "deny", "rejected", "rejects", "refuted", "refutes", "dismissed", "dismisses",
                 "disputed", "disputes", "contested", "contests", "repudiated", "ruled out", "rules out")
