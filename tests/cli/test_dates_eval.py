@@ -88,7 +88,7 @@ def test_dates_reads_like_brief_front_matter_jsonl_directory_stdin(tmp_path, cap
     main_dates(str(md), None, "json")
     out = json.loads(capsys.readouterr().out)
     assert out["published"] == "2025-03-05"
-    assert [(e["text"], e["value"]) for e in out["expressions"]] == [("Friday", "2025-02-28")]
+    assert [(e["text"], e["value"]) for e in out["expressions"]] == [("Friday", "2025-03-07")]
     jl = tmp_path / "b.jsonl"
     jl.write_text(json.dumps({"id": "x", "text": "It fell yesterday.", "published": "2025-03-05"}) + "\n"
                   + json.dumps({"id": "y", "text": "It rose in June 2020.", "published": "2025-03-05"}) + "\n",

@@ -25,10 +25,10 @@ def content_words(event: Event) -> frozenset[str]:
     text = event.what.lower()
     if event.when and event.when.text:
         text = text.replace(event.when.text.lower(), " ")
-    return frozenset(map(_content_key, _WORD.findall(text))) - _NONE
+    keys = frozenset(map(_content_key, _WORD.findall(text)))
+    return frozenset(k for k in keys if k is not None)
 
 
-_NONE = frozenset([None])
 
 
 # Cached: a story's vocabulary is small next to its word count (this was a tenth of merge).
