@@ -179,6 +179,9 @@ def is_noise(sentence: str) -> bool:
     return any(p.search(sentence) for p in _NOISE)
 
 
+_LEADING_SPACE = re.compile(r"\s*")
+
+
 @lru_cache(maxsize=8192)
 def clean_span(text: str, start: int, end: int) -> tuple[int, int] | None:
     """``text[start:end]`` without a noise prefix, or None when the sentence is noise.
@@ -202,7 +205,7 @@ def clean_span(text: str, start: int, end: int) -> tuple[int, int] | None:
         sentence = text[start:end]
         if len(sentence.split()) < _MIN_WORDS:
             return None
-    elif not text[:start].strip():
+    elif _LEADING_SPACE.match(text).end() >= start:  # type: ignore[union-attr]  # always matches; not text[:start].strip(), which copied the text up to every sentence (quadratic on a long article)
         dated = _HEADER_DATE.match(sentence)
         if dated and len(sentence[dated.end():].split()) >= _MIN_STORY_WORDS:
             # "Haiti earthquake: Your stories Friday 15 January Up to 10,000 troops ...": the
