@@ -35,6 +35,7 @@ class BriefOptions(BaseModel):
     concurrency: int = Field(4, ge=1, le=256)
     max_retries: int = Field(2, ge=0, le=20)
     timeout: float = Field(60.0, gt=0, le=MAX_TIMEOUT)  # NaN fails both bounds
+    max_output_tokens: int | None = Field(None, ge=16, le=1_000_000)  # --max-output-tokens: max_tokens per reply
     max_retry_wait: float = Field(MAX_RETRY_WAIT, ge=0, le=3600)
     summary_budget: int = Field(DEFAULT_SUMMARY_BUDGET, ge=1, le=10_000_000)
     cache_dir: str | None = None

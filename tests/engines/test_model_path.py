@@ -205,6 +205,9 @@ def test_a_polar_word_the_evidence_lacks_is_not_called_a_reversal() -> None:
     ("The company rejected claims that safety warnings had been ignored.", True),
     ("Residents heard the blast several kilometres away.", True),
     ("Firefighters put out the fire on Wednesday morning.", True),
+    ("{", False),  # a small model's summary field (SmolLM2-135M under a grammar): states nothing
+    ("<a href=", False),
+    ("N/A.", False),
 ])
 def test_summary_sentences_phrased_otherwise(sentence: str, kept: bool) -> None:
     """Lies worded unlike the fixture's (a source after "according to", "acknowledged", "hurt"),

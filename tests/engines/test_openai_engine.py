@@ -95,7 +95,11 @@ def test_server_without_json_schema_gets_json_object_mode_and_a_warning() -> Non
     with OpenAITestServer(queue(rejected, seed_responder)) as server:
         result = brief([seed_article()], options(server))
     first, second = server.chat_requests
-    assert second.body["response_format"] == {"type": "json_object"}
+    fmt = second.body["response_format"]
+    assert fmt["type"] == "json_object" and set(fmt) == {"type", "schema"}  # the schema as a grammar, for llama.cpp
+    evidence = fmt["schema"]["properties"]["events"]["items"]["properties"]["evidence"]["enum"]
+    text = seed_article().text
+    assert evidence and all(quote in text for quote in evidence)  # quotes can only be the article's sentences
     assert '"when_text"' in second.messages[0]["content"]  # the schema is in the prompt now
     assert any("json_object" in w for w in result.warnings)
     assert result.chronology.events
@@ -263,8 +267,10 @@ def test_a_server_rejecting_json_object_too_gets_plain_text_json() -> None:
     with OpenAITestServer(text_only) as server:
         result = brief([seed_article()], options(server))
     sent = [r.body.get("response_format", {}).get("type", "none") for r in server.chat_requests]
-    assert sent[:2] == ["json_schema", "json_object"] and set(sent[2:]) == {"none"}
-    assert '"when_text"' in server.chat_requests[2].messages[0]["content"]
+    assert sent[:3] == ["json_schema", "json_object", "json_object"] and set(sent[3:]) == {"none"}
+    assert "schema" in server.chat_requests[1].body["response_format"]
+    assert "schema" not in server.chat_requests[2].body["response_format"]
+    assert '"when_text"' in server.chat_requests[3].messages[0]["content"]
     assert not result.failed_chunks and result.chronology.events
     assert [w for w in result.warnings if "plain-text JSON" in w]
 
@@ -288,3 +294,44 @@ def test_retries_are_ours_over_http_the_sdk_retries_none() -> None:
     sent = server.chat_requests
     assert len(sent) == 4 and all(r.body == sent[0].body for r in sent)
     assert {r.headers.get("x-stainless-retry-count", "0") for r in sent} == {"0"}
+
+
+def test_a_server_refusing_the_schema_key_gets_plain_json_object_mode() -> None:
+    """A strict server that takes json_object but not its ``schema`` key (pydantic's "Extra inputs
+    are not permitted") gets json_object without it; each fallback is said once."""
+    def strict(request: Recorded) -> Reply:
+        fmt = request.body.get("response_format", {})
+        if fmt.get("type") == "json_schema":
+            return error(400, "response_format json_schema is not supported")
+        if "schema" in fmt:
+            return Reply(status=422, body={"detail": [{"type": "extra_forbidden", "loc": ["body", "response_format", "schema"],
+                                                       "msg": "Extra inputs are not permitted"}]})
+        return seed_responder(request)
+
+    with OpenAITestServer(strict) as server:
+        result = brief([seed_article()], options(server, max_retries=2))
+    kinds = [(r.body["response_format"]["type"], "schema" in r.body["response_format"]) for r in server.chat_requests]
+    assert kinds[:3] == [("json_schema", False), ("json_object", True), ("json_object", False)]
+    assert set(kinds[3:]) <= {("json_object", False)}
+    assert not result.failed_chunks and result.chronology.events
+    said = [w for w in result.warnings if "rejected response_format" in w]
+    assert len(said) == 2 and said[1].endswith("json_object mode with the schema in the prompt"), said
+
+
+def test_max_output_tokens_is_sent_only_when_set() -> None:
+    with OpenAITestServer(seed_responder) as server:
+        brief([seed_article()], options(server))
+    assert all("max_tokens" not in r.body for r in server.chat_requests)  # recorded cassettes stay valid
+    with OpenAITestServer(seed_responder) as server:
+        brief([seed_article()], options(server, max_output_tokens=700))
+    assert server.chat_requests and all(r.body["max_tokens"] == 700 for r in server.chat_requests)
+
+
+def test_a_reply_cut_at_max_output_tokens_is_retried_smaller() -> None:
+    cut = completion('{"events": [{"when_text": "Monday", "da', finish_reason="length")
+    with OpenAITestServer(queue(cut, seed_responder)) as server:
+        result = brief([seed_article()], options(server, max_output_tokens=64))
+    assert len(server.chat_requests) >= 3  # the cut request, then the chunk in two halves
+    halves = [r.messages[-1]["content"] for r in server.chat_requests[1:3]]
+    assert all(len(h) < len(server.chat_requests[0].messages[-1]["content"]) for h in halves)
+    assert result.chronology.events and all(r.body["max_tokens"] == 64 for r in server.chat_requests)

@@ -29,6 +29,7 @@ def brief_command(args: argparse.Namespace) -> int:
     options = BriefOptions(
         engine=args.engine, max_chunk_tokens=args.max_chunk_tokens, max_bytes=args.max_bytes, model=args.model,
         base_url=args.base_url, concurrency=args.concurrency, max_retries=args.max_retries, timeout=args.timeout,
+        max_output_tokens=args.max_output_tokens,
         cache_dir=args.cache_dir, use_cache=not args.no_cache, prompts_dir=args.prompts, fail_fast=args.fail_fast,
         since=since, until=until, max_events=args.max_events, key_dates=args.key_dates, per_date=args.per_date, about=args.about,
     )

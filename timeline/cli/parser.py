@@ -99,6 +99,9 @@ def add_brief_arguments(b: argparse.ArgumentParser) -> None:
     g.add_argument("--concurrency", type=int, metavar="N", help="parallel requests (default: config.toml's, else 4)")
     g.add_argument("--max-retries", type=int, default=2, metavar="N", help="retries per request on 429/5xx/timeouts (default 2)")
     g.add_argument("--timeout", type=float, default=60.0, metavar="SECONDS", help="per-request timeout (default 60)")
+    g.add_argument("--max-output-tokens", type=int, metavar="N",
+                   help="cap each reply at N tokens (sent as max_tokens; default: none, the server's limit). "
+                        "A cut-off reply is retried once as two smaller requests")
     g.add_argument("--cache-dir", metavar="DIR", help="response cache location (default: the user cache directory)")
     g.add_argument("--no-cache", action="store_true", help="neither read nor write the response cache")
     g.add_argument("--prompts", metavar="DIR", help="use prompt templates from DIR instead of the built-in ones")

@@ -119,6 +119,8 @@ def sentence_problems(sentence: str, backing: Backing, references: list[date | N
     if support.negated(bare) and not support.negated(union):
         problems.append("a negation the chronology does not have")
     problems += _claim_problems(sentence, bare, own, chosen, backing, union)
+    if not problems and not chosen:
+        problems.append("it states nothing any event says")  # "{", "N/A", a stray fragment of markup
     return problems, [backing.events[i] for i in chosen]
 
 

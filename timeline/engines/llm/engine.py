@@ -34,7 +34,12 @@ from timeline.engines.llm.transports import LENGTH, REFUSAL, Completion, Request
 
 log = logging.getLogger(__name__)
 
-MODES = ("json_schema", "json_object", "text")  # each falls back to the next when the server rejects it
+# The reply formats, each falling back to the next when the server rejects it: strict
+# structured output; JSON-object mode with the schema both in the prompt and as
+# ``response_format.schema`` (llama-cpp-python and llama.cpp's server compile it into a
+# grammar; see ``requests.grammar_schema``); JSON-object mode with the schema in the prompt
+# only; plain-text JSON.
+MODES = ("json_schema", "json_object+schema", "json_object", "text")
 DEFAULT_SUMMARY_BUDGET = 6000  # tokens of chronology lines per summary request before map-reduce
 
 
@@ -67,7 +72,7 @@ class LLMEngine(Engine):
         self.usage.model = self.model
         self.prompts_dir = options.prompts_dir
         self.transport = transport
-        self.mode = MODES[0]  # the reply format: json_schema, else json_object, else text (see _fall_back)
+        self.mode = MODES[0]  # the reply format, falling back along MODES (see _fall_back)
         self._semaphore: asyncio.Semaphore | None = None
         self._prices = load_prices()
         self.cache: ResponseCache | None = None
@@ -157,15 +162,22 @@ class LLMEngine(Engine):
         return ChunkProposals(proposals=first.proposals + second.proposals, summaries=first.summaries + second.summaries,
                               unplaced=first.unplaced + second.unplaced, warnings=first.warnings + second.warnings)
 
-    def extraction_request(self, items: list[tuple[Chunk, Article]], json_object: bool = False) -> dict[str, Any]:
-        """The extraction request for one pack (the dry run renders the same one)."""
-        return llm.pack_request(items, self.model, self.prompts_dir, json_object, final=self._requests_planned <= 1)
+    def extraction_request(self, items: list[tuple[Chunk, Article]], mode: str = MODES[0]) -> dict[str, Any]:
+        """The extraction request for one pack in reply format ``mode`` (the dry run renders the same one)."""
+        params = llm.pack_request(items, self.model, self.prompts_dir, mode, final=self._requests_planned <= 1)
+        return self._capped(params)
+
+    def _capped(self, params: dict[str, Any]) -> dict[str, Any]:
+        """``params`` with ``max_tokens`` when ``--max-output-tokens`` is set: a local model
+        that loops stops there, and the cut-off reply is retried smaller like any other."""
+        cap = getattr(self.options, "max_output_tokens", None)
+        return {**params, "max_tokens": int(cap)} if cap else params
 
     async def _propose_once(self, chunks: list[Chunk], articles: dict[str, Article]) -> list[ChunkProposals]:
         items = [(c, articles[c.article_id]) for c in chunks]
         key_text, key_dates = llm.pack_key_parts(items)
         where = ", ".join(f"{c.article_id} [{c.start}:{c.end}]" for c in chunks)
-        reply = await self._structured(lambda json_object: self.extraction_request(items, json_object),
+        reply = await self._structured(lambda mode: self.extraction_request(items, mode),
                                        llm.ProposedEvents, key_text, key_dates, where)
         per_chunk, unplaced = assign(reply.events, chunks)
         refused = [DroppedEvent(article_id=chunks[0].article_id, what=" ".join(p.what.split()), quote=p.evidence,
@@ -242,8 +254,8 @@ class LLMEngine(Engine):
         return " ".join(str(reply.summary).split())
 
     async def _summarize_once(self, items: list[str], prompt: str = "summarize") -> Any:
-        def build(json_object: bool) -> dict[str, Any]:
-            return llm.summarize_request(items, self.model, self.prompts_dir, json_object, prompt)
+        def build(mode: str) -> dict[str, Any]:
+            return self._capped(llm.summarize_request(items, self.model, self.prompts_dir, mode, prompt))
 
         reply_model = llm.ReduceReply if prompt == "reduce" else llm.SummaryReply
         return await self._structured(build, reply_model, "", "", "summary")
@@ -251,14 +263,14 @@ class LLMEngine(Engine):
     # -- one structured request, with cache, fallback and one re-ask ---------------------------
 
     async def _structured(
-        self, build: Callable[[bool], dict[str, Any]], reply_model: type, chunk_text: str, published: str, where: str
+        self, build: Callable[[str], dict[str, Any]], reply_model: type, chunk_text: str, published: str, where: str
     ) -> Any:
         problem: str | None = None
         raw: str | None = None
         first_key: str | None = None
         for attempt in (1, 2):
-            def params_for(json_object: bool, raw: str | None = raw, problem: str | None = problem) -> dict[str, Any]:
-                params = build(json_object)
+            def params_for(mode: str, raw: str | None = raw, problem: str | None = problem) -> dict[str, Any]:
+                params = build(mode)
                 return llm.reask_messages(params, raw, problem) if problem else params
 
             completion, key, from_cache = await self._call(params_for, chunk_text, published, where)
@@ -286,11 +298,11 @@ class LLMEngine(Engine):
         raise ChunkFailed(f"invalid reply after 2 attempts: {problem}", attempts=2, raw=raw)
 
     async def _call(
-        self, params_for: Callable[[bool], dict[str, Any]], chunk_text: str, published: str, where: str
+        self, params_for: Callable[[str], dict[str, Any]], chunk_text: str, published: str, where: str
     ) -> tuple[Completion, str, bool]:
         """(completion, cache key, served from cache) for the request ``params_for`` builds."""
         mode = self.mode
-        params = _in_mode(params_for(mode != "json_schema"), mode)
+        params = _in_mode(params_for(mode), mode)
         key = llm.cache_key(params, chunk_text, published)
         if self.cache is not None:
             hit = self.cache.get(key)
@@ -308,13 +320,13 @@ class LLMEngine(Engine):
                     break
                 except SchemaRejected as exc:
                     mode = self._fall_back(mode, str(exc))
-                    params = _in_mode(params_for(True), mode)
+                    params = _in_mode(params_for(mode), mode)
                     key = llm.cache_key(params, chunk_text, published)
         self._count(completion.usage)
         return completion, key, False
 
     def _fall_back(self, rejected: str, reason: str) -> str:
-        """The mode after ``rejected`` (json_schema -> json_object -> text); one line says which is used.
+        """The mode after ``rejected`` (along ``MODES``); one line says which is used.
         A concurrent request may have moved on already: then its mode is taken, and nothing is said again."""
         if rejected == MODES[-1]:
             raise ChunkFailed(f"the server rejected every reply format ({reason})")
@@ -322,9 +334,7 @@ class LLMEngine(Engine):
         if MODES.index(self.mode) < MODES.index(after):
             self.mode = after
             endpoint = getattr(self.transport, "endpoint", "the server")
-            message = (f"{endpoint} rejected response_format {rejected} ({reason}); using "
-                       + ("json_object mode with the schema in the prompt" if after == "json_object"
-                          else "plain-text JSON replies (no response_format) with the schema in the prompt"))
+            message = f"{endpoint} rejected response_format {rejected} ({reason}); using " + _MODE_SAYS[after]
             log.info(message)  # one line: the briefing's warnings carry it (``_say_pending`` when none follows)
             self._pending_warnings.append(message)
         return self.mode
@@ -375,6 +385,13 @@ class LLMEngine(Engine):
         return result
 
 
+_MODE_SAYS = {
+    "json_object+schema": "json_object mode with the schema in the prompt and as response_format.schema",
+    "json_object": "json_object mode with the schema in the prompt",
+    "text": "plain-text JSON replies (no response_format) with the schema in the prompt",
+}
+
+
 def _in_mode(params: dict[str, Any], mode: str) -> dict[str, Any]:
     """``params`` as sent in ``mode``: in text mode without a response_format."""
     if mode != "text":
@@ -389,7 +406,7 @@ def to_request(params: dict[str, Any]) -> Request:
     rest = {k: v for k, v in params.items() if k not in ("model", "messages", "response_format")}
     return Request(model=params["model"], messages=list(params["messages"]),
                    schema_name=schema["name"] if schema else "reply", schema=schema["schema"] if schema else None,
-                   parameters=rest, plain="response_format" not in params)
+                   parameters=rest, plain="response_format" not in params, grammar=fmt.get("schema"))
 
 
 def _cached_completion(body: dict[str, Any]) -> Completion:

@@ -129,6 +129,80 @@ def response_format(name: str, model: type[BaseModel]) -> dict[str, Any]:
 
 JSON_OBJECT = {"type": "json_object"}
 
+# Bounds for the grammar a local server compiles from the schema in ``json_object`` mode
+# (llama-cpp-python and llama.cpp's server turn ``response_format.schema`` into a grammar):
+# without them a small model bound to the grammar can fill its whole context with one
+# endless string or array (SmolLM2-135M on the seed: 7,252 tokens, 640 s).
+# The lengths are a budget, not a guess: llama-cpp-python 0.3 writes a string of at most N
+# characters as N nested optional groups, and llama.cpp refuses a grammar of more than 2,000
+# such rules ("exceeds sane defaults"); its server then dies. So the maxLengths of one reply
+# sum to at most GRAMMAR_BUDGET (a test holds every reply to it): short fields short, the
+# event's text and the summary what a news sentence and an 80-150 word summary need.
+GRAMMAR_BUDGET = 1800
+_MAX_ITEMS = {"events": 40, "claims": 20}
+_MAX_LENGTH = {"date": 21, "what": 250, "evidence": 300, "summary": 900, "text": 300, "source": 80,
+               "attribution": 80}
+_MAX_LIST, _MAX_SHORT = 12, 60
+
+
+def grammar_schema(model: type[BaseModel], quotes: list[str] | None = None) -> dict[str, Any]:
+    """``model``'s strict schema with every string and array bounded, for servers that compile
+    ``response_format: {"type": "json_object", "schema": ...}`` into a grammar.
+
+    ``quotes``: the sentences of the request's text; ``evidence`` must then be one of them
+    verbatim (an ``enum``), so a small model cannot misquote. Verification still checks it
+    like any quote; this only keeps a grammar-bound model from inventing one.
+    """
+
+    def bound(node: Any, key: str | None = None) -> Any:
+        if isinstance(node, list):
+            return [bound(n, key) for n in node]
+        if not isinstance(node, dict):
+            return node
+        out = {k: (v if k in ("required", "enum") else bound(v, k)) for k, v in node.items()}
+        if key == "properties":  # property names, not a schema
+            return out
+        kinds = out.get("type")
+        kinds = kinds if isinstance(kinds, list) else [kinds]
+        if "array" in kinds:
+            out["maxItems"] = _MAX_ITEMS.get(key or "", _MAX_LIST)
+        if "string" in kinds:
+            out["maxLength"] = _MAX_LENGTH.get(key or "", _MAX_SHORT)
+        return out
+
+    schema = bound(strict_schema(model))
+    if quotes and model is ProposedEvents:
+        unique = list(dict.fromkeys(quotes))
+        events = schema["properties"]["events"]
+        events["items"]["properties"]["evidence"] = {"enum": unique}
+        # An event rests on a sentence of its own: more events than sentences is a model
+        # repeating itself (as a grammar-bound small one does until its budget runs out).
+        events["maxItems"] = min(events["maxItems"], len(unique))
+    return schema
+
+
+def _quotes(items: list[tuple[Chunk, Article]]) -> list[str]:
+    """The sentences of a pack's chunks, as the evidence a grammar-bound model may quote."""
+    from timeline.text.sentences import sentences
+
+    found = []
+    for chunk, _ in items:
+        for start, end in sentences(chunk.text):
+            sentence = chunk.text[start:end].strip()
+            if sentence:
+                found.append(sentence)
+    return found
+
+
+def _format(mode: str, name: str, model: type[BaseModel], quotes: list[str] | None = None) -> dict[str, Any]:
+    """The ``response_format`` of ``mode`` (see ``engine.MODES``); text mode sends none, so the
+    caller drops it."""
+    if mode == "json_schema":
+        return response_format(name, model)
+    if mode == "json_object+schema":
+        return {**JSON_OBJECT, "schema": grammar_schema(model, quotes)}
+    return JSON_OBJECT
+
 
 def _schema_text(model: type[BaseModel]) -> str:
     return json.dumps(strict_schema(model), separators=(",", ":"))
@@ -139,7 +213,7 @@ def published_text(article: Article) -> str:
 
 
 def pack_request(
-    items: list[tuple[Chunk, Article]], model: str, prompts_dir: str | None = None, json_object: bool = False,
+    items: list[tuple[Chunk, Article]], model: str, prompts_dir: str | None = None, mode: str = "json_schema",
     final: bool = True,
 ) -> dict[str, Any]:
     """One extraction request for several chunks (a pack, see ``packing.py``).
@@ -149,6 +223,8 @@ def pack_request(
     would cost tokens and tell the model nothing it needs.
     ``final``: this is the briefing's only request, so its summary is the briefing's (80-150
     words); else a short partial summary for the one reduce request.
+    ``mode``: the reply format (``engine.MODES``); in every mode but ``json_schema`` the
+    schema is in the prompt too.
     """
     template = load_prompt("extract_events", prompts_dir)
     first_chunk, first_article = items[0]
@@ -157,9 +233,10 @@ def pack_request(
     ]
     messages = template.render(
         published=published_text(first_article), article=first_chunk.text, articles=articles, final=final,
-        schema=_schema_text(ProposedEvents) if json_object else "",
+        schema=_schema_text(ProposedEvents) if mode != "json_schema" else "",
     )
-    fmt = JSON_OBJECT if json_object else response_format("events", ProposedEvents)
+    quotes = _quotes(items) if mode == "json_object+schema" else None
+    fmt = _format(mode, "events", ProposedEvents, quotes)
     return {"model": model, "messages": messages, "response_format": fmt, **PARAMETERS}
 
 
@@ -178,15 +255,15 @@ def packs_supported(prompts_dir: str | None = None) -> bool:
 
 
 def summarize_request(
-    items: list[str], model: str, prompts_dir: str | None = None, json_object: bool = False,
+    items: list[str], model: str, prompts_dir: str | None = None, mode: str = "json_schema",
     prompt: str = "summarize",
 ) -> dict[str, Any]:
     """Keyword arguments for ``chat.completions.create`` summarizing ``items``
     (chronology lines with ``prompt="summarize"``, partial summaries with ``"reduce"``)."""
     template = load_prompt(prompt, prompts_dir)
     reply = ReduceReply if prompt == "reduce" else SummaryReply
-    messages = template.render(items=items, schema=_schema_text(reply) if json_object else "")
-    fmt = JSON_OBJECT if json_object else response_format("summary", reply)
+    messages = template.render(items=items, schema=_schema_text(reply) if mode != "json_schema" else "")
+    fmt = _format(mode, "summary", reply)
     return {"model": model, "messages": messages, "response_format": fmt, **PARAMETERS}
 
 

@@ -30,6 +30,7 @@ class Request:
     schema: dict[str, Any] | None
     parameters: dict[str, Any] = field(default_factory=dict)
     plain: bool = False  # no response_format at all: plain-text JSON, the schema in the prompt
+    grammar: dict[str, Any] | None = None  # JSON-object mode's ``schema`` for servers that compile it to a grammar
 
     def as_dict(self) -> dict[str, Any]:
         """The request in the common chat-completions shape (also what the cache key hashes)."""
@@ -37,12 +38,18 @@ class Request:
             return {"model": self.model, "messages": self.messages, **self.parameters}
         fmt: dict[str, Any] = {"type": "json_object"} if self.schema is None else {
             "type": "json_schema", "json_schema": {"name": self.schema_name, "strict": True, "schema": self.schema}}
+        if self.schema is None and self.grammar is not None:
+            fmt["schema"] = self.grammar
         return {"model": self.model, "messages": self.messages, "response_format": fmt, **self.parameters}
 
     @property
     def mode(self) -> str:
-        """The reply format asked for: ``json_schema``, ``json_object`` or ``text``."""
-        return "text" if self.plain else "json_object" if self.schema is None else "json_schema"
+        """The reply format asked for: ``json_schema``, ``json_object+schema``, ``json_object`` or ``text``."""
+        if self.plain:
+            return "text"
+        if self.schema is None:
+            return "json_object" if self.grammar is None else "json_object+schema"
+        return "json_schema"
 
 
 @dataclass(frozen=True)
@@ -64,7 +71,7 @@ class Completion:
 
 
 class SchemaRejected(Exception):
-    """The server does not take the reply format asked for (``json_schema``, then ``json_object``);
+    """The server does not take the reply format asked for (``json_schema``, then the JSON-object modes);
     the engine falls back to the next mode: JSON-object, then plain-text JSON."""
 
 
