@@ -4,7 +4,7 @@
 
 1. The scripted liar and honest models (tests/support/liar_responder.py) through the local test
    server over the seed and the story: lies reaching any output format, honest events
-   unchanged (the same figures tests/test_liar.py asserts).
+   unchanged (the same figures tests/scenarios/test_liar.py asserts).
 2. Sentences the loaded-language check flags in the writer's voice, on the first 150
    articles of each ``../shared/corpus`` file, with the 31-word list this round started from
    as the baseline measured in the same run (skipped when the corpus is absent).
@@ -20,7 +20,7 @@ import tempfile
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
-for extra in (REPO, REPO / "tests", REPO / "tests" / "support"):
+for extra in (REPO, REPO / "tests" / "support"):  # not tests/ itself: tests/select would shadow the stdlib select
     if str(extra) not in sys.path:
         sys.path.insert(0, str(extra))
 
@@ -35,7 +35,7 @@ BASELINE_WORDS = (
 def liar_figures() -> str:
     os.environ.setdefault("OPENAI_API_KEY", "bench-key")
     os.environ.setdefault("TIMELINE_CACHE_DIR", tempfile.mkdtemp(prefix="timeline-bench-"))
-    import test_liar
+    from tests.scenarios import test_liar
 
     return test_liar.figures()
 
@@ -69,7 +69,7 @@ def loaded_rate(per_file: int = 150) -> dict[str, float | int] | None:
 def dated_figure() -> str:
     """Issue 23: a model that names no time expression against the offline engine, same articles."""
     os.environ.setdefault("OPENAI_API_KEY", "bench-key")
-    from tests.test_model_path import dated_ratio
+    from tests.engines.test_model_path import dated_ratio
 
     timeless, offline = dated_ratio()
     return (f"dates from the evidence: a model naming no time expression dates {timeless} events, the offline "
