@@ -181,7 +181,10 @@ _RUNNING = re.compile(r"\b(?:" + RUNNING_TOTAL + r")\b[^.;]{0,60}\bto\s*$", re.I
 # what an amount is of, when the words after its currency say so ("167 mln stg of treasury
 # bills", "15 mln stg in assistance"): two amounts of two things are not rival figures
 _AMOUNT_OF = re.compile(r"\s*(?:'s\s+|’s\s+)?(?:worth\s+)?(?:of|in)\s+(?:the\s+|its\s+|their\s+)?(?P<noun>[a-z][a-z-]+)")
-_WHOLE = re.compile(r"\b(?:" + WHOLE_MARKERS + r")\b", re.IGNORECASE)
+# the marker modifies what is counted, right before the number ("limit group exports to 96,000",
+# "an overall death toll of 40"); "the group said 12 died" and "a group of 12" are not wholes
+_WHOLE = re.compile(r"\b(?:" + WHOLE_MARKERS + r")\s+(?!of\b|said\b|says\b|told\b|reported\b)[a-z]+(?:\s+[a-z]+)?"
+                    r"(?:\s+(?:to|of|at|was|were|is|are|totalled|totaled|reached))?\s*$", re.IGNORECASE)
 
 
 def _aside(before: str) -> str:
