@@ -676,3 +676,19 @@ def test_a_whole_made_of_parts_is_marked_only_where_it_modifies_the_count(text: 
     # "a group of 12" and "the group said" are no wholes: marking them would hide real disputes
     [figure] = find_figures(text)
     assert figure.whole is whole
+
+
+@given(counts=st.lists(st.integers(10, 60), min_size=2, max_size=2, unique=True),
+       speakers=st.lists(st.sampled_from(["officials", "police", None, "the Verran army", "Governor Ada Pike"]),
+                         min_size=2, max_size=2),
+       outlets=st.sampled_from([("AFP", "AFP"), ("AFP", "Xinhua")]), days=st.sampled_from([(7, 7), (7, 8)]))
+@settings(max_examples=80, deadline=None)
+def test_generated_pairs_dispute_only_one_day_and_two_voices(counts: list[int], speakers: list[str | None],
+                                                            outlets: tuple[str, str], days: tuple[int, int]) -> None:
+    readings = [(f"Border guards shot dead {n} militants here on April {d}" + (f", {who} said." if who else "."),
+                 f"1997-04-{d:02d}", f"April {d}", who, outlet, dt.date(1997, 4, 9))
+                for n, who, outlet, d in zip(counts, speakers, outlets, days)]
+    one_voice = outlets[0] == outlets[1] and speakers[0] == speakers[1] and speakers[0] in (
+        "the Verran army", "Governor Ada Pike")
+    expected = "none" if days[0] != days[1] or one_voice else "dispute"
+    assert _judged(*readings) == expected
