@@ -592,6 +592,15 @@ MAY7 = ("1987-05-07", "May 7")
       "2005-08-17", "Aug 17", "the intelligence report", "Xinhua", dt.date(2005, 11, 20)),
      ("Earlier, the outfit staged serial bombings on Aug 17, leaving two people dead.", "2005-08-17", "Aug 17",
       None, "Xinhua", dt.date(2005, 11, 29)), "dispute"),
+    # "By Sunday" dates a reading as of that day, and a term ("a 10-year-old") is no instrument's
+    (("By Sunday, 40 people had died in the floods, officials said.", "2006-11-05", "Sunday", "officials", "AFP",
+      dt.date(2006, 11, 6)),
+     ("Floods had killed 52 people by Sunday, a 10-year-old among them, the Red Cross said.", "2006-11-05",
+      "Sunday", "the Red Cross", "Xinhua", dt.date(2006, 11, 6)), "dispute"),
+    (("A 3-day festival ended on Sunday after a stampede killed 40 people, officials said.", "2006-11-05",
+      "Sunday", "officials", "AFP", dt.date(2006, 11, 6)),
+     ("A stampede on Sunday killed 52 people in a two-week pilgrimage, the Red Cross said.", "2006-11-05",
+      "Sunday", "the Red Cross", "Xinhua", dt.date(2006, 11, 6)), "dispute"),
     # a later, higher toll is still an update, and a named source's own later count too
     (("A blast killed 17 miners on Sunday.", "2006-11-05", "Sunday", None, "Xinhua", dt.date(2006, 11, 6)),
      ("The death toll from Sunday's blast has risen to 40.", "2006-11-05", "Sunday's", None, "Xinhua",
@@ -607,6 +616,8 @@ def test_what_a_figure_is_of_whose_it_is_and_its_day(first: tuple, second: tuple
     ("Earlier, the bank estimated a surplus of around 250 mln stg.", "earlier"),
     ("The storm, which could be the worst in decades, killed 12 people.", ""),
     ("Five people died in the fire on May 3, police said.", ""),
+    ("Rescuers could not reach 30 miners trapped in the shaft.", ""),
+    ("The ship sank on May 3 with 30 crew aboard.", ""),
 ])
 def test_a_forecast_or_an_earlier_reading_is_set_aside(text: str, aside: str) -> None:
     [figure] = find_figures(text)

@@ -403,7 +403,7 @@ def _reading_days(ev: Evidence) -> Period | None:
 
 _BOUND_BEFORE = re.compile(r"(?i)\b(?:" + BOUND_BEFORE_DATE + r")\s+(?:the\s+)?$")
 _BOUND_DATE = re.compile(r"(?i)^(?:" + BOUND_BEFORE_DATE + r")\s")
-_TERM = re.compile(r"(?i)\b(?:\d+|" + "|".join(w for w in en.NUMBERS if len(w) > 2) + r")-(?:" + TERM_UNITS + r")\b")
+_TERM = re.compile(r"(?i)\b(?:\d+|" + "|".join(w for w in en.NUMBERS if len(w) > 2) + r")-(?:" + TERM_UNITS + r")(?![\w-])")
 
 
 def _same_thing(fa: Figure, ea: Evidence, fb: Figure, eb: Evidence) -> bool:
@@ -419,6 +419,8 @@ def _same_thing(fa: Figure, ea: Evidence, fb: Figure, eb: Evidence) -> bool:
         return False
     if fa.whole != fb.whole or (fa.of and fb.of and fa.of != fb.of):
         return False
+    if not (fa.unit and fa.unit != "%"):
+        return True  # terms tell instruments apart: "a 10-year-old among 12 dead" is no term of a toll
     terms_a, terms_b = _terms(ea.quote), _terms(eb.quote)
     return not (terms_a and terms_b and terms_a.isdisjoint(terms_b))
 

@@ -145,7 +145,8 @@ COMPARISON_AFTER = r"vs\.?|versus"
 # forecast or possibility ("could trigger a selloff of at least 100 stg", "expects earnings of 90
 # cts") or an earlier, superseded reading ("Earlier, the bank estimated a surplus of 250 mln").
 # "may" is left out: it is also the month.
-FORECAST_MARKERS = r"could|might|would|expects?|expected|forecasts?|forecasting|projects?|projected|predicts?|predicted"
+FORECAST_MARKERS = (r"(?:could|might|would)(?!\s+not\b|n't)|expects?|expected|forecasts?|forecasting|projects?|projected|"
+                    r"predicts?|predicted")  # "rescuers could not reach 30 miners" is what happened
 EARLIER_MARKERS = r"earlier|initially|originally|previously|at first"
 # ... an earlier *statement*: the marker then a verb of saying or estimating ("Earlier, the bank
 # estimated"); "Earlier, the activists staged bombings ..., leaving two dead" is background, still a reading
@@ -161,7 +162,8 @@ TERM_UNITS = r"day|week|month|year"
 # Words before a date that bound a period rather than date a happening ("an injunction until May 7",
 # "could resume at any time before May 7", "bills due March 27": a maturity), or name the day an item is for or takes effect ("a rate
 # for April 3", "closed, effective April 6"): a daily notice for another day is another notice.
-BOUND_BEFORE_DATE = r"until|till|before|by|ahead of|no later than|up to|due|maturing|payable|expiring"
+# ("by" is left out: "By Sunday the toll had risen to 40" dates a reading as of that day)
+BOUND_BEFORE_DATE = r"until|till|before|ahead of|no later than|due|maturing|payable|expiring"
 FOR_DATE = r"for|effective|with effect from|as from|valid for|scheduled for"
 
 # A plan, not something that happened: "will resume talks tomorrow", "is due to sign on May 3".
