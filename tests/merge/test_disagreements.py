@@ -632,7 +632,7 @@ def test_generated_amounts_of_two_terms_are_never_disputed(unit: str, terms: lis
                  "1987-03-26", "today", who, outlet, D26)
                 for n, t, who, outlet in zip(amounts, terms, ["dealers", "traders"], ["Wire", "Other Wire"])]
     assert _judged(*readings) == "none"
-    same_term = [(q.replace(f"{terms[1]}-{unit}", f"{terms[0]}-{unit}"), *rest) for q, *rest in readings]
+    same_term = [(q.replace(f" {terms[1]}-{unit}", f" {terms[0]}-{unit}"), *rest) for q, *rest in readings]
     assert _judged(*same_term) == "dispute"
 
 
@@ -703,3 +703,53 @@ def test_generated_pairs_dispute_only_one_day_and_two_voices(counts: list[int], 
         "the Verran army", "Governor Ada Pike")
     expected = "none" if days[0] != days[1] or one_voice else "dispute"
     assert _judged(*readings) == expected
+
+
+# --- found on the held-out check (Reuters-21578 file 06, read after the first check) -----------
+
+@pytest.mark.parametrize("first, second, agree", [
+    ("Net borrowings were 1.36 billion dlrs.", "Borrowings were 1.4 billion dlrs.", True),  # rounded
+    ("The deal was valued at 40 million euros.", "It secured the 65 million euro deal.", False),
+    ("It sold 100 mln dlrs of notes.", "It sold 101 mln dlrs of notes.", False),
+    ("Some 3.5 million were made homeless.", "Three million were made homeless.", False),  # a word: as stated
+    ("It owed 2.5 billion dlrs.", "It owed 2.6 billion dlrs.", False),
+])
+def test_a_scaled_figure_is_rounded_to_its_last_decimal(first: str, second: str, agree: bool) -> None:
+    [a], [b] = find_figures(first), find_figures(second)
+    assert compatible(a, b) is agree
+
+
+@pytest.mark.parametrize("text, levels", [
+    ("Three months delivery ended at 456 stg, down one stg a tonne from yesterday's close.", ["456 stg"]),
+    ("Copper ended at 879 stg per tonne, a rise of three from the close.", ["879 stg"]),
+    ("The death toll rose to nine, police said.", ["nine"]),
+    ("The army lost 12 soldiers in the attack.", ["12"]),
+])
+def test_the_size_of_a_move_is_no_reading_of_the_level(text: str, levels: list[str]) -> None:
+    assert [f.shown for f in find_figures(text) if not (f.comparison or f.aside)] == levels
+
+
+@pytest.mark.parametrize("first, second, expected", [
+    # one outlet's own price readings of one day, no speaker named: two fixes, one voice
+    (("London gold was 418.70 dlrs an ounce at the fix today.", "1987-04-07", "today", None, "Wire", dt.date(1987, 4, 7)),
+     ("London gold was 418.50 dlrs an ounce at the afternoon fix today.", "1987-04-07", "today", None, "Wire",
+      dt.date(1987, 4, 7)), "none"),
+    # ... but its own counts of people in two stories are its reports disagreeing
+    (("A ferry sank today, killing 18 people.", "1987-04-07", "today", None, "Wire", dt.date(1987, 4, 7)),
+     ("A ferry sank off Tarrow today with the loss of 25 lives.", "1987-04-07", "today", None, "Wire",
+      dt.date(1987, 4, 7)), "dispute"),
+    # two outlets' prices are still two sources
+    (("London gold was 418.70 dlrs an ounce at the fix today.", "1987-04-07", "today", None, "Wire", dt.date(1987, 4, 7)),
+     ("London gold was 412.50 dlrs an ounce at the fix today.", "1987-04-07", "today", None, "Other Wire",
+      dt.date(1987, 4, 7)), "dispute"),
+])
+def test_whose_voice_depends_on_what_is_counted(first: tuple, second: tuple, expected: str) -> None:
+    assert _judged(first, second) == expected
+
+
+def test_a_notice_through_a_day_is_no_date_dispute() -> None:
+    briefing = run(("The Verran Farm Agency reported the reserve five-day average price through April 6 as follows "
+                    "for wheat and corn.", WIRE, dt.date(1987, 4, 6)),
+                   ("The Verran Farm Agency reported the reserve five-day average price through April 7 as follows "
+                    "for wheat and corn.", WIRE, dt.date(1987, 4, 7)))
+    assert not [e for e in flagged(briefing) if any(c.kind == "date" for c in e.conflicts)]

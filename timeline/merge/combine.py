@@ -26,7 +26,7 @@ from itertools import chain, combinations
 
 
 from timeline.text.attribution import find_attribution
-from timeline.merge.figures import CUMULATIVE, Figure, compatible, find_figures, numbers_in, stated_value
+from timeline.merge.figures import CUMULATIVE, PEOPLE_COUNTS, Figure, compatible, find_figures, numbers_in, stated_value
 from timeline.lang.en import time as en
 from timeline.lang.en.news import BOUND_BEFORE_DATE, SOURCE_NOUNS, TERM_UNITS
 from timeline.models import Article, Chronology, Conflict, ConflictValue, Event, Evidence, TimePoint
@@ -357,7 +357,7 @@ def _with_figures(event: Event, articles: dict[str, Article]) -> Event:
             if later and (_update_of(fa, ea, fb, eb, da < db) or (label in CUMULATIVE and fb.low >= fa.low)
                           or label == "missing"):
                 updated_at |= {ia, ib}  # a later figure replaces an earlier one: 5 -> 9
-            elif not _same_voice(articles, ea, eb):
+            elif not _same_voice(articles, ea, eb, label):
                 disputed_at |= {ia, ib}  # two sources' figures for the same time: 5 vs 7
             # one outlet quoting one speaker twice with two figures is no dispute between sources
             # (a revised forecast, two tables of one wire): not flagged, a misread being worse
@@ -476,17 +476,23 @@ def _same_outlet(articles: dict[str, Article], a: Evidence, b: Evidence) -> bool
     return bool(outlet_a) and outlet_a == (articles[b.article_id].source if b.article_id in articles else None)
 
 
-def _same_voice(articles: dict[str, Article], a: Evidence, b: Evidence) -> bool:
-    """Two readings from one outlet (its stated name, not a title) and one named speaker: the same
-    voice, which cannot disagree with itself as two sources do (the Bank of England's revised
-    forecasts of one day, in two of a wire's items)."""
+def _same_voice(articles: dict[str, Article], a: Evidence, b: Evidence, label: str = "") -> bool:
+    """Two readings from one outlet (its stated name, not a title) that are one voice, which
+    cannot disagree with itself as two sources do.
+
+    One named speaker is one voice (the Bank of England's revised forecasts of one day, in two
+    of a wire's items). For a count of people (deaths, injured, ...), "officials" or "police" in
+    two of an outlet's stories may be two officials, and its own unattributed counts in two
+    stories (four dead and 83 missing; more than 80 killed, te3silver) are its reports
+    disagreeing. Its own money and price figures with no named speaker are readings through
+    the day (two gold fixes, a metal's level and its move, a rounded and an exact total: seen
+    on wire copy), one voice."""
     if not _same_outlet(articles, a, b):
         return False
     speaker_a, speaker_b = _speaker(a.attribution), _speaker(b.attribution)
-    # a named speaker ("the Bank of England") is one voice; "officials" or "police" in two of an
-    # outlet's stories may be two officials, and an outlet's own unattributed figures in two
-    # stories (four dead and 83 missing; more than 80 killed) are its reports disagreeing
-    return bool(speaker_a) and speaker_a.lower() == speaker_b.lower() and _named(speaker_a)
+    if speaker_a and speaker_a.lower() == speaker_b.lower() and _named(speaker_a):
+        return True
+    return label not in PEOPLE_COUNTS and not _named(speaker_a) and not _named(speaker_b)
 
 
 def _speaker(attribution: str | None) -> str:

@@ -20,7 +20,7 @@ from dataclasses import dataclass, replace
 
 from timeline.lang.en import time as en
 from timeline.lang.en.news import (COMPARISON_AFTER, COMPARISON_BEFORE, EARLIER_MARKERS, EARLIER_STATING,
-                                    FIGURE_LABELS, FORECAST_MARKERS, PER_UNIT_NOUNS, RUNNING_TOTAL, WHOLE_MARKERS,
+                                    DELTA_BEFORE, FIGURE_LABELS, FORECAST_MARKERS, PER_UNIT_NOUNS, RUNNING_TOTAL, WHOLE_MARKERS,
                                     WIRE_CURRENCIES, WIRE_PERCENT, WIRE_SCALES)
 
 _WORD_NUMBERS = {
@@ -113,7 +113,7 @@ class Figure:
     update: bool = False
     unit: str = ""  # an amount's currency ("euros") or "%": figures in two units are not compared
     comparison: bool = False  # one side of a comparison in its report ("9 from 5", "12 cts vs 10 cts")
-    aside: str = ""  # "forecast" or "earlier": a figure the report does not give as what happened
+    aside: str = ""  # "forecast", "earlier" or "change" ("down one stg"): not the report's reading of a level
     whole: bool = False  # a whole made of parts ("group exports"): a member's figure is no rival count
     of: str = ""  # what an amount is of, when stated ("of treasury bills": "treasury"; "in assistance")
 
@@ -141,7 +141,8 @@ def find_figures(text: str) -> list[Figure]:
                           or _COMPARISON_AFTER.match(text, match.end()))
         clause_start = max(text.rfind(c, 0, match.start()) for c in ".;") + 1
         update = bool(_UPDATE.search(text[clause_start:match.start()]) or _RUNNING.search(text[clause_start:match.start()]))
-        aside = _aside(text[clause_start:match.start()])
+        aside = "change" if _DELTA_BEFORE.search(text, max(0, match.start() - 30), match.start()) else \
+            _aside(text[clause_start:match.start()])
         whole = bool(_WHOLE.search(text, max(clause_start, match.start() - 40), match.start()))
         if _PERCENT_AFTER.match(after):
             percent = _percent(text, match, value, qualifier, update)
@@ -170,11 +171,19 @@ def find_figures(text: str) -> list[Figure]:
             if per:
                 label = f"price per {per.group('noun').lower()}"  # "70 dlrs per share" is no tender's value
         low, high = _interval(value, _QUALIFIERS.get(qualifier))
+        scale = match.group("scale") or abbr
+        if scale and low == high and _decimals(num):
+            # "1.4 billion" is rounded to its last decimal: it agrees with "1.36 billion" (seen on
+            # wire copy: one day's borrowings given both ways were set against each other)
+            half = _SCALES.get(scale.lower(), 1.0) * 0.4999 * 10 ** -_decimals(num)  # "100" and "101 mln" still differ
+            low, high = value - half, value + half
         found.append(Figure(label=label, shown=shown[:1].lower() + shown[1:] if qualifier else shown, low=low,
                             high=high, update=update, unit=unit, comparison=comparison, aside=aside, whole=whole, of=of))
     return found
 
 
+# a change, not a level: "down one stg a tonne from yesterday's close", "a rise of three", "fell by 5"
+_DELTA_BEFORE = re.compile(r"(?i)\b(?:" + DELTA_BEFORE + r")\s+$")
 _FORECAST = re.compile(r"\b(?:" + FORECAST_MARKERS + r")\b", re.IGNORECASE)
 _EARLIER = re.compile(r"\b(?:" + EARLIER_MARKERS + r")\b[^.;]*\b(?:" + EARLIER_STATING + r")\b", re.IGNORECASE)
 _RUNNING = re.compile(r"\b(?:" + RUNNING_TOTAL + r")\b[^.;]{0,60}\bto\s*$", re.IGNORECASE)
@@ -200,6 +209,11 @@ def _aside(before: str) -> str:
     if _EARLIER.search(before):
         return "earlier"
     return ""
+
+
+def _decimals(num: str) -> int:
+    """Digits after the decimal point ("1.36" -> 2; "65", "three" -> 0)."""
+    return len(num.rsplit(".", 1)[1]) if "." in num and num.replace(",", "").replace(".", "").isdigit() else 0
 
 
 def _currency(word: str) -> str:
