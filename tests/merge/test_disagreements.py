@@ -542,8 +542,8 @@ MAY7 = ("1987-05-07", "May 7")
      ("The Bank of Avalon provided 15 mln stg in assistance to the money market today, dealers said.",
       "1987-03-25", "today", "dealers", "Other Wire", D25), "dispute"),
     # a forecast or a possibility is not what happened; an earlier, superseded reading is no rival
-    (("The failure of the talks could trigger a selloff in cocoa futures of at least 100 stg per tonne today, "
-      "traders said.", "1987-03-02", "today", "traders", "Wire", dt.date(1987, 3, 2)),
+    (("The failure of the talks could send cocoa futures down to 1,100 stg per tonne today, traders said.",
+      "1987-03-02", "today", "traders", "Wire", dt.date(1987, 3, 2)),
      ("Cocoa futures fell sharply today, the May price reaching 1,270 stg per tonne.",
       "1987-03-02", "today", None, "Other Wire", dt.date(1987, 3, 2)), "none"),
     (("Earlier, the bank estimated a surplus of around 250 mln stg in the system today.",
