@@ -26,8 +26,9 @@ from itertools import chain, combinations
 
 
 from timeline.text.attribution import find_attribution
-from timeline.merge.figures import CUMULATIVE, Figure, compatible, find_figures, numbers_in, stated_value
+from timeline.merge.figures import CUMULATIVE, PEOPLE_COUNTS, Figure, compatible, find_figures, numbers_in, stated_value
 from timeline.lang.en import time as en
+from timeline.lang.en.news import BOUND_BEFORE_DATE, SOURCE_NOUNS, TERM_UNITS
 from timeline.models import Article, Chronology, Conflict, ConflictValue, Event, Evidence, TimePoint
 from timeline.timepoint import Period, sort_key
 from timeline.merge.happening import MIN_SHARED_KEYS, _clash, _keys, _years, same_happening
@@ -194,7 +195,7 @@ def _stated_readings(readings: list[tuple[Evidence, TimePoint, str]], published:
         words = " ".join(when.text.lower().split())
         if str(Period(value).start_key[0]) in words:
             continue  # a stated year is each source's own reading
-        if value == published.get(ev.article_id) and not _MONTH_WORD.search(words):
+        if value == published.get(ev.article_id) and (not _MONTH_WORD.search(words) or _dateline(ev, when)):
             # "4 p.m.", "today", "this morning": the day the report came out, whatever the
             # words; two such readings differ only because the reports came out on two days
             words = "\x00published"
@@ -205,6 +206,17 @@ def _stated_readings(readings: list[tuple[Evidence, TimePoint, str]], published:
             earliest = min(members, key=lambda i: (published.get(readings[i][0].article_id) or "9999", i))
             dropped.update(i for i in members if i != earliest)
     return [r for i, r in enumerate(readings) if i not in dropped]
+
+
+_DATELINE_BEFORE = re.compile(r"^\s*[A-Z][A-Z .'-]*,\s*$")
+
+
+def _dateline(ev: Evidence, when: TimePoint) -> bool:
+    """Whether the date is the report's dateline ("LONDON, March 26 - The Bank of England said"):
+    the day the report came out, like "today" (two days' money-market items of one wire were
+    flagged as disputing the day)."""
+    at = ev.quote.find(when.text) if when.text else -1
+    return at >= 0 and bool(_DATELINE_BEFORE.match(ev.quote[:at])) and ev.quote[at + len(when.text):].lstrip()[:1] == "-"
 
 
 def _combine(group: list[Event], order: dict[str, int], published: dict[str, str] | None = None) -> Event:
@@ -305,9 +317,13 @@ def _with_figures(event: Event, articles: dict[str, Article]) -> Event:
     by_label: dict[str, list[tuple[Figure, Evidence]]] = {}
     ambiguous: set[tuple[str, str]] = set()
     for ev in event.evidence:
+        if _reading_days(ev) is None:
+            continue  # this report's own date is no day of the happening ("fiscal 1986", "until May 7")
         for figure in find_figures(ev.quote):
-            if figure.comparison:
-                continue  # "rose to 9 from 5", "12 cts vs 10 cts": the base is no reading of this happening
+            if figure.comparison or figure.aside:
+                # "rose to 9 from 5", "12 cts vs 10 cts": the base is no reading of this happening;
+                # nor is a forecast ("could trigger a selloff of 100") or an earlier, superseded one
+                continue
             readings = by_label.setdefault(figure.label, [])
             same = [f for f, e in readings if e.article_id == ev.article_id]
             if not same:
@@ -328,14 +344,20 @@ def _with_figures(event: Event, articles: dict[str, Article]) -> Event:
         for (ia, (fa, ea)), (ib, (fb, eb)) in combinations(enumerate(readings), 2):
             if compatible(fa, fb) or _mentions_other(fa, eb.quote) or _mentions_other(fb, ea.quote):
                 continue
+            if not _same_thing(fa, ea, fb, eb):
+                continue  # two days' figures, a group's and a member's, two instruments' amounts
             da, db = _published(articles, ea.article_id), _published(articles, eb.article_id)
             if da > db:
                 (ia, fa, ea, da), (ib, fb, eb, db) = (ib, fb, eb, db), (ia, fa, ea, da)
             later = da < db or (da == db and fb.update and not fa.update)
+            if da == db and fa.update and fb.update and _same_outlet(articles, ea, eb):
+                # "This brings the total help so far today to 120 mln", "... to 571 mln": one
+                # outlet's steps of a count growing through one day, in an order we do not know
+                continue
             if later and (_update_of(fa, ea, fb, eb, da < db) or (label in CUMULATIVE and fb.low >= fa.low)
                           or label == "missing"):
                 updated_at |= {ia, ib}  # a later figure replaces an earlier one: 5 -> 9
-            elif not _same_voice(articles, ea, eb):
+            elif not _same_voice(articles, ea, eb, label):
                 disputed_at |= {ia, ib}  # two sources' figures for the same time: 5 vs 7
             # one outlet quoting one speaker twice with two figures is no dispute between sources
             # (a revised forecast, two tables of one wire): not flagged, a misread being worse
@@ -357,6 +379,59 @@ def _with_figures(event: Event, articles: dict[str, Article]) -> Event:
     if not updates and conflicts == event.conflicts and flags == event.flags:
         return event
     return event.model_copy(update={"conflicts": conflicts, "figure_updates": updates, "flags": flags})
+
+
+def _reading_days(ev: Evidence) -> Period | None:
+    """The days this report's own date covers, when it dates a happening to within a week.
+
+    A quarter or a year ("fiscal 1986", "last year") dates results, not a happening; a date
+    bounded by "until" or "before" ("an injunction until May 7", "could resume at any time
+    before May 7") is a deadline, not the day anything happened. Seen on wire copy: a group of
+    earnings reports got a day from one report's stray "December 31", and every company's
+    per-share result was set against the others'; 350 and 800 redundancies were disputed
+    because both reports mentioned a May 7 deadline."""
+    when = ev.when
+    if not (when and when.value and when.precision in ("day", "range") and _width(when) <= MAX_FIGURE_RANGE_DAYS):
+        return None
+    if when.text and _BOUND_DATE.search(when.text) is None:
+        at = ev.quote.find(when.text)
+        if at < 0 or _BOUND_BEFORE.search(ev.quote, max(0, at - 40), at) is None:
+            return when.period
+        return None
+    return None if when.text else when.period
+
+
+_BOUND_BEFORE = re.compile(r"(?i)\b(?:" + BOUND_BEFORE_DATE + r")\s+(?:the\s+)?$")
+_BOUND_DATE = re.compile(r"(?i)^(?:" + BOUND_BEFORE_DATE + r")\s")
+_TERM = re.compile(r"(?i)\b(?:\d+|" + "|".join(w for w in en.NUMBERS if len(w) > 2) + r")-(?:" + TERM_UNITS + r")(?![\w-])")
+
+
+def _same_thing(fa: Figure, ea: Evidence, fb: Figure, eb: Evidence) -> bool:
+    """Whether two readings of one label count the same thing at the same time.
+
+    Not when the reports' own dates are different days (two days' money-market figures joined
+    into one event are two days' values), when one counts a whole and the other a part ("group
+    exports" of 96,000 tonnes against one member's 1,736), when two amounts say they are of two
+    things ("167 mln stg of treasury bills" sold, "265 mln stg in assistance"), or when they are
+    of two terms ("a 29-day repurchase accord" and "a 24-day" one are two bill sales)."""
+    da, db = _reading_days(ea), _reading_days(eb)
+    if da is None or db is None or not (da.nests(db) or db.nests(da) or _overlap(da, db)):
+        return False
+    if fa.whole != fb.whole or (fa.of and fb.of and fa.of != fb.of):
+        return False
+    if not (fa.unit and fa.unit != "%"):
+        return True  # terms tell instruments apart: "a 10-year-old among 12 dead" is no term of a toll
+    terms_a, terms_b = _terms(ea.quote), _terms(eb.quote)
+    return not (terms_a and terms_b and terms_a.isdisjoint(terms_b))
+
+
+def _overlap(a: Period, b: Period) -> bool:
+    (a0, a1), (b0, b1) = a.bounds, b.bounds
+    return a0 <= b1 and b0 <= a1
+
+
+def _terms(quote: str) -> frozenset[str]:
+    return frozenset(m.group().lower() for m in _TERM.finditer(quote))
 
 
 def _update_of(earlier: Figure, ea: Evidence, later: Figure, eb: Evidence, later_day: bool) -> bool:
@@ -396,11 +471,38 @@ def _label(event: Event) -> str:
     return " ".join(words[:12]) + ("…" if len(words) > 12 else "")
 
 
-def _same_voice(articles: dict[str, Article], a: Evidence, b: Evidence) -> bool:
-    """Two readings from one outlet (its stated name, not a title) and one speaker (or none named):
-    the same voice, which cannot disagree with itself as two sources do."""
+def _same_outlet(articles: dict[str, Article], a: Evidence, b: Evidence) -> bool:
     outlet_a = articles[a.article_id].source if a.article_id in articles else None
-    outlet_b = articles[b.article_id].source if b.article_id in articles else None
-    if not outlet_a or outlet_a != outlet_b:
+    return bool(outlet_a) and outlet_a == (articles[b.article_id].source if b.article_id in articles else None)
+
+
+def _same_voice(articles: dict[str, Article], a: Evidence, b: Evidence, label: str = "") -> bool:
+    """Two readings from one outlet (its stated name, not a title) that are one voice, which
+    cannot disagree with itself as two sources do.
+
+    One named speaker is one voice (the Bank of England's revised forecasts of one day, in two
+    of a wire's items). For a count of people (deaths, injured, ...), "officials" or "police" in
+    two of an outlet's stories may be two officials, and its own unattributed counts in two
+    stories (four dead and 83 missing; more than 80 killed, te3silver) are its reports
+    disagreeing. Its own money and price figures with no named speaker are readings through
+    the day (two gold fixes, a metal's level and its move, a rounded and an exact total: seen
+    on wire copy), one voice."""
+    if not _same_outlet(articles, a, b):
         return False
-    return (a.attribution or "").strip().lower() == (b.attribution or "").strip().lower()
+    speaker_a, speaker_b = _speaker(a.attribution), _speaker(b.attribution)
+    if speaker_a and speaker_a.lower() == speaker_b.lower() and _named(speaker_a):
+        return True
+    return label not in PEOPLE_COUNTS and not _named(speaker_a) and not _named(speaker_b)
+
+
+def _speaker(attribution: str | None) -> str:
+    """The speaker without a wire dateline ("March 26 - The Bank of England" is the Bank)."""
+    text = (attribution or "").strip()
+    return text.rsplit(" - ", 1)[-1].strip() if " - " in text else text
+
+
+def _named(speaker: str) -> bool:
+    """Whether the speaker has a name ("the Bank of England", "Chairman William Brown"), not only
+    common nouns ("officials", "coffee trade sources", "Police" opening a sentence)."""
+    return any(w[:1].isupper() and w.lower() not in SOURCE_NOUNS for w in speaker.split())
+

@@ -19,8 +19,9 @@ import re
 from dataclasses import dataclass, replace
 
 from timeline.lang.en import time as en
-from timeline.lang.en.news import (COMPARISON_AFTER, COMPARISON_BEFORE, FIGURE_LABELS, PER_UNIT_NOUNS, WIRE_CURRENCIES,
-                                    WIRE_PERCENT, WIRE_SCALES)
+from timeline.lang.en.news import (COMPARISON_AFTER, COMPARISON_BEFORE, EARLIER_MARKERS, EARLIER_STATING,
+                                    DELTA_BEFORE, FIGURE_LABELS, FORECAST_MARKERS, PER_UNIT_NOUNS, RUNNING_TOTAL, WHOLE_MARKERS,
+                                    WIRE_CURRENCIES, WIRE_PERCENT, WIRE_SCALES)
 
 _WORD_NUMBERS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
@@ -112,6 +113,9 @@ class Figure:
     update: bool = False
     unit: str = ""  # an amount's currency ("euros") or "%": figures in two units are not compared
     comparison: bool = False  # one side of a comparison in its report ("9 from 5", "12 cts vs 10 cts")
+    aside: str = ""  # "forecast", "earlier" or "change" ("down one stg"): not the report's reading of a level
+    whole: bool = False  # a whole made of parts ("group exports"): a member's figure is no rival count
+    of: str = ""  # what an amount is of, when stated ("of treasury bills": "treasury"; "in assistance")
 
 
 def find_figures(text: str) -> list[Figure]:
@@ -136,11 +140,14 @@ def find_figures(text: str) -> list[Figure]:
         comparison = bool(_COMPARISON_BEFORE.search(text, max(0, match.start() - 30), match.start())
                           or _COMPARISON_AFTER.match(text, match.end()))
         clause_start = max(text.rfind(c, 0, match.start()) for c in ".;") + 1
-        update = bool(_UPDATE.search(text[clause_start:match.start()]))
+        update = bool(_UPDATE.search(text[clause_start:match.start()]) or _RUNNING.search(text[clause_start:match.start()]))
+        aside = "change" if _DELTA_BEFORE.search(text, max(0, match.start() - 30), match.start()) else \
+            _aside(text[clause_start:match.start()])
+        whole = bool(_WHOLE.search(text, max(clause_start, match.start() - 40), match.start()))
         if _PERCENT_AFTER.match(after):
             percent = _percent(text, match, value, qualifier, update)
             if percent is not None:
-                found.append(replace(percent, comparison=comparison) if comparison else percent)
+                found.append(replace(percent, comparison=comparison, aside=aside, whole=whole))
             continue
         if after[:1] == ":" or re.match(r"\s*(?:p\.m|a\.m|-year-old|year-old|o'clock)", after, re.IGNORECASE):
             continue
@@ -153,18 +160,60 @@ def find_figures(text: str) -> list[Figure]:
         if qualifier == "up to" and _CHANGE_BEFORE.search(text, max(0, match.start() - 20), match.start()):
             # "the toll has edged up to 80": a change of the figure to exactly 80, not "at most 80"
             qualifier, shown = "", " ".join(text[match.start("num"):match.end()].split())
-        unit = ""
+        unit, of = "", ""
         if label == "amount":
             unit = _CURRENCY_SIGNS.get(cur, "") if cur else _currency(currency.group("unit") if currency else "")
             if currency:
                 shown = f"{shown} {' '.join(currency.group('unit').split())}"
+            thing = _AMOUNT_OF.match(text, match.end() + (currency.end() if currency else 0))
+            of = thing.group("noun").lower() if thing else ""
             per = _PER_UNIT.match(text, match.end() + (currency.end() if currency else 0))
             if per:
                 label = f"price per {per.group('noun').lower()}"  # "70 dlrs per share" is no tender's value
         low, high = _interval(value, _QUALIFIERS.get(qualifier))
+        scale = match.group("scale") or abbr
+        if scale and low == high and _decimals(num):
+            # "1.4 billion" is rounded to its last decimal: it agrees with "1.36 billion" (seen on
+            # wire copy: one day's borrowings given both ways were set against each other)
+            half = _SCALES.get(scale.lower(), 1.0) * 0.4999 * 10 ** -_decimals(num)  # "100" and "101 mln" still differ
+            low, high = value - half, value + half
         found.append(Figure(label=label, shown=shown[:1].lower() + shown[1:] if qualifier else shown, low=low,
-                            high=high, update=update, unit=unit, comparison=comparison))
+                            high=high, update=update, unit=unit, comparison=comparison, aside=aside, whole=whole, of=of))
     return found
+
+
+# a change, not a level: "down one stg a tonne from yesterday's close", "a rise of three", "fell by 5"
+_DELTA_BEFORE = re.compile(r"(?i)\b(?:" + DELTA_BEFORE + r")\s+$")
+_FORECAST = re.compile(r"\b(?:" + FORECAST_MARKERS + r")\b", re.IGNORECASE)
+_EARLIER = re.compile(r"\b(?:" + EARLIER_MARKERS + r")\b[^.;]*\b(?:" + EARLIER_STATING + r")\b", re.IGNORECASE)
+_RUNNING = re.compile(r"\b(?:" + RUNNING_TOTAL + r")\b[^.;]{0,60}\bto\s*$", re.IGNORECASE)
+# what an amount is of, when the words after its currency say so ("167 mln stg of treasury
+# bills", "15 mln stg in assistance"): two amounts of two things are not rival figures
+_AMOUNT_OF = re.compile(r"\s*(?:'s\s+|’s\s+)?(?:worth\s+)?(?:of|in)\s+(?:the\s+|its\s+|their\s+)?(?P<noun>[a-z][a-z-]+)")
+# the marker modifies what is counted, right before the number ("limit group exports to 96,000",
+# "an overall death toll of 40"); "the group said 12 died" and "a group of 12" are not wholes
+_WHOLE = re.compile(r"\b(?:" + WHOLE_MARKERS + r")\s+(?!of\b|said\b|says\b|told\b|reported\b)[a-z]+(?:\s+[a-z]+)?"
+                    r"(?:\s+(?:to|of|at|was|were|is|are|totalled|totaled|reached))?\s*$", re.IGNORECASE)
+
+
+def _aside(before: str) -> str:
+    """Why the figure after ``before`` (its sentence up to the number) is not the report's reading
+    of what happened: "forecast" when its clause predicts or supposes it ("could trigger a selloff
+    of at least 100 stg", "expects earnings of 90 cts"), "earlier" when the sentence gives it as a
+    superseded reading ("Earlier, the bank estimated a surplus of 250 mln"); else "". Seen on wire
+    copy: a trader's forecast set against the day's price, an earlier estimate against the bank's
+    revised one, each listed as sources disagreeing."""
+    clause = re.split(r",\s", before)[-1]
+    if _FORECAST.search(clause):
+        return "forecast"
+    if _EARLIER.search(before):
+        return "earlier"
+    return ""
+
+
+def _decimals(num: str) -> int:
+    """Digits after the decimal point ("1.36" -> 2; "65", "three" -> 0)."""
+    return len(num.rsplit(".", 1)[1]) if "." in num and num.replace(",", "").replace(".", "").isdigit() else 0
 
 
 def _currency(word: str) -> str:

@@ -15,7 +15,7 @@ from timeline import temporal
 from timeline.merge.figures import compatible, find_figures
 from timeline.merge.kinds import is_country, kinds
 from timeline.lang.en import time as en
-from timeline.lang.en.news import FUTURE_MARKERS, SPEECH_VERBS
+from timeline.lang.en.news import FOR_DATE, FUTURE_MARKERS, SPEECH_VERBS
 from timeline.models import Event
 from timeline.timepoint import Period
 from timeline.merge.profile import _SEPARATE, _Profile, _profile, _stem  # noqa: F401  (_SEPARATE: read here before)
@@ -119,6 +119,10 @@ def same_happening(a: Event, b: Event, pa: _Profile | None = None, pb: _Profile 
             # the telling's, not the release's; "began talks today" and "will resume talks
             # tomorrow": a plan and what happened. Neither is a dispute about one happening's day.
             return None
+        if _for_its_day(a) or _for_its_day(b):
+            # "a lira rate for April 3" and "for April 6", "closed, effective April 6": the day an
+            # item is for or takes effect; a daily notice for another day is another notice
+            return None
         if _tells_other_date(a, b, published) or _tells_other_date(b, a, published):
             # "the trial resumed on Wednesday after they were sentenced on Sunday" and "On Nov. 5
             # they were sentenced": one report names both days, so the two are two happenings
@@ -214,6 +218,17 @@ def _dated_act(event: Event) -> tuple[bool, bool]:
     speech = bool(_SPEECH_BEFORE.search(before) or _SPEECH_AFTER.match(text, end))
     clause = re.split(r"[,;.]\s", before)[-1]
     return (speech, bool(_FUTURE_BEFORE.search(clause)))
+
+
+_FOR_DATE = re.compile(r"(?i)\b(?:" + FOR_DATE + r")\s+(?:the\s+)?$")
+
+
+def _for_its_day(event: Event) -> bool:
+    """Whether the event's date names the day something is for or takes effect ("set a rate for
+    April 3", "deliveries scheduled for April 6", "effective April 6"), not when it happened."""
+    words = event.when.text if event.when and event.when.text else ""
+    at = event.what.lower().find(words.lower()) if words else -1
+    return at >= 0 and _FOR_DATE.search(event.what, max(0, at - 30), at) is not None
 
 
 def _counts_differ(a: str, b: str) -> bool:

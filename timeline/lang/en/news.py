@@ -141,6 +141,37 @@ WIRE_PERCENT = r"pct"
 COMPARISON_BEFORE = r"vs\.?|versus|against|from|compared (?:with|to)|as against|up from|down from"
 COMPARISON_AFTER = r"vs\.?|versus"
 
+# A figure the report does not give as what happened (merge/figures.py, ``Figure.aside``): a
+# forecast or possibility ("could trigger a selloff of at least 100 stg", "expects earnings of 90
+# cts") or an earlier, superseded reading ("Earlier, the bank estimated a surplus of 250 mln").
+# "may" is left out: it is also the month.
+FORECAST_MARKERS = (r"(?:could|might|would)(?!\s+not\b|n't)|expects?|expected|forecasts?|forecasting|projects?|projected|"
+                    r"predicts?|predicted")  # "rescuers could not reach 30 miners" is what happened
+EARLIER_MARKERS = r"earlier|initially|originally|previously|at first"
+# ... an earlier *statement*: the marker then a verb of saying or estimating ("Earlier, the bank
+# estimated"); "Earlier, the activists staged bombings ..., leaving two dead" is background, still a reading
+EARLIER_STATING = r"said|estimated|forecast|put|revised|reported|gave|announced|expected|projected|predicted"
+# A change, not a level, when right before the number ("down one stg a tonne", "up four", "a rise of
+# three", "fell by 5"): the size of a move is no reading of the level two reports could dispute.
+# ("lost" is left out: "the army lost 12 soldiers" is a toll.)
+DELTA_BEFORE = (r"up|down|(?:a|an)\s+(?:rise|fall|drop|gain|increase|decrease|decline|jump)\s+of|"
+                r"(?:rose|risen|fell|fallen|dropped|climbed|gained|increased|decreased|declined|jumped|cut)\s+by")
+# A running total worded as a change ("This brings the Bank's total help today to 571 mln", "takes
+# the toll to 12"): a step of a count growing through the day, not a rival count.
+RUNNING_TOTAL = r"brings?|brought|bringing|takes|took|taking|pushing|pushed|pushes"
+# What a figure is of when it names a whole made of parts ("group exports", "combined sales"):
+# a member's figure is a part of it, not a rival count.
+WHOLE_MARKERS = r"group|combined|collective|collectively|aggregate|overall"
+# The term of what an amount buys ("29-day bills", "a 13-week note"): two terms, two instruments.
+TERM_UNITS = r"day|week|month|year"
+# Words before a date that bound a period rather than date a happening ("an injunction until May 7",
+# "could resume at any time before May 7", "bills due March 27": a maturity), or name the day an item is for or takes effect ("a rate
+# for April 3", "closed, effective April 6", "a five-day average price through April 6"): a daily
+# notice for another day is another notice.
+# ("by" is left out: "By Sunday the toll had risen to 40" dates a reading as of that day)
+BOUND_BEFORE_DATE = r"until|till|before|ahead of|no later than|due|maturing|payable|expiring"
+FOR_DATE = r"for|effective|with effect from|as from|valid for|scheduled for|through"
+
 # A plan, not something that happened: "will resume talks tomorrow", "is due to sign on May 3".
 FUTURE_MARKERS = r"will|would|shall|is to|are to|to be|plans? to|planned to|expected to|scheduled to|due to|set to"
 
