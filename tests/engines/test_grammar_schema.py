@@ -40,7 +40,8 @@ def _kinds(node: dict) -> list[str]:
 def test_every_string_and_array_is_bounded_within_the_grammar_budget(reply: type, quotes: list[str] | None) -> None:
     schema = llm.grammar_schema(reply, quotes)
     nodes = _nodes(schema)
-    assert all("maxLength" in n or "enum" in n for n in nodes if "string" in _kinds(n))
+    assert all(_kinds(n) == [] or len(_kinds(n)) == 1 for n in nodes)  # nullable as anyOf: its bounds are kept
+    assert all({"maxLength", "enum", "pattern"} & set(n) for n in nodes if "string" in _kinds(n))
     assert all("maxItems" in n for n in nodes if "array" in _kinds(n))
     assert sum(n.get("maxLength", 0) for n in nodes) <= llm.GRAMMAR_BUDGET
     assert schema["required"] == llm.strict_schema(reply)["required"]  # still the strict contract
@@ -59,3 +60,18 @@ def test_the_strict_schema_sent_in_json_schema_mode_is_unchanged() -> None:
     keep the schema they had."""
     nodes = _nodes(llm.response_format("events", llm.ProposedEvents)["json_schema"]["schema"])
     assert not any("maxLength" in n or "maxItems" in n or "enum" in n for n in nodes)
+
+
+def test_a_grammar_bound_date_always_passes_the_reply_validator() -> None:
+    """SmolLM2-135M on the seed wrote dates like "2024-12-03T10:00" under an unbounded grammar:
+    every event failed validation and with them the chunk. The grammar now has the validator's shape."""
+    import re
+
+    item = llm.grammar_schema(llm.ProposedEvents, ["A sentence."])["properties"]["events"]["items"]["properties"]
+    [string, null] = item["date"]["anyOf"]
+    assert null == {"type": "null"} and string["pattern"] == llm.ISO_PATTERN
+    for good in ("2024", "2024-12", "2024-12-02", "2024-12-02/2024-12-09"):
+        assert re.fullmatch(string["pattern"], good) and llm.ProposedEvent.model_validate(
+            {"when_text": None, "date": good, "what": "x", "who": [], "where": [], "attribution": None,
+             "evidence": "A sentence."}).date == good
+    assert not re.fullmatch(string["pattern"], "2024-12-03T10:00")

@@ -21,7 +21,8 @@ from timeline.engines.llm.prompts import load_prompt
 
 DEFAULT_MODEL = "gpt-4o-mini"
 PARAMETERS: dict[str, Any] = {"temperature": 0}
-_ISO = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?(/\d{4}(-\d{2}(-\d{2})?)?)?$")
+ISO_PATTERN = "^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?(/[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?)?$"  # also the grammar's
+_ISO = re.compile(ISO_PATTERN)
 
 
 class _Reply(BaseModel):
@@ -140,7 +141,7 @@ JSON_OBJECT = {"type": "json_object"}
 # event's text and the summary what a news sentence and an 80-150 word summary need.
 GRAMMAR_BUDGET = 1800
 _MAX_ITEMS = {"events": 40, "claims": 20}
-_MAX_LENGTH = {"date": 21, "what": 250, "evidence": 300, "summary": 900, "text": 300, "source": 80,
+_MAX_LENGTH = {"what": 250, "evidence": 300, "summary": 900, "text": 300, "source": 80,
                "attribution": 80}
 _MAX_LIST, _MAX_SHORT = 12, 60
 
@@ -163,10 +164,15 @@ def grammar_schema(model: type[BaseModel], quotes: list[str] | None = None) -> d
         if key == "properties":  # property names, not a schema
             return out
         kinds = out.get("type")
-        kinds = kinds if isinstance(kinds, list) else [kinds]
-        if "array" in kinds:
+        if isinstance(kinds, list) and "null" in kinds and len(kinds) == 2:
+            # llama-cpp-python drops every bound of a ``[T, "null"]`` type; as ``anyOf`` it keeps them
+            other = {**out, "type": next(k for k in kinds if k != "null")}
+            return {"anyOf": [bound(other, key), {"type": "null"}]}
+        if kinds == "array":
             out["maxItems"] = _MAX_ITEMS.get(key or "", _MAX_LIST)
-        if "string" in kinds:
+        if kinds == "string" and key == "date":
+            out["pattern"] = ISO_PATTERN  # the validator's shape, so a grammar-bound reply always passes it
+        elif kinds == "string":
             out["maxLength"] = _MAX_LENGTH.get(key or "", _MAX_SHORT)
         return out
 
