@@ -183,6 +183,29 @@ def test_per_date_sentences_are_different_happenings() -> None:
     assert len(picks[D0]) == 2 and other in picks[D0]
 
 
+def test_a_sentence_said_on_a_better_day_is_not_said_again_on_a_later_one() -> None:
+    arts = _arts(4)
+    d1 = D0 + timedelta(days=1)
+    background = "The dam that burst on Monday had been inspected in 2019, engineers said."
+    first = [_event("a0", D0, "The dam burst and flooded the valley town."), _event("a1", D0, background)]
+    second = [_event("a2", d1, background.replace("engineers", "the engineers")),
+              _event("a3", d1, "Rescuers pulled twelve survivors from the mud of the valley town.")]
+    picks = pick_events({D0: first, d1: second}, arts, 2)
+    assert len(picks[D0]) == 2
+    assert [e.what for e in picks[d1]] == ["Rescuers pulled twelve survivors from the mud of the valley town."]
+    # the order of the days decides which day keeps the shared sentence
+    swapped = pick_events({d1: second, D0: first}, arts, 2)
+    assert len(swapped[d1]) == 2 and [e.what for e in swapped[D0]] == ["The dam burst and flooded the valley town."]
+
+
+def test_a_day_that_only_repeats_an_earlier_day_still_says_its_best_sentence() -> None:
+    arts = _arts(2)
+    text = "The dam burst and flooded the valley town."
+    picks = pick_events({D0: [_event("a0", D0, text)], D0 + timedelta(days=1): [_event("a1", D0 + timedelta(days=1), text)]},
+                        arts, 1)
+    assert [len(v) for v in picks.values()] == [1, 1]
+
+
 # ------------------------------------------------------------------ --about
 
 def _thread_story() -> tuple[Chronology, list[Article]]:
