@@ -31,8 +31,7 @@ from timeline.lang.en import time as en
 from timeline.models import Article, Chronology, Conflict, ConflictValue, Event, Evidence, TimePoint
 from timeline.timepoint import Period, sort_key
 from timeline.merge.happening import MIN_SHARED_KEYS, _clash, _keys, _years, same_happening
-from timeline.merge.profile import _Profile, _profile
-from timeline.merge.profile import _with_attributions
+from timeline.merge.profile import Profile, profile, with_attributions
 
 _DIGITS = re.compile(r"(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?")
 
@@ -42,7 +41,7 @@ def time_key(value: str) -> tuple[int, int, int]:
     return sort_key(value)
 
 
-def merge(events: Iterable[Event], articles: list[Article], profiles: list[_Profile] | None = None) -> Chronology:
+def merge(events: Iterable[Event], articles: list[Article], profiles: list[Profile] | None = None) -> Chronology:
     """One chronology from events in input order (articles, then chunks, then text order).
 
     ``profiles``: ``profile(e)`` of each event, when it was already read elsewhere (the
@@ -55,7 +54,7 @@ def merge(events: Iterable[Event], articles: list[Article], profiles: list[_Prof
     if profiles is not None and len(profiles) != len(items):
         profiles = None
     joined, signals = _join_same_happenings(
-        [_with_attributions(items[i]) for i in kept], order, published,
+        [with_attributions(items[i]) for i in kept], order, published,
         [profiles[i] for i in kept] if profiles is not None else None)
     unique = []
     for i, event in enumerate(joined):
@@ -117,10 +116,10 @@ _POSTING_LIMIT = 64  # words in more events than this are too common to find dup
 
 
 def _join_same_happenings(events: list[Event], order: dict[str, int], published: dict[str, str] | None = None,
-                          profiles: list[_Profile] | None = None) -> tuple[list[Event], dict[int, list[str]]]:
+                          profiles: list[Profile] | None = None) -> tuple[list[Event], dict[int, list[str]]]:
     """Union events that describe the same happening; each group becomes one event."""
     if profiles is None:
-        profiles = [_profile(e) for e in events]
+        profiles = [profile(e) for e in events]
     parent = list(range(len(events)))
     signals: dict[int, list[str]] = {}
     members: dict[int, list[int]] = {i: [i] for i in range(len(events))}

@@ -18,8 +18,8 @@ from timeline.lang.en import time as en
 from timeline.lang.en.news import FUTURE_MARKERS, SPEECH_VERBS
 from timeline.models import Event
 from timeline.timepoint import Period
-from timeline.merge.profile import _SEPARATE, _Profile, _profile, _stem  # noqa: F401  (_SEPARATE: read here before)
-from timeline.merge.profile import _WORD
+from timeline.merge.profile import WORD, Profile, profile
+from timeline.text.stems import light as _stem
 
 
 SAME_DATE_SIMILARITY = 75
@@ -40,7 +40,7 @@ SAME_REPORT_SIMILARITY = 90
 MAX_CONFLICT_DAYS = 3
 
 
-def _keys(p: _Profile) -> list[str]:
+def _keys(p: Profile) -> list[str]:
     return list(p.words) + [f"#kind:{k}" for k in p.kinds] + [f"#place:{x.lower()}" for x in p.places]
 
 
@@ -57,7 +57,7 @@ def _years(event: Event) -> tuple[str | None, ...]:
     return (year,)
 
 
-def same_happening(a: Event, b: Event, pa: _Profile | None = None, pb: _Profile | None = None,
+def same_happening(a: Event, b: Event, pa: Profile | None = None, pb: Profile | None = None,
                    published: dict[str, str] | None = None) -> list[str] | None:
     """Why ``a`` and ``b`` report the same happening (the matched signals), or None.
 
@@ -69,8 +69,8 @@ def same_happening(a: Event, b: Event, pa: _Profile | None = None, pb: _Profile 
     say nearly the same thing, and close but different days join only for the same actor
     doing nearly the same thing (the date conflict is then flagged).
     """
-    pa = pa or _profile(a)
-    pb = pb or _profile(b)
+    pa = pa or profile(a)
+    pb = pb or profile(b)
     relation = _relation(a.when.value if a.when else None, b.when.value if b.when else None)
     if relation == "incompatible":
         return None
@@ -165,7 +165,7 @@ def _generic_words(words: frozenset[str], a: Event, b: Event, names: list[str]) 
     """Of ``words`` (stems), those that cannot tell one happening of a kind from another:
     casualty words, numbers, the names already counted as anchors, and the sources'."""
     named = " ".join(names + [x or "" for e in (a, b) for x in [e.attribution, *(ev.attribution for ev in e.evidence)]])
-    name_words = {_stem(w.strip("'’-")) for w in _WORD.findall(named.lower())}
+    name_words = {_stem(w.strip("'’-")) for w in WORD.findall(named.lower())}
     name_words |= {_stem(w.lower()) for e in (a, b) for w in _CAPITALISED.findall(e.what) if is_country(w)}
     return {w for w in words if w in name_words or w in _NUMBER_STEMS
             or any(kinds(w + end) & _CASUALTY_KINDS for end in ("", "ed", "s", "ing", "ies"))}
@@ -238,7 +238,7 @@ def _counts_differ(a: str, b: str) -> bool:
     return not any(compatible(fa, fb) for fa in mine for fb in theirs)
 
 
-def _clash(pa: _Profile, pb: _Profile) -> bool:
+def _clash(pa: Profile, pb: Profile) -> bool:
     """Places, targets or named actors that rule out one happening."""
     return (_conflicting(pa.places, pa.text, pb.places, pb.text)
             or bool(pa.targets and pb.targets and not pa.targets & pb.targets)
