@@ -122,9 +122,15 @@ def _join_same_happenings(events: list[Event], order: dict[str, int], published:
         profiles = [profile(e) for e in events]
     parent = list(range(len(events)))
     signals: dict[int, list[str]] = {}
-    members: dict[int, list[int]] = {i: [i] for i in range(len(events))}
-    days: dict[int, set[str]] = {i: ({e.when.value} if e.when and e.when.value and e.when.precision == "day" else set())
-                                 for i, e in enumerate(events)}
+    # a group's members and days, kept for groups of two or more (read for a single event)
+    members: dict[int, list[int]] = {}
+    days: dict[int, set[str]] = {}
+
+    def day_set(root: int) -> set[str]:
+        if root in days:
+            return days[root]
+        e = events[root]
+        return {e.when.value} if e.when and e.when.value and e.when.precision == "day" else set()
 
     def find(i: int) -> int:
         while parent[i] != i:
@@ -151,16 +157,18 @@ def _join_same_happenings(events: list[Event], order: dict[str, int], published:
             why = same_happening(events[j], events[i], profiles[j], profiles[i], published)
             root_i, root_j = find(i), find(j)
             if why is not None and not why[0].startswith("dates within") \
-                    and len(days[root_i] | days[root_j]) > 1 >= max(len(days[root_i]), len(days[root_j])):
+                    and len(day_set(root_i) | day_set(root_j)) > 1 >= max(len(day_set(root_i)), len(day_set(root_j))):
                 # a year or month event nests every day in it: joined through one, two reports
                 # of two different days became one happening with a date dispute
                 why = None
-            if why is not None and not any(_clash(profiles[x], profiles[y]) for x in members[root_i] for y in members[root_j]):
+            if why is not None and not any(_clash(profiles[x], profiles[y]) for x in members.get(root_i, [root_i])
+                                           for y in members.get(root_j, [root_j])):
                 # a group stays consistent: joining through a third report never puts Cedar
                 # Falls and Birch Hollow in one event
                 parent[root_i] = root_j
-                members[root_j].extend(members.pop(root_i))
-                days[root_j] |= days.pop(root_i)
+                members[root_j] = members.get(root_j, [root_j]) + members.pop(root_i, [root_i])
+                days[root_j] = day_set(root_j) | day_set(root_i)
+                days.pop(root_i, None)
                 signals[root_j] = list(dict.fromkeys(signals.pop(root_i, []) + signals.get(root_j, []) + why))
     groups: dict[int, list[Event]] = {}
     for i, event in enumerate(events):
