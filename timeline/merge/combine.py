@@ -140,16 +140,19 @@ def _join_same_happenings(events: list[Event], order: dict[str, int], published:
 
     # Candidates share a year and at least two keys (content words, kinds, places): events in
     # different years are never the same happening (a day near New Year is filed under both).
-    index: dict[str, list[int]] = {}  # key: word NUL year (a string hashes once; a tuple every time)
-    keys = [[f"{w}\x00{y}" for w in _keys(p) for y in years] for years, p in zip(map(_years, events), profiles)]
-    for i, ks in enumerate(keys):
+    # the postings of each year by key (no "key NUL year" string made per key and year)
+    index: dict[str | None, dict[str, list[int]]] = {}
+    keyed = [(_keys(p), [index.setdefault(y, {}) for y in years]) for years, p in zip(map(_years, events), profiles)]
+    for i, (ks, in_years) in enumerate(keyed):
         for k in ks:
-            index.setdefault(k, []).append(i)
-    for i, ks in enumerate(keys):
+            for postings in in_years:
+                postings.setdefault(k, []).append(i)
+    for i, (ks, in_years) in enumerate(keyed):
         # Postings are in index order, so the earlier events are a prefix; counting them is
         # done by Counter in C (this loop is the one part of merging that grows faster than n).
         shared = Counter(chain.from_iterable(
-            posting[:bisect_left(posting, i)] for posting in (index[k] for k in ks) if len(posting) <= _POSTING_LIMIT
+            posting[:bisect_left(posting, i)] for posting in (postings[k] for k in ks for postings in in_years)
+            if len(posting) <= _POSTING_LIMIT
         ))
         for j, count in sorted(shared.items()):
             if count < MIN_SHARED_KEYS or find(i) == find(j):
