@@ -7,6 +7,7 @@ import re
 import sys
 from dataclasses import dataclass, replace
 from functools import cached_property, lru_cache
+from typing import cast
 
 
 from timeline.text.attribution import find_attribution
@@ -26,9 +27,9 @@ def content_words(event: Event) -> frozenset[str]:
     text = event.what.lower()
     if event.when and event.when.text:
         text = text.replace(event.when.text.lower(), " ")
-    keys = set(map(_content_key, WORD.findall(text)))
+    keys: set[str | None] = set(map(_content_key, WORD.findall(text)))
     keys.discard(None)
-    return frozenset(keys)  # type: ignore[arg-type]  (None discarded)
+    return cast("frozenset[str]", frozenset(keys))  # None discarded
 
 
 
