@@ -185,7 +185,11 @@ _QUALIFIER_WORDS = frozenset(["roughly", "nearly", "almost", "around", "about", 
 
 def with_attributions(event: Event) -> Event:
     """Each evidence names its own source: from its quote, else the event's (a single report's)."""
+    if all(ev.attribution is not None for ev in event.evidence):
+        return event  # nothing to find (an event read once already: ``profile`` of a merged one)
     single = len({ev.article_id for ev in event.evidence}) == 1
+    if single and not event.attribution:
+        return event  # a single report without a source: nothing to hand its evidence
     evidence = []
     changed = False
     for ev in event.evidence:
