@@ -3,6 +3,11 @@ from __future__ import annotations
 
 import json
 
+from hypothesis import given
+from hypothesis import strategies as st
+
+from timeline.select.not_used import _overlaps, _Spans
+
 from timeline.text.sentences import sentences
 
 from common import ROOT, SEED, run_cli
@@ -38,3 +43,12 @@ def test_filtered_events_are_tallied_as_filtered() -> None:
     briefing = _brief(str(ROOT / "seeds" / "story"), "--since", "2025-03-11")
     reasons = {s["reason"] for t in briefing["not_used"] for s in t["sentences"]}
     assert "filtered" in reasons
+
+
+@given(st.lists(st.tuples(st.integers(0, 60), st.integers(0, 30)), max_size=12),
+       st.integers(0, 70), st.integers(0, 30))
+def test_the_span_index_answers_as_a_pass_over_every_span(spans: list[tuple[int, int]], start: int, width: int) -> None:
+    """The sorted index (``_Spans``) finds an overlap exactly when some span overlaps the sentence."""
+    pairs = [(s, s + w) for s, w in spans]
+    end = start + width
+    assert _Spans(pairs).overlap(start, end) == _overlaps(pairs, start, end)

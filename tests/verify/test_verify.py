@@ -4,6 +4,8 @@ import json
 from datetime import date
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from common import SEED
 from seed_responder import SEED_EVENTS
@@ -184,3 +186,14 @@ def test_a_glued_headline_is_not_part_of_the_sentence_a_claim_is_checked_against
                    "where": [], "attribution": None, "evidence": "Egypt's order on Wednesday to cull"}
     [shown] = verify_events(proposals([unsupported]), chunk, article).events
     assert "rewritten" in shown.flags and shown.what.startswith("Egypt's order") and "Says flu" not in shown.what
+
+
+@given(st.text(alphabet=" \t\n\"'“”‘’.,;:…abc\u00a0\u2028", max_size=12),
+       st.text(alphabet=" \t\n\"'“”‘’.,;:…abc\u00a0\u2028", max_size=30))
+def test_quoted_in_answers_as_find_quote(quote: str, text: str) -> None:
+    """Verify asks whether a time expression is in its sentence without find_quote's offset map:
+    the same answer for any spacing, quote marks and trimmed punctuation."""
+    from timeline.text.quotes import find_quote
+    from timeline.verify.verify_events import quoted_in
+
+    assert quoted_in(quote, text) == (find_quote(quote, text) is not None)

@@ -32,8 +32,7 @@ from timeline.lang.en.news import BOUND_BEFORE_DATE, SOURCE_NOUNS, TERM_UNITS
 from timeline.models import Article, Chronology, Conflict, ConflictValue, Event, Evidence, TimePoint
 from timeline.timepoint import Period, sort_key
 from timeline.merge.happening import MIN_SHARED_KEYS, _clash, _keys, _years, same_happening
-from timeline.merge.profile import _Profile, _profile
-from timeline.merge.profile import _with_attributions
+from timeline.merge.profile import Profile, profile, with_attributions
 
 _DIGITS = re.compile(r"(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?")
 
@@ -43,7 +42,7 @@ def time_key(value: str) -> tuple[int, int, int]:
     return sort_key(value)
 
 
-def merge(events: Iterable[Event], articles: list[Article], profiles: list[_Profile] | None = None) -> Chronology:
+def merge(events: Iterable[Event], articles: list[Article], profiles: list[Profile] | None = None) -> Chronology:
     """One chronology from events in input order (articles, then chunks, then text order).
 
     ``profiles``: ``profile(e)`` of each event, when it was already read elsewhere (the
@@ -56,7 +55,7 @@ def merge(events: Iterable[Event], articles: list[Article], profiles: list[_Prof
     if profiles is not None and len(profiles) != len(items):
         profiles = None
     joined, signals = _join_same_happenings(
-        [_with_attributions(items[i]) for i in kept], order, published,
+        [with_attributions(items[i]) for i in kept], order, published,
         [profiles[i] for i in kept] if profiles is not None else None)
     unique = []
     for i, event in enumerate(joined):
@@ -118,15 +117,21 @@ _POSTING_LIMIT = 64  # words in more events than this are too common to find dup
 
 
 def _join_same_happenings(events: list[Event], order: dict[str, int], published: dict[str, str] | None = None,
-                          profiles: list[_Profile] | None = None) -> tuple[list[Event], dict[int, list[str]]]:
+                          profiles: list[Profile] | None = None) -> tuple[list[Event], dict[int, list[str]]]:
     """Union events that describe the same happening; each group becomes one event."""
     if profiles is None:
-        profiles = [_profile(e) for e in events]
+        profiles = [profile(e) for e in events]
     parent = list(range(len(events)))
     signals: dict[int, list[str]] = {}
-    members: dict[int, list[int]] = {i: [i] for i in range(len(events))}
-    days: dict[int, set[str]] = {i: ({e.when.value} if e.when and e.when.value and e.when.precision == "day" else set())
-                                 for i, e in enumerate(events)}
+    # a group's members and days, kept for groups of two or more (read for a single event)
+    members: dict[int, list[int]] = {}
+    days: dict[int, set[str]] = {}
+
+    def day_set(root: int) -> set[str]:
+        if root in days:
+            return days[root]
+        e = events[root]
+        return {e.when.value} if e.when and e.when.value and e.when.precision == "day" else set()
 
     def find(i: int) -> int:
         while parent[i] != i:
@@ -136,16 +141,19 @@ def _join_same_happenings(events: list[Event], order: dict[str, int], published:
 
     # Candidates share a year and at least two keys (content words, kinds, places): events in
     # different years are never the same happening (a day near New Year is filed under both).
-    index: dict[str, list[int]] = {}  # key: word NUL year (a string hashes once; a tuple every time)
-    keys = [[f"{w}\x00{y}" for w in _keys(p) for y in years] for years, p in zip(map(_years, events), profiles)]
-    for i, ks in enumerate(keys):
+    # the postings of each year by key (no "key NUL year" string made per key and year)
+    index: dict[str | None, dict[str, list[int]]] = {}
+    keyed = [(_keys(p), [index.setdefault(y, {}) for y in years]) for years, p in zip(map(_years, events), profiles)]
+    for i, (ks, in_years) in enumerate(keyed):
         for k in ks:
-            index.setdefault(k, []).append(i)
-    for i, ks in enumerate(keys):
+            for postings in in_years:
+                postings.setdefault(k, []).append(i)
+    for i, (ks, in_years) in enumerate(keyed):
         # Postings are in index order, so the earlier events are a prefix; counting them is
         # done by Counter in C (this loop is the one part of merging that grows faster than n).
         shared = Counter(chain.from_iterable(
-            posting[:bisect_left(posting, i)] for posting in (index[k] for k in ks) if len(posting) <= _POSTING_LIMIT
+            posting[:bisect_left(posting, i)] for posting in (postings[k] for k in ks for postings in in_years)
+            if len(posting) <= _POSTING_LIMIT
         ))
         for j, count in sorted(shared.items()):
             if count < MIN_SHARED_KEYS or find(i) == find(j):
@@ -153,16 +161,18 @@ def _join_same_happenings(events: list[Event], order: dict[str, int], published:
             why = same_happening(events[j], events[i], profiles[j], profiles[i], published)
             root_i, root_j = find(i), find(j)
             if why is not None and not why[0].startswith("dates within") \
-                    and len(days[root_i] | days[root_j]) > 1 >= max(len(days[root_i]), len(days[root_j])):
+                    and len(day_set(root_i) | day_set(root_j)) > 1 >= max(len(day_set(root_i)), len(day_set(root_j))):
                 # a year or month event nests every day in it: joined through one, two reports
                 # of two different days became one happening with a date dispute
                 why = None
-            if why is not None and not any(_clash(profiles[x], profiles[y]) for x in members[root_i] for y in members[root_j]):
+            if why is not None and not any(_clash(profiles[x], profiles[y]) for x in members.get(root_i, [root_i])
+                                           for y in members.get(root_j, [root_j])):
                 # a group stays consistent: joining through a third report never puts Cedar
                 # Falls and Birch Hollow in one event
                 parent[root_i] = root_j
-                members[root_j].extend(members.pop(root_i))
-                days[root_j] |= days.pop(root_i)
+                members[root_j] = members.get(root_j, [root_j]) + members.pop(root_i, [root_i])
+                days[root_j] = day_set(root_j) | day_set(root_i)
+                days.pop(root_i, None)
                 signals[root_j] = list(dict.fromkeys(signals.pop(root_i, []) + signals.get(root_j, []) + why))
     groups: dict[int, list[Event]] = {}
     for i, event in enumerate(events):

@@ -12,14 +12,14 @@ from functools import lru_cache
 from rapidfuzz import fuzz
 
 from timeline import temporal
-from timeline.merge.figures import compatible, find_figures
+from timeline.merge.figures import Figure, compatible, find_figures
 from timeline.merge.kinds import is_country, kinds
 from timeline.lang.en import time as en
 from timeline.lang.en.news import FOR_DATE, FUTURE_MARKERS, SPEECH_VERBS
 from timeline.models import Event
 from timeline.timepoint import Period
-from timeline.merge.profile import _SEPARATE, _Profile, _profile, _stem  # noqa: F401  (_SEPARATE: read here before)
-from timeline.merge.profile import _WORD
+from timeline.merge.profile import WORD, Profile, profile
+from timeline.text.stems import light as _stem
 
 
 SAME_DATE_SIMILARITY = 75
@@ -40,7 +40,7 @@ SAME_REPORT_SIMILARITY = 90
 MAX_CONFLICT_DAYS = 3
 
 
-def _keys(p: _Profile) -> list[str]:
+def _keys(p: Profile) -> list[str]:
     return list(p.words) + [f"#kind:{k}" for k in p.kinds] + [f"#place:{x.lower()}" for x in p.places]
 
 
@@ -57,7 +57,7 @@ def _years(event: Event) -> tuple[str | None, ...]:
     return (year,)
 
 
-def same_happening(a: Event, b: Event, pa: _Profile | None = None, pb: _Profile | None = None,
+def same_happening(a: Event, b: Event, pa: Profile | None = None, pb: Profile | None = None,
                    published: dict[str, str] | None = None) -> list[str] | None:
     """Why ``a`` and ``b`` report the same happening (the matched signals), or None.
 
@@ -69,8 +69,8 @@ def same_happening(a: Event, b: Event, pa: _Profile | None = None, pb: _Profile 
     say nearly the same thing, and close but different days join only for the same actor
     doing nearly the same thing (the date conflict is then flagged).
     """
-    pa = pa or _profile(a)
-    pb = pb or _profile(b)
+    pa = pa or profile(a)
+    pb = pb or profile(b)
     relation = _relation(a.when.value if a.when else None, b.when.value if b.when else None)
     if relation == "incompatible":
         return None
@@ -169,7 +169,7 @@ def _generic_words(words: frozenset[str], a: Event, b: Event, names: list[str]) 
     """Of ``words`` (stems), those that cannot tell one happening of a kind from another:
     casualty words, numbers, the names already counted as anchors, and the sources'."""
     named = " ".join(names + [x or "" for e in (a, b) for x in [e.attribution, *(ev.attribution for ev in e.evidence)]])
-    name_words = {_stem(w.strip("'’-")) for w in _WORD.findall(named.lower())}
+    name_words = {_stem(w.strip("'’-")) for w in WORD.findall(named.lower())}
     name_words |= {_stem(w.lower()) for e in (a, b) for w in _CAPITALISED.findall(e.what) if is_country(w)}
     return {w for w in words if w in name_words or w in _NUMBER_STEMS
             or any(kinds(w + end) & _CASUALTY_KINDS for end in ("", "ed", "s", "ing", "ies"))}
@@ -239,8 +239,7 @@ def _counts_differ(a: str, b: str) -> bool:
     label), so they are two happenings rather than one happening told with two dates.
     """
     # a comparison's base ("fell to 3.467 billion from 3.939 billion") is the other day's value
-    mine = [f for f in find_figures(a) if not f.comparison]
-    theirs = [f for f in find_figures(b) if not f.comparison]
+    mine, theirs = _stated_figures(a), _stated_figures(b)
     if not (mine and theirs):
         return False
     shared = {f.label for f in mine} & {f.label for f in theirs}
@@ -253,7 +252,15 @@ def _counts_differ(a: str, b: str) -> bool:
     return not any(compatible(fa, fb) for fa in mine for fb in theirs)
 
 
-def _clash(pa: _Profile, pb: _Profile) -> bool:
+# Cached: one event's text is compared with many candidates (find_figures was a third of the
+# pairs' cost); figures are frozen, and the tuple is never changed.
+@lru_cache(maxsize=1 << 14)
+def _stated_figures(text: str) -> tuple[Figure, ...]:
+    """The figures ``text`` states that are not a comparison's base."""
+    return tuple(f for f in find_figures(text) if not f.comparison)
+
+
+def _clash(pa: Profile, pb: Profile) -> bool:
     """Places, targets or named actors that rule out one happening."""
     return (_conflicting(pa.places, pa.text, pb.places, pb.text)
             or bool(pa.targets and pb.targets and not pa.targets & pb.targets)

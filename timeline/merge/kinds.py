@@ -78,10 +78,16 @@ _PLACE = re.compile(
 )
 
 
-def kinds(text: str) -> frozenset[str]:
-    """The kinds of happening ``text`` reports (empty when no trigger word is found)."""
-    lower = text.lower()
-    words = set(_WORD.findall(lower))
+def words_of(lower: str) -> set[str]:
+    """The words of a lower-cased text, as ``kinds`` and ``targets`` read them."""
+    return set(_WORD.findall(lower))
+
+
+def kinds(text: str, lower: str | None = None, words: set[str] | None = None) -> frozenset[str]:
+    """The kinds of happening ``text`` reports (empty when no trigger word is found).
+    ``lower``, ``words``: ``text.lower()`` and ``words_of`` it, when the caller has them."""
+    lower = text.lower() if lower is None else lower
+    words = words_of(lower) if words is None else words
     found: set[str] = set()
     cached = _WORD_KINDS.get
     for word in words:
@@ -138,7 +144,12 @@ def places(text: str) -> frozenset[str]:
     return frozenset(found)
 
 
-def targets(text: str) -> frozenset[str]:
-    """What was hit or affected ("market", "hospital"), singular and lower-case."""
-    words = {w.lower() for w in _WORD.findall(text)}
-    return frozenset(w for w in TARGETS if w in words or w + "s" in words)
+def targets(text: str, words: set[str] | None = None) -> frozenset[str]:
+    """What was hit or affected ("market", "hospital"), singular and lower-case. ``words``:
+    ``words_of(text.lower())``, when the caller has it (for ASCII text, the same words)."""
+    words = {w.lower() for w in _WORD.findall(text)} if words is None else words
+    found = words.intersection(_TARGET_FORMS)
+    return frozenset(_TARGET_FORMS[w] for w in found) if found else _NO_KINDS
+
+
+_TARGET_FORMS = {**{w + "s": w for w in TARGETS}, **{w: w for w in TARGETS}}  # a form and its target

@@ -7,15 +7,17 @@ import re
 import sys
 from dataclasses import dataclass, replace
 from functools import cached_property, lru_cache
+from typing import cast
 
 
 from timeline.text.attribution import find_attribution
+from timeline.merge import kinds as kinds_module
 from timeline.merge.kinds import is_calendar, kinds, places, targets
 from timeline.models import Event
 from timeline.lang.en import dates as calendar
 from timeline.lang.en.words import MERGE_STOPWORDS
 from timeline.text.stems import light as _stem
-_WORD = re.compile(r"[a-z][a-z'’-]+")
+WORD = re.compile(r"[a-z][a-z'’-]+")  # a content word of lower-cased text
 # The one stop-word list as merge reads it, plus the calendar's words (see lang/en/words.py).
 _STOPWORDS = MERGE_STOPWORDS | frozenset(calendar.WEEKDAYS) | frozenset(calendar.MONTH_NAMES_LOWER)
 
@@ -25,8 +27,9 @@ def content_words(event: Event) -> frozenset[str]:
     text = event.what.lower()
     if event.when and event.when.text:
         text = text.replace(event.when.text.lower(), " ")
-    keys = frozenset(map(_content_key, _WORD.findall(text)))
-    return frozenset(k for k in keys if k is not None)
+    keys: set[str | None] = set(map(_content_key, WORD.findall(text)))
+    keys.discard(None)
+    return cast("frozenset[str]", frozenset(keys))  # None discarded
 
 
 
@@ -42,8 +45,11 @@ def _content_key(word: str) -> str | None:
 
 
 @dataclass(frozen=True)
-class _Profile:
-    """What identifies a happening, read once per event: words, kinds, places, targets, actors."""
+class Profile:
+    """What identifies a happening, read once per event: words, kinds, places, targets, actors.
+
+    Made by ``profile`` once for each event (by merge, or by the worker process that verified
+    the event) and kept beside it: every candidate pair compares two stored profiles."""
 
     words: frozenset[str]
     kinds: frozenset[str]
@@ -61,26 +67,44 @@ class _Profile:
         return " ".join(sorted(self.words))
 
 
-def profile(event: Event) -> _Profile:
-    """What merge reads of a verified event (its attributions found as merge finds them).
+def profile(event: Event) -> Profile:
+    """What merge reads of a verified event, its attributions found as merge finds them
+    (``with_attributions``, which leaves an event that has them as it is): the one builder."""
+    return _read(with_attributions(event))
 
-    Its words are interned: a worker process sends a batch's profiles in one message, where
-    one word shared by many events is then sent, and kept, once."""
-    found = _profile(_with_attributions(event))
+
+def interned(found: Profile) -> Profile:
+    """``found`` with its words interned: a worker process sends a batch's profiles in one
+    message, where one word shared by many events is then sent, and kept, once."""
     return replace(found, words=frozenset(map(sys.intern, found.words)))
 
 
-def _profile(event: Event) -> _Profile:
-    text = " ".join(dict.fromkeys([event.what] + [ev.quote for ev in event.evidence]))  # the offline what is its quote
+def _read(event: Event) -> Profile:
+    quotes = [event.what] + [ev.quote for ev in event.evidence]
+    text = " ".join(dict.fromkeys(quotes))  # the offline what is its quote
+    lower = text.lower()
+    # one word set for kinds and targets; it is the same set read either way for ASCII text
+    # (a non-ASCII letter may lower-case to ASCII ones: KELVIN SIGN), else each reads its own
+    words = kinds_module.words_of(lower) if text.isascii() else None
     cited = " ".join(filter(None, [event.attribution] + [ev.attribution for ev in event.evidence])).lower()
     found_places = places(text) | {w for w in event.where
                                    if w[:1].isupper() and not is_calendar(w) and w.lower() not in cited}
-    # Actors are the named people and bodies that act; a source quoted about the event (a model
-    # often lists "police" or "the fire department" in who) says, it does not act.
+    return Profile(words=content_words(event), kinds=kinds(text, lower, words), places=frozenset(found_places),
+                   targets=targets(text, words), actors=_actors(event, text, lower, cited, found_places),
+                   text=lower, separate=SEPARATE.search(lower) is not None,
+                   articles=frozenset(ev.article_id for ev in event.evidence))
+
+
+def _actors(event: Event, text: str, lower: str, cited: str, found_places: frozenset[str]) -> frozenset[str]:
+    """The named people and bodies that act. A source quoted about the event (a model often
+    lists "police" or "the fire department" in who) says, it does not act."""
+    candidates = [a for a in event.who if a[:1].isupper()]
+    if not candidates:
+        return frozenset()  # nothing to read (most events): who reports is not looked for
     sources = cited
     # a name the report mentions only where it says who said it ("according to the town's
     # mayor, Lena Brask") is the claim's source too
-    spoken = _speakers(text)
+    spoken = _speakers(text, lower)
     outside = text
     for span in spoken:
         outside = outside.replace(span, " ")
@@ -89,30 +113,36 @@ def _profile(event: Event) -> _Profile:
     # capitalised by position, not a name.
     openers = {q.split()[0] for q in [event.what] + [ev.quote for ev in event.evidence] if q.split()}
     place_names = {p.lower() for p in found_places}
-    actors = {a for a in event.who
-              if a[:1].isupper() and _is_actor(a) and a.lower() not in place_names
-              and (a.lower() not in sources or _speaks_of_itself(a, text))
-              and not (a.lower() in spoken_text and a.lower() not in outside)
-              and not is_calendar(a) and not (" " not in a and a in openers)}
-    lower = text.lower()
-    return _Profile(words=content_words(event), kinds=kinds(text), places=frozenset(found_places),
-                    targets=targets(text), actors=frozenset(actors), text=lower,
-                    separate=_SEPARATE.search(lower) is not None,
-                    articles=frozenset(ev.article_id for ev in event.evidence))
+    return frozenset(a for a in candidates
+                     if _is_actor(a) and a.lower() not in place_names
+                     and (a.lower() not in sources or _speaks_of_itself(a, text))
+                     and not (a.lower() in spoken_text and a.lower() not in outside)
+                     and not is_calendar(a) and not (" " not in a and a in openers))
 
 
-_SEPARATE = re.compile(r"\b(?:in|during|at) (?:a separate|another)\b|\ba separate (?:attack|incident|clash|raid|explosion|blast|"
-                       r"bombing|shooting|accident|crash|case|operation|fire)\b")
+# A report that says it tells another happening ("in a separate attack"): never joined.
+SEPARATE = re.compile(r"\b(?:in|during|at) (?:a separate|another)\b|\ba separate (?:attack|incident|clash|raid|explosion|blast|"
+                      r"bombing|shooting|accident|crash|case|operation|fire)\b")
 
 
 def _speaks_of_itself(name: str, text: str) -> bool:
     """Whether the source says what it did itself ("Orvan Corp said it declared a dividend",
     "Ford said its sales rose"): then it acts in the happening, and two companies' results
-    are two happenings (wire copy joined eight dividends of eight companies into one)."""
-    return re.search(re.escape(name) + _SELF_REPORT, text, re.IGNORECASE) is not None
+    are two happenings (wire copy joined eight dividends of eight companies into one).
+
+    Most texts have no "said it" at all: the tail alone (one pattern, compiled once) rules
+    them out; the name's own pattern is compiled only for the rest, once per name (compiling
+    a pattern per name and text was a quarter of profiling an event)."""
+    return _SELF_REPORT_ANYWHERE.search(text) is not None and _self_report(name).search(text) is not None
 
 
 _SELF_REPORT = r"\s+(?:said|says|reported|announced)\s+(?:that\s+)?(?:it|its|it's|they|their)\b"
+_SELF_REPORT_ANYWHERE = re.compile(_SELF_REPORT, re.IGNORECASE)
+
+
+@lru_cache(maxsize=4096)
+def _self_report(name: str) -> re.Pattern[str]:
+    return re.compile(re.escape(name) + _SELF_REPORT, re.IGNORECASE)
 
 
 # Who reports or is quoted: "..., police said", "according to the town's mayor, Lena Brask",
@@ -126,14 +156,26 @@ _SPEAKER_SPANS = re.compile(
     re.IGNORECASE | re.MULTILINE)
 
 
-def _speakers(text: str) -> list[str]:
-    """The spans of ``text`` that name who reports or is quoted (see ``_SPEAKER_SPANS``)."""
+# Every alternative of _SPEAKER_SPANS contains one of these (its words, lower-cased): an ASCII
+# text with none of them has no span, and is not searched sentence by sentence.
+_SPEAKER_LITERALS = ("according to", "said", "says", "told", "reported", "announced", "confirmed", "added",
+                     "stated", "estimated", "spokes")
+
+
+def _speakers(text: str, lower: str | None = None) -> list[str]:
+    """The spans of ``text`` that name who reports or is quoted (see ``_SPEAKER_SPANS``).
+    ``lower``: ``text.lower()``, when the caller has it."""
+    if text.isascii():
+        lower = text.lower() if lower is None else lower
+        if not any(word in lower for word in _SPEAKER_LITERALS):
+            return []
     spans = []
     for sentence in re.split(r"(?<=[.!?])\s+", text):
         spans += [m.group() for m in _SPEAKER_SPANS.finditer(sentence)]
     return spans
 
 
+@lru_cache(maxsize=1 << 14)  # a story names the same people and bodies in many events
 def _is_actor(name: str) -> bool:
     words = [w for w in name.split() if w.lower() not in _STOPWORDS and w.lower() not in _QUALIFIER_WORDS]
     return bool(words)
@@ -141,9 +183,13 @@ def _is_actor(name: str) -> bool:
 _QUALIFIER_WORDS = frozenset(["roughly", "nearly", "almost", "around", "about", "some", "approximately", "separately"])
 
 
-def _with_attributions(event: Event) -> Event:
+def with_attributions(event: Event) -> Event:
     """Each evidence names its own source: from its quote, else the event's (a single report's)."""
+    if all(ev.attribution is not None for ev in event.evidence):
+        return event  # nothing to find (an event read once already: ``profile`` of a merged one)
     single = len({ev.article_id for ev in event.evidence}) == 1
+    if single and not event.attribution:
+        return event  # a single report without a source: nothing to hand its evidence
     evidence = []
     changed = False
     for ev in event.evidence:

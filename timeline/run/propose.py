@@ -124,9 +124,9 @@ def _verify_chunk(chunk: Chunk, result: ChunkProposals | ChunkFailed, article: A
         events = [_with_source_dates(_without_impossible_date(e, warnings)) for e in verified.events]
         profiles = None
         if profiled:
-            from timeline.merge.profile import profile
+            from timeline.merge.profile import interned, profile
 
-            profiles = [profile(e) for e in events]
+            profiles = [interned(profile(e)) for e in events]
         return verified, events, warnings, profiles
 
     (verified, events, warnings, profiles), failed = isolated("verify", result.proposals, run, chunk.article_id)

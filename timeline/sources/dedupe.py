@@ -81,8 +81,17 @@ def _word_codes(words: list[str]) -> list[int]:
     with each interpreter's random seed, and with it which words anchor the sample below, so
     two similar but different articles were called copies in about one run in forty. (A tuple
     of ints hashes the same in every process, so the 5-grams below are hashed as tuples.)"""
-    codes: dict[str, int] = {}
-    return [codes.get(w) or codes.setdefault(w, zlib.crc32(w.encode())) for w in words]
+    codes = {w: zlib.crc32(w.encode()) for w in set(words)}  # each distinct word once
+    return list(map(codes.__getitem__, words))
+
+
+def _words(text: str) -> list[str]:
+    """The text's words, lower-cased. An ASCII text is lower-cased once, whole (the same words:
+    lower-casing ASCII letters changes no word's bounds); other text word by word, as a
+    letter may lower-case to several ("İ")."""
+    if text.isascii():
+        return _WORDS.findall(text.lower())
+    return [w.lower() for w in _WORDS.findall(text)]
 
 
 def _shingles(words: list[str]) -> set[int]:
@@ -97,7 +106,8 @@ def _shingles(words: list[str]) -> set[int]:
     codes = _word_codes(words)
     if len(codes) < _SHINGLE:
         return {hash(tuple(codes))}
-    grams = {hash(tuple(codes[i:i + _SHINGLE])) for i in range(len(codes) - _SHINGLE + 1)}
+    # zip makes each 5-gram's tuple without a slice per position (the same tuples, hashes)
+    grams = set(map(hash, zip(*(codes[k:] for k in range(_SHINGLE)))))
     return grams if len(codes) < _SAMPLE_FROM else _sampled(grams)
 
 
@@ -142,7 +152,7 @@ def dedupe(articles: list[Article]) -> Deduped:
     lengths: dict[int, int] = {}
     for i in order:
         article = blanked[i]
-        words = [w.lower() for w in _WORDS.findall(article.text)]
+        words = _words(article.text)
         real = _real_path(articles[i], resolved)
         digest = hashlib.sha256(" ".join(words).encode()).hexdigest()
         original, reason = None, ""

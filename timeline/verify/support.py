@@ -77,7 +77,7 @@ def stem(word: str) -> str:
 
 @lru_cache(maxsize=256)
 def _tokens(text: str) -> tuple[str, ...]:
-    return tuple(m.group(0) for m in _TOKEN.finditer(_prepare(text)))
+    return tuple(_TOKEN.findall(_prepare(text)))  # the whole matches: _TOKEN has no capturing group
 
 
 def numbers(text: str) -> set[str]:
@@ -211,7 +211,7 @@ _POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
 @lru_cache(maxsize=1024)  # keys are sentences, paragraphs and whole articles: their events come together
 def stems(text: str) -> frozenset[str]:
     """Comparison keys of every word of ``text`` (stop words included: lookups need them)."""
-    return frozenset(stem(t) for t in _tokens(text) if not t[0].isdigit())
+    return frozenset(map(stem, [t for t in _tokens(text) if not t[0].isdigit()]))
 
 
 def content_words(text: str, skip: set[str] | None = None) -> list[str]:
@@ -244,17 +244,27 @@ def phrase_keys(phrase: str) -> frozenset[str]:
 def mentioned(phrase: str, local: str, article: str = "") -> bool:
     """True when ``local`` (the evidence sentence, or its paragraph) mentions ``phrase``: all its
     words, or its head word when the whole phrase is in ``article`` (coreference)."""
-    words = _significant(phrase)
-    if not words:
+    keys, head = _phrase(phrase)
+    if not keys:
         return True
     have = stems(local)
-    keys = [stem(w) for w in words]
     if all(k in have for k in keys):
         return True
-    core = [k for w, k in zip(words, keys) if w.lower() not in TITLES] or keys
-    if core[-1] not in have:
+    if head not in have:
         return False
     return bool(article) and all(k in stems(article) for k in keys)
+
+
+# Cached: verify asks about the same names and sources in sentence after sentence (and
+# ``_tokens``' small cache is kept for the sentences and paragraphs themselves).
+@lru_cache(maxsize=1 << 14)
+def _phrase(phrase: str) -> tuple[tuple[str, ...], str]:
+    """``mentioned``'s reading of a phrase: the keys of its identifying words, and the key of
+    its head word (the last that is not a title), "" when it has no words."""
+    words = _significant(phrase)
+    keys = [stem(w) for w in words]
+    core = [k for w, k in zip(words, keys) if w.lower() not in TITLES] or keys
+    return tuple(keys), core[-1] if core else ""
 
 
 def negated(text: str) -> bool:
