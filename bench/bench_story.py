@@ -75,6 +75,10 @@ def one(tree: Path, story_file: Path, workers: str | None, out: Path) -> dict:
         env.pop("TIMELINE_WORKERS", None)
     else:
         env["TIMELINE_WORKERS"] = workers
+    imported = subprocess.run([sys.executable, "-c", "import timeline; print(timeline.__file__)"], env=env,
+                              cwd=tempfile.gettempdir(), capture_output=True, text=True, check=True).stdout.strip()
+    if not Path(imported).resolve().is_relative_to(tree.resolve()):  # an editable install or cwd would win
+        raise SystemExit(f"bench_story: {tree} was asked for but {imported} was imported")
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     proc = subprocess.Popen([sys.executable, "-m", "timeline", "brief", str(story_file), *ARGS, "-o", str(out)],
