@@ -7,7 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from timeline.temporal.rules import GRAMMAR
-from timeline.temporal.triggers import fold, may_match, required_literals
+from timeline.temporal.triggers import Branches, fold, may_match, meets, required_literals, required_sets
 
 _TEXT = st.text(alphabet=st.sampled_from(list("aAdeyYrMmonthsk 0129-/.,:'’\u212a\u017f\u0131\u0130")), max_size=40)
 
@@ -31,3 +31,34 @@ def test_kelvin_sign_still_triggers_week() -> None:
     text = "two wee\u212a"
     assert re.search(r"(?i)week", text)
     assert may_match(frozenset({"week"}), fold(text))
+
+
+def test_needs_are_a_conjunction_and_keep_branches() -> None:
+    needs = required_sets(re.compile(r"(?i)\bthe\s+(?:next|following)\s+(?:day|morning)\b"))
+    assert ("day", "morning") in needs and ("following", "next") in needs
+    tree = required_sets(re.compile(r"(?i)\b(?:good\s+friday|black\s+friday|boxing\s+day)\b"))
+    assert len(tree) == 1 and isinstance(tree[0], Branches)
+    assert not meets(tree, fold("on friday we met"), 0, 16)  # "friday" alone meets no branch
+    assert meets(tree, fold("on good friday"), 0, 14)
+    assert required_sets(re.compile(r"(?:abc)?\d+")) == ()
+
+
+@settings(max_examples=400, deadline=None)
+@given(_TEXT, st.sampled_from(GRAMMAR.rules), st.integers(0, 40), st.integers(0, 40))
+def test_an_unmet_window_has_no_match(text: str, rule: object, start: int, end: int) -> None:
+    """Where a rule's needs are not met in a window, its pattern finds no non-empty match there."""
+    needs = rule.needs  # type: ignore[attr-defined]
+    if not meets(needs, fold(text), start, end):
+        found = rule.pattern.finditer(text, start, end)  # type: ignore[attr-defined]
+        assert not any(m.end() > m.start() for m in found)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(["a", "b", "ab", "c", "(?:x|yz)", "(?:de)+", "f?", "[gh]", "(?:i|j)k", r"\d", "l|m"]),
+                min_size=1, max_size=5),
+       st.text(alphabet=st.sampled_from(list("abcdefghijklmxyz 1")), max_size=30))
+def test_needs_of_generated_patterns(parts: list[str], text: str) -> None:
+    """Any pattern built from literals, groups, repeats and alternations: an unmet need means no match."""
+    pattern = re.compile("".join(parts))
+    if not meets(required_sets(pattern), fold(text), 0, len(text)):
+        assert not any(m.end() > m.start() for m in pattern.finditer(text))

@@ -8,6 +8,7 @@ resolver for both engines.
 """
 from __future__ import annotations
 
+import bisect
 import dataclasses
 from typing import Sequence
 
@@ -113,6 +114,8 @@ def _extract(article: Article, start: int = 0, end: int | None = None) -> tuple[
     tagging = Tagging(text[start:stop], article.published, tuple(temporal.tag(text[start:stop], article.published))) \
         if spans else None
     tagged = _shifted(list(tagging.expressions), start) if tagging is not None else []
+    starts = [t.start for t in tagged]
+    in_order = all(a <= b for a, b in zip(starts, starts[1:]))  # else the plain scan below
     for span in spans:
         cleaned = clean_span(text, *span)  # comments, bylines, broadcast notes never become events
         if cleaned is None:
@@ -123,7 +126,11 @@ def _extract(article: Article, start: int = 0, end: int | None = None) -> tuple[
         if _is_heading(sentence):
             previous_undated = None
             continue
-        found = [t for t in tagged if s_start <= t.start < s_end and t.kind != "dateline"]
+        # the sentence's expressions by bisection (tagged is in text order): a scan of every
+        # expression per sentence was quadratic in a long chunk
+        near = tagged[bisect.bisect_left(starts, s_start):bisect.bisect_left(starts, s_end)] if in_order \
+            else [t for t in tagged if s_start <= t.start < s_end]
+        found = [t for t in near if t.kind != "dateline"]
         first = temporal.event_dates(sentence, found, offset=s_start)
         comparison = any(temporal.is_since_year(t) for t in first)
         dates, found = temporal.sentence_dates(sentence, found, offset=s_start, dates=first)  # read once
@@ -165,11 +172,12 @@ _DATELINE = re.compile(r"^[A-Z][A-Z .'-]+(?:,\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)?
 
 def _event(article: Article, start: int, end: int, body: str, when: TimePoint | None) -> Event:
     told = _DATELINE.sub("", body, count=1)
+    where = _places(body)
     return Event(
         when=when,
         what=" ".join(body.split()),
-        who=_people(told),
-        where=_places(body),
+        who=_people(told, where if told == body else None),  # the places of body are read once
+        where=where,
         attribution=find_attribution(body),
         evidence=[Evidence(article_id=article.id, start=start, end=end, quote=body, when=when)],
     )
@@ -218,10 +226,10 @@ def _strip_lead(name: str) -> str:
     return " ".join(words)
 
 
-def _people(text: str) -> list[str]:
+def _people(text: str, places_of_text: list[str] | None = None) -> list[str]:
     """Names in ``text`` that are not its places (``support.names``: no sentence openers,
-    weekdays, months or numerals)."""
-    places = set(_places(text))
+    weekdays, months or numerals); ``places_of_text`` is ``_places(text)`` when the caller has it."""
+    places = set(_places(text) if places_of_text is None else places_of_text)
     return [n for n in clean_names(support.names(text)) if n not in places and len(n) > 2][:6]
 
 

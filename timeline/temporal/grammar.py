@@ -22,7 +22,7 @@ from typing import Callable, Union
 from . import calendar as cal
 from .compose import offset_before
 from .model import Cand, TimeExpression
-from .triggers import Literals, fold, may_match, required_literals
+from .triggers import Literals, Needs, fold, meets, required_literals, required_sets
 
 Result = Union[Cand, list[Cand], None]
 Handler = Callable[[re.Match[str], str, Union[date, None], bool], Result]
@@ -39,6 +39,8 @@ class Rule:
     examples: tuple[Example, ...]
     # literals every match contains (derived from ``pattern``; None: always searched)
     triggers: Literals | None = None
+    # everything every match needs (``triggers.required_sets``; (): always searched)
+    needs: Needs = ()
 
 
 Classifier = Callable[[str, re.Match[str]], Union[str, None]]
@@ -72,7 +74,7 @@ class Grammar:
 
         def register(handler: Handler) -> Handler:
             self.rules.append(Rule(handler.__name__, compiled, handler, families, tuple(examples or ()),
-                                   required_literals(compiled)))
+                                   required_literals(compiled), required_sets(compiled)))
             return handler
 
         return register
@@ -99,15 +101,16 @@ class Grammar:
         windows = self.windows(text)
         folded = fold(text)
         for rank, rule in enumerate(self.rules):
-            if not may_match(rule.triggers, folded):
-                continue  # none of the literals every match needs occurs in the text
             if len(rule.families) == 1:
                 spans = windows.get(rule.families[0], [])
             else:
                 spans = sorted(w for f in rule.families for w in windows.get(f, []))
+            if not spans:
+                continue
+            needs = rule.needs
             last = -1
             for a, b in spans:
-                if not may_match(rule.triggers, folded, max(a, last), b):
+                if needs and not meets(needs, folded, max(a, last), b):
                     continue  # no match can lie in this window (triggers.py): the search is skipped
                 for m in rule.pattern.finditer(text, max(a, last), b):
                     if m.start() < last or m.end() == m.start():

@@ -18,14 +18,16 @@ case-insensitive matching also equates four non-ASCII letters with ASCII ones (K
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from itertools import product
 from re import _constants as sre  # type: ignore[attr-defined]
 from re import _parser as sre_parse  # type: ignore[attr-defined]
-from typing import Any
+from typing import Any, Union
 
 # the non-ASCII characters that re.IGNORECASE matches against an ASCII letter
 _ASCII_TWINS = str.maketrans({"\u212a": "k", "\u017f": "s", "\u0131": "i", "\u0130": "i"})
 _MAX_ALTERNATIVES = 64  # a larger set costs more to test than the search it would save
+_MAX_BRANCHES = 8  # a longer alternation is tested as one set (the union of its branches' best)
 _REPEATS = (sre.MAX_REPEAT, sre.MIN_REPEAT, getattr(sre, "POSSESSIVE_REPEAT", sre.MAX_REPEAT))
 
 Literals = frozenset[str]
@@ -59,6 +61,79 @@ def may_match(literals: Literals | None, folded: str | None, start: int = 0, end
     return any(folded.find(s, start, stop) >= 0 for s in literals)
 
 
+@dataclass(frozen=True)
+class Branches:
+    """A need met when every need of one of the branches is met (an alternation's parts)."""
+
+    branches: tuple[Needs, ...]
+
+
+Need = Union[tuple[str, ...], Branches]  # a literal set: one of its strings lies in the match
+Needs = tuple[Need, ...]  # every need is needed
+
+
+def required_sets(pattern: re.Pattern[str]) -> Needs:
+    """What each non-empty match of ``pattern`` needs: literal sets (one string of each lies
+    inside the match) and alternations of such needs, the cheapest test first; () when nothing
+    can be told.
+
+    A conjunction skips far more searches than the one best set: "the next day" needs a lead
+    ("next", "following"...) and a unit ("day", "morning"...), so a window with "day" and no
+    lead is not searched; an alternation keeps each branch's own needs ("good friday", "black
+    friday": a window with "friday" alone is not searched for holidays). Sets a one-character
+    string makes nearly certain are left out (their test would rarely skip and costs more than
+    it saves). Only ever a reason to skip: () means always searched."""
+    try:
+        parsed = sre_parse.parse(pattern.pattern, pattern.flags)
+    except Exception:  # noqa: BLE001 - an unparsable pattern is simply never skipped
+        return ()
+    return _tree(list(parsed.data))
+
+
+def _tree(items: list[tuple[Any, Any]]) -> Needs:
+    """The needs of the concatenation ``items`` (``required_sets``)."""
+    sets: list[Literals] = []
+    alternations: list[Branches] = []
+    for option in _conjunction(items, alternations):
+        if not any(len(s) == 1 for s in option):
+            sets.append(_minimal(option))
+    kept: list[Literals] = []
+    for option in sorted(set(sets), key=lambda o: (_cost(o), sorted(o))):
+        if not any(k <= option for k in kept):  # a smaller kept set already implies it
+            kept.append(option)
+    return tuple(tuple(sorted(o)) for o in kept) + tuple(alternations)
+
+
+def _alternation(parts: list[Any]) -> Branches | None:
+    """The need of an alternation of the sub-patterns ``parts``; None when a part needs nothing."""
+    branches = tuple(_tree(list(p.data)) if p is not None else () for p in parts)
+    if not branches or any(not b for b in branches):
+        return None
+    return Branches(branches)
+
+
+def meets(needs: Needs, folded: str | None, start: int, end: int) -> bool:
+    """False only when a need of ``needs`` (``required_sets``) is not met wholly inside
+    ``folded[start:end]`` (``fold``): then the pattern has no non-empty match that starts and
+    ends there. A window is tested with bounded ``str.find`` calls: no copy, no whole-text scan
+    (a text-wide test first was measured to cost more than it saved: most rules have one or two
+    windows in a text)."""
+    if folded is None:
+        return True
+    find = folded.find
+    for need in needs:
+        if type(need) is Branches:
+            if not any(meets(b, folded, start, end) for b in need.branches):
+                return False
+            continue
+        for s in need:  # type: ignore[union-attr]
+            if find(s, start, end) >= 0:
+                break
+        else:
+            return False
+    return True
+
+
 def _cost(literals: Literals) -> float:
     """How likely a set is to occur somewhere: more strings and shorter strings, more likely."""
     return sum(0.3 ** len(s) for s in literals)
@@ -76,6 +151,14 @@ def _char(code: int) -> str | None:
 
 def _sequence(items: list[tuple[Any, Any]]) -> Literals | None:
     """The best (least likely) literal set that a match of the concatenation ``items`` needs."""
+    options = _conjunction(items)
+    return min(options, key=_cost) if options else None
+
+
+def _conjunction(items: list[tuple[Any, Any]], alternations: list[Branches] | None = None) -> list[Literals]:
+    """Every literal set a match of the concatenation ``items`` needs, in pattern order: one per
+    literal run and one per required part (a group's own parts each count). With
+    ``alternations``, an alternation whose branches do not reduce to one set is added there."""
     options: list[Literals] = []
     run: list[str] = [""]  # the alternatives of the literal run being read
 
@@ -96,11 +179,30 @@ def _sequence(items: list[tuple[Any, Any]]) -> Literals | None:
             run[:] = [a + b for a, b in product(run, chars)]
             continue
         close()
-        inner = _item(op, av)
-        if inner:
-            options.append(inner)
+        options.extend(_needs(op, av, alternations))
     close()
-    return min(options, key=_cost) if options else None
+    return options
+
+
+def _needs(op: Any, av: Any, alternations: list[Branches] | None = None) -> list[Literals]:
+    """Every literal set one item needs (a group, a repeat of at least one: its parts' sets)."""
+    if op is sre.SUBPATTERN:
+        return _conjunction(list(av[-1].data), alternations)
+    if op is getattr(sre, "ATOMIC_GROUP", None):
+        return _conjunction(list(av.data), alternations)
+    if op in _REPEATS:
+        low, _high, sub = av
+        return _conjunction(list(sub.data), alternations) if low >= 1 else []
+    if alternations is not None and op in (sre.BRANCH, sre.GROUPREF_EXISTS):
+        parts = list(av[1]) if op is sre.BRANCH else [av[1], av[2]]
+        tree = _alternation(parts)
+        if tree is not None and len(tree.branches) <= _MAX_BRANCHES \
+                and not all(len(b) == 1 and isinstance(b[0], tuple) for b in tree.branches):
+            alternations.append(tree)
+            return []
+        # every branch is one literal set: their union is the need, as for one best set
+    inner = _item(op, av)
+    return [inner] if inner else []
 
 
 def _item(op: Any, av: Any) -> Literals | None:

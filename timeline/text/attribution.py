@@ -29,9 +29,12 @@ measured table (tests/test_attribution.py) shows these rules reach the precision
 from __future__ import annotations
 
 import re
+from typing import Iterator
 from timeline.lang.en import dates as calendar
 from timeline.lang.en.news import SOURCE_NOUNS, SPEECH_VERBS
 from functools import lru_cache
+
+from timeline.temporal.triggers import Needs, fold, meets, required_sets
 
 # Subjects of these verbs perform an act rather than report a claim when an article follows
 # ("declared a state of emergency", "announced a ceasefire").
@@ -123,9 +126,24 @@ def _mask(sentence: str) -> str:
     return _QUOTED.sub(blank, _PARENS.sub(lambda m: " " * len(m.group()), sentence))
 
 
+def _finds(pattern: re.Pattern[str], masked: str, folded: str | None) -> Iterator[re.Match[str]]:
+    """``pattern.finditer(masked)``, or nothing when a literal every match needs is absent
+    (``triggers.required_sets``: most sentences name no "according to", no "reported by")."""
+    needs = _NEEDS.get(pattern)
+    if needs is None:
+        needs = _NEEDS[pattern] = required_sets(pattern)
+    if needs and not meets(needs, folded, 0, len(masked)):
+        return iter(())
+    return pattern.finditer(masked)
+
+
+_NEEDS: dict[re.Pattern[str], Needs] = {}
+
+
 def _governing(masked: str, original: str) -> str | None:
+    folded = fold(masked)
     for pattern in (_ACCORDING, _REPORTS_FROM):
-        for match in pattern.finditer(masked):
+        for match in _finds(pattern, masked, folded):
             source = _clean(original[match.start("src"):match.end("src")], original, match.start("src"), loose=True)
             if source:
                 return source
@@ -133,12 +151,12 @@ def _governing(masked: str, original: str) -> str | None:
         source = _subject_before(masked, original, match.start(), match.group(1))
         if source:
             return source
-    for match in _AFTER_QUOTE.finditer(masked):
+    for match in _finds(_AFTER_QUOTE, masked, folded):
         source = _clean(original[match.start("src"):match.end("src")], original, match.start("src"), loose=True)
         if source:
             return source
     for pattern in (_INVERTED, _PASSIVE_BY):
-        for match in pattern.finditer(masked):
+        for match in _finds(pattern, masked, folded):
             source = _clean(original[match.start("src"):match.end("src")], original, match.start("src"),
                             loose=pattern is _INVERTED)
             if source:
