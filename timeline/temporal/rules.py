@@ -9,8 +9,9 @@ day or year). Vocabulary comes from ``timeline.lang.en``; calendar arithmetic fr
 
 Numeric dates: ``2019-07-04``, ``2019-7-4``, ``2019/07/04`` and ``2019-06`` (year-month) are
 year first. In ``A/B/YYYY``, ``A-B-YYYY`` and ``A.B.YYYY`` a part above 12 is the day; when
-both are 12 or less, dots mean day-month (European use) and slashes or dashes mean month-day
-(US use, the common order in English-language news).
+both are 12 or less, slashes or dashes mean month-day (US use, the common order in
+English-language news) and dots say nothing (day-month in most of Europe, month-day to a US
+reader): "5.3.2024" is left unresolved.
 
 Precision is what the text gives: "two weeks ago" is the Monday-Sunday week that contains the
 day 14 days back (a range), "three days ago" is a day, "two months ago" a month, "early 2016"
@@ -92,7 +93,7 @@ for _words, _fam in (
 ):
     for _w in _words:
         _ANCHOR_WORDS.setdefault(_w, _fam)
-_NUM_TAIL = re.compile(r"[/.:-]\d|\s?(?:[ap]\.?m\b|(?:" + _TZ + r")\b)", re.IGNORECASE)
+_NUM_TAIL = re.compile(r"[/.:-]\d|[QH]['’]?\d|\s?(?:[ap]\.?m\b|(?:" + _TZ + r")\b)", re.IGNORECASE)
 
 
 def _family(text: str, m: re.Match[str]) -> str | None:
@@ -270,11 +271,18 @@ def iso_month(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> R
 
 @rule(r"(?<![\d/.-])(?P<a>\d{1,2})(?P<sep>[/.-])(?P<b>\d{1,2})(?P=sep)(?P<y>\d{4}|\d{2})(?![\d/-]|\.\d)", "num",
       examples=[("2025-03-05", "filed 3/22/2013 in court", "2013-03-22", "day"),
-                ("2025-03-05", "on 04.07.2019 we", "2019-07-04", "day"),
+                ("2025-03-05", "on 04.07.2019 we", None, "unknown"),
+                ("2025-03-05", "signed on 25.3.2024", "2024-03-25", "day"),
+                ("2025-03-05", "signed on 5.3.2024", None, "unknown"),
+                ("2025-03-05", "signed on 04.04.2024", "2024-04-04", "day"),
+                ("2025-03-05", "signed on 3.25.2024", "2024-03-25", "day"),
                 ("2025-03-05", "on 7/4/19 we", "2019-07-04", "day"),
                 ("2025-03-05", "on 25-12-2020 we", "2020-12-25", "day")])
 def numeric_date(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> Result:
     a, b, y = int(m["a"]), int(m["b"]), m["y"]
+    if m["sep"] == "." and a <= 12 and b <= 12 and a != b:
+        # "5.3.2024": 5 March in most of Europe, May 3 to a US reader; the text does not say
+        return _point(m, None, "unknown")
     year = int(y) if len(y) == 4 else cal.two_digit_year(int(y), ref)
     month, day = (b, a) if (a > 12 or m["sep"] == ".") and b <= 12 else (a, b)
     d = cal.ymd(year, month, day)
@@ -595,12 +603,17 @@ def holiday(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> Res
         return None
     if not m["h"][:1].isupper() and not lenient and name in en.GENERIC_LOWER_HOLIDAYS:
         return None  # "an election day tradition", "may day": generic in lower case
+    subject: str | None = None
     if name in ("christmas", "xmas", "easter", "thanksgiving", "may day", "flag day") and not m["y"] and mod in ("", "the") \
             and (mod == "the" or _prev_word(text, m.start()) not in en.HOLIDAY_PREPOSITIONS) and not lenient:
         nxt = _next_word(text, m.end())
-        if nxt[:1].isalpha() and nxt.lower() not in ("and", "or", "in", "on", "at", "when", "of", "weekend", "week",
-                                                      "holiday", "holidays", "break", "day", "eve", "morning", "night"):
+        subject = en.HOLIDAY_SUBJECT_VERBS.get(nxt.lower().replace("’", "'"))
+        if subject is None and nxt[:1].isalpha() and nxt.lower() not in (
+                "and", "or", "in", "on", "at", "when", "of", "weekend", "week", "holiday", "holidays", "break", "day",
+                "eve", "morning", "night"):
             return None  # "Christmas shopping" is not a date; "before Christmas" is
+        if subject and _HOLIDAY_GENERIC.match(text, m.end()):
+            return None  # "Christmas is a time for family", "Easter is usually in April": no one day
     start = m.start("h") if mod == "the" else m.start()
     if not m["y"] and _HOLIDAY_PERIOD.match(text, m.end()):
         return _point(m, None, "unknown", "vague", start=start)  # "the Christmas period": no one day
@@ -615,10 +628,19 @@ def holiday(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> Res
         chosen = next((d for d in dates if d > ref), None)
     elif mod == "this":
         chosen = cal.holiday(name, ref.year)
+    elif subject and _THIS_YEAR.search(text, m.end(), _sentence_end(text, m.end())):
+        chosen = cal.holiday(name, ref.year)  # "Christmas falls on a Thursday this year"
+    elif subject:
+        chosen = nearest_date(ref, dates, subject)  # "Easter is early", "Christmas was quiet"
     else:
         clause = tense(text, m.start(), m.end())
         chosen = None if clause == "either" else nearest_date(ref, dates, clause)
     return _point(m, _iso(chosen), "day", start=start, relative=True)
+
+
+_HOLIDAY_GENERIC = re.compile(r"(?i)\s+\S+\s+(?:(?:a|an)\s+(?!(?:week|month|day|fortnight|few|couple)\b)|"
+                              + _alt(en.HOLIDAY_GENERIC_AFTER) + r"\b)")
+_THIS_YEAR = re.compile(r"(?i)\bthis\s+year\b")
 
 
 _HOLIDAY_PERIOD = re.compile(r"(?i)(?:\s+(?:and|&)\s+(?:the\s+)?[A-Z][\w'’.]*(?:\s+[A-Z][\w'’]*){0,2})?"
@@ -757,6 +779,24 @@ def weeks_ago_weekday(m: re.Match[str], text: str, ref: date | None, lenient: bo
     return _day(m, cal.shift(last, -7 * n) if last else None, relative=True)
 
 
+@rule(r"\b(?P<wd>" + _WEEKDAY + r")\s+week\b(?![-'’]|\s+(?:ago|earlier|later|before|after|long|of|end|one|two|"
+      r"three|\d))|(?i:\ba\s+week\s+(?P<dir>on|last|next)\s+)(?P<wd2>" + _WEEKDAY + r")\b(?!['’])", "wd",
+      examples=[("2025-03-05", "We will meet Tuesday week.", "2025-03-18", "day"),
+                ("2025-03-04", "The trial opens Tuesday week.", "2025-03-11", "day"),
+                ("2025-03-05", "The law takes effect a week on Friday.", "2025-03-14", "day"),
+                ("2025-03-05", "He left a week last Monday.", "2025-02-24", "day")])
+def weekday_week(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> Result:
+    """British "Tuesday week" and "a week on Tuesday": a week after the coming Tuesday (a week
+    today when said on a Tuesday); "a week last Tuesday" is a week before the last one."""
+    if ref is None:
+        return _point(m, None, "unknown")
+    wd = en.WEEKDAYS[(m["wd"] or m["wd2"]).lower()]
+    if (m["dir"] or "").lower() == "last":
+        last = cal.shift(ref, -((ref.weekday() - wd) % 7 or 7))
+        return _day(m, cal.shift(last, -7) if last else None, relative=True)
+    return _day(m, cal.shift(ref, (wd - ref.weekday()) % 7 + 7), relative=True)
+
+
 @rule(r"(?i:\b(?P<n>" + _NUMWORD + r")\s+(?P<u>days?|weeks?|months?|years?|fortnights?)\s+from\s+)"
       r"(?P<base>(?i:today|now|tomorrow|yesterday)|" + _WEEKDAY + r")\b", ("unit",),
       examples=[("2025-03-05", "two weeks from today", "2025-03-19", "day"),
@@ -840,6 +880,10 @@ def weekday(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> Res
     prev = _prev_word(text, m.start())
     if (prev in en.SET_WORDS and not m["mod"]) or (not m["part"] and _RECURRING_AFTER.match(text, m.end())):
         return _point(m, None, "unknown", "set")  # "every Monday", "on Monday and Tuesday nights"
+    if not m["mod"] and (prev in en.INDEFINITE_DAY_WORDS or _WEEKDAY_OF_DATE.search(text, max(0, m.start() - 20),
+                                                                                     m.start())) \
+            and (m["part"] or not _EVENT_NOUN_AFTER.match(text, m.end())):
+        return _point(m, None, "unknown", "vague")  # "Christmas is on a Friday", "any Monday": no one day
     if not m["mod"] and (_HOURS_AFTER.match(text, m.end()) or _DAY_SPAN_BEFORE.search(text, max(0, m.start() - 12),
                                                                                           m.start())):
         return _point(m, None, "unknown", "set")  # opening hours: "Open Wednesday-Saturday 11 a.m.-9 p.m."
@@ -870,6 +914,10 @@ def weekday(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> Res
     return _day(m, weekday_date(ref, wd, mod, clause), relative=True)
 
 
+# "said at a Wednesday news conference", "in a Wednesday media event": the weekday qualifies one
+# told happening (a noun after it), where "on a Friday", "a Friday night" name no one day
+_EVENT_NOUN_AFTER = re.compile(r"\s+(?!(?:" + _alt(en.INDEFINITE_DAY_FOLLOWERS) + r")\b)[a-z]{3,}\b(?![-'’])")
+_WEEKDAY_OF_DATE = re.compile(r"(?i)\b(?:" + _alt(en.WEEKDAY_OF_DATE_VERBS) + r")\s+(?:on\s+)?an?\s+$")
 _PLAN_CHANGED = re.compile(r"(?i)\b(?:" + _alt(en.PLAN_CHANGE_WORDS) + r")\b")
 _SENTENCE_END = re.compile(r"[.!?](?:\s|$)|\n\s*\n")
 
@@ -1088,7 +1136,14 @@ def spoken_clock(m: re.Match[str], text: str, ref: date | None, lenient: bool) -
                 ("2025-03-05", "this week", "2025-03-03/2025-03-09", "range"),
                 ("2025-03-05", "last summer", "2024-06-01/2024-08-31", "range"),
                 ("2025-03-05", "Crowds gathered over the past weekend.", "2025-03-01/2025-03-02", "range"),
-                ("2025-03-05", "In 2019 sales fell; the following year they rose.", "2020", "year")])
+                ("2025-03-05", "In 2019 sales fell; the following year they rose.", "2020", "year"),
+                ("2025-03-05", "They met on March 3. The following week they signed.", "2025-03-10/2025-03-16",
+                 "range"),
+                ("2025-03-05", "They met on Feb. 12, 2025. The previous week it rained.", "2025-02-03/2025-02-09",
+                 "range"),
+                ("2025-03-05", "The following week they signed.", None, "unknown"),
+                ("2025-03-05", "The previous week it rained.", None, "unknown"),
+                ("2025-03-05", "The following month they signed.", None, "unknown")])
 def relative_unit(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> Result:
     mod = re.sub(r"\s+", " ", m["mod"].lower())
     unit = en.UNIT_ABBREVIATIONS.get(m["u"].lower(), m["u"].lower())
@@ -1103,7 +1158,7 @@ def relative_unit(m: re.Match[str], text: str, ref: date | None, lenient: bool) 
     if mod in ("the past", "the last", "the next", "the coming", "past", "the first", "the latest") and unit != "quarter":
         return _point(m, None, "unknown", "duration")
     if mod in ("the following", "the previous", "the preceding", "the same"):
-        if unit in ("month", "year"):
+        if unit in ("month", "year", "week"):
             return _anaphor(m, f"{unit}:{ {'following': 1, 'same': 0}.get(mod.split()[1], -1)}")
         return _point(m, None, "unknown")
     if ref is None:
@@ -1266,6 +1321,10 @@ def fiscal(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> Resu
 @rule(r"\b(?:the\s+)?(?:(?P<mod>(?i:early|mid|late))[- ])?(?:(?P<y>(?:1[0-9]|20)\d0)|[’'](?P<yy>\d0))"
       r"[’']?s\b", "num",
       examples=[("2025-03-05", "in the 1990s", "1990/1999", "range"),
+                ("2025-03-05", "in the 1800s", "1800/1899", "range"),
+                ("2025-03-05", "in the late 1800s", "1860/1899", "range"),
+                ("2025-03-05", "in the 2000s", "2000/2009", "range"),
+                ("2025-03-05", "in the 2020s", "2020/2029", "range"),
                 ("2025-03-05", "in the early '80s", "1980/1983", "range")])
 def decade(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> Result:
     if m["yy"]:
@@ -1273,6 +1332,10 @@ def decade(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> Resu
         d0 = d0 if d0 <= (ref.year if ref else 2030) else d0 - 100
     else:
         d0 = int(m["y"])
+        if d0 % 100 == 0 and d0 < 2000:
+            # "the 1800s", "the early 1900s": a century (the 2000s are read as the decade)
+            a, b = {"early": (0, 30), "mid": (30, 60), "late": (60, 99)}.get((m["mod"] or "").lower(), (0, 99))
+            return _point(m, f"{d0 + a:04d}/{d0 + b:04d}", "range")
     a, b = {"early": (0, 3), "mid": (3, 6), "late": (6, 9)}.get((m["mod"] or "").lower(), (0, 9))
     return _point(m, f"{d0 + a:04d}/{d0 + b:04d}", "range")
 
@@ -1487,6 +1550,13 @@ def ago(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> Result:
         return _point(m, cal.week_range(cal.shift(ref, sign * n * en.UNITS_IN_DAYS[unit])), "range", relative=True)
     if unit == "decade":
         return _point(m, cal.yval(ref.year + sign * 10 * n), "year", relative=True)
+    if unit == "weekend" and n <= 1000:
+        # "two weekends ago": the weekend before the last full one; "two weekends from now"
+        if sign < 0:
+            sat = cal.shift(ref, -((ref.weekday() - 5) % 7) - (7 if ref.weekday() >= 5 else 0) - 7 * (n - 1))
+        else:
+            sat = cal.shift(ref, (5 - ref.weekday()) % 7 + 7 * (n - 1))
+        return _point(m, cal.span(sat, cal.shift(sat, 1) if sat else None), "range", relative=True)
     return _point(m, None, "unknown")
 
 
@@ -1829,6 +1899,20 @@ def weekdays_ago(m: re.Match[str], text: str, ref: date | None, lenient: bool) -
     wd = en.WEEKDAYS[m["wd"].lower().rstrip("s")]
     last = cal.shift(ref, -((ref.weekday() - wd) % 7 or 7))
     return _day(m, cal.shift(last, -7 * (n - 1)) if last else None, relative=True)
+
+
+@rule(r"(?<![\w.])(?:(?P<q>[1-4])Q|Q(?P<q2>[1-4]))(?:\s*(?P<y4>" + _YEAR + r")\b|['’]?(?P<y2>\d\d)\b)",
+      ("num", "unit"),
+      examples=[("2025-03-05", "Sales rose in 3Q 2024.", "2024-07-01/2024-09-30", "range"),
+                ("2025-03-05", "Sales rose in 3Q24.", "2024-07-01/2024-09-30", "range"),
+                ("2025-03-05", "Q3'24 results", "2024-07-01/2024-09-30", "range"),
+                ("2025-03-05", "in 4Q 2023", "2023-10-01/2023-12-31", "range")])
+def quarter_code(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> Result:
+    """"3Q 2024", "3Q24", "Q3'24": a quarter written as a code, a range."""
+    y = int(m["y4"]) if m["y4"] else cal.two_digit_year(int(m["y2"]), ref)
+    if not cal.year_ok(y):
+        return _point(m, None, "unknown")
+    return _point(m, cal.quarter_range(y, int(m["q"] or m["q2"])), "range")
 
 
 @rule(r"(?<![\w.])(?P<h>H[12]|[12]H)\s*['’]?(?P<y>" + _YEAR + r"|\d\d)\b", "num",

@@ -128,6 +128,10 @@ FUTURE_CUES = (
     *((n, v) for n in ("talks", "elections", "hearings", "meetings", "games", "matches", "celebrations",
                        "negotiations", "finals", "primaries", "votes")
       for v in ("are", "are set", "are now")),
+    # a person's plan told in the present: "we meet on the 10th", "they fly out in three weeks"
+    *((p, v) for p in ("we", "We", "they", "They", "I")
+      for v in ("meet", "leave", "fly", "arrive", "return", "travel", "play", "vote", "head", "depart",
+                "marry", "move", "open", "start")),
 ))
 # future cues that are never a misreading ("will report on Jan. 30" is next January, however far)
 STRONG_FUTURE_CUES = frozenset({"will", "won't", "shall", "'ll", "will be"})
@@ -192,10 +196,33 @@ YEAR_PREPOSITIONS = frozenset("in since by until till from before after during o
 # nouns after a holiday that make it a period around the day ("the Christmas period", "the
 # Christmas and New Year sales period"): no single day
 HOLIDAY_PERIOD_NOUNS = ("period", "periods", "season", "seasons", "quarter", "month")
+# a holiday as the subject of these verbs is a date, the coming one or the last one by the verb's
+# tense: "Christmas is on a Friday this year", "Easter falls early", "Christmas was quiet"
+HOLIDAY_SUBJECT_VERBS = {
+    **dict.fromkeys(("is", "'s", "falls", "comes", "arrives", "lands", "will", "starts", "begins"), "future"),
+    **dict.fromkeys(("was", "fell", "came", "arrived", "landed", "started", "began"), "past"),
+}
+# after the holiday's verb these tell a generic statement: "Christmas is the busiest time",
+# "Easter is usually in April", "Christmas is about family"
+HOLIDAY_GENERIC_AFTER = ("the", "about", "all", "for", "when", "not", "also", "traditionally", "usually",
+                         "always", "often", "typically", "normally", "generally", "celebrated", "marked",
+                         "observed", "known", "one", "still", "more", "less", "no", "never", "each", "every")
 HOLIDAY_PREPOSITIONS = frozenset("on at before after since until till by over during for around".split())
 MONTH_EVIDENCE = frozenset("in last next this early mid late since until till by from through during before "
                            "after of throughout between and or to end beginning start middle".split())
 SET_WORDS = frozenset({"each", "every", "per"})
+# a weekday after these names no one day: "any Monday", "one Friday in May"
+INDEFINITE_DAY_WORDS = frozenset({"any", "one"})
+# nor does "a Friday" after these verbs: it says which weekday a date is ("Christmas is on a Friday
+# this year", "It was a Friday"); "killed on a Friday" may still be one told day
+WEEKDAY_OF_DATE_VERBS = ("is", "was", "are", "were", "be", "falls", "fell", "fall", "lands", "landed", "land")
+# ... unless a noun after it makes it one told happening ("said at a Wednesday news conference");
+# these words after it are no such noun ("on a Friday this year", "a Friday when...")
+INDEFINITE_DAY_FOLLOWERS = ("this", "that", "the", "and", "but", "when", "while", "with", "for", "was", "were",
+                            "has", "had", "will", "would", "not", "than", "then", "too", "also", "though", "after",
+                            "before", "like", "instead", "again", "yet", "last", "next", "every", "each", "or",
+                            "in", "of", "at", "on", "so", "as", "night", "nights", "morning", "mornings",
+                            "afternoon", "afternoons", "evening", "evenings", "lunchtime", "rather")
 TIME_ZONES = ("UTC", "GMT", "EST", "EDT", "CST", "CDT", "MST", "MDT", "PST", "PDT", "BST", "CET", "CEST")
 # "two days before <a date>", "the day after <a date>": words that shift a date by an offset
 OFFSET_BEFORE = ("before", "prior to", "ahead of", "preceding")
