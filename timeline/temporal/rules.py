@@ -108,8 +108,8 @@ def _family(text: str, m: re.Match[str]) -> str | None:
         return "num"  # 3rd, 22nd
     if len(tok) == 4 and "1000" <= tok <= "2199":
         return "num"
-    if _NUM_TAIL.match(text, m.end()):
-        return "num"
+    if _NUM_TAIL.match(text, m.end()) or (len(tok) == 2 and tok[1] == "0" and text.startswith("s", m.end())):
+        return "num"  # "3/22", "5pm"; "the 90s"
     return None
 
 
@@ -368,6 +368,8 @@ def _day_number(m: re.Match[str]) -> int:
 
 
 _REL_YEAR = re.compile(r"(?i),?\s+(?:of\s+)?(?P<rel>last|this|next)\s+year\b")
+_EACH_YEAR_BEFORE = re.compile(r"(?i)\b(?:each|every)\s+(?:year|spring|summer|autumn|fall|winter)\s*,?\s+"
+                               r"(?:in|during|from|until|through)\s+(?:(?:early|late|mid-?)\s*)?$")
 _EACH_YEAR = re.compile(r"(?i),?\s+(?:each|every|of\s+each|of\s+every)\s+year\b|,?\s+(?:annually|yearly)\b")
 _SHARED_YEAR = re.compile(r"\s*(?:-|–|to|and|through|until|till)\s*(?:" + _MONTH_ANY + r"\s*)?" + _DAY
                           + r",?\s+(?P<y>" + _YEAR + r")\b")
@@ -669,6 +671,8 @@ def _iso(d: date | None) -> str | None:
                 ("2025-03-05", "The offensive began in early March.", "2025-03", "month"),
                 ("2025-03-05", "Prices fell at the beginning of March.", "2025-03", "month"),
                 ("2025-03-05", "The festival is held in March each year.", None, "unknown"),
+                ("2025-03-05", "It happens every year in May.", None, "unknown"),
+                ("2025-03-05", "Each year, in late May, the town floods.", None, "unknown"),
                 ("2025-03-05", "The company agreed to buy the plant in May.", "2025-05", "month"),
                 ("2025-07-05", "The company agreed to buy the plant in May.", "2025-05", "month"),
                 ("2025-03-05", "The company agreed to buy the plant in September.", None, "unknown"),
@@ -729,8 +733,8 @@ def month(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> Resul
         y = _nearer_month_year(ref, month_no) if clause == "either" else month_year(ref, month_no, "", clause)
     if y is None:
         return _point(m, None, "unknown")
-    if _EACH_YEAR.match(text, m.end()):
-        return _point(m, None, "unknown", "set")  # "in March each year"
+    if _EACH_YEAR.match(text, m.end()) or _EACH_YEAR_BEFORE.search(text, max(0, m.start() - 30), m.start()):
+        return _point(m, None, "unknown", "set")  # "in March each year", "every year in May"
     return _point(m, cal.mval(y, month_no), "month", relative=True)
 
 
@@ -821,6 +825,42 @@ def units_from(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> 
     if unit == "year":
         return _point(m, cal.yval(base.year + n), "year", relative=True)
     return _day(m, cal.shift(base, n * en.UNITS_IN_DAYS[unit]), relative=True)
+
+
+_SCHEDULE_BEFORE = re.compile(r"(?i)\b(?:open|opening|hours|daily|weekly|usually|normally|every|each)\b[^.;:!?]*$")
+_HOURS_AFTER_RANGE = re.compile(r"(?i),?\s+(?:from\s+|between\s+)?\d{1,2}(?::\d\d)?\s*(?:[ap]\.?m\.?)?\s*(?:[-–]|to|and)\s*\d")
+
+
+@rule(r"\b(?i:from)\s+(?P<a>" + _WEEKDAY + r")\s+(?i:to|until|till|through|thru)\s+(?P<b>" + _WEEKDAY + r")\b(?!['’])",
+      "wd",
+      examples=[("2025-03-05", "The plant will be closed from Monday to Friday.", "2025-03-14", "day"),
+                ("2025-03-05", "The plant was closed from Monday to Friday.", "2025-02-28", "day"),
+                ("2025-03-05", "The plant was closed from Thursday to Monday.", "2025-03-03", "day"),
+                ("2025-03-05", "Talks will run from Thursday until Saturday.", "2025-03-08", "day"),
+                ("2025-03-05", "Open from Monday to Friday, 9am-5pm.", None, "unknown"),
+                ("2025-03-05", "The office is usually staffed from Monday to Friday.", None, "unknown")])
+def weekday_to_weekday(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> Result:
+    """"from Monday to Friday": one stretch, so the second day is the first one's week's (or the
+    next), never before it: a future clause counts from the coming first day, any other from the
+    last second day."""
+    if ref is None:
+        return [_point(m, None, "unknown", start=m.start("a"), end=m.end("a")),
+                _point(m, None, "unknown", start=m.start("b"), end=m.end("b"))]
+    if _SCHEDULE_BEFORE.search(text, max(0, m.start() - 30), m.start()) or _HOURS_AFTER_RANGE.match(text, m.end()):
+        # "Open from Monday to Friday, 9am-5pm": opening hours, a set
+        return [_point(m, None, "unknown", "set", start=m.start("a"), end=m.end("a")),
+                _point(m, None, "unknown", "set", start=m.start("b"), end=m.end("b"))]
+    wa, wb = en.WEEKDAYS[m["a"].lower()], en.WEEKDAYS[m["b"].lower()]
+    delta = (wb - wa) % 7 or 7
+    clause = tense(text, m.start(), m.end())
+    if clause == "future":
+        first = weekday_date(ref, wa, "", "future")
+        last = cal.shift(first, delta) if first else None
+    else:
+        last = weekday_date(ref, wb, "", "past")
+        first = cal.shift(last, -delta) if last else None
+    return [_point(m, _iso(first), "day", start=m.start("a"), end=m.end("a"), relative=True),
+            _point(m, _iso(last), "day", start=m.start("b"), end=m.end("b"), relative=True)]
 
 
 @rule(r"(?i:\b(?:the\s+)?(?P<rel>following|next|previous|preceding|prior)\s+)(?P<wd>" + _WEEKDAY + r")\b", "wd",
@@ -1318,17 +1358,29 @@ def fiscal(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> Resu
     return _point(m, cal.yval(y1), "year")
 
 
-@rule(r"\b(?:the\s+)?(?:(?P<mod>(?i:early|mid|late))[- ])?(?:(?P<y>(?:1[0-9]|20)\d0)|[’'](?P<yy>\d0))"
+@rule(r"\b(?:(?P<the>(?i:the))\s+)?(?:(?P<mod>(?i:early|mid|late))[- ])?(?:(?P<y>(?:1[0-9]|20)\d0)|[’'](?P<yy>\d0)"
+      r"|(?P<yb>[1-9]0))"
       r"[’']?s\b", "num",
       examples=[("2025-03-05", "in the 1990s", "1990/1999", "range"),
                 ("2025-03-05", "in the 1800s", "1800/1899", "range"),
+                ("2025-03-05", "It was founded in the 90s.", "1990/1999", "range"),
+                ("2025-03-05", "a hit in the early 80s", "1980/1983", "range"),
+                ("2025-03-05", "Temperatures will be in the 90s.", None, "unknown"),
+                ("2025-03-05", "Highs in the 80s are likely.", None, "unknown"),
+                ("2025-03-05", "We'll be heading back into the 40s.", None, "unknown"),
                 ("2025-03-05", "in the late 1800s", "1860/1899", "range"),
                 ("2025-03-05", "in the 2000s", "2000/2009", "range"),
                 ("2025-03-05", "in the 2020s", "2020/2029", "range"),
                 ("2025-03-05", "in the early '80s", "1980/1983", "range")])
 def decade(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> Result:
-    if m["yy"]:
-        d0 = cal.two_digit_year(int(m["yy"]), ref)
+    bare = m["yb"]
+    if bare and (not m["the"] or _DECADE_NOT_AFTER.search(text, max(0, m.start() - 80), m.start())
+                 or _DECADE_NOT_AFTER.match(text, m.end() + 1) or _prev_word(text, m.start()) in ("into", "to")):
+        return None  # "in the 90s" of a thermometer; "their 80s": ages
+    if bare and int(bare) < 30:
+        return None  # "the 20s": the 1920s or the 2020s
+    if m["yy"] or bare:
+        d0 = cal.two_digit_year(int(m["yy"] or bare), ref)
         d0 = d0 if d0 <= (ref.year if ref else 2030) else d0 - 100
     else:
         d0 = int(m["y"])
@@ -1563,7 +1615,8 @@ def ago(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> Result:
 _SUPERLATIVE = re.compile(r"(?i)\b(?:first|only|\w{3,}est|most|least|record|ever)\b[^.;:!?]{0,50}$")
 
 
-@rule(r"(?i)\bin\s+(?P<n>" + _NUMWORD + r")\s+(?P<u>days?|weeks?|months?|years?|fortnights?)\b(?!\s+ago)"
+@rule(r"(?i)\bin\s+(?:(?:about|around|roughly|approximately|some|just|only)\s+)?(?P<n>" + _NUMWORD
+      + r")\s+(?P<u>days?|weeks?|months?|years?|fortnights?)\b(?!\s+ago)"
       r"(?P<time>['’]?s?\s+time\b)?", "unit",
       examples=[("2025-03-05", "The results come out in ten days' time.", "2025-03-15", "day"),
                 ("2025-03-05", "Talks resume in two weeks’ time.", "2025-03-17/2025-03-23", "range"),
@@ -1571,6 +1624,8 @@ _SUPERLATIVE = re.compile(r"(?i)\b(?:first|only|\w{3,}est|most|least|record|ever
                 ("2025-03-05", "Prices rose the most in 10 days' time.", None, "unknown"),
                 ("2025-03-05", "The law will take effect in ten days.", "2025-03-15", "day"),
                 ("2025-03-05", "They will vote in two weeks.", "2025-03-17/2025-03-23", "range"),
+                ("2025-03-05", "It opens in about three weeks.", "2025-03-24/2025-03-30", "range"),
+                ("2025-03-05", "The law will take effect in roughly a month.", "2025-04", "month"),
                 ("2025-03-05", "the highest level in ten days", None, "unknown"),
                 ("1987-03-11", "It would float its first Yankee bond issue in 21 years.", None, "unknown"),
                 ("1987-03-09", "The USSR might not buy corn for the first time in 15 years.", None, "unknown")])

@@ -55,7 +55,8 @@ DECADE_WORDS = {"thirties": 1930, "forties": 1940, "fifties": 1950, "sixties": 1
                 "eighties": 1980, "nineties": 1990, "noughties": 2000}
 # Words before "the nineties" in the same sentence that make it a temperature or a score, not a decade.
 DECADE_NOT_AFTER = ("temperature", "temperatures", "degrees", "highs", "lows", "high", "low", "fahrenheit",
-                    "celsius", "mercury", "thermometer", "heat", "score", "scores", "scored", "percent", "mph")
+                    "celsius", "mercury", "thermometer", "heat", "score", "scores", "scored", "percent", "mph",
+                    "weather", "forecast", "temps", "cooler", "warmer", "meteorologist", "readings", "wind chill")
 # Units an elliptical "last" may stand for: "more this year than last", "the same this month as last".
 ELLIPTICAL_LAST_UNITS = ("year", "month", "week")
 
@@ -110,6 +111,9 @@ FUTURE_CUES = (
     "kicks off", "kick off", "takes effect", "take effect", "comes into force", "come into force",
     "goes into effect", "go into effect", "premieres", "concludes", "wraps up", "takes place", "take place",
     "meets", "arrives", "departs", "convenes", "reconvenes", "is due", "are due",
+    # a farewell and a person's own trip: "see you on Friday", "he leaves on Friday", "she returns Monday"
+    "see you", "See you", "leaves for", "leaves on", "returns on", "returns to", "flies to", "flies out",
+    "reopen",
     # plural subjects of the same present: "talks resume Monday", "polls open at 7 a.m. Thursday"
     "resume", "reopens", "polls open", "polls close", "doors open", "Polls open", "Polls close", "Doors open",
     # (not "hosts", "faces", "plays", "visits": as often plural nouns, "his French hosts")
