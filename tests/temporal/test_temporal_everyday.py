@@ -358,6 +358,30 @@ group(D, [
 group(L, [
     ("He was born on 29 Feb.", "2024-02-29", "day"),
 ])
+# holiday stretches, spellings without stops or apostrophes, a weekday as the subject, dotted ISO
+group(W, [
+    ("It happened over the Easter weekend.", None, "unknown"),
+    ("Parliament returns from its Easter break.", None, "unknown"),
+    ("Sales rose during Christmas week.", None, "unknown"),
+    ("Schools shut for the Easter holidays.", None, "unknown"),
+    ("He will resign on St. Patrick's Day.", "2025-03-17", "day"),
+    ("They marched on St Patrick's Day 2019.", "2019-03-17", "day"),
+    ("She got flowers on Valentines Day.", "2025-02-14", "day"),
+    ("Monday is a holiday.", "2025-03-10", "day"),
+    ("He said Friday is the deadline.", "2025-03-07", "day"),
+    ("Monday was a holiday.", "2025-03-03", "day"),
+    ("He died 2023.03.03.", "2023-03-03", "day"),
+    ("I was born on 12 May 1990.", "1990-05-12", "day"),
+    ("Two days after Christmas, they left.", "2024-12-27", "day"),
+    ("School starts on the first Monday in September.", "2025-09-01", "day"),
+    ("Rent is due on the last day of the month.", "2025-03-31", "day"),
+    ("The conference ran from 10 to 12 June 2024.", "2024-06-12", "day"),
+    ("Ten people died in the last 24 hours.", None, "unknown"),
+    ("Prices rose over the past three years.", None, "unknown"),
+    ("The offer is valid until 31 March.", "2025-03-31", "day"),
+    ("He will be back this time tomorrow.", "2025-03-06", "day"),
+    ("A day after the vote, he resigned.", None, "unknown"),
+])
 
 # things that are not dates
 group(W, [

@@ -252,12 +252,14 @@ def month_day_date(ref: date, month: int, day: int, clause: str | None) -> date 
 # --------------------------------------------------------------------------- rules: numeric dates
 
 
-@rule(r"\b(?P<y>" + _YEAR + r")(?P<sep>[-/])(?P<m>0?[1-9]|1[0-2])(?P=sep)(?P<d>0?[1-9]|[12]\d|3[01])(?![\d/-])",
+@rule(r"\b(?P<y>" + _YEAR + r")(?:(?P<sep>[-/])(?P<m>0?[1-9]|1[0-2])(?P=sep)(?P<d>0?[1-9]|[12]\d|3[01])(?![\d/-])"
+      r"|\.(?P<m2>0[1-9]|1[0-2])\.(?P<d2>0[1-9]|[12]\d|3[01])(?!\d|\.\d))",
       "num", examples=[("2025-03-05", "dated 2013-03-22.", "2013-03-22", "day"),
                        ("2025-03-05", "on 2019-7-4 it", "2019-07-04", "day"),
-                       ("2025-03-05", "on 2019/07/04 it", "2019-07-04", "day")])
+                       ("2025-03-05", "on 2019/07/04 it", "2019-07-04", "day"),
+                       ("2025-03-05", "He died 2023.03.03.", "2023-03-03", "day")])
 def iso_date(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> Result:
-    d = cal.ymd(int(m["y"]), int(m["m"]), int(m["d"]))
+    d = cal.ymd(int(m["y"]), int(m["m"] or m["m2"]), int(m["d"] or m["d2"]))  # year first: "2023.03.03" too
     return _day(m, d) if d else None
 
 
@@ -617,6 +619,9 @@ def holiday(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> Res
         if subject and _HOLIDAY_GENERIC.match(text, m.end()):
             return None  # "Christmas is a time for family", "Easter is usually in April": no one day
     start = m.start("h") if mod == "the" else m.start()
+    if not m["y"] and mod not in ("last", "next", "this") \
+            and _next_word(text, m.end()).rstrip(".,;:") in en.HOLIDAY_STRETCH_NOUNS:
+        return _point(m, None, "unknown", "vague", start=start)  # "over the Easter weekend": no one day
     if not m["y"] and _HOLIDAY_PERIOD.match(text, m.end()):
         return _point(m, None, "unknown", "vague", start=start)  # "the Christmas period": no one day
     if m["y"]:
@@ -913,6 +918,9 @@ def narrative_weekday(m: re.Match[str], text: str, ref: date | None, lenient: bo
                 ("2025-03-05", "We will meet this Monday.", "2025-03-10", "day"),
                 ("2025-03-05", "It was held this Monday.", "2025-03-03", "day"),
                 ("2025-03-05", "Bids by Friday, please.", "2025-03-07", "day"),
+                ("2025-03-05", "Monday is a holiday.", "2025-03-10", "day"),
+                ("2025-03-05", "He said Friday is the deadline.", "2025-03-07", "day"),
+                ("2025-03-05", "Monday was a holiday.", "2025-03-03", "day"),
                 ("2025-03-05", "He had left by Friday.", "2025-02-28", "day"),
                 ("2025-03-05", "The vote, which had been scheduled for Sunday, would be delayed.", None, "unknown"),
                 ("2025-03-05", "The talks, which had been expected to end Friday, will now run on.", None, "unknown")])
@@ -937,6 +945,9 @@ def weekday(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> Res
     clause = tense(text, m.start(), m.end()) if mod in ("", "this") else None
     if clause is None and mod == "" and prev == "by":
         clause = "future"  # "by Friday" with no verb to say otherwise: a deadline
+    if clause in (None, "past") and mod == "" and not m["part"] and _SUBJECT_IS.match(text, m.end()) \
+            and _CLAUSE_OPENING.search(text, max(0, m.start() - 12), m.start()):
+        clause = "future"  # "Monday is a holiday", "Friday is the deadline": the coming one
     if clause == "either" and _PLAN_CHANGED.search(text, m.end(), _sentence_end(text, m.end())):
         # "the vote, which had been scheduled for Sunday, would be delayed": a plan still ahead
         # or one that passed; the sentence does not say which
@@ -958,6 +969,8 @@ def weekday(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> Res
 # told happening (a noun after it), where "on a Friday", "a Friday night" name no one day
 _EVENT_NOUN_AFTER = re.compile(r"\s+(?!(?:" + _alt(en.INDEFINITE_DAY_FOLLOWERS) + r")\b)[a-z]{3,}\b(?![-'’])")
 _WEEKDAY_OF_DATE = re.compile(r"(?i)\b(?:" + _alt(en.WEEKDAY_OF_DATE_VERBS) + r")\s+(?:on\s+)?an?\s+$")
+_SUBJECT_IS = re.compile(r"\s+is\s+(?!(?:over|gone|past|when|why|where|what|also)\b)")
+_CLAUSE_OPENING = re.compile(r"(?:^|[.!?;:\"“(]\s*|\n\s*|\b(?:and|but|so|because|that|said|says|say)\s+)$")
 _PLAN_CHANGED = re.compile(r"(?i)\b(?:" + _alt(en.PLAN_CHANGE_WORDS) + r")\b")
 _SENTENCE_END = re.compile(r"[.!?](?:\s|$)|\n\s*\n")
 

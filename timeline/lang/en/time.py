@@ -70,6 +70,9 @@ FIXED_HOLIDAYS: dict[str, tuple[int, int]] = {
     "saint patrick's day": (3, 17), "juneteenth": (6, 19), "may day": (5, 1), "flag day": (6, 14),
     "groundhog day": (2, 2), "remembrance day": (11, 11), "canada day": (7, 1), "australia day": (1, 26),
     "xmas": (12, 25), "xmas day": (12, 25), "xmas eve": (12, 24), "new years eve": (12, 31), "new years day": (1, 1),
+    # as everyday writing spells them: no full stop after "St", no apostrophe
+    "st patrick's day": (3, 17), "st patricks day": (3, 17), "st. patricks day": (3, 17),
+    "saint patricks day": (3, 17), "valentines day": (2, 14), "veterans' day": (11, 11),
 }
 # Holidays on the n-th (or last, -1) weekday of a month: (month, weekday, n).
 WEEKDAY_HOLIDAYS: dict[str, tuple[int, int, int]] = {
@@ -77,7 +80,8 @@ WEEKDAY_HOLIDAYS: dict[str, tuple[int, int, int]] = {
     "labor day": (9, 0, 1), "labour day": (9, 0, 1), "martin luther king day": (1, 0, 3),
     "martin luther king jr. day": (1, 0, 3), "mlk day": (1, 0, 3), "presidents day": (2, 0, 3),
     "presidents' day": (2, 0, 3), "columbus day": (10, 0, 2), "mother's day": (5, 6, 2),
-    "father's day": (6, 6, 3), "super bowl sunday": (2, 6, 2),
+    "father's day": (6, 6, 3), "super bowl sunday": (2, 6, 2), "mothers day": (5, 6, 2), "fathers day": (6, 6, 3),
+    "martin luther king jr day": (1, 0, 3), "presidents' day": (2, 0, 3),
 }
 # Holidays a fixed number of days after another computed one ("black friday" = Thanksgiving + 1).
 DERIVED_HOLIDAYS: dict[str, tuple[str, int]] = {
@@ -199,6 +203,9 @@ YEAR_PREPOSITIONS = frozenset("in since by until till from before after during o
                               "through throughout between and to or".split())
 # nouns after a holiday that make it a period around the day ("the Christmas period", "the
 # Christmas and New Year sales period"): no single day
+# a holiday before these is a stretch of days, no one day: "over the Easter weekend", "the
+# Christmas break", "during Christmas week", "the Easter holidays"
+HOLIDAY_STRETCH_NOUNS = frozenset({"weekend", "week", "break", "holidays", "recess", "vacation", "fortnight"})
 HOLIDAY_PERIOD_NOUNS = ("period", "periods", "season", "seasons", "quarter", "month")
 # a holiday as the subject of these verbs is a date, the coming one or the last one by the verb's
 # tense: "Christmas is on a Friday this year", "Easter falls early", "Christmas was quiet"
