@@ -563,14 +563,20 @@ def whole_year(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> 
     return _anaphor(m, "year:story")
 
 
-@rule(r"(?i:\b(?:over|during|on|at|across|through)\s+the\s+weekend\b)", "unit",
-      examples=[("2024-12-02", "They met over the weekend.", "2024-11-30/2024-12-01", "range")])
+@rule(r"(?i:\b(?P<p>over|during|on|at|across|through|by|until|till)\s+the\s+weekend\b)(?!['’])", "unit",
+      examples=[("2024-12-02", "They met over the weekend.", "2024-11-30/2024-12-01", "range"),
+                ("2025-03-05", "It will be done by the weekend.", "2025-03-08/2025-03-09", "range"),
+                ("2025-03-05", "Send it by the weekend.", "2025-03-08/2025-03-09", "range"),
+                ("2025-03-05", "The water had receded by the weekend.", "2025-03-01/2025-03-02", "range")])
 def weekend(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> Result:
     """"over the weekend" in news: the most recent Saturday-Sunday (the coming one in future tense)."""
     if ref is None:
         return _point(m, None, "unknown")
     saturday = cal.shift(ref, -((ref.weekday() - 5) % 7))
-    if saturday and tense(text, m.start(), m.end()) == "future" and ref.weekday() < 5:
+    clause = tense(text, m.start(), m.end())
+    if clause is None and m["p"].lower() in ("by", "until", "till"):
+        clause = "future"  # "by the weekend" with no verb to say otherwise: a deadline
+    if saturday and clause == "future" and ref.weekday() < 5:
         saturday = cal.shift(saturday, 7)
     return _point(m, cal.span(saturday, cal.shift(saturday, 1) if saturday else None), "range", relative=True)
 
@@ -789,21 +795,35 @@ def weeks_ago_weekday(m: re.Match[str], text: str, ref: date | None, lenient: bo
 
 
 @rule(r"\b(?P<wd>" + _WEEKDAY + r")\s+week\b(?![-'’]|\s+(?:ago|earlier|later|before|after|long|of|end|one|two|"
-      r"three|\d))|(?i:\ba\s+week\s+(?P<dir>on|last|next)\s+)(?P<wd2>" + _WEEKDAY + r")\b(?!['’])", "wd",
+      r"three|\d))|(?i:\b(?:a|one)\s+(?P<unit>week|fortnight)\s+(?:(?P<dir>on|last|next)\s+(?P<wd2>" + _WEEKDAY_I
+      + r")|(?P<rel>today|tomorrow|yesterday))\b(?!['’]))", ("wd", "rel"),
       examples=[("2025-03-05", "We will meet Tuesday week.", "2025-03-18", "day"),
                 ("2025-03-04", "The trial opens Tuesday week.", "2025-03-11", "day"),
                 ("2025-03-05", "The law takes effect a week on Friday.", "2025-03-14", "day"),
-                ("2025-03-05", "He left a week last Monday.", "2025-02-24", "day")])
+                ("2025-03-05", "He left a week last Monday.", "2025-02-24", "day"),
+                ("2025-03-05", "The shop opens a week today.", "2025-03-12", "day"),
+                ("2025-03-05", "The shop opens a week tomorrow.", "2025-03-13", "day"),
+                ("2025-03-05", "He left a week yesterday.", "2025-02-25", "day"),
+                ("2025-03-05", "The shop opens a fortnight on Saturday.", "2025-03-22", "day")])
 def weekday_week(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> Result:
     """British "Tuesday week" and "a week on Tuesday": a week after the coming Tuesday (a week
-    today when said on a Tuesday); "a week last Tuesday" is a week before the last one."""
+    today when said on a Tuesday); "a week last Tuesday" is a week before the last one; "a
+    week today", "a fortnight tomorrow" count on from that day ("a week yesterday" back)."""
     if ref is None:
         return _point(m, None, "unknown")
+    days = 14 if (m["unit"] or "").lower() == "fortnight" else 7
+    if m["rel"]:
+        rel = m["rel"].lower()
+        if rel == "yesterday":
+            return _day(m, cal.shift(ref, -1 - days), relative=True)
+        if rel == "today" and tense(text, m.start(), m.end()) == "past":
+            return _day(m, cal.shift(ref, -days), relative=True)  # "she left a week today" (British)
+        return _day(m, cal.shift(ref, days + (1 if rel == "tomorrow" else 0)), relative=True)
     wd = en.WEEKDAYS[(m["wd"] or m["wd2"]).lower()]
     if (m["dir"] or "").lower() == "last":
         last = cal.shift(ref, -((ref.weekday() - wd) % 7 or 7))
-        return _day(m, cal.shift(last, -7) if last else None, relative=True)
-    return _day(m, cal.shift(ref, (wd - ref.weekday()) % 7 + 7), relative=True)
+        return _day(m, cal.shift(last, -days) if last else None, relative=True)
+    return _day(m, cal.shift(ref, (wd - ref.weekday()) % 7 + days), relative=True)
 
 
 @rule(r"(?i:\b(?P<n>" + _NUMWORD + r")\s+(?P<u>days?|weeks?|months?|years?|fortnights?)\s+from\s+)"
@@ -836,14 +856,17 @@ _SCHEDULE_BEFORE = re.compile(r"(?i)\b(?:open|opening|hours|daily|weekly|usually
 _HOURS_AFTER_RANGE = re.compile(r"(?i),?\s+(?:from\s+|between\s+)?\d{1,2}(?::\d\d)?\s*(?:[ap]\.?m\.?)?\s*(?:[-–]|to|and)\s*\d")
 
 
-@rule(r"\b(?i:from)\s+(?P<a>" + _WEEKDAY + r")\s+(?i:to|until|till|through|thru)\s+(?P<b>" + _WEEKDAY + r")\b(?!['’])",
+@rule(r"\b(?:(?P<from>(?i:from))\s+)?(?P<a>" + _WEEKDAY + r")\s+(?i:to|until|till|through|thru)\s+(?P<b>" + _WEEKDAY
+      + r")\b(?!['’])",
       "wd",
       examples=[("2025-03-05", "The plant will be closed from Monday to Friday.", "2025-03-14", "day"),
                 ("2025-03-05", "The plant was closed from Monday to Friday.", "2025-02-28", "day"),
                 ("2025-03-05", "The plant was closed from Thursday to Monday.", "2025-03-03", "day"),
                 ("2025-03-05", "Talks will run from Thursday until Saturday.", "2025-03-08", "day"),
                 ("2025-03-05", "Open from Monday to Friday, 9am-5pm.", None, "unknown"),
-                ("2025-03-05", "The office is usually staffed from Monday to Friday.", None, "unknown")])
+                ("2025-03-05", "The office is usually staffed from Monday to Friday.", None, "unknown"),
+                ("2025-03-05", "The store is open Monday through Friday.", None, "unknown"),
+                ("2025-03-05", "The fair ran Thursday through Sunday.", "2025-03-02", "day")])
 def weekday_to_weekday(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> Result:
     """"from Monday to Friday": one stretch, so the second day is the first one's week's (or the
     next), never before it: a future clause counts from the coming first day, any other from the
@@ -1461,11 +1484,13 @@ _SPORTS = re.compile(r"(?i)\b(?:" + _alt(sorted(en.SPORTS_WORDS)) + r")\b")
 
 
 @rule(r"\b(?:(?P<y0>" + _YEAR + r")\s+)?(?:(?P<det>(?i:the|this|last|next|this\s+year's|last\s+year's|"
-      r"next\s+year's|its|a|the\s+company's))\s+)?(?:(?P<q>(?i:first|second|third|fourth|1st|2nd|3rd|4th))"
+      r"next\s+year's|its|a|the\s+company's))\s+)?(?:(?P<q>(?i:first|second|third|fourth|final|1st|2nd|3rd|4th))"
       r"[- ](?i:quarter|qtr)|Q(?P<qn>[1-4]))(?:\s+(?:of\s+)?(?:(?i:fiscal)\s+)?(?P<y>" + _YEAR + r")\b"
       r"|\s+of\s+(?P<ry>(?i:last|this|next))\s+(?i:fiscal\s+)?(?i:year)\b)?", "unit",
       examples=[("2025-03-05", "in the first quarter of next year", "2026-01-01/2026-03-31", "range"),
                 ("2025-03-05", "Profit fell in the fourth quarter of last year.", "2024-10-01/2024-12-31", "range"),
+                ("2025-03-05", "Demand fell in the final quarter of 2024.", "2024-10-01/2024-12-31", "range"),
+                ("2025-03-05", "Wales sent on replacements for the final quarter.", None, "unknown"),
                 ("2025-08-05", "the third quarter of this year", "2025-07-01/2025-09-30", "range"),
                 ("2025-03-05", "in the third quarter of 2019", "2019-07-01/2019-09-30", "range"),
                 ("2025-03-05", "Q1 2020", "2020-01-01/2020-03-31", "range"),
@@ -1477,8 +1502,10 @@ _SPORTS = re.compile(r"(?i)\b(?:" + _alt(sorted(en.SPORTS_WORDS)) + r")\b")
                 ("2023-03-24", "After a stagnant second quarter left the score tied at halftime, they won.", None,
                  "unknown")])
 def quarter(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> Result:
-    q = en.ORDINALS.get((m["q"] or "").lower()) or int(m["qn"] or 0)
+    q = en.ORDINALS.get((m["q"] or "").lower()) or int(m["qn"] or 0) or 4  # "the final quarter"
     y = m["y"] or m["y0"]
+    if (m["q"] or "").lower() == "final" and not (y or m["ry"]):
+        return None  # a bare "the final quarter" is most often a game's ("as the game entered the final quarter")
     if y:
         return _point(m, cal.quarter_range(int(y), q), "range")
     if ref is None:
