@@ -222,6 +222,10 @@ def _resolve_anaphor(code: str, story: _Narrative, ref: date | None) -> tuple[st
                 d = cal.shift(base, -((base.weekday() - int(wd)) % 7 or 7))
         return (d.isoformat(), "day", anchor) if d else (None, "unknown", None)
     if kind == "week":  # "the following week", "the previous week": the week of a told day
+        if story.day and int(arg) < 0 and ref is not None and story.day > ref:
+            # "the vote on Friday ... up from the previous week": a week before a day still
+            # ahead is no week the text told; the sentence likely counts from its own report
+            return None, "unknown", None
         if story.day:
             base, anchor = story.day, f"narrative:{story.day.isoformat()}"
         else:

@@ -618,6 +618,8 @@ def holiday(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> Res
             and (mod == "the" or _prev_word(text, m.start()) not in en.HOLIDAY_PREPOSITIONS) and not lenient:
         nxt = _next_word(text, m.end())
         subject = en.HOLIDAY_SUBJECT_VERBS.get(nxt.lower().replace("’", "'"))
+        if subject and not _CLAUSE_OPENING.search(text, max(0, m.start() - 12), m.start()):
+            subject = None  # "a tougher Christmas was", "When Christmas falls on a weekend": no one day
         if subject is None and nxt[:1].isalpha() and nxt.lower() not in (
                 "and", "or", "in", "on", "at", "when", "of", "weekend", "week", "holiday", "holidays", "break", "day",
                 "eve", "morning", "night"):
