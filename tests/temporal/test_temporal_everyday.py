@@ -407,6 +407,13 @@ group(W, [
     ("It was cold on the 20th.", "2025-02-20", "day"),
     ("Sales rose 5% year-on-year in February.", "2025-02", "month"),
     ("Sales rose in the six months to June 30.", "2024-06-30", "day"),
+    # found reading tagged US web news (sentences rewritten): a subordinate clause's verb, "hoping
+    # to", an exhibition's end date in parentheses
+    ("The team will face Leeds in the final Saturday after the fans booed the coach.", "2025-03-08", "day"),
+    ("He died Saturday after the fire started.", "2025-03-01", "day"),
+    ("The club launched an appeal, hoping to raise $5,000 by June.", "2025-06", "month"),
+    ("Three prints are on show at the gallery (through Oct. 1).", "2025-10-01", "day"),
+    ("The show ran through Oct. 1.", "2024-10-01", "day"),
 ])
 
 # things that are not dates

@@ -431,6 +431,8 @@ def month_day(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> R
             clause, cue = tense_cue(text, m.start(), end)
             if clause == "future" and cue in en.STRONG_FUTURE_CUES:
                 clause = "future!"  # "will report on Jan. 30": the next one, however far
+            if clause is None and _prev_word(text, m.start()).lstrip("(") in ("through", "thru"):
+                clause = "future"  # "on display at the Met (through Oct. 1)": an end still ahead
         if clause == "either":
             clause = None  # "had been set for May 14": the nearer one, as with no tense at all
         d = d or month_day_date(ref, month, day, clause)

@@ -116,7 +116,8 @@ FUTURE_CUES = (
     "goes into effect", "go into effect", "premieres", "concludes", "wraps up", "takes place", "take place",
     "meets", "arrives", "departs", "convenes", "reconvenes", "is due", "are due",
     # a farewell and a person's own trip: "see you on Friday", "he leaves on Friday", "she returns Monday"
-    "see you", "See you", "leaves for", "leaves on", "returns on", "returns to", "flies to", "flies out",
+    "see you", "See you", "hoping to", "Tune in", "tune in", "Join us", "join us", "Don't miss", "don't miss",
+    "Watch live", "watch live", "leaves for", "leaves on", "returns on", "returns to", "flies to", "flies out",
     "reopen",
     # plural subjects of the same present: "talks resume Monday", "polls open at 7 a.m. Thursday"
     "resume", "reopens", "polls open", "polls close", "doors open", "Polls open", "Polls close", "Doors open",
