@@ -335,7 +335,7 @@ group(W, [
     ("Christmas was quiet.", "2024-12-25", "day"),
     ("Christmas is coming.", "2025-12-25", "day"),
     ("Christmas is a time for family.", None, "unknown"),
-    ("Easter is usually in April.", "2024-04", "month"),
+    ("Easter is usually in April.", None, "unknown"),
     ("It was a Friday.", None, "unknown"),
     ("One Friday in May he left.", "2024-05", "month"),
     ("He was killed on a Friday.", "2025-02-28", "day"),

@@ -370,6 +370,8 @@ def _day_number(m: re.Match[str]) -> int:
 
 
 _REL_YEAR = re.compile(r"(?i),?\s+(?:of\s+)?(?P<rel>last|this|next)\s+year\b")
+_HABITUAL = re.compile(r"(?i)\b(?:" + _alt(en.HABITUAL_ADVERBS) + r")\b")
+_HABITUAL_AFTER = re.compile(r"(?i)\s+(?:is|are|was|were)\s+(?:" + _alt(en.HABITUAL_ADVERBS) + r")\b")
 _EACH_YEAR_BEFORE = re.compile(r"(?i)\b(?:each|every)\s+(?:year|spring|summer|autumn|fall|winter)\s*,?\s+"
                                r"(?:in|during|from|until|through)\s+(?:(?:early|late|mid-?)\s*)?$")
 _EACH_YEAR = re.compile(r"(?i),?\s+(?:each|every|of\s+each|of\s+every)\s+year\b|,?\s+(?:annually|yearly)\b")
@@ -687,6 +689,9 @@ def _iso(d: date | None) -> str | None:
                 ("2025-03-05", "Prices fell at the beginning of March.", "2025-03", "month"),
                 ("2025-03-05", "The festival is held in March each year.", None, "unknown"),
                 ("2025-03-05", "It happens every year in May.", None, "unknown"),
+                ("1987-03-17", "Winter grains usually break dormancy in early April.", None, "unknown"),
+                ("1987-03-17", "This makes a June election very likely.", "1987-06", "month"),
+                ("1987-03-17", "It was a September surprise.", "1986-09", "month"),
                 ("2025-03-05", "Each year, in late May, the town floods.", None, "unknown"),
                 ("2025-03-05", "The company agreed to buy the plant in May.", "2025-05", "month"),
                 ("2025-07-05", "The company agreed to buy the plant in May.", "2025-05", "month"),
@@ -741,6 +746,11 @@ def month(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> Resul
         # (a month is further off than a weekday, so "would lead at April's election" is ahead)
         clause = _possessive_tense(text, m.start(), m.end(), weak_future=True)
         y = _nearer_month_year(ref, month_no) if clause == "either" else month_year(ref, month_no, "", clause)
+    elif not mod and prev in ("a", "an") and _next_word(text, m.end())[:1].islower() \
+            and tense(text, m.start(), m.end()) in (None, "either"):
+        # "This makes a June election very likely": a happening named by its month, no tense to
+        # say which; the nearer June, or none when both are about half a year off
+        y = _nearer_month_year(ref, month_no)
     else:
         clause = tense(text, m.start(), m.end())
         # "agreed to buy the plant in May", "had been expected to close in June": a future seen
@@ -750,6 +760,11 @@ def month(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> Resul
         return _point(m, None, "unknown")
     if _EACH_YEAR.match(text, m.end()) or _EACH_YEAR_BEFORE.search(text, max(0, m.start() - 30), m.start()):
         return _point(m, None, "unknown", "set")  # "in March each year", "every year in May"
+    if base not in ("last", "next", "this") and (
+            (_HABITUAL.search(text, max(0, m.start() - 60), m.start())
+             and not _SENTENCE_END.search(text, max(0, m.start() - 60), m.start()))
+            or _HABITUAL_AFTER.match(text, m.end())):
+        return _point(m, None, "unknown", "set")  # "grains usually break dormancy in early April"
     return _point(m, cal.mval(y, month_no), "month", relative=True)
 
 

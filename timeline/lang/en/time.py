@@ -223,6 +223,9 @@ HOLIDAY_PREPOSITIONS = frozenset("on at before after since until till by over du
 MONTH_EVIDENCE = frozenset("in last next this early mid late since until till by from through during before "
                            "after of throughout between and or to end beginning start middle".split())
 SET_WORDS = frozenset({"each", "every", "per"})
+# a month in a clause with these tells a habit, no one month: "grains usually break dormancy in April"
+HABITUAL_ADVERBS = ("usually", "normally", "typically", "traditionally", "customarily",
+                    "habitually", "invariably", "tends to", "tend to")
 # a weekday after these names no one day: "any Monday", "one Friday in May"
 INDEFINITE_DAY_WORDS = frozenset({"any", "one"})
 # nor does "a Friday" after these verbs: it says which weekday a date is ("Christmas is on a Friday
