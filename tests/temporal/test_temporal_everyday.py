@@ -414,6 +414,11 @@ group(W, [
     ("The club launched an appeal, hoping to raise $5,000 by June.", "2025-06", "month"),
     ("Three prints are on show at the gallery (through Oct. 1).", "2025-10-01", "day"),
     ("The show ran through Oct. 1.", "2024-10-01", "day"),
+    ("The fair is during the week of March 10.", "2025-03-10/2025-03-16", "range"),
+    ("The fair is on the weekend of March 8.", "2025-03-08/2025-03-09", "range"),
+    ("Stocks for the week ending March 7 rose.", "2025-03-07", "day"),
+    ("Winter grains usually break dormancy in early April.", None, "unknown"),
+    ("December is traditionally a quiet month.", None, "unknown"),
 ])
 
 # things that are not dates

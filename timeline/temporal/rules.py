@@ -452,6 +452,36 @@ def month_day(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> R
     return first
 
 
+@rule(r"(?i:\bthe\s+(?P<u>week|weekend)\s+(?P<rel>of|beginning|starting|commencing)\s+)(?:(?P<m>" + _MONTH_ANY + r")\s*(?P<d>"
+      + _DAY + r")|(?P<d2>" + _DAY + r")\s+(?P<m2>" + _MONTH_ANY + r"))(?:,?\s+(?P<y>" + _YEAR + r")\b)?", "month",
+      examples=[("2025-03-05", "The fair is during the week of March 10.", "2025-03-10/2025-03-16", "range"),
+                ("2025-03-05", "The fair is on the weekend of March 8.", "2025-03-08/2025-03-09", "range"),
+                ("2025-03-05", "It rained the week of 3 February 2020.", "2020-02-03/2020-02-09", "range"),
+                ("2025-03-05", "It rained on the weekend of March 3.", None, "unknown"),
+                ("2025-03-05", "Talks resume in the week beginning March 12.", "2025-03-12/2025-03-18", "range")])
+def week_of_day(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> Result:
+    """"the week of March 10", "the weekend of March 8": the week (Monday-Sunday) or the
+    weekend that holds the day, which is what the text gives; a weekend of a weekday is none."""
+    month = _month_of(m["m"] or m["m2"])
+    day = int(re.match(r"\d+", m["d"] or m["d2"]).group())  # type: ignore[union-attr]
+    if m["y"]:
+        d = cal.ymd(int(m["y"]), month, day)
+    elif ref is None:
+        return _point(m, None, "unknown")
+    else:
+        d = month_day_date(ref, month, day, tense(text, m.start(), m.end()))
+    if d is None:
+        return _point(m, None, "unknown")
+    if m["u"].lower() == "week" and m["rel"].lower() != "of":  # "the week beginning March 10"
+        return _point(m, cal.span(d, cal.shift(d, 6)), "range", relative=not m["y"])
+    if m["u"].lower() == "week":
+        return _point(m, cal.week_range(d), "range", relative=not m["y"])
+    if d.weekday() < 5:
+        return _point(m, None, "unknown")  # "the weekend of March 3" (a Monday): which weekend?
+    sat = cal.shift(d, 5 - d.weekday())
+    return _point(m, cal.span(sat, cal.shift(sat, 1) if sat else None), "range", relative=not m["y"])
+
+
 @rule(r"(?<![\w.])(?:(?P<wd>" + _WEEKDAY + r"),?\s+)?(?:the\s+)?(?P<d>" + _DAY + r")\s+(?:of\s+)?(?P<m>"
       + _MONTH_ANY + r")(?:,?\s+(?P<y>" + _YEAR + r")\b)?", "month",
       examples=[("2025-03-05", "on 22 March 2013", "2013-03-22", "day"),
