@@ -69,6 +69,8 @@ _TZ = "|".join(en.TIME_ZONES)
 _CLOCK = (r"(?:(?:[01]?\d|2[0-3]):[0-5]\d(?:\s*(?:[ap]\.?m\b\.?))?|(?:[01]?\d|2[0-3])\.[0-5]\d\s*[ap]\.?m\b\.?|(?:1[0-2]|0?[1-9])\s*(?:[ap]\.m\b\.?|[ap]m\b)"
           r"|(?:[01]\d|2[0-3])[0-5]\d(?=\s*(?:" + _TZ + r")\b))(?:\s*(?P<tzp>\()?(?:" + _TZ + r")(?:\s*[+-]\s*\d{1,2})?(?(tzp)\)))?")
 
+_ORDINAL_DAY = "(?i:" + _alt(list(en.ORDINAL_DAYS) + [w.replace("-", " ") for w in en.ORDINAL_DAYS if "-" in w]) + r")\b"
+
 _TOKEN = re.compile(r"[Qq][1-4]\b|[A-Za-z]+|\d+(?:st|nd|rd|th)?|['’]\d\d")
 _ANCHOR_WORDS: dict[str, str] = {}
 for _words, _fam in (
@@ -382,9 +384,12 @@ _SECOND_DAY = re.compile(r"\s*(?:and|or|to|through|-|–)\s*(?P<d>[12]\d|3[01]|0
 
 
 @rule(r"(?<![\w.])(?:(?P<wd>" + _WEEKDAY + r"),?\s+)?(?:(?P<mod>(?i:last|this\s+past|next|this\s+coming))\s+)?"
-      r"(?:the\s+)?(?P<m>" + _MONTH_ANY + r")\s*(?:the\s+(?=\d{1,2}(?:st|nd|rd|th)\b))?(?P<d>" + _DAY + r")\b"
+      r"(?:the\s+)?(?P<m>" + _MONTH_ANY + r")\s*(?:(?:the\s+(?=\d{1,2}(?:st|nd|rd|th)\b))?(?P<d>" + _DAY + r")\b"
+      r"|the\s+(?P<dw>" + _ORDINAL_DAY + r"))"
       r"(?:,?\s+(?P<y>" + _YEAR + r")\b)?", "month",
       examples=[("2025-03-05", "It opened on March the 8th, 2019.", "2019-03-08", "day"),
+                ("2025-03-05", "The deal was signed on February the twenty-first.", "2025-02-21", "day"),
+                ("2025-03-05", "It opens on April the first, 2026.", "2026-04-01", "day"),
                 ("2025-03-05", "She will sing on April the 2nd.", "2025-04-02", "day"),
                 ("2025-03-05", "The plan was signed Oct. 30.", "2024-10-30", "day"),
                 ("2025-03-05", "on april 5th 2020 we", "2020-04-05", "day"),
@@ -402,6 +407,7 @@ _SECOND_DAY = re.compile(r"\s*(?:and|or|to|through|-|–)\s*(?P<d>[12]\d|3[01]|0
                 ("2025-03-05", "The plant opens on March 1 next year.", "2026", "year")])
 def month_day(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> Result:
     month, day = _month_of(m["m"]), _day_number(m)
+    dend = m.end("d") if m["d"] else m.end("dw")
     y_text, end = m["y"], m.end()
     if not y_text and _EACH_YEAR.match(text, end):
         return _point(m, None, "unknown", "set")  # "payable December 14 each year"
@@ -411,11 +417,11 @@ def month_day(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> R
         # (the year, as TimeML and the relative-unit rule read it)
         y = ref.year + {"last": -1, "next": 1}.get(rel_year["rel"].lower(), 0)
         if not cal.year_ok(y):
-            return _point(m, None, "unknown", end=m.end("d"))
-        return [_point(m, _iso(cal.ymd(y, month, day)), "day", end=m.end("d"), relative=True),
+            return _point(m, None, "unknown", end=dend)
+        return [_point(m, _iso(cal.ymd(y, month, day)), "day", end=dend, relative=True),
                 Cand(rel_year.start("rel"), rel_year.end(), cal.yval(y), "year", relative=True)]
     if y_text and _next_word(text, end).lower().rstrip(".,;:") in en.UNIT_NOUNS:
-        y_text, end = None, m.end("d")  # "On March 3, 1500 troops landed": a count, not a year
+        y_text, end = None, dend  # "On March 3, 1500 troops landed": a count, not a year
     second = _SECOND_DAY.match(text, end) if not y_text else None
     shared = None if y_text else _SHARED_YEAR.match(text, end)  # "between Jan. 1 and Feb. 15, 2024"
     year: int | None = int(y_text) if y_text else int(shared["y"]) if shared else None
@@ -553,13 +559,14 @@ def first_last_day_of(m: re.Match[str], text: str, ref: date | None, lenient: bo
 
 @rule(r"(?<![\w.])(?:(?i:early|mid-?|late|the\s+end\s+of|end\s+of|the\s+beginning\s+of|the\s+start\s+of|"
       r"the\s+middle\s+of)\s*)?(?P<m>" + _MONTH_ANY + r")(?:,?\s+(?:of\s+)?|-(?=\d{4}\b))(?:(?P<y>" + _YEAR
-      + r")\b|(?P<sy>" + _SPOKEN_YEAR + r"))", "month",
+      + r")\b|(?P<sy>" + _SPOKEN_YEAR + r")|(?<=\s)['’](?P<yy>\d\d)\b)", "month",
       examples=[("2025-03-05", "the raid in May 2010 on the ship", "2010-05", "month"),
+                ("2025-03-05", "The deal was signed in February '24.", "2024-02", "month"),
                 ("2025-03-05", "in september 2019 we", "2019-09", "month"),
                 ("2025-03-05", "in March nineteen ninety-one", "1991-03", "month"),
                 ("2025-03-05", "the Mar-2020 contract", "2020-03", "month")])
 def month_year_rule(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> Result:
-    y = int(m["y"]) if m["y"] else _spoken_year(m["sy"])
+    y = int(m["y"]) if m["y"] else cal.two_digit_year(int(m["yy"]), ref) if m["yy"] else _spoken_year(m["sy"])
     return _point(m, cal.mval(y, _month_of(m["m"])), "month")
 
 
@@ -637,7 +644,9 @@ def weekend(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> Res
                 ("2025-03-05", "The store opened last Black Friday.", "2024-11-29", "day"),
                 ("2025-03-05", "We met at Xmas 2020.", "2020-12-25", "day"),
                 ("2025-03-05", "The party was on new years eve.", "2024-12-31", "day"),
-                ("2025-03-05", "They married on New Years Day 2019.", "2019-01-01", "day")])
+                ("2025-03-05", "They married on New Years Day 2019.", "2019-01-01", "day"),
+                ("2025-03-05", "The strike began the week before Christmas.", None, "unknown"),
+                ("2025-03-05", "Sales soared in the weeks leading up to Christmas.", None, "unknown")])
 def holiday(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> Result:
     """Named holidays, fixed or computed (Easter by dateutil, Thanksgiving, Labor Day...)."""
     name = re.sub(r"\s+", " ", m["h"].lower().replace("’", "'"))
@@ -661,6 +670,8 @@ def holiday(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> Res
         if subject and _HOLIDAY_GENERIC.match(text, m.end()):
             return None  # "Christmas is a time for family", "Easter is usually in April": no one day
     start = m.start("h") if mod == "the" else m.start()
+    if not m["y"] and _STRETCH_BEFORE.search(text, max(0, m.start() - 40), m.start()):
+        return _point(m, None, "unknown", "vague", start=start)  # "the week before Christmas": no one day
     if not m["y"] and mod not in ("last", "next", "this") \
             and _next_word(text, m.end()).rstrip(".,;:") in en.HOLIDAY_STRETCH_NOUNS:
         return _point(m, None, "unknown", "vague", start=start)  # "over the Easter weekend": no one day
@@ -689,6 +700,8 @@ def holiday(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> Res
 
 _HOLIDAY_GENERIC = re.compile(r"(?i)\s+\S+\s+(?:(?:a|an)\s+(?!(?:week|month|day|fortnight|few|couple)\b)|"
                               + _alt(en.HOLIDAY_GENERIC_AFTER) + r"\b)")
+_STRETCH_BEFORE = re.compile(r"(?i)\bthe\s+(?:weeks?|weekend|months?|days|run-up|period|time)\s+(?:before|after|"
+                             r"leading\s+up\s+to|following|around|ahead\s+of)\s+$")
 _THIS_YEAR = re.compile(r"(?i)\bthis\s+year\b")
 
 
@@ -1846,7 +1859,6 @@ def recurring(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> R
 
 # --------------------------------------------------------------------------- rules: a report's periods, compositions
 
-_ORDINAL_DAY = "(?i:" + _alt(list(en.ORDINAL_DAYS) + [w.replace("-", " ") for w in en.ORDINAL_DAYS if "-" in w]) + r")\b"
 
 
 _YEAR_NOT_AFTER = ("ahead", "before", "after", "since", "of", "when", "that", "in", "to", "ended", "ending", "through",
