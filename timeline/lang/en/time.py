@@ -72,7 +72,7 @@ FIXED_HOLIDAYS: dict[str, tuple[int, int]] = {
     "xmas": (12, 25), "xmas day": (12, 25), "xmas eve": (12, 24), "new years eve": (12, 31), "new years day": (1, 1),
     # as everyday writing spells them: no full stop after "St", no apostrophe
     "st patrick's day": (3, 17), "st patricks day": (3, 17), "st. patricks day": (3, 17),
-    "saint patricks day": (3, 17), "valentines day": (2, 14), "veterans' day": (11, 11),
+    "saint patricks day": (3, 17), "valentines day": (2, 14),
 }
 # Holidays on the n-th (or last, -1) weekday of a month: (month, weekday, n).
 WEEKDAY_HOLIDAYS: dict[str, tuple[int, int, int]] = {
@@ -81,7 +81,7 @@ WEEKDAY_HOLIDAYS: dict[str, tuple[int, int, int]] = {
     "martin luther king jr. day": (1, 0, 3), "mlk day": (1, 0, 3), "presidents day": (2, 0, 3),
     "presidents' day": (2, 0, 3), "columbus day": (10, 0, 2), "mother's day": (5, 6, 2),
     "father's day": (6, 6, 3), "super bowl sunday": (2, 6, 2), "mothers day": (5, 6, 2), "fathers day": (6, 6, 3),
-    "martin luther king jr day": (1, 0, 3), "presidents' day": (2, 0, 3),
+    "martin luther king jr day": (1, 0, 3),
 }
 # Holidays a fixed number of days after another computed one ("black friday" = Thanksgiving + 1).
 DERIVED_HOLIDAYS: dict[str, tuple[str, int]] = {
