@@ -240,6 +240,187 @@ group(W, [
     ("They meet the weekend after next.", "2025-03-22/2025-03-23", "range"),
     ("The weekend-long festival ended.", None, "unknown"),
 ])
+# round 7: the issue's known gaps and their neighbours, as a reader of everyday English expects
+S = date(2025, 3, 8)   # a Saturday
+D = date(2024, 12, 30)  # a Monday at the year's end
+L = date(2024, 3, 5)   # a Tuesday in a leap year
+group(W, [
+    ("We will meet Tuesday week.", "2025-03-18", "day"),
+    ("The law takes effect a week on Friday.", "2025-03-14", "day"),
+    ("He left a week last Monday.", "2025-02-24", "day"),
+    ("They met two weekends ago.", "2025-02-22/2025-02-23", "range"),
+    ("They meet two weekends from now.", "2025-03-15/2025-03-16", "range"),
+    ("Sales rose in 3Q 2024.", "2024-07-01/2024-09-30", "range"),
+    ("Sales rose in 3Q24.", "2024-07-01/2024-09-30", "range"),
+    ("Q3'24 results beat forecasts.", "2024-07-01/2024-09-30", "range"),
+    ("The vote took place at 17:00 on 3 March.", "2025-03-03", "day"),
+    ("The shop will close at 17:00 on 13 March.", "2025-03-13", "day"),
+    ("The work must be done by the end of Q3.", "2025-07-01/2025-09-30", "range"),
+    ("The deal was signed on 5.3.2024.", None, "unknown"),
+    ("The deal was signed on 25.3.2024.", "2024-03-25", "day"),
+    ("The deal was signed on 4.4.2024.", "2024-04-04", "day"),
+    ("The law takes effect a week from Tuesday.", "2025-03-18", "day"),
+    ("We meet this coming Monday.", "2025-03-10", "day"),
+    ("They met on March 3. The following day they signed.", "2025-03-04", "day"),
+    ("The following day they signed.", None, "unknown"),
+    ("They met on March 3. The following week they signed.", "2025-03-10/2025-03-16", "range"),
+    ("The following week they signed.", None, "unknown"),
+    ("They met in January. The following month they signed.", "2025-02", "month"),
+    ("The following month they signed.", None, "unknown"),
+    ("They met on March 3. The previous day it had rained.", "2025-03-02", "day"),
+    ("Prices rose earlier this month.", "2025-03", "month"),
+    ("Prices will rise later this year.", "2025", "year"),
+    ("Prices will rise over the next two weeks.", None, "unknown"),
+    ("The market is open every Tuesday.", None, "unknown"),
+    ("It has rained since Monday.", "2025-03-03", "day"),
+    ("The exhibition stays open until June.", "2025-06", "month"),
+    ("The talks were held between 2 and 4 p.m. on Tuesday.", "2025-03-04", "day"),
+    ("They met at noon Tuesday.", "2025-03-04", "day"),
+    ("Troops attacked at dawn on Friday.", "2025-02-28", "day"),
+    ("He was arrested Friday night.", "2025-02-28", "day"),
+    ("The fire broke out in the early hours of Sunday.", "2025-03-02", "day"),
+    ("They met in the spring of 2019.", "2019-03-01/2019-05-31", "range"),
+    ("They will meet this autumn.", "2025-09-01/2025-11-30", "range"),
+    ("They will meet this fall.", "2025-09-01/2025-11-30", "range"),
+    ("It will be finished two years from now.", "2027", "year"),
+    ("It will be finished within a week.", None, "unknown"),
+    ("Prices rose in the 2020s.", "2020/2029", "range"),
+    ("Prices rose in the late 1990s.", "1996/1999", "range"),
+    ("Prices rose in the mid-1980s.", "1983/1986", "range"),
+    ("It was founded in the 90s.", "1990/1999", "range"),
+    ("It was a hit in the late 70s.", "1976/1979", "range"),
+    ("Temperatures will be in the 90s.", None, "unknown"),
+    ("We'll be heading back into the 40s on Friday.", "2025-03-07", "day"),
+    ("He is in his 60s.", None, "unknown"),
+    ("It happened in the 1800s.", "1800/1899", "range"),
+    ("He was born on Feb 29 2024.", "2024-02-29", "day"),
+    ("It opened on 2024/03/05.", "2024-03-05", "day"),
+    ("It opened on March 5th, 2024.", "2024-03-05", "day"),
+    ("It opened on the 4th of March.", "2025-03-04", "day"),
+    ("It opened on the fourth of March.", "2025-03-04", "day"),
+    ("It opened twenty-one days ago.", "2025-02-12", "day"),
+    ("It opened a couple of days ago.", "2025-03-03", "day"),
+    ("It opened a few weeks ago.", None, "unknown"),
+    ("It opened a few days ago.", None, "unknown"),
+    ("It rained yesterday afternoon.", "2025-03-04", "day"),
+    ("The bill passed late Tuesday.", "2025-03-04", "day"),
+    ("The quake struck early Wednesday.", "2025-03-05", "day"),
+    ("As of Monday, 30 people had died.", "2025-03-03", "day"),
+    ("We meet on the 10th.", "2025-03-10", "day"),
+    ("They meet in three weeks.", "2025-03-24/2025-03-30", "range"),
+    ("It opens in about three weeks.", "2025-03-24/2025-03-30", "range"),
+    ("See you on Friday at 5pm.", "2025-03-07", "day"),
+    ("He leaves for Paris on Friday.", "2025-03-07", "day"),
+    ("The plant will be closed from Monday to Friday.", "2025-03-14", "day"),
+    ("The plant was closed from Monday to Friday.", "2025-02-28", "day"),
+    ("Open from Monday to Friday, 9am-5pm.", None, "unknown"),
+    ("It happens every year in May.", None, "unknown"),
+    ("It happened in the first half of last year.", "2024-01-01/2024-06-30", "range"),
+    ("It happened on Monday last week.", "2025-02-24", "day"),
+    ("It happens on Friday next week.", "2025-03-14", "day"),
+    ("They met three Tuesdays ago.", "2025-02-18", "day"),
+    ("It opened the Tuesday before last.", "2025-02-25", "day"),
+    ("It opens the Tuesday after next.", "2025-03-18", "day"),
+    ("It happened on the morning of March 3.", "2025-03-03", "day"),
+    ("It happened shortly after midnight on Sunday.", "2025-03-02", "day"),
+    ("It happened late on Monday night.", "2025-03-03", "day"),
+    ("It will happen later this week.", "2025-03-03/2025-03-09", "range"),
+    ("It opened 18 months ago.", "2023-09", "month"),
+    ("It opened more than a decade ago.", None, "unknown"),
+    ("It opens within days.", None, "unknown"),
+])
+# a holiday as the subject of its verb, and a weekday that names which day a date is
+group(W, [
+    ("Christmas is on a Friday this year.", "2025", "year"),  # "this year" dates last; Christmas below
+    ("Christmas was quiet.", "2024-12-25", "day"),
+    ("Christmas is coming.", "2025-12-25", "day"),
+    ("Christmas is a time for family.", None, "unknown"),
+    ("Easter is usually in April.", None, "unknown"),
+    ("It was a Friday.", None, "unknown"),
+    ("One Friday in May he left.", "2024-05", "month"),
+    ("He was killed on a Friday.", "2025-02-28", "day"),
+    ("Schumer spoke at a Wednesday news conference.", "2025-03-05", "day"),
+])
+group(S, [
+    ("The match is tomorrow.", "2025-03-09", "day"),
+    ("We met last weekend.", "2025-03-01/2025-03-02", "range"),
+    ("We meet this weekend.", "2025-03-08/2025-03-09", "range"),
+    ("They met two weekends ago.", "2025-02-22/2025-02-23", "range"),
+    ("It will happen on Monday.", "2025-03-10", "day"),
+])
+group(D, [
+    ("The law takes effect next year.", "2025", "year"),
+    ("The law takes effect on January 1.", "2025-01-01", "day"),
+    ("The law took effect in January.", "2024-01", "month"),
+    ("The law will take effect in January.", "2025-01", "month"),
+    ("Shops reopen on Thursday.", "2025-01-02", "day"),
+])
+group(L, [
+    ("He was born on 29 Feb.", "2024-02-29", "day"),
+])
+# holiday stretches, spellings without stops or apostrophes, a weekday as the subject, dotted ISO
+group(W, [
+    ("It happened over the Easter weekend.", None, "unknown"),
+    ("Parliament returns from its Easter break.", None, "unknown"),
+    ("Sales rose during Christmas week.", None, "unknown"),
+    ("Schools shut for the Easter holidays.", None, "unknown"),
+    ("He will resign on St. Patrick's Day.", "2025-03-17", "day"),
+    ("They marched on St Patrick's Day 2019.", "2019-03-17", "day"),
+    ("She got flowers on Valentines Day.", "2025-02-14", "day"),
+    ("Monday is a holiday.", "2025-03-10", "day"),
+    ("He said Friday is the deadline.", "2025-03-07", "day"),
+    ("Monday was a holiday.", "2025-03-03", "day"),
+    ("He died 2023.03.03.", "2023-03-03", "day"),
+    ("I was born on 12 May 1990.", "1990-05-12", "day"),
+    ("Two days after Christmas, they left.", "2024-12-27", "day"),
+    ("School starts on the first Monday in September.", "2025-09-01", "day"),
+    ("Rent is due on the last day of the month.", "2025-03-31", "day"),
+    ("The conference ran from 10 to 12 June 2024.", "2024-06-12", "day"),
+    ("Ten people died in the last 24 hours.", None, "unknown"),
+    ("Prices rose over the past three years.", None, "unknown"),
+    ("The offer is valid until 31 March.", "2025-03-31", "day"),
+    ("He will be back this time tomorrow.", "2025-03-06", "day"),
+    ("A day after the vote, he resigned.", None, "unknown"),
+    ("The shop opens a week today.", "2025-03-12", "day"),
+    ("The shop opens a week tomorrow.", "2025-03-13", "day"),
+    ("The shop opens a fortnight on Saturday.", "2025-03-22", "day"),
+    ("It will be done by the weekend.", "2025-03-08/2025-03-09", "range"),
+    ("The water had receded by the weekend.", "2025-03-01/2025-03-02", "range"),
+    ("The store is open Monday through Friday.", None, "unknown"),
+    ("The fair ran Thursday through Sunday.", "2025-03-02", "day"),
+    ("Demand fell in the final quarter of 2024.", "2024-10-01/2024-12-31", "range"),
+    ("Ireland led as the game entered the final quarter.", None, "unknown"),
+    ("At the end of the day, it is his choice.", None, "unknown"),
+    ("I saw him the other day.", None, "unknown"),
+    ("These days nobody writes letters.", None, "unknown"),
+    ("It happened a long time ago.", None, "unknown"),
+    ("He is open 24/7.", None, "unknown"),
+    ("We meet at 3pm on Friday.", "2025-03-07", "day"),
+    ("We met at 3pm on Friday.", "2025-02-28", "day"),
+    ("We meet at noon tomorrow.", "2025-03-06", "day"),
+    ("The deadline is midnight tonight.", "2025-03-05", "day"),
+    ("The sale ends Sunday.", "2025-03-09", "day"),
+    ("The sale ended Sunday.", "2025-03-02", "day"),
+    ("On Sunday, he will be arrested.", "2025-03-09", "day"),
+    ("By Sunday, the water had receded.", "2025-03-02", "day"),
+    ("It will be cold on the 20th.", "2025-03-20", "day"),
+    ("It was cold on the 20th.", "2025-02-20", "day"),
+    ("Sales rose 5% year-on-year in February.", "2025-02", "month"),
+    ("Sales rose in the six months to June 30.", "2024-06-30", "day"),
+    # found reading tagged US web news (sentences rewritten): a subordinate clause's verb, "hoping
+    # to", an exhibition's end date in parentheses
+    ("The team will face Leeds in the final Saturday after the fans booed the coach.", "2025-03-08", "day"),
+    ("He died Saturday after the fire started.", "2025-03-01", "day"),
+    ("The club launched an appeal, hoping to raise $5,000 by June.", "2025-06", "month"),
+    ("Three prints are on show at the gallery (through Oct. 1).", "2025-10-01", "day"),
+    ("The show ran through Oct. 1.", "2024-10-01", "day"),
+    ("The fair is during the week of March 10.", "2025-03-10/2025-03-16", "range"),
+    ("The fair is on the weekend of March 8.", "2025-03-08/2025-03-09", "range"),
+    ("Stocks for the week ending March 7 rose.", "2025-03-07", "day"),
+    ("Winter grains usually break dormancy in early April.", None, "unknown"),
+    ("December is traditionally a quiet month.", None, "unknown"),
+])
+
 # things that are not dates
 group(W, [
     ("He scored in the second half of the match.", None, "unknown"),
@@ -266,6 +447,8 @@ ALONE = [
     ("the past year", "2024-03-06/2025-03-05"), ("three weeks later than planned", None),
     ("mon.", "2025-03-03"), ("Thurs", "2025-02-27"), ("first of march", "2025-03-01"),
     ("friday after next", "2025-03-14"), ("by Friday", "2025-03-07"), ("H1 2024", "2024-01-01/2024-06-30"),
+    ("Tuesday week", "2025-03-18"), ("3Q 2024", "2024-07-01/2024-09-30"), ("two weekends ago", "2025-02-22/2025-02-23"),
+    ("5.3.2024", None), ("25.3.2024", "2024-03-25"), ("the 1800s", "1800/1899"), ("in about a month", "2025-04"),
 ]
 
 
@@ -278,6 +461,16 @@ def test_everyday_phrase_alone(text: str, value: str | None) -> None:
 def test_the_year_to_a_date_is_a_range_and_its_end_day():
     found = [(e.text, e.value, e.precision) for e in tag("Profit for the year to March 31 rose 5%.", J)]
     assert found == [("the year to", "2024-04-01/2025-03-31", "range"), ("March 31", "2025-03-31", "day")]
+
+
+def test_a_holiday_as_subject_is_its_coming_day_this_year():
+    found = [(e.text, e.value) for e in tag("Christmas is on a Friday this year.", W) if e.value]
+    assert found == [("Christmas", "2025-12-25"), ("this year", "2025")]
+
+
+def test_a_stretch_of_weekdays_is_in_order():
+    found = [(e.text, e.value) for e in tag("The plant was closed from Thursday to Monday.", W)]
+    assert found == [("Thursday", "2025-02-27"), ("Monday", "2025-03-03")]
 
 
 def test_every_expression_names_its_rule():

@@ -29,7 +29,11 @@ WORDS = ["the", "of", "in", "on", "last", "next", "this", "ago", "later", "earli
          "12/Mar/1981", "03/2027", "FY2009/10", "would be delayed",
          # round 6: decades in words, an elliptical "last", copula schedules, wire shorthand, model years
          "the nineties", "the late seventies", "noughties", "this year as last", "this week than", "last", "end-",
-         "start-", "the weekend before last", "weekend after next", "the meeting is", "Polls open", "Chevrolet"]
+         "start-", "the weekend before last", "weekend after next", "the meeting is", "Polls open", "Chevrolet",
+         # round 7: British weekday weeks, weekends ago, quarter codes, dotted dates, bare decades, stretches
+         "Tuesday week", "a week on", "a week last", "weekends", "3Q", "3Q24", "Q3'24", "4Q 2023", "5.3.2024",
+         "1800s", "the 90s", "into the", "from Monday to Friday", "every year in", "see you", "is on a",
+         "Christmas is", "falls", "in about", "the following week", "the previous week", "we meet", "leaves for"]
 NUMBERS = st.integers(min_value=-5, max_value=100_000).map(str)
 TOKENS = st.one_of(st.sampled_from(WORDS), NUMBERS,
                    st.tuples(st.integers(0, 99999), st.sampled_from("-/.:"), st.integers(0, 99)).map(

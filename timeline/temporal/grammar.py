@@ -224,6 +224,19 @@ def _resolve_anaphor(code: str, story: _Narrative, ref: date | None) -> tuple[st
             else:
                 d = cal.shift(base, -((base.weekday() - int(wd)) % 7 or 7))
         return (d.isoformat(), "day", anchor) if d else (None, "unknown", None)
+    if kind == "week":  # "the following week", "the previous week": the week of a told day
+        if story.day and int(arg) < 0 and ref is not None and story.day > ref:
+            # "the vote on Friday ... up from the previous week": a week before a day still
+            # ahead is no week the text told; the sentence likely counts from its own report
+            return None, "unknown", None
+        if story.day:
+            base, anchor = story.day, f"narrative:{story.day.isoformat()}"
+        else:
+            # with no told day "the previous week" is no clearer than "the following week": the
+            # story's day may be days before the publication date ("last week" says that one)
+            return None, "unknown", None
+        v = cal.week_range(cal.shift(base, 7 * int(arg)))
+        return (v, "range", anchor) if v else (None, "unknown", None)
     if kind == "month":
         if story.month:
             y, m = cal.month_add(*story.month, int(arg))

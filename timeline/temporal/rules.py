@@ -9,8 +9,9 @@ day or year). Vocabulary comes from ``timeline.lang.en``; calendar arithmetic fr
 
 Numeric dates: ``2019-07-04``, ``2019-7-4``, ``2019/07/04`` and ``2019-06`` (year-month) are
 year first. In ``A/B/YYYY``, ``A-B-YYYY`` and ``A.B.YYYY`` a part above 12 is the day; when
-both are 12 or less, dots mean day-month (European use) and slashes or dashes mean month-day
-(US use, the common order in English-language news).
+both are 12 or less, slashes or dashes mean month-day (US use, the common order in
+English-language news) and dots say nothing (day-month in most of Europe, month-day to a US
+reader): "5.3.2024" is left unresolved.
 
 Precision is what the text gives: "two weeks ago" is the Monday-Sunday week that contains the
 day 14 days back (a range), "three days ago" is a day, "two months ago" a month, "early 2016"
@@ -68,6 +69,8 @@ _TZ = "|".join(en.TIME_ZONES)
 _CLOCK = (r"(?:(?:[01]?\d|2[0-3]):[0-5]\d(?:\s*(?:[ap]\.?m\b\.?))?|(?:[01]?\d|2[0-3])\.[0-5]\d\s*[ap]\.?m\b\.?|(?:1[0-2]|0?[1-9])\s*(?:[ap]\.m\b\.?|[ap]m\b)"
           r"|(?:[01]\d|2[0-3])[0-5]\d(?=\s*(?:" + _TZ + r")\b))(?:\s*(?P<tzp>\()?(?:" + _TZ + r")(?:\s*[+-]\s*\d{1,2})?(?(tzp)\)))?")
 
+_ORDINAL_DAY = "(?i:" + _alt(list(en.ORDINAL_DAYS) + [w.replace("-", " ") for w in en.ORDINAL_DAYS if "-" in w]) + r")\b"
+
 _TOKEN = re.compile(r"[Qq][1-4]\b|[A-Za-z]+|\d+(?:st|nd|rd|th)?|['’]\d\d")
 _ANCHOR_WORDS: dict[str, str] = {}
 for _words, _fam in (
@@ -92,7 +95,7 @@ for _words, _fam in (
 ):
     for _w in _words:
         _ANCHOR_WORDS.setdefault(_w, _fam)
-_NUM_TAIL = re.compile(r"[/.:-]\d|\s?(?:[ap]\.?m\b|(?:" + _TZ + r")\b)", re.IGNORECASE)
+_NUM_TAIL = re.compile(r"[/.:-]\d|[QH]['’]?\d|\s?(?:[ap]\.?m\b|(?:" + _TZ + r")\b)", re.IGNORECASE)
 
 
 def _family(text: str, m: re.Match[str]) -> str | None:
@@ -107,8 +110,8 @@ def _family(text: str, m: re.Match[str]) -> str | None:
         return "num"  # 3rd, 22nd
     if len(tok) == 4 and "1000" <= tok <= "2199":
         return "num"
-    if _NUM_TAIL.match(text, m.end()):
-        return "num"
+    if _NUM_TAIL.match(text, m.end()) or (len(tok) == 2 and tok[1] == "0" and text.startswith("s", m.end())):
+        return "num"  # "3/22", "5pm"; "the 90s"
     return None
 
 
@@ -251,12 +254,14 @@ def month_day_date(ref: date, month: int, day: int, clause: str | None) -> date 
 # --------------------------------------------------------------------------- rules: numeric dates
 
 
-@rule(r"\b(?P<y>" + _YEAR + r")(?P<sep>[-/])(?P<m>0?[1-9]|1[0-2])(?P=sep)(?P<d>0?[1-9]|[12]\d|3[01])(?![\d/-])",
+@rule(r"\b(?P<y>" + _YEAR + r")(?:(?P<sep>[-/])(?P<m>0?[1-9]|1[0-2])(?P=sep)(?P<d>0?[1-9]|[12]\d|3[01])(?![\d/-])"
+      r"|\.(?P<m2>0[1-9]|1[0-2])\.(?P<d2>0[1-9]|[12]\d|3[01])(?!\d|\.\d))",
       "num", examples=[("2025-03-05", "dated 2013-03-22.", "2013-03-22", "day"),
                        ("2025-03-05", "on 2019-7-4 it", "2019-07-04", "day"),
-                       ("2025-03-05", "on 2019/07/04 it", "2019-07-04", "day")])
+                       ("2025-03-05", "on 2019/07/04 it", "2019-07-04", "day"),
+                       ("2025-03-05", "He died 2023.03.03.", "2023-03-03", "day")])
 def iso_date(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> Result:
-    d = cal.ymd(int(m["y"]), int(m["m"]), int(m["d"]))
+    d = cal.ymd(int(m["y"]), int(m["m"] or m["m2"]), int(m["d"] or m["d2"]))  # year first: "2023.03.03" too
     return _day(m, d) if d else None
 
 
@@ -270,11 +275,18 @@ def iso_month(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> R
 
 @rule(r"(?<![\d/.-])(?P<a>\d{1,2})(?P<sep>[/.-])(?P<b>\d{1,2})(?P=sep)(?P<y>\d{4}|\d{2})(?![\d/-]|\.\d)", "num",
       examples=[("2025-03-05", "filed 3/22/2013 in court", "2013-03-22", "day"),
-                ("2025-03-05", "on 04.07.2019 we", "2019-07-04", "day"),
+                ("2025-03-05", "on 04.07.2019 we", None, "unknown"),
+                ("2025-03-05", "signed on 25.3.2024", "2024-03-25", "day"),
+                ("2025-03-05", "signed on 5.3.2024", None, "unknown"),
+                ("2025-03-05", "signed on 04.04.2024", "2024-04-04", "day"),
+                ("2025-03-05", "signed on 3.25.2024", "2024-03-25", "day"),
                 ("2025-03-05", "on 7/4/19 we", "2019-07-04", "day"),
                 ("2025-03-05", "on 25-12-2020 we", "2020-12-25", "day")])
 def numeric_date(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> Result:
     a, b, y = int(m["a"]), int(m["b"]), m["y"]
+    if m["sep"] == "." and a <= 12 and b <= 12 and a != b:
+        # "5.3.2024": 5 March in most of Europe, May 3 to a US reader; the text does not say
+        return _point(m, None, "unknown")
     year = int(y) if len(y) == 4 else cal.two_digit_year(int(y), ref)
     month, day = (b, a) if (a > 12 or m["sep"] == ".") and b <= 12 else (a, b)
     d = cal.ymd(year, month, day)
@@ -360,6 +372,10 @@ def _day_number(m: re.Match[str]) -> int:
 
 
 _REL_YEAR = re.compile(r"(?i),?\s+(?:of\s+)?(?P<rel>last|this|next)\s+year\b")
+_HABITUAL = re.compile(r"(?i)\b(?:" + _alt(en.HABITUAL_ADVERBS) + r")\b")
+_HABITUAL_AFTER = re.compile(r"(?i)\s+(?:is|are|was|were)\s+(?:" + _alt(en.HABITUAL_ADVERBS) + r")\b")
+_EACH_YEAR_BEFORE = re.compile(r"(?i)\b(?:each|every)\s+(?:year|spring|summer|autumn|fall|winter)\s*,?\s+"
+                               r"(?:in|during|from|until|through)\s+(?:(?:early|late|mid-?)\s*)?$")
 _EACH_YEAR = re.compile(r"(?i),?\s+(?:each|every|of\s+each|of\s+every)\s+year\b|,?\s+(?:annually|yearly)\b")
 _SHARED_YEAR = re.compile(r"\s*(?:-|–|to|and|through|until|till)\s*(?:" + _MONTH_ANY + r"\s*)?" + _DAY
                           + r",?\s+(?P<y>" + _YEAR + r")\b")
@@ -368,9 +384,12 @@ _SECOND_DAY = re.compile(r"\s*(?:and|or|to|through|-|–)\s*(?P<d>[12]\d|3[01]|0
 
 
 @rule(r"(?<![\w.])(?:(?P<wd>" + _WEEKDAY + r"),?\s+)?(?:(?P<mod>(?i:last|this\s+past|next|this\s+coming))\s+)?"
-      r"(?:the\s+)?(?P<m>" + _MONTH_ANY + r")\s*(?:the\s+(?=\d{1,2}(?:st|nd|rd|th)\b))?(?P<d>" + _DAY + r")\b"
+      r"(?:the\s+)?(?P<m>" + _MONTH_ANY + r")\s*(?:(?:the\s+(?=\d{1,2}(?:st|nd|rd|th)\b))?(?P<d>" + _DAY + r")\b"
+      r"|the\s+(?P<dw>" + _ORDINAL_DAY + r"))"
       r"(?:,?\s+(?P<y>" + _YEAR + r")\b)?", "month",
       examples=[("2025-03-05", "It opened on March the 8th, 2019.", "2019-03-08", "day"),
+                ("2025-03-05", "The deal was signed on February the twenty-first.", "2025-02-21", "day"),
+                ("2025-03-05", "It opens on April the first, 2026.", "2026-04-01", "day"),
                 ("2025-03-05", "She will sing on April the 2nd.", "2025-04-02", "day"),
                 ("2025-03-05", "The plan was signed Oct. 30.", "2024-10-30", "day"),
                 ("2025-03-05", "on april 5th 2020 we", "2020-04-05", "day"),
@@ -388,6 +407,7 @@ _SECOND_DAY = re.compile(r"\s*(?:and|or|to|through|-|–)\s*(?P<d>[12]\d|3[01]|0
                 ("2025-03-05", "The plant opens on March 1 next year.", "2026", "year")])
 def month_day(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> Result:
     month, day = _month_of(m["m"]), _day_number(m)
+    dend = m.end("d") if m["d"] else m.end("dw")
     y_text, end = m["y"], m.end()
     if not y_text and _EACH_YEAR.match(text, end):
         return _point(m, None, "unknown", "set")  # "payable December 14 each year"
@@ -397,11 +417,11 @@ def month_day(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> R
         # (the year, as TimeML and the relative-unit rule read it)
         y = ref.year + {"last": -1, "next": 1}.get(rel_year["rel"].lower(), 0)
         if not cal.year_ok(y):
-            return _point(m, None, "unknown", end=m.end("d"))
-        return [_point(m, _iso(cal.ymd(y, month, day)), "day", end=m.end("d"), relative=True),
+            return _point(m, None, "unknown", end=dend)
+        return [_point(m, _iso(cal.ymd(y, month, day)), "day", end=dend, relative=True),
                 Cand(rel_year.start("rel"), rel_year.end(), cal.yval(y), "year", relative=True)]
     if y_text and _next_word(text, end).lower().rstrip(".,;:") in en.UNIT_NOUNS:
-        y_text, end = None, m.end("d")  # "On March 3, 1500 troops landed": a count, not a year
+        y_text, end = None, dend  # "On March 3, 1500 troops landed": a count, not a year
     second = _SECOND_DAY.match(text, end) if not y_text else None
     shared = None if y_text else _SHARED_YEAR.match(text, end)  # "between Jan. 1 and Feb. 15, 2024"
     year: int | None = int(y_text) if y_text else int(shared["y"]) if shared else None
@@ -419,6 +439,8 @@ def month_day(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> R
             clause, cue = tense_cue(text, m.start(), end)
             if clause == "future" and cue in en.STRONG_FUTURE_CUES:
                 clause = "future!"  # "will report on Jan. 30": the next one, however far
+            if clause is None and _prev_word(text, m.start()).lstrip("(") in ("through", "thru"):
+                clause = "future"  # "on display at the Met (through Oct. 1)": an end still ahead
         if clause == "either":
             clause = None  # "had been set for May 14": the nearer one, as with no tense at all
         d = d or month_day_date(ref, month, day, clause)
@@ -434,6 +456,36 @@ def month_day(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> R
             stop = shared.end() if shared and shared.start() == end else second.end("d")
             return [first, Cand(second.start("d"), stop, other.isoformat(), "day")]
     return first
+
+
+@rule(r"(?i:\bthe\s+(?P<u>week|weekend)\s+(?P<rel>of|beginning|starting|commencing)\s+)(?:(?P<m>" + _MONTH_ANY + r")\s*(?P<d>"
+      + _DAY + r")|(?P<d2>" + _DAY + r")\s+(?P<m2>" + _MONTH_ANY + r"))(?:,?\s+(?P<y>" + _YEAR + r")\b)?", "month",
+      examples=[("2025-03-05", "The fair is during the week of March 10.", "2025-03-10/2025-03-16", "range"),
+                ("2025-03-05", "The fair is on the weekend of March 8.", "2025-03-08/2025-03-09", "range"),
+                ("2025-03-05", "It rained the week of 3 February 2020.", "2020-02-03/2020-02-09", "range"),
+                ("2025-03-05", "It rained on the weekend of March 3.", None, "unknown"),
+                ("2025-03-05", "Talks resume in the week beginning March 12.", "2025-03-12/2025-03-18", "range")])
+def week_of_day(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> Result:
+    """"the week of March 10", "the weekend of March 8": the week (Monday-Sunday) or the
+    weekend that holds the day, which is what the text gives; a weekend of a weekday is none."""
+    month = _month_of(m["m"] or m["m2"])
+    day = int(re.match(r"\d+", m["d"] or m["d2"]).group())  # type: ignore[union-attr]
+    if m["y"]:
+        d = cal.ymd(int(m["y"]), month, day)
+    elif ref is None:
+        return _point(m, None, "unknown")
+    else:
+        d = month_day_date(ref, month, day, tense(text, m.start(), m.end()))
+    if d is None:
+        return _point(m, None, "unknown")
+    if m["u"].lower() == "week" and m["rel"].lower() != "of":  # "the week beginning March 10"
+        return _point(m, cal.span(d, cal.shift(d, 6)), "range", relative=not m["y"])
+    if m["u"].lower() == "week":
+        return _point(m, cal.week_range(d), "range", relative=not m["y"])
+    if d.weekday() < 5:
+        return _point(m, None, "unknown")  # "the weekend of March 3" (a Monday): which weekend?
+    sat = cal.shift(d, 5 - d.weekday())
+    return _point(m, cal.span(sat, cal.shift(sat, 1) if sat else None), "range", relative=not m["y"])
 
 
 @rule(r"(?<![\w.])(?:(?P<wd>" + _WEEKDAY + r"),?\s+)?(?:the\s+)?(?P<d>" + _DAY + r")\s+(?:of\s+)?(?P<m>"
@@ -507,13 +559,14 @@ def first_last_day_of(m: re.Match[str], text: str, ref: date | None, lenient: bo
 
 @rule(r"(?<![\w.])(?:(?i:early|mid-?|late|the\s+end\s+of|end\s+of|the\s+beginning\s+of|the\s+start\s+of|"
       r"the\s+middle\s+of)\s*)?(?P<m>" + _MONTH_ANY + r")(?:,?\s+(?:of\s+)?|-(?=\d{4}\b))(?:(?P<y>" + _YEAR
-      + r")\b|(?P<sy>" + _SPOKEN_YEAR + r"))", "month",
+      + r")\b|(?P<sy>" + _SPOKEN_YEAR + r")|(?<=\s)['’](?P<yy>\d\d)\b)", "month",
       examples=[("2025-03-05", "the raid in May 2010 on the ship", "2010-05", "month"),
+                ("2025-03-05", "The deal was signed in February '24.", "2024-02", "month"),
                 ("2025-03-05", "in september 2019 we", "2019-09", "month"),
                 ("2025-03-05", "in March nineteen ninety-one", "1991-03", "month"),
                 ("2025-03-05", "the Mar-2020 contract", "2020-03", "month")])
 def month_year_rule(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> Result:
-    y = int(m["y"]) if m["y"] else _spoken_year(m["sy"])
+    y = int(m["y"]) if m["y"] else cal.two_digit_year(int(m["yy"]), ref) if m["yy"] else _spoken_year(m["sy"])
     return _point(m, cal.mval(y, _month_of(m["m"])), "month")
 
 
@@ -551,14 +604,20 @@ def whole_year(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> 
     return _anaphor(m, "year:story")
 
 
-@rule(r"(?i:\b(?:over|during|on|at|across|through)\s+the\s+weekend\b)", "unit",
-      examples=[("2024-12-02", "They met over the weekend.", "2024-11-30/2024-12-01", "range")])
+@rule(r"(?i:\b(?P<p>over|during|on|at|across|through|by|until|till)\s+the\s+weekend\b)(?!['’])", "unit",
+      examples=[("2024-12-02", "They met over the weekend.", "2024-11-30/2024-12-01", "range"),
+                ("2025-03-05", "It will be done by the weekend.", "2025-03-08/2025-03-09", "range"),
+                ("2025-03-05", "Send it by the weekend.", "2025-03-08/2025-03-09", "range"),
+                ("2025-03-05", "The water had receded by the weekend.", "2025-03-01/2025-03-02", "range")])
 def weekend(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> Result:
     """"over the weekend" in news: the most recent Saturday-Sunday (the coming one in future tense)."""
     if ref is None:
         return _point(m, None, "unknown")
     saturday = cal.shift(ref, -((ref.weekday() - 5) % 7))
-    if saturday and tense(text, m.start(), m.end()) == "future" and ref.weekday() < 5:
+    clause = tense(text, m.start(), m.end())
+    if clause is None and m["p"].lower() in ("by", "until", "till"):
+        clause = "future"  # "by the weekend" with no verb to say otherwise: a deadline
+    if saturday and clause == "future" and ref.weekday() < 5:
         saturday = cal.shift(saturday, 7)
     return _point(m, cal.span(saturday, cal.shift(saturday, 1) if saturday else None), "range", relative=True)
 
@@ -585,7 +644,9 @@ def weekend(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> Res
                 ("2025-03-05", "The store opened last Black Friday.", "2024-11-29", "day"),
                 ("2025-03-05", "We met at Xmas 2020.", "2020-12-25", "day"),
                 ("2025-03-05", "The party was on new years eve.", "2024-12-31", "day"),
-                ("2025-03-05", "They married on New Years Day 2019.", "2019-01-01", "day")])
+                ("2025-03-05", "They married on New Years Day 2019.", "2019-01-01", "day"),
+                ("2025-03-05", "The strike began the week before Christmas.", None, "unknown"),
+                ("2025-03-05", "Sales soared in the weeks leading up to Christmas.", None, "unknown")])
 def holiday(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> Result:
     """Named holidays, fixed or computed (Easter by dateutil, Thanksgiving, Labor Day...)."""
     name = re.sub(r"\s+", " ", m["h"].lower().replace("’", "'"))
@@ -595,13 +656,25 @@ def holiday(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> Res
         return None
     if not m["h"][:1].isupper() and not lenient and name in en.GENERIC_LOWER_HOLIDAYS:
         return None  # "an election day tradition", "may day": generic in lower case
+    subject: str | None = None
     if name in ("christmas", "xmas", "easter", "thanksgiving", "may day", "flag day") and not m["y"] and mod in ("", "the") \
             and (mod == "the" or _prev_word(text, m.start()) not in en.HOLIDAY_PREPOSITIONS) and not lenient:
         nxt = _next_word(text, m.end())
-        if nxt[:1].isalpha() and nxt.lower() not in ("and", "or", "in", "on", "at", "when", "of", "weekend", "week",
-                                                      "holiday", "holidays", "break", "day", "eve", "morning", "night"):
+        subject = en.HOLIDAY_SUBJECT_VERBS.get(nxt.lower().replace("’", "'"))
+        if subject and not _CLAUSE_OPENING.search(text, max(0, m.start() - 12), m.start()):
+            subject = None  # "a tougher Christmas was", "When Christmas falls on a weekend": no one day
+        if subject is None and nxt[:1].isalpha() and nxt.lower() not in (
+                "and", "or", "in", "on", "at", "when", "of", "weekend", "week", "holiday", "holidays", "break", "day",
+                "eve", "morning", "night"):
             return None  # "Christmas shopping" is not a date; "before Christmas" is
+        if subject and _HOLIDAY_GENERIC.match(text, m.end()):
+            return None  # "Christmas is a time for family", "Easter is usually in April": no one day
     start = m.start("h") if mod == "the" else m.start()
+    if not m["y"] and _STRETCH_BEFORE.search(text, max(0, m.start() - 40), m.start()):
+        return _point(m, None, "unknown", "vague", start=start)  # "the week before Christmas": no one day
+    if not m["y"] and mod not in ("last", "next", "this") \
+            and _next_word(text, m.end()).rstrip(".,;:") in en.HOLIDAY_STRETCH_NOUNS:
+        return _point(m, None, "unknown", "vague", start=start)  # "over the Easter weekend": no one day
     if not m["y"] and _HOLIDAY_PERIOD.match(text, m.end()):
         return _point(m, None, "unknown", "vague", start=start)  # "the Christmas period": no one day
     if m["y"]:
@@ -615,10 +688,21 @@ def holiday(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> Res
         chosen = next((d for d in dates if d > ref), None)
     elif mod == "this":
         chosen = cal.holiday(name, ref.year)
+    elif subject and _THIS_YEAR.search(text, m.end(), _sentence_end(text, m.end())):
+        chosen = cal.holiday(name, ref.year)  # "Christmas falls on a Thursday this year"
+    elif subject:
+        chosen = nearest_date(ref, dates, subject)  # "Easter is early", "Christmas was quiet"
     else:
         clause = tense(text, m.start(), m.end())
         chosen = None if clause == "either" else nearest_date(ref, dates, clause)
     return _point(m, _iso(chosen), "day", start=start, relative=True)
+
+
+_HOLIDAY_GENERIC = re.compile(r"(?i)\s+\S+\s+(?:(?:a|an)\s+(?!(?:week|month|day|fortnight|few|couple)\b)|"
+                              + _alt(en.HOLIDAY_GENERIC_AFTER) + r"\b)")
+_STRETCH_BEFORE = re.compile(r"(?i)\bthe\s+(?:weeks?|weekend|months?|days|run-up|period|time)\s+(?:before|after|"
+                             r"leading\s+up\s+to|following|around|ahead\s+of)\s+$")
+_THIS_YEAR = re.compile(r"(?i)\bthis\s+year\b")
 
 
 _HOLIDAY_PERIOD = re.compile(r"(?i)(?:\s+(?:and|&)\s+(?:the\s+)?[A-Z][\w'’.]*(?:\s+[A-Z][\w'’]*){0,2})?"
@@ -647,6 +731,11 @@ def _iso(d: date | None) -> str | None:
                 ("2025-03-05", "The offensive began in early March.", "2025-03", "month"),
                 ("2025-03-05", "Prices fell at the beginning of March.", "2025-03", "month"),
                 ("2025-03-05", "The festival is held in March each year.", None, "unknown"),
+                ("2025-03-05", "It happens every year in May.", None, "unknown"),
+                ("1987-03-17", "Winter grains usually break dormancy in early April.", None, "unknown"),
+                ("1987-03-17", "This makes a June election very likely.", "1987-06", "month"),
+                ("1987-03-17", "It was a September surprise.", "1986-09", "month"),
+                ("2025-03-05", "Each year, in late May, the town floods.", None, "unknown"),
                 ("2025-03-05", "The company agreed to buy the plant in May.", "2025-05", "month"),
                 ("2025-07-05", "The company agreed to buy the plant in May.", "2025-05", "month"),
                 ("2025-03-05", "The company agreed to buy the plant in September.", None, "unknown"),
@@ -700,6 +789,11 @@ def month(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> Resul
         # (a month is further off than a weekday, so "would lead at April's election" is ahead)
         clause = _possessive_tense(text, m.start(), m.end(), weak_future=True)
         y = _nearer_month_year(ref, month_no) if clause == "either" else month_year(ref, month_no, "", clause)
+    elif not mod and prev in ("a", "an") and _next_word(text, m.end())[:1].islower() \
+            and tense(text, m.start(), m.end()) in (None, "either"):
+        # "This makes a June election very likely": a happening named by its month, no tense to
+        # say which; the nearer June, or none when both are about half a year off
+        y = _nearer_month_year(ref, month_no)
     else:
         clause = tense(text, m.start(), m.end())
         # "agreed to buy the plant in May", "had been expected to close in June": a future seen
@@ -707,8 +801,13 @@ def month(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> Resul
         y = _nearer_month_year(ref, month_no) if clause == "either" else month_year(ref, month_no, "", clause)
     if y is None:
         return _point(m, None, "unknown")
-    if _EACH_YEAR.match(text, m.end()):
-        return _point(m, None, "unknown", "set")  # "in March each year"
+    if _EACH_YEAR.match(text, m.end()) or _EACH_YEAR_BEFORE.search(text, max(0, m.start() - 30), m.start()):
+        return _point(m, None, "unknown", "set")  # "in March each year", "every year in May"
+    if base not in ("last", "next", "this") and (
+            (_HABITUAL.search(text, max(0, m.start() - 60), m.start())
+             and not _SENTENCE_END.search(text, max(0, m.start() - 60), m.start()))
+            or _HABITUAL_AFTER.match(text, m.end())):
+        return _point(m, None, "unknown", "set")  # "grains usually break dormancy in early April"
     return _point(m, cal.mval(y, month_no), "month", relative=True)
 
 
@@ -757,6 +856,38 @@ def weeks_ago_weekday(m: re.Match[str], text: str, ref: date | None, lenient: bo
     return _day(m, cal.shift(last, -7 * n) if last else None, relative=True)
 
 
+@rule(r"\b(?P<wd>" + _WEEKDAY + r")\s+week\b(?![-'’]|\s+(?:ago|earlier|later|before|after|long|of|end|one|two|"
+      r"three|\d))|(?i:\b(?:a|one)\s+(?P<unit>week|fortnight)\s+(?:(?P<dir>on|last|next)\s+(?P<wd2>" + _WEEKDAY_I
+      + r")|(?P<rel>today|tomorrow|yesterday))\b(?!['’]))", ("wd", "rel"),
+      examples=[("2025-03-05", "We will meet Tuesday week.", "2025-03-18", "day"),
+                ("2025-03-04", "The trial opens Tuesday week.", "2025-03-11", "day"),
+                ("2025-03-05", "The law takes effect a week on Friday.", "2025-03-14", "day"),
+                ("2025-03-05", "He left a week last Monday.", "2025-02-24", "day"),
+                ("2025-03-05", "The shop opens a week today.", "2025-03-12", "day"),
+                ("2025-03-05", "The shop opens a week tomorrow.", "2025-03-13", "day"),
+                ("2025-03-05", "He left a week yesterday.", "2025-02-25", "day"),
+                ("2025-03-05", "The shop opens a fortnight on Saturday.", "2025-03-22", "day")])
+def weekday_week(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> Result:
+    """British "Tuesday week" and "a week on Tuesday": a week after the coming Tuesday (a week
+    today when said on a Tuesday); "a week last Tuesday" is a week before the last one; "a
+    week today", "a fortnight tomorrow" count on from that day ("a week yesterday" back)."""
+    if ref is None:
+        return _point(m, None, "unknown")
+    days = 14 if (m["unit"] or "").lower() == "fortnight" else 7
+    if m["rel"]:
+        rel = m["rel"].lower()
+        if rel == "yesterday":
+            return _day(m, cal.shift(ref, -1 - days), relative=True)
+        if rel == "today" and tense(text, m.start(), m.end()) == "past":
+            return _day(m, cal.shift(ref, -days), relative=True)  # "she left a week today" (British)
+        return _day(m, cal.shift(ref, days + (1 if rel == "tomorrow" else 0)), relative=True)
+    wd = en.WEEKDAYS[(m["wd"] or m["wd2"]).lower()]
+    if (m["dir"] or "").lower() == "last":
+        last = cal.shift(ref, -((ref.weekday() - wd) % 7 or 7))
+        return _day(m, cal.shift(last, -days) if last else None, relative=True)
+    return _day(m, cal.shift(ref, (wd - ref.weekday()) % 7 + days), relative=True)
+
+
 @rule(r"(?i:\b(?P<n>" + _NUMWORD + r")\s+(?P<u>days?|weeks?|months?|years?|fortnights?)\s+from\s+)"
       r"(?P<base>(?i:today|now|tomorrow|yesterday)|" + _WEEKDAY + r")\b", ("unit",),
       examples=[("2025-03-05", "two weeks from today", "2025-03-19", "day"),
@@ -781,6 +912,45 @@ def units_from(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> 
     if unit == "year":
         return _point(m, cal.yval(base.year + n), "year", relative=True)
     return _day(m, cal.shift(base, n * en.UNITS_IN_DAYS[unit]), relative=True)
+
+
+_SCHEDULE_BEFORE = re.compile(r"(?i)\b(?:open|opening|hours|daily|weekly|usually|normally|every|each)\b[^.;:!?]*$")
+_HOURS_AFTER_RANGE = re.compile(r"(?i),?\s+(?:from\s+|between\s+)?\d{1,2}(?::\d\d)?\s*(?:[ap]\.?m\.?)?\s*(?:[-–]|to|and)\s*\d")
+
+
+@rule(r"\b(?:(?P<from>(?i:from))\s+)?(?P<a>" + _WEEKDAY + r")\s+(?i:to|until|till|through|thru)\s+(?P<b>" + _WEEKDAY
+      + r")\b(?!['’])",
+      "wd",
+      examples=[("2025-03-05", "The plant will be closed from Monday to Friday.", "2025-03-14", "day"),
+                ("2025-03-05", "The plant was closed from Monday to Friday.", "2025-02-28", "day"),
+                ("2025-03-05", "The plant was closed from Thursday to Monday.", "2025-03-03", "day"),
+                ("2025-03-05", "Talks will run from Thursday until Saturday.", "2025-03-08", "day"),
+                ("2025-03-05", "Open from Monday to Friday, 9am-5pm.", None, "unknown"),
+                ("2025-03-05", "The office is usually staffed from Monday to Friday.", None, "unknown"),
+                ("2025-03-05", "The store is open Monday through Friday.", None, "unknown"),
+                ("2025-03-05", "The fair ran Thursday through Sunday.", "2025-03-02", "day")])
+def weekday_to_weekday(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> Result:
+    """"from Monday to Friday": one stretch, so the second day is the first one's week's (or the
+    next), never before it: a future clause counts from the coming first day, any other from the
+    last second day."""
+    if ref is None:
+        return [_point(m, None, "unknown", start=m.start("a"), end=m.end("a")),
+                _point(m, None, "unknown", start=m.start("b"), end=m.end("b"))]
+    if _SCHEDULE_BEFORE.search(text, max(0, m.start() - 30), m.start()) or _HOURS_AFTER_RANGE.match(text, m.end()):
+        # "Open from Monday to Friday, 9am-5pm": opening hours, a set
+        return [_point(m, None, "unknown", "set", start=m.start("a"), end=m.end("a")),
+                _point(m, None, "unknown", "set", start=m.start("b"), end=m.end("b"))]
+    wa, wb = en.WEEKDAYS[m["a"].lower()], en.WEEKDAYS[m["b"].lower()]
+    delta = (wb - wa) % 7 or 7
+    clause = tense(text, m.start(), m.end())
+    if clause == "future":
+        first = weekday_date(ref, wa, "", "future")
+        last = cal.shift(first, delta) if first else None
+    else:
+        last = weekday_date(ref, wb, "", "past")
+        first = cal.shift(last, -delta) if last else None
+    return [_point(m, _iso(first), "day", start=m.start("a"), end=m.end("a"), relative=True),
+            _point(m, _iso(last), "day", start=m.start("b"), end=m.end("b"), relative=True)]
 
 
 @rule(r"(?i:\b(?:the\s+)?(?P<rel>following|next|previous|preceding|prior)\s+)(?P<wd>" + _WEEKDAY + r")\b", "wd",
@@ -833,6 +1003,9 @@ def narrative_weekday(m: re.Match[str], text: str, ref: date | None, lenient: bo
                 ("2025-03-05", "We will meet this Monday.", "2025-03-10", "day"),
                 ("2025-03-05", "It was held this Monday.", "2025-03-03", "day"),
                 ("2025-03-05", "Bids by Friday, please.", "2025-03-07", "day"),
+                ("2025-03-05", "Monday is a holiday.", "2025-03-10", "day"),
+                ("2025-03-05", "He said Friday is the deadline.", "2025-03-07", "day"),
+                ("2025-03-05", "Monday was a holiday.", "2025-03-03", "day"),
                 ("2025-03-05", "He had left by Friday.", "2025-02-28", "day"),
                 ("2025-03-05", "The vote, which had been scheduled for Sunday, would be delayed.", None, "unknown"),
                 ("2025-03-05", "The talks, which had been expected to end Friday, will now run on.", None, "unknown")])
@@ -840,6 +1013,10 @@ def weekday(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> Res
     prev = _prev_word(text, m.start())
     if (prev in en.SET_WORDS and not m["mod"]) or (not m["part"] and _RECURRING_AFTER.match(text, m.end())):
         return _point(m, None, "unknown", "set")  # "every Monday", "on Monday and Tuesday nights"
+    if not m["mod"] and (prev in en.INDEFINITE_DAY_WORDS or _WEEKDAY_OF_DATE.search(text, max(0, m.start() - 20),
+                                                                                     m.start())) \
+            and (m["part"] or not _EVENT_NOUN_AFTER.match(text, m.end())):
+        return _point(m, None, "unknown", "vague")  # "Christmas is on a Friday", "any Monday": no one day
     if not m["mod"] and (_HOURS_AFTER.match(text, m.end()) or _DAY_SPAN_BEFORE.search(text, max(0, m.start() - 12),
                                                                                           m.start())):
         return _point(m, None, "unknown", "set")  # opening hours: "Open Wednesday-Saturday 11 a.m.-9 p.m."
@@ -853,6 +1030,9 @@ def weekday(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> Res
     clause = tense(text, m.start(), m.end()) if mod in ("", "this") else None
     if clause is None and mod == "" and prev == "by":
         clause = "future"  # "by Friday" with no verb to say otherwise: a deadline
+    if clause in (None, "past") and mod == "" and not m["part"] and _SUBJECT_IS.match(text, m.end()) \
+            and _CLAUSE_OPENING.search(text, max(0, m.start() - 12), m.start()):
+        clause = "future"  # "Monday is a holiday", "Friday is the deadline": the coming one
     if clause == "either" and _PLAN_CHANGED.search(text, m.end(), _sentence_end(text, m.end())):
         # "the vote, which had been scheduled for Sunday, would be delayed": a plan still ahead
         # or one that passed; the sentence does not say which
@@ -870,6 +1050,12 @@ def weekday(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> Res
     return _day(m, weekday_date(ref, wd, mod, clause), relative=True)
 
 
+# "said at a Wednesday news conference", "in a Wednesday media event": the weekday qualifies one
+# told happening (a noun after it), where "on a Friday", "a Friday night" name no one day
+_EVENT_NOUN_AFTER = re.compile(r"\s+(?!(?:" + _alt(en.INDEFINITE_DAY_FOLLOWERS) + r")\b)[a-z]{3,}\b(?![-'’])")
+_WEEKDAY_OF_DATE = re.compile(r"(?i)\b(?:" + _alt(en.WEEKDAY_OF_DATE_VERBS) + r")\s+(?:on\s+)?an?\s+$")
+_SUBJECT_IS = re.compile(r"\s+is\s+(?!(?:over|gone|past|when|why|where|what|also)\b)")
+_CLAUSE_OPENING = re.compile(r"(?:^|[.!?;:\"“(]\s*|\n\s*|\b(?:and|but|so|because|that|said|says|say)\s+)$")
 _PLAN_CHANGED = re.compile(r"(?i)\b(?:" + _alt(en.PLAN_CHANGE_WORDS) + r")\b")
 _SENTENCE_END = re.compile(r"[.!?](?:\s|$)|\n\s*\n")
 
@@ -1088,7 +1274,14 @@ def spoken_clock(m: re.Match[str], text: str, ref: date | None, lenient: bool) -
                 ("2025-03-05", "this week", "2025-03-03/2025-03-09", "range"),
                 ("2025-03-05", "last summer", "2024-06-01/2024-08-31", "range"),
                 ("2025-03-05", "Crowds gathered over the past weekend.", "2025-03-01/2025-03-02", "range"),
-                ("2025-03-05", "In 2019 sales fell; the following year they rose.", "2020", "year")])
+                ("2025-03-05", "In 2019 sales fell; the following year they rose.", "2020", "year"),
+                ("2025-03-05", "They met on March 3. The following week they signed.", "2025-03-10/2025-03-16",
+                 "range"),
+                ("2025-03-05", "They met on Feb. 12, 2025. The previous week it rained.", "2025-02-03/2025-02-09",
+                 "range"),
+                ("2025-03-05", "The following week they signed.", None, "unknown"),
+                ("2025-03-05", "The previous week it rained.", None, "unknown"),
+                ("2025-03-05", "The following month they signed.", None, "unknown")])
 def relative_unit(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> Result:
     mod = re.sub(r"\s+", " ", m["mod"].lower())
     unit = en.UNIT_ABBREVIATIONS.get(m["u"].lower(), m["u"].lower())
@@ -1103,7 +1296,7 @@ def relative_unit(m: re.Match[str], text: str, ref: date | None, lenient: bool) 
     if mod in ("the past", "the last", "the next", "the coming", "past", "the first", "the latest") and unit != "quarter":
         return _point(m, None, "unknown", "duration")
     if mod in ("the following", "the previous", "the preceding", "the same"):
-        if unit in ("month", "year"):
+        if unit in ("month", "year", "week"):
             return _anaphor(m, f"{unit}:{ {'following': 1, 'same': 0}.get(mod.split()[1], -1)}")
         return _point(m, None, "unknown")
     if ref is None:
@@ -1263,16 +1456,36 @@ def fiscal(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> Resu
     return _point(m, cal.yval(y1), "year")
 
 
-@rule(r"\b(?:the\s+)?(?:(?P<mod>(?i:early|mid|late))[- ])?(?:(?P<y>(?:1[0-9]|20)\d0)|[’'](?P<yy>\d0))"
+@rule(r"\b(?:(?P<the>(?i:the))\s+)?(?:(?P<mod>(?i:early|mid|late))[- ])?(?:(?P<y>(?:1[0-9]|20)\d0)|[’'](?P<yy>\d0)"
+      r"|(?P<yb>[1-9]0))"
       r"[’']?s\b", "num",
       examples=[("2025-03-05", "in the 1990s", "1990/1999", "range"),
+                ("2025-03-05", "in the 1800s", "1800/1899", "range"),
+                ("2025-03-05", "It was founded in the 90s.", "1990/1999", "range"),
+                ("2025-03-05", "a hit in the early 80s", "1980/1983", "range"),
+                ("2025-03-05", "Temperatures will be in the 90s.", None, "unknown"),
+                ("2025-03-05", "Highs in the 80s are likely.", None, "unknown"),
+                ("2025-03-05", "We'll be heading back into the 40s.", None, "unknown"),
+                ("2025-03-05", "in the late 1800s", "1860/1899", "range"),
+                ("2025-03-05", "in the 2000s", "2000/2009", "range"),
+                ("2025-03-05", "in the 2020s", "2020/2029", "range"),
                 ("2025-03-05", "in the early '80s", "1980/1983", "range")])
 def decade(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> Result:
-    if m["yy"]:
-        d0 = cal.two_digit_year(int(m["yy"]), ref)
+    bare = m["yb"]
+    if bare and (not m["the"] or _DECADE_NOT_AFTER.search(text, max(0, m.start() - 80), m.start())
+                 or _DECADE_NOT_AFTER.match(text, m.end() + 1) or _prev_word(text, m.start()) in ("into", "to")):
+        return None  # "in the 90s" of a thermometer; "their 80s": ages
+    if bare and int(bare) < 30:
+        return None  # "the 20s": the 1920s or the 2020s
+    if m["yy"] or bare:
+        d0 = cal.two_digit_year(int(m["yy"] or bare), ref)
         d0 = d0 if d0 <= (ref.year if ref else 2030) else d0 - 100
     else:
         d0 = int(m["y"])
+        if d0 % 100 == 0 and d0 < 2000:
+            # "the 1800s", "the early 1900s": a century (the 2000s are read as the decade)
+            a, b = {"early": (0, 30), "mid": (30, 60), "late": (60, 99)}.get((m["mod"] or "").lower(), (0, 99))
+            return _point(m, f"{d0 + a:04d}/{d0 + b:04d}", "range")
     a, b = {"early": (0, 3), "mid": (3, 6), "late": (6, 9)}.get((m["mod"] or "").lower(), (0, 9))
     return _point(m, f"{d0 + a:04d}/{d0 + b:04d}", "range")
 
@@ -1333,11 +1546,13 @@ _SPORTS = re.compile(r"(?i)\b(?:" + _alt(sorted(en.SPORTS_WORDS)) + r")\b")
 
 
 @rule(r"\b(?:(?P<y0>" + _YEAR + r")\s+)?(?:(?P<det>(?i:the|this|last|next|this\s+year's|last\s+year's|"
-      r"next\s+year's|its|a|the\s+company's))\s+)?(?:(?P<q>(?i:first|second|third|fourth|1st|2nd|3rd|4th))"
+      r"next\s+year's|its|a|the\s+company's))\s+)?(?:(?P<q>(?i:first|second|third|fourth|final|1st|2nd|3rd|4th))"
       r"[- ](?i:quarter|qtr)|Q(?P<qn>[1-4]))(?:\s+(?:of\s+)?(?:(?i:fiscal)\s+)?(?P<y>" + _YEAR + r")\b"
       r"|\s+of\s+(?P<ry>(?i:last|this|next))\s+(?i:fiscal\s+)?(?i:year)\b)?", "unit",
       examples=[("2025-03-05", "in the first quarter of next year", "2026-01-01/2026-03-31", "range"),
                 ("2025-03-05", "Profit fell in the fourth quarter of last year.", "2024-10-01/2024-12-31", "range"),
+                ("2025-03-05", "Demand fell in the final quarter of 2024.", "2024-10-01/2024-12-31", "range"),
+                ("2025-03-05", "Wales sent on replacements for the final quarter.", None, "unknown"),
                 ("2025-08-05", "the third quarter of this year", "2025-07-01/2025-09-30", "range"),
                 ("2025-03-05", "in the third quarter of 2019", "2019-07-01/2019-09-30", "range"),
                 ("2025-03-05", "Q1 2020", "2020-01-01/2020-03-31", "range"),
@@ -1349,8 +1564,10 @@ _SPORTS = re.compile(r"(?i)\b(?:" + _alt(sorted(en.SPORTS_WORDS)) + r")\b")
                 ("2023-03-24", "After a stagnant second quarter left the score tied at halftime, they won.", None,
                  "unknown")])
 def quarter(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> Result:
-    q = en.ORDINALS.get((m["q"] or "").lower()) or int(m["qn"] or 0)
+    q = en.ORDINALS.get((m["q"] or "").lower()) or int(m["qn"] or 0) or 4  # "the final quarter"
     y = m["y"] or m["y0"]
+    if (m["q"] or "").lower() == "final" and not (y or m["ry"]):
+        return None  # a bare "the final quarter" is most often a game's ("as the game entered the final quarter")
     if y:
         return _point(m, cal.quarter_range(int(y), q), "range")
     if ref is None:
@@ -1487,13 +1704,21 @@ def ago(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> Result:
         return _point(m, cal.week_range(cal.shift(ref, sign * n * en.UNITS_IN_DAYS[unit])), "range", relative=True)
     if unit == "decade":
         return _point(m, cal.yval(ref.year + sign * 10 * n), "year", relative=True)
+    if unit == "weekend" and n <= 1000:
+        # "two weekends ago": the weekend before the last full one; "two weekends from now"
+        if sign < 0:
+            sat = cal.shift(ref, -((ref.weekday() - 5) % 7) - (7 if ref.weekday() >= 5 else 0) - 7 * (n - 1))
+        else:
+            sat = cal.shift(ref, (5 - ref.weekday()) % 7 + 7 * (n - 1))
+        return _point(m, cal.span(sat, cal.shift(sat, 1) if sat else None), "range", relative=True)
     return _point(m, None, "unknown")
 
 
 _SUPERLATIVE = re.compile(r"(?i)\b(?:first|only|\w{3,}est|most|least|record|ever)\b[^.;:!?]{0,50}$")
 
 
-@rule(r"(?i)\bin\s+(?P<n>" + _NUMWORD + r")\s+(?P<u>days?|weeks?|months?|years?|fortnights?)\b(?!\s+ago)"
+@rule(r"(?i)\bin\s+(?:(?:about|around|roughly|approximately|some|just|only)\s+)?(?P<n>" + _NUMWORD
+      + r")\s+(?P<u>days?|weeks?|months?|years?|fortnights?)\b(?!\s+ago)"
       r"(?P<time>['’]?s?\s+time\b)?", "unit",
       examples=[("2025-03-05", "The results come out in ten days' time.", "2025-03-15", "day"),
                 ("2025-03-05", "Talks resume in two weeks’ time.", "2025-03-17/2025-03-23", "range"),
@@ -1501,6 +1726,8 @@ _SUPERLATIVE = re.compile(r"(?i)\b(?:first|only|\w{3,}est|most|least|record|ever
                 ("2025-03-05", "Prices rose the most in 10 days' time.", None, "unknown"),
                 ("2025-03-05", "The law will take effect in ten days.", "2025-03-15", "day"),
                 ("2025-03-05", "They will vote in two weeks.", "2025-03-17/2025-03-23", "range"),
+                ("2025-03-05", "It opens in about three weeks.", "2025-03-24/2025-03-30", "range"),
+                ("2025-03-05", "The law will take effect in roughly a month.", "2025-04", "month"),
                 ("2025-03-05", "the highest level in ten days", None, "unknown"),
                 ("1987-03-11", "It would float its first Yankee bond issue in 21 years.", None, "unknown"),
                 ("1987-03-09", "The USSR might not buy corn for the first time in 15 years.", None, "unknown")])
@@ -1632,7 +1859,6 @@ def recurring(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> R
 
 # --------------------------------------------------------------------------- rules: a report's periods, compositions
 
-_ORDINAL_DAY = "(?i:" + _alt(list(en.ORDINAL_DAYS) + [w.replace("-", " ") for w in en.ORDINAL_DAYS if "-" in w]) + r")\b"
 
 
 _YEAR_NOT_AFTER = ("ahead", "before", "after", "since", "of", "when", "that", "in", "to", "ended", "ending", "through",
@@ -1829,6 +2055,20 @@ def weekdays_ago(m: re.Match[str], text: str, ref: date | None, lenient: bool) -
     wd = en.WEEKDAYS[m["wd"].lower().rstrip("s")]
     last = cal.shift(ref, -((ref.weekday() - wd) % 7 or 7))
     return _day(m, cal.shift(last, -7 * (n - 1)) if last else None, relative=True)
+
+
+@rule(r"(?<![\w.])(?:(?P<q>[1-4])Q|Q(?P<q2>[1-4]))(?:\s*(?P<y4>" + _YEAR + r")\b|['’]?(?P<y2>\d\d)\b)",
+      ("num", "unit"),
+      examples=[("2025-03-05", "Sales rose in 3Q 2024.", "2024-07-01/2024-09-30", "range"),
+                ("2025-03-05", "Sales rose in 3Q24.", "2024-07-01/2024-09-30", "range"),
+                ("2025-03-05", "Q3'24 results", "2024-07-01/2024-09-30", "range"),
+                ("2025-03-05", "in 4Q 2023", "2023-10-01/2023-12-31", "range")])
+def quarter_code(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> Result:
+    """"3Q 2024", "3Q24", "Q3'24": a quarter written as a code, a range."""
+    y = int(m["y4"]) if m["y4"] else cal.two_digit_year(int(m["y2"]), ref)
+    if not cal.year_ok(y):
+        return _point(m, None, "unknown")
+    return _point(m, cal.quarter_range(y, int(m["q"] or m["q2"])), "range")
 
 
 @rule(r"(?<![\w.])(?P<h>H[12]|[12]H)\s*['’]?(?P<y>" + _YEAR + r"|\d\d)\b", "num",

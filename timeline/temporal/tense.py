@@ -45,9 +45,12 @@ _COMMA = re.compile(r"\s*,\s*")
 _CLAUSE_START = re.compile(r"(?i)[;:]\s*|\b(?:that|when|because)\s+(?=[a-z])")
 _SENTENCE_REST = re.compile(r"[;:.!?()\n]")
 _LAST_WORD = re.compile(r"([A-Za-z]+)\.$")
-_RIGHT_CLAUSE = re.compile(r"[,;:.!?()\n]|\s(?:and|but|or|while|as|that|who|which|because|if|whether)\s")
+# a subordinate clause after the expression ("will face Connecticut Saturday after the Huskies
+# routed Arkansas") has its own verb, which says nothing about the expression's
+_RIGHT_CLAUSE = re.compile(r"[,;:.!?()\n]|\s(?:and|but|or|while|as|that|who|which|because|if|whether|"
+                           r"after\s+(?:the|a|an|he|she|they|we|it|his|her|their)\s+\w+\s+\w+ed)\b")
 _RIGHT_CLAUSE_OR_SUBJECT = re.compile(r"[,;:.!?()\n]|\s(?:and|but|or|while|as|that|who|which|because|if|whether|"
-                                      r"he|she|they|we|it|I|you)\s")
+                                      r"he|she|they|we|it|I|you)\s|\safter\s+(?:the|a|an|his|her|their)\s+\w+\s+\w+ed\b")
 _BE_BEFORE = re.compile(r"(?i)\b(?:is|are|was|were|be|been|being)\s+(?:\w+ly\s+)?$|['’]s\s+$")
 _DETERMINER = re.compile(r"(?i)(?:\b(?:the|a|an|its|his|her|their|our|this|these|those|whose|new)|['’]s)\s+$")
 _THAN = re.compile(r"(?i)\bthan\s+(?:had\s+been\s+|was\s+|were\s+|previously\s+|initially\s+|first\s+)?$")

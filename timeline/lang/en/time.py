@@ -55,7 +55,8 @@ DECADE_WORDS = {"thirties": 1930, "forties": 1940, "fifties": 1950, "sixties": 1
                 "eighties": 1980, "nineties": 1990, "noughties": 2000}
 # Words before "the nineties" in the same sentence that make it a temperature or a score, not a decade.
 DECADE_NOT_AFTER = ("temperature", "temperatures", "degrees", "highs", "lows", "high", "low", "fahrenheit",
-                    "celsius", "mercury", "thermometer", "heat", "score", "scores", "scored", "percent", "mph")
+                    "celsius", "mercury", "thermometer", "heat", "score", "scores", "scored", "percent", "mph",
+                    "weather", "forecast", "temps", "cooler", "warmer", "meteorologist", "readings", "wind chill")
 # Units an elliptical "last" may stand for: "more this year than last", "the same this month as last".
 ELLIPTICAL_LAST_UNITS = ("year", "month", "week")
 
@@ -69,6 +70,9 @@ FIXED_HOLIDAYS: dict[str, tuple[int, int]] = {
     "saint patrick's day": (3, 17), "juneteenth": (6, 19), "may day": (5, 1), "flag day": (6, 14),
     "groundhog day": (2, 2), "remembrance day": (11, 11), "canada day": (7, 1), "australia day": (1, 26),
     "xmas": (12, 25), "xmas day": (12, 25), "xmas eve": (12, 24), "new years eve": (12, 31), "new years day": (1, 1),
+    # as everyday writing spells them: no full stop after "St", no apostrophe
+    "st patrick's day": (3, 17), "st patricks day": (3, 17), "st. patricks day": (3, 17),
+    "saint patricks day": (3, 17), "valentines day": (2, 14),
 }
 # Holidays on the n-th (or last, -1) weekday of a month: (month, weekday, n).
 WEEKDAY_HOLIDAYS: dict[str, tuple[int, int, int]] = {
@@ -76,7 +80,8 @@ WEEKDAY_HOLIDAYS: dict[str, tuple[int, int, int]] = {
     "labor day": (9, 0, 1), "labour day": (9, 0, 1), "martin luther king day": (1, 0, 3),
     "martin luther king jr. day": (1, 0, 3), "mlk day": (1, 0, 3), "presidents day": (2, 0, 3),
     "presidents' day": (2, 0, 3), "columbus day": (10, 0, 2), "mother's day": (5, 6, 2),
-    "father's day": (6, 6, 3), "super bowl sunday": (2, 6, 2),
+    "father's day": (6, 6, 3), "super bowl sunday": (2, 6, 2), "mothers day": (5, 6, 2), "fathers day": (6, 6, 3),
+    "martin luther king jr day": (1, 0, 3),
 }
 # Holidays a fixed number of days after another computed one ("black friday" = Thanksgiving + 1).
 DERIVED_HOLIDAYS: dict[str, tuple[str, int]] = {
@@ -110,6 +115,10 @@ FUTURE_CUES = (
     "kicks off", "kick off", "takes effect", "take effect", "comes into force", "come into force",
     "goes into effect", "go into effect", "premieres", "concludes", "wraps up", "takes place", "take place",
     "meets", "arrives", "departs", "convenes", "reconvenes", "is due", "are due",
+    # a farewell and a person's own trip: "see you on Friday", "he leaves on Friday", "she returns Monday"
+    "see you", "See you", "hoping to", "Tune in", "tune in", "Join us", "join us", "Don't miss", "don't miss",
+    "Watch live", "watch live", "leaves for", "leaves on", "returns on", "returns to", "flies to", "flies out",
+    "reopen",
     # plural subjects of the same present: "talks resume Monday", "polls open at 7 a.m. Thursday"
     "resume", "reopens", "polls open", "polls close", "doors open", "Polls open", "Polls close", "Doors open",
     # (not "hosts", "faces", "plays", "visits": as often plural nouns, "his French hosts")
@@ -128,6 +137,10 @@ FUTURE_CUES = (
     *((n, v) for n in ("talks", "elections", "hearings", "meetings", "games", "matches", "celebrations",
                        "negotiations", "finals", "primaries", "votes")
       for v in ("are", "are set", "are now")),
+    # a person's plan told in the present: "we meet on the 10th", "they fly out in three weeks"
+    *((p, v) for p in ("we", "We", "they", "They", "I")
+      for v in ("meet", "leave", "fly", "arrive", "return", "travel", "play", "vote", "head", "depart",
+                "marry", "move", "open", "start")),
 ))
 # future cues that are never a misreading ("will report on Jan. 30" is next January, however far)
 STRONG_FUTURE_CUES = frozenset({"will", "won't", "shall", "'ll", "will be"})
@@ -191,11 +204,40 @@ YEAR_PREPOSITIONS = frozenset("in since by until till from before after during o
                               "through throughout between and to or".split())
 # nouns after a holiday that make it a period around the day ("the Christmas period", "the
 # Christmas and New Year sales period"): no single day
+# a holiday before these is a stretch of days, no one day: "over the Easter weekend", "the
+# Christmas break", "during Christmas week", "the Easter holidays"
+HOLIDAY_STRETCH_NOUNS = frozenset({"weekend", "week", "break", "holidays", "recess", "vacation", "fortnight"})
 HOLIDAY_PERIOD_NOUNS = ("period", "periods", "season", "seasons", "quarter", "month")
+# a holiday as the subject of these verbs is a date, the coming one or the last one by the verb's
+# tense: "Christmas is on a Friday this year", "Easter falls early", "Christmas was quiet"
+HOLIDAY_SUBJECT_VERBS = {
+    **dict.fromkeys(("is", "'s", "falls", "comes", "arrives", "lands", "will", "starts", "begins"), "future"),
+    **dict.fromkeys(("was", "fell", "came", "arrived", "landed", "started", "began"), "past"),
+}
+# after the holiday's verb these tell a generic statement: "Christmas is the busiest time",
+# "Easter is usually in April", "Christmas is about family"
+HOLIDAY_GENERIC_AFTER = ("the", "about", "all", "for", "when", "not", "also", "traditionally", "usually",
+                         "always", "often", "typically", "normally", "generally", "celebrated", "marked",
+                         "observed", "known", "one", "still", "more", "less", "no", "never", "each", "every")
 HOLIDAY_PREPOSITIONS = frozenset("on at before after since until till by over during for around".split())
 MONTH_EVIDENCE = frozenset("in last next this early mid late since until till by from through during before "
                            "after of throughout between and or to end beginning start middle".split())
 SET_WORDS = frozenset({"each", "every", "per"})
+# a month in a clause with these tells a habit, no one month: "grains usually break dormancy in April"
+HABITUAL_ADVERBS = ("usually", "normally", "typically", "traditionally", "customarily",
+                    "habitually", "invariably", "tends to", "tend to")
+# a weekday after these names no one day: "any Monday", "one Friday in May"
+INDEFINITE_DAY_WORDS = frozenset({"any", "one"})
+# nor does "a Friday" after these verbs: it says which weekday a date is ("Christmas is on a Friday
+# this year", "It was a Friday"); "killed on a Friday" may still be one told day
+WEEKDAY_OF_DATE_VERBS = ("is", "was", "are", "were", "be", "falls", "fell", "fall", "lands", "landed", "land")
+# ... unless a noun after it makes it one told happening ("said at a Wednesday news conference");
+# these words after it are no such noun ("on a Friday this year", "a Friday when...")
+INDEFINITE_DAY_FOLLOWERS = ("this", "that", "the", "and", "but", "when", "while", "with", "for", "was", "were",
+                            "has", "had", "will", "would", "not", "than", "then", "too", "also", "though", "after",
+                            "before", "like", "instead", "again", "yet", "last", "next", "every", "each", "or",
+                            "in", "of", "at", "on", "so", "as", "night", "nights", "morning", "mornings",
+                            "afternoon", "afternoons", "evening", "evenings", "lunchtime", "rather")
 TIME_ZONES = ("UTC", "GMT", "EST", "EDT", "CST", "CDT", "MST", "MDT", "PST", "PDT", "BST", "CET", "CEST")
 # "two days before <a date>", "the day after <a date>": words that shift a date by an offset
 OFFSET_BEFORE = ("before", "prior to", "ahead of", "preceding")
