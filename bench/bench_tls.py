@@ -290,21 +290,27 @@ def score_items(all_items: list[dict[str, Any]], chrons: dict[Any, Any], weights
     return out
 
 
+def _prepared(cache: Path | None) -> tuple[Any, str, list[dict], dict, float, list[str]]:
+    """(scorer, why none, items, chronologies, seconds to brief them, topics) for a run."""
+    scorer, why = _scorer()
+    if scorer is None:
+        return None, why, [], {}, 0.0, []
+    all_items = items()
+    t0 = time.perf_counter()
+    chrons = chronologies(all_items, cache)
+    return scorer, why, all_items, chrons, time.perf_counter() - t0, sorted({it["topic"] for it in all_items})
+
+
 def quick(rouge: str = "reimpl", cache: Path | None = None) -> dict[str, Any]:
     """The shipped weights scored on every item (in-sample), key dates and the baselines, no
     weight choosing: with ``--cache`` and tilse's Python ROUGE it takes seconds, so a change to
     the ranking or the sentence picker can be measured before the full held-out run."""
-    scorer, why = _scorer()
+    scorer, why, all_items, chrons, brief_s, topics = _prepared(cache)
     if scorer is None:
         print(f"bench_tls: skipped: {why}", file=sys.stderr)
         return {"skipped": why, "ok": True}
     from timeline.select.key_dates import DEFAULT_WEIGHTS
 
-    all_items = items()
-    t0 = time.perf_counter()
-    chrons = chronologies(all_items, cache)
-    brief_s = time.perf_counter() - t0
-    topics = sorted({it["topic"] for it in all_items})
     t1 = time.perf_counter()
     scored = score_items(all_items, chrons, {t: DEFAULT_WEIGHTS for t in topics}, scorer, rouge)
     return {"items": len(all_items), "rouge": rouge, "brief_seconds": round(brief_s, 1),
@@ -312,17 +318,12 @@ def quick(rouge: str = "reimpl", cache: Path | None = None) -> dict[str, Any]:
 
 
 def run(rouge: str = "original", cache: Path | None = None) -> dict[str, Any]:
-    scorer, why = _scorer()
+    scorer, why, all_items, chrons, brief_s, topics = _prepared(cache)
     if scorer is None:
         print(f"bench_tls: skipped: {why}", file=sys.stderr)
         return {"skipped": why, "ok": True}
     from timeline.select.key_dates import DEFAULT_WEIGHTS
 
-    all_items = items()
-    t0 = time.perf_counter()
-    chrons = chronologies(all_items, cache)
-    brief_s = time.perf_counter() - t0
-    topics = sorted({it["topic"] for it in all_items})
     t1 = time.perf_counter()
     folds: dict[str, Any] = {}
     for t in topics:
