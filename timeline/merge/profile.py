@@ -112,7 +112,10 @@ def _speaks_of_itself(name: str, text: str) -> bool:
     return re.search(re.escape(name) + _SELF_REPORT, text, re.IGNORECASE) is not None
 
 
-_SELF_REPORT = r"\s+(?:said|says|reported|announced)\s+(?:that\s+)?(?:it|its|it's|they|their)\b"
+# "Kell, who tried to buy Orvan, said in a filing that he sold": an appositive between the name
+# and its verb, and a speaker reporting his own act, still name who acted
+_SELF_REPORT = (r"(?:\s*,[^,.;]{0,100},)?\s+(?:said|says|reported|announced)\s+(?:[^,.;]{0,60}?\bthat\s+)?"
+                r"(?:it|its|it's|they|their|he|his|she|her)\b")
 
 
 # Who reports or is quoted: "..., police said", "according to the town's mayor, Lena Brask",
