@@ -28,7 +28,8 @@ from itertools import chain, combinations
 from timeline.text.attribution import find_attribution
 from timeline.merge.figures import CUMULATIVE, PEOPLE_COUNTS, Figure, compatible, find_figures, numbers_in, stated_value
 from timeline.lang.en import time as en
-from timeline.lang.en.news import BOUND_BEFORE_DATE, SOURCE_NOUNS, TERM_UNITS
+from timeline.lang.en.news import (BACKGROUND_CLAUSE_BEFORE_DATE, BOUND_BEFORE_DATE, DATELINE_DAY_WORDS, DAY_PARTS,
+                                  SOURCE_NOUNS, TERM_UNITS)
 from timeline.models import Article, Chronology, Conflict, ConflictValue, Event, Evidence, TimePoint
 from timeline.timepoint import Period, sort_key
 from timeline.merge.happening import MIN_SHARED_KEYS, _clash, _keys, _years, same_happening
@@ -165,6 +166,14 @@ def _join_same_happenings(events: list[Event], order: dict[str, int], published:
                 # a year or month event nests every day in it: joined through one, two reports
                 # of two different days became one happening with a date dispute
                 why = None
+            core_i, core_j = members.get(root_i, [root_i])[0], members.get(root_j, [root_j])[0]
+            if why is not None and (i, j) != (core_i, core_j) \
+                    and same_happening(events[core_j], events[core_i], profiles[core_j], profiles[core_i],
+                                       published) is None:
+                # a chain: i is j's happening, but j's group is another's (a board meeting, a
+                # loan's signing and a bid joined through one report naming two of them); two
+                # groups join only when their first reports, the groups' cores, are one happening
+                why = None
             if why is not None and not any(_clash(profiles[x], profiles[y]) for x in members.get(root_i, [root_i])
                                            for y in members.get(root_j, [root_j])):
                 # a group stays consistent: joining through a third report never puts Cedar
@@ -210,14 +219,22 @@ def _stated_readings(readings: list[tuple[Evidence, TimePoint, str]], published:
             # words; two such readings differ only because the reports came out on two days
             words = "\x00published"
         by_words.setdefault(words, []).append(i)
+    # one statement copied word for word, its "today's" / "yesterday's" resolved against two
+    # datelines (filed in Tokyo and in New York): the same statement, one reading kept
+    by_statement: dict[str, list[int]] = {}
+    for i, (ev, when, value) in enumerate(readings):
+        if when.text and _DATELINE_WORDS.fullmatch(" ".join(when.text.lower().split())):
+            rest = " ".join(_DATELINE_WORDS.sub(" ", ev.quote.lower()).split())
+            by_statement.setdefault(rest, []).append(i)
     dropped: set[int] = set()
-    for members in by_words.values():
+    for members in list(by_words.values()) + list(by_statement.values()):
         if len({readings[i][2] for i in members}) > 1:
             earliest = min(members, key=lambda i: (published.get(readings[i][0].article_id) or "9999", i))
             dropped.update(i for i in members if i != earliest)
     return [r for i, r in enumerate(readings) if i not in dropped]
 
 
+_DATELINE_WORDS = re.compile(r"\b(?:" + DATELINE_DAY_WORDS + r")(?![\w'])")
 _DATELINE_BEFORE = re.compile(r"^\s*[A-Z][A-Z .'-]*,\s*$")
 
 
@@ -405,13 +422,17 @@ def _reading_days(ev: Evidence) -> Period | None:
         return None
     if when.text and _BOUND_DATE.search(when.text) is None:
         at = ev.quote.find(when.text)
-        if at < 0 or _BOUND_BEFORE.search(ev.quote, max(0, at - 40), at) is None:
+        if at < 0 or (_BOUND_BEFORE.search(ev.quote, max(0, at - 40), at) is None
+                      and _BACKGROUND_BEFORE.search(ev.quote, max(0, at - 100), at) is None):
             return when.period
         return None
     return None if when.text else when.period
 
 
 _BOUND_BEFORE = re.compile(r"(?i)\b(?:" + BOUND_BEFORE_DATE + r")\s+(?:the\s+)?$")
+# "under the initiative announced January 7": the date of the initiative, not of the figure
+_BACKGROUND_BEFORE = re.compile(r"(?i)" + BACKGROUND_CLAUSE_BEFORE_DATE)
+_DAY_PART = re.compile(r"(?i)\b(?:" + DAY_PARTS + r")\b")
 _BOUND_DATE = re.compile(r"(?i)^(?:" + BOUND_BEFORE_DATE + r")\s")
 _TERM = re.compile(r"(?i)\b(?:\d+|" + "|".join(w for w in en.NUMBERS if len(w) > 2) + r")-(?:" + TERM_UNITS + r")(?![\w-])")
 
@@ -429,10 +450,17 @@ def _same_thing(fa: Figure, ea: Evidence, fb: Figure, eb: Evidence) -> bool:
         return False
     if fa.whole != fb.whole or (fa.of and fb.of and fa.of != fb.of):
         return False
+    parts_a, parts_b = _day_parts(ea.quote), _day_parts(eb.quote)
+    if parts_a and parts_b and parts_a.isdisjoint(parts_b):
+        return False  # the morning's operation, the afternoon's, the day's total: three figures
     if not (fa.unit and fa.unit != "%"):
         return True  # terms tell instruments apart: "a 10-year-old among 12 dead" is no term of a toll
     terms_a, terms_b = _terms(ea.quote), _terms(eb.quote)
     return not (terms_a and terms_b and terms_a.isdisjoint(terms_b))
+
+
+def _day_parts(quote: str) -> frozenset[str]:
+    return frozenset(m.group().lower() for m in _DAY_PART.finditer(quote))
 
 
 def _overlap(a: Period, b: Period) -> bool:

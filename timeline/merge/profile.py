@@ -136,8 +136,11 @@ def _speaks_of_itself(name: str, text: str) -> bool:
     return _SELF_REPORT_ANYWHERE.search(text) is not None and _self_report(name).search(text) is not None
 
 
-_SELF_REPORT = r"\s+(?:said|says|reported|announced)\s+(?:that\s+)?(?:it|its|it's|they|their)\b"
-_SELF_REPORT_ANYWHERE = re.compile(_SELF_REPORT, re.IGNORECASE)
+# "Kell, who tried to buy Orvan, said in a filing that he sold": an appositive between the name
+# and its verb, and a speaker reporting his own act, still name who acted
+_SELF_REPORT = (r"(?:\s*,[^,.;]{0,100},)?\s+(?:said|says|reported|announced)\s+(?:[^,.;]{0,60}?\bthat\s+)?"
+                r"(?:it|its|it's|they|their|he|his|she|her)\b")
+_SELF_REPORT_ANYWHERE = re.compile(_SELF_REPORT, re.IGNORECASE)  # a prefilter: the name's match is one of these
 
 
 @lru_cache(maxsize=4096)

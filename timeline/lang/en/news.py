@@ -185,3 +185,15 @@ NEGATIVE_OPENERS = ("no", "none of the", "nobody", "no one", "neither", "nothing
 NEGATED_AUXILIARIES = ("did not", "didn't", "has not", "hasn't", "have not", "haven't", "had not", "will not", "won't",
                        "never")  # then any verb: "did not close"
 NEGATED_BE = ("was not", "wasn't", "were not", "weren't")  # then a participle: "was not closed", not "was not clear"
+
+# A date in a clause about a noun, not the sentence's figure: "still available under the
+# initiative announced January 7" dates the initiative (a participle after a preposition's noun).
+BACKGROUND_CLAUSE_BEFORE_DATE = (r"\b(?:under|of|from|by)\s+(?:the|a|an|its|their)\s+[^,.;]{0,60}?\b"
+                                 r"(?:announced|approved|agreed|signed|adopted|unveiled|introduced|passed|enacted)"
+                                 r"\s+(?:on\s+)?$")
+# Parts of one day an institution's operations are told by: the morning's, the afternoon's and
+# the day's total are different figures ("103 mln this morning", "261 mln in afternoon operations").
+DAY_PARTS = r"morning|afternoon|evening|overnight|total"
+# Words that name a day only against the report's dateline ("today's" filed in Tokyo is
+# "yesterday's" filed in New York).
+DATELINE_DAY_WORDS = r"today|today's|yesterday|yesterday's|tomorrow|tomorrow's|tonight|tonight's|this morning|this afternoon|last night"
