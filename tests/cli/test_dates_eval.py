@@ -27,9 +27,9 @@ def shared(*parts: str) -> Path | None:
 
 
 def need(path: Path | None, what: str) -> Path:
+    """``path``, or a skip with a notice: the data is for this machine only and a clone away from
+    ``../shared`` (CI or not) has none; the brief asks tests to skip then, not fail."""
     if path is None:
-        if os.environ.get("CI"):
-            pytest.fail(f"{what} not found (required when CI is set)")
         pytest.skip(f"{what} not found in ../shared next to the repository")
     return path
 
