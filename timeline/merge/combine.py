@@ -32,7 +32,7 @@ from timeline.lang.en.news import (BACKGROUND_CLAUSE_BEFORE_DATE, BOUND_BEFORE_D
                                   SOURCE_NOUNS, TERM_UNITS)
 from timeline.models import Article, Chronology, Conflict, ConflictValue, Event, Evidence, TimePoint
 from timeline.timepoint import Period, sort_key
-from timeline.merge.happening import MIN_SHARED_KEYS, _clash, _keys, _years, same_happening
+from timeline.merge.happening import MIN_SHARED_KEYS, candidate_keys, candidate_years, clash, same_happening
 from timeline.merge.profile import Profile, profile, with_attributions
 
 _DIGITS = re.compile(r"(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?")
@@ -144,7 +144,8 @@ def _join_same_happenings(events: list[Event], order: dict[str, int], published:
     # different years are never the same happening (a day near New Year is filed under both).
     # the postings of each year by key (no "key NUL year" string made per key and year)
     index: dict[str | None, dict[str, list[int]]] = {}
-    keyed = [(_keys(p), [index.setdefault(y, {}) for y in years]) for years, p in zip(map(_years, events), profiles)]
+    keyed = [(candidate_keys(p), [index.setdefault(y, {}) for y in candidate_years(e)])
+             for e, p in zip(events, profiles)]
     for i, (ks, in_years) in enumerate(keyed):
         for k in ks:
             for postings in in_years:
@@ -174,7 +175,7 @@ def _join_same_happenings(events: list[Event], order: dict[str, int], published:
                 # loan's signing and a bid joined through one report naming two of them); two
                 # groups join only when their first reports, the groups' cores, are one happening
                 why = None
-            if why is not None and not any(_clash(profiles[x], profiles[y]) for x in members.get(root_i, [root_i])
+            if why is not None and not any(clash(profiles[x], profiles[y]) for x in members.get(root_i, [root_i])
                                            for y in members.get(root_j, [root_j])):
                 # a group stays consistent: joining through a third report never puts Cedar
                 # Falls and Birch Hollow in one event
@@ -420,13 +421,15 @@ def _reading_days(ev: Evidence) -> Period | None:
     when = ev.when
     if not (when and when.value and when.precision in ("day", "range") and _width(when) <= MAX_FIGURE_RANGE_DAYS):
         return None
-    if when.text and _BOUND_DATE.search(when.text) is None:
-        at = ev.quote.find(when.text)
-        if at < 0 or (_BOUND_BEFORE.search(ev.quote, max(0, at - 40), at) is None
-                      and _BACKGROUND_BEFORE.search(ev.quote, max(0, at - 100), at) is None):
-            return when.period
+    if not when.text:
+        return when.period
+    if _BOUND_DATE.search(when.text):
         return None
-    return None if when.text else when.period
+    at = ev.quote.find(when.text)
+    if at >= 0 and (_BOUND_BEFORE.search(ev.quote, max(0, at - 40), at)
+                    or _BACKGROUND_BEFORE.search(ev.quote, max(0, at - 100), at)):
+        return None
+    return when.period
 
 
 _BOUND_BEFORE = re.compile(r"(?i)\b(?:" + BOUND_BEFORE_DATE + r")\s+(?:the\s+)?$")
@@ -446,7 +449,7 @@ def _same_thing(fa: Figure, ea: Evidence, fb: Figure, eb: Evidence) -> bool:
     things ("167 mln stg of treasury bills" sold, "265 mln stg in assistance"), or when they are
     of two terms ("a 29-day repurchase accord" and "a 24-day" one are two bill sales)."""
     da, db = _reading_days(ea), _reading_days(eb)
-    if da is None or db is None or not (da.nests(db) or db.nests(da) or _overlap(da, db)):
+    if da is None or db is None or not (da.nests(db) or da.overlaps(*db.bounds)):
         return False
     if fa.whole != fb.whole or (fa.of and fb.of and fa.of != fb.of):
         return False
@@ -461,11 +464,6 @@ def _same_thing(fa: Figure, ea: Evidence, fb: Figure, eb: Evidence) -> bool:
 
 def _day_parts(quote: str) -> frozenset[str]:
     return frozenset(m.group().lower() for m in _DAY_PART.finditer(quote))
-
-
-def _overlap(a: Period, b: Period) -> bool:
-    (a0, a1), (b0, b1) = a.bounds, b.bounds
-    return a0 <= b1 and b0 <= a1
 
 
 def _terms(quote: str) -> frozenset[str]:

@@ -40,11 +40,12 @@ SAME_REPORT_SIMILARITY = 90
 MAX_CONFLICT_DAYS = 3
 
 
-def _keys(p: Profile) -> list[str]:
+def candidate_keys(p: Profile) -> list[str]:
+    """What merge files an event under to find its candidates: words, kinds and places."""
     return list(p.words) + [f"#kind:{k}" for k in p.kinds] + [f"#place:{x.lower()}" for x in p.places]
 
 
-def _years(event: Event) -> tuple[str | None, ...]:
+def candidate_years(event: Event) -> tuple[str | None, ...]:
     """The year an event falls in, and the next or previous one for a day within three days of
     New Year (a date conflict across the year's end is still found)."""
     period = event.when.period if event.when else None
@@ -79,7 +80,7 @@ def same_happening(a: Event, b: Event, pa: Profile | None = None, pb: Profile | 
     # for every candidate pair, is computed only for the pairs still in question.
     if pa.kinds and pb.kinds and pa.kinds.isdisjoint(pb.kinds):
         return None  # two kinds of happening, whatever the date relation (both branches below)
-    if _clash(pa, pb):
+    if clash(pa, pb):
         return None
     if pa.separate or pb.separate:
         return None  # "four Taliban were killed in a separate clash": the report says it is another happening
@@ -260,7 +261,7 @@ def _stated_figures(text: str) -> tuple[Figure, ...]:
     return tuple(f for f in find_figures(text) if not f.comparison)
 
 
-def _clash(pa: Profile, pb: Profile) -> bool:
+def clash(pa: Profile, pb: Profile) -> bool:
     """Places, targets or named actors that rule out one happening."""
     return (_conflicting(pa.places, pa.text, pb.places, pb.text)
             or bool(pa.targets and pb.targets and not pa.targets & pb.targets)
