@@ -94,7 +94,8 @@ def test_weights_do_not_depend_on_the_storys_size() -> None:
     chron, arts = _two_day_story()
     small = rank_days(day_signals(chron.events, arts))
     doubled = day_signals(chron.events, arts)
-    doubled = {d: type(s)(s.mentions * 2, s.later * 2, s.burst * 2, s.central * 2, s.about, s.cited * 2)
+    doubled = {d: type(s)(s.mentions * 2, s.later * 2, s.burst * 2, s.central * 2, s.about, s.cited * 2,
+                          None if s.wave is None else s.wave * 2)
                for d, s in doubled.items()}
     assert [d for d, _ in rank_days(doubled)] == [d for d, _ in small]
 
@@ -149,6 +150,34 @@ def test_a_misdated_mention_cites_the_happenings_majority_day() -> None:
     event = Event(when=_when(D0), what=what, evidence=evidence)
     signals = day_signals([event], arts)
     assert set(signals) == {D0} and signals[D0].cited == 1
+
+
+def test_the_wave_after_a_big_day_goes_to_the_big_day_not_the_day_after() -> None:
+    """Five articles published the day after a verdict report it; one of them also dates a
+    stray remark to its own publication day. Plainly counted, both days get all five
+    publications; given to the day each article reports, the verdict day gets them and the day
+    after only what reports nothing nearer."""
+    verdict, after = D0, D0 + timedelta(days=1)
+    arts = [Article(id=f"v{i}", text="x", published=after) for i in range(5)]
+    arts.append(Article(id="other", text="x", published=after))  # reports nothing on either day
+    events = [_event(f"v{i}", verdict, f"The jury found the doctor guilty, report {i}.") for i in range(5)]
+    events.append(_event("v0", after, "Fans gathered outside the court on Tuesday morning."))
+    signals = day_signals(events, arts)
+    assert signals[verdict].burst == signals[after].burst == 6  # the plain count: 6 articles each
+    assert signals[verdict].wave == pytest.approx(4.5 + 1)  # v1-v4 whole, v0 split, "other" for both
+    assert signals[after].wave == pytest.approx(0.5 + 1)
+    only_wave = KeyDateWeights(mentions=0, later=0, burst=1, central=0, cited=0)
+    assert rank_days(signals, only_wave)[0][0] == verdict
+
+
+def test_the_wave_counts_every_publication_once_per_day_it_speaks_for() -> None:
+    """Articles that report nothing near their publication day count for it and the day before,
+    as the plain count does, so a story with no dated happening ranks as before."""
+    arts = [Article(id=f"a{i}", text="x", published=D0 + timedelta(days=i % 3)) for i in range(9)]
+    arts.append(Article(id="late", text="x", published=D0 + timedelta(days=20)))
+    d = D0 + timedelta(days=1)
+    signals = day_signals([_event("late", d, "The bridge reopened to traffic.")], arts)
+    assert signals[d].wave == signals[d].burst == 6  # three published on d, three the day after
 
 
 # ------------------------------------------------------------------ what is said on a day

@@ -16,7 +16,10 @@ happenings that fall on them, then picks what is said on each.
      * ``later``: of those, articles published after the day (a story keeps coming back to the
        days that mattered; DATEWISE's supervised ranker found "documents after" its strongest
        feature);
-     * ``burst``: articles published on the day or the day after (news breaks within a day);
+     * ``burst``: articles published on the day or the day after (news breaks within a day),
+       each given to the day it reports: an article published the day after a happening that
+       reports it counts for that happening's day, not for its own publication day as well
+       (``reporting_wave``), so the day after a big day is not lifted by the big day's coverage;
      * ``central``: the day's articles weighted by how central their happening is to the whole
        story (TF-IDF cosine of the happening with the story's centroid): a day carried by an
        aside (a football score, a comment thread) counts for less than one carried by the story.
@@ -96,6 +99,7 @@ class DaySignals:
     central: float = 0.0
     about: float = 0.0
     cited: int = 0
+    wave: float | None = None  # ``burst`` with each article given to the day it reports (ranked on when set)
 
 
 @dataclass(frozen=True)
@@ -149,11 +153,40 @@ def day_signals(events: Iterable[Event], articles: Sequence[Article], about: str
             thread[h.day] = max(thread[h.day], _relevance(h.event.what, about_re))
     by_pub: Counter[date] = Counter(a.published for a in articles if a.published is not None)
     cited = citations(found, published)
+    wave = reporting_wave(found, articles)
     out = {}
     for d, ids in mentions.items():
         later = sum(1 for a in ids if (p := published.get(a)) is not None and p > d)
         out[d] = DaySignals(len(ids), later, by_pub[d] + by_pub[d + timedelta(days=1)], central[d], thread[d],
-                            len(cited.get(d, ())))
+                            len(cited.get(d, ())), wave.get(d, 0.0))
+    return out
+
+
+def reporting_wave(found: Iterable[Happening], articles: Sequence[Article]) -> dict[date, float]:
+    """For each day, the articles published on it or the day after, each given to the day it reports.
+
+    An article published on day p speaks for p and p - 1 (news breaks within a day). When it
+    reports a happening of one of those two days, it counts for that day only (split evenly
+    when it reports both); when it reports neither, for both, as the plain count does.
+
+    Why: the plain count (``DaySignals.burst``) gives the wave of articles published the day
+    after a big happening to the day after as well (its own p - 1 is the big day, its p the
+    day after, where a stray "on Friday" puts a mention), so the aftermath day of every big
+    day ranks high; in the year-long development story (mj) three of its wrongly chosen days
+    were such days. Linear in the happenings' articles."""
+    reports: dict[str, set[date]] = defaultdict(set)
+    for h in found:
+        for a in h.articles:
+            reports[a].add(h.day)
+    out: dict[date, float] = defaultdict(float)
+    for art in articles:
+        p = art.published
+        if p is None:
+            continue
+        days = (p, p - timedelta(days=1))
+        near = [d for d in days if d in reports.get(art.id, ())]
+        for d in near or days:
+            out[d] += 1.0 / len(near) if near else 1.0
     return out
 
 
@@ -183,10 +216,11 @@ def rank_days(signals: dict[date, DaySignals], weights: KeyDateWeights = DEFAULT
     days whose happenings mention the words first."""
     if not signals:
         return []
-    fields = ("mentions", "later", "burst", "central", "cited")
     ws = (weights.mentions, weights.later, weights.burst, weights.central, weights.cited)
-    top = [max(1e-9, max(getattr(s, f) for s in signals.values())) for f in fields]
-    scored = [(d, sum(w * getattr(s, f) / t for w, f, t in zip(ws, fields, top))) for d, s in signals.items()]
+    values = {d: (s.mentions, s.later, s.burst if s.wave is None else s.wave, s.central, s.cited)
+              for d, s in signals.items()}
+    top = [max(1e-9, max(v[i] for v in values.values())) for i in range(len(ws))]
+    scored = [(d, sum(w * x / t for w, x, t in zip(ws, v, top))) for d, v in values.items()]
     scored.sort(key=lambda x: (about and signals[x[0]].about == 0, -x[1], x[0]))
     return scored
 
