@@ -153,10 +153,23 @@ _LIVE_ENTRY = re.compile(r"(?:^|(?<=\s))(?:[01]\d|2[0-3])[0-5]\d\s+(?=[A-Z])")
 _LIVE_PAGE_STAMPS = 5  # a timeline of years ("... cardiology. 2000 Dr Murray opens a practice") has a few
 
 
+# A live stamp without its lookbehind: a run of four digits, spaces, a capital. Two such runs
+# never overlap (the digits end at the space), so a text with fewer than five has fewer than
+# five live stamps; this pattern opens with a digit class, which the regex engine skips to fast.
+_LIVE_STAMP_BODY = re.compile(r"(?:[01]\d|2[0-3])[0-5]\d\s+(?=[A-Z])")
+
+
 @lru_cache(maxsize=4096)
 def _is_live_page(text: str) -> bool:
     """Whether ``text`` is a live page: five or more entry stamps (cached: asked per sentence,
     by the engine, verify and select in turn; 32 entries made it three scans per article)."""
+    count = 0
+    for _ in _LIVE_STAMP_BODY.finditer(text):  # every live stamp is one of these (see above)
+        count += 1
+        if count >= _LIVE_PAGE_STAMPS:
+            break
+    else:
+        return False
     count = 0
     for _ in _LIVE_STAMP.finditer(text):
         count += 1
@@ -165,16 +178,35 @@ def _is_live_page(text: str) -> bool:
     return False
 
 
+@lru_cache(maxsize=4096)
+def _keys_in(text: str) -> tuple[str, ...]:
+    """The ``_KEYS`` that occur in ``text`` lower-cased: a key absent from a text is absent from
+    each of its sentences (``str.lower`` maps characters one by one but for the Greek final
+    sigma, which no key holds), so a sentence is tested for these only (cached per text, as
+    ``_is_live_page``)."""
+    low = text.lower()
+    return tuple(k for k in _KEYS if k in low)
+
+
 def is_noise(sentence: str) -> bool:
     """True when ``sentence`` is page furniture (comments, broadcast notes, bylines, navigation)."""
+    return _is_noise(sentence, _KEYS)
+
+
+def _is_noise(sentence: str, keys: tuple[str, ...]) -> bool:
+    """``is_noise`` with the ``_KEYS`` that may occur in the sentence (``_keys_in`` its text)."""
     if LINE_START.match(sentence):
         return True
     if sentence.count(":") >= 2:
         first = _FACT_FIELD.match(sentence)
         if first and not _SPOKEN_LABEL.search(first.group()) and len(_FACT_FIELD.findall(sentence)) >= 2:
             return True
-    low = sentence.lower()
-    if not any(k in low for k in _KEYS) and not _ANCHORED_HINT.match(sentence):
+    if keys:
+        low = sentence.lower()
+        hit = any(k in low for k in keys)
+    else:
+        hit = False
+    if not hit and not _ANCHORED_HINT.match(sentence):
         return False
     return any(p.search(sentence) for p in _NOISE)
 
@@ -230,7 +262,7 @@ def clean_span(text: str, start: int, end: int) -> tuple[int, int] | None:
             return None  # the heading alone, or with a fragment
         start += head.end()
         sentence = rest
-    if is_noise(sentence):
+    if _is_noise(sentence, _keys_in(text)):
         return None
     return start, end
 
