@@ -26,6 +26,8 @@ import re
 from timeline.lang.en import dates as calendar
 from functools import lru_cache
 
+from timeline.temporal.triggers import fold, meets, required_sets
+
 _MONTH = calendar.STAMP_MONTH
 _WEEKDAY = calendar.STAMP_WEEKDAY
 _CLOCK = r"\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s*(?:GMT|BST|UTC|EST|EDT|CST|CDT|PST|PDT|ET|CET))?"
@@ -76,6 +78,9 @@ LINE_START = re.compile(
 )
 # One pattern each (a single alternation of all of them is ~10x slower in Python's engine).
 _NOISE = [re.compile(p, re.IGNORECASE) for p in _NOISE_PATTERNS]
+# each with the literals every match of it needs (``triggers.required_sets``): a sentence that
+# passes the ``_KEYS`` test ("commented", "@") is searched only with the patterns it can match
+_NOISE_NEEDS = [(p, required_sets(p)) for p in _NOISE]
 
 # A publication stamp or wire dateline inside a sentence: the headline, bullets and byline glued
 # before it are page furniture and the story starts after it ("Cabin crew member in hospital ...
@@ -141,7 +146,9 @@ _FACT_FIELD = re.compile(r"(?:^|(?<=\s))[A-Z][a-z]+(?:\s[a-z]+){0,2}:\s")
 _SPOKEN_LABEL = re.compile(r"\b(?:said|says|added|adds|told|tells|wrote|writes|explained|warned|asked|stated)\b",
                            re.IGNORECASE)  # "He added: ...": speech, not a field
 _ANCHORED_HINT = re.compile(r"\(?(?:the writer|by |page |next |previous |home|news|sport)", re.IGNORECASE)
-_STAMP_HINT = re.compile(r"\d[:.]\d\d|\((?:Reuters|AP|AFP|Bloomberg|PA|UPI|dpa)\)|\d\s*(?:--|—)")
+# (opening on the class of its first characters, each branch then checks its own: the regex
+# engine skips to a digit or a parenthesis instead of trying every branch at every position)
+_STAMP_HINT = re.compile(r"[\d(](?:(?<=\d)[:.]\d\d|(?<=\()(?:Reuters|AP|AFP|Bloomberg|PA|UPI|dpa)\)|(?<=\d)\s*(?:--|—))")
 
 
 # A live page's entry stamp: a 24-hour time before the entry's first word ("2142 US Secretary of
@@ -208,7 +215,8 @@ def _is_noise(sentence: str, keys: tuple[str, ...]) -> bool:
         hit = False
     if not hit and not _ANCHORED_HINT.match(sentence):
         return False
-    return any(p.search(sentence) for p in _NOISE)
+    folded = fold(sentence)
+    return any(p.search(sentence) for p, needs in _NOISE_NEEDS if not needs or meets(needs, folded, 0, len(sentence)))
 
 
 _LEADING_SPACE = re.compile(r"\s*")
