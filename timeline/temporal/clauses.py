@@ -21,6 +21,7 @@ import re
 
 from ..lang.en import time as en
 from .model import TimeExpression
+from .triggers import fold, meets, required_sets
 
 # A participle is an aside only when no auxiliary makes it the clause's verb: "The company,
 # founded in 1952, was sold" (an aside) but "The company was founded in 1952" (the event).
@@ -47,8 +48,16 @@ _DATED_KINDS = ("point", "start", "end")
 _MAIN_VERB = re.compile(r"(?i)\b(?:was|were|is|are|has|have|had|will|would)\b")
 
 
+# the literals every ``_BACKGROUND`` match needs (``triggers.required_sets``): a sentence
+# without a "who"/"which", a participle, a parenthesis or a delivery month has no background
+# span, and is not scanned for one (the scan cost more than the rest of ``event_dates``)
+_BACKGROUND_NEEDS = required_sets(_BACKGROUND, singles=True)
+
+
 def _background_spans(sentence: str) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
+    if not meets(_BACKGROUND_NEEDS, fold(sentence), 0, len(sentence)):
+        return spans
     for m in _BACKGROUND.finditer(sentence):
         end = _CLAUSE_END.search(sentence, m.end())
         stop = end.start() if end else len(sentence)
