@@ -80,3 +80,31 @@ def test_generated_alternations(parts: list[str], text: str) -> None:
     except re.error:
         return
     assert _found(factored(pattern), text) == _found(pattern, text)
+
+
+def _helpers() -> list[re.Pattern[str]]:
+    from timeline.engines import local
+    from timeline.temporal import clauses, tense
+    from timeline.text import attribution, boilerplate
+    return [tense._CUE, tense._PASSIVE, tense._DETERMINER, tense._HAS_OR_BE_BEFORE, tense._HAD_BEFORE,
+            tense._BE_BEFORE, clauses._BACKGROUND, clauses._REPORTED, clauses._MAIN_VERB, clauses._ADVERBIAL,
+            clauses._RANGE_JOIN, attribution._VERB_TOKEN, attribution._NOUN_SLOT, local._ANAPHORA,
+            boilerplate._SPOKEN_LABEL, boilerplate._ANCHORED_HINT]
+
+
+_WORDS = st.lists(st.sampled_from(["said", "says", "told", "was", "were", "is", "had been", "will", "planned to",
+                                   "the", "a", "its", "who", "which", "founded in", "(", ")", ",", ".", " ", "that",
+                                   "These attacks", "took place", "by ", "page ", "and", "to", "-", "’s", "newly",
+                                   "expected", "in", "from", "The", "WAS", "\u212a", "\u0130", "é"]),
+                  max_size=16).map(" ".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_WORDS, st.integers(0, 50))
+def test_factored_helpers_find_what_their_source_finds(text: str, start: int) -> None:
+    """The engine's and tagger's word alternations, compiled factored, match as their source."""
+    for fast in _helpers():
+        plain = re.compile(fast.pattern, fast.flags)
+        assert _found(fast, text, min(start, len(text))) == _found(plain, text, min(start, len(text)))
+        assert [m.span() for m in [fast.match(text, min(start, len(text)))] if m] == \
+            [m.span() for m in [plain.match(text, min(start, len(text)))] if m]

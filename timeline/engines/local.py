@@ -16,6 +16,7 @@ import re
 
 from timeline import temporal
 from timeline.temporal.triggers import fold, meets, required_sets
+from timeline.temporal.factored import factored
 from timeline.verify import support
 from timeline.text.attribution import find_attribution
 from timeline.text.boilerplate import clean_span
@@ -31,11 +32,11 @@ from timeline.lang.en import news as news_words
 # Sentences opening with these refer back to the previous sentence ("These attacks took
 # place early Monday"); the event then spans both, so it keeps the earlier sentence's facts
 # and attribution.
-_ANAPHORA = re.compile(
+_ANAPHORA = factored(re.compile(
     r"^(?:These|Those|This|That|The)\s+(?:\w+\s+)?(?:attacks?|strikes?|incidents?|events?|clashes|explosions?|blasts?|"
     r"killings?|raids?|bombings?|shootings?|deaths?|protests?|talks|meetings?)\s+(?:took place|happened|occurred|came|"
     r"were carried out|was carried out|began|started)\b"
-)
+))
 _PROPER = re.compile(r"\b[A-Z][\w’'-]*(?:\s+(?:al-|bin\s|de\s|of\s)?[A-Z][\w’'-]*)*")
 _PLACE = re.compile(r"\b(?:in|into|near|at|on|to|from|around|across)\s+(?:the\s+(?:city|town|province|region|village)\s+of\s+)?((?:[A-Z][\w’'-]*)(?:\s+[A-Z][\w’'-]*)*)")
 _ACTION = re.compile(

@@ -49,7 +49,8 @@ def factored(pattern: re.Pattern[str]) -> re.Pattern[str]:
         return pattern
     try:
         parsed = sre_parse.parse(pattern.pattern, pattern.flags)
-        _rewrite(parsed.data, parsed.state, parsed.state.flags, top=True)
+        if not _rewrite(parsed.data, parsed.state, parsed.state.flags, top=True):
+            return pattern  # nothing to factor or guard
         code = sre_compile._code(parsed, pattern.flags)
         state = parsed.state
         indexgroup: list[str | None] = [None] * state.groups
@@ -64,36 +65,40 @@ def factored(pattern: re.Pattern[str]) -> re.Pattern[str]:
     return fast  # type: ignore[no-any-return]
 
 
-def _rewrite(data: Items, state: Any, flags: int, top: bool = False) -> None:
+def _rewrite(data: Items, state: Any, flags: int, top: bool = False) -> bool:
     """Factor and guard every alternation in the sequence ``data`` (in place); ``flags`` are
-    those in force; ``top``: ``data[0]`` is the pattern's first item."""
+    those in force; ``top``: ``data[0]`` is the pattern's first item. True when it changed."""
     out: Items = []
+    changed = False
     for i, (op, av) in enumerate(data):
         first = top and i == 0
         if op is sre.BRANCH:
             for branch in av[1]:
-                _rewrite(branch.data, state, flags)
+                changed |= _rewrite(branch.data, state, flags)
             opens = None if first else _openings([(op, av)], flags)
             joined = _join(list(av[1]), state, bool(flags & re.IGNORECASE))
             if joined is not None:
                 av = (av[0], joined)
+                changed = True
             if opens:
                 out.append((sre.ASSERT, (1, sre_parse.SubPattern(state, [(sre.IN, opens)]))))
+                changed = True
         elif op is sre.SUBPATTERN:
             _group, add, remove, sub = av
-            _rewrite(sub.data, state, (flags | add) & ~remove, top=first and not add and not remove)
+            changed |= _rewrite(sub.data, state, (flags | add) & ~remove, top=first and not add and not remove)
         elif op in _REPEATS:
-            _rewrite(av[2].data, state, flags)
+            changed |= _rewrite(av[2].data, state, flags)
         elif op in (sre.ASSERT, sre.ASSERT_NOT):
-            _rewrite(av[1].data, state, flags)
+            changed |= _rewrite(av[1].data, state, flags)
         elif op is sre.GROUPREF_EXISTS:
-            _rewrite(av[1].data, state, flags)
+            changed |= _rewrite(av[1].data, state, flags)
             if av[2] is not None:
-                _rewrite(av[2].data, state, flags)
+                changed |= _rewrite(av[2].data, state, flags)
         elif op is getattr(sre, "ATOMIC_GROUP", None):
-            _rewrite(av.data, state, flags)
+            changed |= _rewrite(av.data, state, flags)
         out.append((op, av))
     data[:] = out
+    return changed
 
 
 def _join(branches: list[Any], state: Any, ignore_case: bool) -> list[Any] | None:

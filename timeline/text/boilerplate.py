@@ -27,6 +27,7 @@ from timeline.lang.en import dates as calendar
 from functools import lru_cache
 
 from timeline.temporal.triggers import fold, meets, required_sets
+from timeline.temporal.factored import factored
 
 _MONTH = calendar.STAMP_MONTH
 _WEEKDAY = calendar.STAMP_WEEKDAY
@@ -143,9 +144,9 @@ _KEYS = ("as it happened", "live coverage", "posted by", "abuse", "comment", "sh
 # Indiana Also known as: The King of Pop Biggest hits: ..."), the first opening the sentence;
 # prose quotes with one colon, and names a film in the middle ("Robin Hood: Prince of Thieves").
 _FACT_FIELD = re.compile(r"(?:^|(?<=\s))[A-Z][a-z]+(?:\s[a-z]+){0,2}:\s")
-_SPOKEN_LABEL = re.compile(r"\b(?:said|says|added|adds|told|tells|wrote|writes|explained|warned|asked|stated)\b",
-                           re.IGNORECASE)  # "He added: ...": speech, not a field
-_ANCHORED_HINT = re.compile(r"\(?(?:the writer|by |page |next |previous |home|news|sport)", re.IGNORECASE)
+_SPOKEN_LABEL = factored(re.compile(r"\b(?:said|says|added|adds|told|tells|wrote|writes|explained|warned|asked|stated)\b",
+                                    re.IGNORECASE))  # "He added: ...": speech, not a field
+_ANCHORED_HINT = factored(re.compile(r"\(?(?:the writer|by |page |next |previous |home|news|sport)", re.IGNORECASE))
 # (opening on the class of its first characters, each branch then checks its own: the regex
 # engine skips to a digit or a parenthesis instead of trying every branch at every position)
 _STAMP_HINT = re.compile(r"[\d(](?:(?<=\d)[:.]\d\d|(?<=\()(?:Reuters|AP|AFP|Bloomberg|PA|UPI|dpa)\)|(?<=\d)\s*(?:--|—))")
