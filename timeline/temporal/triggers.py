@@ -125,7 +125,10 @@ def meets(needs: Needs, folded: str | None, start: int, end: int) -> bool:
     find = folded.find
     for need in needs:
         if type(need) is Branches:
-            if not any(meets(b, folded, start, end) for b in need.branches):
+            for branch in need.branches:  # a loop, not any(): no generator per test
+                if meets(branch, folded, start, end):
+                    break
+            else:
                 return False
             continue
         for s in need:  # type: ignore[union-attr]
