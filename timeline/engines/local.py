@@ -15,6 +15,8 @@ from typing import Sequence
 import re
 
 from timeline import temporal
+from timeline.temporal.triggers import fold, meets, required_sets
+from timeline.temporal.factored import factored
 from timeline.verify import support
 from timeline.text.attribution import find_attribution
 from timeline.text.boilerplate import clean_span
@@ -30,11 +32,11 @@ from timeline.lang.en import news as news_words
 # Sentences opening with these refer back to the previous sentence ("These attacks took
 # place early Monday"); the event then spans both, so it keeps the earlier sentence's facts
 # and attribution.
-_ANAPHORA = re.compile(
+_ANAPHORA = factored(re.compile(
     r"^(?:These|Those|This|That|The)\s+(?:\w+\s+)?(?:attacks?|strikes?|incidents?|events?|clashes|explosions?|blasts?|"
     r"killings?|raids?|bombings?|shootings?|deaths?|protests?|talks|meetings?)\s+(?:took place|happened|occurred|came|"
     r"were carried out|was carried out|began|started)\b"
-)
+))
 _PROPER = re.compile(r"\b[A-Z][\w’'-]*(?:\s+(?:al-|bin\s|de\s|of\s)?[A-Z][\w’'-]*)*")
 _PLACE = re.compile(r"\b(?:in|into|near|at|on|to|from|around|across)\s+(?:the\s+(?:city|town|province|region|village)\s+of\s+)?((?:[A-Z][\w’'-]*)(?:\s+[A-Z][\w’'-]*)*)")
 _ACTION = re.compile(
@@ -210,12 +212,43 @@ def _is_heading(sentence: str) -> bool:
 def _is_salient(sentence: str) -> bool:
     """An undated sentence is an event when it reports an action by a named actor, or is a
     denial or negative statement (any subject)."""
-    if len(sentence.split()) >= _NEGATIVE_MIN_WORDS and _NEGATIVE.match(sentence):
+    n_words = len(sentence.split())
+    if n_words >= _NEGATIVE_MIN_WORDS and meets(_NEGATIVE_NEEDS, fold(sentence), 0, len(sentence)) \
+            and _NEGATIVE.match(sentence):
         return True
-    if len(sentence.split()) < 6:
+    if n_words < 6:
         return False
-    names = [n for n in (_strip_lead(m.group()) for m in _PROPER.finditer(sentence)) if n and n not in _CALENDAR]
-    return bool(names) and bool(_ACTION.search(sentence))
+    return _has_action(sentence) and any(
+        n and n not in _CALENDAR for n in (_strip_lead(m.group()) for m in _PROPER_START.finditer(sentence)))
+
+
+# Speed (issue 26): ``_ACTION`` searched at every word of every undated sentence was the
+# engine's costliest test after the tagger ("\w+ed" backtracks over each word). Its matches
+# are whole words (``\b`` on both sides), so the same question is asked word by word: a word
+# of three or more word characters ending in "ed" (any case), or one of the listed words
+# case-folded (``triggers.fold`` equates exactly the characters ``re.IGNORECASE`` equates).
+# ``_NEGATIVE`` is tried only when a literal each of its matches needs is in the sentence;
+# ``_PROPER_START`` is ``_PROPER`` opening with its capital, so the regex engine skips to one.
+_NEGATIVE_NEEDS = required_sets(_NEGATIVE)
+assert _PROPER.pattern.startswith(r"\b[A-Z]")
+_PROPER_START = re.compile(r"[A-Z](?<=\b[A-Z])" + _PROPER.pattern[len(r"\b[A-Z]"):])
+_ACTION_ED = re.compile(r"[eE][dD]\b(?<=\w[eE][dD])")
+_WORD_RUN = re.compile(r"\w+")
+_ACTION_WORDS = frozenset(
+    "said says told took began begun fell hit held made met won lost led left fled struck shot sent saw gave came "
+    "went ran rose cut set put paid sold bought brought issued visit visits visited announce announces launch "
+    "launches kill kills seize seizes seized vow vows vowed urges urged urging declare declares report reports "
+    "confirm confirms denies claim claims".split())
+
+
+def _has_action(sentence: str) -> bool:
+    """``_ACTION.search(sentence)`` is not None, asked word by word (see above)."""
+    if _ACTION_ED.search(sentence):
+        return True
+    folded = fold(" ".join(_WORD_RUN.findall(sentence)))  # a space folds to itself, never into a word
+    if folded is None:
+        return _ACTION.search(sentence) is not None
+    return not _ACTION_WORDS.isdisjoint(folded.split(" "))
 
 
 def _strip_lead(name: str) -> str:

@@ -21,12 +21,14 @@ import re
 
 from ..lang.en import time as en
 from .model import TimeExpression
+from .factored import factored
+from .triggers import fold, meets, required_sets
 
 # A participle is an aside only when no auxiliary makes it the clause's verb: "The company,
 # founded in 1952, was sold" (an aside) but "The company was founded in 1952" (the event).
 _AUXILIARIES = ("was", "were", "is", "are", "be", "been", "being", "has", "have", "had", "it", "they", "he", "she")
 _NOT_AFTER_AUXILIARY = "".join(rf"(?<!\b{word}\s)" for word in _AUXILIARIES)
-_BACKGROUND = re.compile(
+_BACKGROUND = factored(re.compile(
     r"(?i)(?:,\s*|\(\s*|(?<=\w\s))(?:who|whom|whose|which)\b"  # not a question's opening "Who"
     r"|(?:,\s*|(?<=\w\s))" + _NOT_AFTER_AUXILIARY
     + r"(?:founded|established|built|born|elected|appointed|created|formed|opened|launched|"
@@ -35,20 +37,28 @@ _BACKGROUND = re.compile(
     # a contract's month is not the day's news: "crude for delivery in December added 9 cents"
     r"|(?P<contract>\b(?:for|with)\s+(?:delivery|settlement|expiry|expiration|maturity)\s+(?:in|on|by)\s+"
     r"[\w.]+(?:\s+\d{1,2}\b)?(?:,?\s+\d{4}\b)?)"
-)
+))
 _CLAUSE_END = re.compile(r"(?<!\d),|,(?!\d{3}\b)|[;)—–]|\s-\s|$")  # not the comma of "40,000"
-_REPORTED = re.compile(
+_REPORTED = factored(re.compile(
     r"(?i)\b(?:said|says|told|announced|reported|confirmed|disclosed|revealed|added|stated|claimed|"
     r"explained|testified|acknowledged|admitted)\b[^.;]*?\bthat\b"
-)
+))
 _DATED_KINDS = ("point", "start", "end")
 
 
-_MAIN_VERB = re.compile(r"(?i)\b(?:was|were|is|are|has|have|had|will|would)\b")
+_MAIN_VERB = factored(re.compile(r"(?i)\b(?:was|were|is|are|has|have|had|will|would)\b"))
+
+
+# the literals every ``_BACKGROUND`` match needs (``triggers.required_sets``): a sentence
+# without a "who"/"which", a participle, a parenthesis or a delivery month has no background
+# span, and is not scanned for one (the scan cost more than the rest of ``event_dates``)
+_BACKGROUND_NEEDS = required_sets(_BACKGROUND, singles=True)
 
 
 def _background_spans(sentence: str) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
+    if not meets(_BACKGROUND_NEEDS, fold(sentence), 0, len(sentence)):
+        return spans
     for m in _BACKGROUND.finditer(sentence):
         end = _CLAUSE_END.search(sentence, m.end())
         stop = end.start() if end else len(sentence)
@@ -73,7 +83,7 @@ def _background_spans(sentence: str) -> list[tuple[int, int]]:
 
 
 _RANGE_LEAD = re.compile(r"(?i)\b(?:between|from)\s+(?:the\s+)?$")
-_RANGE_JOIN = re.compile(r"(?i)\s*(?:and|to|through|until|till|-|–)\s*")
+_RANGE_JOIN = factored(re.compile(r"(?i)\s*(?:and|to|through|until|till|-|–)\s*"))
 
 
 def joined_ranges(text: str, found: list[TimeExpression], offset: int = 0) -> list[TimeExpression]:
@@ -149,8 +159,8 @@ def event_dates(sentence: str, found: list[TimeExpression], offset: int = 0) -> 
 
 
 _ERA = re.compile(r"(?i)(?:\d{3}0s|\d{1,2}(?:st|nd|rd|th)[\s-]+century)$")
-_ADVERBIAL = re.compile(r"(?i)\b(?:in|during|since|by|until|from|through|throughout|before|after|around|"
-                        r"between|of)\s+(?:the\s+)?(?:early\s+|late\s+|mid-?)?$")
+_ADVERBIAL = factored(re.compile(r"(?i)\b(?:in|during|since|by|until|from|through|throughout|before|after|around|"
+                                 r"between|of)\s+(?:the\s+)?(?:early\s+|late\s+|mid-?)?$"))
 _NOT_A_NOUN = frozenset("""was were is are be been had has have saw brought began ended and or but as when while
     with in on at of to for from by after before during until since through that which who where""".split())
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 
 from ..lang.en import time as en
+from .factored import factored
 
 
 def _words(words: tuple[str, ...]) -> str:
@@ -29,13 +30,13 @@ _NOT_ED = "|".join(en.NOT_PAST_ED)
 _INTENT = "|".join(en.INTENT_VERBS)
 # "expected to have died", "believed to have fled": a perfect infinitive tells a past happening
 _PERFECT_INFINITIVE = rf"to\s+have\s+(?:[a-z]{{2,}}(?:ed|en)|{_words(en.IRREGULAR_PARTICIPLES)})"
-_CUE = re.compile(
+_CUE = factored(re.compile(
     rf"(?P<fut>\b(?:(?:{_INTENT})\s+(?!{_PERFECT_INFINITIVE}\b)to\s+[a-z]+|(?:{_words(en.FUTURE_CUES)})\b"
     # a present tense after "before/until/once/when" is a future: "before it is reported in
     # March", "once the deal closes in June", "when the law takes effect"
     r"|(?i:before|until|once|when)\s+(?:it|they|he|she|we|the\s+[a-z]+)\s+(?:is|are|[a-z]{2,}[^s\W]s)\b)\b)"
     rf"|(?P<past>\b(?:{_PERFECT_INFINITIVE}|{_words(en.PAST_CUES)}|(?!(?:{_NOT_ED})\b)\w{{2,}}[^\We]ed)\b)",
-)  # case-sensitive on purpose: "May" the month is not the modal "may"
+))  # case-sensitive on purpose: "May" the month is not the modal "may"
 _PAST_WORDS = frozenset(en.PAST_CUES) - frozenset(en.INTENT_VERBS)
 _INTENT_WORDS = frozenset(en.INTENT_VERBS)
 # what may precede a time phrase that opens its sentence: "On", "Early on", "By late", quotes
@@ -51,17 +52,17 @@ _RIGHT_CLAUSE = re.compile(r"[,;:.!?()\n]|\s(?:and|but|or|while|as|that|who|whic
                            r"after\s+(?:the|a|an|he|she|they|we|it|his|her|their)\s+\w+\s+\w+ed)\b")
 _RIGHT_CLAUSE_OR_SUBJECT = re.compile(r"[,;:.!?()\n]|\s(?:and|but|or|while|as|that|who|which|because|if|whether|"
                                       r"he|she|they|we|it|I|you)\s|\safter\s+(?:the|a|an|his|her|their)\s+\w+\s+\w+ed\b")
-_BE_BEFORE = re.compile(r"(?i)\b(?:is|are|was|were|be|been|being)\s+(?:\w+ly\s+)?$|['’]s\s+$")
-_DETERMINER = re.compile(r"(?i)(?:\b(?:the|a|an|its|his|her|their|our|this|these|those|whose|new)|['’]s)\s+$")
+_BE_BEFORE = factored(re.compile(r"(?i)\b(?:is|are|was|were|be|been|being)\s+(?:\w+ly\s+)?$|['’]s\s+$"))
+_DETERMINER = factored(re.compile(r"(?i)(?:\b(?:the|a|an|its|his|her|their|our|this|these|those|whose|new)|['’]s)\s+$"))
 _THAN = re.compile(r"(?i)\bthan\s+(?:had\s+been\s+|was\s+|were\s+|previously\s+|initially\s+|first\s+)?$")
 _WORD_BEFORE = re.compile(r"([A-Za-z]+)\s+$")
 # a past perfect before a future cue ("had been scheduled to end", "had planned to") looks back
 # from a past time: the happening is past, whatever the cue says
-_HAD_BEFORE = re.compile(r"(?i)\bhad\s+(?:(?:been|not|never|already|\w+ly)\s+){0,2}$")
-_HAS_OR_BE_BEFORE = re.compile(r"(?i)\b(?:has|have|is|are|am|be|been|was|were|['’]s|['’]ve)\s+(?:\w+ly\s+)?$")
+_HAD_BEFORE = factored(re.compile(r"(?i)\bhad\s+(?:(?:been|not|never|already|\w+ly)\s+){0,2}$"))
+_HAS_OR_BE_BEFORE = factored(re.compile(r"(?i)\b(?:has|have|is|are|am|be|been|was|were|['’]s|['’]ve)\s+(?:\w+ly\s+)?$"))
 _PAST_ACT = frozenset(en.PAST_ACT_VERBS)
-_PASSIVE = re.compile(r"(?i)\b(?:(?:be|been|being|is|are|was|were|to|a|an|the|still|its|their|his|her|very|newly|"
-                      r"not|un)\s+|(?:be|been|being|is|are|was|were)\s+[a-z]+ly\s+)$")
+_PASSIVE = factored(re.compile(r"(?i)\b(?:(?:be|been|being|is|are|was|were|to|a|an|the|still|its|their|his|her|very|newly|"
+                      r"not|un)\s+|(?:be|been|being|is|are|was|were)\s+[a-z]+ly\s+)$"))
 
 
 def _usable(m: re.Match[str], before: str) -> bool:

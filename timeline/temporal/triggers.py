@@ -72,7 +72,7 @@ Need = Union[tuple[str, ...], Branches]  # a literal set: one of its strings lie
 Needs = tuple[Need, ...]  # every need is needed
 
 
-def required_sets(pattern: re.Pattern[str]) -> Needs:
+def required_sets(pattern: re.Pattern[str], singles: bool = False) -> Needs:
     """What each non-empty match of ``pattern`` needs: literal sets (one string of each lies
     inside the match) and alternations of such needs, the cheapest test first; () when nothing
     can be told.
@@ -82,20 +82,22 @@ def required_sets(pattern: re.Pattern[str]) -> Needs:
     lead is not searched; an alternation keeps each branch's own needs ("good friday", "black
     friday": a window with "friday" alone is not searched for holidays). Sets a one-character
     string makes nearly certain are left out (their test would rarely skip and costs more than
-    it saves). Only ever a reason to skip: () means always searched."""
+    it saves; ``singles`` keeps them, for a caller that tests a whole sentence once, where one
+    character such as "(" still rules most sentences out). Only ever a reason to skip: ()
+    means always searched."""
     try:
         parsed = sre_parse.parse(pattern.pattern, pattern.flags)
     except Exception:  # noqa: BLE001 - an unparsable pattern is simply never skipped
         return ()
-    return _tree(list(parsed.data))
+    return _tree(list(parsed.data), singles)
 
 
-def _tree(items: list[tuple[Any, Any]]) -> Needs:
+def _tree(items: list[tuple[Any, Any]], singles: bool = False) -> Needs:
     """The needs of the concatenation ``items`` (``required_sets``)."""
     sets: list[Literals] = []
     alternations: list[Branches] = []
-    for option in _conjunction(items, alternations):
-        if not any(len(s) == 1 for s in option):
+    for option in _conjunction(items, alternations, singles):
+        if singles or not any(len(s) == 1 for s in option):
             sets.append(_minimal(option))
     kept: list[Literals] = []
     for option in sorted(set(sets), key=lambda o: (_cost(o), sorted(o))):
@@ -104,9 +106,9 @@ def _tree(items: list[tuple[Any, Any]]) -> Needs:
     return tuple(tuple(sorted(o)) for o in kept) + tuple(alternations)
 
 
-def _alternation(parts: list[Any]) -> Branches | None:
+def _alternation(parts: list[Any], singles: bool = False) -> Branches | None:
     """The need of an alternation of the sub-patterns ``parts``; None when a part needs nothing."""
-    branches = tuple(_tree(list(p.data)) if p is not None else () for p in parts)
+    branches = tuple(_tree(list(p.data), singles) if p is not None else () for p in parts)
     if not branches or any(not b for b in branches):
         return None
     return Branches(branches)
@@ -123,7 +125,10 @@ def meets(needs: Needs, folded: str | None, start: int, end: int) -> bool:
     find = folded.find
     for need in needs:
         if type(need) is Branches:
-            if not any(meets(b, folded, start, end) for b in need.branches):
+            for branch in need.branches:  # a loop, not any(): no generator per test
+                if meets(branch, folded, start, end):
+                    break
+            else:
                 return False
             continue
         for s in need:  # type: ignore[union-attr]
@@ -155,7 +160,8 @@ def _sequence(items: list[tuple[Any, Any]]) -> Literals | None:
     return min(options, key=_cost) if options else None
 
 
-def _conjunction(items: list[tuple[Any, Any]], alternations: list[Branches] | None = None) -> list[Literals]:
+def _conjunction(items: list[tuple[Any, Any]], alternations: list[Branches] | None = None,
+                 singles: bool = False) -> list[Literals]:
     """Every literal set a match of the concatenation ``items`` needs, in pattern order: one per
     literal run and one per required part (a group's own parts each count). With
     ``alternations``, an alternation whose branches do not reduce to one set is added there."""
@@ -179,23 +185,23 @@ def _conjunction(items: list[tuple[Any, Any]], alternations: list[Branches] | No
             run[:] = [a + b for a, b in product(run, chars)]
             continue
         close()
-        options.extend(_needs(op, av, alternations))
+        options.extend(_needs(op, av, alternations, singles))
     close()
     return options
 
 
-def _needs(op: Any, av: Any, alternations: list[Branches] | None = None) -> list[Literals]:
+def _needs(op: Any, av: Any, alternations: list[Branches] | None = None, singles: bool = False) -> list[Literals]:
     """Every literal set one item needs (a group, a repeat of at least one: its parts' sets)."""
     if op is sre.SUBPATTERN:
-        return _conjunction(list(av[-1].data), alternations)
+        return _conjunction(list(av[-1].data), alternations, singles)
     if op is getattr(sre, "ATOMIC_GROUP", None):
-        return _conjunction(list(av.data), alternations)
+        return _conjunction(list(av.data), alternations, singles)
     if op in _REPEATS:
         low, _high, sub = av
-        return _conjunction(list(sub.data), alternations) if low >= 1 else []
+        return _conjunction(list(sub.data), alternations, singles) if low >= 1 else []
     if alternations is not None and op in (sre.BRANCH, sre.GROUPREF_EXISTS):
         parts = list(av[1]) if op is sre.BRANCH else [av[1], av[2]]
-        tree = _alternation(parts)
+        tree = _alternation(parts, singles)
         if tree is not None and len(tree.branches) <= _MAX_BRANCHES \
                 and not all(len(b) == 1 and isinstance(b[0], tuple) for b in tree.branches):
             alternations.append(tree)

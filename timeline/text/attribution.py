@@ -35,6 +35,7 @@ from timeline.lang.en.news import SOURCE_NOUNS, SPEECH_VERBS
 from functools import lru_cache
 
 from timeline.temporal.triggers import Needs, fold, meets, required_sets
+from timeline.temporal.factored import factored
 
 # Subjects of these verbs perform an act rather than report a claim when an article follows
 # ("declared a state of emergency", "announced a ceasefire").
@@ -87,7 +88,7 @@ _INVERTED = re.compile(
 # "“We are rebuilding,” the mayor told a crowd": the speaker after the quote, before the verb.
 _AFTER_QUOTE = re.compile(r"[”\"]\s*(?P<src>(?:[Tt]he |[Aa]n? )?[\w’'. -]{2,60}?)\s+(?:said|says|told|added|wrote)\b")
 _LABEL_BY = re.compile(r"\b(?:labell?ed|described|designated|considered|branded|listed)\b[^.()]*?\bby (?P<src>[^,.;:)\n]+)")
-_VERB_TOKEN = re.compile(r"\b(" + "|".join(sorted(SPEECH_VERBS, key=len, reverse=True)) + r")\b")
+_VERB_TOKEN = factored(re.compile(r"\b(" + "|".join(sorted(SPEECH_VERBS, key=len, reverse=True)) + r")\b"))
 
 
 # Cached: pure, and the same sentence is read by the engine, verify and merge (35,000 calls
@@ -225,8 +226,8 @@ def _subject_before(masked: str, original: str, verb_at: int, verb: str) -> str 
 # a live page's clock stamp glued before the entry ("2142 US Secretary of State Hillary Clinton
 # says ..."): four digits that read as a 24-hour time, then a capitalised word
 _LIVE_STAMP = re.compile(r"^(?:[01]\d|2[0-3])[0-5]\d\s+(?=[A-Z])")
-_NOUN_SLOT = re.compile(r"(?:['’]s|\b(?:the|a|an|this|that|these|those|its|his|her|their|our|my|your))\s+$",
-                        re.IGNORECASE)
+_NOUN_SLOT = factored(re.compile(r"(?:['’]s|\b(?:the|a|an|this|that|these|those|its|his|her|their|our|my|your))\s+$",
+                                 re.IGNORECASE))
 _CONTRACTED_PRONOUN = re.compile(r"(?:i|we|they|he|she|it|you|there)['’](?:m|re|s|ve|d|ll)$")
 _LOOSE_VERBS = frozenset(["said", "says", "say", "told", "tells"])
 _NOT_HEADS = frozenset(["the", "a", "an", "this", "that", "these", "those", "its", "his", "her", "their", "our", "and", "or", "but"])

@@ -26,6 +26,9 @@ import re
 from timeline.lang.en import dates as calendar
 from functools import lru_cache
 
+from timeline.temporal.triggers import fold, meets, required_sets
+from timeline.temporal.factored import factored
+
 _MONTH = calendar.STAMP_MONTH
 _WEEKDAY = calendar.STAMP_WEEKDAY
 _CLOCK = r"\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s*(?:GMT|BST|UTC|EST|EDT|CST|CDT|PST|PDT|ET|CET))?"
@@ -76,6 +79,9 @@ LINE_START = re.compile(
 )
 # One pattern each (a single alternation of all of them is ~10x slower in Python's engine).
 _NOISE = [re.compile(p, re.IGNORECASE) for p in _NOISE_PATTERNS]
+# each with the literals every match of it needs (``triggers.required_sets``): a sentence that
+# passes the ``_KEYS`` test ("commented", "@") is searched only with the patterns it can match
+_NOISE_NEEDS = [(p, required_sets(p)) for p in _NOISE]
 
 # A publication stamp or wire dateline inside a sentence: the headline, bullets and byline glued
 # before it are page furniture and the story starts after it ("Cabin crew member in hospital ...
@@ -138,10 +144,12 @@ _KEYS = ("as it happened", "live coverage", "posted by", "abuse", "comment", "sh
 # Indiana Also known as: The King of Pop Biggest hits: ..."), the first opening the sentence;
 # prose quotes with one colon, and names a film in the middle ("Robin Hood: Prince of Thieves").
 _FACT_FIELD = re.compile(r"(?:^|(?<=\s))[A-Z][a-z]+(?:\s[a-z]+){0,2}:\s")
-_SPOKEN_LABEL = re.compile(r"\b(?:said|says|added|adds|told|tells|wrote|writes|explained|warned|asked|stated)\b",
-                           re.IGNORECASE)  # "He added: ...": speech, not a field
-_ANCHORED_HINT = re.compile(r"\(?(?:the writer|by |page |next |previous |home|news|sport)", re.IGNORECASE)
-_STAMP_HINT = re.compile(r"\d[:.]\d\d|\((?:Reuters|AP|AFP|Bloomberg|PA|UPI|dpa)\)|\d\s*(?:--|—)")
+_SPOKEN_LABEL = factored(re.compile(r"\b(?:said|says|added|adds|told|tells|wrote|writes|explained|warned|asked|stated)\b",
+                                    re.IGNORECASE))  # "He added: ...": speech, not a field
+_ANCHORED_HINT = factored(re.compile(r"\(?(?:the writer|by |page |next |previous |home|news|sport)", re.IGNORECASE))
+# (opening on the class of its first characters, each branch then checks its own: the regex
+# engine skips to a digit or a parenthesis instead of trying every branch at every position)
+_STAMP_HINT = re.compile(r"[\d(](?:(?<=\d)[:.]\d\d|(?<=\()(?:Reuters|AP|AFP|Bloomberg|PA|UPI|dpa)\)|(?<=\d)\s*(?:--|—))")
 
 
 # A live page's entry stamp: a 24-hour time before the entry's first word ("2142 US Secretary of
@@ -153,10 +161,23 @@ _LIVE_ENTRY = re.compile(r"(?:^|(?<=\s))(?:[01]\d|2[0-3])[0-5]\d\s+(?=[A-Z])")
 _LIVE_PAGE_STAMPS = 5  # a timeline of years ("... cardiology. 2000 Dr Murray opens a practice") has a few
 
 
+# A live stamp without its lookbehind: a run of four digits, spaces, a capital. Two such runs
+# never overlap (the digits end at the space), so a text with fewer than five has fewer than
+# five live stamps; this pattern opens with a digit class, which the regex engine skips to fast.
+_LIVE_STAMP_BODY = re.compile(r"(?:[01]\d|2[0-3])[0-5]\d\s+(?=[A-Z])")
+
+
 @lru_cache(maxsize=4096)
 def _is_live_page(text: str) -> bool:
     """Whether ``text`` is a live page: five or more entry stamps (cached: asked per sentence,
     by the engine, verify and select in turn; 32 entries made it three scans per article)."""
+    count = 0
+    for _ in _LIVE_STAMP_BODY.finditer(text):  # every live stamp is one of these (see above)
+        count += 1
+        if count >= _LIVE_PAGE_STAMPS:
+            break
+    else:
+        return False
     count = 0
     for _ in _LIVE_STAMP.finditer(text):
         count += 1
@@ -165,18 +186,38 @@ def _is_live_page(text: str) -> bool:
     return False
 
 
+@lru_cache(maxsize=4096)
+def _keys_in(text: str) -> tuple[str, ...]:
+    """The ``_KEYS`` that occur in ``text`` lower-cased: a key absent from a text is absent from
+    each of its sentences (``str.lower`` maps characters one by one but for the Greek final
+    sigma, which no key holds), so a sentence is tested for these only (cached per text, as
+    ``_is_live_page``)."""
+    low = text.lower()
+    return tuple(k for k in _KEYS if k in low)
+
+
 def is_noise(sentence: str) -> bool:
     """True when ``sentence`` is page furniture (comments, broadcast notes, bylines, navigation)."""
+    return _is_noise(sentence, _KEYS)
+
+
+def _is_noise(sentence: str, keys: tuple[str, ...]) -> bool:
+    """``is_noise`` with the ``_KEYS`` that may occur in the sentence (``_keys_in`` its text)."""
     if LINE_START.match(sentence):
         return True
     if sentence.count(":") >= 2:
         first = _FACT_FIELD.match(sentence)
         if first and not _SPOKEN_LABEL.search(first.group()) and len(_FACT_FIELD.findall(sentence)) >= 2:
             return True
-    low = sentence.lower()
-    if not any(k in low for k in _KEYS) and not _ANCHORED_HINT.match(sentence):
+    if keys:
+        low = sentence.lower()
+        hit = any(k in low for k in keys)
+    else:
+        hit = False
+    if not hit and not _ANCHORED_HINT.match(sentence):
         return False
-    return any(p.search(sentence) for p in _NOISE)
+    folded = fold(sentence)
+    return any(p.search(sentence) for p, needs in _NOISE_NEEDS if not needs or meets(needs, folded, 0, len(sentence)))
 
 
 _LEADING_SPACE = re.compile(r"\s*")
@@ -230,7 +271,7 @@ def clean_span(text: str, start: int, end: int) -> tuple[int, int] | None:
             return None  # the heading alone, or with a fragment
         start += head.end()
         sentence = rest
-    if is_noise(sentence):
+    if _is_noise(sentence, _keys_in(text)):
         return None
     return start, end
 
