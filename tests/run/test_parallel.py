@@ -39,10 +39,15 @@ class BrokenRules(LocalEngine):
 
 
 class DyingWorker(LocalEngine):
-    """A worker process that ends abruptly (killed, out of memory)."""
+    """A worker process that ends abruptly (killed, out of memory); the parent, which proposes
+    its own share of the batches, does not."""
 
     async def propose(self, chunk: Chunk, article: Article):  # type: ignore[no-untyped-def]
-        os._exit(9)
+        import multiprocessing
+
+        if multiprocessing.parent_process() is not None:
+            os._exit(9)
+        return await super().propose(chunk, article)
 
 
 def _story() -> list[Article]:

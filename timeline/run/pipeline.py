@@ -105,7 +105,7 @@ async def _chunk_propose_verify(engine: Engine, articles: list[Article], by_id: 
         from timeline.run.pool import chunk_and_pool
 
         chunks, pooled, count, chunked = await chunk_and_pool(type(engine), articles, options, progress, workers,
-                                                              least, engine.model)
+                                                              least, engine.model, engine)
         if pooled is not None:
             return pooled, count, chunked
     else:
