@@ -27,7 +27,7 @@ def content_words(event: Event) -> frozenset[str]:
     text = event.what.lower()
     if event.when and event.when.text:
         text = text.replace(event.when.text.lower(), " ")
-    keys: set[str | None] = set(map(_content_key, WORD.findall(text)))
+    keys: set[str | None] = set(map(_content_key, set(WORD.findall(text))))  # each distinct word once
     keys.discard(None)
     return cast("frozenset[str]", frozenset(keys))  # None discarded
 
