@@ -43,11 +43,13 @@ def time_key(value: str) -> tuple[int, int, int]:
     return sort_key(value)
 
 
-def merge(events: Iterable[Event], articles: list[Article], profiles: list[Profile] | None = None) -> Chronology:
+def merge(events: Iterable[Event], articles: list[Article], profiles: list[Profile | None] | None = None
+          ) -> Chronology:
     """One chronology from events in input order (articles, then chunks, then text order).
 
     ``profiles``: ``profile(e)`` of each event, when it was already read elsewhere (the
-    offline pool reads events where they were verified); merge reads them otherwise."""
+    offline pool's workers read events where they were verified), None for an event merge
+    reads itself; merge reads them all when ``profiles`` is None."""
     order = {a.id: i for i, a in enumerate(articles)}
     by_id = {a.id: a for a in articles}
     published = {a.id: a.published.isoformat() if a.published else "" for a in articles}
@@ -144,10 +146,11 @@ def _candidates(i: int, lists: list[list[int]]) -> list[int]:
 
 
 def _join_same_happenings(events: list[Event], order: dict[str, int], published: dict[str, str] | None = None,
-                          profiles: list[Profile] | None = None) -> tuple[list[Event], dict[int, list[str]]]:
-    """Union events that describe the same happening; each group becomes one event."""
-    if profiles is None:
-        profiles = [profile(e) for e in events]
+                          given: list[Profile | None] | None = None) -> tuple[list[Event], dict[int, list[str]]]:
+    """Union events that describe the same happening; each group becomes one event. ``given``:
+    the events' profiles already made (None where not)."""
+    profiles = [profile(e) for e in events] if given is None else \
+        [p if p is not None else profile(e) for e, p in zip(events, given)]
     parent = list(range(len(events)))
     signals: dict[int, list[str]] = {}
     # a group's members and days, kept for groups of two or more (read for a single event)

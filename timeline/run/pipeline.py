@@ -280,12 +280,13 @@ def _restricted(chronology: Chronology, events: list[Event]) -> Chronology:
 def _collect(outcomes: list[ChunkOutcome], warnings: list[str]
              ) -> tuple[list[Event], list[FailedChunk], list[DroppedEvent], list[str], list[Any] | None]:
     """Every chunk's outcome in chunk order: (events without repeats, failed chunks, refused
-    proposals, partial summaries, merge's reading of each event when every chunk has them)."""
+    proposals, partial summaries, merge's reading of each event where a worker made it, None
+    for the others; None when no worker made any)."""
     events: list[Event] = []
     failed: list[FailedChunk] = []
     partials: list[str] = []
     rejected: list[DroppedEvent] = []
-    profiles: list[Any] | None = []
+    profiles: list[Any] = []
     for outcome in outcomes:
         if outcome.failed is not None:
             failed.append(outcome.failed)
@@ -293,10 +294,8 @@ def _collect(outcomes: list[ChunkOutcome], warnings: list[str]
         for reason in outcome.reasons:
             log.info("%s: dropped proposal: %s", outcome.where, reason)
         events.extend(outcome.events)
-        if profiles is not None and outcome.profiles is not None:
-            profiles.extend(outcome.profiles)
-        else:
-            profiles = None
+        # None for an event merge reads itself (the chunks this process verified)
+        profiles.extend(outcome.profiles if outcome.profiles is not None else [None] * len(outcome.events))
         rejected.extend(outcome.rejected)
         partials.extend(outcome.partials)
         warnings.extend(outcome.warnings)
@@ -304,9 +303,9 @@ def _collect(outcomes: list[ChunkOutcome], warnings: list[str]
     repeats = len(events) - len(kept)
     if repeats:
         events = [events[i] for i in kept]
-        profiles = [profiles[i] for i in kept] if profiles is not None else None
+        profiles = [profiles[i] for i in kept]
         warnings.append(f"{repeats:,} repeated sentence(s) read once (the same words and date again in one article)")
-    return events, failed, rejected, partials, profiles
+    return events, failed, rejected, partials, profiles if any(p is not None for p in profiles) else None
 
 
 def _unrepeated(events: list[Event]) -> list[int]:
