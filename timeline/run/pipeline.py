@@ -48,11 +48,11 @@ def chunk_articles(articles: list[Article], options: BriefOptions | None = None,
 
 
 POOL_MIN_CHUNKS = 400  # below this many chunks an offline run stays in one process (a pool costs about 1 s to start)
-MAX_WORKERS = 4  # each worker holds its batch and the package (about 90 MB); see docs/benchmarks.md
+MAX_WORKERS = 4  # processes; each worker holds its batch and the package (about 70 MB); see docs/benchmarks.md
 
 
 def pool_workers(engine: Engine, chunks: int) -> int:
-    """How many processes propose and verify ``chunks`` chunks: 1 (in this process) unless the
+    """How many processes propose and verify ``chunks`` chunks (this one included): 1 unless the
     engine computes offline (``Engine.parallel``), the run is large and there are cores to use.
     ``TIMELINE_WORKERS`` sets the number (1: never a pool), ``TIMELINE_POOL_MIN_CHUNKS`` the size."""
     workers, least = _pool_settings(engine)
@@ -74,16 +74,22 @@ def _pool_settings(engine: Engine) -> tuple[int, int]:
     return (wanted if wanted > 0 else _workers_that_pay(cores, _load())), least
 
 
-POOL_MIN_CORES = 3  # on two cores the pool gained at most 1.1x wall for +70 MB and more CPU (docs/benchmarks.md)
+POOL_MIN_CORES = 3  # with this many cores, two of them idle, a pool of up to MAX_WORKERS processes
 
 
 def _workers_that_pay(cores: int, load: float) -> int:
-    """Worker processes where they pay: three or more cores, of which at least two are idle
-    (the load average says how many other processes want a core), else one process. On the
-    1,025-article story on two cores the pool took 350 MB against 284 MB and no less wall."""
-    if cores < POOL_MIN_CORES or cores - load < 2:
+    """Processes that propose and verify (this one included) where they pay. Two on two cores:
+    this process proposes its share beside one worker (run/pool.py), and on the 1,025-article
+    story that took 0.77x and 0.94x the wall of one process, for 11 % more CPU and a tree peak
+    of 265 MB against 248 (docs/benchmarks.md, round 6; measured with the machine's load at 4-5,
+    the only conditions there were). Up to MAX_WORKERS on three or more cores of which two are
+    idle (the load average says how many other processes want a core): not measurable on the
+    two-core machine; each worker adds about 70 MB at the run's peak."""
+    if cores < 2:
         return 1
-    return min(cores, MAX_WORKERS)
+    if cores >= POOL_MIN_CORES and cores - load >= 2:
+        return min(cores, MAX_WORKERS)
+    return 2
 
 
 def _load() -> float:
