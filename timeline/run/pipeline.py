@@ -78,18 +78,18 @@ POOL_MIN_CORES = 3  # with this many cores, two of them idle, a pool of up to MA
 
 
 def _workers_that_pay(cores: int, load: float) -> int:
-    """Processes that propose and verify (this one included) where they pay. Two on two cores:
-    this process proposes its share beside one worker (run/pool.py), and on the 1,025-article
-    story that took 0.77x and 0.94x the wall of one process, for 11 % more CPU and a tree peak
-    of 265 MB against 248 (docs/benchmarks.md, round 6; measured with the machine's load at 4-5,
-    the only conditions there were). Up to MAX_WORKERS on three or more cores of which two are
-    idle (the load average says how many other processes want a core): not measurable on the
-    two-core machine; each worker adds about 70 MB at the run's peak."""
-    if cores < 2:
-        return 1
-    if cores >= POOL_MIN_CORES and cores - load >= 2:
+    """Processes that propose and verify (this one included) where they pay; the load average
+    says how many other processes want a core. Two where a core is idle beside this process:
+    this one proposes its share beside one worker (run/pool.py). On two cores, with the load at
+    4-7 (no idle core), that took 0.77-0.94x the wall of one process for 11-20 % more CPU: the
+    time was taken from the other processes, not from idle cores; with the load at 1.1 a pool
+    of two took 0.72x the wall (docs/benchmarks.md, issue 26). Up to MAX_WORKERS on three or
+    more cores of which two are idle (not measurable on the two-core machine; each worker adds
+    about 70 MB at the run's peak)."""
+    idle = cores - load
+    if cores >= POOL_MIN_CORES and idle >= 2:
         return min(cores, MAX_WORKERS)
-    return 2
+    return 2 if cores >= 2 and idle >= 1 else 1
 
 
 def _load() -> float:
