@@ -117,19 +117,25 @@ def _actors(event: Event, text: str, lower: str, cited: str, found_places: froze
     # a name the report mentions only where it says who said it ("according to the town's
     # mayor, Lena Brask") is the claim's source too
     spoken = _speakers(text, lower)
-    outside = text
-    for span in spoken:
-        outside = outside.replace(span, " ")
-    spoken_text, outside = " ".join(spoken).lower(), outside.lower()
+    if spoken:
+        outside = text
+        for span in spoken:
+            outside = outside.replace(span, " ")
+        spoken_text, outside = " ".join(spoken).lower(), outside.lower()
+    else:  # most texts: nothing said by whom, the text is all outside
+        spoken_text, outside = "", lower
     # A single capitalised word opening a sentence ("Fire destroyed", "Police arrested") is
     # capitalised by position, not a name.
     openers = {q.split(None, 1)[0] for q in [event.what] + [ev.quote for ev in event.evidence] if not q.isspace() and q}
     place_names = {p.lower() for p in found_places}
-    return frozenset(a for a in candidates
-                     if _is_actor(a) and a.lower() not in place_names
-                     and (a.lower() not in sources or _speaks_of_itself(a, text))
-                     and not (a.lower() in spoken_text and a.lower() not in outside)
-                     and not is_calendar(a) and not (" " not in a and a in openers))
+    acting = []
+    for a in candidates:
+        low = a.lower()
+        if _is_actor(a) and low not in place_names and (low not in sources or _speaks_of_itself(a, text)) \
+                and not (low in spoken_text and low not in outside) \
+                and not is_calendar(a) and not (" " not in a and a in openers):
+            acting.append(a)
+    return frozenset(acting)
 
 
 # A report that says it tells another happening ("in a separate attack"): never joined.
