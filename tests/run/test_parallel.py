@@ -39,10 +39,15 @@ class BrokenRules(LocalEngine):
 
 
 class DyingWorker(LocalEngine):
-    """A worker process that ends abruptly (killed, out of memory)."""
+    """A worker process that ends abruptly (killed, out of memory); the parent, which proposes
+    its own share of the batches, does not."""
 
     async def propose(self, chunk: Chunk, article: Article):  # type: ignore[no-untyped-def]
-        os._exit(9)
+        import multiprocessing
+
+        if multiprocessing.parent_process() is not None:
+            os._exit(9)
+        return await super().propose(chunk, article)
 
 
 def _story() -> list[Article]:
@@ -69,7 +74,7 @@ def test_small_runs_and_model_engines_stay_in_one_process(monkeypatch: pytest.Mo
     monkeypatch.delenv("TIMELINE_WORKERS", raising=False)
     monkeypatch.delenv("TIMELINE_POOL_MIN_CHUNKS", raising=False)
     assert pool_workers(LocalEngine(), 50) == 1
-    assert pool_workers(LocalEngine(), 5000) in (1, min(os.cpu_count() or 1, 4))
+    assert pool_workers(LocalEngine(), 5000) in (1, 2, min(os.cpu_count() or 1, 4))
 
     class Remote(LocalEngine):
         parallel = False
@@ -163,7 +168,10 @@ def test_ctrl_c_during_the_pool_ends_cleanly(tmp_path: Path, after: float) -> No
 def test_the_pool_is_chosen_where_it_pays() -> None:
     from timeline.run.pipeline import _workers_that_pay
 
-    assert _workers_that_pay(2, 0.0) == 1  # two cores: one process (the pool gains ~1.1x for +25% memory)
+    assert _workers_that_pay(1, 0.0) == 1
+    assert _workers_that_pay(2, 0.5) == 2  # an idle core: this process and one worker
+    assert _workers_that_pay(2, 4.0) == 1  # none idle: a worker would take its time from others
     assert _workers_that_pay(4, 0.5) == 4
     assert _workers_that_pay(8, 0.0) == 4
-    assert _workers_that_pay(4, 3.0) == 1  # a loaded machine: the workers would wait for cores
+    assert _workers_that_pay(4, 2.5) == 2  # one idle core beside this process
+    assert _workers_that_pay(4, 3.5) == 1

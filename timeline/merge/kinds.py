@@ -57,12 +57,15 @@ _NO_KINDS: frozenset[str] = frozenset()
 def _word_kinds(word: str) -> frozenset[str]:
     found = _WORD_KINDS.get(word)
     if found is None:
-        if len(_WORD_KINDS) > 200_000:
-            _WORD_KINDS.clear()  # bounded on a huge corpus
         found = _WORD_KINDS[word] = frozenset(
             k for k, p in _ONE_WORD.items() if p.pattern and p.fullmatch(word)
         ) if _ANY_ONE_WORD.fullmatch(word) else _NO_KINDS
+        if found:
+            _TRIGGERING.add(word)
     return found
+
+
+_TRIGGERING: set[str] = set()  # the words of ``_WORD_KINDS`` that trigger a kind
 
 
 # What was hit or affected: different targets on the same day are different happenings.
@@ -88,14 +91,16 @@ def kinds(text: str, lower: str | None = None, words: set[str] | None = None) ->
     ``lower``, ``words``: ``text.lower()`` and ``words_of`` it, when the caller has them."""
     lower = text.lower() if lower is None else lower
     words = words_of(lower) if words is None else words
+    if len(_WORD_KINDS) > 200_000:  # bounded on a huge corpus (never within one text: the loops below)
+        _WORD_KINDS.clear()
+        _TRIGGERING.clear()
     found: set[str] = set()
-    cached = _WORD_KINDS.get
-    for word in words:
-        of_word = cached(word)
-        if of_word is None:
-            of_word = _word_kinds(word)
-        if of_word:
-            found |= of_word
+    # the words read before are sorted out by set operations in C; only new words and the few
+    # that trigger a kind are visited (a loop over every word was half of ``kinds``)
+    for word in words.difference(_WORD_KINDS):
+        _word_kinds(word)
+    for word in words.intersection(_TRIGGERING):
+        found |= _WORD_KINDS[word]
     for first in words.intersection(_PHRASES_BY_FIRST):
         for kind, pattern in _PHRASES_BY_FIRST[first]:
             if kind not in found and pattern.search(lower):

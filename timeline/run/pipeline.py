@@ -48,11 +48,11 @@ def chunk_articles(articles: list[Article], options: BriefOptions | None = None,
 
 
 POOL_MIN_CHUNKS = 400  # below this many chunks an offline run stays in one process (a pool costs about 1 s to start)
-MAX_WORKERS = 4  # each worker holds its batch and the package (about 90 MB); see docs/benchmarks.md
+MAX_WORKERS = 4  # processes; each worker holds its batch and the package (about 70 MB); see docs/benchmarks.md
 
 
 def pool_workers(engine: Engine, chunks: int) -> int:
-    """How many processes propose and verify ``chunks`` chunks: 1 (in this process) unless the
+    """How many processes propose and verify ``chunks`` chunks (this one included): 1 unless the
     engine computes offline (``Engine.parallel``), the run is large and there are cores to use.
     ``TIMELINE_WORKERS`` sets the number (1: never a pool), ``TIMELINE_POOL_MIN_CHUNKS`` the size."""
     workers, least = _pool_settings(engine)
@@ -74,16 +74,22 @@ def _pool_settings(engine: Engine) -> tuple[int, int]:
     return (wanted if wanted > 0 else _workers_that_pay(cores, _load())), least
 
 
-POOL_MIN_CORES = 3  # on two cores the pool gained at most 1.1x wall for +70 MB and more CPU (docs/benchmarks.md)
+POOL_MIN_CORES = 3  # with this many cores, two of them idle, a pool of up to MAX_WORKERS processes
 
 
 def _workers_that_pay(cores: int, load: float) -> int:
-    """Worker processes where they pay: three or more cores, of which at least two are idle
-    (the load average says how many other processes want a core), else one process. On the
-    1,025-article story on two cores the pool took 350 MB against 284 MB and no less wall."""
-    if cores < POOL_MIN_CORES or cores - load < 2:
-        return 1
-    return min(cores, MAX_WORKERS)
+    """Processes that propose and verify (this one included) where they pay; the load average
+    says how many other processes want a core. Two where a core is idle beside this process:
+    this one proposes its share beside one worker (run/pool.py). On two cores, with the load at
+    4-7 (no idle core), that took 0.77-0.94x the wall of one process for 11-20 % more CPU: the
+    time was taken from the other processes, not from idle cores; with the load at 1.1 a pool
+    of two took 0.72x the wall (docs/benchmarks.md, issue 26). Up to MAX_WORKERS on three or
+    more cores of which two are idle (not measurable on the two-core machine; each worker adds
+    about 70 MB at the run's peak)."""
+    idle = cores - load
+    if cores >= POOL_MIN_CORES and idle >= 2:
+        return min(cores, MAX_WORKERS)
+    return 2 if cores >= 2 and idle >= 1 else 1
 
 
 def _load() -> float:
@@ -105,7 +111,7 @@ async def _chunk_propose_verify(engine: Engine, articles: list[Article], by_id: 
         from timeline.run.pool import chunk_and_pool
 
         chunks, pooled, count, chunked = await chunk_and_pool(type(engine), articles, options, progress, workers,
-                                                              least, engine.model)
+                                                              least, engine.model, engine)
         if pooled is not None:
             return pooled, count, chunked
     else:
@@ -280,12 +286,13 @@ def _restricted(chronology: Chronology, events: list[Event]) -> Chronology:
 def _collect(outcomes: list[ChunkOutcome], warnings: list[str]
              ) -> tuple[list[Event], list[FailedChunk], list[DroppedEvent], list[str], list[Any] | None]:
     """Every chunk's outcome in chunk order: (events without repeats, failed chunks, refused
-    proposals, partial summaries, merge's reading of each event when every chunk has them)."""
+    proposals, partial summaries, merge's reading of each event where a worker made it, None
+    for the others; None when no worker made any)."""
     events: list[Event] = []
     failed: list[FailedChunk] = []
     partials: list[str] = []
     rejected: list[DroppedEvent] = []
-    profiles: list[Any] | None = []
+    profiles: list[Any] = []
     for outcome in outcomes:
         if outcome.failed is not None:
             failed.append(outcome.failed)
@@ -293,10 +300,8 @@ def _collect(outcomes: list[ChunkOutcome], warnings: list[str]
         for reason in outcome.reasons:
             log.info("%s: dropped proposal: %s", outcome.where, reason)
         events.extend(outcome.events)
-        if profiles is not None and outcome.profiles is not None:
-            profiles.extend(outcome.profiles)
-        else:
-            profiles = None
+        # None for an event merge reads itself (the chunks this process verified)
+        profiles.extend(outcome.profiles if outcome.profiles is not None else [None] * len(outcome.events))
         rejected.extend(outcome.rejected)
         partials.extend(outcome.partials)
         warnings.extend(outcome.warnings)
@@ -304,9 +309,9 @@ def _collect(outcomes: list[ChunkOutcome], warnings: list[str]
     repeats = len(events) - len(kept)
     if repeats:
         events = [events[i] for i in kept]
-        profiles = [profiles[i] for i in kept] if profiles is not None else None
+        profiles = [profiles[i] for i in kept]
         warnings.append(f"{repeats:,} repeated sentence(s) read once (the same words and date again in one article)")
-    return events, failed, rejected, partials, profiles
+    return events, failed, rejected, partials, profiles if any(p is not None for p in profiles) else None
 
 
 def _unrepeated(events: list[Event]) -> list[int]:

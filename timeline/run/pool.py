@@ -25,7 +25,8 @@ import multiprocessing
 import pickle
 import signal
 import sys
-from concurrent.futures import ProcessPoolExecutor
+from collections import deque
+from concurrent.futures import Future, ProcessPoolExecutor
 from contextlib import contextmanager
 from typing import Any, Iterator
 
@@ -41,35 +42,52 @@ BATCH_CHUNKS = 50  # chunks per batch: about a second of work; small batches bal
 
 
 async def chunk_and_pool(engine_class: type[Engine], articles: list[Article], options: BriefOptions,
-                         progress: Progress | None, workers: int, least: int, model: str | None
-                         ) -> tuple[list[Chunk], list[ChunkOutcome] | None, int, set[str]]:
+                         progress: Progress | None, workers: int, least: int, model: str | None,
+                         engine: Engine | None = None) -> tuple[list[Chunk], list[ChunkOutcome] | None, int, set[str]]:
     """(chunks, outcomes, count, article ids chunked). With fewer than ``least`` chunks: every
     article's chunks (``chunker.chunk_articles``' list) and outcomes None (the caller runs them
-    in this process). Else each chunk's ChunkOutcome (with merge's profiles) in chunk order,
-    computed by ``workers`` processes each running ``engine_class()``, and no chunks (a batch's
-    chunks are let go once it is done: their text was 25 MB of the memory peak).
+    in this process). Else each chunk's ChunkOutcome in chunk order (a worker's with merge's profiles),
+    computed by ``workers`` processes: this one (with ``engine``, else an ``engine_class()``)
+    and ``workers - 1`` worker processes each running ``engine_class()``; and no chunks (a
+    batch's chunks are let go once it is done: their text was 25 MB of the memory peak).
 
-    The pool starts as soon as the run is known to be large, and batches are sent while the
-    rest is still being chunked: the workers start up and propose while this process chunks
-    (token counts were about 2 s of a 1,500-article run before the first batch could go).
-    --fail-fast stops at the first failed chunk in input order, as in one process."""
+    This process takes part: it chunks while the workers start (spawn and import take about a
+    second), then proposes batches from the end of the story while the workers take them from
+    the start, each kept two batches ahead, until the two meet. A pool that left this process
+    waiting cost a whole interpreter more for the same cores (a worker holds about 70 MB at the
+    run's peak on the 1,025-article story). --fail-fast stops at the first failed chunk in input
+    order, as in one process (reported once every batch is in)."""
     counter = counter_for(model)
     by_id = {a.id: a for a in articles}
-    chunks: list[Chunk] = []  # not yet sent
+    chunks: list[Chunk] = []  # not yet in a batch
     count = 0
     chunked: set[str] = set()
-    batches: list[list[Chunk] | None] = []
-    futures: list[asyncio.Future[tuple[str, Any]]] = []
+    waiting: deque[tuple[int, list[Chunk]]] = deque()  # batches no process has taken yet, in order
+    running: dict[int, tuple[list[Chunk], Future[tuple[str, Any]]]] = {}  # the workers' batches
+    done: dict[int, list[ChunkOutcome]] = {}
+    batches = 0
     pool: ProcessPoolExecutor | None = None
-    loop = asyncio.get_running_loop()
     finished = False
+    ahead = 2 * max(workers - 1, 1)  # batches each worker has queued, so it never waits for this process
+    unshared = options.model_copy(update={"fail_fast": False})  # the first failure in input order, below
 
-    def send(batch: list[Chunk]) -> None:
+    def top_up() -> None:
         assert pool is not None
-        batches.append(batch)
-        with _main_module_hidden(), _ctrl_c_ignored():  # a worker starts on a submission
-            futures.append(loop.run_in_executor(pool, _work, engine_class, batch,
-                                                {c.article_id: by_id[c.article_id] for c in batch}, options))
+        while waiting and len(running) < ahead:
+            number, batch = waiting.popleft()
+            with _main_module_hidden(), _ctrl_c_ignored():  # a worker starts on a submission
+                running[number] = batch, pool.submit(_work, engine_class, batch,
+                                                     {c.article_id: by_id[c.article_id] for c in batch}, unshared)
+
+    def harvest() -> None:
+        for number in [n for n, (_b, f) in running.items() if f.done()]:
+            _batch, future = running.pop(number)
+            status, payload = future.result()
+            if status != "ok":
+                raise _error(payload) from None
+            done[number] = payload
+            if progress:
+                progress(sum(map(len, done.values())), count)
 
     try:
         for article in articles:
@@ -79,33 +97,46 @@ async def chunk_and_pool(engine_class: type[Engine], articles: list[Article], op
             chunked.update(c.article_id for c in made)
             if pool is None and count >= least:
                 level = logging.getLogger("timeline").getEffectiveLevel()
-                pool = ProcessPoolExecutor(workers, mp_context=_context(), initializer=_start_worker,
+                pool = ProcessPoolExecutor(max(workers - 1, 1), mp_context=_context(), initializer=_start_worker,
                                            initargs=(level,))
             while pool is not None and len(chunks) >= BATCH_CHUNKS:
-                send(chunks[:BATCH_CHUNKS])
+                waiting.append((batches, chunks[:BATCH_CHUNKS]))
+                batches += 1
                 del chunks[:BATCH_CHUNKS]
+                top_up()
         if pool is None:
             finished = True
             return chunks, None, count, chunked
         if chunks:
-            send(chunks)
+            waiting.append((batches, chunks))
+            batches += 1
             chunks = []
         if progress:
             progress(0, count)
+        here = engine if engine is not None else engine_class()
+        while waiting or running:
+            harvest()
+            top_up()
+            if waiting:  # this process takes the last batch no worker has taken
+                number, batch = waiting.pop()
+                # merge reads this process's events itself: made here, their profiles would be
+                # held through the rest of the pool, beside the worker's memory (the run's peak)
+                proposed = await _propose_all(here, batch, by_id, unshared, None,
+                                              lambda chunk, result: _verify_chunk(chunk, result, by_id[chunk.article_id]))
+                done[number] = [outcome for _chunk, outcome in proposed]
+                if progress:
+                    progress(sum(map(len, done.values())), count)
+            elif running:
+                await asyncio.wait([asyncio.wrap_future(f) for _b, f in running.values()],
+                                   return_when=asyncio.FIRST_COMPLETED)
         outcomes: list[ChunkOutcome] = []
-        for number, future in enumerate(futures):
-            status, payload = await future
-            batch, batches[number] = batches[number], None
-            if status != "ok":
-                raise _error(payload) from None
-            if options.fail_fast:
-                for chunk, outcome in zip(batch or [], payload):
-                    if outcome.failed is not None:
-                        raise StoppedAtFailedChunk(chunk.article_id, chunk.start, chunk.end,
-                                                   ChunkFailed(outcome.failed.reason)) from None
-            outcomes.extend(payload)
-            if progress:
-                progress(len(outcomes), count)
+        for number in range(batches):
+            outcomes.extend(done.pop(number))
+        if options.fail_fast:
+            failed = next((o for o in outcomes if o.failed is not None), None)
+            if failed is not None and failed.failed is not None:
+                raise StoppedAtFailedChunk(failed.failed.article_id, failed.failed.start, failed.failed.end,
+                                           ChunkFailed(failed.failed.reason)) from None
         finished = True
         return [], outcomes, count, chunked
     finally:
@@ -183,6 +214,7 @@ def _start_worker(level: int) -> None:
 def _work(engine_class: type[Engine], chunks: list[Chunk], by_id: dict[str, Article], options: BriefOptions
           ) -> tuple[str, Any]:
     """("ok", outcomes) for a batch, or ("error", what to raise in the parent)."""
+    _trimmed()
     try:
         engine = engine_class()
         # each chunk verified as soon as it is proposed (the engine's caches still hold its sentences)
@@ -192,6 +224,18 @@ def _work(engine_class: type[Engine], chunks: list[Chunk], by_id: dict[str, Arti
         return "ok", [outcome for _chunk, outcome in verified]
     except Exception as exc:  # noqa: BLE001 - sent to the parent, raised there as itself
         return "error", _sendable(exc)
+
+
+def _trimmed() -> None:
+    """The memory the last batch let go handed back to the system (glibc keeps freed heap for
+    reuse): a worker grew from 45 to 71 MB over the 1,025-article story without this, and its
+    memory adds to the parent's at the run's busiest moment. A no-op where there is no glibc."""
+    try:
+        import ctypes
+
+        ctypes.CDLL("libc.so.6").malloc_trim(0)
+    except (OSError, AttributeError):
+        pass
 
 
 def _sendable(exc: Exception) -> Any:

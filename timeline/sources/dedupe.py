@@ -76,13 +76,21 @@ def _resolve(name: str) -> str | None:
         return None
 
 
-def _word_codes(words: list[str]) -> list[int]:
+class _Codes(dict[str, int]):
+    """Word -> CRC-32, each word computed once per ``dedupe`` call (a story's articles share most
+    of their words: 306,000 CRCs for 1,017 articles when each article had its own table)."""
+
+    def __missing__(self, word: str) -> int:
+        code = self[word] = zlib.crc32(word.encode())
+        return code
+
+
+def _word_codes(words: list[str], codes: _Codes | None = None) -> list[int]:
     """Each word as its CRC-32: the same in every process. Python's ``hash`` of a string changes
     with each interpreter's random seed, and with it which words anchor the sample below, so
     two similar but different articles were called copies in about one run in forty. (A tuple
     of ints hashes the same in every process, so the 5-grams below are hashed as tuples.)"""
-    codes = {w: zlib.crc32(w.encode()) for w in set(words)}  # each distinct word once
-    return list(map(codes.__getitem__, words))
+    return list(map((_Codes() if codes is None else codes).__getitem__, words))
 
 
 def _words(text: str) -> list[str]:
@@ -94,7 +102,7 @@ def _words(text: str) -> list[str]:
     return [w.lower() for w in _WORDS.findall(text)]
 
 
-def _shingles(words: list[str]) -> set[int]:
+def _shingles(words: list[str], table: _Codes | None = None) -> set[int]:
     """Hashes of word 5-grams.
 
     Long texts keep one 5-gram hash in four (the same ones in every text, so two copies keep
@@ -103,7 +111,7 @@ def _shingles(words: list[str]) -> set[int]:
     handful of repeated words decide the share of a templated text (two council reports that
     share 31% of their 5-grams measured 80%).
     """
-    codes = _word_codes(words)
+    codes = _word_codes(words, table)
     if len(codes) < _SHINGLE:
         return {hash(tuple(codes))}
     # zip makes each 5-gram's tuple without a slice per position (the same tuples, hashes)
@@ -117,11 +125,19 @@ def _sampled(grams: set[int]) -> set[int]:
     return {g for g in grams if g % 4 == 0}
 
 
-def _keys(grams: set[int], k: int) -> set[int]:
-    """Where a text is filed and looked up: the lowest ``k`` hashes of its sample (shared with
-    any copy, short or long) and, for a short text, of its full set (short copies of short texts)."""
-    keys = set(sorted(_sampled(grams))[:k])
-    return keys | set(sorted(grams)[:k])
+class _Sketch:
+    """Where a text is filed and looked up (``keys(k)``): the lowest ``k`` hashes of its sample
+    (shared with any copy, short or long) and, for a short text, of its full set (short copies
+    of short texts). The sample and both orders are made once: a text is looked up with the
+    lowest ``_SKETCH`` keys and filed with the lowest ``4 * _SKETCH``."""
+
+    def __init__(self, grams: set[int]) -> None:
+        self.sampled = _sampled(grams)
+        self._low_sampled = sorted(self.sampled)
+        self._low = sorted(grams)
+
+    def keys(self, k: int) -> set[int]:
+        return set(self._low_sampled[:k]) | set(self._low[:k])
 
 
 _NUMBER = re.compile(r"\d[\d.,]*")
@@ -150,6 +166,8 @@ def dedupe(articles: list[Article]) -> Deduped:
     sketch_index: dict[int, list[int]] = {}
     shingles: dict[int, set[int]] = {}
     lengths: dict[int, int] = {}
+    samples: dict[int, set[int]] = {}  # the sample of each filed text (long ones: their set)
+    table = _Codes()
     for i in order:
         article = blanked[i]
         words = _words(article.text)
@@ -168,13 +186,14 @@ def dedupe(articles: list[Article]) -> Deduped:
         elif digest in by_hash:
             original, reason = by_hash[digest], "identical text"
         elif len(words) >= _MIN_WORDS:
-            mine = _shingles(words)
-            candidates = {j for h in _keys(mine, _SKETCH) for j in sketch_index.get(h, [])}
+            mine = _shingles(words, table)
+            sketch = _Sketch(mine)
+            candidates = {j for h in sketch.keys(_SKETCH) for j in sketch_index.get(h, [])}
             best = 0.0
             for j in sorted(candidates):
                 ours, theirs = mine, shingles[j]
                 if (len(words) < _SAMPLE_FROM) != (lengths[j] < _SAMPLE_FROM):
-                    ours, theirs = _sampled(ours), _sampled(theirs)
+                    ours, theirs = sketch.sampled, samples[j]
                 # Jaccard, not containment: a digest that quotes a whole story is not its copy
                 share = len(ours & theirs) / max(1, len(ours | theirs))
                 if share >= NEAR_DUPLICATE and share > best and _same_figures(article.text, blanked[j].text):
@@ -182,8 +201,8 @@ def dedupe(articles: list[Article]) -> Deduped:
             if original is not None:
                 reason = f"near-identical text ({best:.0%} shared)"
             else:
-                shingles[i], lengths[i] = mine, len(words)
-                for h in _keys(mine, _SKETCH * 4):
+                shingles[i], lengths[i], samples[i] = mine, len(words), sketch.sampled
+                for h in sketch.keys(_SKETCH * 4):
                     sketch_index.setdefault(h, []).append(i)
         if original is None:
             kept.append(i)
