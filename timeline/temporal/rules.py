@@ -51,7 +51,7 @@ _DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?!\d|:\d|[.,]\d)"
 _YEAR = r"(?:1[0-9]|20|21)\d\d"
 _NUMWORD = (r"(?:\d+(?:\.\d+)?|(?i:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)[\s-]+"
             r"(?i:one|two|three|four|five|six|seven|eight|nine)\b|a\s+couple\s+of|a\s+couple|couple\s+of|a\s+dozen|a\s+hundred|half\s+a|"
-            r"a\s+few|few|several|many|some|dozens\s+of|hundreds\s+of|"
+            r"half\s+an|a\s+few|few|several|many|some|dozens\s+of|hundreds\s+of|"
             r"an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|"
             r"fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|"
             r"eighty|ninety|hundred)")
@@ -77,9 +77,10 @@ for _words, _fam in (
     (list(en.MONTHS) + [m.lower() for m in en.MONTH_NAMES], "month"),
     (list(en.WEEKDAYS), "wd"),
     ("""years year months month weeks week weekend weekends days day decade decades century centuries hours hour
-        minutes minute fortnight fortnights quarter quarters quarterly qtr nights night spring springs summer
+        minutes minute moments seconds fortnight fortnights quarter quarters quarterly qtr nights night spring springs summer
         summers autumn autumns fall falls winter winters half daily weekly monthly annually yearly nightly
         earlier later q1 q2 q3 q4 yr yrs wk wks mondays tuesdays wednesdays thursdays fridays saturdays sundays""".split(), "unit"),
+    (list(en.RELATIVE_DAY_SHORT), "rel"),
     ("today tonight tomorrow tmrw yesterday morning afternoon evening overnight midday noon midnight dawn dusk daybreak "
      "clock".split(), "rel"),
     ("""recent recently lately current currently nowadays now past future time times previously formerly soon
@@ -259,8 +260,12 @@ def month_day_date(ref: date, month: int, day: int, clause: str | None) -> date 
       "num", examples=[("2025-03-05", "dated 2013-03-22.", "2013-03-22", "day"),
                        ("2025-03-05", "on 2019-7-4 it", "2019-07-04", "day"),
                        ("2025-03-05", "on 2019/07/04 it", "2019-07-04", "day"),
-                       ("2025-03-05", "He died 2023.03.03.", "2023-03-03", "day")])
+                       ("2025-03-05", "He died 2023.03.03.", "2023-03-03", "day"),
+                       ("2025-03-05", "Update to version 2023.10.01 now.", None, "unknown"),
+                       ("2025-03-05", "It runs firmware 2024-03-05.", None, "unknown")])
 def iso_date(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> Result:
+    if _prev_word(text, m.start()).rstrip(".:#") in en.VERSION_WORDS:
+        return _point(m, None, "unknown")  # "version 2023.10.01": a release's number, not its day
     d = cal.ymd(int(m["y"]), int(m["m"] or m["m2"]), int(m["d"] or m["d2"]))  # year first: "2023.03.03" too
     return _day(m, d) if d else None
 
@@ -404,10 +409,18 @@ _SECOND_DAY = re.compile(r"\s*(?:and|or|to|through|-|–)\s*(?P<d>[12]\d|3[01]|0
                 ("2025-03-05", "profit in the half-year to June 30, 1986", "1986-06-30", "day"),
                 ("1987-03-10", "The meeting had previously been set for May 14.", "1987-05-14", "day"),
                 ("1997-04-11", "It had been initially scheduled for January 25, but was delayed.", "1997-01-25", "day"),
-                ("2025-03-05", "The plant opens on March 1 next year.", "2026", "year")])
+                ("2025-03-05", "The plant opens on March 1 next year.", "2026", "year"),
+                ("2025-03-05", "We meet on May the fourth.", "2025-05-04", "day")])
 def month_day(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> Result:
+    if m.groupdict().get("dw") and m.start("m") < m.start("dw") and not m["y"] and not m.groupdict().get("wd") \
+            and not m.groupdict().get("mod") and m["m"].lower() in en.AMBIGUOUS_MONTHS and not lenient \
+            and _prev_word(text, m.start()) not in en.MONTH_EVIDENCE | en.HOLIDAY_PREPOSITIONS:
+        return None  # "May the fourth be with you": a wish; "on May the fourth" is a date
     month, day = _month_of(m["m"]), _day_number(m)
     dend = m.end("d") if m["d"] else m.end("dw")
+    if m["d"] and not m["y"] and m.start("m") < m.start("d") \
+            and _next_word(text, dend).lower().rstrip(".,;:") in en.UNIT_NOUNS - {"days", "weeks", "months", "years"}:
+        return None  # "On 5 March 10 people died": a count after the month, not its day
     y_text, end = m["y"], m.end()
     if not y_text and _EACH_YEAR.match(text, end):
         return _point(m, None, "unknown", "set")  # "payable December 14 each year"
@@ -489,10 +502,19 @@ def week_of_day(m: re.Match[str], text: str, ref: date | None, lenient: bool) ->
 
 
 @rule(r"(?<![\w.])(?:(?P<wd>" + _WEEKDAY + r"),?\s+)?(?:the\s+)?(?P<d>" + _DAY + r")\s+(?:of\s+)?(?P<m>"
-      + _MONTH_ANY + r")(?:,?\s+(?P<y>" + _YEAR + r")\b)?", "month",
+      + _MONTH_ANY + r")(?:,?\s+(?P<y>" + _YEAR + r")\b|\s+['’]?(?P<yy>\d\d)\b(?![.,:/-]\d|\s*(?:%|[A-Za-z(])))?", "month",
       examples=[("2025-03-05", "on 22 March 2013", "2013-03-22", "day"),
-                ("2025-03-05", "on the 4th of July 2019", "2019-07-04", "day")])
+                ("2025-03-05", "on the 4th of July 2019", "2019-07-04", "day"),
+                ("2025-03-05", "The deal closed 21 Feb 24.", "2024-02-21", "day"),
+                ("2025-03-05", "Posted on 3 Jan '23", "2023-01-03", "day"),
+                ("2025-03-05", "On 5 March 10 people died.", "2025-03-05", "day")])
 def day_month(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> Result:
+    """"22 March 2013"; "21 Feb 24" (a two-digit year right after the month, written so in
+    notes and forms; "5 March 10 people" is a count: a word follows)."""
+    if m["yy"]:
+        y = cal.two_digit_year(int(m["yy"]), ref)
+        d = cal.ymd(y, _month_of(m["m"]), _day_number(m)) if cal.year_ok(y) else None
+        return _day(m, d) if d else _point(m, None, "unknown")
     return month_day(m, text, ref, lenient)
 
 
@@ -856,7 +878,7 @@ def weeks_ago_weekday(m: re.Match[str], text: str, ref: date | None, lenient: bo
     return _day(m, cal.shift(last, -7 * n) if last else None, relative=True)
 
 
-@rule(r"\b(?P<wd>" + _WEEKDAY + r")\s+week\b(?![-'’]|\s+(?:ago|earlier|later|before|after|long|of|end|one|two|"
+@rule(r"\b(?:(?i:next)\s+)?(?P<wd>" + _WEEKDAY + r")\s+week\b(?![-'’]|\s+(?:ago|earlier|later|before|after|long|of|end|one|two|"
       r"three|\d))|(?i:\b(?:a|one)\s+(?P<unit>week|fortnight)\s+(?:(?P<dir>on|last|next)\s+(?P<wd2>" + _WEEKDAY_I
       + r")|(?P<rel>today|tomorrow|yesterday))\b(?!['’]))", ("wd", "rel"),
       examples=[("2025-03-05", "We will meet Tuesday week.", "2025-03-18", "day"),
@@ -866,7 +888,8 @@ def weeks_ago_weekday(m: re.Match[str], text: str, ref: date | None, lenient: bo
                 ("2025-03-05", "The shop opens a week today.", "2025-03-12", "day"),
                 ("2025-03-05", "The shop opens a week tomorrow.", "2025-03-13", "day"),
                 ("2025-03-05", "He left a week yesterday.", "2025-02-25", "day"),
-                ("2025-03-05", "The shop opens a fortnight on Saturday.", "2025-03-22", "day")])
+                ("2025-03-05", "The shop opens a fortnight on Saturday.", "2025-03-22", "day"),
+                ("2025-03-05", "We meet next Friday week.", "2025-03-14", "day")])
 def weekday_week(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> Result:
     """British "Tuesday week" and "a week on Tuesday": a week after the coming Tuesday (a week
     today when said on a Tuesday); "a week last Tuesday" is a week before the last one; "a
@@ -1089,12 +1112,14 @@ def _possessive_tense(text: str, start: int, end: int, weak_future: bool = False
     return None if clause == "future" and cue in en.WEAK_FUTURE_CUES and not weak_future else clause
 
 
-@rule(r"\b(?P<w>(?i:today|tonight|yesterday|tomorrow|tmrw|the\s+day\s+before\s+yesterday|"
+@rule(r"\b(?P<w>(?i:today|tonight|yesterday|tomorrow|" + _alt(list(en.RELATIVE_DAY_SHORT)) + r"|the\s+day\s+before\s+yesterday|"
       r"the\s+day\s+after\s+tomorrow|this\s+(?:morning|afternoon|evening)|last\s+night|overnight))(?:'s)?"
       r"(?:\s+(?i:morning|afternoon|evening|night))?\b", ("rel", "unit"),
       examples=[("2025-03-05", "the day before yesterday", "2025-03-03", "day"),
                 ("2025-03-05", "the day after tomorrow", "2025-03-07", "day"),
                 ("2025-03-05", "see you tmrw", "2025-03-06", "day"),
+                ("2025-03-05", "He called yest.", "2025-03-04", "day"),
+                ("2025-03-05", "See u tonite", "2025-03-05", "day"),
                 ("2025-03-05", "Shots were fired last night.", "2025-03-04", "day"),
                 ("2025-03-05", "Rebels attacked overnight.", "2025-03-05", "day"),
                 ("2025-03-05", "overnight rates rose", None, "unknown"),
@@ -1118,8 +1143,8 @@ def relative_day(m: re.Match[str], text: str, ref: date | None, lenient: bool) -
     elif w.startswith("the day after"):
         off = 2
     else:
-        off = {"today": 0, "tonight": 0, "overnight": 0, "yesterday": -1, "tomorrow": 1, "tmrw": 1, "this": 0,
-               "last": -1}[w.split()[0]]
+        off = {"today": 0, "tonight": 0, "overnight": 0, "yesterday": -1, "tomorrow": 1, "this": 0,
+               "last": -1, **en.RELATIVE_DAY_SHORT}[w.split()[0]]
     return _day(m, cal.shift(ref, off), relative=True)
 
 
@@ -1262,6 +1287,57 @@ def spoken_clock(m: re.Match[str], text: str, ref: date | None, lenient: bool) -
     if _EVENT_DAY_AFTER.match(text, m.end()):
         return _point(m, None, "unknown", start=start)  # "at four o'clock on the morning of the raid"
     return _anaphor(m, "day:0", start=start)
+
+
+@rule(r"(?i:\b(?:(?:at|about|around|by|until|till|from|since|before|after)\s+)?(?P<frac>half|(?:a\s+)?quarter|"
+      r"twenty[- ]five|twenty|ten|five)\s+(?:minutes\s+)?(?P<dir>past|after|to)\s+)(?P<h>" + _HOUR_WORD + r")"
+      r"(?i:(?:\s+o['’]clock)?(?:\s+(?:in\s+the\s+(?:morning|afternoon|evening)|at\s+night))?)"
+      r"(?:\s+(?P<rd>(?i:today|tomorrow|yesterday|tonight))|,?\s+(?i:on\s+)?(?P<wd>" + _WEEKDAY + r"))?\b"
+      r"(?!\s*(?:%|percent|per\s+cent|million|billion|[-–]))", ("vague", "unit"),
+      examples=[("2025-03-05", "The meeting is at half past ten.", "2025-03-05", "day"),
+                ("2025-03-05", "He arrived at half past ten yesterday.", "2025-03-04", "day"),
+                ("2025-03-05", "We leave at quarter to six tomorrow.", "2025-03-06", "day"),
+                ("2025-03-05", "The blast came at ten past nine on Monday.", "2025-03-03", "day")])
+def clock_fraction(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> Result:
+    """"half past ten", "a quarter to six tomorrow", "ten past nine on Monday": a time of day
+    in words, so the day the story is at (or the day named with it). "to" needs "quarter"
+    or a preposition before it ("from five to ten" is a count)."""
+    frac = m["frac"].lower()
+    if m["dir"].lower() == "to" and "quarter" not in frac and not re.match(r"(?i)(?:at|about|around|by|until|till)\s",
+                                                                           m.group()):
+        return None
+    start = m.start()
+    if m["rd"] or m["wd"]:
+        if ref is None:
+            return _point(m, None, "unknown")
+        if m["rd"]:
+            d = cal.shift(ref, {"tomorrow": 1, "yesterday": -1}.get(m["rd"].lower(), 0))
+        else:
+            d = weekday_date(ref, en.WEEKDAYS[m["wd"].lower()], "", tense(text, start, m.end()))
+        return _point(m, _iso(d), "day", relative=True)
+    if _EVENT_DAY_AFTER.match(text, m.end()) or _OFFSET_AFTER.match(text, m.end()):
+        return _point(m, None, "unknown")
+    return _anaphor(m, "day:0")
+
+
+@rule(r"(?i:\b(?:at\s+|by\s+|around\s+|about\s+)?this\s+time\s+(?P<rel>last|next)\s+(?P<u>year|month|week))\b",
+      ("vague", "unit"),
+      examples=[("2025-03-05", "Prices were lower this time last year.", "2024-03-05", "day"),
+                ("2025-03-05", "We will be back this time next year.", "2026-03-05", "day"),
+                ("2024-02-29", "It snowed this time last year.", "2023-02-28", "day"),
+                ("2025-03-05", "He was here this time last week.", "2025-02-26", "day")])
+def this_time_last(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> Result:
+    """"this time last year": the same day a year (month, week) away, a day."""
+    if ref is None:
+        return _point(m, None, "unknown")
+    step = -1 if m["rel"].lower() == "last" else 1
+    unit = m["u"].lower()
+    if unit == "week":
+        return _day(m, cal.shift(ref, 7 * step), relative=True)
+    y, mo = cal.month_add(ref.year, ref.month, step * (12 if unit == "year" else 1))
+    if not cal.year_ok(y):
+        return _point(m, None, "unknown")
+    return _day(m, cal.ymd(y, mo, min(ref.day, cal.last_day(y, mo))), relative=True)
 
 
 @rule(r"\b(?P<mod>(?i:this\s+past|this\s+coming|earlier\s+this|early\s+this|later\s+this|late\s+this|"
@@ -1665,13 +1741,21 @@ def season(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> Resu
                 ("2010-01-14", "It looked different a couple of days ago.", "2010-01-12", "day"),
                 ("2025-03-05", "They married a year ago today.", "2024-03-05", "day"),
                 ("2025-03-05", "It opened two weeks ago today.", "2025-02-19", "day"),
-                ("2024-03-31", "It rained a month ago today.", "2024-02-29", "day")])
+                ("2024-03-31", "It rained a month ago today.", "2024-02-29", "day"),
+                ("2025-03-05", "The suspect was arrested an hour ago.", "2025-03-05", "day"),
+                ("2025-03-05", "It happened a few minutes ago.", "2025-03-05", "day"),
+                ("2025-03-05", "The blast was 48 hours ago.", "2025-03-03", "day"),
+                ("2025-03-05", "It began 30 hours ago.", None, "unknown")])
 def ago(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> Result:
     """N units before (ago) or after (from now) the publication date; weeks are a week range."""
     n = _num(m["n"])
     unit = m["u"].lower().rstrip("s").replace("centurie", "century")
     unit = en.UNIT_ABBREVIATIONS.get(unit, unit)
     direction = re.sub(r"\s+", " ", m["dir"].lower())
+    if unit in ("hour", "minute") and direction in ("ago", "from now", "hence", "back"):
+        # "an hour ago", "30 minutes ago", "a few hours ago": the publication day (a time of
+        # day scores as its day); whole days of hours ("48 hours ago") count as days
+        return _hours_away(m, ref, n, unit, -1 if direction in ("ago", "back") else 1)
     if n is None or n == 0 or re.sub(r"\s+", " ", m["n"].lower().strip()) in en.VAGUE_QUANTITIES:
         return _point(m, None, "unknown", "vague")
     if re.sub(r"\s+", " ", (m["bound"] or "").lower()) in ("less than", "more than", "over", "at least"):
@@ -1714,11 +1798,34 @@ def ago(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> Result:
     return _point(m, None, "unknown")
 
 
+def _hours_away(m: re.Match[str], ref: date | None, n: int | None, unit: str, sign: int) -> Cand:
+    """The day that is ``n`` hours or minutes away (None: a vague few): the publication day under
+    a day's worth, whole days when the hours are a multiple of 24 ("in 48 hours"), else unresolved
+    (the publication hour is not known, so "30 hours ago" may be either of two days)."""
+    if ref is None:
+        return _point(m, None, "unknown")
+    hours = 1 if n is None else n if unit == "hour" else n / 60
+    if hours < 24:
+        return _day(m, ref, relative=True)
+    if hours % 24 == 0 and hours <= 24 * 1000:
+        return _day(m, cal.shift(ref, sign * int(hours) // 24), relative=True)
+    return _point(m, None, "unknown")
+
+
+@rule(r"(?i:\b(?:just\s+|only\s+)?(?P<u>moments|minutes|seconds|hours)\s+(?P<dir>ago|from\s+now)\b)", "unit",
+      examples=[("2025-03-05", "He posted the video minutes ago.", "2025-03-05", "day"),
+                ("2025-03-05", "The result came in moments ago.", "2025-03-05", "day"),
+                ("2025-03-05", "Only hours ago, the talks were on.", "2025-03-05", "day")])
+def moments_ago(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> Result:
+    """"minutes ago", "moments ago", "hours from now": the publication day."""
+    return _hours_away(m, ref, None, "hour", 1)
+
+
 _SUPERLATIVE = re.compile(r"(?i)\b(?:first|only|\w{3,}est|most|least|record|ever)\b[^.;:!?]{0,50}$")
 
 
 @rule(r"(?i)\bin\s+(?:(?:about|around|roughly|approximately|some|just|only)\s+)?(?P<n>" + _NUMWORD
-      + r")\s+(?P<u>days?|weeks?|months?|years?|fortnights?)\b(?!\s+ago)"
+      + r")\s+(?P<u>days?|weeks?|months?|years?|fortnights?|hours?|minutes?)\b(?!\s+ago)"
       r"(?P<time>['’]?s?\s+time\b)?", "unit",
       examples=[("2025-03-05", "The results come out in ten days' time.", "2025-03-15", "day"),
                 ("2025-03-05", "Talks resume in two weeks’ time.", "2025-03-17/2025-03-23", "range"),
@@ -1730,7 +1837,11 @@ _SUPERLATIVE = re.compile(r"(?i)\b(?:first|only|\w{3,}est|most|least|record|ever
                 ("2025-03-05", "The law will take effect in roughly a month.", "2025-04", "month"),
                 ("2025-03-05", "the highest level in ten days", None, "unknown"),
                 ("1987-03-11", "It would float its first Yankee bond issue in 21 years.", None, "unknown"),
-                ("1987-03-09", "The USSR might not buy corn for the first time in 15 years.", None, "unknown")])
+                ("1987-03-09", "The USSR might not buy corn for the first time in 15 years.", None, "unknown"),
+                ("2025-03-05", "The verdict is expected in 2 hours.", "2025-03-05", "day"),
+                ("2025-03-05", "The ultimatum expires in 48 hours.", "2025-03-07", "day"),
+                ("2025-03-05", "He will land in half an hour.", "2025-03-05", "day"),
+                ("2025-03-05", "He ran the course in three hours.", None, "unknown")])
 def in_units(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> Result:
     """"in ten days" is a date only in a future clause; otherwise it is a duration."""
     n = _num(m["n"])
@@ -1743,6 +1854,8 @@ def in_units(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> Re
         # "its first bond issue in 21 years", "the highest level in ten days": a stretch of time
         return _point(m, None, "unknown", "duration")
     unit = m["u"].lower().rstrip("s")
+    if unit in ("hour", "minute"):
+        return _hours_away(m, ref, n, unit, 1)  # "in 2 hours", "in half an hour": today
     if unit == "year":
         return _point(m, cal.yval(ref.year + n), "year", relative=True)
     if unit == "month":
@@ -2030,18 +2143,26 @@ def weekday_abbreviation(m: re.Match[str], text: str, ref: date | None, lenient:
 
 @rule(r"(?i:\b(?P<n>a|one|two|three|four|\d)\s+)(?P<wd>Mondays|Tuesdays|Wednesdays|Thursdays|Fridays|Saturdays|"
       r"Sundays|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?i:\s+ago)\b"
-      r"|(?i:\b(?:the\s+)?)(?P<wd2>" + _WEEKDAY_I + r")(?i:\s+(?P<dir>before\s+last|after\s+next))\b", ("wd", "unit"),
+      r"|(?i:\b(?:the\s+)?)(?P<wd2>" + _WEEKDAY_I + r")(?i:\s+(?P<dir>before\s+last|after\s+next))\b"
+      r"|(?i:\b(?P<lb>last|next)\s+)(?P<wd3>" + _WEEKDAY_I + r")(?i:\s+but\s+one)\b", ("wd", "unit"),
       examples=[("2025-03-05", "It happened two Fridays ago.", "2025-02-21", "day"),
                 ("2025-03-05", "It happened a Friday ago.", "2025-02-28", "day"),
                 ("2025-03-05", "They met the Friday before last.", "2025-02-21", "day"),
                 ("2025-03-05", "They meet the Friday after next.", "2025-03-14", "day"),
                 ("2025-03-07", "They met the Friday before last.", "2025-02-21", "day"),
-                ("2025-03-05", "see you friday after next", "2025-03-14", "day")])
+                ("2025-03-05", "see you friday after next", "2025-03-14", "day"),
+                ("2025-03-05", "They met last Friday but one.", "2025-02-21", "day"),
+                ("2025-03-05", "They meet next Friday but one.", "2025-03-14", "day")])
 def weekdays_ago(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> Result:
     """"two Fridays ago" (the last Friday, then one more back), "the Friday before last", "the
-    Friday after next" (the coming one, then a week on)."""
+    Friday after next" (the coming one, then a week on); "last Friday but one" (the one before
+    last Friday), "next Friday but one"."""
     if ref is None:
         return _point(m, None, "unknown")
+    if m["wd3"]:
+        step = m["lb"].lower()
+        base = weekday_date(ref, en.WEEKDAYS[m["wd3"].lower()], step, None)
+        return _day(m, cal.shift(base, -7 if step == "last" else 7) if base else None, relative=True)
     if m["wd2"]:
         wd = en.WEEKDAYS[m["wd2"].lower()]
         if m["dir"].lower().startswith("before"):

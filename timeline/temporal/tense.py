@@ -26,6 +26,7 @@ def _words(words: tuple[str, ...]) -> str:
 _SENT_BREAK = re.compile(r"(?<=[a-z0-9\"'”’)][a-z0-9\"'”’)][.!?])[\"'”’]?\s+"
                          r"|(?<=[.!?:;\"'”’)])[ \t]*\n|\n(?=[ \t]*\n|[ \t]{2,}|[ \t]*[-*•])")
 _NOT_ED = "|".join(en.NOT_PAST_ED)
+_NOT_PLURAL = "|".join(sorted(en.NOT_PLURAL_SUBJECTS, key=len, reverse=True))
 _INTENT = "|".join(en.INTENT_VERBS)
 # "expected to have died", "believed to have fled": a perfect infinitive tells a past happening
 _PERFECT_INFINITIVE = rf"to\s+have\s+(?:[a-z]{{2,}}(?:ed|en)|{_words(en.IRREGULAR_PARTICIPLES)})"
@@ -33,7 +34,10 @@ _CUE = re.compile(
     rf"(?P<fut>\b(?:(?:{_INTENT})\s+(?!{_PERFECT_INFINITIVE}\b)to\s+[a-z]+|(?:{_words(en.FUTURE_CUES)})\b"
     # a present tense after "before/until/once/when" is a future: "before it is reported in
     # March", "once the deal closes in June", "when the law takes effect"
-    r"|(?i:before|until|once|when)\s+(?:it|they|he|she|we|the\s+[a-z]+)\s+(?:is|are|[a-z]{2,}[^s\W]s)\b)\b)"
+    r"|(?i:before|until|once|when)\s+(?:it|they|he|she|we|the\s+[a-z]+)\s+(?:is|are|[a-z]{2,}[^s\W]s)\b"
+    # the plain present of a schedule ("Shops open on Boxing Day", "the debate airs Thursday")
+    rf"|(?!(?:{_NOT_PLURAL})\b)[A-Za-z]{{2,}}[^\Wsiu]s\s+(?:{_words(en.SCHEDULE_VERBS)})"
+    rf"|(?:{_words(en.SCHEDULE_VERBS_SINGULAR)}))\b)"
     rf"|(?P<past>\b(?:{_PERFECT_INFINITIVE}|{_words(en.PAST_CUES)}|(?!(?:{_NOT_ED})\b)\w{{2,}}[^\We]ed)\b)",
 )  # case-sensitive on purpose: "May" the month is not the modal "may"
 _PAST_WORDS = frozenset(en.PAST_CUES) - frozenset(en.INTENT_VERBS)
@@ -60,6 +64,9 @@ _WORD_BEFORE = re.compile(r"([A-Za-z]+)\s+$")
 _HAD_BEFORE = re.compile(r"(?i)\bhad\s+(?:(?:been|not|never|already|\w+ly)\s+){0,2}$")
 _HAS_OR_BE_BEFORE = re.compile(r"(?i)\b(?:has|have|is|are|am|be|been|was|were|['’]s|['’]ve)\s+(?:\w+ly\s+)?$")
 _PAST_ACT = frozenset(en.PAST_ACT_VERBS)
+# a time told as what the subject is, right before the expression: "Kick-off is at 10.30am on
+# Saturday", "the party is on Friday" (a past one "was"): a schedule, so the future
+_COPULA_BEFORE = re.compile(r"\b(?:is|are)\s+(?:(?:at|on)\s+)?$")
 _PASSIVE = re.compile(r"(?i)\b(?:(?:be|been|being|is|are|was|were|to|a|an|the|still|its|their|his|her|very|newly|"
                       r"not|un)\s+|(?:be|been|being|is|are|was|were)\s+[a-z]+ly\s+)$")
 
@@ -139,7 +146,10 @@ def tense_cue(text: str, start: int, end: int) -> tuple[str | None, str]:
         has_verb = any(_usable(c, own[:c.start()]) for c in _CUE.finditer(own))
         right = (_RIGHT_CLAUSE_OR_SUBJECT if has_verb else _RIGHT_CLAUSE).split(tail, maxsplit=1)[0]
     best: tuple[int, str, str] | None = None
-    for m in _CUE.finditer(left):
+    copula = _COPULA_BEFORE.search(left)
+    if copula:
+        best = (0, "future", copula.group().split()[0])
+    for m in _CUE.finditer(left if copula is None else ""):
         if not _usable(m, left[:m.start()]):
             continue
         dist = len(left) - m.end()

@@ -23,7 +23,7 @@ NUMBERS: dict[str, int] = {
     "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20,
     "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
     "hundred": 100, "a hundred": 100, "a dozen": 12, "a couple of": 2, "a couple": 2, "couple of": 2,
-    "half a": 0,
+    "half a": 0, "half an": 0,
 }
 VAGUE_QUANTITIES = frozenset({"a few", "few", "several", "many", "some"})
 ORDINALS: dict[str, int] = {
@@ -39,6 +39,11 @@ ORDINAL_DAYS: dict[str, int] = {
     **{f"twenty-{w}": 21 + i for i, w in enumerate(_ORDINAL_UNITS)},
     "thirtieth": 30, "thirty-first": 31,
 }
+# shorthand for the days next to today, as messages and notes write them ("see you tmrw", "called yest.")
+RELATIVE_DAY_SHORT: dict[str, int] = {"tmrw": 1, "tmw": 1, "tomoz": 1, "yest": -1, "yday": -1, "tonite": 0, "tonght": 0}
+# words before a year-first number that make it a release's number, not a date ("version 2023.10.01")
+VERSION_WORDS = frozenset({"version", "ver", "v", "build", "firmware", "revision", "rev", "patch", "release-", "sdk",
+                           "api", "os", "ios", "android", "edition"})
 LAST_ORDINALS = frozenset({"last", "final"})
 SEASONS: dict[str, str] = {"spring": "SP", "summer": "SU", "autumn": "FA", "fall": "FA", "winter": "WI"}
 UNIT_ABBREVIATIONS = {"yr": "year", "yrs": "year", "wk": "week", "wks": "week"}  # "next yr", "2 yrs ago"
@@ -142,6 +147,18 @@ FUTURE_CUES = (
       for v in ("meet", "leave", "fly", "arrive", "return", "travel", "play", "vote", "head", "depart",
                 "marry", "move", "open", "start")),
 ))
+# a scheduled happening told in the plain present with a plural subject: "Shops open on Boxing
+# Day", "the talks start at 10:30 on Monday", "Schools close for the holidays on Friday" (a
+# past one is "opened", "started"); matched only right after a plural noun (``tense.py``)
+SCHEDULE_VERBS = ("open", "close", "start", "begin", "end", "resume", "reopen", "finish", "kick off", "get under way",
+                  "take effect", "come into force", "go on sale", "break up", "air", "premiere", "debut", "launch",
+                  "convene", "reconvene", "expire", "arrive", "depart")
+# words in -s before such a verb that are no plural subject ("this open", "was open", "does end")
+NOT_PLURAL_SUBJECTS = frozenset("""this was has his its does is us as yes thus plus less unless across always perhaps
+whereas besides towards afterwards sometimes various previous news series means""".split())
+# the singular present of the same verbs, beside those in FUTURE_CUES ("opens", "ends"...): "the
+# debate airs Thursday at 8pm", "the series debuts on Friday"
+SCHEDULE_VERBS_SINGULAR = ("airs", "debuts", "launches", "finishes", "gets under way")
 # future cues that are never a misreading ("will report on Jan. 30" is next January, however far)
 STRONG_FUTURE_CUES = frozenset({"will", "won't", "shall", "'ll", "will be"})
 # "decided to admit", "agreed to pay": the infinitive is still ahead of the clause's time
