@@ -418,7 +418,7 @@ def month_day(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> R
         return None  # "May the fourth be with you": a wish; "on May the fourth" is a date
     month, day = _month_of(m["m"]), _day_number(m)
     dend = m.end("d") if m["d"] else m.end("dw")
-    if m["d"] and not m["y"] and m.start("m") < m.start("d") \
+    if m["d"] and not m["y"] and m.start("m") < m.start("d") and re.search(r"\d\s*$", text[max(0, m.start() - 4):m.start()]) \
             and _next_word(text, dend).lower().rstrip(".,;:") in en.UNIT_NOUNS - {"days", "weeks", "months", "years"}:
         return None  # "On 5 March 10 people died": a count after the month, not its day
     y_text, end = m["y"], m.end()
@@ -519,7 +519,7 @@ def day_month(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> R
 
 
 @rule(r"(?i:the\s+)?(?P<o>" + _ORDINAL + r")\s+(?P<wd>" + _WEEKDAY_I + r")\s+(?:of|in)\s+(?:(?P<m>" + _MONTH_ANY
-      + r")(?:,?\s+(?P<y>" + _YEAR + r")\b)?|(?P<rel>(?i:this|last|next))\s+(?i:month)\b)", ("wd",),
+      + r")(?:,?\s+(?P<y>" + _YEAR + r")\b)?|(?P<rel>(?i:this|last|next|the))\s+(?i:month)\b)", ("wd",),
       examples=[("2025-03-05", "the second Friday of last month", "2025-02-14", "day"),
                 ("2025-03-05", "on the first Monday of next month", "2025-04-07", "day"),
                 ("2025-03-05", "the last Sunday of this month", "2025-03-30", "day"),
@@ -529,7 +529,8 @@ def day_month(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> R
                 ("2025-03-05", "the second Monday of March 2019", "2019-03-11", "day"),
                 ("2025-03-05", "the last Friday in June 2021", "2021-06-25", "day"),
                 ("2025-03-05", "the first Tuesday in November 2024", "2024-11-05", "day"),
-                ("2025-03-05", "the third Thursday of May 2025", "2025-05-15", "day")])
+                ("2025-03-05", "the third Thursday of May 2025", "2025-05-15", "day"),
+                ("2025-03-05", "Payday is the last Friday of the month.", "2025-03-28", "day")])
 def ordinal_weekday_of_month(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> Result:
     o = m["o"].lower()
     n = -1 if o in en.LAST_ORDINALS else en.ORDINALS[o]
@@ -1112,7 +1113,7 @@ def _possessive_tense(text: str, start: int, end: int, weak_future: bool = False
     return None if clause == "future" and cue in en.WEAK_FUTURE_CUES and not weak_future else clause
 
 
-@rule(r"\b(?P<w>(?i:today|tonight|yesterday|tomorrow|" + _alt(list(en.RELATIVE_DAY_SHORT)) + r"|the\s+day\s+before\s+yesterday|"
+@rule(r"\b(?P<w>(?i:today|tonight|yesterday|tomorrow|(?:" + _alt(list(en.RELATIVE_DAY_SHORT)) + r")|the\s+day\s+before\s+yesterday|"
       r"the\s+day\s+after\s+tomorrow|this\s+(?:morning|afternoon|evening)|last\s+night|overnight))(?:'s)?"
       r"(?:\s+(?i:morning|afternoon|evening|night))?\b", ("rel", "unit"),
       examples=[("2025-03-05", "the day before yesterday", "2025-03-03", "day"),
@@ -1128,6 +1129,8 @@ def _possessive_tense(text: str, start: int, end: int, weak_future: bool = False
                 ("2025-03-05", "Today's vote was close.", "2025-03-05", "day")])
 def relative_day(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> Result:
     w = re.sub(r"\s+", " ", m["w"].lower())
+    if text[m.end("w"):m.end("w") + 1].isalpha():
+        return None  # "Yest" cut from "Yesterday" at the end of a search window: the word is longer
     if w == "today" and m.end() > m.end("w") \
             and _next_word(text, m.end()).lower().rstrip(".,;:!?") in en.GENERIC_TODAY_NOUNS:
         return _point(m, None, "unknown", "vague")  # "today's youth", "by today's standards": our times
@@ -1152,7 +1155,7 @@ def relative_day(m: re.Match[str], text: str, ref: date | None, lenient: bool) -
       r"the\s+same|that\s+same|earlier\s+that|later\s+that|early\s+that|late\s+that)\s+"
       r"(?P<u>day|morning|afternoon|evening|night)"
       r"|the\s+(?P<ba>day|night)\s+(?P<dir>before|after)(?=\s*[.,;:)!?]|\s*$)"
-      r"|(?P<at>at\s+)(?P<noon>midday|noon|midnight|dawn|dusk|daybreak)"
+      r"|(?P<at>(?:at|(?:just\s+|shortly\s+|soon\s+)?(?:after|before))\s+)(?P<noon>midday|noon|midnight|dawn|dusk|daybreak)"
       r"|(?P<n>" + _NUMWORD + r")\s+(?P<du>days?|weeks?)\s+(?P<rel>later|earlier|before|after)(?=\s*[.,;:)]|\s+(?:when|as|in|on)\b)))\b",
       ("unit", "rel"),
       examples=[("2025-03-05", "He was arrested on June 3, 2021. He was freed the next day.", "2021-06-04", "day"),
@@ -1161,6 +1164,7 @@ def relative_day(m: re.Match[str], text: str, ref: date | None, lenient: bool) -
                 ("2025-03-05", "It opened on June 3, 2021; three days later, it shut.", "2021-06-06", "day"),
                 ("2025-03-05", "On July 1, 2020 it rained. Earlier that day, fans left.", "2020-07-01", "day"),
                 ("1999-10-08", "He will appear before a judge at midday.", "1999-10-08", "day"),
+                ("2025-03-05", "It happened just after midnight.", "2025-03-05", "day"),
                 ("2025-03-05", "That day, he said, changed everything.", None, "unknown"),
                 ("2025-03-05", "Later that day, shares fell.", None, "unknown")])
 def narrative_day(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> Result:
@@ -1724,7 +1728,7 @@ def season(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> Resu
 
 @rule(r"(?i)\b(?:(?P<bound>about|nearly|almost|some|roughly|around|more\s+than|less\s+than|over|just|only|"
       r"barely|exactly|at\s+least)\s+)?(?P<n>" + _NUMWORD + r")\s+(?P<u>" + _UNIT
-      + r")s?\s+(?P<dir>ago|earlier|before\s+(?=[.,;])|later|from\s+now|hence|back)\b(?!\s+than\b)"
+      + r")s?\s+(?P<dir>ago|earlier|before\s+(?=[.,;])|later|from\s+now|hence|back|away(?=\s*[.,;!?]|\s*$))\b(?!\s+than\b)"
       r"(?P<today>\s+(?i:today)\b)?", "unit",
       examples=[("2024-12-02", "They met two weeks ago.", "2024-11-18/2024-11-24", "range"),
                 ("2024-12-02", "They met 10 days ago.", "2024-11-22", "day"),
@@ -1745,14 +1749,15 @@ def season(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> Resu
                 ("2025-03-05", "The suspect was arrested an hour ago.", "2025-03-05", "day"),
                 ("2025-03-05", "It happened a few minutes ago.", "2025-03-05", "day"),
                 ("2025-03-05", "The blast was 48 hours ago.", "2025-03-03", "day"),
-                ("2025-03-05", "It began 30 hours ago.", None, "unknown")])
+                ("2025-03-05", "It began 30 hours ago.", None, "unknown"),
+                ("2025-03-05", "The election is two months away.", "2025-05", "month")])
 def ago(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> Result:
     """N units before (ago) or after (from now) the publication date; weeks are a week range."""
     n = _num(m["n"])
     unit = m["u"].lower().rstrip("s").replace("centurie", "century")
     unit = en.UNIT_ABBREVIATIONS.get(unit, unit)
     direction = re.sub(r"\s+", " ", m["dir"].lower())
-    if unit in ("hour", "minute") and direction in ("ago", "from now", "hence", "back"):
+    if unit in ("hour", "minute") and direction in ("ago", "from now", "hence", "back", "away"):
         # "an hour ago", "30 minutes ago", "a few hours ago": the publication day (a time of
         # day scores as its day); whole days of hours ("48 hours ago") count as days
         return _hours_away(m, ref, n, unit, -1 if direction in ("ago", "back") else 1)
@@ -1770,7 +1775,7 @@ def ago(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> Result:
         return _point(m, None, "unknown")
     if ref is None or n > 100_000:
         return _point(m, None, "unknown")
-    sign = 1 if direction in ("from now", "hence") else -1
+    sign = 1 if direction in ("from now", "hence", "away") else -1
     if m["today"] and direction == "ago":  # "a week ago today", "a year ago today": that very day
         if unit in ("year", "month"):
             y, mo = cal.month_add(ref.year, ref.month, -n * (12 if unit == "year" else 1))
@@ -1821,6 +1826,7 @@ def moments_ago(m: re.Match[str], text: str, ref: date | None, lenient: bool) ->
     return _hours_away(m, ref, None, "hour", 1)
 
 
+_RATE_BEFORE = re.compile(r"\d[\d,.]*\s+(?:[a-z]+\s+){0,2}(?:for\s+[a-z\s]+?)?$")
 _SUPERLATIVE = re.compile(r"(?i)\b(?:first|only|\w{3,}est|most|least|record|ever)\b[^.;:!?]{0,50}$")
 
 
@@ -1841,13 +1847,18 @@ _SUPERLATIVE = re.compile(r"(?i)\b(?:first|only|\w{3,}est|most|least|record|ever
                 ("2025-03-05", "The verdict is expected in 2 hours.", "2025-03-05", "day"),
                 ("2025-03-05", "The ultimatum expires in 48 hours.", "2025-03-07", "day"),
                 ("2025-03-05", "He will land in half an hour.", "2025-03-05", "day"),
-                ("2025-03-05", "He ran the course in three hours.", None, "unknown")])
+                ("2025-03-05", "He ran the course in three hours.", None, "unknown"),
+                ("2025-03-05", "Back in 5 minutes.", "2025-03-05", "day"),
+                ("2025-03-05", "You can add 65 miles in 4 minutes.", None, "unknown")])
 def in_units(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> Result:
     """"in ten days" is a date only in a future clause; otherwise it is a duration."""
     n = _num(m["n"])
     clause = tense(text, m.start(), m.end())
-    if lenient and clause is None or m["time"]:
-        clause = "future"  # "in ten days' time" looks ahead; alone ("in 10 days", a model's when) too
+    short = m["u"].lower().startswith(("hour", "minute"))
+    if short and _RATE_BEFORE.search(text, max(0, m.start() - 40), m.start()):
+        return _point(m, None, "unknown", "duration")  # "65 miles in 4 minutes", "108 runs in 115 minutes"
+    if lenient and clause is None or m["time"] or (clause is None and short):
+        clause = "future"  # "Back in 5 minutes": only a past clause makes minutes a duration  # "in ten days' time" looks ahead; alone ("in 10 days", a model's when) too
     if n is None or ref is None or m["n"].lower() in en.VAGUE_QUANTITIES or n > 10_000 \
             or clause != "future" or _SUPERLATIVE.search(text, max(0, m.start() - 60),
                                                                                    m.start()):

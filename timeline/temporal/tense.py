@@ -66,7 +66,7 @@ _HAS_OR_BE_BEFORE = re.compile(r"(?i)\b(?:has|have|is|are|am|be|been|was|were|['
 _PAST_ACT = frozenset(en.PAST_ACT_VERBS)
 # a time told as what the subject is, right before the expression: "Kick-off is at 10.30am on
 # Saturday", "the party is on Friday" (a past one "was"): a schedule, so the future
-_COPULA_BEFORE = re.compile(r"\b(?:is|are)\s+(?:(?:at|on)\s+)?$")
+_COPULA_BEFORE = re.compile(r"\b(?:is|are)\s+(?:(?:at|on)\s+)?(?:[A-Z][a-z]+\s+(?:and|or)\s+)?$")
 _PASSIVE = re.compile(r"(?i)\b(?:(?:be|been|being|is|are|was|were|to|a|an|the|still|its|their|his|her|very|newly|"
                       r"not|un)\s+|(?:be|been|being|is|are|was|were)\s+[a-z]+ly\s+)$")
 
@@ -106,6 +106,54 @@ def _kind(m: re.Match[str], before: str) -> str:
     if first in _PAST_ACT and " to " in m.group().lower() and not _HAS_OR_BE_BEFORE.search(before):
         return "either"  # "agreed to buy the plant in May"
     return "future"
+
+
+def _third_person(verb: str) -> str:
+    if verb.endswith(("s", "sh", "ch", "x", "o")):
+        return verb + "es"
+    if verb.endswith("y") and verb[-2:-1] not in "aeiou":
+        return verb[:-1] + "ies"
+    return verb + "s"
+
+
+_PLAN_BASE = _words(tuple(sorted(set(en.PRESENT_PLAN_VERBS))))
+_PLAN_THIRD = _words(tuple(sorted({_third_person(v) for v in en.PRESENT_PLAN_VERBS})))
+# a verb in the plain present, or another sign of a sentence told in the present (``lang.en``):
+# only consulted when no cue at all decided the tense
+_PRESENT = re.compile(
+    r"(?i:\b(?:am|is|are|['’]m|['’]re)\s+(?:\w+ly\s+)?[a-z]{2,}ing\b"
+    rf"|\b(?:am|is|are|['’]m|['’]re)\s+(?:{_words(en.PRESENT_STATES)})\b"
+    rf"|(?:^|(?<=[.!?\"“]\s))\s*(?:{_words(en.PRESENT_PLAN_OPENERS)})\b"
+    r"|^\s*(?:(?:what|when|where|how|who)\s+)?(?:are|is|do|does)\s+(?:you|we|they|he|she|it|I)\b)"
+    # a subject before the verb: a pronoun, a plural noun, a name or a noun after a determiner
+    rf"|(?:\b(?:[Ww]e|[Yy]ou|[Tt]hey|I)|(?!(?:{_NOT_PLURAL})\b)\b[A-Za-z]{{2,}}[^\Wsiu]s)\s+(?:{_PLAN_BASE})\b"
+    rf"|(?:\b(?:[Tt]he|[Aa]n?|[Oo]ur|[Mm]y|[Yy]our|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir)\s+[a-z]+|\b[A-Z][a-z]+)\s+(?:{_PLAN_THIRD})\b"
+    # an instruction opening the sentence: "Meet me on Friday", "Call me tomorrow"
+    rf"|^\s*(?i:{_PLAN_BASE})\s+(?:me|us|him|her|them|the|a|your|our|at|on|in|back)\b"
+)
+
+
+_ATTACHED = re.compile(r"\b(?:after|since|following|as|when|while|who|which|that|despite)\b")
+_PAST_QUESTION = re.compile(r"(?i)\s*(?:(?:what|when|where|how|who|why)\s+)?(?:did|was|were|had)\b")
+
+
+def _present_plan(text: str, start: int, end: int, left: str) -> str | None:
+    """A sign that the sentence around text[start:end] is told in the present (``_PRESENT``), when
+    it ends as a sentence does (a headline, often in the present for a past happening, has no
+    full stop) and holds no past or future cue: a plan or a schedule, so the future."""
+    stop = _SENTENCE_REST.search(text, end, end + 160)
+    if stop is None or stop.group() not in ".!?":
+        return None
+    sentence = left + text[start:stop.end()]
+    found = _PRESENT.search(sentence)
+    if found is None or _PAST_QUESTION.match(sentence) \
+            or any(_usable(c, sentence[:c.start()]) for c in _CUE.finditer(sentence)):
+        return None
+    if found.end() <= len(left) and _ATTACHED.search(left, found.end()):
+        # "is heading to Russia after winning the trophy Friday", "walks off as Gonzaga celebrates
+        # its win on Thursday night": the expression dates another clause's happening
+        return None
+    return found.group().strip()
 
 
 def tense(text: str, start: int, end: int) -> str | None:
@@ -169,4 +217,8 @@ def tense_cue(text: str, start: int, end: int) -> tuple[str | None, str]:
             else:
                 best = (dist, _kind(m, right[:m.start()]) if m.group("fut") else "past", word)
         break
+    if best is None:
+        plan = _present_plan(text, start, end, left)
+        if plan:
+            return "future", plan
     return (best[1], best[2]) if best else (None, "")

@@ -159,6 +159,25 @@ whereas besides towards afterwards sometimes various previous news series means"
 # the singular present of the same verbs, beside those in FUTURE_CUES ("opens", "ends"...): "the
 # debate airs Thursday at 8pm", "the series debuts on Friday"
 SCHEDULE_VERBS_SINGULAR = ("airs", "debuts", "launches", "finishes", "gets under way")
+# Verbs whose plain present, with no past or future cue anywhere in the sentence, tells a
+# schedule or a plan, so a bare weekday or month in it is the coming one ("Parliament sits on
+# Monday", "Doctors strike on Thursday", "Fares rise in January", "Meet me on Friday"): the base
+# forms; ``tense.py`` derives the third-person forms ("sits", "flies", "goes")
+PRESENT_PLAN_VERBS = ("meet", "go", "come", "leave", "arrive", "fly", "sail", "land", "travel", "start", "begin",
+                      "open", "close", "end", "finish", "run", "strike", "march", "rise", "change", "move", "return",
+                      "resume", "reopen", "launch", "vote", "sit", "hit", "head", "tour", "perform", "screen",
+                      "stream", "air", "visit", "host", "play", "face", "take", "get", "call", "join", "book",
+                      "bring", "send", "see", "apply", "register", "submit", "pay", "collect", "expire", "switch",
+                      "double", "increase", "drop", "close", "marry", "wed", "graduate", "retire", "step", "hand",
+                      "sign", "kick", "wrap", "break", "celebrate", "mark", "gather", "rally", "protest", "walk")
+# ... and what else in such a sentence says it is told in the present: a progressive ("I'm flying
+# to Paris on Monday"), a state after a copula ("Results are out on Friday", "We are open on
+# Saturday"), a suggestion or reminder ("Let's meet", "Don't forget to vote"), a question to
+# someone ("Are you free", "Do you want to")
+PRESENT_STATES = ("open", "closed", "shut", "out", "back", "off", "away", "free", "busy", "here", "there", "home",
+                  "live", "on air", "available", "in town")
+PRESENT_PLAN_OPENERS = ("let's", "let’s", "let us", "don't forget", "don’t forget", "do not forget", "remember to",
+                        "please", "can we", "can you", "could we", "could you", "shall we", "why not")
 # future cues that are never a misreading ("will report on Jan. 30" is next January, however far)
 STRONG_FUTURE_CUES = frozenset({"will", "won't", "shall", "'ll", "will be"})
 # "decided to admit", "agreed to pay": the infinitive is still ahead of the clause's time
@@ -180,6 +199,12 @@ PAST_CUES = (
     "left", "won", "lost", "got", "held", "sold", "bought", "led", "ran", "broke", "hit", "struck", "spoke",
     "wrote", "became", "found", "sent", "built", "kept", "brought", "thought", "felt", "stood", "fought",
     "fled", "flew", "drew", "grew", "knew", "threw", "shot", "quit", "cut", "set", "put",
+    # more irregular pasts, so a sentence told in the past is never read as a present plan
+    "paid", "spent", "heard", "caught", "taught", "sought", "drove", "rode", "wore", "sang", "sank", "swam",
+    "slept", "fed", "laid", "hid", "rang", "sat", "ate", "forgot", "froze", "chose", "woke", "stole", "meant",
+    "lit", "hung", "dealt", "dug", "swore", "tore", "lent", "bent", "bled", "spun", "stuck", "swung", "withdrew",
+    "overcame", "underwent", "oversaw", "understood", "withheld", "upheld", "shook", "arose", "rebuilt", "sped",
+    "did", "sold", "told", "became", "bore", "forbade", "mistook", "overtook", "undertook", "wound", "beat",
 )
 # past participles that do not end in -ed or -en, for "is said to have fled", "are feared to have
 # died" (a perfect infinitive: the happening is past whatever the verb before it)
