@@ -116,20 +116,24 @@ def _third_person(verb: str) -> str:
     return verb + "s"
 
 
+_CALENDAR = "(?:" + "|".join(list(en.MONTH_NAMES) + [w.capitalize() for w in en.WEEKDAYS]) + r")\b"
+_PERFECT = re.compile(rf"\b(?:has|have|['’]ve|having)\s+(?:\w+ly\s+|not\s+|never\s+|already\s+)?(?:[a-z]{{2,}}(?:ed|en)|{_words(en.IRREGULAR_PARTICIPLES)})\b")
 _PLAN_BASE = _words(tuple(sorted(set(en.PRESENT_PLAN_VERBS))))
 _PLAN_THIRD = _words(tuple(sorted({_third_person(v) for v in en.PRESENT_PLAN_VERBS})))
 # a verb in the plain present, or another sign of a sentence told in the present (``lang.en``):
 # only consulted when no cue at all decided the tense
 _PRESENT = re.compile(
     r"(?i:\b(?:am|is|are|['’]m|['’]re)\s+(?:\w+ly\s+)?[a-z]{2,}ing\b"
+    # a present passive that is no report: "Bins are collected on Thursday", "the road is shut"
+    rf"|\b(?:is|are)\s+(?!(?:{_words(en.REPORT_PARTICIPLES)})\b)(?:[a-z]{{3,}}[^\We]ed|shut|run|set)\b"
     rf"|\b(?:am|is|are|['’]m|['’]re)\s+(?:{_words(en.PRESENT_STATES)})\b"
     rf"|(?:^|(?<=[.!?\"“]\s))\s*(?:{_words(en.PRESENT_PLAN_OPENERS)})\b"
     r"|^\s*(?:(?:what|when|where|how|who)\s+)?(?:are|is|do|does)\s+(?:you|we|they|he|she|it|I)\b)"
     # a subject before the verb: a pronoun, a plural noun, a name or a noun after a determiner
     rf"|(?:\b(?:[Ww]e|[Yy]ou|[Tt]hey|I)|(?!(?:{_NOT_PLURAL})\b)\b[A-Za-z]{{2,}}[^\Wsiu]s)\s+(?:{_PLAN_BASE})\b"
-    rf"|(?:\b(?:[Tt]he|[Aa]n?|[Oo]ur|[Mm]y|[Yy]our|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir)\s+[a-z]+|\b[A-Z][a-z]+)\s+(?:{_PLAN_THIRD})\b"
+    rf"|(?:\b(?:[Tt]he|[Aa]n?|[Oo]ur|[Mm]y|[Yy]our|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir)\s+[a-z]+|\b(?!{_CALENDAR})[A-Z][a-z]+)\s+(?:{_PLAN_THIRD})\b"
     # an instruction opening the sentence: "Meet me on Friday", "Call me tomorrow"
-    rf"|^\s*(?i:{_PLAN_BASE})\s+(?:me|us|him|her|them|the|a|your|our|at|on|in|back)\b"
+    rf"|^\s*(?i:{_PLAN_BASE})\s+(?:me|us|him|her|them|it|this|that|the|a|your|our|at|on|in|back|by)\b"
 )
 
 
@@ -146,7 +150,7 @@ def _present_plan(text: str, start: int, end: int, left: str) -> str | None:
         return None
     sentence = left + text[start:stop.end()]
     found = _PRESENT.search(sentence)
-    if found is None or _PAST_QUESTION.match(sentence) \
+    if found is None or _PAST_QUESTION.match(sentence) or _PERFECT.search(sentence) \
             or any(_usable(c, sentence[:c.start()]) for c in _CUE.finditer(sentence)):
         return None
     if found.end() <= len(left) and _ATTACHED.search(left, found.end()):

@@ -44,6 +44,10 @@ RELATIVE_DAY_SHORT: dict[str, int] = {"tmrw": 1, "tmw": 1, "tomoz": 1, "yest": -
 # words before a year-first number that make it a release's number, not a date ("version 2023.10.01")
 VERSION_WORDS = frozenset({"version", "ver", "v", "build", "firmware", "revision", "rev", "patch", "release-", "sdk",
                            "api", "os", "ios", "android", "edition"})
+# words right before a bare weekday that make it a deadline, the coming one ("by close of business
+# Friday", "EOD Tuesday")
+DEADLINE_WORDS = ("end of day", "end of business", "close of business", "close of play", "end of play", "eod", "cob",
+                  "eob", "no later than", "not later than")
 LAST_ORDINALS = frozenset({"last", "final"})
 SEASONS: dict[str, str] = {"spring": "SP", "summer": "SU", "autumn": "FA", "fall": "FA", "winter": "WI"}
 UNIT_ABBREVIATIONS = {"yr": "year", "yrs": "year", "wk": "week", "wks": "week"}  # "next yr", "2 yrs ago"
@@ -102,6 +106,16 @@ EASTER_HOLIDAYS: dict[str, int] = {
 GENERIC_LOWER_HOLIDAYS = frozenset({"election day", "may day", "flag day", "independence day", "canada day",
                                     "australia day", "remembrance day", "father's day", "mother's day", "palm sunday",
                                     "good friday", "holy thursday", "ascension day"})
+# holiday words that modify a noun in -ing as well ("Christmas shopping", "Easter egg hunting")
+HOLIDAY_MODIFIER_NAMES = frozenset({"christmas", "xmas", "easter", "thanksgiving", "may day", "flag day", "halloween"})
+# nouns after a holiday's name that make it a modifier, no date ("Black Friday deals", "the New
+# Year's Day title", "Christmas Eve expirations"); happenings on the day ("a Christmas Day concert",
+# "the Boxing Day tsunami") are left dates
+HOLIDAY_NONDATE_NOUNS = frozenset("""deals deal sales sale shopping shoppers spending trading tree trees card cards
+decorations lights gift gifts presents album single song songs hit number spirit cheer market markets film movie
+edition jumper jumpers menu pudding cake cakes egg eggs bunny costume costumes candy title titles record records
+expiration expirations bonus bonuses rush getaway traffic tradition traditions theme themed season's advert adverts
+ad ads campaign campaigns catalogue catalog episode episodes issue""".split())
 # US general election day: the Tuesday after the first Monday of November.
 ELECTION_DAY = "election day"
 
@@ -130,6 +144,8 @@ FUTURE_CUES = (
     # a contract month is ahead of the trading day: "crude for delivery in December" ("for
     # delivery" is listed above)
     "for settlement",
+    # a forecast: "Rain is forecast for Tuesday", "storms are predicted on Friday"
+    "is forecast", "are forecast", "forecast to", "is predicted", "are predicted",
 ) + tuple(f"{noun} {verb}" for noun, verb in (
     # a scheduled happening told in the present with a copula: "the meeting is Tuesday", "the vote
     # is on Thursday", "the hearing is at 10 a.m. Monday" (a past one is "was"); only nouns that
@@ -169,7 +185,9 @@ PRESENT_PLAN_VERBS = ("meet", "go", "come", "leave", "arrive", "fly", "sail", "l
                       "stream", "air", "visit", "host", "play", "face", "take", "get", "call", "join", "book",
                       "bring", "send", "see", "apply", "register", "submit", "pay", "collect", "expire", "switch",
                       "double", "increase", "drop", "close", "marry", "wed", "graduate", "retire", "step", "hand",
-                      "sign", "kick", "wrap", "break", "celebrate", "mark", "gather", "rally", "protest", "walk")
+                      "sign", "kick", "wrap", "break", "celebrate", "mark", "gather", "rally", "protest", "walk",
+                      # the weather's plans: "the heatwave peaks on Wednesday", "temperatures fall on Thursday"
+                      "peak", "reach", "ease", "clear", "spread", "continue", "fall", "turn", "linger")
 # ... and what else in such a sentence says it is told in the present: a progressive ("I'm flying
 # to Paris on Monday"), a state after a copula ("Results are out on Friday", "We are open on
 # Saturday"), a suggestion or reminder ("Let's meet", "Don't forget to vote"), a question to
@@ -177,7 +195,17 @@ PRESENT_PLAN_VERBS = ("meet", "go", "come", "leave", "arrive", "fly", "sail", "l
 PRESENT_STATES = ("open", "closed", "shut", "out", "back", "off", "away", "free", "busy", "here", "there", "home",
                   "live", "on air", "available", "in town")
 PRESENT_PLAN_OPENERS = ("let's", "let’s", "let us", "don't forget", "don’t forget", "do not forget", "remember to",
-                        "please", "can we", "can you", "could we", "could you", "shall we", "why not")
+                        "please", "can we", "can you", "could we", "could you", "shall we", "why not",
+                        # what a day is for the speaker: "It's my birthday on Tuesday"
+                        "it's my", "it’s my", "it is my", "it's our", "it’s our", "it is our", "it's your", "it’s your")
+# participles of a present passive that report a past happening ("is accused of killing ... on
+# Monday"): no plan; any other present passive is one ("Bins are collected on Thursday")
+REPORT_PARTICIPLES = ("accused", "charged", "suspected", "believed", "alleged", "said", "reported", "thought",
+                      "feared", "known", "understood", "presumed", "rumoured", "rumored", "claimed", "estimated",
+                      "detained", "arrested", "held", "jailed", "injured", "killed", "wanted", "missing", "dead",
+                      "confirmed", "identified", "named", "blamed", "credited", "linked", "tied", "involved",
+                      "hospitalised", "hospitalized", "investigated", "questioned", "remembered", "considered",
+                      "seen", "regarded", "described", "used", "based", "located", "owned", "married", "related")
 # future cues that are never a misreading ("will report on Jan. 30" is next January, however far)
 STRONG_FUTURE_CUES = frozenset({"will", "won't", "shall", "'ll", "will be"})
 # "decided to admit", "agreed to pay": the infinitive is still ahead of the clause's time
