@@ -55,12 +55,15 @@ _NUMWORD = (r"(?:\d+(?:\.\d+)?|(?i:twenty|thirty|forty|fifty|sixty|seventy|eight
             r"an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|"
             r"fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|"
             r"eighty|ninety|hundred)")
-_UNIT = r"(?:year|month|week|day|decade|centur(?:y|ie)|hour|minute|fortnight|quarter|night|weekend|yr|wk)"
+_UNIT = r"(?:year|month|week|day|decade|centur(?:y|ie)|hour|minute|fortnight|quarter|night|weekend|yr|wk|hr|min)"
 _SPOKEN_YEAR = (r"(?i:nineteen[\s-]+(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
                 r"(?:[\s-]+(?:one|two|three|four|five|six|seven|eight|nine))?|ten|eleven|twelve|thirteen|"
                 r"fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|hundred)"
-                r"|two\s+thousand(?:\s+and)?(?:\s+(?:one|two|three|four|five|six|seven|eight|nine|ten|"
-                r"eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen))?)\b")
+                r"|two\s+thousand(?:\s+and)?(?:\s+(?:twenty(?:[\s-]+(?:one|two|three|four|five|six|seven|eight|nine))?|"
+                r"one|two|three|four|five|six|seven|eight|nine|ten|"
+                r"eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen))?"
+                r"|twenty[\s-]+(?:twenty(?:[\s-]+(?:one|two|three|four|five|six|seven|eight|nine))?|ten|eleven|"
+                r"twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen))\b")
 _ORDINAL = r"(?i:first|second|third|fourth|fifth|1st|2nd|3rd|4th|5th|last|final)"
 _HOLIDAY_NAMES = (list(en.FIXED_HOLIDAYS) + list(en.WEEKDAY_HOLIDAYS) + list(en.DERIVED_HOLIDAYS)
                   + list(en.EASTER_HOLIDAYS) + [en.ELECTION_DAY])
@@ -77,7 +80,7 @@ for _words, _fam in (
     (list(en.MONTHS) + [m.lower() for m in en.MONTH_NAMES], "month"),
     (list(en.WEEKDAYS), "wd"),
     ("""years year months month weeks week weekend weekends days day decade decades century centuries hours hour
-        minutes minute moments seconds fortnight fortnights quarter quarters quarterly qtr nights night spring springs summer
+        minutes minute moments seconds hr hrs min mins fortnight fortnights quarter quarters quarterly qtr nights night spring springs summer
         summers autumn autumns fall falls winter winters half daily weekly monthly annually yearly nightly
         earlier later q1 q2 q3 q4 yr yrs wk wks mondays tuesdays wednesdays thursdays fridays saturdays sundays""".split(), "unit"),
     (list(en.RELATIVE_DAY_SHORT), "rel"),
@@ -85,7 +88,7 @@ for _words, _fam in (
      "clock".split(), "rel"),
     ("""recent recently lately current currently nowadays now past future time times previously formerly soon
         date far present these""".split(), "vague"),
-    ("nineteen thousand".split(), "spoken"),
+    ("nineteen thousand twenty".split(), "spoken"),
     ("""christmas boxing independence halloween valentine bastille armistice veterans patrick juneteenth groundhog
         remembrance thanksgiving memorial labor labour luther mlk presidents columbus mother father easter
         pentecost whit ascension shrove mardi maundy election fourth cyber flag canada australia xmas""".split(),
@@ -172,11 +175,13 @@ def _num(word: str) -> int | None:
 
 def _spoken_year(s: str) -> int:
     words = re.split(r"[\s-]+", s.lower())
-    if words[0] == "two":  # two thousand (and) X
-        rest = [w for w in words[2:] if w != "and"]
+    if words[0] in ("two", "twenty"):  # two thousand (and) X, twenty X ("twenty twenty-one")
+        rest = [w for w in words[(2 if words[0] == "two" else 1):] if w != "and"]
         if not rest:
             return 2000
-        return 2000 + (en.SPOKEN_UNITS.get(rest[0]) or en.SPOKEN_TEENS.get(rest[0]) or 0)
+        tens = en.SPOKEN_TENS.get(rest[0], 0)
+        unit = en.SPOKEN_UNITS.get(rest[1], 0) if tens and len(rest) > 1 else 0
+        return 2000 + (tens + unit if tens else en.SPOKEN_UNITS.get(rest[0]) or en.SPOKEN_TEENS.get(rest[0]) or 0)
     tail = words[1:]
     if tail == ["hundred"]:
         return 1900
@@ -378,6 +383,9 @@ def _day_number(m: re.Match[str]) -> int:
     return int(re.match(r"\d+", m["d"]).group())  # type: ignore[union-attr]
 
 
+# the past verb right before a date ("closed Jan 5th", "began on April 30"), not in a perfect ("has
+# fixed April 24 as the date": the date is what was fixed, not when)
+_VERB_ON = re.compile(r"(?<!\bhas\s)(?<!\bhave\s)(?<!\bhad\s)\b([A-Za-z]+)\s+(?:on\s+)?$")
 _WAS_ON = re.compile(r"\b(?:was|were)\s+(?:on\s+)?$")
 _REL_YEAR = re.compile(r"(?i),?\s+(?:of\s+)?(?P<rel>last|this|next)\s+year\b")
 _HABITUAL = re.compile(r"(?i)\b(?:" + _alt(en.HABITUAL_ADVERBS) + r")\b")
@@ -455,8 +463,14 @@ def month_day(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> R
             clause, cue = tense_cue(text, m.start(), end)
             if clause == "future" and cue in en.STRONG_FUTURE_CUES:
                 clause = "future!"  # "will report on Jan. 30": the next one, however far
-            elif clause == "past" and _WAS_ON.search(text, max(0, m.start() - 12), m.start()):
-                clause = "past!"  # "The election was on 4 July": the date is what the past "was"
+            elif clause == "past" and (_WAS_ON.search(text, max(0, m.start() - 12), m.start())
+                                       or (cue not in en.WEAK_PAST_CUES and _VERB_ON.search(text, max(0, m.start() - 40),
+                                                                                            m.start())
+                                           and _VERB_ON.search(text, max(0, m.start() - 40), m.start())[1].lower() == cue
+                                           and not m.group().lower().startswith("the"))):
+                # "The election was on 4 July", "the deal closed Jan 5th": the past verb is the
+                # date's own; a reporting verb ("said") may be another clause's
+                clause = "past!"
             if clause is None and _prev_word(text, m.start()).lstrip("(") in ("through", "thru"):
                 clause = "future"  # "on display at the Met (through Oct. 1)": an end still ahead
         if clause == "either":
@@ -1054,8 +1068,8 @@ def weekday(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> Res
     if not m["mod"] and (_HOURS_AFTER.match(text, m.end()) or _DAY_SPAN_BEFORE.search(text, max(0, m.start() - 12),
                                                                                           m.start())):
         return _point(m, None, "unknown", "set")  # opening hours: "Open Wednesday-Saturday 11 a.m.-9 p.m."
-    if re.search(r"\bBlack\s*$", text[max(0, m.start() - 8):m.start()]):
-        return None  # "Black Monday" names a past crash, not this week's Monday
+    if _NAMED_DAY_BEFORE.search(text, max(0, m.start() - 8), m.start()):
+        return None  # "Black Monday" names a past crash, "Cyber Monday" a sales day: not this week's Monday
     if not m["mod"] and not m["part"] and prev == "the" and _NAME_AFTER.match(text, m.end()):
         return None  # "The Sunday Times", "the Monday Club": a name
     if ref is None:
@@ -1088,6 +1102,7 @@ def weekday(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> Res
 
 # "said at a Wednesday news conference", "in a Wednesday media event": the weekday qualifies one
 # told happening (a noun after it), where "on a Friday", "a Friday night" name no one day
+_NAMED_DAY_BEFORE = re.compile(r"\b(?:" + _alt(en.WEEKDAY_NAME_PREFIXES) + r")\s*$")
 _NAME_AFTER = re.compile(r"\s+(?!(?:" + _MONTH_FULL + r")\b)[A-Z][a-z]+")
 _DEADLINE_BEFORE = re.compile(r"(?i)(?:\bby\s+(?:the\s+)?|\b)(?:" + _alt(en.DEADLINE_WORDS) + r")\s*,?\s*$")
 _EVENT_NOUN_AFTER = re.compile(r"\s+(?!(?:" + _alt(en.INDEFINITE_DAY_FOLLOWERS) + r")\b)[a-z]{3,}\b(?![-'’])")
@@ -1128,7 +1143,7 @@ def _possessive_tense(text: str, start: int, end: int, weak_future: bool = False
 
 
 @rule(r"\b(?P<w>(?i:today|tonight|yesterday|tomorrow|the\s+day\s+before\s+yesterday|"
-      r"the\s+day\s+after\s+tomorrow|this\s+(?:morning|afternoon|evening)|last\s+night|overnight))(?:'s)?"
+      r"the\s+day\s+after\s+tomorrow|this\s+(?:morning|afternoon|evening)|last\s+(?:night|evening)|overnight))(?:'s)?"
       r"(?:\s+(?i:morning|afternoon|evening|night))?\b", ("rel", "unit"),
       examples=[("2025-03-05", "the day before yesterday", "2025-03-03", "day"),
                 ("2025-03-05", "the day after tomorrow", "2025-03-07", "day"),
@@ -1531,7 +1546,10 @@ def year_span(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> R
     return _point(m, f"{y1:04d}/{y2:04d}", "range")
 
 
-@rule(r"\b" + _SPOKEN_YEAR, "spoken", examples=[("2025-03-05", "in nineteen eighty-four", "1984", "year")])
+@rule(r"\b" + _SPOKEN_YEAR, "spoken", examples=[("2025-03-05", "in nineteen eighty-four", "1984", "year"),
+                                                ("2025-03-05", "It was founded in twenty twenty-one.", "2021", "year"),
+                                                ("2025-03-05", "in two thousand and twenty", "2020", "year"),
+                                                ("2025-03-05", "in twenty ten", "2010", "year")])
 def spoken_year(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> Result:
     return _point(m, cal.yval(_spoken_year(m.group())), "year")
 
@@ -1664,6 +1682,7 @@ _SPORTS = re.compile(r"(?i)\b(?:" + _alt(sorted(en.SPORTS_WORDS)) + r")\b")
                 ("2025-03-05", "Sales should recover in the fourth quarter.", "2025-10-01/2025-12-31", "range"),
                 ("2025-08-05", "Profit rose in the second quarter.", "2025-04-01/2025-06-30", "range"),
                 ("2023-03-24", "Leonard scored 15 points in the third quarter.", None, "unknown"),
+                ("2023-11-16", "Profits will rise in the first quarter.", "2024-01-01/2024-03-31", "range"),
                 ("2023-03-24", "After a stagnant second quarter left the score tied at halftime, they won.", None,
                  "unknown")])
 def quarter(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> Result:
@@ -1684,9 +1703,11 @@ def quarter(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> Res
             text, max(0, m.start() - 120), min(len(text), m.end() + 120)):
         return None  # "scored 15 in the third quarter": a game's quarter, not the year's
     year_ = ref.year - 1 if det.startswith("last") else ref.year + 1 if det.startswith("next") else ref.year
-    if not det.startswith(("last", "next", "this")) and 3 * (q - 1) + 1 > ref.month \
-            and tense(text, m.start(), m.end()) != "future":
+    clause = tense(text, m.start(), m.end()) if not det.startswith(("last", "next", "this")) else None
+    if not det.startswith(("last", "next", "this")) and 3 * (q - 1) + 1 > ref.month and clause != "future":
         year_ -= 1  # "grew 0.3% in the fourth quarter" (published in March): last year's fourth quarter
+    elif clause == "future" and 3 * q < ref.month:
+        year_ += 1  # "profits will rise in the first quarter" (published in November): next year's
     return _point(m, cal.quarter_range(year_, q), "range", relative=True)
 
 
@@ -1856,7 +1877,7 @@ _SUPERLATIVE = re.compile(r"(?i)\b(?:first|only|\w{3,}est|most|least|record|ever
 
 
 @rule(r"(?i)\bin\s+(?:(?:about|around|roughly|approximately|some|just|only)\s+)?(?P<n>" + _NUMWORD
-      + r")\s+(?P<u>days?|weeks?|months?|years?|fortnights?|hours?|minutes?)\b(?!\s+ago)"
+      + r")\s+(?P<u>days?|weeks?|months?|years?|fortnights?|hours?|minutes?|hrs?|mins?)\b(?!\s+ago)"
       r"(?P<time>['’]?s?\s+time\b)?", "unit",
       examples=[("2025-03-05", "The results come out in ten days' time.", "2025-03-15", "day"),
                 ("2025-03-05", "Talks resume in two weeks’ time.", "2025-03-17/2025-03-23", "range"),
@@ -1879,7 +1900,7 @@ def in_units(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> Re
     """"in ten days" is a date only in a future clause; otherwise it is a duration."""
     n = _num(m["n"])
     clause = tense(text, m.start(), m.end())
-    short = m["u"].lower().startswith(("hour", "minute"))
+    short = m["u"].lower().startswith(("hour", "minute", "hr", "min"))
     if short and _RATE_BEFORE.search(text, max(0, m.start() - 40), m.start()):
         return _point(m, None, "unknown", "duration")  # "65 miles in 4 minutes", "108 runs in 115 minutes"
     if lenient and clause is None or m["time"] or (clause is None and short):
@@ -1890,6 +1911,7 @@ def in_units(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> Re
         # "its first bond issue in 21 years", "the highest level in ten days": a stretch of time
         return _point(m, None, "unknown", "duration")
     unit = m["u"].lower().rstrip("s")
+    unit = en.UNIT_ABBREVIATIONS.get(unit, unit)
     if unit in ("hour", "minute"):
         return _hours_away(m, ref, n, unit, 1)  # "in 2 hours", "in half an hour": today
     if unit == "year":
@@ -1936,8 +1958,11 @@ def year_earlier(m: re.Match[str], text: str, ref: date | None, lenient: bool) -
       examples=[("2025-03-05", "on the 3rd, they left", "2025-03-03", "day"),
                 ("2025-03-05", "the 22nd floor", None, "unknown"),
                 ("2025-03-05", "Voting takes place on the 15th.", "2025-03-15", "day"),
-                ("2025-03-20", "The board will meet on the 3rd.", "2025-04-03", "day")])
+                ("2025-03-20", "The board will meet on the 3rd.", "2025-04-03", "day"),
+                ("2024-06-09", "It closes on the 20th", "2024-06-20", "day")])
 def nth_day(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> Result:
+    """"on the 3rd": a day of this month or a neighbouring one, by the tense ("on the fifth" is
+    as often a golf hole or a floor: left alone)."""
     nxt = _next_word(text, m.end())
     if nxt[:1].isalpha() and nxt.lower() not in ("and", "or", "to", "at", "in", "when", "of"):
         return None  # "the 22nd floor", "the 3rd time"

@@ -44,13 +44,16 @@ RELATIVE_DAY_SHORT: dict[str, int] = {"tmrw": 1, "tmw": 1, "tomoz": 1, "yest": -
 # words before a year-first number that make it a release's number, not a date ("version 2023.10.01")
 VERSION_WORDS = frozenset({"version", "ver", "v", "build", "firmware", "revision", "rev", "patch", "release-", "sdk",
                            "api", "os", "ios", "android", "edition"})
+# words before a weekday that make it a named day, not this week's ("Black Monday", "Cyber Monday")
+WEEKDAY_NAME_PREFIXES = ("Black", "Cyber", "Blue", "Bloody", "Manic", "Giving")
 # words right before a bare weekday that make it a deadline, the coming one ("by close of business
 # Friday", "EOD Tuesday")
 DEADLINE_WORDS = ("end of day", "end of business", "close of business", "close of play", "end of play", "eod", "cob",
                   "eob", "no later than", "not later than")
 LAST_ORDINALS = frozenset({"last", "final"})
 SEASONS: dict[str, str] = {"spring": "SP", "summer": "SU", "autumn": "FA", "fall": "FA", "winter": "WI"}
-UNIT_ABBREVIATIONS = {"yr": "year", "yrs": "year", "wk": "week", "wks": "week"}  # "next yr", "2 yrs ago"
+UNIT_ABBREVIATIONS = {"yr": "year", "yrs": "year", "wk": "week", "wks": "week", "hr": "hour", "hrs": "hour",
+                      "min": "minute", "mins": "minute"}  # "next yr", "2 yrs ago"
 UNITS_IN_DAYS: dict[str, int] = {"day": 1, "night": 1, "week": 7, "fortnight": 14}
 SPOKEN_UNITS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9}
 SPOKEN_TEENS = {"ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
@@ -234,6 +237,12 @@ PAST_CUES = (
     "overcame", "underwent", "oversaw", "understood", "withheld", "upheld", "shook", "arose", "rebuilt", "sped",
     "did", "sold", "told", "became", "bore", "forbade", "mistook", "overtook", "undertook", "wound", "beat",
 )
+# past cues that may belong to another clause than the date's ("said", "was", "earlier"): with
+# them a month-day most of a year back may still be a near one ahead; any other past verb is
+# the date's own ("the deal closed Jan 5th")
+WEAK_PAST_CUES = frozenset({"said", "says", "told", "announced", "reported", "was", "were", "had", "did", "ago",
+                            "last", "since", "earlier", "previously", "made", "set", "put", "got", "came", "went",
+                            "took", "gave", "saw", "thought", "felt", "knew", "found", "kept", "held", "led"})
 # past participles that do not end in -ed or -en, for "is said to have fled", "are feared to have
 # died" (a perfect infinitive: the happening is past whatever the verb before it)
 IRREGULAR_PARTICIPLES = (
