@@ -91,7 +91,9 @@ for _words, _fam in (
     ("nineteen thousand twenty".split(), "spoken"),
     ("""christmas boxing independence halloween valentine bastille armistice veterans patrick juneteenth groundhog
         remembrance thanksgiving memorial labor labour luther mlk presidents columbus mother father easter
-        pentecost whit ascension shrove mardi maundy election fourth cyber flag canada australia xmas""".split(),
+        pentecost whit ascension shrove mardi maundy election fourth cyber flag canada australia xmas burns bonfire
+        fawkes andrew david george hogmanay fools fool earth cinco anzac waitangi saints souls mothering pancake
+        indigenous""".split(),
      "holiday"),
     (list(en.DECADE_WORDS), "unit"),
     (["fy", "fiscal"], "num"),
@@ -2200,6 +2202,24 @@ def weekday_abbreviation(m: re.Match[str], text: str, ref: date | None, lenient:
     if mod in ("until", "till", "by"):
         clause = clause or "future"
     return _point(m, _iso(weekday_date(ref, wd, rel, clause)), "day", start=start, relative=True)
+
+
+@rule(r"(?<![\w.])(?:(?P<wd>" + _WEEKDAY_I + r")|" + _WEEKDAY_ABBR + r"),?\s+(?P<a>[12]\d|3[01]|0?[1-9])/(?P<b>[12]\d|3[01]|0?[1-9])"
+      r"(?![\d/]|\.\d)", ("wd", "abbr"),
+      examples=[("2026-01-13", "Meeting rescheduled to Thu 22/01.", "2026-01-22", "day"),
+                ("2026-01-13", "Kick-off Sat 3/1", "2026-01-03", "day"),
+                ("2026-01-13", "on Friday 5/3", None, "unknown")])
+def weekday_numeric_day(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> Result:
+    """"Thu 22/01", "Sat 3/1": a day and month without a year, which the weekday decides: of both
+    orders (day-month, month-day) in the nearest years, the one date within half a year that falls
+    on that weekday; none or two such dates leave it unresolved."""
+    if ref is None:
+        return _point(m, None, "unknown")
+    wd = en.WEEKDAYS[m["wd"].lower()] if m["wd"] else _WEEKDAY_ABBR_NUMBER[m["wa"].lower()]
+    a, b = int(m["a"]), int(m["b"])
+    found = {d for y in (ref.year - 1, ref.year, ref.year + 1) if cal.year_ok(y) for mo, dd in ((b, a), (a, b))
+             if mo <= 12 and (d := cal.ymd(y, mo, dd)) and d.weekday() == wd and abs((d - ref).days) <= 183}
+    return _day(m, found.pop(), relative=True) if len(found) == 1 else _point(m, None, "unknown")
 
 
 @rule(r"(?i:\b(?P<n>a|one|two|three|four|\d)\s+)(?P<wd>Mondays|Tuesdays|Wednesdays|Thursdays|Fridays|Saturdays|"

@@ -66,7 +66,8 @@ _HAS_OR_BE_BEFORE = re.compile(r"(?i)\b(?:has|have|is|are|am|be|been|was|were|['
 _PAST_ACT = frozenset(en.PAST_ACT_VERBS)
 # a time told as what the subject is, right before the expression: "Kick-off is at 10.30am on
 # Saturday", "the party is on Friday" (a past one "was"): a schedule, so the future
-_COPULA_BEFORE = re.compile(r"\b(?:is|are)\s+(?:(?:at|on)\s+)?(?:[A-Z][a-z]+\s+(?:and|or)\s+)?$")
+_COPULA_BEFORE = re.compile(r"\b(?:is|are)\s+(?:(?!(?:" + _words(tuple(p for p in en.REPORT_PARTICIPLES if p != "held"))
+                            + r")\b)(?:[a-z]{3,}ed|held|set|run)\s+)?(?:(?:at|on|in)\s+)?(?:[A-Z][a-z]+\s+(?:and|or)\s+)?$")
 _PASSIVE = re.compile(r"(?i)\b(?:(?:be|been|being|is|are|was|were|to|a|an|the|still|its|their|his|her|very|newly|"
                       r"not|un)\s+|(?:be|been|being|is|are|was|were)\s+[a-z]+ly\s+)$")
 

@@ -85,6 +85,14 @@ FIXED_HOLIDAYS: dict[str, tuple[int, int]] = {
     # as everyday writing spells them: no full stop after "St", no apostrophe
     "st patrick's day": (3, 17), "st patricks day": (3, 17), "st. patricks day": (3, 17),
     "saint patricks day": (3, 17), "valentines day": (2, 14),
+    # British, Irish, Australian and other national days and nights
+    "burns night": (1, 25), "bonfire night": (11, 5), "guy fawkes night": (11, 5), "guy fawkes day": (11, 5),
+    "st andrew's day": (11, 30), "st. andrew's day": (11, 30), "saint andrew's day": (11, 30),
+    "st david's day": (3, 1), "st. david's day": (3, 1), "saint david's day": (3, 1),
+    "st george's day": (4, 23), "st. george's day": (4, 23), "saint george's day": (4, 23),
+    "hogmanay": (12, 31), "april fools' day": (4, 1), "april fool's day": (4, 1), "april fools day": (4, 1),
+    "earth day": (4, 22), "cinco de mayo": (5, 5), "anzac day": (4, 25), "waitangi day": (2, 6),
+    "all saints' day": (11, 1), "all saints day": (11, 1), "all souls' day": (11, 2), "all souls day": (11, 2),
 }
 # Holidays on the n-th (or last, -1) weekday of a month: (month, weekday, n).
 WEEKDAY_HOLIDAYS: dict[str, tuple[int, int, int]] = {
@@ -94,6 +102,7 @@ WEEKDAY_HOLIDAYS: dict[str, tuple[int, int, int]] = {
     "presidents' day": (2, 0, 3), "columbus day": (10, 0, 2), "mother's day": (5, 6, 2),
     "father's day": (6, 6, 3), "super bowl sunday": (2, 6, 2), "mothers day": (5, 6, 2), "fathers day": (6, 6, 3),
     "martin luther king jr day": (1, 0, 3),
+    "remembrance sunday": (11, 6, 2), "indigenous peoples' day": (10, 0, 2), "indigenous peoples day": (10, 0, 2),
 }
 # Holidays a fixed number of days after another computed one ("black friday" = Thanksgiving + 1).
 DERIVED_HOLIDAYS: dict[str, tuple[str, int]] = {
@@ -104,11 +113,13 @@ EASTER_HOLIDAYS: dict[str, int] = {
     "easter": 0, "easter sunday": 0, "easter day": 0, "easter monday": 1, "good friday": -2,
     "holy thursday": -3, "maundy thursday": -3, "palm sunday": -7, "ash wednesday": -46,
     "pentecost": 49, "whit sunday": 49, "ascension day": 39, "shrove tuesday": -47, "mardi gras": -47,
+    "mothering sunday": -21, "pancake day": -47, "whit monday": 50,
 }
 # holiday names that are ordinary phrases when written in lower case
 GENERIC_LOWER_HOLIDAYS = frozenset({"election day", "may day", "flag day", "independence day", "canada day",
                                     "australia day", "remembrance day", "father's day", "mother's day", "palm sunday",
-                                    "good friday", "holy thursday", "ascension day"})
+                                    "good friday", "holy thursday", "ascension day", "earth day", "bonfire night",
+                                    "pancake day"})
 # holiday words that modify a noun in -ing as well ("Christmas shopping", "Easter egg hunting")
 HOLIDAY_MODIFIER_NAMES = frozenset({"christmas", "xmas", "easter", "thanksgiving", "may day", "flag day", "halloween"})
 # nouns after a holiday's name that make it a modifier, no date ("Black Friday deals", "the New
