@@ -388,6 +388,14 @@ def _day_number(m: re.Match[str]) -> int:
 # the past verb right before a date ("closed Jan 5th", "began on April 30"), not in a perfect ("has
 # fixed April 24 as the date": the date is what was fixed, not when)
 _VERB_ON = re.compile(r"(?<!\bhas\s)(?<!\bhave\s)(?<!\bhad\s)\b([A-Za-z]+)\s+(?:on\s+)?$")
+
+
+def _own_past_verb(text: str, start: int) -> str:
+    """The word right before a date (or its "on"), lower case, unless a perfect comes before it."""
+    verb = _VERB_ON.search(text, max(0, start - 40), start)
+    return verb[1].lower() if verb else ""
+
+
 _WAS_ON = re.compile(r"\b(?:was|were)\s+(?:on\s+)?$")
 _REL_YEAR = re.compile(r"(?i),?\s+(?:of\s+)?(?P<rel>last|this|next)\s+year\b")
 _HABITUAL = re.compile(r"(?i)\b(?:" + _alt(en.HABITUAL_ADVERBS) + r")\b")
@@ -466,9 +474,7 @@ def month_day(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> R
             if clause == "future" and cue in en.STRONG_FUTURE_CUES:
                 clause = "future!"  # "will report on Jan. 30": the next one, however far
             elif clause == "past" and (_WAS_ON.search(text, max(0, m.start() - 12), m.start())
-                                       or (cue not in en.WEAK_PAST_CUES and _VERB_ON.search(text, max(0, m.start() - 40),
-                                                                                            m.start())
-                                           and _VERB_ON.search(text, max(0, m.start() - 40), m.start())[1].lower() == cue
+                                       or (cue not in en.WEAK_PAST_CUES and _own_past_verb(text, m.start()) == cue
                                            and not m.group().lower().startswith("the"))):
                 # "The election was on 4 July", "the deal closed Jan 5th": the past verb is the
                 # date's own; a reporting verb ("said") may be another clause's
