@@ -66,6 +66,12 @@ _HAS_OR_BE_BEFORE = re.compile(r"(?i)\b(?:has|have|is|are|am|be|been|was|were|['
 _PAST_ACT = frozenset(en.PAST_ACT_VERBS)
 # a time told as what the subject is, right before the expression: "Kick-off is at 10.30am on
 # Saturday", "the party is on Friday" (a past one "was"): a schedule, so the future
+# past forms that are also infinitives ("hit", "cut", "set"), after a modal or "do" ("will hit")
+_BARE_PASTS = frozenset({"hit", "cut", "set", "put", "quit", "shut", "let", "cost", "beat", "spread", "run", "come",
+                         "become", "read", "bet", "burst", "cast", "hurt", "split", "shed", "bid"})
+_MODAL_BEFORE = re.compile(r"(?i)\b(?:will|would|could|can|may|might|must|should|shall|['’]ll|won['’]t|wo|do|does|"
+                           r"did|don['’]t|doesn['’]t|didn['’]t|cannot|can['’]t|let['’]s)\s+(?:\w+ly\s+|not\s+)?$")
+_UNTIL_BEFORE = re.compile(r"\b(?:until|till)\s+(?:the\s+)?$")
 _COPULA_BEFORE = re.compile(r"\b(?:is|are)\s+(?:(?!(?:" + _words(tuple(p for p in en.REPORT_PARTICIPLES if p != "held"))
                             + r")\b)(?:[a-z]{3,}ed|held|set|run)\s+)?(?:(?:at|on|in)\s+)?(?:[A-Z][a-z]+\s+(?:and|or)\s+)?$")
 _PASSIVE = re.compile(r"(?i)\b(?:(?:be|been|being|is|are|was|were|to|a|an|the|still|its|their|his|her|very|newly|"
@@ -78,6 +84,8 @@ def _usable(m: re.Match[str], before: str) -> bool:
     past = m.group("past")
     if past and _PASSIVE.search(before):
         return False  # "would still be held", "will be paid": a participle, not a past tense
+    if past and past.lower() in _BARE_PASTS and _MODAL_BEFORE.search(before):
+        return False  # "will hit 3% in December", "could cut rates in May": an infinitive, not a past
     fut = m.group("fut")
     if fut and fut.lower() in en.NOUN_LIKE_CUES and _DETERMINER.search(before):
         return False  # "denounced the plan ... in July": a noun, not "plans to"
@@ -127,7 +135,7 @@ _PRESENT = re.compile(
     r"(?i:\b(?:am|is|are|['’]m|['’]re)\s+(?:\w+ly\s+)?[a-z]{2,}ing\b"
     # a present passive that is no report: "Bins are collected on Thursday", "the road is shut"
     rf"|\b(?:is|are)\s+(?!(?:{_words(en.REPORT_PARTICIPLES)})\b)(?:[a-z]{{3,}}[^\We]ed|shut|run|set)\b"
-    rf"|\b(?:am|is|are|['’]m|['’]re)\s+(?:{_words(en.PRESENT_STATES)})\b"
+    rf"|\b(?:am|is|are|['’]m|['’]re)\s+(?:{_words(en.PRESENT_STATES)})\b(?=[^.!?]*\x00)"
     rf"|(?:^|(?<=[.!?\"“]\s))\s*(?:{_words(en.PRESENT_PLAN_OPENERS)})\b"
     r"|^\s*(?:(?:what|when|where|how|who)\s+)?(?:are|is|do|does)\s+(?:you|we|they|he|she|it|I)\b)"
     # a subject before the verb: a pronoun, a plural noun, a name or a noun after a determiner
@@ -149,7 +157,7 @@ def _present_plan(text: str, start: int, end: int, left: str) -> str | None:
     stop = _SENTENCE_REST.search(text, end, end + 160)
     if stop is None or stop.group() not in ".!?":
         return None
-    sentence = left + text[start:stop.end()]
+    sentence = left + "\x00" + text[start:stop.end()]  # \x00 marks where the expression starts
     found = _PRESENT.search(sentence)
     if found is None or _PAST_QUESTION.match(sentence) or _PERFECT.search(sentence) \
             or any(_usable(c, sentence[:c.start()]) for c in _CUE.finditer(sentence)):
@@ -222,6 +230,15 @@ def tense_cue(text: str, start: int, end: int) -> tuple[str | None, str]:
             else:
                 best = (dist, _kind(m, right[:m.start()]) if m.group("fut") else "past", word)
         break
+    # "the ban lasted until Friday": "until" tells an end, and a verb of something that went on, in
+    # the past, tells that the end is behind ("the court adjourned until Monday" still looks ahead)
+    if best is not None and best[2] in ("until", "till") and _UNTIL_BEFORE.search(left):
+        verb = None
+        for m in _CUE.finditer(left, 0, _UNTIL_BEFORE.search(left).start()):  # type: ignore[union-attr]
+            if _usable(m, left[:m.start()]):
+                verb = m
+        if verb is not None and verb.group().lower() in en.DURATION_PAST_VERBS and len(left) - verb.end() < 40:
+            return "past", verb.group().lower()
     if best is None:
         plan = _present_plan(text, start, end, left)
         if plan:

@@ -254,6 +254,10 @@ PAST_CUES = (
 WEAK_PAST_CUES = frozenset({"said", "says", "told", "announced", "reported", "was", "were", "had", "did", "ago",
                             "last", "since", "earlier", "previously", "made", "set", "put", "got", "came", "went",
                             "took", "gave", "saw", "thought", "felt", "knew", "found", "kept", "held", "led"})
+# past verbs of something that went on, before "until": "the ban lasted until Friday" ended on
+# the last Friday ("the court adjourned until Monday" defers to the coming one)
+DURATION_PAST_VERBS = frozenset({"lasted", "remained", "stayed", "continued", "persisted", "lingered", "waited",
+                                 "raged", "ran", "worked", "lived", "served", "reigned", "ruled", "dragged", "held"})
 # past participles that do not end in -ed or -en, for "is said to have fled", "are feared to have
 # died" (a perfect infinitive: the happening is past whatever the verb before it)
 IRREGULAR_PARTICIPLES = (
