@@ -672,6 +672,31 @@ def weekend(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> Res
     return _point(m, cal.span(saturday, cal.shift(saturday, 1) if saturday else None), "range", relative=True)
 
 
+@rule(r"(?i:\bthe\s+)(?P<wd>" + _WEEKDAY_I + r")\s+(?i:(?P<dir>after|before|following|preceding)\s+)(?P<h>" + _HOLIDAY
+      + r")(?![\w-])(?:,?\s+(?P<y>" + _YEAR + r")\b)?", ("holiday", "wd"),
+      examples=[("2025-10-22", "We met on the Monday after Easter.", "2025-04-21", "day"),
+                ("2023-11-16", "The party is the Saturday after Thanksgiving.", "2023-11-25", "day"),
+                ("2025-03-05", "It opened the Sunday before Christmas 2019.", "2019-12-22", "day")])
+def weekday_by_holiday(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> Result:
+    """"the Saturday after Thanksgiving", "the Sunday before Christmas": the first such weekday on
+    that side of the holiday (whose year comes as the holiday's would alone)."""
+    name = re.sub(r"\s+", " ", m["h"].lower().replace("’", "'"))
+    wd = en.WEEKDAYS[m["wd"].lower()]
+    if m["y"]:
+        base = cal.holiday(name, int(m["y"]))
+    elif ref is None:
+        return _point(m, None, "unknown")
+    else:
+        dates = [d for y in (ref.year - 1, ref.year, ref.year + 1) if cal.year_ok(y) and (d := cal.holiday(name, y))]
+        clause = tense(text, m.start(), m.end())
+        base = None if clause == "either" else nearest_date(ref, dates, clause)
+    if base is None:
+        return _point(m, None, "unknown")
+    after = m["dir"].lower() in ("after", "following")
+    step = ((wd - base.weekday()) % 7 or 7) if after else -((base.weekday() - wd) % 7 or 7)
+    return _day(m, cal.shift(base, step), relative=not m["y"])
+
+
 @rule(r"(?<![\w-])(?:(?P<mod>(?i:last|next|this|the))\s+)?(?P<h>" + _HOLIDAY + r")(?![\w-])(?:,?\s+(?P<y>"
       + _YEAR + r")\b)?", ("holiday", "wd", "month", "unit"),
       examples=[("2025-03-05", "Labor Day 2018", "2018-09-03", "day"),
@@ -1067,7 +1092,8 @@ def narrative_weekday(m: re.Match[str], text: str, ref: date | None, lenient: bo
                 ("2025-03-05", "The talks, which had been expected to end Friday, will now run on.", None, "unknown")])
 def weekday(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> Result:
     prev = _prev_word(text, m.start())
-    if (prev in en.SET_WORDS and not m["mod"]) or (not m["part"] and _RECURRING_AFTER.match(text, m.end())):
+    if (prev in en.SET_WORDS and not m["mod"]) or (not m["part"] and _RECURRING_AFTER.match(text, m.end())) \
+            or _EVERY_OTHER.search(text, max(0, m.start() - 30), m.start()):
         return _point(m, None, "unknown", "set")  # "every Monday", "on Monday and Tuesday nights"
     if not m["mod"] and (prev in en.INDEFINITE_DAY_WORDS or _WEEKDAY_OF_DATE.search(text, max(0, m.start() - 20),
                                                                                      m.start())) \
@@ -1110,6 +1136,7 @@ def weekday(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> Res
 
 # "said at a Wednesday news conference", "in a Wednesday media event": the weekday qualifies one
 # told happening (a noun after it), where "on a Friday", "a Friday night" name no one day
+_EVERY_OTHER = re.compile(r"(?i)\b(?:every|each)\s+(?:other|second|third|fourth|alternate)\s+$")
 _NAMED_DAY_BEFORE = re.compile(r"\b(?:" + _alt(en.WEEKDAY_NAME_PREFIXES) + r")\s*$")
 _NAME_AFTER = re.compile(r"\s+(?!(?:" + _MONTH_FULL + r")\b)[A-Z][a-z]+")
 _DEADLINE_BEFORE = re.compile(r"(?i)(?:\bby\s+(?:the\s+)?|\b)(?:" + _alt(en.DEADLINE_WORDS) + r")\s*,?\s*$")
@@ -1255,7 +1282,7 @@ def trading_day(m: re.Match[str], text: str, ref: date | None, lenient: bool) ->
     return _anaphor(m, "day:0", start=start)
 
 
-@rule(r"(?<![\w:.])(?:at\s+|about\s+|around\s+|by\s+)?(?P<t>" + _CLOCK + r")"
+@rule(r"(?<![\w:.])(?:(?i:at|about|around|by)\s+)?(?P<t>" + _CLOCK + r")"
       r"(?:\s*(?:\([^)\n]{1,15}\))?\s*(?:on\s+)?(?P<wd>" + _WEEKDAY + r")\b"
       r"|,?\s*(?:on\s+)?(?P<m>" + _MONTH_ANY + r")\s*(?P<d>" + _DAY + r")\b(?:,?\s+(?P<y>" + _YEAR + r")\b)?"
       r"|\s+(?P<rd>(?i:today|tomorrow|yesterday|tonight))\b)?",

@@ -135,9 +135,9 @@ _PRESENT = re.compile(
     r"(?i:\b(?:am|is|are|['’]m|['’]re)\s+(?:\w+ly\s+)?[a-z]{2,}ing\b"
     # a present passive that is no report: "Bins are collected on Thursday", "the road is shut"
     rf"|\b(?:is|are)\s+(?!(?:{_words(en.REPORT_PARTICIPLES)})\b)(?:[a-z]{{3,}}[^\We]ed|shut|run|set)\b"
-    rf"|\b(?:am|is|are|['’]m|['’]re)\s+(?:{_words(en.PRESENT_STATES)})\b(?=[^.!?]*\x00)"
+    rf"|\b(?:am|is|are|['’]m|['’]re|(?:[Ss]he|[Hh]e|[Ii]t)['’]s)\s+(?:{_words(en.PRESENT_STATES)})\b(?=[^.!?]*\x00)"
     rf"|(?:^|(?<=[.!?\"“]\s))\s*(?:{_words(en.PRESENT_PLAN_OPENERS)})\b"
-    r"|^\s*(?:(?:what|when|where|how|who)\s+)?(?:are|is|do|does)\s+(?:you|we|they|he|she|it|I)\b)"
+    r"|^\s*(?:(?:what|when|where|how|who)\s+)?(?:are|is|do|does)\s+(?:you|we|they|he|she|it|I|the|your|our|my|this|that|there)\b)"
     # a subject before the verb: a pronoun, a plural noun, a name or a noun after a determiner
     rf"|(?:\b(?:[Ww]e|[Yy]ou|[Tt]hey|I)|(?!(?:{_NOT_PLURAL})\b)\b[A-Za-z]{{2,}}[^\Wsiu]s)\s+(?:{_PLAN_BASE})\b"
     rf"|(?:\b(?:[Tt]he|[Aa]n?|[Oo]ur|[Mm]y|[Yy]our|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir)\s+[a-z]+|\b(?!{_CALENDAR})[A-Z][a-z]+)\s+(?:{_PLAN_THIRD})\b"

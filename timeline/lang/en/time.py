@@ -201,7 +201,10 @@ PRESENT_PLAN_VERBS = ("meet", "go", "come", "leave", "arrive", "fly", "sail", "l
                       "double", "increase", "drop", "close", "marry", "wed", "graduate", "retire", "step", "hand",
                       "sign", "kick", "wrap", "break", "celebrate", "mark", "gather", "rally", "protest", "walk",
                       # the weather's plans: "the heatwave peaks on Wednesday", "temperatures fall on Thursday"
-                      "peak", "reach", "ease", "clear", "spread", "continue", "fall", "turn", "linger")
+                      "peak", "reach", "ease", "clear", "spread", "continue", "fall", "turn", "linger",
+                      # what a company, a court or a minister does on a set day
+                      "report", "announce", "publish", "release", "unveil", "present", "deliver", "decide", "rule",
+                      "testify", "address", "appear", "debate", "discuss", "hear", "consider", "review", "meet")
 # ... and what else in such a sentence says it is told in the present: a progressive ("I'm flying
 # to Paris on Monday"), a state after a copula ("Results are out on Friday", "We are open on
 # Saturday"), a suggestion or reminder ("Let's meet", "Don't forget to vote"), a question to
@@ -211,7 +214,8 @@ PRESENT_STATES = ("open", "closed", "shut", "out", "back", "off", "away", "free"
 PRESENT_PLAN_OPENERS = ("let's", "let’s", "let us", "don't forget", "don’t forget", "do not forget", "remember to",
                         "please", "can we", "can you", "could we", "could you", "shall we", "why not",
                         # what a day is for the speaker: "It's my birthday on Tuesday"
-                        "it's my", "it’s my", "it is my", "it's our", "it’s our", "it is our", "it's your", "it’s your")
+                        "it's my", "it’s my", "it is my", "it's our", "it’s our", "it is our", "it's your", "it’s your",
+                        "how about", "what about")
 # participles of a present passive that report a past happening ("is accused of killing ... on
 # Monday"): no plan; any other present passive is one ("Bins are collected on Thursday")
 REPORT_PARTICIPLES = ("accused", "charged", "suspected", "believed", "alleged", "said", "reported", "thought",
@@ -324,7 +328,7 @@ HABITUAL_ADVERBS = ("usually", "normally", "typically", "traditionally", "custom
 INDEFINITE_DAY_WORDS = frozenset({"any", "one"})
 # nor does "a Friday" after these verbs: it says which weekday a date is ("Christmas is on a Friday
 # this year", "It was a Friday"); "killed on a Friday" may still be one told day
-WEEKDAY_OF_DATE_VERBS = ("is", "was", "are", "were", "be", "falls", "fell", "fall", "lands", "landed", "land")
+WEEKDAY_OF_DATE_VERBS = ("is", "was", "are", "were", "be", "falls", "fell", "fall", "lands", "landed", "land", "born")
 # ... unless a noun after it makes it one told happening ("said at a Wednesday news conference");
 # these words after it are no such noun ("on a Friday this year", "a Friday when...")
 INDEFINITE_DAY_FOLLOWERS = ("this", "that", "the", "and", "but", "when", "while", "with", "for", "was", "were",
