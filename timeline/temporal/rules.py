@@ -396,6 +396,7 @@ def _own_past_verb(text: str, start: int) -> str:
     return verb[1].lower() if verb else ""
 
 
+_IF_BEFORE = re.compile(r"(?i)\b(?:if|unless|should|whether|suppose|supposing)\b[^.;:!?]*$")
 _WAS_ON = re.compile(r"\b(?:was|were)\s+(?:on\s+)?$")
 _REL_YEAR = re.compile(r"(?i),?\s+(?:of\s+)?(?P<rel>last|this|next)\s+year\b")
 _HABITUAL = re.compile(r"(?i)\b(?:" + _alt(en.HABITUAL_ADVERBS) + r")\b")
@@ -475,7 +476,8 @@ def month_day(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> R
                 clause = "future!"  # "will report on Jan. 30": the next one, however far
             elif clause == "past" and (_WAS_ON.search(text, max(0, m.start() - 12), m.start())
                                        or (cue not in en.WEAK_PAST_CUES and _own_past_verb(text, m.start()) == cue
-                                           and not m.group().lower().startswith("the"))):
+                                           and not m.group().lower().startswith("the")
+                                           and not _IF_BEFORE.search(text, max(0, m.start() - 60), m.start()))):
                 # "The election was on 4 July", "the deal closed Jan 5th": the past verb is the
                 # date's own; a reporting verb ("said") may be another clause's
                 clause = "past!"
@@ -1173,7 +1175,7 @@ def _possessive_tense(text: str, start: int, end: int, weak_future: bool = False
     head = _FOR_BEFORE.search(text, max(0, start - 30), start)
     if head:  # "rested for Saturday's derby", "bills for Friday's session"; but "paid for Monday's airlift"
         return "past" if head.group(1).lower() in en.FOR_PAST_HEADS else "future"
-    clause, cue = tense_cue(text, start, end)
+    clause, cue = tense_cue(text, start, end, plans=False)  # a plan told in the present dates its own verb
     return None if clause == "future" and cue in en.WEAK_FUTURE_CUES and not weak_future else clause
 
 
@@ -1370,7 +1372,7 @@ def spoken_clock(m: re.Match[str], text: str, ref: date | None, lenient: bool) -
       r"twenty[- ]five|twenty|ten|five)\s+(?:minutes\s+)?(?P<dir>past|after|to)\s+)(?P<h>" + _HOUR_WORD + r")"
       r"(?i:(?:\s+o['’]clock)?(?:\s+(?:in\s+the\s+(?:morning|afternoon|evening)|at\s+night))?)"
       r"(?:\s+(?P<rd>(?i:today|tomorrow|yesterday|tonight))|,?\s+(?i:on\s+)?(?P<wd>" + _WEEKDAY + r"))?\b"
-      r"(?!\s*(?:%|percent|per\s+cent|million|billion|[-–]))", ("vague", "unit"),
+      r"(?![.,:]\d|\s*(?:%|percent|per\s+cent|million|billion|[-–]))", ("vague", "unit"),
       examples=[("2025-03-05", "The meeting is at half past ten.", "2025-03-05", "day"),
                 ("2025-03-05", "He arrived at half past ten yesterday.", "2025-03-04", "day"),
                 ("2025-03-05", "We leave at quarter to six tomorrow.", "2025-03-06", "day"),
@@ -1380,6 +1382,8 @@ def clock_fraction(m: re.Match[str], text: str, ref: date | None, lenient: bool)
     in words, so the day the story is at (or the day named with it). "to" needs "quarter"
     or a preposition before it ("from five to ten" is a count)."""
     frac = m["frac"].lower()
+    if _prev_word(text, m.start()) == "the":
+        return None  # "the quarter to March": a period
     if m["dir"].lower() == "to" and "quarter" not in frac and not re.match(r"(?i)(?:at|about|around|by|until|till)\s",
                                                                            m.group()):
         return None
@@ -1741,8 +1745,10 @@ def quarter(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> Res
     clause = tense(text, m.start(), m.end()) if not det.startswith(("last", "next", "this")) else None
     if not det.startswith(("last", "next", "this")) and 3 * (q - 1) + 1 > ref.month and clause != "future":
         year_ -= 1  # "grew 0.3% in the fourth quarter" (published in March): last year's fourth quarter
-    elif clause == "future" and 3 * q < ref.month:
-        year_ += 1  # "profits will rise in the first quarter" (published in November): next year's
+    elif clause == "future" and 3 * q + 6 < ref.month:
+        # "profits will rise in the first quarter" (published in November): next year's; a quarter
+        # ended in the last half-year is still reported on ahead ("will reduce first-quarter earnings")
+        year_ += 1
     return _point(m, cal.quarter_range(year_, q), "range", relative=True)
 
 
@@ -1907,6 +1913,7 @@ def moments_ago(m: re.Match[str], text: str, ref: date | None, lenient: bool) ->
     return _hours_away(m, ref, None, "hour", 1)
 
 
+_CLAUSE_END = re.compile(r"\s*(?:[.,;:!?)\"”’]|$|(?:and|or|but|from\s+now)\b)")
 _RATE_BEFORE = re.compile(r"\d[\d,.]*\s+(?:[a-z]+\s+){0,2}(?:for\s+[a-z\s]+?)?$")
 _SUPERLATIVE = re.compile(r"(?i)\b(?:first|only|\w{3,}est|most|least|record|ever)\b[^.;:!?]{0,50}$")
 
@@ -1929,7 +1936,7 @@ _SUPERLATIVE = re.compile(r"(?i)\b(?:first|only|\w{3,}est|most|least|record|ever
                 ("2025-03-05", "The ultimatum expires in 48 hours.", "2025-03-07", "day"),
                 ("2025-03-05", "He will land in half an hour.", "2025-03-05", "day"),
                 ("2025-03-05", "He ran the course in three hours.", None, "unknown"),
-                ("2025-03-05", "Back in 5 minutes.", "2025-03-05", "day"),
+                ("2025-03-05", "The bus leaves in ten minutes.", "2025-03-05", "day"),
                 ("2025-03-05", "You can add 65 miles in 4 minutes.", None, "unknown")])
 def in_units(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> Result:
     """"in ten days" is a date only in a future clause; otherwise it is a duration."""
@@ -1938,8 +1945,12 @@ def in_units(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> Re
     short = m["u"].lower().startswith(("hour", "minute", "hr", "min"))
     if short and _RATE_BEFORE.search(text, max(0, m.start() - 40), m.start()):
         return _point(m, None, "unknown", "duration")  # "65 miles in 4 minutes", "108 runs in 115 minutes"
-    if lenient and clause is None or m["time"] or (clause is None and short):
-        clause = "future"  # "Back in 5 minutes": only a past clause makes minutes a duration  # "in ten days' time" looks ahead; alone ("in 10 days", a model's when) too
+    if short and not lenient and not _CLAUSE_END.match(text, m.end()):
+        # "deal with a visa in about 11 minutes which...", "his runs in 151 minutes off 83 balls":
+        # minutes with more of the clause after them are how long something takes
+        return _point(m, None, "unknown", "duration")
+    if lenient and clause is None or m["time"]:
+        clause = "future"  # "in ten days' time" looks ahead  # "in ten days' time" looks ahead; alone ("in 10 days", a model's when) too
     if n is None or ref is None or m["n"].lower() in en.VAGUE_QUANTITIES or n > 10_000 \
             or clause != "future" or _SUPERLATIVE.search(text, max(0, m.start() - 60),
                                                                                    m.start()):

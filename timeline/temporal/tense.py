@@ -175,8 +175,10 @@ def tense(text: str, start: int, end: int) -> str | None:
     return tense_cue(text, start, end)[0]
 
 
-def tense_cue(text: str, start: int, end: int) -> tuple[str | None, str]:
-    """The tense (as ``tense``) and the cue word that decided it ("" when none did)."""
+def tense_cue(text: str, start: int, end: int, plans: bool = True) -> tuple[str | None, str]:
+    """The tense (as ``tense``) and the cue word that decided it ("" when none did). With no cue,
+    a plan told in the present ("Parliament sits on Monday") is the future unless ``plans`` is
+    False (a named happening, "Friday's leg of the ceremonies", is not dated by such a verb)."""
     left = text[max(0, start - 160):start]
     cut = None
     for m in _SENT_BREAK.finditer(left):
@@ -239,7 +241,7 @@ def tense_cue(text: str, start: int, end: int) -> tuple[str | None, str]:
                 verb = m
         if verb is not None and verb.group().lower() in en.DURATION_PAST_VERBS and len(left) - verb.end() < 40:
             return "past", verb.group().lower()
-    if best is None:
+    if best is None and plans:
         plan = _present_plan(text, start, end, left)
         if plan:
             return "future", plan
