@@ -675,7 +675,7 @@ def weekend(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> Res
 
 
 @rule(r"(?i:\bthe\s+)(?P<wd>" + _WEEKDAY_I + r")\s+(?i:(?P<dir>after|before|following|preceding)\s+)(?P<h>" + _HOLIDAY
-      + r")(?![\w-])(?:,?\s+(?P<y>" + _YEAR + r")\b)?", ("holiday", "wd"),
+      + r")(?![\w-])(?:,?\s+(?P<y>" + _YEAR + r")\b)?", "holiday",
       examples=[("2025-10-22", "We met on the Monday after Easter.", "2025-04-21", "day"),
                 ("2023-11-16", "The party is the Saturday after Thanksgiving.", "2023-11-25", "day"),
                 ("2025-03-05", "It opened the Sunday before Christmas 2019.", "2019-12-22", "day")])
