@@ -7,7 +7,15 @@ Bare months, weekdays and month-days ("in December", "on Friday", "on March 12")
 next or the last occurrence depending on the clause: "ends in December" (published in March)
 is the coming December, "ended in December" the last one. The nearest cue wins: a future cue
 from ``lang.en.FUTURE_CUES`` (will, is to, scheduled, ends...) or a past one (said, was, a verb
-in -ed). Past participles after "be", "to", "the"... are passive or adjectives and say nothing.
+in -ed). Past participles after "be", "to", "the"... are passive or adjectives and say nothing;
+past forms that are also infinitives after a modal ("will hit") too.
+
+With no cue at all, a sentence told in the present is a plan or a schedule, so the future
+(``_present_plan``): "Parliament sits on Monday", "Shops open on Boxing Day", "I'm flying to
+Paris on Monday", "Meet me on Friday". Only a sentence that ends as one does counts (headlines
+tell past happenings in the present), and not a perfect or a clause about another happening
+between the verb and the time. A present copula right before the time ("the party is on
+Friday", "Kick-off is at 10.30am") is a future cue of its own.
 """
 from __future__ import annotations
 
