@@ -33,7 +33,14 @@ WORDS = ["the", "of", "in", "on", "last", "next", "this", "ago", "later", "earli
          # round 7: British weekday weeks, weekends ago, quarter codes, dotted dates, bare decades, stretches
          "Tuesday week", "a week on", "a week last", "weekends", "3Q", "3Q24", "Q3'24", "4Q 2023", "5.3.2024",
          "1800s", "the 90s", "into the", "from Monday to Friday", "every year in", "see you", "is on a",
-         "Christmas is", "falls", "in about", "the following week", "the previous week", "we meet", "leaves for"]
+         "Christmas is", "falls", "in about", "the following week", "the previous week", "we meet", "leaves for",
+         # round 6 (this file's issue 25 suite): hours and minutes, shorthand, clock words, present plans
+         "an hour ago", "minutes ago", "in 2 hours", "48 hours", "half an hour", "hrs", "mins", "yest.", "tonite",
+         "half past", "quarter to", "ten past", "this time last year", "but one", "Friday week", "21 Feb 24",
+         "version", "away", "Thu 22/01", "Sat", "Burns Night", "Bonfire Night", "St George's Day", "Hogmanay",
+         "Mothering Sunday", "twenty twenty-one", "two thousand and", "EOD", "close of business", "Let's",
+         "I'm flying", "is forecast", "are collected", "has been", "The Sunday Times", "Cyber Monday", "deals",
+         "was on", "Shops open", "Parliament sits", "Meet me", "Did you", "?", "!"]
 NUMBERS = st.integers(min_value=-5, max_value=100_000).map(str)
 TOKENS = st.one_of(st.sampled_from(WORDS), NUMBERS,
                    st.tuples(st.integers(0, 99999), st.sampled_from("-/.:"), st.integers(0, 99)).map(

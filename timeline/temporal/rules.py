@@ -51,16 +51,19 @@ _DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?!\d|:\d|[.,]\d)"
 _YEAR = r"(?:1[0-9]|20|21)\d\d"
 _NUMWORD = (r"(?:\d+(?:\.\d+)?|(?i:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)[\s-]+"
             r"(?i:one|two|three|four|five|six|seven|eight|nine)\b|a\s+couple\s+of|a\s+couple|couple\s+of|a\s+dozen|a\s+hundred|half\s+a|"
-            r"a\s+few|few|several|many|some|dozens\s+of|hundreds\s+of|"
+            r"half\s+an|a\s+few|few|several|many|some|dozens\s+of|hundreds\s+of|"
             r"an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|"
             r"fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|"
             r"eighty|ninety|hundred)")
-_UNIT = r"(?:year|month|week|day|decade|centur(?:y|ie)|hour|minute|fortnight|quarter|night|weekend|yr|wk)"
+_UNIT = r"(?:year|month|week|day|decade|centur(?:y|ie)|hour|minute|fortnight|quarter|night|weekend|yr|wk|hr|min)"
 _SPOKEN_YEAR = (r"(?i:nineteen[\s-]+(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
                 r"(?:[\s-]+(?:one|two|three|four|five|six|seven|eight|nine))?|ten|eleven|twelve|thirteen|"
                 r"fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|hundred)"
-                r"|two\s+thousand(?:\s+and)?(?:\s+(?:one|two|three|four|five|six|seven|eight|nine|ten|"
-                r"eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen))?)\b")
+                r"|two\s+thousand(?:\s+and)?(?:\s+(?:twenty(?:[\s-]+(?:one|two|three|four|five|six|seven|eight|nine))?|"
+                r"one|two|three|four|five|six|seven|eight|nine|ten|"
+                r"eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen))?"
+                r"|twenty[\s-]+(?:twenty(?:[\s-]+(?:one|two|three|four|five|six|seven|eight|nine))?|ten|eleven|"
+                r"twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen))\b")
 _ORDINAL = r"(?i:first|second|third|fourth|fifth|1st|2nd|3rd|4th|5th|last|final)"
 _HOLIDAY_NAMES = (list(en.FIXED_HOLIDAYS) + list(en.WEEKDAY_HOLIDAYS) + list(en.DERIVED_HOLIDAYS)
                   + list(en.EASTER_HOLIDAYS) + [en.ELECTION_DAY])
@@ -77,17 +80,20 @@ for _words, _fam in (
     (list(en.MONTHS) + [m.lower() for m in en.MONTH_NAMES], "month"),
     (list(en.WEEKDAYS), "wd"),
     ("""years year months month weeks week weekend weekends days day decade decades century centuries hours hour
-        minutes minute fortnight fortnights quarter quarters quarterly qtr nights night spring springs summer
+        minutes minute moments seconds hr hrs min mins fortnight fortnights quarter quarters quarterly qtr nights night spring springs summer
         summers autumn autumns fall falls winter winters half daily weekly monthly annually yearly nightly
         earlier later q1 q2 q3 q4 yr yrs wk wks mondays tuesdays wednesdays thursdays fridays saturdays sundays""".split(), "unit"),
+    (list(en.RELATIVE_DAY_SHORT), "rel"),
     ("today tonight tomorrow tmrw yesterday morning afternoon evening overnight midday noon midnight dawn dusk daybreak "
      "clock".split(), "rel"),
     ("""recent recently lately current currently nowadays now past future time times previously formerly soon
         date far present these""".split(), "vague"),
-    ("nineteen thousand".split(), "spoken"),
+    ("nineteen thousand twenty".split(), "spoken"),
     ("""christmas boxing independence halloween valentine bastille armistice veterans patrick juneteenth groundhog
         remembrance thanksgiving memorial labor labour luther mlk presidents columbus mother father easter
-        pentecost whit ascension shrove mardi maundy election fourth cyber flag canada australia xmas""".split(),
+        pentecost whit ascension shrove mardi maundy election fourth cyber flag canada australia xmas burns bonfire
+        fawkes andrew david george hogmanay fools fool earth cinco anzac waitangi saints souls mothering pancake
+        indigenous""".split(),
      "holiday"),
     (list(en.DECADE_WORDS), "unit"),
     (["fy", "fiscal"], "num"),
@@ -171,11 +177,13 @@ def _num(word: str) -> int | None:
 
 def _spoken_year(s: str) -> int:
     words = re.split(r"[\s-]+", s.lower())
-    if words[0] == "two":  # two thousand (and) X
-        rest = [w for w in words[2:] if w != "and"]
+    if words[0] in ("two", "twenty"):  # two thousand (and) X, twenty X ("twenty twenty-one")
+        rest = [w for w in words[(2 if words[0] == "two" else 1):] if w != "and"]
         if not rest:
             return 2000
-        return 2000 + (en.SPOKEN_UNITS.get(rest[0]) or en.SPOKEN_TEENS.get(rest[0]) or 0)
+        tens = en.SPOKEN_TENS.get(rest[0], 0)
+        unit = en.SPOKEN_UNITS.get(rest[1], 0) if tens and len(rest) > 1 else 0
+        return 2000 + (tens + unit if tens else en.SPOKEN_UNITS.get(rest[0]) or en.SPOKEN_TEENS.get(rest[0]) or 0)
     tail = words[1:]
     if tail == ["hundred"]:
         return 1900
@@ -237,6 +245,8 @@ def nearest_date(ref: date, dates: list[date], clause: str | None) -> date | Non
         if past and (fut[0] - ref).days > 300 and (ref - past[-1]).days <= 60:
             return past[-1]  # "would" or "to" misread: a recent date, not one most of a year away
         return fut[0]
+    if clause == "past!" and past:  # "was on 4 July": the last one, however far
+        return past[-1]
     if clause == "past" and past:
         if fut and (ref - past[-1]).days > 300 and (fut[0] - ref).days <= 60:
             return fut[0]
@@ -259,8 +269,12 @@ def month_day_date(ref: date, month: int, day: int, clause: str | None) -> date 
       "num", examples=[("2025-03-05", "dated 2013-03-22.", "2013-03-22", "day"),
                        ("2025-03-05", "on 2019-7-4 it", "2019-07-04", "day"),
                        ("2025-03-05", "on 2019/07/04 it", "2019-07-04", "day"),
-                       ("2025-03-05", "He died 2023.03.03.", "2023-03-03", "day")])
+                       ("2025-03-05", "He died 2023.03.03.", "2023-03-03", "day"),
+                       ("2025-03-05", "Update to version 2023.10.01 now.", None, "unknown"),
+                       ("2025-03-05", "It runs firmware 2024-03-05.", None, "unknown")])
 def iso_date(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> Result:
+    if _prev_word(text, m.start()).rstrip(".:#") in en.VERSION_WORDS:
+        return _point(m, None, "unknown")  # "version 2023.10.01": a release's number, not its day
     d = cal.ymd(int(m["y"]), int(m["m"] or m["m2"]), int(m["d"] or m["d2"]))  # year first: "2023.03.03" too
     return _day(m, d) if d else None
 
@@ -371,6 +385,19 @@ def _day_number(m: re.Match[str]) -> int:
     return int(re.match(r"\d+", m["d"]).group())  # type: ignore[union-attr]
 
 
+# the past verb right before a date ("closed Jan 5th", "began on April 30"), not in a perfect ("has
+# fixed April 24 as the date": the date is what was fixed, not when)
+_VERB_ON = re.compile(r"(?<!\bhas\s)(?<!\bhave\s)(?<!\bhad\s)\b([A-Za-z]+)\s+(?:on\s+)?$")
+
+
+def _own_past_verb(text: str, start: int) -> str:
+    """The word right before a date (or its "on"), lower case, unless a perfect comes before it."""
+    verb = _VERB_ON.search(text, max(0, start - 40), start)
+    return verb[1].lower() if verb else ""
+
+
+_IF_BEFORE = re.compile(r"(?i)\b(?:if|unless|should|whether|suppose|supposing)\b[^.;:!?]*$")
+_WAS_ON = re.compile(r"\b(?:was|were)\s+(?:on\s+)?$")
 _REL_YEAR = re.compile(r"(?i),?\s+(?:of\s+)?(?P<rel>last|this|next)\s+year\b")
 _HABITUAL = re.compile(r"(?i)\b(?:" + _alt(en.HABITUAL_ADVERBS) + r")\b")
 _HABITUAL_AFTER = re.compile(r"(?i)\s+(?:is|are|was|were)\s+(?:" + _alt(en.HABITUAL_ADVERBS) + r")\b")
@@ -404,10 +431,18 @@ _SECOND_DAY = re.compile(r"\s*(?:and|or|to|through|-|–)\s*(?P<d>[12]\d|3[01]|0
                 ("2025-03-05", "profit in the half-year to June 30, 1986", "1986-06-30", "day"),
                 ("1987-03-10", "The meeting had previously been set for May 14.", "1987-05-14", "day"),
                 ("1997-04-11", "It had been initially scheduled for January 25, but was delayed.", "1997-01-25", "day"),
-                ("2025-03-05", "The plant opens on March 1 next year.", "2026", "year")])
+                ("2025-03-05", "The plant opens on March 1 next year.", "2026", "year"),
+                ("2025-03-05", "We meet on May the fourth.", "2025-05-04", "day")])
 def month_day(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> Result:
+    if m.groupdict().get("dw") and m.start("m") < m.start("dw") and not m["y"] and not m.groupdict().get("wd") \
+            and not m.groupdict().get("mod") and m["m"].lower() in en.AMBIGUOUS_MONTHS and not lenient \
+            and _prev_word(text, m.start()) not in en.MONTH_EVIDENCE | en.HOLIDAY_PREPOSITIONS:
+        return None  # "May the fourth be with you": a wish; "on May the fourth" is a date
     month, day = _month_of(m["m"]), _day_number(m)
     dend = m.end("d") if m["d"] else m.end("dw")
+    if m["d"] and not m["y"] and m.start("m") < m.start("d") and re.search(r"\d\s*$", text[max(0, m.start() - 4):m.start()]) \
+            and _next_word(text, dend).lower().rstrip(".,;:") in en.UNIT_NOUNS - {"days", "weeks", "months", "years"}:
+        return None  # "On 5 March 10 people died": a count after the month, not its day
     y_text, end = m["y"], m.end()
     if not y_text and _EACH_YEAR.match(text, end):
         return _point(m, None, "unknown", "set")  # "payable December 14 each year"
@@ -439,6 +474,13 @@ def month_day(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> R
             clause, cue = tense_cue(text, m.start(), end)
             if clause == "future" and cue in en.STRONG_FUTURE_CUES:
                 clause = "future!"  # "will report on Jan. 30": the next one, however far
+            elif clause == "past" and (_WAS_ON.search(text, max(0, m.start() - 12), m.start())
+                                       or (cue not in en.WEAK_PAST_CUES and _own_past_verb(text, m.start()) == cue
+                                           and not m.group().lower().startswith("the")
+                                           and not _IF_BEFORE.search(text, max(0, m.start() - 60), m.start()))):
+                # "The election was on 4 July", "the deal closed Jan 5th": the past verb is the
+                # date's own; a reporting verb ("said") may be another clause's
+                clause = "past!"
             if clause is None and _prev_word(text, m.start()).lstrip("(") in ("through", "thru"):
                 clause = "future"  # "on display at the Met (through Oct. 1)": an end still ahead
         if clause == "either":
@@ -489,15 +531,24 @@ def week_of_day(m: re.Match[str], text: str, ref: date | None, lenient: bool) ->
 
 
 @rule(r"(?<![\w.])(?:(?P<wd>" + _WEEKDAY + r"),?\s+)?(?:the\s+)?(?P<d>" + _DAY + r")\s+(?:of\s+)?(?P<m>"
-      + _MONTH_ANY + r")(?:,?\s+(?P<y>" + _YEAR + r")\b)?", "month",
+      + _MONTH_ANY + r")(?:,?\s+(?P<y>" + _YEAR + r")\b|\s+['’]?(?P<yy>\d\d)\b(?![.,:/-]\d|\s*(?:%|[A-Za-z(])))?", "month",
       examples=[("2025-03-05", "on 22 March 2013", "2013-03-22", "day"),
-                ("2025-03-05", "on the 4th of July 2019", "2019-07-04", "day")])
+                ("2025-03-05", "on the 4th of July 2019", "2019-07-04", "day"),
+                ("2025-03-05", "The deal closed 21 Feb 24.", "2024-02-21", "day"),
+                ("2025-03-05", "Posted on 3 Jan '23", "2023-01-03", "day"),
+                ("2025-03-05", "On 5 March 10 people died.", "2025-03-05", "day")])
 def day_month(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> Result:
+    """"22 March 2013"; "21 Feb 24" (a two-digit year right after the month, written so in
+    notes and forms; "5 March 10 people" is a count: a word follows)."""
+    if m["yy"]:
+        y = cal.two_digit_year(int(m["yy"]), ref)
+        d = cal.ymd(y, _month_of(m["m"]), _day_number(m)) if cal.year_ok(y) else None
+        return _day(m, d) if d else _point(m, None, "unknown")
     return month_day(m, text, ref, lenient)
 
 
 @rule(r"(?i:the\s+)?(?P<o>" + _ORDINAL + r")\s+(?P<wd>" + _WEEKDAY_I + r")\s+(?:of|in)\s+(?:(?P<m>" + _MONTH_ANY
-      + r")(?:,?\s+(?P<y>" + _YEAR + r")\b)?|(?P<rel>(?i:this|last|next))\s+(?i:month)\b)", ("wd",),
+      + r")(?:,?\s+(?P<y>" + _YEAR + r")\b)?|(?P<rel>(?i:this|last|next|the))\s+(?i:month)\b)", ("wd",),
       examples=[("2025-03-05", "the second Friday of last month", "2025-02-14", "day"),
                 ("2025-03-05", "on the first Monday of next month", "2025-04-07", "day"),
                 ("2025-03-05", "the last Sunday of this month", "2025-03-30", "day"),
@@ -507,7 +558,8 @@ def day_month(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> R
                 ("2025-03-05", "the second Monday of March 2019", "2019-03-11", "day"),
                 ("2025-03-05", "the last Friday in June 2021", "2021-06-25", "day"),
                 ("2025-03-05", "the first Tuesday in November 2024", "2024-11-05", "day"),
-                ("2025-03-05", "the third Thursday of May 2025", "2025-05-15", "day")])
+                ("2025-03-05", "the third Thursday of May 2025", "2025-05-15", "day"),
+                ("2025-03-05", "Payday is the last Friday of the month.", "2025-03-28", "day")])
 def ordinal_weekday_of_month(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> Result:
     o = m["o"].lower()
     n = -1 if o in en.LAST_ORDINALS else en.ORDINALS[o]
@@ -622,6 +674,31 @@ def weekend(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> Res
     return _point(m, cal.span(saturday, cal.shift(saturday, 1) if saturday else None), "range", relative=True)
 
 
+@rule(r"(?i:\bthe\s+)(?P<wd>" + _WEEKDAY_I + r")\s+(?i:(?P<dir>after|before|following|preceding)\s+)(?P<h>" + _HOLIDAY
+      + r")(?![\w-])(?:,?\s+(?P<y>" + _YEAR + r")\b)?", "holiday",
+      examples=[("2025-10-22", "We met on the Monday after Easter.", "2025-04-21", "day"),
+                ("2023-11-16", "The party is the Saturday after Thanksgiving.", "2023-11-25", "day"),
+                ("2025-03-05", "It opened the Sunday before Christmas 2019.", "2019-12-22", "day")])
+def weekday_by_holiday(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> Result:
+    """"the Saturday after Thanksgiving", "the Sunday before Christmas": the first such weekday on
+    that side of the holiday (whose year comes as the holiday's would alone)."""
+    name = re.sub(r"\s+", " ", m["h"].lower().replace("’", "'"))
+    wd = en.WEEKDAYS[m["wd"].lower()]
+    if m["y"]:
+        base = cal.holiday(name, int(m["y"]))
+    elif ref is None:
+        return _point(m, None, "unknown")
+    else:
+        dates = [d for y in (ref.year - 1, ref.year, ref.year + 1) if cal.year_ok(y) and (d := cal.holiday(name, y))]
+        clause = tense(text, m.start(), m.end())
+        base = None if clause == "either" else nearest_date(ref, dates, clause)
+    if base is None:
+        return _point(m, None, "unknown")
+    after = m["dir"].lower() in ("after", "following")
+    step = ((wd - base.weekday()) % 7 or 7) if after else -((base.weekday() - wd) % 7 or 7)
+    return _day(m, cal.shift(base, step), relative=not m["y"])
+
+
 @rule(r"(?<![\w-])(?:(?P<mod>(?i:last|next|this|the))\s+)?(?P<h>" + _HOLIDAY + r")(?![\w-])(?:,?\s+(?P<y>"
       + _YEAR + r")\b)?", ("holiday", "wd", "month", "unit"),
       examples=[("2025-03-05", "Labor Day 2018", "2018-09-03", "day"),
@@ -657,16 +734,18 @@ def holiday(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> Res
     if not m["h"][:1].isupper() and not lenient and name in en.GENERIC_LOWER_HOLIDAYS:
         return None  # "an election day tradition", "may day": generic in lower case
     subject: str | None = None
-    if name in ("christmas", "xmas", "easter", "thanksgiving", "may day", "flag day") and not m["y"] and mod in ("", "the") \
+    nxt = _next_word(text, m.end())
+    if not m["y"] and mod in ("", "the") \
             and (mod == "the" or _prev_word(text, m.start()) not in en.HOLIDAY_PREPOSITIONS) and not lenient:
-        nxt = _next_word(text, m.end())
         subject = en.HOLIDAY_SUBJECT_VERBS.get(nxt.lower().replace("’", "'"))
         if subject and not _CLAUSE_OPENING.search(text, max(0, m.start() - 12), m.start()):
             subject = None  # "a tougher Christmas was", "When Christmas falls on a weekend": no one day
-        if subject is None and nxt[:1].isalpha() and nxt.lower() not in (
+        if subject is None and name in en.HOLIDAY_MODIFIER_NAMES and nxt[:1].isalpha() and nxt.lower() not in (
                 "and", "or", "in", "on", "at", "when", "of", "weekend", "week", "holiday", "holidays", "break", "day",
                 "eve", "morning", "night"):
             return None  # "Christmas shopping" is not a date; "before Christmas" is
+        if subject is None and nxt.lower().rstrip(".,;:") in en.HOLIDAY_NONDATE_NOUNS:
+            return None  # "Black Friday deals", "Christmas Eve expirations", "the New Year's Day title"
         if subject and _HOLIDAY_GENERIC.match(text, m.end()):
             return None  # "Christmas is a time for family", "Easter is usually in April": no one day
     start = m.start("h") if mod == "the" else m.start()
@@ -856,8 +935,8 @@ def weeks_ago_weekday(m: re.Match[str], text: str, ref: date | None, lenient: bo
     return _day(m, cal.shift(last, -7 * n) if last else None, relative=True)
 
 
-@rule(r"\b(?P<wd>" + _WEEKDAY + r")\s+week\b(?![-'’]|\s+(?:ago|earlier|later|before|after|long|of|end|one|two|"
-      r"three|\d))|(?i:\b(?:a|one)\s+(?P<unit>week|fortnight)\s+(?:(?P<dir>on|last|next)\s+(?P<wd2>" + _WEEKDAY_I
+@rule(r"\b(?:(?i:next)\s+)?(?P<wd>" + _WEEKDAY + r")\s+week\b(?![-'’]|\s+(?:ago|earlier|later|before|after|long|of|end|one|two|"
+      r"three|\d))|(?i:\b(?P<n>a|one|two|three|four)\s+(?P<unit>weeks?|fortnights?)\s+(?:(?P<dir>on|last|next)\s+(?P<wd2>" + _WEEKDAY_I
       + r")|(?P<rel>today|tomorrow|yesterday))\b(?!['’]))", ("wd", "rel"),
       examples=[("2025-03-05", "We will meet Tuesday week.", "2025-03-18", "day"),
                 ("2025-03-04", "The trial opens Tuesday week.", "2025-03-11", "day"),
@@ -866,14 +945,18 @@ def weeks_ago_weekday(m: re.Match[str], text: str, ref: date | None, lenient: bo
                 ("2025-03-05", "The shop opens a week today.", "2025-03-12", "day"),
                 ("2025-03-05", "The shop opens a week tomorrow.", "2025-03-13", "day"),
                 ("2025-03-05", "He left a week yesterday.", "2025-02-25", "day"),
-                ("2025-03-05", "The shop opens a fortnight on Saturday.", "2025-03-22", "day")])
+                ("2025-03-05", "The shop opens a fortnight on Saturday.", "2025-03-22", "day"),
+                ("2025-03-05", "We meet next Friday week.", "2025-03-14", "day"),
+                ("2024-06-09", "Two weeks today we fly out.", "2024-06-23", "day")])
 def weekday_week(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> Result:
     """British "Tuesday week" and "a week on Tuesday": a week after the coming Tuesday (a week
     today when said on a Tuesday); "a week last Tuesday" is a week before the last one; "a
     week today", "a fortnight tomorrow" count on from that day ("a week yesterday" back)."""
     if ref is None:
         return _point(m, None, "unknown")
-    days = 14 if (m["unit"] or "").lower() == "fortnight" else 7
+    days = (14 if (m["unit"] or "").lower().startswith("fortnight") else 7) * ((_num(m["n"]) or 1) if m["n"] else 1)
+    if days > 14 and _prev_word(text, m.start()) in en.OFFSET_DURATION_LEAD | {"in", "of", "after"}:
+        return None  # "his third number one in three weeks on Sunday": a stretch, then the day
     if m["rel"]:
         rel = m["rel"].lower()
         if rel == "yesterday":
@@ -1011,7 +1094,8 @@ def narrative_weekday(m: re.Match[str], text: str, ref: date | None, lenient: bo
                 ("2025-03-05", "The talks, which had been expected to end Friday, will now run on.", None, "unknown")])
 def weekday(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> Result:
     prev = _prev_word(text, m.start())
-    if (prev in en.SET_WORDS and not m["mod"]) or (not m["part"] and _RECURRING_AFTER.match(text, m.end())):
+    if (prev in en.SET_WORDS and not m["mod"]) or (not m["part"] and _RECURRING_AFTER.match(text, m.end())) \
+            or _EVERY_OTHER.search(text, max(0, m.start() - 30), m.start()):
         return _point(m, None, "unknown", "set")  # "every Monday", "on Monday and Tuesday nights"
     if not m["mod"] and (prev in en.INDEFINITE_DAY_WORDS or _WEEKDAY_OF_DATE.search(text, max(0, m.start() - 20),
                                                                                      m.start())) \
@@ -1020,16 +1104,18 @@ def weekday(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> Res
     if not m["mod"] and (_HOURS_AFTER.match(text, m.end()) or _DAY_SPAN_BEFORE.search(text, max(0, m.start() - 12),
                                                                                           m.start())):
         return _point(m, None, "unknown", "set")  # opening hours: "Open Wednesday-Saturday 11 a.m.-9 p.m."
-    if re.search(r"\bBlack\s*$", text[max(0, m.start() - 8):m.start()]):
-        return None  # "Black Monday" names a past crash, not this week's Monday
+    if _NAMED_DAY_BEFORE.search(text, max(0, m.start() - 8), m.start()):
+        return None  # "Black Monday" names a past crash, "Cyber Monday" a sales day: not this week's Monday
+    if not m["mod"] and not m["part"] and prev == "the" and _NAME_AFTER.match(text, m.end()):
+        return None  # "The Sunday Times", "the Monday Club": a name
     if ref is None:
         return _point(m, None, "unknown")
     mod = re.sub(r"\s+", " ", (m["mod"] or "").lower())
     if mod in ("early", "late", "earlier", "later"):
         mod = ""
     clause = tense(text, m.start(), m.end()) if mod in ("", "this") else None
-    if clause is None and mod == "" and prev == "by":
-        clause = "future"  # "by Friday" with no verb to say otherwise: a deadline
+    if clause is None and mod == "" and (prev == "by" or _DEADLINE_BEFORE.search(text, max(0, m.start() - 30), m.start())):
+        clause = "future"  # "by Friday", "by close of business Friday": a deadline
     if clause in (None, "past") and mod == "" and not m["part"] and _SUBJECT_IS.match(text, m.end()) \
             and _CLAUSE_OPENING.search(text, max(0, m.start() - 12), m.start()):
         clause = "future"  # "Monday is a holiday", "Friday is the deadline": the coming one
@@ -1052,6 +1138,10 @@ def weekday(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> Res
 
 # "said at a Wednesday news conference", "in a Wednesday media event": the weekday qualifies one
 # told happening (a noun after it), where "on a Friday", "a Friday night" name no one day
+_EVERY_OTHER = re.compile(r"(?i)\b(?:every|each)\s+(?:other|second|third|fourth|alternate)\s+$")
+_NAMED_DAY_BEFORE = re.compile(r"\b(?:" + _alt(en.WEEKDAY_NAME_PREFIXES) + r")\s*$")
+_NAME_AFTER = re.compile(r"\s+(?!(?:" + _MONTH_FULL + r")\b)[A-Z][a-z]+")
+_DEADLINE_BEFORE = re.compile(r"(?i)(?:\bby\s+(?:the\s+)?|\b)(?:" + _alt(en.DEADLINE_WORDS) + r")\s*,?\s*$")
 _EVENT_NOUN_AFTER = re.compile(r"\s+(?!(?:" + _alt(en.INDEFINITE_DAY_FOLLOWERS) + r")\b)[a-z]{3,}\b(?![-'’])")
 _WEEKDAY_OF_DATE = re.compile(r"(?i)\b(?:" + _alt(en.WEEKDAY_OF_DATE_VERBS) + r")\s+(?:on\s+)?an?\s+$")
 _SUBJECT_IS = re.compile(r"\s+is\s+(?!(?:over|gone|past|when|why|where|what|also)\b)")
@@ -1085,16 +1175,16 @@ def _possessive_tense(text: str, start: int, end: int, weak_future: bool = False
     head = _FOR_BEFORE.search(text, max(0, start - 30), start)
     if head:  # "rested for Saturday's derby", "bills for Friday's session"; but "paid for Monday's airlift"
         return "past" if head.group(1).lower() in en.FOR_PAST_HEADS else "future"
-    clause, cue = tense_cue(text, start, end)
+    clause, cue = tense_cue(text, start, end, plans=False)  # a plan told in the present dates its own verb
     return None if clause == "future" and cue in en.WEAK_FUTURE_CUES and not weak_future else clause
 
 
-@rule(r"\b(?P<w>(?i:today|tonight|yesterday|tomorrow|tmrw|the\s+day\s+before\s+yesterday|"
-      r"the\s+day\s+after\s+tomorrow|this\s+(?:morning|afternoon|evening)|last\s+night|overnight))(?:'s)?"
+@rule(r"\b(?P<w>(?i:today|tonight|yesterday|tomorrow|the\s+day\s+before\s+yesterday|"
+      r"the\s+day\s+after\s+tomorrow|this\s+(?:morning|afternoon|evening)|last\s+(?:night|evening)|overnight))(?:'s)?"
       r"(?:\s+(?i:morning|afternoon|evening|night))?\b", ("rel", "unit"),
       examples=[("2025-03-05", "the day before yesterday", "2025-03-03", "day"),
                 ("2025-03-05", "the day after tomorrow", "2025-03-07", "day"),
-                ("2025-03-05", "see you tmrw", "2025-03-06", "day"),
+
                 ("2025-03-05", "Shots were fired last night.", "2025-03-04", "day"),
                 ("2025-03-05", "Rebels attacked overnight.", "2025-03-05", "day"),
                 ("2025-03-05", "overnight rates rose", None, "unknown"),
@@ -1118,16 +1208,29 @@ def relative_day(m: re.Match[str], text: str, ref: date | None, lenient: bool) -
     elif w.startswith("the day after"):
         off = 2
     else:
-        off = {"today": 0, "tonight": 0, "overnight": 0, "yesterday": -1, "tomorrow": 1, "tmrw": 1, "this": 0,
-               "last": -1}[w.split()[0]]
+        off = {"today": 0, "tonight": 0, "overnight": 0, "yesterday": -1, "tomorrow": 1, "this": 0,
+               "last": -1, **en.RELATIVE_DAY_SHORT}[w.split()[0]]
     return _day(m, cal.shift(ref, off), relative=True)
+
+
+@rule(r"(?i:\b(?P<w>" + _alt(list(en.RELATIVE_DAY_SHORT)) + r"))\b", "rel",
+      examples=[("2025-03-05", "He called yest.", "2025-03-04", "day"),
+                ("2025-03-05", "See u tonite", "2025-03-05", "day"),
+                ("2025-03-05", "c u tmw", "2025-03-06", "day"),
+                ("2025-03-05", "see you tmrw", "2025-03-06", "day")])
+def relative_day_short(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> Result:
+    """Shorthand for the days next to today ("tmrw", "yest.", "tonite"). A rule of its own, searched
+    only near its own words: in a window cut inside "Yesterday" the pattern would find "Yest"."""
+    if ref is None:
+        return _point(m, None, "unknown")
+    return _day(m, cal.shift(ref, en.RELATIVE_DAY_SHORT[m["w"].lower()]), relative=True)
 
 
 @rule(r"(?i:\b(?:(?P<lead>the\s+next|the\s+following|the\s+previous|the\s+preceding|the\s+prior|that|"
       r"the\s+same|that\s+same|earlier\s+that|later\s+that|early\s+that|late\s+that)\s+"
       r"(?P<u>day|morning|afternoon|evening|night)"
       r"|the\s+(?P<ba>day|night)\s+(?P<dir>before|after)(?=\s*[.,;:)!?]|\s*$)"
-      r"|(?P<at>at\s+)(?P<noon>midday|noon|midnight|dawn|dusk|daybreak)"
+      r"|(?P<at>(?:at|(?:just\s+|shortly\s+|soon\s+)?(?:after|before))\s+)(?P<noon>midday|noon|midnight|dawn|dusk|daybreak)"
       r"|(?P<n>" + _NUMWORD + r")\s+(?P<du>days?|weeks?)\s+(?P<rel>later|earlier|before|after)(?=\s*[.,;:)]|\s+(?:when|as|in|on)\b)))\b",
       ("unit", "rel"),
       examples=[("2025-03-05", "He was arrested on June 3, 2021. He was freed the next day.", "2021-06-04", "day"),
@@ -1136,6 +1239,7 @@ def relative_day(m: re.Match[str], text: str, ref: date | None, lenient: bool) -
                 ("2025-03-05", "It opened on June 3, 2021; three days later, it shut.", "2021-06-06", "day"),
                 ("2025-03-05", "On July 1, 2020 it rained. Earlier that day, fans left.", "2020-07-01", "day"),
                 ("1999-10-08", "He will appear before a judge at midday.", "1999-10-08", "day"),
+                ("2025-03-05", "It happened just after midnight.", "2025-03-05", "day"),
                 ("2025-03-05", "That day, he said, changed everything.", None, "unknown"),
                 ("2025-03-05", "Later that day, shares fell.", None, "unknown")])
 def narrative_day(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> Result:
@@ -1180,7 +1284,7 @@ def trading_day(m: re.Match[str], text: str, ref: date | None, lenient: bool) ->
     return _anaphor(m, "day:0", start=start)
 
 
-@rule(r"(?<![\w:.])(?:at\s+|about\s+|around\s+|by\s+)?(?P<t>" + _CLOCK + r")"
+@rule(r"(?<![\w:.])(?:(?i:at|about|around|by)\s+)?(?P<t>" + _CLOCK + r")"
       r"(?:\s*(?:\([^)\n]{1,15}\))?\s*(?:on\s+)?(?P<wd>" + _WEEKDAY + r")\b"
       r"|,?\s*(?:on\s+)?(?P<m>" + _MONTH_ANY + r")\s*(?P<d>" + _DAY + r")\b(?:,?\s+(?P<y>" + _YEAR + r")\b)?"
       r"|\s+(?P<rd>(?i:today|tomorrow|yesterday|tonight))\b)?",
@@ -1262,6 +1366,59 @@ def spoken_clock(m: re.Match[str], text: str, ref: date | None, lenient: bool) -
     if _EVENT_DAY_AFTER.match(text, m.end()):
         return _point(m, None, "unknown", start=start)  # "at four o'clock on the morning of the raid"
     return _anaphor(m, "day:0", start=start)
+
+
+@rule(r"(?i:\b(?:(?:at|about|around|by|until|till|from|since|before|after)\s+)?(?P<frac>half|(?:a\s+)?quarter|"
+      r"twenty[- ]five|twenty|ten|five)\s+(?:minutes\s+)?(?P<dir>past|after|to)\s+)(?P<h>" + _HOUR_WORD + r")"
+      r"(?i:(?:\s+o['’]clock)?(?:\s+(?:in\s+the\s+(?:morning|afternoon|evening)|at\s+night))?)"
+      r"(?:\s+(?P<rd>(?i:today|tomorrow|yesterday|tonight))|,?\s+(?i:on\s+)?(?P<wd>" + _WEEKDAY + r"))?\b"
+      r"(?![.,:]\d|\s*(?:%|percent|per\s+cent|million|billion|[-–]))", ("vague", "unit"),
+      examples=[("2025-03-05", "The meeting is at half past ten.", "2025-03-05", "day"),
+                ("2025-03-05", "He arrived at half past ten yesterday.", "2025-03-04", "day"),
+                ("2025-03-05", "We leave at quarter to six tomorrow.", "2025-03-06", "day"),
+                ("2025-03-05", "The blast came at ten past nine on Monday.", "2025-03-03", "day")])
+def clock_fraction(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> Result:
+    """"half past ten", "a quarter to six tomorrow", "ten past nine on Monday": a time of day
+    in words, so the day the story is at (or the day named with it). "to" needs "quarter"
+    or a preposition before it ("from five to ten" is a count)."""
+    frac = m["frac"].lower()
+    if _prev_word(text, m.start()) == "the":
+        return None  # "the quarter to March": a period
+    if m["dir"].lower() == "to" and "quarter" not in frac and not re.match(r"(?i)(?:at|about|around|by|until|till)\s",
+                                                                           m.group()):
+        return None
+    start = m.start()
+    if m["rd"] or m["wd"]:
+        if ref is None:
+            return _point(m, None, "unknown")
+        if m["rd"]:
+            d = cal.shift(ref, {"tomorrow": 1, "yesterday": -1}.get(m["rd"].lower(), 0))
+        else:
+            d = weekday_date(ref, en.WEEKDAYS[m["wd"].lower()], "", tense(text, start, m.end()))
+        return _point(m, _iso(d), "day", relative=True)
+    if _EVENT_DAY_AFTER.match(text, m.end()) or _OFFSET_AFTER.match(text, m.end()):
+        return _point(m, None, "unknown")
+    return _anaphor(m, "day:0")
+
+
+@rule(r"(?i:\b(?:at\s+|by\s+|around\s+|about\s+)?this\s+time\s+(?P<rel>last|next)\s+(?P<u>year|month|week))\b",
+      ("vague", "unit"),
+      examples=[("2025-03-05", "Prices were lower this time last year.", "2024-03-05", "day"),
+                ("2025-03-05", "We will be back this time next year.", "2026-03-05", "day"),
+                ("2024-02-29", "It snowed this time last year.", "2023-02-28", "day"),
+                ("2025-03-05", "He was here this time last week.", "2025-02-26", "day")])
+def this_time_last(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> Result:
+    """"this time last year": the same day a year (month, week) away, a day."""
+    if ref is None:
+        return _point(m, None, "unknown")
+    step = -1 if m["rel"].lower() == "last" else 1
+    unit = m["u"].lower()
+    if unit == "week":
+        return _day(m, cal.shift(ref, 7 * step), relative=True)
+    y, mo = cal.month_add(ref.year, ref.month, step * (12 if unit == "year" else 1))
+    if not cal.year_ok(y):
+        return _point(m, None, "unknown")
+    return _day(m, cal.ymd(y, mo, min(ref.day, cal.last_day(y, mo))), relative=True)
 
 
 @rule(r"\b(?P<mod>(?i:this\s+past|this\s+coming|earlier\s+this|early\s+this|later\s+this|late\s+this|"
@@ -1428,7 +1585,10 @@ def year_span(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> R
     return _point(m, f"{y1:04d}/{y2:04d}", "range")
 
 
-@rule(r"\b" + _SPOKEN_YEAR, "spoken", examples=[("2025-03-05", "in nineteen eighty-four", "1984", "year")])
+@rule(r"\b" + _SPOKEN_YEAR, "spoken", examples=[("2025-03-05", "in nineteen eighty-four", "1984", "year"),
+                                                ("2025-03-05", "It was founded in twenty twenty-one.", "2021", "year"),
+                                                ("2025-03-05", "in two thousand and twenty", "2020", "year"),
+                                                ("2025-03-05", "in twenty ten", "2010", "year")])
 def spoken_year(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> Result:
     return _point(m, cal.yval(_spoken_year(m.group())), "year")
 
@@ -1561,6 +1721,7 @@ _SPORTS = re.compile(r"(?i)\b(?:" + _alt(sorted(en.SPORTS_WORDS)) + r")\b")
                 ("2025-03-05", "Sales should recover in the fourth quarter.", "2025-10-01/2025-12-31", "range"),
                 ("2025-08-05", "Profit rose in the second quarter.", "2025-04-01/2025-06-30", "range"),
                 ("2023-03-24", "Leonard scored 15 points in the third quarter.", None, "unknown"),
+                ("2023-11-16", "Profits will rise in the first quarter.", "2024-01-01/2024-03-31", "range"),
                 ("2023-03-24", "After a stagnant second quarter left the score tied at halftime, they won.", None,
                  "unknown")])
 def quarter(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> Result:
@@ -1581,9 +1742,13 @@ def quarter(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> Res
             text, max(0, m.start() - 120), min(len(text), m.end() + 120)):
         return None  # "scored 15 in the third quarter": a game's quarter, not the year's
     year_ = ref.year - 1 if det.startswith("last") else ref.year + 1 if det.startswith("next") else ref.year
-    if not det.startswith(("last", "next", "this")) and 3 * (q - 1) + 1 > ref.month \
-            and tense(text, m.start(), m.end()) != "future":
+    clause = tense(text, m.start(), m.end()) if not det.startswith(("last", "next", "this")) else None
+    if not det.startswith(("last", "next", "this")) and 3 * (q - 1) + 1 > ref.month and clause != "future":
         year_ -= 1  # "grew 0.3% in the fourth quarter" (published in March): last year's fourth quarter
+    elif clause == "future" and 3 * q + 6 < ref.month:
+        # "profits will rise in the first quarter" (published in November): next year's; a quarter
+        # ended in the last half-year is still reported on ahead ("will reduce first-quarter earnings")
+        year_ += 1
     return _point(m, cal.quarter_range(year_, q), "range", relative=True)
 
 
@@ -1648,8 +1813,8 @@ def season(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> Resu
 
 @rule(r"(?i)\b(?:(?P<bound>about|nearly|almost|some|roughly|around|more\s+than|less\s+than|over|just|only|"
       r"barely|exactly|at\s+least)\s+)?(?P<n>" + _NUMWORD + r")\s+(?P<u>" + _UNIT
-      + r")s?\s+(?P<dir>ago|earlier|before\s+(?=[.,;])|later|from\s+now|hence|back)\b(?!\s+than\b)"
-      r"(?P<today>\s+(?i:today)\b)?", "unit",
+      + r")s?\s+(?P<dir>ago|earlier|before\s+(?=[.,;])|later|from\s+now|hence|back|away(?=\s*[.,;!?]|\s*$))\b(?!\s+than\b)"
+      r"(?P<today>\s+(?i:today|yesterday)\b)?", "unit",
       examples=[("2024-12-02", "They met two weeks ago.", "2024-11-18/2024-11-24", "range"),
                 ("2024-12-02", "They met 10 days ago.", "2024-11-22", "day"),
                 ("2025-03-05", "7000 YEARS AGO", None, "unknown"),
@@ -1665,13 +1830,23 @@ def season(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> Resu
                 ("2010-01-14", "It looked different a couple of days ago.", "2010-01-12", "day"),
                 ("2025-03-05", "They married a year ago today.", "2024-03-05", "day"),
                 ("2025-03-05", "It opened two weeks ago today.", "2025-02-19", "day"),
-                ("2024-03-31", "It rained a month ago today.", "2024-02-29", "day")])
+                ("2024-03-31", "It rained a month ago today.", "2024-02-29", "day"),
+                ("2025-03-05", "The suspect was arrested an hour ago.", "2025-03-05", "day"),
+                ("2025-03-05", "It happened a few minutes ago.", "2025-03-05", "day"),
+                ("2025-03-05", "The blast was 48 hours ago.", "2025-03-03", "day"),
+                ("2025-03-05", "It began 30 hours ago.", None, "unknown"),
+                ("2025-03-05", "The election is two months away.", "2025-05", "month"),
+                ("2024-06-09", "He called a week ago yesterday.", "2024-06-01", "day")])
 def ago(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> Result:
     """N units before (ago) or after (from now) the publication date; weeks are a week range."""
     n = _num(m["n"])
     unit = m["u"].lower().rstrip("s").replace("centurie", "century")
     unit = en.UNIT_ABBREVIATIONS.get(unit, unit)
     direction = re.sub(r"\s+", " ", m["dir"].lower())
+    if unit in ("hour", "minute") and direction in ("ago", "from now", "hence", "back", "away"):
+        # "an hour ago", "30 minutes ago", "a few hours ago": the publication day (a time of
+        # day scores as its day); whole days of hours ("48 hours ago") count as days
+        return _hours_away(m, ref, n, unit, -1 if direction in ("ago", "back") else 1)
     if n is None or n == 0 or re.sub(r"\s+", " ", m["n"].lower().strip()) in en.VAGUE_QUANTITIES:
         return _point(m, None, "unknown", "vague")
     if re.sub(r"\s+", " ", (m["bound"] or "").lower()) in ("less than", "more than", "over", "at least"):
@@ -1686,14 +1861,15 @@ def ago(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> Result:
         return _point(m, None, "unknown")
     if ref is None or n > 100_000:
         return _point(m, None, "unknown")
-    sign = 1 if direction in ("from now", "hence") else -1
+    sign = 1 if direction in ("from now", "hence", "away") else -1
     if m["today"] and direction == "ago":  # "a week ago today", "a year ago today": that very day
-        if unit in ("year", "month"):
+        if unit in ("year", "month") and m["today"].strip().lower() == "today":
             y, mo = cal.month_add(ref.year, ref.month, -n * (12 if unit == "year" else 1))
             return _day(m, cal.ymd(y, mo, min(ref.day, cal.last_day(y, mo))) if cal.year_ok(y) else None,
                         relative=True)
         if unit in en.UNITS_IN_DAYS:
-            return _day(m, cal.shift(ref, -n * en.UNITS_IN_DAYS[unit]), relative=True)
+            back = 1 if m["today"].strip().lower() == "yesterday" else 0  # "a week ago yesterday"
+            return _day(m, cal.shift(ref, -n * en.UNITS_IN_DAYS[unit] - back), relative=True)
     if unit == "year":
         return _point(m, cal.yval(ref.year + sign * n), "year", relative=True)
     if unit == "month":
@@ -1714,11 +1890,36 @@ def ago(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> Result:
     return _point(m, None, "unknown")
 
 
+def _hours_away(m: re.Match[str], ref: date | None, n: int | None, unit: str, sign: int) -> Cand:
+    """The day that is ``n`` hours or minutes away (None: a vague few): the publication day under
+    a day's worth, whole days when the hours are a multiple of 24 ("in 48 hours"), else unresolved
+    (the publication hour is not known, so "30 hours ago" may be either of two days)."""
+    if ref is None:
+        return _point(m, None, "unknown")
+    hours = 1 if n is None else n if unit == "hour" else n / 60
+    if hours < 24:
+        return _day(m, ref, relative=True)
+    if hours % 24 == 0 and hours <= 24 * 1000:
+        return _day(m, cal.shift(ref, sign * int(hours) // 24), relative=True)
+    return _point(m, None, "unknown")
+
+
+@rule(r"(?i:\b(?:just\s+|only\s+)?(?P<u>moments|minutes|seconds|hours)\s+(?P<dir>ago|from\s+now)\b)", "unit",
+      examples=[("2025-03-05", "He posted the video minutes ago.", "2025-03-05", "day"),
+                ("2025-03-05", "The result came in moments ago.", "2025-03-05", "day"),
+                ("2025-03-05", "Only hours ago, the talks were on.", "2025-03-05", "day")])
+def moments_ago(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> Result:
+    """"minutes ago", "moments ago", "hours from now": the publication day."""
+    return _hours_away(m, ref, None, "hour", 1)
+
+
+_CLAUSE_END = re.compile(r"\s*(?:[.,;:!?)\"”’]|$|(?:and|or|but|from\s+now)\b)")
+_RATE_BEFORE = re.compile(r"\d[\d,.]*\s+(?:[a-z]+\s+){0,2}(?:for\s+[a-z\s]+?)?$")
 _SUPERLATIVE = re.compile(r"(?i)\b(?:first|only|\w{3,}est|most|least|record|ever)\b[^.;:!?]{0,50}$")
 
 
 @rule(r"(?i)\bin\s+(?:(?:about|around|roughly|approximately|some|just|only)\s+)?(?P<n>" + _NUMWORD
-      + r")\s+(?P<u>days?|weeks?|months?|years?|fortnights?)\b(?!\s+ago)"
+      + r")\s+(?P<u>days?|weeks?|months?|years?|fortnights?|hours?|minutes?|hrs?|mins?)\b(?!\s+ago)"
       r"(?P<time>['’]?s?\s+time\b)?", "unit",
       examples=[("2025-03-05", "The results come out in ten days' time.", "2025-03-15", "day"),
                 ("2025-03-05", "Talks resume in two weeks’ time.", "2025-03-17/2025-03-23", "range"),
@@ -1730,19 +1931,35 @@ _SUPERLATIVE = re.compile(r"(?i)\b(?:first|only|\w{3,}est|most|least|record|ever
                 ("2025-03-05", "The law will take effect in roughly a month.", "2025-04", "month"),
                 ("2025-03-05", "the highest level in ten days", None, "unknown"),
                 ("1987-03-11", "It would float its first Yankee bond issue in 21 years.", None, "unknown"),
-                ("1987-03-09", "The USSR might not buy corn for the first time in 15 years.", None, "unknown")])
+                ("1987-03-09", "The USSR might not buy corn for the first time in 15 years.", None, "unknown"),
+                ("2025-03-05", "The verdict is expected in 2 hours.", "2025-03-05", "day"),
+                ("2025-03-05", "The ultimatum expires in 48 hours.", "2025-03-07", "day"),
+                ("2025-03-05", "He will land in half an hour.", "2025-03-05", "day"),
+                ("2025-03-05", "He ran the course in three hours.", None, "unknown"),
+                ("2025-03-05", "The bus leaves in ten minutes.", "2025-03-05", "day"),
+                ("2025-03-05", "You can add 65 miles in 4 minutes.", None, "unknown")])
 def in_units(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> Result:
     """"in ten days" is a date only in a future clause; otherwise it is a duration."""
     n = _num(m["n"])
     clause = tense(text, m.start(), m.end())
+    short = m["u"].lower().startswith(("hour", "minute", "hr", "min"))
+    if short and _RATE_BEFORE.search(text, max(0, m.start() - 40), m.start()):
+        return _point(m, None, "unknown", "duration")  # "65 miles in 4 minutes", "108 runs in 115 minutes"
+    if short and not lenient and not _CLAUSE_END.match(text, m.end()):
+        # "deal with a visa in about 11 minutes which...", "his runs in 151 minutes off 83 balls":
+        # minutes with more of the clause after them are how long something takes
+        return _point(m, None, "unknown", "duration")
     if lenient and clause is None or m["time"]:
-        clause = "future"  # "in ten days' time" looks ahead; alone ("in 10 days", a model's when) too
+        clause = "future"  # "in ten days' time" looks ahead  # "in ten days' time" looks ahead; alone ("in 10 days", a model's when) too
     if n is None or ref is None or m["n"].lower() in en.VAGUE_QUANTITIES or n > 10_000 \
             or clause != "future" or _SUPERLATIVE.search(text, max(0, m.start() - 60),
                                                                                    m.start()):
         # "its first bond issue in 21 years", "the highest level in ten days": a stretch of time
         return _point(m, None, "unknown", "duration")
     unit = m["u"].lower().rstrip("s")
+    unit = en.UNIT_ABBREVIATIONS.get(unit, unit)
+    if unit in ("hour", "minute"):
+        return _hours_away(m, ref, n, unit, 1)  # "in 2 hours", "in half an hour": today
     if unit == "year":
         return _point(m, cal.yval(ref.year + n), "year", relative=True)
     if unit == "month":
@@ -1787,8 +2004,11 @@ def year_earlier(m: re.Match[str], text: str, ref: date | None, lenient: bool) -
       examples=[("2025-03-05", "on the 3rd, they left", "2025-03-03", "day"),
                 ("2025-03-05", "the 22nd floor", None, "unknown"),
                 ("2025-03-05", "Voting takes place on the 15th.", "2025-03-15", "day"),
-                ("2025-03-20", "The board will meet on the 3rd.", "2025-04-03", "day")])
+                ("2025-03-20", "The board will meet on the 3rd.", "2025-04-03", "day"),
+                ("2024-06-09", "It closes on the 20th", "2024-06-20", "day")])
 def nth_day(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> Result:
+    """"on the 3rd": a day of this month or a neighbouring one, by the tense ("on the fifth" is
+    as often a golf hole or a floor: left alone)."""
     nxt = _next_word(text, m.end())
     if nxt[:1].isalpha() and nxt.lower() not in ("and", "or", "to", "at", "in", "when", "of"):
         return None  # "the 22nd floor", "the 3rd time"
@@ -2028,20 +2248,46 @@ def weekday_abbreviation(m: re.Match[str], text: str, ref: date | None, lenient:
     return _point(m, _iso(weekday_date(ref, wd, rel, clause)), "day", start=start, relative=True)
 
 
+@rule(r"(?<![\w.])(?:(?P<wd>" + _WEEKDAY_I + r")|" + _WEEKDAY_ABBR + r"),?\s+(?P<a>[12]\d|3[01]|0?[1-9])/(?P<b>[12]\d|3[01]|0?[1-9])"
+      r"(?![\d/]|\.\d)", ("wd", "abbr"),
+      examples=[("2026-01-13", "Meeting rescheduled to Thu 22/01.", "2026-01-22", "day"),
+                ("2026-01-13", "Kick-off Sat 3/1", "2026-01-03", "day"),
+                ("2026-01-13", "on Friday 5/3", None, "unknown")])
+def weekday_numeric_day(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> Result:
+    """"Thu 22/01", "Sat 3/1": a day and month without a year, which the weekday decides: of both
+    orders (day-month, month-day) in the nearest years, the one date within half a year that falls
+    on that weekday; none or two such dates leave it unresolved."""
+    if ref is None:
+        return _point(m, None, "unknown")
+    wd = en.WEEKDAYS[m["wd"].lower()] if m["wd"] else _WEEKDAY_ABBR_NUMBER[m["wa"].lower()]
+    a, b = int(m["a"]), int(m["b"])
+    found = {d for y in (ref.year - 1, ref.year, ref.year + 1) if cal.year_ok(y) for mo, dd in ((b, a), (a, b))
+             if mo <= 12 and (d := cal.ymd(y, mo, dd)) and d.weekday() == wd and abs((d - ref).days) <= 183}
+    return _day(m, found.pop(), relative=True) if len(found) == 1 else _point(m, None, "unknown")
+
+
 @rule(r"(?i:\b(?P<n>a|one|two|three|four|\d)\s+)(?P<wd>Mondays|Tuesdays|Wednesdays|Thursdays|Fridays|Saturdays|"
       r"Sundays|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?i:\s+ago)\b"
-      r"|(?i:\b(?:the\s+)?)(?P<wd2>" + _WEEKDAY_I + r")(?i:\s+(?P<dir>before\s+last|after\s+next))\b", ("wd", "unit"),
+      r"|(?i:\b(?:the\s+)?)(?P<wd2>" + _WEEKDAY_I + r")(?i:\s+(?P<dir>before\s+last|after\s+next))\b"
+      r"|(?i:\b(?P<lb>last|next)\s+)(?P<wd3>" + _WEEKDAY_I + r")(?i:\s+but\s+one)\b", ("wd", "unit"),
       examples=[("2025-03-05", "It happened two Fridays ago.", "2025-02-21", "day"),
                 ("2025-03-05", "It happened a Friday ago.", "2025-02-28", "day"),
                 ("2025-03-05", "They met the Friday before last.", "2025-02-21", "day"),
                 ("2025-03-05", "They meet the Friday after next.", "2025-03-14", "day"),
                 ("2025-03-07", "They met the Friday before last.", "2025-02-21", "day"),
-                ("2025-03-05", "see you friday after next", "2025-03-14", "day")])
+                ("2025-03-05", "see you friday after next", "2025-03-14", "day"),
+                ("2025-03-05", "They met last Friday but one.", "2025-02-21", "day"),
+                ("2025-03-05", "They meet next Friday but one.", "2025-03-14", "day")])
 def weekdays_ago(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> Result:
     """"two Fridays ago" (the last Friday, then one more back), "the Friday before last", "the
-    Friday after next" (the coming one, then a week on)."""
+    Friday after next" (the coming one, then a week on); "last Friday but one" (the one before
+    last Friday), "next Friday but one"."""
     if ref is None:
         return _point(m, None, "unknown")
+    if m["wd3"]:
+        step = m["lb"].lower()
+        base = weekday_date(ref, en.WEEKDAYS[m["wd3"].lower()], step, None)
+        return _day(m, cal.shift(base, -7 if step == "last" else 7) if base else None, relative=True)
     if m["wd2"]:
         wd = en.WEEKDAYS[m["wd2"].lower()]
         if m["dir"].lower().startswith("before"):

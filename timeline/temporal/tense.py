@@ -7,7 +7,15 @@ Bare months, weekdays and month-days ("in December", "on Friday", "on March 12")
 next or the last occurrence depending on the clause: "ends in December" (published in March)
 is the coming December, "ended in December" the last one. The nearest cue wins: a future cue
 from ``lang.en.FUTURE_CUES`` (will, is to, scheduled, ends...) or a past one (said, was, a verb
-in -ed). Past participles after "be", "to", "the"... are passive or adjectives and say nothing.
+in -ed). Past participles after "be", "to", "the"... are passive or adjectives and say nothing;
+past forms that are also infinitives after a modal ("will hit") too.
+
+With no cue at all, a sentence told in the present is a plan or a schedule, so the future
+(``_present_plan``): "Parliament sits on Monday", "Shops open on Boxing Day", "I'm flying to
+Paris on Monday", "Meet me on Friday". Only a sentence that ends as one does counts (headlines
+tell past happenings in the present), and not a perfect or a clause about another happening
+between the verb and the time. A present copula right before the time ("the party is on
+Friday", "Kick-off is at 10.30am") is a future cue of its own.
 """
 from __future__ import annotations
 
@@ -27,6 +35,7 @@ def _words(words: tuple[str, ...]) -> str:
 _SENT_BREAK = re.compile(r"(?<=[a-z0-9\"'”’)][a-z0-9\"'”’)][.!?])[\"'”’]?\s+"
                          r"|(?<=[.!?:;\"'”’)])[ \t]*\n|\n(?=[ \t]*\n|[ \t]{2,}|[ \t]*[-*•])")
 _NOT_ED = "|".join(en.NOT_PAST_ED)
+_NOT_PLURAL = "|".join(sorted(en.NOT_PLURAL_SUBJECTS, key=len, reverse=True))
 _INTENT = "|".join(en.INTENT_VERBS)
 # "expected to have died", "believed to have fled": a perfect infinitive tells a past happening
 _PERFECT_INFINITIVE = rf"to\s+have\s+(?:[a-z]{{2,}}(?:ed|en)|{_words(en.IRREGULAR_PARTICIPLES)})"
@@ -34,7 +43,10 @@ _CUE = factored(re.compile(
     rf"(?P<fut>\b(?:(?:{_INTENT})\s+(?!{_PERFECT_INFINITIVE}\b)to\s+[a-z]+|(?:{_words(en.FUTURE_CUES)})\b"
     # a present tense after "before/until/once/when" is a future: "before it is reported in
     # March", "once the deal closes in June", "when the law takes effect"
-    r"|(?i:before|until|once|when)\s+(?:it|they|he|she|we|the\s+[a-z]+)\s+(?:is|are|[a-z]{2,}[^s\W]s)\b)\b)"
+    r"|(?i:before|until|once|when)\s+(?:it|they|he|she|we|the\s+[a-z]+)\s+(?:is|are|[a-z]{2,}[^s\W]s)\b"
+    # the plain present of a schedule ("Shops open on Boxing Day", "the debate airs Thursday")
+    rf"|(?!(?:{_NOT_PLURAL})\b)[A-Za-z]{{2,}}[^\Wsiu]s\s+(?:{_words(en.SCHEDULE_VERBS)})"
+    rf"|(?:{_words(en.SCHEDULE_VERBS_SINGULAR)}))\b)"
     rf"|(?P<past>\b(?:{_PERFECT_INFINITIVE}|{_words(en.PAST_CUES)}|(?!(?:{_NOT_ED})\b)\w{{2,}}[^\We]ed)\b)",
 ))  # case-sensitive on purpose: "May" the month is not the modal "may"
 _PAST_WORDS = frozenset(en.PAST_CUES) - frozenset(en.INTENT_VERBS)
@@ -61,6 +73,16 @@ _WORD_BEFORE = re.compile(r"([A-Za-z]+)\s+$")
 _HAD_BEFORE = factored(re.compile(r"(?i)\bhad\s+(?:(?:been|not|never|already|\w+ly)\s+){0,2}$"))
 _HAS_OR_BE_BEFORE = factored(re.compile(r"(?i)\b(?:has|have|is|are|am|be|been|was|were|['’]s|['’]ve)\s+(?:\w+ly\s+)?$"))
 _PAST_ACT = frozenset(en.PAST_ACT_VERBS)
+# a time told as what the subject is, right before the expression: "Kick-off is at 10.30am on
+# Saturday", "the party is on Friday" (a past one "was"): a schedule, so the future
+# past forms that are also infinitives ("hit", "cut", "set"), after a modal or "do" ("will hit")
+_BARE_PASTS = frozenset({"hit", "cut", "set", "put", "quit", "shut", "let", "cost", "beat", "spread", "run", "come",
+                         "become", "read", "bet", "burst", "cast", "hurt", "split", "shed", "bid"})
+_MODAL_BEFORE = re.compile(r"(?i)\b(?:will|would|could|can|may|might|must|should|shall|['’]ll|won['’]t|wo|do|does|"
+                           r"did|don['’]t|doesn['’]t|didn['’]t|cannot|can['’]t|let['’]s)\s+(?:\w+ly\s+|not\s+)?$")
+_UNTIL_BEFORE = re.compile(r"\b(?:until|till)\s+(?:the\s+)?$")
+_COPULA_BEFORE = re.compile(r"\b(?:is|are)\s+(?:(?!(?:" + _words(tuple(p for p in en.REPORT_PARTICIPLES if p != "held"))
+                            + r")\b)(?:[a-z]{3,}ed|held|set|run)\s+)?(?:(?:at|on|in)\s+)?(?:[A-Z][a-z]+\s+(?:and|or)\s+)?$")
 _PASSIVE = factored(re.compile(r"(?i)\b(?:(?:be|been|being|is|are|was|were|to|a|an|the|still|its|their|his|her|very|newly|"
                       r"not|un)\s+|(?:be|been|being|is|are|was|were)\s+[a-z]+ly\s+)$"))
 
@@ -71,6 +93,8 @@ def _usable(m: re.Match[str], before: str) -> bool:
     past = m.group("past")
     if past and _PASSIVE.search(before):
         return False  # "would still be held", "will be paid": a participle, not a past tense
+    if past and past.lower() in _BARE_PASTS and _MODAL_BEFORE.search(before):
+        return False  # "will hit 3% in December", "could cut rates in May": an infinitive, not a past
     fut = m.group("fut")
     if fut and fut.lower() in en.NOUN_LIKE_CUES and _DETERMINER.search(before):
         return False  # "denounced the plan ... in July": a noun, not "plans to"
@@ -102,14 +126,68 @@ def _kind(m: re.Match[str], before: str) -> str:
     return "future"
 
 
+def _third_person(verb: str) -> str:
+    if verb.endswith(("s", "sh", "ch", "x", "o")):
+        return verb + "es"
+    if verb.endswith("y") and verb[-2:-1] not in "aeiou":
+        return verb[:-1] + "ies"
+    return verb + "s"
+
+
+_CALENDAR = "(?:" + "|".join(list(en.MONTH_NAMES) + [w.capitalize() for w in en.WEEKDAYS]) + r")\b"
+_PERFECT = re.compile(rf"\b(?:has|have|['’]ve|having)\s+(?:\w+ly\s+|not\s+|never\s+|already\s+)?(?:[a-z]{{2,}}(?:ed|en)|{_words(en.IRREGULAR_PARTICIPLES)})\b")
+_PLAN_BASE = _words(tuple(sorted(set(en.PRESENT_PLAN_VERBS))))
+_PLAN_THIRD = _words(tuple(sorted({_third_person(v) for v in en.PRESENT_PLAN_VERBS})))
+# a verb in the plain present, or another sign of a sentence told in the present (``lang.en``):
+# only consulted when no cue at all decided the tense
+_PRESENT = re.compile(
+    r"(?i:\b(?:am|is|are|['’]m|['’]re)\s+(?:\w+ly\s+)?[a-z]{2,}ing\b"
+    # a present passive that is no report: "Bins are collected on Thursday", "the road is shut"
+    rf"|\b(?:is|are)\s+(?!(?:{_words(en.REPORT_PARTICIPLES)})\b)(?:[a-z]{{3,}}[^\We]ed|shut|run|set)\b"
+    rf"|\b(?:am|is|are|['’]m|['’]re|(?:[Ss]he|[Hh]e|[Ii]t)['’]s)\s+(?:{_words(en.PRESENT_STATES)})\b(?=[^.!?]*\x00)"
+    rf"|(?:^|(?<=[.!?\"“]\s))\s*(?:{_words(en.PRESENT_PLAN_OPENERS)})\b"
+    r"|^\s*(?:(?:what|when|where|how|who)\s+)?(?:are|is|do|does)\s+(?:you|we|they|he|she|it|I|the|your|our|my|this|that|there)\b)"
+    # a subject before the verb: a pronoun, a plural noun, a name or a noun after a determiner
+    rf"|(?:\b(?:[Ww]e|[Yy]ou|[Tt]hey|I)|(?!(?:{_NOT_PLURAL})\b)\b[A-Za-z]{{2,}}[^\Wsiu]s)\s+(?:{_PLAN_BASE})\b"
+    rf"|(?:\b(?:[Tt]he|[Aa]n?|[Oo]ur|[Mm]y|[Yy]our|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir)\s+[a-z]+|\b(?!{_CALENDAR})[A-Z][a-z]+)\s+(?:{_PLAN_THIRD})\b"
+    # an instruction opening the sentence: "Meet me on Friday", "Call me tomorrow"
+    rf"|^\s*(?i:{_PLAN_BASE})\s+(?:me|us|him|her|them|it|this|that|the|a|your|our|at|on|in|back|by)\b"
+)
+
+
+_ATTACHED = re.compile(r"\b(?:after|since|following|as|when|while|who|which|that|despite)\b")
+_PAST_QUESTION = re.compile(r"(?i)\s*(?:(?:what|when|where|how|who|why)\s+)?(?:did|was|were|had)\b")
+
+
+def _present_plan(text: str, start: int, end: int, left: str) -> str | None:
+    """A sign that the sentence around text[start:end] is told in the present (``_PRESENT``), when
+    it ends as a sentence does (a headline, often in the present for a past happening, has no
+    full stop) and holds no past or future cue: a plan or a schedule, so the future."""
+    stop = _SENTENCE_REST.search(text, end, end + 160)
+    if stop is None or stop.group() not in ".!?":
+        return None
+    sentence = left + "\x00" + text[start:stop.end()]  # \x00 marks where the expression starts
+    found = _PRESENT.search(sentence)
+    if found is None or _PAST_QUESTION.match(sentence) or _PERFECT.search(sentence) \
+            or any(_usable(c, sentence[:c.start()]) for c in _CUE.finditer(sentence)):
+        return None
+    if found.end() <= len(left) and _ATTACHED.search(left, found.end()):
+        # "is heading to Russia after winning the trophy Friday", "walks off as Gonzaga celebrates
+        # its win on Thursday night": the expression dates another clause's happening
+        return None
+    return found.group().strip()
+
+
 def tense(text: str, start: int, end: int) -> str | None:
     """'future', 'past', 'either' (a future seen from the past: ``_kind``) or None, from the
     nearest tense cue around text[start:end] in its sentence."""
     return tense_cue(text, start, end)[0]
 
 
-def tense_cue(text: str, start: int, end: int) -> tuple[str | None, str]:
-    """The tense (as ``tense``) and the cue word that decided it ("" when none did)."""
+def tense_cue(text: str, start: int, end: int, plans: bool = True) -> tuple[str | None, str]:
+    """The tense (as ``tense``) and the cue word that decided it ("" when none did). With no cue,
+    a plan told in the present ("Parliament sits on Monday") is the future unless ``plans`` is
+    False (a named happening, "Friday's leg of the ceremonies", is not dated by such a verb)."""
     left = text[max(0, start - 160):start]
     cut = None
     for m in _SENT_BREAK.finditer(left):
@@ -140,7 +218,10 @@ def tense_cue(text: str, start: int, end: int) -> tuple[str | None, str]:
         has_verb = any(_usable(c, own[:c.start()]) for c in _CUE.finditer(own))
         right = (_RIGHT_CLAUSE_OR_SUBJECT if has_verb else _RIGHT_CLAUSE).split(tail, maxsplit=1)[0]
     best: tuple[int, str, str] | None = None
-    for m in _CUE.finditer(left):
+    copula = _COPULA_BEFORE.search(left)
+    if copula:
+        best = (0, "future", copula.group().split()[0])
+    for m in _CUE.finditer(left if copula is None else ""):
         if not _usable(m, left[:m.start()]):
             continue
         dist = len(left) - m.end()
@@ -160,4 +241,17 @@ def tense_cue(text: str, start: int, end: int) -> tuple[str | None, str]:
             else:
                 best = (dist, _kind(m, right[:m.start()]) if m.group("fut") else "past", word)
         break
+    # "the ban lasted until Friday": "until" tells an end, and a verb of something that went on, in
+    # the past, tells that the end is behind ("the court adjourned until Monday" still looks ahead)
+    if best is not None and best[2] in ("until", "till") and _UNTIL_BEFORE.search(left):
+        verb = None
+        for m in _CUE.finditer(left, 0, _UNTIL_BEFORE.search(left).start()):  # type: ignore[union-attr]
+            if _usable(m, left[:m.start()]):
+                verb = m
+        if verb is not None and verb.group().lower() in en.DURATION_PAST_VERBS and len(left) - verb.end() < 40:
+            return "past", verb.group().lower()
+    if best is None and plans:
+        plan = _present_plan(text, start, end, left)
+        if plan:
+            return "future", plan
     return (best[1], best[2]) if best else (None, "")

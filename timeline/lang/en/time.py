@@ -23,7 +23,7 @@ NUMBERS: dict[str, int] = {
     "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20,
     "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
     "hundred": 100, "a hundred": 100, "a dozen": 12, "a couple of": 2, "a couple": 2, "couple of": 2,
-    "half a": 0,
+    "half a": 0, "half an": 0,
 }
 VAGUE_QUANTITIES = frozenset({"a few", "few", "several", "many", "some"})
 ORDINALS: dict[str, int] = {
@@ -39,9 +39,21 @@ ORDINAL_DAYS: dict[str, int] = {
     **{f"twenty-{w}": 21 + i for i, w in enumerate(_ORDINAL_UNITS)},
     "thirtieth": 30, "thirty-first": 31,
 }
+# shorthand for the days next to today, as messages and notes write them ("see you tmrw", "called yest.")
+RELATIVE_DAY_SHORT: dict[str, int] = {"tmrw": 1, "tmw": 1, "tomoz": 1, "yest": -1, "yday": -1, "tonite": 0, "tonght": 0}
+# words before a year-first number that make it a release's number, not a date ("version 2023.10.01")
+VERSION_WORDS = frozenset({"version", "ver", "v", "build", "firmware", "revision", "rev", "patch", "release-", "sdk",
+                           "api", "os", "ios", "android", "edition"})
+# words before a weekday that make it a named day, not this week's ("Black Monday", "Cyber Monday")
+WEEKDAY_NAME_PREFIXES = ("Black", "Cyber", "Blue", "Bloody", "Manic", "Giving")
+# words right before a bare weekday that make it a deadline, the coming one ("by close of business
+# Friday", "EOD Tuesday")
+DEADLINE_WORDS = ("end of day", "end of business", "close of business", "close of play", "end of play", "eod", "cob",
+                  "eob", "no later than", "not later than")
 LAST_ORDINALS = frozenset({"last", "final"})
 SEASONS: dict[str, str] = {"spring": "SP", "summer": "SU", "autumn": "FA", "fall": "FA", "winter": "WI"}
-UNIT_ABBREVIATIONS = {"yr": "year", "yrs": "year", "wk": "week", "wks": "week"}  # "next yr", "2 yrs ago"
+UNIT_ABBREVIATIONS = {"yr": "year", "yrs": "year", "wk": "week", "wks": "week", "hr": "hour", "hrs": "hour",
+                      "min": "minute", "mins": "minute"}  # "next yr", "2 yrs ago"
 UNITS_IN_DAYS: dict[str, int] = {"day": 1, "night": 1, "week": 7, "fortnight": 14}
 SPOKEN_UNITS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9}
 SPOKEN_TEENS = {"ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
@@ -73,6 +85,14 @@ FIXED_HOLIDAYS: dict[str, tuple[int, int]] = {
     # as everyday writing spells them: no full stop after "St", no apostrophe
     "st patrick's day": (3, 17), "st patricks day": (3, 17), "st. patricks day": (3, 17),
     "saint patricks day": (3, 17), "valentines day": (2, 14),
+    # British, Irish, Australian and other national days and nights
+    "burns night": (1, 25), "bonfire night": (11, 5), "guy fawkes night": (11, 5), "guy fawkes day": (11, 5),
+    "st andrew's day": (11, 30), "st. andrew's day": (11, 30), "saint andrew's day": (11, 30),
+    "st david's day": (3, 1), "st. david's day": (3, 1), "saint david's day": (3, 1),
+    "st george's day": (4, 23), "st. george's day": (4, 23), "saint george's day": (4, 23),
+    "hogmanay": (12, 31), "april fools' day": (4, 1), "april fool's day": (4, 1), "april fools day": (4, 1),
+    "earth day": (4, 22), "cinco de mayo": (5, 5), "anzac day": (4, 25), "waitangi day": (2, 6),
+    "all saints' day": (11, 1), "all saints day": (11, 1), "all souls' day": (11, 2), "all souls day": (11, 2),
 }
 # Holidays on the n-th (or last, -1) weekday of a month: (month, weekday, n).
 WEEKDAY_HOLIDAYS: dict[str, tuple[int, int, int]] = {
@@ -82,6 +102,7 @@ WEEKDAY_HOLIDAYS: dict[str, tuple[int, int, int]] = {
     "presidents' day": (2, 0, 3), "columbus day": (10, 0, 2), "mother's day": (5, 6, 2),
     "father's day": (6, 6, 3), "super bowl sunday": (2, 6, 2), "mothers day": (5, 6, 2), "fathers day": (6, 6, 3),
     "martin luther king jr day": (1, 0, 3),
+    "remembrance sunday": (11, 6, 2), "indigenous peoples' day": (10, 0, 2), "indigenous peoples day": (10, 0, 2),
 }
 # Holidays a fixed number of days after another computed one ("black friday" = Thanksgiving + 1).
 DERIVED_HOLIDAYS: dict[str, tuple[str, int]] = {
@@ -92,11 +113,23 @@ EASTER_HOLIDAYS: dict[str, int] = {
     "easter": 0, "easter sunday": 0, "easter day": 0, "easter monday": 1, "good friday": -2,
     "holy thursday": -3, "maundy thursday": -3, "palm sunday": -7, "ash wednesday": -46,
     "pentecost": 49, "whit sunday": 49, "ascension day": 39, "shrove tuesday": -47, "mardi gras": -47,
+    "mothering sunday": -21, "pancake day": -47, "whit monday": 50,
 }
 # holiday names that are ordinary phrases when written in lower case
 GENERIC_LOWER_HOLIDAYS = frozenset({"election day", "may day", "flag day", "independence day", "canada day",
                                     "australia day", "remembrance day", "father's day", "mother's day", "palm sunday",
-                                    "good friday", "holy thursday", "ascension day"})
+                                    "good friday", "holy thursday", "ascension day", "earth day", "bonfire night",
+                                    "pancake day"})
+# holiday words that modify a noun in -ing as well ("Christmas shopping", "Easter egg hunting")
+HOLIDAY_MODIFIER_NAMES = frozenset({"christmas", "xmas", "easter", "thanksgiving", "may day", "flag day", "halloween"})
+# nouns after a holiday's name that make it a modifier, no date ("Black Friday deals", "the New
+# Year's Day title", "Christmas Eve expirations"); happenings on the day ("a Christmas Day concert",
+# "the Boxing Day tsunami") are left dates
+HOLIDAY_NONDATE_NOUNS = frozenset("""deals deal sales sale shopping shoppers spending trading tree trees card cards
+decorations lights gift gifts presents album single song songs hit number spirit cheer market markets film movie
+edition jumper jumpers menu pudding cake cakes egg eggs bunny costume costumes candy title titles record records
+expiration expirations bonus bonuses rush getaway traffic tradition traditions theme themed season's advert adverts
+ad ads campaign campaigns catalogue catalog episode episodes issue""".split())
 # US general election day: the Tuesday after the first Monday of November.
 ELECTION_DAY = "election day"
 
@@ -125,6 +158,8 @@ FUTURE_CUES = (
     # a contract month is ahead of the trading day: "crude for delivery in December" ("for
     # delivery" is listed above)
     "for settlement",
+    # a forecast: "Rain is forecast for Tuesday", "storms are predicted on Friday"
+    "is forecast", "are forecast", "forecast to", "is predicted", "are predicted",
 ) + tuple(f"{noun} {verb}" for noun, verb in (
     # a scheduled happening told in the present with a copula: "the meeting is Tuesday", "the vote
     # is on Thursday", "the hearing is at 10 a.m. Monday" (a past one is "was"); only nouns that
@@ -142,6 +177,53 @@ FUTURE_CUES = (
       for v in ("meet", "leave", "fly", "arrive", "return", "travel", "play", "vote", "head", "depart",
                 "marry", "move", "open", "start")),
 ))
+# a scheduled happening told in the plain present with a plural subject: "Shops open on Boxing
+# Day", "the talks start at 10:30 on Monday", "Schools close for the holidays on Friday" (a
+# past one is "opened", "started"); matched only right after a plural noun (``tense.py``)
+SCHEDULE_VERBS = ("open", "close", "start", "begin", "end", "resume", "reopen", "finish", "kick off", "get under way",
+                  "take effect", "come into force", "go on sale", "break up", "air", "premiere", "debut", "launch",
+                  "convene", "reconvene", "expire", "arrive", "depart")
+# words in -s before such a verb that are no plural subject ("this open", "was open", "does end")
+NOT_PLURAL_SUBJECTS = frozenset("""this was has his its does is us as yes thus plus less unless across always perhaps
+whereas besides towards afterwards sometimes various previous news series means""".split())
+# the singular present of the same verbs, beside those in FUTURE_CUES ("opens", "ends"...): "the
+# debate airs Thursday at 8pm", "the series debuts on Friday"
+SCHEDULE_VERBS_SINGULAR = ("airs", "debuts", "launches", "finishes", "gets under way")
+# Verbs whose plain present, with no past or future cue anywhere in the sentence, tells a
+# schedule or a plan, so a bare weekday or month in it is the coming one ("Parliament sits on
+# Monday", "Doctors strike on Thursday", "Fares rise in January", "Meet me on Friday"): the base
+# forms; ``tense.py`` derives the third-person forms ("sits", "flies", "goes")
+PRESENT_PLAN_VERBS = ("meet", "go", "come", "leave", "arrive", "fly", "sail", "land", "travel", "start", "begin",
+                      "open", "close", "end", "finish", "run", "strike", "march", "rise", "change", "move", "return",
+                      "resume", "reopen", "launch", "vote", "sit", "hit", "head", "tour", "perform", "screen",
+                      "stream", "air", "visit", "host", "play", "face", "take", "get", "call", "join", "book",
+                      "bring", "send", "see", "apply", "register", "submit", "pay", "collect", "expire", "switch",
+                      "double", "increase", "drop", "close", "marry", "wed", "graduate", "retire", "step", "hand",
+                      "sign", "kick", "wrap", "break", "celebrate", "mark", "gather", "rally", "protest", "walk",
+                      # the weather's plans: "the heatwave peaks on Wednesday", "temperatures fall on Thursday"
+                      "peak", "reach", "ease", "clear", "spread", "continue", "fall", "turn", "linger",
+                      # what a company, a court or a minister does on a set day
+                      "report", "announce", "publish", "release", "unveil", "present", "deliver", "decide", "rule",
+                      "testify", "address", "appear", "debate", "discuss", "hear", "consider", "review", "meet")
+# ... and what else in such a sentence says it is told in the present: a progressive ("I'm flying
+# to Paris on Monday"), a state after a copula ("Results are out on Friday", "We are open on
+# Saturday"), a suggestion or reminder ("Let's meet", "Don't forget to vote"), a question to
+# someone ("Are you free", "Do you want to")
+PRESENT_STATES = ("open", "closed", "shut", "out", "back", "off", "away", "free", "busy", "here", "there", "home",
+                  "live", "on air", "available", "in town")
+PRESENT_PLAN_OPENERS = ("let's", "let’s", "let us", "don't forget", "don’t forget", "do not forget", "remember to",
+                        "please", "can we", "can you", "could we", "could you", "shall we", "why not",
+                        # what a day is for the speaker: "It's my birthday on Tuesday"
+                        "it's my", "it’s my", "it is my", "it's our", "it’s our", "it is our", "it's your", "it’s your",
+                        "how about", "what about")
+# participles of a present passive that report a past happening ("is accused of killing ... on
+# Monday"): no plan; any other present passive is one ("Bins are collected on Thursday")
+REPORT_PARTICIPLES = ("accused", "charged", "suspected", "believed", "alleged", "said", "reported", "thought",
+                      "feared", "known", "understood", "presumed", "rumoured", "rumored", "claimed", "estimated",
+                      "detained", "arrested", "held", "jailed", "injured", "killed", "wanted", "missing", "dead",
+                      "confirmed", "identified", "named", "blamed", "credited", "linked", "tied", "involved",
+                      "hospitalised", "hospitalized", "investigated", "questioned", "remembered", "considered",
+                      "seen", "regarded", "described", "used", "based", "located", "owned", "married", "related")
 # future cues that are never a misreading ("will report on Jan. 30" is next January, however far)
 STRONG_FUTURE_CUES = frozenset({"will", "won't", "shall", "'ll", "will be"})
 # "decided to admit", "agreed to pay": the infinitive is still ahead of the clause's time
@@ -163,7 +245,23 @@ PAST_CUES = (
     "left", "won", "lost", "got", "held", "sold", "bought", "led", "ran", "broke", "hit", "struck", "spoke",
     "wrote", "became", "found", "sent", "built", "kept", "brought", "thought", "felt", "stood", "fought",
     "fled", "flew", "drew", "grew", "knew", "threw", "shot", "quit", "cut", "set", "put",
+    # more irregular pasts, so a sentence told in the past is never read as a present plan
+    "paid", "spent", "heard", "caught", "taught", "sought", "drove", "rode", "wore", "sang", "sank", "swam",
+    "slept", "fed", "laid", "hid", "rang", "sat", "ate", "forgot", "froze", "chose", "woke", "stole", "meant",
+    "lit", "hung", "dealt", "dug", "swore", "tore", "lent", "bent", "bled", "spun", "stuck", "swung", "withdrew",
+    "overcame", "underwent", "oversaw", "understood", "withheld", "upheld", "shook", "arose", "rebuilt", "sped",
+    "did", "sold", "told", "became", "bore", "forbade", "mistook", "overtook", "undertook", "wound", "beat",
 )
+# past cues that may belong to another clause than the date's ("said", "was", "earlier"): with
+# them a month-day most of a year back may still be a near one ahead; any other past verb is
+# the date's own ("the deal closed Jan 5th")
+WEAK_PAST_CUES = frozenset({"said", "says", "told", "announced", "reported", "was", "were", "had", "did", "ago",
+                            "last", "since", "earlier", "previously", "made", "set", "put", "got", "came", "went",
+                            "took", "gave", "saw", "thought", "felt", "knew", "found", "kept", "held", "led"})
+# past verbs of something that went on, before "until": "the ban lasted until Friday" ended on
+# the last Friday ("the court adjourned until Monday" defers to the coming one)
+DURATION_PAST_VERBS = frozenset({"lasted", "remained", "stayed", "continued", "persisted", "lingered", "waited",
+                                 "raged", "ran", "worked", "lived", "served", "reigned", "ruled", "dragged", "held"})
 # past participles that do not end in -ed or -en, for "is said to have fled", "are feared to have
 # died" (a perfect infinitive: the happening is past whatever the verb before it)
 IRREGULAR_PARTICIPLES = (
@@ -230,7 +328,7 @@ HABITUAL_ADVERBS = ("usually", "normally", "typically", "traditionally", "custom
 INDEFINITE_DAY_WORDS = frozenset({"any", "one"})
 # nor does "a Friday" after these verbs: it says which weekday a date is ("Christmas is on a Friday
 # this year", "It was a Friday"); "killed on a Friday" may still be one told day
-WEEKDAY_OF_DATE_VERBS = ("is", "was", "are", "were", "be", "falls", "fell", "fall", "lands", "landed", "land")
+WEEKDAY_OF_DATE_VERBS = ("is", "was", "are", "were", "be", "falls", "fell", "fall", "lands", "landed", "land", "born")
 # ... unless a noun after it makes it one told happening ("said at a Wednesday news conference");
 # these words after it are no such noun ("on a Friday this year", "a Friday when...")
 INDEFINITE_DAY_FOLLOWERS = ("this", "that", "the", "and", "but", "when", "while", "with", "for", "was", "were",
