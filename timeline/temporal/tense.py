@@ -76,8 +76,7 @@ _PAST_ACT = frozenset(en.PAST_ACT_VERBS)
 # a time told as what the subject is, right before the expression: "Kick-off is at 10.30am on
 # Saturday", "the party is on Friday" (a past one "was"): a schedule, so the future
 # past forms that are also infinitives ("hit", "cut", "set"), after a modal or "do" ("will hit")
-_BARE_PASTS = frozenset({"hit", "cut", "set", "put", "quit", "shut", "let", "cost", "beat", "spread", "run", "come",
-                         "become", "read", "bet", "burst", "cast", "hurt", "split", "shed", "bid"})
+_BARE_PASTS = frozenset(en.BARE_PAST_VERBS)
 _MODAL_BEFORE = re.compile(r"(?i)\b(?:will|would|could|can|may|might|must|should|shall|['’]ll|won['’]t|wo|do|does|"
                            r"did|don['’]t|doesn['’]t|didn['’]t|cannot|can['’]t|let['’]s)\s+(?:\w+ly\s+|not\s+)?$")
 _UNTIL_BEFORE = re.compile(r"\b(?:until|till)\s+(?:the\s+)?$")

@@ -264,6 +264,10 @@ DURATION_PAST_VERBS = frozenset({"lasted", "remained", "stayed", "continued", "p
                                  "raged", "ran", "worked", "lived", "served", "reigned", "ruled", "dragged", "held"})
 # past participles that do not end in -ed or -en, for "is said to have fled", "are feared to have
 # died" (a perfect infinitive: the happening is past whatever the verb before it)
+# past forms that are also the infinitive ("hit", "cut", "set"): after a modal or "do"
+# ("will hit 3% in December") they are no past tense
+BARE_PAST_VERBS = ("hit", "cut", "set", "put", "quit", "shut", "let", "cost", "beat", "spread", "run", "come",
+                   "become", "read", "bet", "burst", "cast", "hurt", "split", "shed", "bid")
 IRREGULAR_PARTICIPLES = (
     "been", "done", "gone", "seen", "come", "become", "run", "begun", "left", "lost", "struck", "fled", "hit", "shot",
     "cut", "set", "put", "found", "sent", "built", "kept", "brought", "thought", "felt", "stood", "fought", "held",
