@@ -8,7 +8,7 @@ when it has one, a partial summary; the pipeline passes every proposal through
 from __future__ import annotations
 
 from datetime import date
-from typing import Any, Sequence
+from typing import Any, Mapping, Sequence
 
 from abc import ABC, abstractmethod
 from dataclasses import dataclass, field
@@ -21,11 +21,20 @@ from timeline.models import Article, Chronology, Chunk, DroppedEvent, Event, Pro
 class Tagging:
     """The time expressions ``temporal.tag(text, published)`` found: the offline engine's
     tagging of a chunk, handed to verify with its proposals so verify does not tag again.
-    Verify uses it only for the exact chunk text and date it was made for."""
+    Verify uses it only for the exact chunk text and date it was made for.
+
+    ``sentence_dates``: for each sentence the engine dated, keyed by its span in ``text``
+    (chunk-relative ``(start, end)``), what ``temporal.sentence_dates`` gave over that span's
+    own expressions, their offsets chunk-relative. The key is the whole input of that
+    computation (the span's text and, with the same ``expressions``, the span's expressions),
+    so verify takes an entry only for a sentence span equal to its own and recomputes every
+    other (a fold of two sentences, a span split otherwise at a line end). Only the offline
+    engine's taggings reach verify (``run.propose._propose_all`` drops any other engine's)."""
 
     text: str
     published: date | None
     expressions: tuple[Any, ...]
+    sentence_dates: Mapping[tuple[int, int], tuple[Any, ...]] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)

@@ -113,8 +113,9 @@ def _extract(article: Article, start: int = 0, end: int | None = None) -> tuple[
     # tagged once per chunk, so "the next day" resolves against the story's last date; the
     # tagging is handed to verify with the proposals (``ChunkProposals.tagging``: tagged once)
     stop = len(text) if end is None else end
-    tagging = Tagging(text[start:stop], article.published, tuple(temporal.tag(text[start:stop], article.published))) \
-        if spans else None
+    facts: dict[tuple[int, int], tuple[temporal.TimeExpression, ...]] | None = {} if spans else None
+    tagging = Tagging(text[start:stop], article.published, tuple(temporal.tag(text[start:stop], article.published)),
+                      facts) if facts is not None else None
     tagged = _shifted(list(tagging.expressions), start) if tagging is not None else []
     starts = [t.start for t in tagged]
     in_order = all(a <= b for a, b in zip(starts, starts[1:]))  # else the plain scan below
@@ -136,6 +137,8 @@ def _extract(article: Article, start: int = 0, end: int | None = None) -> tuple[
         first = temporal.event_dates(sentence, found, offset=s_start)
         comparison = any(temporal.is_since_year(t) for t in first)
         dates, found = temporal.sentence_dates(sentence, found, offset=s_start, dates=first)  # read once
+        if facts is not None:  # handed to verify for this very span (``Tagging.sentence_dates``)
+            facts[(s_start - start, s_end - start)] = tuple(_shifted(dates, -start)) if start else tuple(dates)
         # no main-clause date: the event is undated (a background date, "the government
         # formed in April", is not when it happened); an unresolved expression is still shown
         when = _event_time(dates[:1] or [t for t in found if not t.value])

@@ -4,6 +4,7 @@ verify each chunk's proposals (``ChunkOutcome``), and the collector setting for 
 from __future__ import annotations
 
 import asyncio
+import dataclasses
 import gc
 import re
 from contextlib import contextmanager
@@ -17,6 +18,8 @@ from timeline.options import BriefOptions
 from timeline.timepoint import Period
 from timeline.run.isolate import isolated
 from timeline.verify.verify_events import Verified, verify_events
+
+_OFFLINE_ENGINE = "timeline.engines.local"  # the module of the engine whose taggings verify may trust
 
 Progress = Callable[[int, int], None]
 
@@ -71,6 +74,11 @@ async def _propose_all(
             if failed_here is not None:
                 chunk = pack[results.index(failed_here)]
                 raise StoppedAtFailedChunk(chunk.article_id, chunk.start, chunk.end, failed_here) from None
+        if type(engine).__module__ != _OFFLINE_ENGINE:
+            # verify trusts a tagging's facts (engines.base.Tagging) for the offline engine's own
+            # proposals only: another engine's are dropped here and verify computes its own
+            results = [dataclasses.replace(r, tagging=None) if isinstance(r, ChunkProposals) and r.tagging is not None
+                       else r for r in results]
         done += len(pack)
         if progress:
             progress(done, len(chunks))

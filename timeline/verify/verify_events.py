@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Sequence
 
 from timeline.verify import support
 from timeline import temporal
@@ -45,8 +45,10 @@ def verify_events(proposals: list[Proposal], chunk: Chunk, article: Article, tag
     """
     if tagging is not None and tagging.text == chunk.text and tagging.published == article.published:
         tagged = list(tagging.expressions)  # the engine's tagging of this very text (engines.base.Tagging)
+        handed = tagging.sentence_dates  # and its dates of each sentence span it read, keyed by the span
     else:
         tagged = temporal.tag(chunk.text, article.published)
+        handed = {}
     text = article.text
     starts = [t.start for t in tagged]
     ordered = all(a <= b for a, b in zip(starts, starts[1:]))  # the tagger's order: bisection below
@@ -77,7 +79,8 @@ def verify_events(proposals: list[Proposal], chunk: Chunk, article: Article, tag
         # scan of every expression of the chunk per proposal grew with the chunk's length squared
         near = tagged[bisect_left(starts, s_start - chunk.start):bisect_left(starts, s_end - chunk.start)] \
             if ordered else tagged
-        when, flags = evidence_when(when, flags, p, near, chunk.start, s_start, sentence, article.published)
+        when, flags = evidence_when(when, flags, p, near, chunk.start, s_start, sentence, article.published,
+                                    handed.get((s_start - chunk.start, s_end - chunk.start)))
         if when is not None and FLAG_MODEL_ONLY in flags:
             when = when.model_copy(update={"model_reading": True})
         what = " ".join(p.what.split())
@@ -141,15 +144,18 @@ _TRIM = " \t\n\"'.,;:…"  # what find_quote trims from a quote
 
 def evidence_when(when: TimePoint | None, flags: list[str], p: Proposal, tagged: list[temporal.TimeExpression],
                   chunk_start: int, s_start: int, sentence: str, published: date | None = None,
+                  handed: Sequence[temporal.TimeExpression] | None = None,
                   ) -> tuple[TimePoint | None, list[str]]:
     """The date the evidence sentence itself gives (the resolver over the sentence, main-clause
     rule: ``temporal.event_dates``), whatever the model said: its ``when_text``/``date`` are hints
     that must agree. When they name another date the sentence's wins (flag ``model_date_disagrees``);
     a model that names no time expression still gets the sentence's date. A sentence with no
-    main-clause date keeps the reading of the model's expression (``derive_when``)."""
+    main-clause date keeps the reading of the model's expression (``derive_when``). ``handed``:
+    ``temporal.sentence_dates`` of this very span as the offline engine computed it (the caller
+    looks it up by the span in a ``Tagging`` of the same text and date), not computed again."""
     offset = s_start - chunk_start
     found = [t for t in tagged if offset <= t.start < offset + len(sentence) and t.kind != "dateline"]
-    dates, _ = temporal.sentence_dates(sentence, found, offset=offset)
+    dates = list(handed) if handed is not None else temporal.sentence_dates(sentence, found, offset=offset)[0]
     if not dates:
         if when is not None and any(is_since_year(t) and t.value == when.value for t in found):
             return None, flags  # "the worst since 1987": a comparison, not the event's date
