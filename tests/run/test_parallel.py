@@ -6,6 +6,7 @@ it from a few hundred chunks on) and small chunks.
 from __future__ import annotations
 
 import dataclasses
+import gc
 import json
 import os
 import signal
@@ -108,12 +109,16 @@ def test_an_error_in_a_worker_is_one_line_and_its_exit_code(monkeypatch: pytest.
     assert "Traceback" not in result.stderr
 
 
-def test_a_worker_that_dies_ends_the_run_with_one_line(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_worker_that_dies_ends_the_run_with_one_line(monkeypatch: pytest.MonkeyPatch,
+                                                       caplog: pytest.LogCaptureFixture) -> None:
     result = _cli_with(DyingWorker, monkeypatch)
     assert result.returncode == 70  # EXIT_INTERNAL
     last = result.stderr.strip().splitlines()[-1]
     assert last.startswith("timeline: internal error: BrokenProcessPool"), result.stderr
     assert "Traceback" not in result.stderr
+    # nothing is left to print a traceback later: the futures of the broken pool were read
+    gc.collect()
+    assert not [r for r in caplog.records if "never retrieved" in r.getMessage()], caplog.text
 
 
 def _big_story(path: Path, articles: int = 400) -> Path:

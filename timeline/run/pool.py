@@ -127,8 +127,10 @@ async def chunk_and_pool(engine_class: type[Engine], articles: list[Article], op
                 if progress:
                     progress(sum(map(len, done.values())), count)
             elif running:
-                await asyncio.wait([asyncio.wrap_future(f) for _b, f in running.values()],
-                                   return_when=asyncio.FIRST_COMPLETED)
+                wrapped = [asyncio.wrap_future(f) for _b, f in running.values()]
+                await asyncio.wait(wrapped, return_when=asyncio.FIRST_COMPLETED)
+                for waiter in wrapped:  # harvest() reads the pool's futures, not these copies
+                    _retrieve_later(waiter)
         outcomes: list[ChunkOutcome] = []
         for number in range(batches):
             outcomes.extend(done.pop(number))
@@ -145,6 +147,18 @@ async def chunk_and_pool(engine_class: type[Engine], articles: list[Article], op
         elif pool is not None:  # an error, --fail-fast or Ctrl-C: the batches still running are not wanted
             pool.shutdown(wait=False, cancel_futures=True)
             _stop(pool)
+
+
+def _retrieve_later(waiter: asyncio.Future[Any]) -> None:
+    """Mark ``waiter``'s outcome as read, now or when it comes. Each wait wraps the pool's
+    futures in asyncio copies; a copy whose exception nobody reads (every copy when a worker
+    dies: BrokenProcessPool) is logged with a traceback as "Future exception was never
+    retrieved" when it is collected, after the run's one-line error."""
+    if waiter.done():
+        if not waiter.cancelled():
+            waiter.exception()
+    else:
+        waiter.add_done_callback(lambda f: None if f.cancelled() else f.exception())
 
 
 def _context() -> Any:
