@@ -63,10 +63,22 @@ def test_one_stray_article_in_a_densely_reported_story_does_not_make_a_day() -> 
     assert STRAY not in {k.date for k in cut.key_dates}  # ... but 1 article < the median 3 a day
 
 
-def test_reported_days_are_off_by_default() -> None:
+def test_the_shipped_weights_list_the_reported_day_and_keep_the_stray_out() -> None:
     chron, arts = _story()
-    cut = key_dates(chron, arts, 5, 1)
+    cut = key_dates(chron, arts, 5, 1)  # share 0.5 of the median 3 articles a day: at least 1.5
+    assert {k.date for k in cut.key_dates} == {D0, REPORTED} and [e.what for e in cut.undated] == [LEAD]
+
+
+def test_reported_days_are_off_with_no_least_count() -> None:
+    chron, arts = _story()
+    cut = key_dates(chron, arts, 5, 1, replace(DEFAULT_WEIGHTS, reported_min=0))
     assert {k.date for k in cut.key_dates} == {D0} and cut.undated == []
+
+
+def test_about_counts_for_a_reported_day_whose_report_mentions_the_words() -> None:
+    chron, arts = _story()
+    cut = key_dates(chron, arts, 1, 1, ON, about="judge trial")
+    assert [k.date for k in cut.key_dates] == [REPORTED]
 
 
 def test_a_day_with_a_dated_sentence_is_not_a_reported_day() -> None:
