@@ -526,6 +526,7 @@ def undated_leads(chronology: Chronology, articles: Sequence[Article]) -> dict[d
         if lead is None or any(lead[0] <= s < lead[1] for s in dated_starts.get(a.id, ())):
             continue
         found = [e for s, e in sorted(by_article[a.id], key=lambda x: x[0]) if lead[0] <= s < lead[1]]
-        if found and not is_fragment(found[0].what) and is_past_report(a.text[lead[0]:lead[1]]):
+        if found and not is_fragment(found[0].what) and is_past_report(a.text[lead[0]:lead[1]]) \
+                and is_past_report(found[0].what):
             out[a.published].append(found[0])
     return out
