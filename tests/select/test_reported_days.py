@@ -114,3 +114,14 @@ def test_a_preview_or_a_lead_with_a_date_is_no_report() -> None:
 ])
 def test_is_past_report(sentence: str, expected: bool) -> None:
     assert is_past_report(sentence) is expected
+
+
+def test_an_event_that_is_no_report_does_not_count_for_a_reported_lead() -> None:
+    """The lead sentence reports ("has ordered"), but the undated event found at its start says
+    what may come ("may face", as when a glued sentence's spans run together): the event shown
+    would not be a report, so the day is not given by it."""
+    arts = [Article(id=f"r{i}", text=LEAD + TAIL, published=REPORTED) for i in range(3)]
+    what = "He may face four years in jail if convicted."
+    undated = [_undated(f"r{i}", what) for i in range(3)]
+    assert undated_leads(Chronology(undated=undated), arts) == {}
+    assert REPORTED in undated_leads(Chronology(undated=[_undated(f"r{i}", LEAD) for i in range(3)]), arts)
