@@ -56,6 +56,13 @@ DAY_GRID = [g for g in itertools.product((0.0, 0.5, 1.0), (0.0, 0.5, 1.0, 2.0), 
                                          (0.0, 0.5, 1.0)) if any(g)]
 # What is said on a day: weights of (the day's lead sentences in its centroid, the whole story).
 SENTENCE_GRID = [(lead, story) for lead in (0.5, 1.0, 2.0) for story in (0.0, 0.5, 1.0)]
+# Reported days (a day no sentence is dated to, by its articles' undated leads), chosen after the
+# day weights: (weight, least articles (0: off), least share of the median articles per publication day).
+# Ties go to grid order, so the share 0.5 comes first: on the development stories (sparse where
+# reported days exist: 1-2 articles a publication day) it ties with 0, and in a story reported by
+# dozens a day it keeps one stray article from making a day.
+REPORTED_GRID = [(0.0, 0, 0.0)] + [(w, m, sh) for w in (0.0, 0.25, 0.5, 1.0, 2.0) for m in (1, 2, 3)
+                                   for sh in (0.5, 0.0, 1.0)]
 SYSTEMS = ("key-dates", "most-published-days", "random-days")
 
 
@@ -149,14 +156,21 @@ def _brief_keeping_undated(brief: Any, window: list[Any], options: Any) -> Any:
 
 
 def _weights(day: tuple[float, ...], sentence: tuple[float, float]) -> Any:
+    """``day``: (mentions, later, burst, central, cited[, reported, reported_min, reported_share])."""
     from timeline.select.key_dates import KeyDateWeights
 
+    rep = tuple(day[5:8]) if len(day) >= 8 else (0.0, 0, 0.0)
     return KeyDateWeights(mentions=day[0], later=day[1], burst=day[2], central=day[3], cited=day[4],
-                          lead=sentence[0], story=sentence[1])
+                          lead=sentence[0], story=sentence[1], reported=rep[0], reported_min=int(rep[1]),
+                          reported_share=rep[2])
 
 
 def _day_tuple(w: Any) -> tuple[float, float, float, float, float]:
     return (w.mentions, w.later, w.burst, w.central, w.cited)
+
+
+def _reported_tuple(w: Any) -> tuple[float, int, float]:
+    return (w.reported, w.reported_min, w.reported_share)
 
 
 def system_timeline(chron: Any, arts: list[Any], l: int, k: int, weights: Any = None,
@@ -165,7 +179,11 @@ def system_timeline(chron: Any, arts: list[Any], l: int, k: int, weights: Any = 
     from timeline.select.key_dates import DEFAULT_WEIGHTS, key_dates
 
     cut = key_dates(chron, arts, l, k, weights or DEFAULT_WEIGHTS, about=about)
-    return _as_timeline(cut.events)
+    tl = _as_timeline(cut.events)
+    for key in cut.key_dates:  # a reported day: the day its reports were published, with their texts
+        if key.reported:
+            tl[key.date] = [" ".join(t.split()) for t in key.reports]
+    return tl
 
 
 def baseline_timeline(chron: Any, arts: list[Any], l: int, k: int, how: str, weights: Any = None,
@@ -239,7 +257,20 @@ def choose_days(all_items: list[dict[str, Any]], chrons: dict[Any, Any], held_ou
         w = _weights(g, (DEFAULT_WEIGHTS.lead, DEFAULT_WEIGHTS.story))
         return sum(average_precision([d for d, _ in rank_days(s, w)], it["ref"]) for it, s in prepared) / len(prepared)
 
-    return tuple(_best(DAY_GRID, score, _day_tuple(DEFAULT_WEIGHTS)))
+    day = tuple(_best(DAY_GRID, score, _day_tuple(DEFAULT_WEIGHTS)))
+    from timeline.select.key_dates import candidate_days
+
+    ranked_on = []
+    for it in train:
+        chron, arts, _ = chrons[(it["topic"], it["since"], it["until"])]
+        ranked_on.append((it, chron, arts))
+
+    def score_reported(g: tuple[float, int, float]) -> float:
+        w = _weights(day + g, (DEFAULT_WEIGHTS.lead, DEFAULT_WEIGHTS.story))
+        return sum(average_precision([d for d, _ in rank_days(candidate_days(chron, arts, w)[2], w)], it["ref"])
+                   for it, chron, arts in ranked_on) / len(ranked_on)
+
+    return day + tuple(_best(REPORTED_GRID, score_reported, _reported_tuple(DEFAULT_WEIGHTS)))
 
 
 def choose_sentences(all_items: list[dict[str, Any]], chrons: dict[Any, Any], held_out: str | None,

@@ -227,6 +227,11 @@ class KeyDate(_Strict):
     later_articles: int
     published_around: int
     summary: str | None = None
+    # a day no sentence is dated to, listed because articles published on it open with an undated
+    # report ("A judge has ordered ..."): ``date`` is the day the reports were *published*; the
+    # happenings stay undated (in ``Chronology.undated``), ``reports`` are their texts
+    reported: bool = False
+    reports: list[str] = Field(default_factory=list)
 
 
 class UndatedCount(_Strict):

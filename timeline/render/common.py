@@ -4,12 +4,12 @@ How a value and its source are worded (dates, "according to X (Outlet)") lives i
 ``timeline/wording.py``, shared with the summary stages; it is re-exported here."""
 from __future__ import annotations
 
-from timeline.models import Briefing, Conflict, Event
+from timeline.models import Briefing, Conflict, Event, KeyDate
 from timeline.wording import LABEL_TEXT, MODEL_READING, as_number, figure_subject, format_value, format_when, joined, short, who_said
 
 __all__ = ["FLAG_TEXT", "LABEL_TEXT", "MODEL_READING", "as_number", "citations", "latest_texts", "describe_conflict", "describe_updates",
            "flag_texts", "format_value", "format_when", "joined", "key_date_label", "key_date_note",
-           "key_date_summary", "short", "undated_count_lines", "who_said"]
+           "key_date_summary", "reported_key_date", "reported_label", "short", "undated_count_lines", "who_said"]
 
 FLAG_TEXT = {
     "model_date_disagrees": "model date corrected",
@@ -106,6 +106,26 @@ def key_date_label(briefing: Briefing, event: Event) -> str:
         if k.date == day:
             return f"key date {k.rank} of {len(chron.key_dates)}, {k.articles} article{'s' if k.articles != 1 else ''}"
     return ""
+
+
+def reported_key_date(briefing: Briefing, event: Event) -> KeyDate | None:
+    """The reported key date (``KeyDate.reported``) ``event`` is one of the reports of, if any:
+    an undated event listed because the articles published that day open with it."""
+    if event.when is not None and event.when.value:
+        return None
+    return next((k for k in briefing.chronology.key_dates if k.reported and event.what in k.reports), None)
+
+
+def reported_label(briefing: Briefing, event: Event) -> str:
+    """'reported Thu 25 Jun 2009 (key date 3 of 12, 2 articles; the text gives no date)' for an
+    undated event a reported key date lists, else ''. Every format says it this way: the day is
+    when the reports were published, never the happening's own date, which the text does not give."""
+    k = reported_key_date(briefing, event)
+    if k is None:
+        return ""
+    n = len(briefing.chronology.key_dates)
+    return (f"reported {format_value(k.date.isoformat())} (key date {k.rank} of {n}, {k.articles} "
+            f"article{'s' if k.articles != 1 else ''}; the text gives no date)")
 
 
 def key_date_summary(briefing: Briefing, event: Event) -> str | None:

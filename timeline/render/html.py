@@ -17,7 +17,7 @@ from functools import lru_cache
 from typing import Any, TextIO
 
 from timeline.models import Briefing, Event
-from timeline.render.common import citations, describe_conflict, describe_updates, flag_texts, format_when, latest_texts
+from timeline.render.common import citations, describe_conflict, describe_updates, flag_texts, format_when, latest_texts, reported_label
 from timeline.render.escape import http_url as _http_url
 from timeline.render.escape import strip_controls
 
@@ -99,6 +99,9 @@ def _item(event: Event, briefing: Briefing, urls: dict[int, str | None], titles:
         headline, values = describe_conflict(event, conflict, briefing)
         conflicts.append((headline, "; ".join(f"{value} {cites}" for value, cites in values)))
     badges += [("flag", text) for text in latest_texts(event)]
+    reported = reported_label(briefing, event)
+    if reported:
+        badges.append(("flag", reported))
     expression = event.when.text if event.when and event.when.text else None
     if event.when and not event.when.value:
         badges.append(("flag", f"“{event.when.text}” unresolved"))

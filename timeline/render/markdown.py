@@ -15,6 +15,7 @@ from timeline.render.common import (
     key_date_label,
     key_date_note,
     key_date_summary,
+    reported_label,
     short,
     undated_count_lines,
 )
@@ -51,7 +52,9 @@ def render_markdown(briefing: Briefing) -> str:
         out += [f"_{sum(c.events for c in briefing.chronology.undated_counts)} undated events, counted per article:_", ""]
         out += [f"- {md(line)}" for line in counts]
     elif briefing.chronology.key_dates:
-        out += ["_Not listed with key dates._"]
+        reported = [e for e in briefing.chronology.undated if reported_label(briefing, e)]
+        out += [f"{_event_line(e, briefing)} · _{md(reported_label(briefing, e))}_" for e in reported]
+        out += ["_Other undated events not listed with key dates._" if reported else "_Not listed with key dates._"]
     else:
         out += [_event_line(e, briefing) for e in briefing.chronology.undated] or ["_None._"]
     out.append("")

@@ -15,6 +15,7 @@ from timeline.render.common import (
     key_date_label,
     key_date_note,
     key_date_summary,
+    reported_label,
     short,
     undated_count_lines,
 )
@@ -61,6 +62,9 @@ def render_terminal(briefing: Briefing, console: Any) -> None:
             what, source, flags = _cells(event, briefing)
             if event.when and not event.when.value:
                 flags = ", ".join(filter(None, [f"“{safe(event.when.text)}” unresolved", flags]))
+            label = reported_label(briefing, event)
+            if label:
+                what = f"[dim]{safe(label)}[/dim]\n{what}"
             undated.add_row(what, source, flags)
         console.print(undated)
     counts = undated_count_lines(briefing)

@@ -18,7 +18,16 @@ import re
 from typing import Any, TextIO
 
 from timeline.models import Briefing, Event
-from timeline.render.common import citations, describe_conflict, describe_updates, flag_texts, format_when, short
+from timeline.render.common import (
+    citations,
+    describe_conflict,
+    describe_updates,
+    flag_texts,
+    format_when,
+    reported_key_date,
+    reported_label,
+    short,
+)
 from timeline.render.escape import http_url as _http_url
 from timeline.render.escape import strip_controls
 
@@ -39,6 +48,10 @@ def timelinejs(briefing: Briefing) -> dict[str, Any]:
     events = []
     for index, event in enumerate(briefing.chronology.events, 1):
         slide = _slide(event, briefing, index)
+        if slide:
+            events.append(slide)
+    for index, event in enumerate(briefing.chronology.undated, 1):
+        slide = _reported_slide(event, briefing, index)  # a reported key date: on the day its reports were published
         if slide:
             events.append(slide)
     left_out = len(briefing.chronology.undated) + len(briefing.chronology.events) - len(events)
@@ -74,6 +87,21 @@ def _slide(event: Event, briefing: Briefing, index: int) -> dict[str, Any] | Non
     if media:
         slide["media"] = media
     return slide
+
+
+def _reported_slide(event: Event, briefing: Briefing, index: int) -> dict[str, Any] | None:
+    """A slide for an undated report a reported key date lists: placed on the day the reports
+    were published, its display date saying so ("reported Thu 25 Jun 2009 ..."), never as the
+    happening's own date, which the text does not give."""
+    key = reported_key_date(briefing, event)
+    if key is None:
+        return None
+    start_date = date_fields(key.date.isoformat())
+    if start_date is None:
+        return None
+    start_date["display_date"] = _plain(reported_label(briefing, event))
+    return {"start_date": start_date, "text": {"headline": _e(short(event.what, 12)), "text": _body(event, briefing)},
+            "unique_id": f"reported-{index}"}
 
 
 def date_fields(value: str) -> dict[str, Any] | None:

@@ -7,6 +7,10 @@ merge). Merge also drops the words of time that are not dates (``TIME_WORDS``: "
 """
 from __future__ import annotations
 
+import re
+
+from timeline.lang.en import time as time_words
+
 # Words that open a sentence with a capital without being names (and titles that precede one).
 OPENERS = frozenset(
     """the a an on in at this these that those while since during although meanwhile other around after before
@@ -57,3 +61,26 @@ MERGE_COMPARES = frozenset(
 )
 # merge's stop words: the one list, less what merge compares, plus the words of time and "against"
 MERGE_STOPWORDS = (STOPWORDS - MERGE_COMPARES) | TIME_WORDS | {"against"}
+
+
+# A report of a happening: an article's lead told in the past or present perfect ("A judge has
+# ordered ... to stand trial", "Jackson died on ...", "Prosecutors said ..."), not a preview
+# ("will", "is expected to") or background ("since 2003"). Used by ``select.key_dates.undated_leads``.
+REPORT_FUTURE_WORDS = frozenset({"will", "shall", "would", "could", "might", "may", "expected", "expects", "plans",
+                                 "scheduled", "due", "tomorrow", "next", "upcoming", "won't", "'ll"})
+REPORT_BACKGROUND_WORDS = frozenset({"since"})
+_REPORT_PERFECT = re.compile(r"\b(?:has|have|had)\s+(?:\w+ly\s+)?(?:been\s+)?(?:\w+(?:ed|en)|"
+                             + "|".join(time_words.IRREGULAR_PARTICIPLES) + r")\b", re.IGNORECASE)
+_REPORT_PAST_VERBS = frozenset(time_words.PAST_CUES) - {"ago", "last", "since", "earlier", "previously"}
+
+
+def is_past_report(sentence: str) -> bool:
+    """True when ``sentence`` reads as a report of something that has happened: a present
+    perfect, or a verb in the past, with no future or background word."""
+    tokens = [t.strip(".,;:!?\"'()") for t in sentence.split()]
+    lower = {t.lower() for t in tokens if t}
+    if any(t in REPORT_FUTURE_WORDS for t in tokens) or lower & REPORT_BACKGROUND_WORDS:
+        return False
+    if _REPORT_PERFECT.search(sentence):
+        return True
+    return bool(lower & _REPORT_PAST_VERBS) or any(len(t) >= 4 and t.endswith("ed") and not t.endswith("eed") for t in lower)
