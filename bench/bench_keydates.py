@@ -50,9 +50,9 @@ def _one(lines: list[str], extra: list[str], repo: Path = REPO) -> dict[str, flo
     with tempfile.TemporaryDirectory() as tmp:
         src = Path(tmp) / "story.jsonl"
         src.write_text("\n".join(lines) + "\n", encoding="utf-8")
-        code = ("import resource, sys, time; from timeline.cli.main import main; t = time.perf_counter(); "
-                "rc = main(sys.argv[1:]); u = resource.getrusage(resource.RUSAGE_SELF); "
-                "sys.stderr.write('\\nBENCH %f %d %f\\n' % (time.perf_counter() - t, u.ru_maxrss, u.ru_utime + u.ru_stime)); "
+        code = ("import resource, sys, time; from bench._memory import peak_mb; from timeline.cli.main import main; "
+                "t = time.perf_counter(); rc = main(sys.argv[1:]); u = resource.getrusage(resource.RUSAGE_SELF); "
+                "sys.stderr.write('\\nBENCH %f %d %f\\n' % (time.perf_counter() - t, peak_mb() * 1024, u.ru_utime + u.ru_stime)); "
                 "sys.exit(rc)")
         t0 = time.perf_counter()
         proc = subprocess.Popen([sys.executable, "-c", code, "brief", str(src), "--engine", "local", "--format", "json",

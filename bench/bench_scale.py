@@ -25,6 +25,8 @@ import sys
 import time
 from pathlib import Path
 
+from bench import _memory
+
 REPO = Path(__file__).resolve().parent.parent
 CORPUS = REPO.parent / "shared" / "corpus"
 SIZES = (200, 1000, 2000)
@@ -65,7 +67,6 @@ def articles(n: int) -> list:
 
 def worker(n: int) -> dict:
     """Brief ``n`` articles in this process; print time, failures and peak memory as JSON."""
-    import resource
     import traceback
 
     from timeline.run.pipeline import BriefOptions, brief
@@ -81,7 +82,7 @@ def worker(n: int) -> dict:
     except Exception:  # noqa: BLE001 - counted and reported, that is the point of the benchmark
         tracebacks, error = 1, traceback.format_exc().splitlines()[-1]
     seconds, cpu = time.perf_counter() - started, time.process_time() - cpu_started
-    peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # Linux: kilobytes
+    peak_mb = _memory.peak_mb()  # this process only, not the parent that started it
     # CPU time per article is the figure compared across sizes: wall time on a shared machine
     # depends on what else runs; the work done does not.
     return {"articles": len(batch), "seconds": seconds, "cpu_seconds": cpu,
@@ -93,8 +94,6 @@ def worker(n: int) -> dict:
 def big_article_worker(megabytes: float) -> dict:
     """One article of ``megabytes`` MB, made of the first corpus articles repeated (a pasted
     page that repeats itself): events, repeated summary sentences, time and peak memory."""
-    import resource
-
     from timeline.models import Article
     from timeline.run.pipeline import BriefOptions, brief
 
@@ -114,7 +113,7 @@ def big_article_worker(megabytes: float) -> dict:
             "distinct_events": len({" ".join(e.what.split()) for e in events}),
             "summary_sentences": len(sentences), "repeated_summary_sentences": len(sentences) - len(set(sentences)),
             "cpu_seconds": time.process_time() - started,
-            "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}
+            "peak_mb": _memory.peak_mb()}
 
 
 def _in_fresh_process(n: int) -> dict:
