@@ -47,3 +47,28 @@ def test_the_reported_happening_is_shown_undated() -> None:
     assert LEAD.split("'")[0] in undated_section and LABEL in undated_section
     slides = [s for s in timelinejs(b)["events"] if s["unique_id"].startswith("reported-")]
     assert len(slides) == 1 and slides[0]["start_date"]["display_date"].startswith(LABEL)
+
+
+def test_the_same_wording_on_two_reported_days_carries_each_its_own_day() -> None:
+    """One lead syndicated on two days: each report is labelled with the day *its* source was
+    published, never with the other day's (a wrong date is a false line)."""
+    from datetime import date
+
+    from timeline.models import Chronology, Event, Evidence, KeyDate
+    from timeline.render.common import reported_label
+
+    def report(article: str) -> Event:
+        return Event(when=None, what=LEAD, evidence=[Evidence(article_id=article, start=0, end=len(LEAD), quote=LEAD)])
+
+    first, second = date(2024, 3, 6), date(2024, 3, 9)
+    keys = [KeyDate(date=d, rank=r, score=1.0, articles=1, later_articles=0, published_around=1, reported=True,
+                    reports=[LEAD]) for r, d in ((1, first), (2, second))]
+    events = [report("a"), report("b")]
+    infos = [ArticleInfo(id="a", number=1, published=first), ArticleInfo(id="b", number=2, published=second)]
+    b = Briefing(title="Trial", articles=infos, summary=Summary(text="A trial."),
+                 chronology=Chronology(undated=events, key_dates=keys))
+    assert reported_label(b, events[0]).startswith("reported Wed 6 Mar 2024 (key date 1 of 2")
+    assert reported_label(b, events[1]).startswith("reported Sat 9 Mar 2024 (key date 2 of 2")
+    unknown = Briefing(title="Trial", articles=[ArticleInfo(id="a", number=1)], summary=Summary(text="A trial."),
+                       chronology=Chronology(undated=events[:1], key_dates=keys))
+    assert reported_label(unknown, events[0]) == ""  # no publication day known: no day claimed

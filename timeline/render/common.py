@@ -113,7 +113,12 @@ def reported_key_date(briefing: Briefing, event: Event) -> KeyDate | None:
     an undated event listed because the articles published that day open with it."""
     if event.when is not None and event.when.value:
         return None
-    return next((k for k in briefing.chronology.key_dates if k.reported and event.what in k.reports), None)
+    # Matched by text *and* by a source published that day: two reported days can list the same
+    # wording (one lead syndicated on two days), and each report must carry its own day.
+    published = {a.id: a.published for a in briefing.articles}
+    days = {published.get(s) for s in event.sources}
+    return next((k for k in briefing.chronology.key_dates
+                 if k.reported and k.date in days and event.what in k.reports), None)
 
 
 def reported_label(briefing: Briefing, event: Event) -> str:
