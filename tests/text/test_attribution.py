@@ -120,3 +120,16 @@ def test_never_raises(text: str) -> None:
     found = find_attribution(text)
     assert found is None or found.strip()
     sources_cited(text)
+
+
+@given(st.sampled_from([(s, src) for s, src in TABLE if src != "-" and " " in s]), st.data())
+@settings(max_examples=60, deadline=None)
+def test_a_hard_wrapped_line_reads_as_the_unwrapped_one(row: tuple[str, str], data: st.DataObject) -> None:
+    """Wire copy is wrapped at a fixed width ("said Dana Johnson of\\nFirst National Bank"): a
+    single line break inside a sentence is a space, so the source is the same as unwrapped,
+    never cut at the wrap ("Dana Johnson of")."""
+    sentence, source = row
+    spaces = [i for i, ch in enumerate(sentence) if ch == " "]
+    at = data.draw(st.sampled_from(spaces))
+    wrapped = sentence[:at] + "\n" + sentence[at + 1:]
+    assert find_attribution(wrapped) == source

@@ -31,7 +31,7 @@ from __future__ import annotations
 import re
 from typing import Iterator
 from timeline.lang.en import dates as calendar
-from timeline.lang.en.news import SOURCE_NOUNS, SPEECH_VERBS
+from timeline.lang.en.news import ROLE_NOUNS, SOURCE_NOUNS, SPEECH_VERBS
 from functools import lru_cache
 
 from timeline.temporal.triggers import Needs, fold, meets, required_sets
@@ -124,7 +124,13 @@ def _mask(sentence: str) -> str:
         text = match.group()
         return text[0] + "x" * (len(text) - 2) + text[-1]
 
-    return _QUOTED.sub(blank, _PARENS.sub(lambda m: " " * len(m.group()), sentence))
+    masked = _QUOTED.sub(blank, _PARENS.sub(lambda m: " " * len(m.group()), sentence))
+    # A hard-wrapped line (wire copy: "said Dana Johnson of\nFirst National Bank") goes on: a
+    # single line break inside a sentence is a space, so a source is not cut at the wrap.
+    return _WRAP.sub(" ", masked)
+
+
+_WRAP = re.compile(r"(?<!\n)\n(?!\n)")
 
 
 def _finds(pattern: re.Pattern[str], masked: str, folded: str | None) -> Iterator[re.Match[str]]:
@@ -171,7 +177,7 @@ def _subject_before(masked: str, original: str, verb_at: int, verb: str) -> str 
     after = masked[verb_at + len(verb):]
     if verb in _PERFORMATIVE_VERBS and re.match(r"\s+(?:a|an)\s", after):
         return None  # "declared a state of emergency": an act, not a claim
-    if re.match(r"\s+(?:to|by)\b", after) and verb not in ("vowed", "vows", "warned", "insisted", "added", "wrote") or re.match(r"\s+(?:that|it|him|her|them)\s+(?:was|is|had)\b", after) and verb == "told":
+    if re.match(r"\s+(?:to|by)\b", after) and verb not in ("vowed", "vows", "warned", "insisted", "wrote") or re.match(r"\s+(?:that|it|him|her|them)\s+(?:was|is|had)\b", after) and verb == "told":
         return None  # "told to leave", "reported by": not this verb's subject
     if re.search(r"\bto\s*$", masked[:verb_at]):
         return None  # an infinitive has no subject before it: "prompting them to say", "declined to say"
@@ -203,7 +209,8 @@ def _subject_before(masked: str, original: str, verb_at: int, verb: str) -> str 
             aside = "a " + aside  # "The company's chief financial officer, Leah Stein, said": a name in apposition
         # an apposition, a relative clause, an age or a participle ("The coach, 54, said",
         # "The minister, speaking in parliament, said"); a whole clause is not an aside
-        if len(aside.split()) > 12 or _VERB_TOKEN.search(aside) or not re.match(
+        role = aside.split()[0].strip(",") in ROLE_NOUNS  # "director of the agency's office": a title
+        if len(aside.split()) > 12 or _VERB_TOKEN.search(aside) or not role and not re.match(
                 r"(?:who|which|whose|a|an|the|his|her|its|their|one|also|as|some|many|most|all|both|none|each|"
                 r"\d+|[a-z]+ing|[a-z]+'s|[a-z]+’s)\b", aside):
             return None
@@ -231,6 +238,10 @@ _NOUN_SLOT = factored(re.compile(r"(?:['’]s|\b(?:the|a|an|this|that|these|thos
 _CONTRACTED_PRONOUN = re.compile(r"(?:i|we|they|he|she|it|you|there)['’](?:m|re|s|ve|d|ll)$")
 _LOOSE_VERBS = frozenset(["said", "says", "say", "told", "tells"])
 _NOT_HEADS = frozenset(["the", "a", "an", "this", "that", "these", "those", "its", "his", "her", "their", "our", "and", "or", "but"])
+# Words a noun phrase never ends with: a source phrase ending so was cut before its object or
+# clause ("asked questions about", "told reporters that").
+_DANGLING = frozenset(["about", "of", "to", "for", "with", "into", "onto", "over", "from", "by", "at", "in", "on", "than",
+                       "whether", "if", "that", "because", "how", "why", "what"])
 
 
 def _clean(source: str, sentence: str, at: int, strict: bool = False, loose: bool = False) -> str | None:
@@ -256,8 +267,8 @@ def _clean(source: str, sentence: str, at: int, strict: bool = False, loose: boo
     head_plain = re.sub(r"(?:'s|’s)$", "", head.lower())
     if not any(ch.isalpha() for ch in head):
         return None  # "140,000" is a figure, not a source
-    if head_plain in _NOT_HEADS or lowered[-1] in _NOT_HEADS:
-        return None
+    if head_plain in _NOT_HEADS or lowered[-1] in _NOT_HEADS or lowered[-1] in _DANGLING:
+        return None  # "..., asked questions about, does ...": a phrase cut before its object is no source
     # A name or a known source noun heads the phrase; after "said", "told" and "according to"
     # (verbs that only report speech) any noun will do: "the coast guard said".
     if not (head[:1].isupper() or re.match(r"(?:al|el|bin|ibn|de|van|von)-?[A-Z]", head) or head[:1].isdigit()

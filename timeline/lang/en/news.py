@@ -81,6 +81,19 @@ SOURCE_NOUNS = frozenset(
     ["official", "officials", "spokesman", "spokeswoman", "spokesperson", "spokespeople", "police", "officer", "officers", "witness", "witnesses", "resident", "residents", "activist", "activists", "source", "sources", "doctor", "doctors", "medic", "medics", "rebel", "rebels", "insurgents", "agency", "ministry", "military", "army", "government", "authorities", "authority", "analyst", "analysts", "expert", "experts", "investigators", "investigator", "prosecutors", "prosecutor", "department", "office", "service", "council", "committee", "commission", "group", "groups", "media", "observatory", "monitor", "monitors", "organization", "organisation", "organizations", "organisations", "board", "court", "county", "city", "state", "company", "firm", "utility", "union", "engineers", "engineer", "scientists", "scientist", "researchers", "researcher", "volunteers", "volunteer", "employees", "employee", "workers", "worker", "staff", "survivors", "survivor", "neighbours", "neighbors", "people", "officers", "relatives", "family", "families", "lawyer", "lawyers", "attorney", "attorneys", "chief", "sheriff", "coroner", "mayor", "governor", "minister", "president", "director", "manager", "teacher", "teachers", "nurse", "nurses", "paramedics", "firefighters", "crews", "crew", "representatives", "representative", "leaders", "leader", "members", "member", "observers", "observer", "diplomats", "diplomat", "countries", "country", "administration", "campaign", "campaigners", "party", "parties", "newspaper", "agencies", "statement", "report", "reports", "records", "figures", "data", "estimates", "governments", "ministries", "inspectors", "inspector", "aid", "charity", "coalition", "alliance", "forces", "regulator", "regulators", "hospital", "hospitals", "airline", "airlines", "club", "clubs", "embassy", "district", "captain", "pilot", "pilots", "divers", "diver", "firefighter", "firefighters", "forecasters", "forecaster", "guard", "team", "school", "university", "operator", "carrier", "network", "broadcaster", "channel", "station", "paper", "daily", "magazine", "website", "department's", "economists", "economist", "lawmakers", "lawmaker", "senator", "mp", "mps", "judge", "observers", "pollsters", "polls", "survey", "study", "census"]
 )
 
+# Roles that open an apposition after a name ("Pat Henderson, spokesperson for the exchange,
+# said"; "Tsugo Tadakawa, director of the agency's Washington office, said"): the name before
+# the commas is the source (text/attribution.py).
+ROLE_NOUNS = frozenset(
+    ["director", "chairman", "chairwoman", "chair", "president", "vice", "deputy", "head", "publisher", "editor",
+     "counsel", "general", "secretary", "minister", "manager", "representative", "professor", "chief", "ceo",
+     "founder", "co-founder", "partner", "executive", "governor", "mayor", "senator", "ambassador", "commissioner",
+     "superintendent", "treasurer", "owner", "author", "coach", "spokesman", "spokeswoman", "spokesperson",
+     "analyst", "economist", "strategist", "adviser", "advisor", "lawyer", "attorney", "member", "leader",
+     "senior", "assistant", "associate", "acting", "former", "managing", "principal", "lead"]
+)
+
+
 # The kinds of happening and the words that make an event one of them (merge/kinds.py):
 # regular-expression alternatives (a phrase has spaces; figures.py reads FIGURE_LABELS the same way).
 KIND_TRIGGERS: dict[str, str] = {
