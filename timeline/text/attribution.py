@@ -145,6 +145,9 @@ def _finds(pattern: re.Pattern[str], masked: str, folded: str | None) -> Iterato
 
 
 _NEEDS: dict[re.Pattern[str], Needs] = {}
+# After a source phrase: a comma, then a bare lower-case word and "and"/"or": the phrase was the
+# first item of a list of modifiers ("sales, service, and marketing vice president").
+_LIST_GOES_ON = re.compile(r",\s*[a-z][\w-]*,?\s+(?:and|or)\s")
 
 
 def _governing(masked: str, original: str) -> str | None:
@@ -164,6 +167,8 @@ def _governing(masked: str, original: str) -> str | None:
             return source
     for pattern in (_INVERTED, _PASSIVE_BY):
         for match in _finds(pattern, masked, folded):
+            if _LIST_GOES_ON.match(masked, match.end("src")) and match.group("src").split()[-1][:1].islower():
+                continue  # "said GM's sales, service, and marketing vice president": cut inside a list
             source = _clean(original[match.start("src"):match.end("src")], original, match.start("src"),
                             loose=pattern is _INVERTED)
             if source:
