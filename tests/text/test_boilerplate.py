@@ -27,6 +27,9 @@ NOISE = [
     "Copyright 2009 Reuters. All rights reserved.",
     "12th August 2011 - 23:07 This comment was removed because the moderators found it broke the house rules.",
     "(Additional reporting by Jane Roe in Geneva)",
+    # a picture's caption: a noun phrase with no verb of its own
+    "Satellite image of Port-au-Prince, Haiti taken on 13 January.",
+    "Aerial photo of the flooded town taken on Sunday",
 ]
 NEWS = [
     "The army said on Monday that 25 people died in the strikes.",
@@ -40,6 +43,10 @@ NEWS = [
     "Officials from The Hague said the court would meet on Monday to discuss the case.",
     "A spokesman told The Guardian the talks had failed on Monday night.",
     "Doctors found the influenza A virus in two patients on Monday.",
+    # pictures described in reporting, not captions (each has a verb of its own)
+    "Images of the collapsed palace taken on Wednesday showed the dome had fallen.",
+    "A photo of the suspect taken in 2009 was released by police.",
+    "The image of the girl taken in 1972 became a symbol of the war.",
 ]
 
 

@@ -67,6 +67,11 @@ _NOISE_PATTERNS = [
         r"\bback to top\b", r"\bread \+ \|", r"\bwatch \+ \|", r"\bmost (?:popular|read|viewed|e-?mailed)\b",
         r"\brelated (?:stories|articles|links)\b", r"\bprint this (?:page|article)\b", r"\be-?mail this (?:to a friend|article)\b",
         r"^page \d+ of \d+\b", r"^(?:next|previous) page\b", r"^(?:home|news|sport)\s*\|",
+        # a picture's caption: a noun phrase, no verb of its own ("Satellite image of Port-au-Prince,
+        # Haiti taken on 13 January"; "Images of the palace showed ..." is reporting and stays)
+        r"^(?:(?:satellite|aerial|file|handout|undated|an?|the)\s+){0,2}(?:image|photo(?:graph)?|picture)s?\s+"
+        r"(?:of|from)\s(?:(?!\b(?:shows?|showed|shown|was|were|is|are|has|have|had|will|would)\b)[^.;])*\btaken"
+        r"(?:\s+(?:on|in|at|during|the|of|(?-i:[A-Z0-9])[\w,'’-]*))+\s*\.?\s*$",
 ]
 # A line (dedupe) or sentence (is_noise) that opens with one of these is furniture, not reporting.
 LINE_START = re.compile(
@@ -139,7 +144,7 @@ _KEYS = ("as it happened", "live coverage", "posted by", "abuse", "comment", "sh
          "instructions", "twitter account", "twitter page", "editing by", "contributed", "copyright",
          "rights reserved", "©", "address is", "@", "article appeared", "this blog covers", "this is my blog",
          "back to top", "+ |", "house rules", "most popular", "most read", "most viewed", "most e", "related stories",
-         "related articles", "related links", "print this", "mail this")
+         "related articles", "related links", "print this", "mail this", "taken")
 # A fact box flattened into a sentence: two or more "Label:" fields ("Born: August 29, 1958, Gary,
 # Indiana Also known as: The King of Pop Biggest hits: ..."), the first opening the sentence;
 # prose quotes with one colon, and names a film in the middle ("Robin Hood: Prince of Thieves").
