@@ -170,6 +170,26 @@ def test_ctrl_c_during_the_pool_ends_cleanly(tmp_path: Path, after: float) -> No
     assert stdout == ""
 
 
+def test_the_load_is_what_runs_now_when_the_average_still_shows_a_run_just_ended(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The 1-minute average lags: on a machine gone idle it still shows the run that just ended,
+    and the next run stayed in one process. The instant (runnable tasks, this one not counted)
+    lowers it; a machine busy now stays busy; no /proc file keeps the average."""
+    from timeline.run import pipeline
+
+    proc = tmp_path / "loadavg"
+    monkeypatch.setattr(pipeline.os, "getloadavg", lambda: (1.9, 1.5, 0.8))
+    monkeypatch.setattr(pipeline, "_LOADAVG_FILE", str(proc))
+    proc.write_text("1.90 1.50 0.80 1/240 5123\n", encoding="ascii")  # only this process runs
+    assert pipeline._load() == 0.0 and pipeline._workers_that_pay(2, pipeline._load()) == 2
+    proc.write_text("1.90 1.50 0.80 3/240 5123\n", encoding="ascii")  # two others run now
+    assert pipeline._load() == 1.9 and pipeline._workers_that_pay(2, pipeline._load()) == 1
+    proc.write_text("garbled", encoding="ascii")
+    assert pipeline._load() == 1.9
+    proc.unlink()
+    assert pipeline._load() == 1.9
+
+
 def test_the_pool_is_chosen_where_it_pays() -> None:
     from timeline.run.pipeline import _workers_that_pay
 

@@ -93,10 +93,30 @@ def _workers_that_pay(cores: int, load: float) -> int:
 
 
 def _load() -> float:
+    """How many other processes want a core: the 1-minute load average, or the processes that
+    run right now when fewer. Why both: the average lags by a minute, so a run just ended left
+    it high on an idle machine (a second run started after it stayed in one process, issue 26);
+    the instant alone is noisy, and a busy machine shows in both."""
     try:
-        return os.getloadavg()[0]
+        average = os.getloadavg()[0]
     except (AttributeError, OSError):
         return 0.0
+    now = _running_now()
+    return average if now is None else min(average, now)
+
+
+_LOADAVG_FILE = "/proc/loadavg"
+
+
+def _running_now() -> float | None:
+    """Other tasks runnable at this instant (Linux's /proc/loadavg "running/total" field, this
+    process's own thread not counted), or None where there is no such file."""
+    try:
+        with open(_LOADAVG_FILE, encoding="ascii") as f:
+            running = int(f.read().split()[3].split("/")[0])
+    except (OSError, ValueError, IndexError):
+        return None
+    return float(max(running - 1, 0))
 
 
 async def _chunk_propose_verify(engine: Engine, articles: list[Article], by_id: dict[str, Article],
