@@ -47,6 +47,12 @@ _MONTH_WORD = rf"(?:{_MONTH_FULL}|{_MONTH_FULL.upper()})\b|(?:{_MONTH_DOT})"
 _WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|MONDAY|TUESDAY|WEDNESDAY|THURSDAY|FRIDAY" \
            r"|SATURDAY|SUNDAY)"
 _WEEKDAY_I = r"(?i:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+_WEEKDAY_ABBR = r"(?P<wa>(?i:mon|tues?|weds?|thu(?:rs?)?|fri|sat|sun))\.?(?![\w'’-])"
+_WEEKDAY_ABBR_NUMBER = {"mon": 0, "tue": 1, "tues": 1, "wed": 2, "weds": 2, "thu": 3, "thur": 3, "thurs": 3, "fri": 4,
+                        "sat": 5, "sun": 6}
+# before a date: an abbreviation that is also a word ("sat", "sun", "mon", "wed") only capitalised,
+# so "He sat 14 June exams" keeps its verb
+_WEEKDAY_ABBR_DATE = (r"(?P<wa>Mon|MON|Wed|WED|Sat|SAT|Sun|SUN|(?i:tues?|weds|thu(?:rs?)?|fri))\.?(?![\w'’-])")
 _DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?!\d|:\d|[.,]\d)"
 _YEAR = r"(?:1[0-9]|20|21)\d\d"
 _NUMWORD = (r"(?:\d+(?:\.\d+)?|(?i:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)[\s-]+"
@@ -410,7 +416,17 @@ _SECOND_DAY = re.compile(r"\s*(?:and|or|to|through|-|–)\s*(?P<d>[12]\d|3[01]|0
                          r"(?!\s*(?:%|percent|(?!(?:and|or|but|in|at|on|when|as|while|after|before)\b)[a-z]))(?![.,]\d|:)")
 
 
-@rule(r"(?<![\w.])(?:(?P<wd>" + _WEEKDAY + r"),?\s+)?(?:(?P<mod>(?i:last|this\s+past|next|this\s+coming))\s+)?"
+def _weekday_of(m: re.Match[str]) -> int | None:
+    """The weekday written before a date ("Friday, March 22", "Sat 14 June"), 0 = Monday, or None."""
+    word = m.groupdict().get("wd")
+    if word:
+        return en.WEEKDAYS[word.lower()]
+    abbr = m.groupdict().get("wa")
+    return _WEEKDAY_ABBR_NUMBER[abbr.lower()] if abbr else None
+
+
+@rule(r"(?<![\w.])(?:(?:(?P<wd>" + _WEEKDAY_I + r")|" + _WEEKDAY_ABBR_DATE + r"),?\s+)?"
+      r"(?:(?P<mod>(?i:last|this\s+past|next|this\s+coming))\s+)?"
       r"(?:the\s+)?(?P<m>" + _MONTH_ANY + r")\s*(?:(?:the\s+(?=\d{1,2}(?:st|nd|rd|th)\b))?(?P<d>" + _DAY + r")\b"
       r"|the\s+(?P<dw>" + _ORDINAL_DAY + r"))"
       r"(?:,?\s+(?P<y>" + _YEAR + r")\b)?", "month",
@@ -434,7 +450,8 @@ _SECOND_DAY = re.compile(r"\s*(?:and|or|to|through|-|–)\s*(?P<d>[12]\d|3[01]|0
                 ("2025-03-05", "The plant opens on March 1 next year.", "2026", "year"),
                 ("2025-03-05", "We meet on May the fourth.", "2025-05-04", "day")])
 def month_day(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> Result:
-    if m.groupdict().get("dw") and m.start("m") < m.start("dw") and not m["y"] and not m.groupdict().get("wd") \
+    weekday = _weekday_of(m)
+    if m.groupdict().get("dw") and m.start("m") < m.start("dw") and not m["y"] and weekday is None \
             and not m.groupdict().get("mod") and m["m"].lower() in en.AMBIGUOUS_MONTHS and not lenient \
             and _prev_word(text, m.start()) not in en.MONTH_EVIDENCE | en.HOLIDAY_PREPOSITIONS:
         return None  # "May the fourth be with you": a wish; "on May the fourth" is a date
@@ -463,10 +480,9 @@ def month_day(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> R
     relative = year is None
     if year is None and ref is not None:
         d = None
-        if m["wd"]:  # "Friday, March 22": the year whose date falls on that weekday
-            wd = en.WEEKDAYS[m["wd"].lower()]
+        if weekday is not None:  # "Friday, March 22", "Sat 14 June": the year whose date falls on that weekday
             d = next((x for y in (ref.year, ref.year + 1, ref.year - 1)
-                      if (x := cal.ymd(y, month, day)) and x.weekday() == wd), None)
+                      if (x := cal.ymd(y, month, day)) and x.weekday() == weekday), None)
         mod = (m.groupdict().get("mod") or "").lower()
         if mod:  # "last Oct. 23": the most recent one; "next March 3": the coming one
             clause: str | None = "past" if mod.startswith(("last", "this past")) else "future"
@@ -490,7 +506,7 @@ def month_day(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> R
     if year is None:
         return _point(m, None, "unknown", end=end)
     first = _point(m, _iso(cal.ymd(year, month, day)), "day", end=end, relative=relative)
-    if relative and not m["wd"] and not (m.groupdict().get("mod") or ""):
+    if relative and weekday is None and not (m.groupdict().get("mod") or ""):
         first.bare_day = (month, day)
     if second and int(second["d"]) > day:
         other = cal.ymd(year, month, int(second["d"]))
@@ -530,7 +546,8 @@ def week_of_day(m: re.Match[str], text: str, ref: date | None, lenient: bool) ->
     return _point(m, cal.span(sat, cal.shift(sat, 1) if sat else None), "range", relative=not m["y"])
 
 
-@rule(r"(?<![\w.])(?:(?P<wd>" + _WEEKDAY + r"),?\s+)?(?:the\s+)?(?P<d>" + _DAY + r")\s+(?:of\s+)?(?P<m>"
+@rule(r"(?<![\w.])(?:(?:(?P<wd>" + _WEEKDAY_I + r")|" + _WEEKDAY_ABBR_DATE + r"),?\s+)?(?:the\s+)?(?P<d>" + _DAY
+      + r")\s+(?:of\s+)?(?P<m>"
       + _MONTH_ANY + r")(?:,?\s+(?P<y>" + _YEAR + r")\b|\s+['’]?(?P<yy>\d\d)\b(?![.,:/-]\d|\s*(?:%|[A-Za-z(])))?", "month",
       examples=[("2025-03-05", "on 22 March 2013", "2013-03-22", "day"),
                 ("2025-03-05", "on the 4th of July 2019", "2019-07-04", "day"),
@@ -723,6 +740,8 @@ def weekday_by_holiday(m: re.Match[str], text: str, ref: date | None, lenient: b
                 ("2025-03-05", "The party was on new years eve.", "2024-12-31", "day"),
                 ("2025-03-05", "They married on New Years Day 2019.", "2019-01-01", "day"),
                 ("2025-03-05", "The strike began the week before Christmas.", None, "unknown"),
+                ("2025-11-18", "The queue formed on Boxing Day last year.", "2024", "year"),
+                ("2025-11-18", "The shop opens on Easter Monday next year.", "2026", "year"),
                 ("2025-03-05", "Sales soared in the weeks leading up to Christmas.", None, "unknown")])
 def holiday(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> Result:
     """Named holidays, fixed or computed (Easter by dateutil, Thanksgiving, Labor Day...)."""
@@ -760,6 +779,13 @@ def holiday(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> Res
         return _point(m, _iso(cal.holiday(name, int(m["y"]))), "day", start=start)
     if ref is None:
         return _point(m, None, "unknown", start=start)
+    rel_year = _REL_YEAR.match(text, m.end()) if mod in ("", "the") else None
+    if rel_year:  # "on Boxing Day last year": the holiday in the year named, as for "June 23 last year"
+        y = ref.year + {"last": -1, "next": 1}.get(rel_year["rel"].lower(), 0)
+        if not cal.year_ok(y):
+            return _point(m, None, "unknown", start=start)
+        return [_point(m, _iso(cal.holiday(name, y)), "day", start=start, relative=True),
+                Cand(rel_year.start("rel"), rel_year.end(), cal.yval(y), "year", relative=True)]
     dates = [d for y in (ref.year - 1, ref.year, ref.year + 1) if (d := cal.holiday(name, y))]
     if mod == "last":
         chosen = next((d for d in reversed(dates) if d < ref), None)
@@ -922,7 +948,7 @@ def weekday_of_week(m: re.Match[str], text: str, ref: date | None, lenient: bool
     return _day(m, cal.shift(monday, en.WEEKDAYS[m["wd"].lower()]) if monday else None, relative=True)
 
 
-@rule(r"(?i:\b(?P<n>a|one|two|three|four|\d)\s+weeks?\s+ago\s+)(?P<wd>" + _WEEKDAY + r")\b", "wd",
+@rule(r"(?i:\b(?P<n>a|one|two|three|four|\d)\s+weeks?\s+ago\s+)(?P<wd>" + _WEEKDAY_I + r")\b", "wd",
       examples=[("1998-08-20", "The bombs went off a week ago Friday.", "1998-08-07", "day"),
                 ("2025-03-05", "The plant closed two weeks ago Monday.", "2025-02-17", "day"),
                 ("2025-03-05", "It began a week ago Wednesday.", "2025-02-26", "day")])
@@ -972,7 +998,7 @@ def weekday_week(m: re.Match[str], text: str, ref: date | None, lenient: bool) -
 
 
 @rule(r"(?i:\b(?P<n>" + _NUMWORD + r")\s+(?P<u>days?|weeks?|months?|years?|fortnights?)\s+from\s+)"
-      r"(?P<base>(?i:today|now|tomorrow|yesterday)|" + _WEEKDAY + r")\b", ("unit",),
+      r"(?P<base>(?i:today|now|tomorrow|yesterday)|" + _WEEKDAY_I + r")\b", ("unit",),
       examples=[("2025-03-05", "two weeks from today", "2025-03-19", "day"),
                 ("2025-03-05", "a week from Friday", "2025-03-14", "day"),
                 ("2025-03-05", "ten days from tomorrow", "2025-03-16", "day"),
@@ -1001,7 +1027,7 @@ _SCHEDULE_BEFORE = re.compile(r"(?i)\b(?:open|opening|hours|daily|weekly|usually
 _HOURS_AFTER_RANGE = re.compile(r"(?i),?\s+(?:from\s+|between\s+)?\d{1,2}(?::\d\d)?\s*(?:[ap]\.?m\.?)?\s*(?:[-–]|to|and)\s*\d")
 
 
-@rule(r"\b(?:(?P<from>(?i:from))\s+)?(?P<a>" + _WEEKDAY + r")\s+(?i:to|until|till|through|thru)\s+(?P<b>" + _WEEKDAY
+@rule(r"\b(?:(?P<from>(?i:from))\s+)?(?P<a>" + _WEEKDAY_I + r")\s+(?i:to|until|till|through|thru)\s+(?P<b>" + _WEEKDAY_I
       + r")\b(?!['’])",
       "wd",
       examples=[("2025-03-05", "The plant will be closed from Monday to Friday.", "2025-03-14", "day"),
@@ -1036,7 +1062,7 @@ def weekday_to_weekday(m: re.Match[str], text: str, ref: date | None, lenient: b
             _point(m, _iso(last), "day", start=m.start("b"), end=m.end("b"), relative=True)]
 
 
-@rule(r"(?i:\b(?:the\s+)?(?P<rel>following|next|previous|preceding|prior)\s+)(?P<wd>" + _WEEKDAY + r")\b", "wd",
+@rule(r"(?i:\b(?:the\s+)?(?P<rel>following|next|previous|preceding|prior)\s+)(?P<wd>" + _WEEKDAY_I + r")\b", "wd",
       examples=[("2025-03-05", "He arrived on May 1, 2024 and left the following Monday.", "2024-05-06", "day"),
                 ("2025-03-05", "It fell on March 3, 2025 after rising the previous Friday.", "2025-02-28", "day")])
 def narrative_weekday(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> Result:
@@ -1179,11 +1205,13 @@ def _possessive_tense(text: str, start: int, end: int, weak_future: bool = False
     return None if clause == "future" and cue in en.WEAK_FUTURE_CUES and not weak_future else clause
 
 
-@rule(r"\b(?P<w>(?i:today|tonight|yesterday|tomorrow|the\s+day\s+before\s+yesterday|"
-      r"the\s+day\s+after\s+tomorrow|this\s+(?:morning|afternoon|evening)|last\s+(?:night|evening)|overnight))(?:'s)?"
+@rule(r"\b(?P<w>(?i:today|tonight|yesterday|tomorrow|(?:the\s+)?day\s+before\s+yesterday|"
+      r"(?:the\s+)?day\s+after\s+tomorrow|this\s+(?:morning|afternoon|evening)|last\s+(?:night|evening)|overnight))(?:'s)?"
       r"(?:\s+(?i:morning|afternoon|evening|night))?\b", ("rel", "unit"),
       examples=[("2025-03-05", "the day before yesterday", "2025-03-03", "day"),
                 ("2025-03-05", "the day after tomorrow", "2025-03-07", "day"),
+                ("2025-03-05", "see you day after tomorrow", "2025-03-07", "day"),
+                ("2025-03-05", "He left day before yesterday.", "2025-03-03", "day"),
 
                 ("2025-03-05", "Shots were fired last night.", "2025-03-04", "day"),
                 ("2025-03-05", "Rebels attacked overnight.", "2025-03-05", "day"),
@@ -1203,9 +1231,9 @@ def relative_day(m: re.Match[str], text: str, ref: date | None, lenient: bool) -
             return None  # "overnight rates", "an overnight stay": an adjective
     if ref is None:
         return _point(m, None, "unknown")
-    if w.startswith("the day before"):
+    if w.startswith(("the day before", "day before")):
         off = -2
-    elif w.startswith("the day after"):
+    elif w.startswith(("the day after", "day after")):
         off = 2
     else:
         off = {"today": 0, "tonight": 0, "overnight": 0, "yesterday": -1, "tomorrow": 1, "this": 0,
@@ -1285,7 +1313,7 @@ def trading_day(m: re.Match[str], text: str, ref: date | None, lenient: bool) ->
 
 
 @rule(r"(?<![\w:.])(?:(?i:at|about|around|by)\s+)?(?P<t>" + _CLOCK + r")"
-      r"(?:\s*(?:\([^)\n]{1,15}\))?\s*(?:on\s+)?(?P<wd>" + _WEEKDAY + r")\b"
+      r"(?:\s*(?:\([^)\n]{1,15}\))?\s*(?:on\s+)?(?P<wd>" + _WEEKDAY_I + r")\b"
       r"|,?\s*(?:on\s+)?(?P<m>" + _MONTH_ANY + r")\s*(?P<d>" + _DAY + r")\b(?:,?\s+(?P<y>" + _YEAR + r")\b)?"
       r"|\s+(?P<rd>(?i:today|tomorrow|yesterday|tonight))\b)?",
       "num",
@@ -1340,7 +1368,8 @@ _HOUR_WORD = r"(?:1[0-2]|0?[1-9]|" + "|".join(sorted(en.CLOCK_HOURS, key=len, re
       r"approximately|shortly\s+(?:after|before)|just\s+(?:after|before))\s+)?)"
       r"(?:(?P<h>" + _HOUR_WORD + r")(?i:(?P<oc>\s+o['’]clock)?(?:\s+(?P<part>in\s+the\s+(?:morning|afternoon|evening)|"
       r"at\s+night))?)|(?P<noon>(?i:noon|midnight|midday|dawn|dusk|daybreak)))"
-      r"(?:,?\s+(?i:on\s+)?(?P<wd>" + _WEEKDAY + r"))?\b", ("rel", "unit"),
+      r"(?:\s+(?P<rd>(?i:today|tomorrow|yesterday|tonight))|,?\s+(?i:on\s+)?(?P<wd>" + _WEEKDAY_I + r"))?\b",
+      ("rel", "unit"),
       examples=[("2025-03-05", "The fire broke out at 4 in the morning.", "2025-03-05", "day"),
                 ("2025-03-05", "He called at about ten o'clock.", "2025-03-05", "day"),
                 ("2025-03-05", "Police came at four o'clock on the morning of the raid.", None, "unknown"),
@@ -1348,6 +1377,9 @@ _HOUR_WORD = r"(?:1[0-2]|0?[1-9]|" + "|".join(sorted(en.CLOCK_HOURS, key=len, re
                 ("2025-03-05", "The truce took effect at midnight Friday.", "2025-02-28", "day"),
                 ("2025-03-05", "The truce will take effect at midnight Friday.", "2025-03-07", "day"),
                 ("2025-03-05", "They met at noon on Monday.", "2025-03-03", "day"),
+                ("2025-03-05", "We'll meet at noon tomorrow.", "2025-03-06", "day"),
+                ("2025-03-05", "The curfew began at midnight yesterday.", "2025-03-04", "day"),
+                ("2025-03-05", "The shop shuts at six o'clock tomorrow.", "2025-03-06", "day"),
                 ("2025-03-05", "at 4 in the afternoon Tuesday", "2025-03-04", "day"),
                 ("2025-03-05", "He scored at 4 in the first half.", None, "unknown"),
                 ("2025-03-05", "at four people", None, "unknown")])
@@ -1356,6 +1388,11 @@ def spoken_clock(m: re.Match[str], text: str, ref: date | None, lenient: bool) -
     if m["h"] and not (m["oc"] or m["part"]):
         return None  # "at 4", "at four": a count or a score, not a time
     start = m.start("h") if m["h"] else m.start("noon")
+    if m["rd"]:  # "at noon tomorrow": the day named, not the story's
+        if ref is None:
+            return _point(m, None, "unknown", start=start)
+        off = {"today": 0, "tonight": 0, "tomorrow": 1, "yesterday": -1}[m["rd"].lower()]
+        return _point(m, _iso(cal.shift(ref, off)), "day", start=start, relative=True)
     if m["wd"]:
         if ref is None:
             return _point(m, None, "unknown", start=start)
@@ -1371,7 +1408,7 @@ def spoken_clock(m: re.Match[str], text: str, ref: date | None, lenient: bool) -
 @rule(r"(?i:\b(?:(?:at|about|around|by|until|till|from|since|before|after)\s+)?(?P<frac>half|(?:a\s+)?quarter|"
       r"twenty[- ]five|twenty|ten|five)\s+(?:minutes\s+)?(?P<dir>past|after|to)\s+)(?P<h>" + _HOUR_WORD + r")"
       r"(?i:(?:\s+o['’]clock)?(?:\s+(?:in\s+the\s+(?:morning|afternoon|evening)|at\s+night))?)"
-      r"(?:\s+(?P<rd>(?i:today|tomorrow|yesterday|tonight))|,?\s+(?i:on\s+)?(?P<wd>" + _WEEKDAY + r"))?\b"
+      r"(?:\s+(?P<rd>(?i:today|tomorrow|yesterday|tonight))|,?\s+(?i:on\s+)?(?P<wd>" + _WEEKDAY_I + r"))?\b"
       r"(?![.,:]\d|\s*(?:%|percent|per\s+cent|million|billion|[-–]))", ("vague", "unit"),
       examples=[("2025-03-05", "The meeting is at half past ten.", "2025-03-05", "day"),
                 ("2025-03-05", "He arrived at half past ten yesterday.", "2025-03-04", "day"),
@@ -1431,6 +1468,8 @@ def this_time_last(m: re.Match[str], text: str, ref: date | None, lenient: bool)
                 ("2025-03-05", "this week", "2025-03-03/2025-03-09", "range"),
                 ("2025-03-05", "last summer", "2024-06-01/2024-08-31", "range"),
                 ("2025-03-05", "Crowds gathered over the past weekend.", "2025-03-01/2025-03-02", "range"),
+                ("2025-03-05", "The fair opens this coming weekend.", "2025-03-08/2025-03-09", "range"),
+                ("2025-03-09", "The fair opens this coming weekend.", "2025-03-15/2025-03-16", "range"),
                 ("2025-03-05", "In 2019 sales fell; the following year they rose.", "2020", "year"),
                 ("2025-03-05", "They met on March 3. The following week they signed.", "2025-03-10/2025-03-16",
                  "range"),
@@ -1462,6 +1501,8 @@ def relative_unit(m: re.Match[str], text: str, ref: date | None, lenient: bool) 
             "this coming": 1}.get(mod, 0)
     if mod in ("the latest", "the last") and unit == "quarter":
         step = -1
+    if mod in ("this coming", "coming") and unit == "weekend" and ref.weekday() < 5:
+        step = 0  # "this coming weekend", said on a weekday, is this week's
     if unit == "year":
         return _point(m, cal.yval(ref.year + step), "year", relative=True)
     if unit == "month":
@@ -1491,11 +1532,22 @@ def relative_unit(m: re.Match[str], text: str, ref: date | None, lenient: bool) 
 @rule(r"(?i)\b(?:(?:the\s+)?(?:end|beginning|start|middle|turn|rest|remainder|balance)\s+of\s+"
       r"(?:the|this|last|next)\s+(?:fiscal\s+)?(?:year|month|week)|year[- ]end|year's\s+end|"
       r"month[- ]end|(?:earlier|later)\s+in\s+the\s+(?:year|month|week)|"
-      r"earlier\s+this\s+year|later\s+this\s+year)\b", "unit",
+      r"earlier\s+this\s+year|later\s+this\s+year|(?P<bare>(?:end|beginning|start)\s+of\s+(?:year|month|week)))"
+      r"\b(?!-)", "unit",
       examples=[("2025-03-05", "by the end of the year", "2025", "year"),
-                ("2025-03-05", "at the beginning of last year", "2024", "year")])
+                ("2025-03-05", "at the beginning of last year", "2024", "year"),
+                ("2025-03-05", "Send the figures by end of month.", "2025-03", "month"),
+                ("2025-03-05", "The plant closes at end of year.", "2025", "year"),
+                ("2025-03-05", "end of week", "2025-03-03/2025-03-09", "range"),
+                ("2025-03-05", "The end of year exams were hard.", None, "unknown")])
 def part_of(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> Result:
-    """'the end of the year', 'by year-end', 'earlier in the month', 'the beginning of last year'."""
+    """'the end of the year', 'by year-end', 'earlier in the month', 'the beginning of last year'.
+    Without an article ("by end of month") only after a preposition or alone, and not before a
+    noun ("end of year exams" may be any year's)."""
+    if m["bare"]:
+        prev = _prev_word(text, m.start()).lower()
+        if (prev and prev not in en.DEADLINE_PREPOSITIONS) or _next_word(text, m.end())[:1].isalpha():
+            return None
     if re.match(r"(?i)(?:year|month)", m.group()):
         prev = _prev_word(text, m.start())
         nxt = _next_word(text, m.end())
@@ -2105,7 +2157,7 @@ def for_the_year(m: re.Match[str], text: str, ref: date | None, lenient: bool) -
     return _anaphor(m, "year:period", start=start)
 
 
-@rule(r"(?<![\w.])(?:(?P<wd>" + _WEEKDAY + r"),?\s+)?(?P<on>on\s+)?(?P<the>the\s+)?(?:(?P<d>[12]?\d|3[01])(?:st|nd|rd|th)|(?P<dw>"
+@rule(r"(?<![\w.])(?:(?P<wd>" + _WEEKDAY_I + r"),?\s+)?(?P<on>on\s+)?(?P<the>the\s+)?(?:(?P<d>[12]?\d|3[01])(?:st|nd|rd|th)|(?P<dw>"
       + _ORDINAL_DAY + r"))\s+(?:of\s+)?(?:(?P<m>" + _MONTH_ANY + r")(?:,?\s+(?P<y>" + _YEAR + r")\b)?|"
       r"(?P<rel>(?i:this|last|next))\s+(?i:month)\b)", ("num", "month", "unit"),
       examples=[("2025-03-05", "Payment is due on the 15th of next month.", "2025-04-15", "day"),
@@ -2176,14 +2228,19 @@ def unit_after_next(m: re.Match[str], text: str, ref: date | None, lenient: bool
     return _point(m, cal.week_range(cal.shift(ref, -ref.weekday() + 7 * step)), "range", relative=True)
 
 
-@rule(r"(?i:\b(?:the\s+)?(?P<o>first|second|third|fourth|last|final)\s+week\s+(?:of|in)\s+)(?:(?P<m>" + _MONTH_ANY
+@rule(r"(?i:\b(?:the\s+)?(?P<o>first|second|third|fourth|last|final)\s+(?P<u>week|weekend)\s+(?:of|in)\s+)(?:(?P<m>" + _MONTH_ANY
       + r")(?:,?\s+(?P<y>" + _YEAR + r")\b)?|(?P<rel>(?i:this|last|next))\s+(?i:month)\b)", "unit",
       examples=[("2025-03-05", "in the first week of April 2024", "2024-04-01/2024-04-07", "range"),
                 ("2025-03-05", "the second week of March 2020", "2020-03-08/2020-03-14", "range"),
                 ("2025-03-05", "the last week of February 2024", "2024-02-23/2024-02-29", "range"),
                 ("2025-03-05", "The talks resume in the first week of next month.", "2025-04-01/2025-04-07", "range"),
                 ("2025-03-05", "Sales fell in the last week of December.", "2024-12-25/2024-12-31", "range"),
-                ("2025-03-05", "The festival opens in the third week of June.", "2025-06-15/2025-06-21", "range")])
+                ("2025-03-05", "The festival opens in the third week of June.", "2025-06-15/2025-06-21", "range"),
+                ("2025-03-05", "The fair is held the last weekend of April.", "2025-04-26/2025-04-27", "range"),
+                ("2025-03-05", "It snowed on the first weekend of February.", "2025-02-01/2025-02-02", "range"),
+                ("2025-03-05", "The race is the second weekend in July.", "2025-07-12/2025-07-13", "range"),
+                ("2025-03-05", "The race is the first weekend of June.", None, "unknown"),
+                ("2025-03-05", "The race is the last weekend of May.", None, "unknown")])
 def week_of_month(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> Result:
     """"the first week of April": the month's days 1-7 (8-14, 15-21, 22-28; the last week its
     last seven days), a range; the month by its year, or last/next month, or the clause's tense."""
@@ -2202,10 +2259,29 @@ def week_of_month(m: re.Match[str], text: str, ref: date | None, lenient: bool) 
     if not cal.year_ok(year):
         return _point(m, None, "unknown")
     o = m["o"].lower()
+    if m["u"].lower() == "weekend":
+        return _point(m, _weekend_of_month(year, month, o), "range", relative=not m["y"])
     last = cal.last_day(year, month)
     first = last - 6 if o in en.LAST_ORDINALS else 7 * (en.ORDINALS[o] - 1) + 1
     return _point(m, cal.span(cal.ymd(year, month, first), cal.ymd(year, month, min(first + 6, last))), "range",
                   relative=not m["y"])
+
+
+def _weekend_of_month(year: int, month: int, ordinal: str) -> str | None:
+    """The Nth (or last) Saturday of the month and the Sunday after it. A month that begins on a
+    Sunday (is the 1st its first weekend?) or ends on a Saturday (is the 31st and the 1st after it
+    its last?) has no one answer, so none is given."""
+    if ordinal in en.LAST_ORDINALS:
+        end = cal.ymd(year, month, cal.last_day(year, month))
+        if end is None or end.weekday() == 5:
+            return None
+        sat = cal.shift(end, -((end.weekday() - 5) % 7))
+    else:
+        first = cal.ymd(year, month, 1)
+        if first is None or first.weekday() == 6:
+            return None
+        sat = cal.nth_weekday(year, month, 5, en.ORDINALS[ordinal])
+    return cal.span(sat, cal.shift(sat, 1) if sat else None)
 
 
 @rule(r"(?<![\w/.,$-])(?P<m>0[1-9]|1[0-2])/(?P<y>(?:19|20)\d\d)(?![\w/%]|[.,]\d)", "num",
@@ -2217,9 +2293,6 @@ def numeric_month_year(m: re.Match[str], text: str, ref: date | None, lenient: b
     return _point(m, cal.mval(int(m["y"]), int(m["m"])), "month")
 
 
-_WEEKDAY_ABBR = r"(?P<wa>(?i:mon|tues?|weds?|thu(?:rs?)?|fri|sat|sun))\.?(?![\w'’-])"
-_WEEKDAY_ABBR_NUMBER = {"mon": 0, "tue": 1, "tues": 1, "wed": 2, "weds": 2, "thu": 3, "thur": 3, "thurs": 3, "fri": 4,
-                        "sat": 5, "sun": 6}
 
 
 @rule(r"(?<![\w.])(?:(?P<mod>(?i:next|last|this|on|by|until|till|from|coming|since))\s+)?" + _WEEKDAY_ABBR, "abbr",
@@ -2266,8 +2339,8 @@ def weekday_numeric_day(m: re.Match[str], text: str, ref: date | None, lenient: 
     return _day(m, found.pop(), relative=True) if len(found) == 1 else _point(m, None, "unknown")
 
 
-@rule(r"(?i:\b(?P<n>a|one|two|three|four|\d)\s+)(?P<wd>Mondays|Tuesdays|Wednesdays|Thursdays|Fridays|Saturdays|"
-      r"Sundays|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?i:\s+ago)\b"
+@rule(r"(?i:\b(?P<n>a|one|two|three|four|\d)\s+)(?P<wd>(?i:Mondays|Tuesdays|Wednesdays|Thursdays|Fridays|Saturdays|"
+      r"Sundays|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))(?i:\s+ago)\b"
       r"|(?i:\b(?:the\s+)?)(?P<wd2>" + _WEEKDAY_I + r")(?i:\s+(?P<dir>before\s+last|after\s+next))\b"
       r"|(?i:\b(?P<lb>last|next)\s+)(?P<wd3>" + _WEEKDAY_I + r")(?i:\s+but\s+one)\b", ("wd", "unit"),
       examples=[("2025-03-05", "It happened two Fridays ago.", "2025-02-21", "day"),
@@ -2343,18 +2416,22 @@ def day_before_last(m: re.Match[str], text: str, ref: date | None, lenient: bool
     return _day(m, cal.shift(ref, -2 if m["dir"].lower().startswith("before") else 2), relative=True)
 
 
-@rule(r"\b(?P<wd>" + _WEEKDAY_I + r"),?\s+(?:the\s+(?P<d1>[12]?\d|3[01])(?:st|nd|rd|th)?|(?P<d2>[12]?\d|3[01])(?:st|nd|rd|th))\b"
-      r"(?!\s+(?:of\s+)?(?:" + _MONTH_ANY + r"))", "wd",
+@rule(r"\b(?:(?P<wd>" + _WEEKDAY_I + r")|" + _WEEKDAY_ABBR_DATE + r"),?\s+(?:the\s+(?P<d1>[12]?\d|3[01])(?:st|nd|rd|th)?|"
+      r"(?P<d2>[12]?\d|3[01])(?:st|nd|rd|th))\b(?!\s+(?:of\s+)?(?:" + _MONTH_ANY + r"))", ("wd", "abbr"),
       examples=[("2025-03-05", "The vote is on Friday the 14th.", "2025-03-14", "day"),
                 ("2025-03-05", "It opened on Sunday the 2nd.", "2025-03-02", "day"),
                 ("2025-03-05", "It fell on Monday the 17th.", "2025-02-17", "day"),
                 ("2025-03-05", "on Monday the 31st", "2025-03-31", "day"),
-                ("2025-03-05", "on Tuesday the 31st", None, "unknown")])
+                ("2025-03-05", "on Tuesday the 31st", None, "unknown"),
+                ("2025-03-05", "The meeting will be on Fri 14th.", "2025-03-14", "day"),
+                ("2025-03-05", "Party on Sat 8th!", "2025-03-08", "day")])
 def weekday_the_nth(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> Result:
-    """"Friday the 14th": the nearest month day that falls on that weekday (within two months)."""
+    """"Friday the 14th", "Fri 14th": the nearest month day that falls on that weekday (within two
+    months). A lower-case abbreviation that is also a word is not read ("He sat 14th")."""
     if ref is None:
         return _point(m, None, "unknown")
-    day, wd = int(m["d1"] or m["d2"]), en.WEEKDAYS[m["wd"].lower()]
+    wd = en.WEEKDAYS[m["wd"].lower()] if m["wd"] else _WEEKDAY_ABBR_NUMBER[m["wa"].lower()]
+    day = int(m["d1"] or m["d2"])
     found = [d for k in range(-2, 3) if cal.year_ok(cal.month_add(ref.year, ref.month, k)[0])
              and (d := cal.ymd(*cal.month_add(ref.year, ref.month, k), day)) and d.weekday() == wd]
     return _day(m, nearest_date(ref, found, tense(text, m.start(), m.end())), relative=True)

@@ -50,6 +50,9 @@ WEEKDAY_NAME_PREFIXES = ("Black", "Cyber", "Blue", "Bloody", "Manic", "Giving")
 # Friday", "EOD Tuesday")
 DEADLINE_WORDS = ("end of day", "end of business", "close of business", "close of play", "end of play", "eod", "cob",
                   "eob", "no later than", "not later than")
+# prepositions before an article-less "end of month", "start of year" that make it a time
+# ("by end of month"); without one ("end of year exams") it may be any year's
+DEADLINE_PREPOSITIONS = frozenset("by at before until till from since around near toward towards after".split())
 LAST_ORDINALS = frozenset({"last", "final"})
 SEASONS: dict[str, str] = {"spring": "SP", "summer": "SU", "autumn": "FA", "fall": "FA", "winter": "WI"}
 UNIT_ABBREVIATIONS = {"yr": "year", "yrs": "year", "wk": "week", "wks": "week", "hr": "hour", "hrs": "hour",
