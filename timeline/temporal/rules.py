@@ -41,8 +41,10 @@ _MONTH_DOT = "|".join(a + r"\." for a in en.MONTH_ABBREVIATIONS)
 _MONTH_ABBR = "|".join(en.MONTH_ABBREVIATIONS)
 _MONTH_FULL_NOCASE = "|".join(m for m in en.MONTH_NAMES if m.lower() not in en.AMBIGUOUS_MONTHS)
 # with a day or a year next to it a month name is unambiguous, so any case is read there
+# lower-case abbreviations too ("jun 20", "20 jun"), but not "mar", a verb
+_MONTH_ABBR_LOWER = "|".join(a.lower() for a in en.MONTH_ABBREVIATIONS if a.lower() not in en.AMBIGUOUS_ABBREVIATIONS)
 _MONTH_ANY = (rf"(?:(?:{_MONTH_FULL}|{_MONTH_FULL.upper()}|(?i:{_MONTH_FULL}))\b|(?:{_MONTH_ABBR})\b\.?"
-              rf"|(?:{_MONTH_ABBR.upper()})\b\.?)")
+              rf"|(?:{_MONTH_ABBR.upper()})\b\.?|(?:{_MONTH_ABBR_LOWER})\b\.?)")
 _MONTH_WORD = rf"(?:{_MONTH_FULL}|{_MONTH_FULL.upper()})\b|(?:{_MONTH_DOT})"
 _WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|MONDAY|TUESDAY|WEDNESDAY|THURSDAY|FRIDAY" \
            r"|SATURDAY|SUNDAY)"
@@ -428,10 +430,13 @@ def _weekday_of(m: re.Match[str]) -> int | None:
 @rule(r"(?<![\w.])(?:(?:(?P<wd>" + _WEEKDAY_I + r")|" + _WEEKDAY_ABBR_DATE + r"),?\s+)?"
       r"(?:(?P<mod>(?i:last|this\s+past|next|this\s+coming))\s+)?"
       r"(?:the\s+)?(?P<m>" + _MONTH_ANY + r")\s*(?:(?:the\s+(?=\d{1,2}(?:st|nd|rd|th)\b))?(?P<d>" + _DAY + r")\b"
-      r"|the\s+(?P<dw>" + _ORDINAL_DAY + r"))"
+      r"|(?P<the>the\s+)?(?P<dw>" + _ORDINAL_DAY + r")(?![-'’]))"
       r"(?:,?\s+(?P<y>" + _YEAR + r")\b)?", "month",
       examples=[("2025-03-05", "It opened on March the 8th, 2019.", "2019-03-08", "day"),
                 ("2025-03-05", "The deal was signed on February the twenty-first.", "2025-02-21", "day"),
+                ("2025-03-05", "The deal was signed on February twenty-first.", "2025-02-21", "day"),
+                ("2025-06-11", "They wed on June twelfth.", "2025-06-12", "day"),
+                ("2025-06-11", "We will meet on July first.", "2025-07-01", "day"),
                 ("2025-03-05", "It opens on April the first, 2026.", "2026-04-01", "day"),
                 ("2025-03-05", "She will sing on April the 2nd.", "2025-04-02", "day"),
                 ("2025-03-05", "The plan was signed Oct. 30.", "2024-10-30", "day"),
@@ -455,6 +460,9 @@ def month_day(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> R
             and not m.groupdict().get("mod") and m["m"].lower() in en.AMBIGUOUS_MONTHS and not lenient \
             and _prev_word(text, m.start()) not in en.MONTH_EVIDENCE | en.HOLIDAY_PREPOSITIONS:
         return None  # "May the fourth be with you": a wish; "on May the fourth" is a date
+    if m.groupdict().get("dw") and not m.groupdict().get("the") and not m["y"] \
+            and _next_word(text, m.end("dw"))[:1].isalpha() and _next_word(text, m.end("dw")).lower() not in en.ORDINAL_DATE_FOLLOWERS:
+        return None  # "June twelfth" is a date; "in August second quarter results" is not
     month, day = _month_of(m["m"]), _day_number(m)
     dend = m.end("d") if m["d"] else m.end("dw")
     if m["d"] and not m["y"] and m.start("m") < m.start("d") and re.search(r"\d\s*$", text[max(0, m.start() - 4):m.start()]) \
@@ -1002,6 +1010,8 @@ def weekday_week(m: re.Match[str], text: str, ref: date | None, lenient: bool) -
       examples=[("2025-03-05", "two weeks from today", "2025-03-19", "day"),
                 ("2025-03-05", "a week from Friday", "2025-03-14", "day"),
                 ("2025-03-05", "ten days from tomorrow", "2025-03-16", "day"),
+                ("2026-04-05", "The fair opens a week from Sunday.", None, "unknown"),
+                ("2025-03-05", "the fair opens a week from tuesday", "2025-03-18", "day"),
                 ("2025-03-05", "three months from now", "2025-06", "month")])
 def units_from(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> Result:
     """"two weeks from today", "a week from Friday": an offset from a day anchor, forwards."""
@@ -1011,6 +1021,8 @@ def units_from(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> 
     base_word = m["base"].lower()
     unit = m["u"].lower().rstrip("s")
     if base_word in en.WEEKDAYS:
+        if en.WEEKDAYS[base_word] == ref.weekday():
+            return _point(m, None, "unknown")  # "a week from Sunday" said on a Sunday: today's or the next?
         base = weekday_date(ref, en.WEEKDAYS[base_word], "", "future")
     else:
         base = cal.shift(ref, {"today": 0, "now": 0, "tomorrow": 1, "yesterday": -1}[base_word])
@@ -1080,6 +1092,10 @@ def narrative_weekday(m: re.Match[str], text: str, ref: date | None, lenient: bo
       examples=[("2024-12-02", "On Friday night, insurgents advanced.", "2024-11-29", "day"),
                 ("2024-12-02", "The summit will open Thursday.", "2024-12-05", "day"),
                 ("2024-12-02", "He left last Friday.", "2024-11-29", "day"),
+                ("2025-06-11", "The Fed meets next Tuesday and Wednesday.", "2025-06-18", "day"),
+                ("2025-06-11", "Talks were held last Monday and Tuesday.", "2025-06-10", "day"),
+                ("2025-06-11", "The match has been moved to Sunday.", "2025-06-15", "day"),
+                ("2025-06-11", "The vote was pushed back to Friday.", "2025-06-13", "day"),
                 ("2010-01-20", "200,000 people died in last Tuesday's quake.", "2010-01-12", "day"),
                 ("2005-11-17", "The election kicked off last Wednesday.", "2005-11-09", "day"),
                 ("2010-01-14", "Thousands are expected to have died in Tuesday's earthquake.", "2010-01-12", "day"),
@@ -1139,9 +1155,19 @@ def weekday(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> Res
     mod = re.sub(r"\s+", " ", (m["mod"] or "").lower())
     if mod in ("early", "late", "earlier", "later"):
         mod = ""
+    wd = en.WEEKDAYS[m["wd"].lower()]
+    shared = _SHARED_MODIFIER.search(text, max(0, m.start() - 40), m.start()) if mod == "" and not m["part"] else None
+    if shared:  # "next Tuesday and Wednesday": the second day shares the first one's week
+        first = weekday_date(ref, en.WEEKDAYS[shared["wd"].lower()], re.sub(r"\s+", " ", shared["mod"].lower()), None)
+        delta = (wd - en.WEEKDAYS[shared["wd"].lower()]) % 7
+        if first and delta:
+            return _day(m, cal.shift(first, delta), relative=True)
     clause = tense(text, m.start(), m.end()) if mod in ("", "this") else None
     if clause is None and mod == "" and (prev == "by" or _DEADLINE_BEFORE.search(text, max(0, m.start() - 30), m.start())):
         clause = "future"  # "by Friday", "by close of business Friday": a deadline
+    if mod == "" and clause in (None, "past", "either") and _RESCHEDULED_BEFORE.search(text, max(0, m.start() - 30),
+                                                                                        m.start()):
+        clause = "future"  # "the match has been moved to Sunday": a new date, ahead
     if clause in (None, "past") and mod == "" and not m["part"] and _SUBJECT_IS.match(text, m.end()) \
             and _CLAUSE_OPENING.search(text, max(0, m.start() - 12), m.start()):
         clause = "future"  # "Monday is a holiday", "Friday is the deadline": the coming one
@@ -1149,7 +1175,6 @@ def weekday(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> Res
         # "the vote, which had been scheduled for Sunday, would be delayed": a plan still ahead
         # or one that passed; the sentence does not say which
         return _point(m, None, "unknown")
-    wd = en.WEEKDAYS[m["wd"].lower()]
     if mod == "" and m.group().lower().endswith("'s"):
         clause = _possessive_tense(text, m.start(), m.end())
         if clause == "future" and (wd - ref.weekday()) % 7 > 4 and tense(text, m.start(), m.end()) == "past":
@@ -1165,6 +1190,9 @@ def weekday(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> Res
 # "said at a Wednesday news conference", "in a Wednesday media event": the weekday qualifies one
 # told happening (a noun after it), where "on a Friday", "a Friday night" name no one day
 _EVERY_OTHER = re.compile(r"(?i)\b(?:every|each)\s+(?:other|second|third|fourth|alternate)\s+$")
+_SHARED_MODIFIER = re.compile(r"(?i)\b(?P<mod>next|last|this\s+coming|this\s+past|this|coming)\s+(?P<wd>" + _WEEKDAY_I
+                              + r")\s*(?:,|and|or|&)\s*(?:on\s+)?$")
+_RESCHEDULED_BEFORE = re.compile(r"(?i)\b(?:" + _alt(en.RESCHEDULE_VERBS) + r")\s+(?:back\s+)?(?:to|until|till|for)\s+$")
 _NAMED_DAY_BEFORE = re.compile(r"\b(?:" + _alt(en.WEEKDAY_NAME_PREFIXES) + r")\s*$")
 _NAME_AFTER = re.compile(r"\s+(?!(?:" + _MONTH_FULL + r")\b)[A-Z][a-z]+")
 _DEADLINE_BEFORE = re.compile(r"(?i)(?:\bby\s+(?:the\s+)?|\b)(?:" + _alt(en.DEADLINE_WORDS) + r")\s*,?\s*$")
@@ -1438,12 +1466,14 @@ def clock_fraction(m: re.Match[str], text: str, ref: date | None, lenient: bool)
     return _anaphor(m, "day:0")
 
 
-@rule(r"(?i:\b(?:at\s+|by\s+|around\s+|about\s+)?this\s+time\s+(?P<rel>last|next)\s+(?P<u>year|month|week))\b",
+@rule(r"(?i:\b(?:at\s+|by\s+|around\s+|about\s+)?(?:this|the\s+same|same)\s+time\s+(?P<rel>last|next)\s+(?P<u>year|month|week))\b",
       ("vague", "unit"),
       examples=[("2025-03-05", "Prices were lower this time last year.", "2024-03-05", "day"),
                 ("2025-03-05", "We will be back this time next year.", "2026-03-05", "day"),
                 ("2024-02-29", "It snowed this time last year.", "2023-02-28", "day"),
-                ("2025-03-05", "He was here this time last week.", "2025-02-26", "day")])
+                ("2025-03-05", "He was here this time last week.", "2025-02-26", "day"),
+                ("2025-03-05", "Same time next week?", "2025-03-12", "day"),
+                ("2025-03-05", "We met at the same time last year.", "2024-03-05", "day")])
 def this_time_last(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> Result:
     """"this time last year": the same day a year (month, week) away, a day."""
     if ref is None:
@@ -2300,15 +2330,19 @@ def numeric_month_year(m: re.Match[str], text: str, ref: date | None, lenient: b
                 ("2025-03-05", "The store opened on Sat.", "2025-03-01", "day"),
                 ("2025-03-05", "We will meet on Thurs to decide.", "2025-03-06", "day"),
                 ("2025-03-05", "He left last Fri.", "2025-02-28", "day"),
+                ("2026-04-05", "See you Thurs!", "2026-04-09", "day"),
+                ("2025-03-05", "Results came out Tues.", "2025-03-04", "day"),
                 ("2025-03-05", "Reported on Sun Microsystems shares", None, "unknown"),
                 ("2025-03-05", "The Sun said Sat was busy.", None, "unknown")])
 def weekday_abbreviation(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> Result:
-    """"next Tues", "on Sat": a weekday's abbreviation, read only after a word that takes a day
-    (a bare "Sun", "Sat" or "Wed" is a newspaper, a verb or a name)."""
+    """"next Tues", "on Sat": a weekday's abbreviation; one that is also a word is read only after
+    a word that takes a day (a bare "Sun", "Sat" or "Wed" is a newspaper, a verb or a name), the
+    others ("Thurs", "Tues", "Fri") also alone."""
     if _next_word(text, m.end())[:1].isupper() or not (lenient or m["wa"][:1].isupper()):
         return None  # "on Sun Microsystems", "by Sat Nav"; "on sat" is a verb
-    if not m["mod"] and not (lenient and m.start() == 0 and not text[m.end():].strip(" .,")):
-        return None  # a bare "Sat", "Sun", "Wed": only as the whole expression (``resolve``)
+    if not m["mod"] and not (lenient and m.start() == 0 and not text[m.end():].strip(" .,")) \
+            and m["wa"].lower() in en.WEEKDAY_ABBR_WORDS:
+        return None  # a bare "Sat", "Sun", "Wed": only as the whole expression (``resolve``); "Thurs" is a day
     if ref is None:
         return _point(m, None, "unknown")
     mod = (m["mod"] or "").lower()
@@ -2340,10 +2374,12 @@ def weekday_numeric_day(m: re.Match[str], text: str, ref: date | None, lenient: 
 
 
 @rule(r"(?i:\b(?P<n>a|one|two|three|four|\d)\s+)(?P<wd>(?i:Mondays|Tuesdays|Wednesdays|Thursdays|Fridays|Saturdays|"
-      r"Sundays|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))(?i:\s+ago)\b"
+      r"Sundays|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))(?i:\s+(?P<fw>ago|from\s+now|from\s+today))\b"
       r"|(?i:\b(?:the\s+)?)(?P<wd2>" + _WEEKDAY_I + r")(?i:\s+(?P<dir>before\s+last|after\s+next))\b"
       r"|(?i:\b(?P<lb>last|next)\s+)(?P<wd3>" + _WEEKDAY_I + r")(?i:\s+but\s+one)\b", ("wd", "unit"),
       examples=[("2025-03-05", "It happened two Fridays ago.", "2025-02-21", "day"),
+                ("2025-06-11", "The launch is two Fridays from now.", "2025-06-20", "day"),
+                ("2025-06-13", "The launch is two Fridays from now.", "2025-06-27", "day"),
                 ("2025-03-05", "It happened a Friday ago.", "2025-02-28", "day"),
                 ("2025-03-05", "They met the Friday before last.", "2025-02-21", "day"),
                 ("2025-03-05", "They meet the Friday after next.", "2025-03-14", "day"),
@@ -2372,16 +2408,20 @@ def weekdays_ago(m: re.Match[str], text: str, ref: date | None, lenient: bool) -
     if not n:
         return _point(m, None, "unknown")
     wd = en.WEEKDAYS[m["wd"].lower().rstrip("s")]
+    if m["fw"].lower() != "ago":  # "two Fridays from now": the coming one, then a week on
+        coming = cal.shift(ref, (wd - ref.weekday()) % 7 or 7)
+        return _day(m, cal.shift(coming, 7 * (n - 1)) if coming else None, relative=True)
     last = cal.shift(ref, -((ref.weekday() - wd) % 7 or 7))
     return _day(m, cal.shift(last, -7 * (n - 1)) if last else None, relative=True)
 
 
-@rule(r"(?<![\w.])(?:(?P<q>[1-4])Q|Q(?P<q2>[1-4]))(?:\s*(?P<y4>" + _YEAR + r")\b|['’]?(?P<y2>\d\d)\b)",
+@rule(r"(?<![\w.])(?:(?P<q>[1-4])Q|[Qq](?P<q2>[1-4]))(?:\s*(?P<y4>" + _YEAR + r")\b|['’]?(?P<y2>\d\d)\b)",
       ("num", "unit"),
       examples=[("2025-03-05", "Sales rose in 3Q 2024.", "2024-07-01/2024-09-30", "range"),
                 ("2025-03-05", "Sales rose in 3Q24.", "2024-07-01/2024-09-30", "range"),
                 ("2025-03-05", "Q3'24 results", "2024-07-01/2024-09-30", "range"),
-                ("2025-03-05", "in 4Q 2023", "2023-10-01/2023-12-31", "range")])
+                ("2025-03-05", "in 4Q 2023", "2023-10-01/2023-12-31", "range"),
+                ("2025-03-05", "revenue rose in q1 2025", "2025-01-01/2025-03-31", "range")])
 def quarter_code(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> Result:
     """"3Q 2024", "3Q24", "Q3'24": a quarter written as a code, a range."""
     y = int(m["y4"]) if m["y4"] else cal.two_digit_year(int(m["y2"]), ref)

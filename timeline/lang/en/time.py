@@ -15,6 +15,8 @@ MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "
 MONTH_ABBREVIATIONS = ("Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sept", "Sep", "Oct", "Nov", "Dec")
 # month names that are also common words or names: only read as a month with date evidence
 AMBIGUOUS_MONTHS = frozenset({"may", "march", "mar", "jan", "jun", "dec", "sep", "aug", "oct", "nov"})
+# lower-case month abbreviations that are also words, never read as months even beside a number
+AMBIGUOUS_ABBREVIATIONS = frozenset({"mar"})
 WEEKDAYS: dict[str, int] = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4,
                             "saturday": 5, "sunday": 6}
 NUMBERS: dict[str, int] = {
@@ -45,7 +47,8 @@ RELATIVE_DAY_SHORT: dict[str, int] = {"tmrw": 1, "tmw": 1, "tomoz": 1, "yest": -
 VERSION_WORDS = frozenset({"version", "ver", "v", "build", "firmware", "revision", "rev", "patch", "release-", "sdk",
                            "api", "os", "ios", "android", "edition"})
 # words before a weekday that make it a named day, not this week's ("Black Monday", "Cyber Monday")
-WEEKDAY_NAME_PREFIXES = ("Black", "Cyber", "Blue", "Bloody", "Manic", "Giving")
+WEEKDAY_NAME_PREFIXES = ("Black", "Cyber", "Blue", "Bloody", "Manic", "Giving", "Good", "Holy", "Ash", "Palm", "Maundy",
+                         "Easter", "Whit", "Shrove")  # a holiday's name: the holiday rule reads it, or nothing does
 # words right before a bare weekday that make it a deadline, the coming one ("by close of business
 # Friday", "EOD Tuesday")
 DEADLINE_WORDS = ("end of day", "end of business", "close of business", "close of play", "end of play", "eod", "cob",
@@ -53,6 +56,16 @@ DEADLINE_WORDS = ("end of day", "end of business", "close of business", "close o
 # prepositions before an article-less "end of month", "start of year" that make it a time
 # ("by end of month"); without one ("end of year exams") it may be any year's
 DEADLINE_PREPOSITIONS = frozenset("by at before until till from since around near toward towards after".split())
+# words before "to/until/for" + a day that move a happening to a new date, which in news is ahead
+# ("the match has been moved to Sunday", "the vote was pushed back to Friday")
+RESCHEDULE_VERBS = ("moved", "postponed", "rescheduled", "pushed back", "put back", "brought forward", "delayed",
+                    "deferred", "shifted", "switched", "bumped")
+# words that may follow "June twelfth" (an ordinal word right after a month, no "the"): any other
+# word makes the ordinal another noun's ("in August second quarter results")
+ORDINAL_DATE_FOLLOWERS = frozenset("at in on and or to when from until till through by before after this next last "
+                                   "of".split())
+# weekday abbreviations that are also words: read as days only after a word that takes a day
+WEEKDAY_ABBR_WORDS = frozenset({"sat", "sun", "mon", "wed"})
 LAST_ORDINALS = frozenset({"last", "final"})
 SEASONS: dict[str, str] = {"spring": "SP", "summer": "SU", "autumn": "FA", "fall": "FA", "winter": "WI"}
 UNIT_ABBREVIATIONS = {"yr": "year", "yrs": "year", "wk": "week", "wks": "week", "hr": "hour", "hrs": "hour",
@@ -132,7 +145,8 @@ HOLIDAY_NONDATE_NOUNS = frozenset("""deals deal sales sale shopping shoppers spe
 decorations lights gift gifts presents album single song songs hit number spirit cheer market markets film movie
 edition jumper jumpers menu pudding cake cakes egg eggs bunny costume costumes candy title titles record records
 expiration expirations bonus bonuses rush getaway traffic tradition traditions theme themed season's advert adverts
-ad ads campaign campaigns catalogue catalog episode episodes issue""".split())
+ad ads campaign campaigns catalogue catalog episode episodes issue agreement agreements accord accords pact
+treaty""".split())
 # US general election day: the Tuesday after the first Monday of November.
 ELECTION_DAY = "election day"
 
