@@ -41,7 +41,7 @@ _MONTH_DOT = "|".join(a + r"\." for a in en.MONTH_ABBREVIATIONS)
 _MONTH_ABBR = "|".join(en.MONTH_ABBREVIATIONS)
 _MONTH_FULL_NOCASE = "|".join(m for m in en.MONTH_NAMES if m.lower() not in en.AMBIGUOUS_MONTHS)
 # with a day or a year next to it a month name is unambiguous, so any case is read there
-# lower-case abbreviations too ("jun 20", "20 jun"), but not "mar", a verb
+# lower-case abbreviations too ("jun 20", "20 jun"), but not "mar" (a verb) or "dec" (a declared innings)
 _MONTH_ABBR_LOWER = "|".join(a.lower() for a in en.MONTH_ABBREVIATIONS if a.lower() not in en.AMBIGUOUS_ABBREVIATIONS)
 _MONTH_ANY = (rf"(?:(?:{_MONTH_FULL}|{_MONTH_FULL.upper()}|(?i:{_MONTH_FULL}))\b|(?:{_MONTH_ABBR})\b\.?"
               rf"|(?:{_MONTH_ABBR.upper()})\b\.?|(?:{_MONTH_ABBR_LOWER})\b\.?)")
@@ -1466,16 +1466,18 @@ def clock_fraction(m: re.Match[str], text: str, ref: date | None, lenient: bool)
     return _anaphor(m, "day:0")
 
 
-@rule(r"(?i:\b(?:at\s+|by\s+|around\s+|about\s+)?(?:this|the\s+same|same)\s+time\s+(?P<rel>last|next)\s+(?P<u>year|month|week))\b",
+@rule(r"(?i:\b(?:at\s+|by\s+|around\s+|about\s+)?(?:this|(?<!the\s)(?P<same>same))\s+time\s+(?P<rel>last|next)\s+(?P<u>year|month|week))\b",
       ("vague", "unit"),
       examples=[("2025-03-05", "Prices were lower this time last year.", "2024-03-05", "day"),
                 ("2025-03-05", "We will be back this time next year.", "2026-03-05", "day"),
                 ("2024-02-29", "It snowed this time last year.", "2023-02-28", "day"),
                 ("2025-03-05", "He was here this time last week.", "2025-02-26", "day"),
-                ("2025-03-05", "Same time next week?", "2025-03-12", "day"),
-                ("2025-03-05", "We met at the same time last year.", "2024-03-05", "day")])
+                ("2025-03-05", "Same time next week?", "2025-03-12", "day")])
 def this_time_last(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> Result:
-    """"this time last year": the same day a year (month, week) away, a day."""
+    """"this time last year": the same day a year (month, week) away, a day; "same time next week"
+    too (a plan), but "same time last year" compares periods (the comparison rule's)."""
+    if m["same"] and m["rel"].lower() == "last":
+        return None
     if ref is None:
         return _point(m, None, "unknown")
     step = -1 if m["rel"].lower() == "last" else 1
@@ -2349,7 +2351,7 @@ def weekday_abbreviation(m: re.Match[str], text: str, ref: date | None, lenient:
     wd = _WEEKDAY_ABBR_NUMBER[m["wa"].lower()]
     rel = mod if mod in ("next", "last", "this", "coming") else ""
     start = m.start() if rel else m.start("wa")
-    clause = tense(text, m.start(), m.end()) if rel in ("", "this") else None
+    clause = tense(text, m.start("wa"), m.end("wa")) if rel in ("", "this") else None
     if mod in ("until", "till", "by"):
         clause = clause or "future"
     return _point(m, _iso(weekday_date(ref, wd, rel, clause)), "day", start=start, relative=True)

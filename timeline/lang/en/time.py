@@ -16,7 +16,7 @@ MONTH_ABBREVIATIONS = ("Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sept", 
 # month names that are also common words or names: only read as a month with date evidence
 AMBIGUOUS_MONTHS = frozenset({"may", "march", "mar", "jan", "jun", "dec", "sep", "aug", "oct", "nov"})
 # lower-case month abbreviations that are also words, never read as months even beside a number
-AMBIGUOUS_ABBREVIATIONS = frozenset({"mar"})
+AMBIGUOUS_ABBREVIATIONS = frozenset({"mar", "dec"})  # "Nothing will mar", cricket scores "500-5 dec"
 WEEKDAYS: dict[str, int] = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4,
                             "saturday": 5, "sunday": 6}
 NUMBERS: dict[str, int] = {
