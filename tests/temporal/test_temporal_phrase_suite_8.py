@@ -412,6 +412,26 @@ group(G, [
 ])
 
 
+# a clock time takes the day written after it
+group(A, [
+    ('Talks open at 18:00 CET on 12 June.', '2025-06-12'),
+    ('The blast came at 3 pm on the 4th.', '2025-06-04'),
+    ('Doors open at 7pm on the 20th.', '2025-06-20'),
+    ('It ended at 11 p.m. on 3 March 2019.', '2019-03-03'),
+    ('The polls close at 5pm ET Friday.', '2025-06-13'),
+    ('Markets open at 9:30 a.m. Eastern time Monday.', '2025-06-16'),
+    ('He landed at 6 a.m. local time Tuesday.', '2025-06-10'),
+    ('The call is at 0930 IST tomorrow.', '2025-06-12'),
+    ('It shipped 1500 MT of wheat.', None),
+    ('Polls are open from 07:00 to 16:00 local time.', None),
+    ('He had left the previous summer.', None),
+    ('The house was built around 1990.', '1990'),
+    ('It cost about 2000.', None),
+    ('Around 1990 people marched.', None),
+    ('Rates for WED/THURS were steady.', None),
+])
+
+
 def _precision(value: str | None) -> str:
     if value is None:
         return "unknown"

@@ -78,7 +78,8 @@ _HOLIDAY_NAMES = (list(en.FIXED_HOLIDAYS) + list(en.WEEKDAY_HOLIDAYS) + list(en.
 _HOLIDAY = "(?i:" + _alt([h for h in _HOLIDAY_NAMES if h not in ("the fourth of july",)]) + ")"
 _TZ = "|".join(en.TIME_ZONES)
 _CLOCK = (r"(?:(?:[01]?\d|2[0-3]):[0-5]\d(?:\s*(?:[ap]\.?m\b\.?))?|(?:[01]?\d|2[0-3])\.[0-5]\d\s*[ap]\.?m\b\.?|(?:1[0-2]|0?[1-9])\s*(?:[ap]\.m\b\.?|[ap]m\b)"
-          r"|(?:[01]\d|2[0-3])[0-5]\d(?=\s*(?:" + _TZ + r")\b))(?:\s*(?P<tzp>\()?(?:" + _TZ + r")(?:\s*[+-]\s*\d{1,2})?(?(tzp)\)))?")
+          r"|(?:[01]\d|2[0-3])[0-5]\d(?=\s*(?:" + _TZ + r")\b))(?:\s*(?P<tzp>\()?(?:" + _TZ + "|" + _alt(en.CLOCK_ZONE_WORDS)
+          + r")\b(?:\s*[+-]\s*\d{1,2})?(?(tzp)\)))?")
 
 _ORDINAL_DAY = "(?i:" + _alt(list(en.ORDINAL_DAYS) + [w.replace("-", " ") for w in en.ORDINAL_DAYS if "-" in w]) + r")\b"
 
@@ -641,8 +642,12 @@ def first_last_day_of(m: re.Match[str], text: str, ref: date | None, lenient: bo
                 ("2025-03-05", "The deal was signed in February '24.", "2024-02", "month"),
                 ("2025-03-05", "in september 2019 we", "2019-09", "month"),
                 ("2025-03-05", "in March nineteen ninety-one", "1991-03", "month"),
-                ("2025-03-05", "the Mar-2020 contract", "2020-03", "month")])
+                ("2025-03-05", "the Mar-2020 contract", "2020-03", "month"),
+                ("1987-06-29", "PARIS SUGAR - 87 oct 1155/60/65P", None, "unknown"),
+                ("1987-10-20", "usage rose in October 1986/August 1987", "1987-08", "month")])
 def month_year_rule(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> Result:
+    if m["y"] and (re.match(r"/\d", text[m.end():m.end() + 2]) or (m["m"].islower() and not 1900 <= int(m["y"]) <= 2099)):
+        return None  # "oct 1155/60/65" in a futures table: a price, not a year
     y = int(m["y"]) if m["y"] else cal.two_digit_year(int(m["yy"]), ref) if m["yy"] else _spoken_year(m["sy"])
     return _point(m, cal.mval(y, _month_of(m["m"])), "month")
 
@@ -1355,7 +1360,10 @@ def trading_day(m: re.Match[str], text: str, ref: date | None, lenient: bool) ->
                 ("1999-04-19", "A jogger saw the car at 6 a.m. ten days before the shooting.", None, "unknown"),
                 ("2011-11-08", "The jury heard he had propofol at 10.40 am on the day of his death.", None,
                  "unknown"),
-                ("1997-04-12", "He was due at around 5:30 p.m. (1530 GMT).", "1997-04-12", "day")])
+                ("1997-04-12", "He was due at around 5:30 p.m. (1530 GMT).", "1997-04-12", "day"),
+                ("2025-06-11", "The polls close at 5pm ET Friday.", "2025-06-13", "day"),
+                ("2025-06-11", "The quake hit at 11am local time Thursday.", "2025-06-05", "day"),
+                ("2005-11-17", "Polls are open from 07:00 to 16:00 local time.", None, "unknown")])
 def clock_time(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> Result:
     """A time of day dates the day the story is at; "10:35 a.m. Friday" takes that weekday."""
     t = m["t"]
@@ -1374,6 +1382,9 @@ def clock_time(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> 
             return _point(m, None, "unknown", start=start)
         d = weekday_date(ref, en.WEEKDAYS[m["wd"].lower()], "", tense(text, start, m.end()))
         return _point(m, _iso(d), "day", start=start, relative=True)
+    after = _DATE_AFTER_CLOCK.match(text, m.end())
+    if after and ref is not None:  # "at 18:00 CET on 12 June", "3 pm on the 4th": the day named after it
+        return _point(m, _iso(_date_after_clock(after, text, ref, start)), "day", start=start, relative=not after["y"])
     if _CLOCK_SPAN.match(text, m.end()) or _CLOCK_SPAN_BEFORE.search(text, max(0, start - 12), start):
         return _point(m, None, "unknown", "set", start=start)  # opening hours: "11 a.m.-9 p.m."
     if _OFFSET_AFTER.match(text, m.end()) or _EVENT_DAY_AFTER.match(text, m.end()):
@@ -1383,10 +1394,32 @@ def clock_time(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> 
     return _anaphor(m, "day:0", start=start)
 
 
+_DATE_AFTER_CLOCK = re.compile(r",?\s*(?i:on\s+)?(?:(?i:the\s+)?(?P<d>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?\s+(?i:of\s+)?"
+                               r"(?P<m>" + _MONTH_ANY + r")(?:,?\s+(?P<y>" + _YEAR + r")\b)?"
+                               r"|(?i:the\s+)(?P<n>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)\b(?![ \t]*\w))")
+
+
+def _date_after_clock(after: re.Match[str], text: str, ref: date, start: int) -> date | None:
+    """The day a date right after a clock time names: "on 12 June" (its year by the tense unless
+    written) or "on the 4th" (this month or a neighbouring one, by the tense, as ``nth_day``)."""
+    clause = tense(text, start, after.end())
+    if after["n"]:
+        day = int(after["n"])
+        if clause == "future":
+            y, mo = (ref.year, ref.month) if day >= ref.day else cal.month_add(ref.year, ref.month, 1)
+        else:
+            y, mo = (ref.year, ref.month) if day <= ref.day else cal.month_add(ref.year, ref.month, -1)
+        return cal.ymd(y, mo, day) if cal.year_ok(y) else None
+    month, day = _month_of(after["m"]), int(after["d"])
+    if after["y"]:
+        return cal.ymd(int(after["y"]), month, day)
+    return month_day_date(ref, month, day, None if clause == "either" else clause)
+
+
 _OFFSET_AFTER = re.compile(r"(?i)\s+(?:" + _NUMWORD + r"|the)\s+(?:days?|weeks?|months?|years?|nights?)\s+"
                            r"(?:before|after|earlier|later|ago|prior)\b")
 _CLOCK_SPAN = re.compile(r"(?i)\s*[-–]\s*\d{1,2}(?::\d\d)?\s*(?:[ap]\.?m\b|o'clock)")
-_CLOCK_SPAN_BEFORE = re.compile(r"(?i)(?:\d\s*[ap]\.?m\.?|\d:\d\d)\s*[-–]\s*$")
+_CLOCK_SPAN_BEFORE = re.compile(r"(?i)(?:\d\s*[ap]\.?m\.?|\d:\d\d)\s*(?:[-–]|to|until|till)\s*$")
 _EVENT_DAY_AFTER = re.compile(r"(?i)\s+on\s+the\s+(?:\w+\s+)?(?:day|morning|afternoon|evening|night)\s+"
                               r"(?:of|before|after)\s+(?!(?:" + _NUMWORD + r"|\d))")
 _HOUR_WORD = r"(?:1[0-2]|0?[1-9]|" + "|".join(sorted(en.CLOCK_HOURS, key=len, reverse=True)) + r")"
@@ -1509,7 +1542,8 @@ def this_time_last(m: re.Match[str], text: str, ref: date | None, lenient: bool)
                  "range"),
                 ("2025-03-05", "The following week they signed.", None, "unknown"),
                 ("2025-03-05", "The previous week it rained.", None, "unknown"),
-                ("2025-03-05", "The following month they signed.", None, "unknown")])
+                ("2025-03-05", "The following month they signed.", None, "unknown"),
+                ("2025-06-11", "He had left the previous summer.", None, "unknown")])
 def relative_unit(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> Result:
     mod = re.sub(r"\s+", " ", m["mod"].lower())
     unit = en.UNIT_ABBREVIATIONS.get(m["u"].lower(), m["u"].lower())
@@ -1612,14 +1646,21 @@ def part_of(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> Res
                 ("1999-01-22", "Kopp's 1987 Chevrolet Cavalier was found.", None, "unknown"),
                 ("2025-03-05", "He restored a 1965 Ford Mustang.", None, "unknown"),
                 ("2025-03-05", "In 1987 Ford posted a record profit.", "1987", "year"),
-                ("2025-03-05", "some 2000 people", None, "unknown")])
+                ("2025-03-05", "some 2000 people", None, "unknown"),
+                ("2025-03-05", "The house was built around 1990.", "1990", "year"),
+                ("2025-03-05", "Around 2010, when sales fell, it closed.", "2010", "year"),
+                ("2025-03-05", "around 1990 people marched", None, "unknown")])
 def year(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> Result:
     y = int(m["y"])
     prev = _prev_word(text, m.start())
     mod = (m["mod"] or "").lower()
     if not mod:
         nxt = _next_word(text, m.end()).lower().rstrip(".,;:")
-        if nxt in en.UNIT_NOUNS or prev in en.QUANTITY_BEFORE or prev.endswith(("$", "€", "£", "#")):
+        approx_year = prev in en.APPROXIMATE_YEAR_WORDS and 1900 <= y <= (ref.year if ref else 2099) and (
+            not nxt or nxt in en.YEAR_FOLLOWERS) and _prev_word(text, m.start() - len(prev) - 1) not in en.AMOUNT_LEADS
+        # "built around 1990.", "around 1990, when": a year; "rose to around 2050." is a level
+        if nxt in en.UNIT_NOUNS or (prev in en.QUANTITY_BEFORE and not approx_year) \
+                or prev.endswith(("$", "€", "£", "#")):
             return None
         if nxt in en.MODEL_YEAR_MAKES and _next_word(text, m.end())[:1].isupper() \
                 and prev not in en.YEAR_PREPOSITIONS:
@@ -1870,6 +1911,8 @@ def _season(m: re.Match[str], text: str, ref: date | None, mod: str, unit: str, 
             "this coming": "next"}.get(mod, mod)
     if base in ("the past", "the last", "the next", "the coming"):
         return _point(m, None, "unknown", "duration")
+    if base in ("the previous", "the preceding", "the following", "the same", "the latest"):
+        return _point(m, None, "unknown")  # "the previous summer": the story's, which is not told here
     return _point(m, cal.season_range(cal.season_year(ref, code, base), code), "range", relative=True)
 
 
@@ -2343,8 +2386,11 @@ def weekday_abbreviation(m: re.Match[str], text: str, ref: date | None, lenient:
     if _next_word(text, m.end())[:1].isupper() or not (lenient or m["wa"][:1].isupper()):
         return None  # "on Sun Microsystems", "by Sat Nav"; "on sat" is a verb
     if not m["mod"] and not (lenient and m.start() == 0 and not text[m.end():].strip(" .,")) \
-            and m["wa"].lower() in en.WEEKDAY_ABBR_WORDS:
-        return None  # a bare "Sat", "Sun", "Wed": only as the whole expression (``resolve``); "Thurs" is a day
+            and (m["wa"].lower() in en.WEEKDAY_ABBR_WORDS or not m["wa"][1:].islower()
+                 or text[max(0, m.start() - 1):m.start()] == "/" or text[m.end():m.end() + 1] == "/"):
+        # a bare "Sat", "Sun", "Wed": only as the whole expression (``resolve``); "Thurs" is a day,
+        # but not in capitals or a pair ("WED/THURS" in a rates table is a settlement period)
+        return None
     if ref is None:
         return _point(m, None, "unknown")
     mod = (m["mod"] or "").lower()

@@ -319,6 +319,11 @@ no no. nos number page pages p. pp. route highway interstate room flight suite a
 article chapter model version about nearly almost some than roughly approximately over under around
 only just exactly top least most at windows bus line gate channel russell russel
 """.split())
+# "around 1990" is a year when nothing follows but punctuation or one of YEAR_FOLLOWERS ("around 1990
+# people" is a count)
+APPROXIMATE_YEAR_WORDS = frozenset({"around"})  # "about 2000" is as often an amount
+YEAR_FOLLOWERS = frozenset("and or when as to until till before after".split())
+AMOUNT_LEADS = frozenset("to at of from by level levels reached hit is was were are be stood cost costs".split())
 YEAR_PREPOSITIONS = frozenset("in since by until till from before after during of around circa c. early late mid "
                               "through throughout between and to or".split())
 # nouns after a holiday that make it a period around the day ("the Christmas period", "the
@@ -357,7 +362,12 @@ INDEFINITE_DAY_FOLLOWERS = ("this", "that", "the", "and", "but", "when", "while"
                             "before", "like", "instead", "again", "yet", "last", "next", "every", "each", "or",
                             "in", "of", "at", "on", "so", "as", "night", "nights", "morning", "mornings",
                             "afternoon", "afternoons", "evening", "evenings", "lunchtime", "rather")
-TIME_ZONES = ("UTC", "GMT", "EST", "EDT", "CST", "CDT", "MST", "MDT", "PST", "PDT", "BST", "CET", "CEST")
+TIME_ZONES = ("UTC", "GMT", "EST", "EDT", "CST", "CDT", "MST", "MDT", "PST", "PDT", "BST", "CET", "CEST", "IST", "JST",
+              "HKT", "SGT", "AEST", "AEDT", "MSK", "EAT", "WAT", "SAST", "NZST", "NZDT", "AKST", "HST")
+# zones read only right after a clock time ("5pm ET Friday", "6:30 a.m. local time Tuesday"): alone
+# they are other words ("1500 MT" is metric tons)
+CLOCK_ZONE_WORDS = ("ET", "PT", "CT", "MT", "local time", "Eastern time", "Pacific time", "Central time",
+                    "Mountain time", "Eastern", "Pacific", "Central")
 # "two days before <a date>", "the day after <a date>": words that shift a date by an offset
 OFFSET_BEFORE = ("before", "prior to", "ahead of", "preceding")
 OFFSET_AFTER = ("after", "following")
