@@ -585,7 +585,9 @@ def day_month(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> R
                 ("2025-03-05", "the last Friday in June 2021", "2021-06-25", "day"),
                 ("2025-03-05", "the first Tuesday in November 2024", "2024-11-05", "day"),
                 ("2025-03-05", "the third Thursday of May 2025", "2025-05-15", "day"),
-                ("2025-03-05", "Payday is the last Friday of the month.", "2025-03-28", "day")])
+                ("2025-03-05", "Payday is the last Friday of the month.", "2025-03-28", "day"),
+                ("2024-07-15", "the last monday of august", "2024-08-26", "day"),
+                ("2024-07-15", "The fair was held on the first Sunday of June.", "2024-06-02", "day")])
 def ordinal_weekday_of_month(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> Result:
     o = m["o"].lower()
     n = -1 if o in en.LAST_ORDINALS else en.ORDINALS[o]
@@ -599,7 +601,12 @@ def ordinal_weekday_of_month(m: re.Match[str], text: str, ref: date | None, leni
     if m["y"]:
         year = int(m["y"])
     elif ref is not None:
-        year = month_year(ref, month, "", tense(text, m.start(), m.end()))
+        clause = tense(text, m.start(), m.end())
+        if clause in (None, "either"):  # no tense: the nearest, as for a month-day ("the last Monday of August")
+            dates = [d for y in (ref.year - 1, ref.year, ref.year + 1) if cal.year_ok(y)
+                     and (d := cal.nth_weekday(y, month, wd, n))]
+            return _day(m, nearest_date(ref, dates, None), relative=True)
+        year = month_year(ref, month, "", clause)
     else:
         return _point(m, None, "unknown")
     return _day(m, cal.nth_weekday(year, month, wd, n), relative=not m["y"])
