@@ -761,6 +761,9 @@ def weekday_by_holiday(m: re.Match[str], text: str, ref: date | None, lenient: b
                 ("2025-03-05", "They married on New Years Day 2019.", "2019-01-01", "day"),
                 ("2025-03-05", "The strike began the week before Christmas.", None, "unknown"),
                 ("2025-11-18", "The queue formed on Boxing Day last year.", "2024", "year"),
+                ("2024-12-16", "The sales started on Boxing Day.", "2023-12-26", "day"),
+                ("2024-12-16", "The sales start on Boxing Day.", "2024-12-26", "day"),
+                ("2024-12-16", "Merry Christmas!", None, "unknown"),
                 ("2025-11-18", "The shop opens on Easter Monday next year.", "2026", "year"),
                 ("2025-03-05", "Sales soared in the weeks leading up to Christmas.", None, "unknown")])
 def holiday(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> Result:
@@ -772,6 +775,8 @@ def holiday(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> Res
         return None
     if not m["h"][:1].isupper() and not lenient and name in en.GENERIC_LOWER_HOLIDAYS:
         return None  # "an election day tradition", "may day": generic in lower case
+    if _GREETING_BEFORE.search(text, max(0, m.start() - 12), m.start()):
+        return _point(m, None, "unknown", "vague")  # "Merry Christmas!", "Happy Easter": a wish, no date
     subject: str | None = None
     nxt = _next_word(text, m.end())
     if not m["y"] and mod in ("", "the") \
@@ -818,11 +823,14 @@ def holiday(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> Res
     elif subject:
         chosen = nearest_date(ref, dates, subject)  # "Easter is early", "Christmas was quiet"
     else:
-        clause = tense(text, m.start(), m.end())
+        clause, cue = tense_cue(text, m.start(), m.end())
+        if clause == "past" and cue not in en.WEAK_PAST_CUES and _own_past_verb(text, m.start()) == cue:
+            clause = "past!"  # "the sales started on Boxing Day": the past verb is the holiday's own
         chosen = None if clause == "either" else nearest_date(ref, dates, clause)
     return _point(m, _iso(chosen), "day", start=start, relative=True)
 
 
+_GREETING_BEFORE = re.compile(r"(?:^|[.!?;:\"“(]\s*|\n\s*|,\s*)(?:" + _alt(en.GREETING_WORDS) + r")\s+$")
 _HOLIDAY_GENERIC = re.compile(r"(?i)\s+\S+\s+(?:(?:a|an)\s+(?!(?:week|month|day|fortnight|few|couple)\b)|"
                               + _alt(en.HOLIDAY_GENERIC_AFTER) + r"\b)")
 _STRETCH_BEFORE = re.compile(r"(?i)\bthe\s+(?:weeks?|weekend|months?|days|run-up|period|time)\s+(?:before|after|"
@@ -1104,6 +1112,7 @@ def narrative_weekday(m: re.Match[str], text: str, ref: date | None, lenient: bo
       examples=[("2024-12-02", "On Friday night, insurgents advanced.", "2024-11-29", "day"),
                 ("2024-12-02", "The summit will open Thursday.", "2024-12-05", "day"),
                 ("2024-12-02", "He left last Friday.", "2024-11-29", "day"),
+                ("2025-06-11", "Happy Friday, everyone.", None, "unknown"),
                 ("2025-06-11", "The Fed meets next Tuesday and Wednesday.", "2025-06-18", "day"),
                 ("2025-06-11", "Talks were held last Monday and Tuesday.", "2025-06-10", "day"),
                 ("2025-06-11", "The match has been moved to Sunday.", "2025-06-15", "day"),
@@ -1158,6 +1167,8 @@ def weekday(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> Res
     if not m["mod"] and (_HOURS_AFTER.match(text, m.end()) or _DAY_SPAN_BEFORE.search(text, max(0, m.start() - 12),
                                                                                           m.start())):
         return _point(m, None, "unknown", "set")  # opening hours: "Open Wednesday-Saturday 11 a.m.-9 p.m."
+    if not m["mod"] and _GREETING_BEFORE.search(text, max(0, m.start() - 12), m.start()):
+        return _point(m, None, "unknown", "vague")  # "Happy Friday, everyone": a greeting
     if _NAMED_DAY_BEFORE.search(text, max(0, m.start() - 8), m.start()):
         return None  # "Black Monday" names a past crash, "Cyber Monday" a sales day: not this week's Monday
     if not m["mod"] and not m["part"] and prev == "the" and _NAME_AFTER.match(text, m.end()):
@@ -1207,7 +1218,7 @@ _SHARED_MODIFIER = re.compile(r"(?i)\b(?P<mod>next|last|this\s+coming|this\s+pas
 _RESCHEDULED_BEFORE = re.compile(r"(?i)\b(?:" + _alt(en.RESCHEDULE_VERBS) + r")\s+(?:back\s+)?(?:to|until|till|for)\s+$")
 _NAMED_DAY_BEFORE = re.compile(r"\b(?:" + _alt(en.WEEKDAY_NAME_PREFIXES) + r")\s*$")
 _NAME_AFTER = re.compile(r"\s+(?!(?:" + _MONTH_FULL + r")\b)[A-Z][a-z]+")
-_DEADLINE_BEFORE = re.compile(r"(?i)(?:\bby\s+(?:the\s+)?|\b)(?:" + _alt(en.DEADLINE_WORDS) + r")\s*,?\s*$")
+_DEADLINE_BEFORE = re.compile(r"(?i)(?:\bby\s+(?:the\s+)?|\b)(?:" + _alt(en.DEADLINE_WORDS) + r")\s*[,:]?\s*$")
 _EVENT_NOUN_AFTER = re.compile(r"\s+(?!(?:" + _alt(en.INDEFINITE_DAY_FOLLOWERS) + r")\b)[a-z]{3,}\b(?![-'’])")
 _WEEKDAY_OF_DATE = re.compile(r"(?i)\b(?:" + _alt(en.WEEKDAY_OF_DATE_VERBS) + r")\s+(?:on\s+)?an?\s+$")
 _SUBJECT_IS = re.compile(r"\s+is\s+(?!(?:over|gone|past|when|why|where|what|also)\b)")
@@ -2383,6 +2394,7 @@ def numeric_month_year(m: re.Match[str], text: str, ref: date | None, lenient: b
                 ("2025-03-05", "We will meet on Thurs to decide.", "2025-03-06", "day"),
                 ("2025-03-05", "He left last Fri.", "2025-02-28", "day"),
                 ("2026-04-05", "See you Thurs!", "2026-04-09", "day"),
+                ("2025-06-11", "Deadline: Fri.", "2025-06-13", "day"),
                 ("2025-03-05", "Results came out Tues.", "2025-03-04", "day"),
                 ("2025-03-05", "Reported on Sun Microsystems shares", None, "unknown"),
                 ("2025-03-05", "The Sun said Sat was busy.", None, "unknown")])
@@ -2405,8 +2417,8 @@ def weekday_abbreviation(m: re.Match[str], text: str, ref: date | None, lenient:
     rel = mod if mod in ("next", "last", "this", "coming") else ""
     start = m.start() if rel else m.start("wa")
     clause = tense(text, m.start("wa"), m.end("wa")) if rel in ("", "this") else None
-    if mod in ("until", "till", "by"):
-        clause = clause or "future"
+    if mod in ("until", "till", "by") or (not mod and _DEADLINE_BEFORE.search(text, max(0, m.start() - 30), m.start())):
+        clause = clause or "future"  # "by Fri", "Deadline: Fri 5pm"
     return _point(m, _iso(weekday_date(ref, wd, rel, clause)), "day", start=start, relative=True)
 
 

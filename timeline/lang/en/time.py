@@ -52,7 +52,9 @@ WEEKDAY_NAME_PREFIXES = ("Black", "Cyber", "Blue", "Bloody", "Manic", "Giving", 
 # words right before a bare weekday that make it a deadline, the coming one ("by close of business
 # Friday", "EOD Tuesday")
 DEADLINE_WORDS = ("end of day", "end of business", "close of business", "close of play", "end of play", "eod", "cob",
-                  "eob", "no later than", "not later than")
+                  "eob", "no later than", "not later than", "deadline")
+# a wish opening its clause before a weekday or holiday: no date ("Happy Friday!", "Merry Christmas")
+GREETING_WORDS = ("Happy", "Merry", "happy", "merry", "HAPPY", "MERRY")
 # prepositions before an article-less "end of month", "start of year" that make it a time
 # ("by end of month"); without one ("end of year exams") it may be any year's
 DEADLINE_PREPOSITIONS = frozenset("by at before until till from since around near toward towards after".split())
