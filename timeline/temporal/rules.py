@@ -651,10 +651,13 @@ def first_last_day_of(m: re.Match[str], text: str, ref: date | None, lenient: bo
                 ("2025-03-05", "in March nineteen ninety-one", "1991-03", "month"),
                 ("2025-03-05", "the Mar-2020 contract", "2020-03", "month"),
                 ("1987-06-29", "PARIS SUGAR - 87 oct 1155/60/65P", None, "unknown"),
+                ("1987-04-07", "PARIS COCOA CLSG - May 1230/1255 ba Jul 1260 BID", None, "unknown"),
                 ("1987-10-20", "usage rose in October 1986/August 1987", "1987-08", "month")])
 def month_year_rule(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> Result:
-    if m["y"] and (re.match(r"/\d", text[m.end():m.end() + 2]) or (m["m"].islower() and not 1900 <= int(m["y"]) <= 2099)):
-        return None  # "oct 1155/60/65" in a futures table: a price, not a year
+    if m["y"] and (re.match(r"/\d", text[m.end():m.end() + 2])
+                   or (len(m["m"]) <= 4 and m["m"].lower() not in ("june", "july") and not m["m"].endswith(".")
+                       and not 1900 <= int(m["y"]) <= 2099)):
+        return None  # "oct 1155/60/65", "Jul 1200 BID" in a futures table: a price, not a year
     y = int(m["y"]) if m["y"] else cal.two_digit_year(int(m["yy"]), ref) if m["yy"] else _spoken_year(m["sy"])
     return _point(m, cal.mval(y, _month_of(m["m"])), "month")
 

@@ -287,6 +287,9 @@ DURATION_PAST_VERBS = frozenset({"lasted", "remained", "stayed", "continued", "p
 # ("will hit 3% in December") they are no past tense
 BARE_PAST_VERBS = ("hit", "cut", "set", "put", "quit", "shut", "let", "cost", "beat", "spread", "run", "come",
                    "become", "read", "bet", "burst", "cast", "hurt", "split", "shed", "bid")
+# past tenses of saying: ", said it will..." is a report's verb, never a participle clause
+REPORTING_PASTS = ("said", "told", "added", "announced", "stated", "noted", "reported", "claimed", "warned",
+                   "explained", "insisted", "argued", "confirmed", "denied", "wrote", "replied", "asked", "declared")
 IRREGULAR_PARTICIPLES = (
     "been", "done", "gone", "seen", "come", "become", "run", "begun", "left", "lost", "struck", "fled", "hit", "shot",
     "cut", "set", "put", "found", "sent", "built", "kept", "brought", "thought", "felt", "stood", "fought", "held",
