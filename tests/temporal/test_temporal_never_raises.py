@@ -40,7 +40,12 @@ WORDS = ["the", "of", "in", "on", "last", "next", "this", "ago", "later", "earli
          "version", "away", "Thu 22/01", "Sat", "Burns Night", "Bonfire Night", "St George's Day", "Hogmanay",
          "Mothering Sunday", "twenty twenty-one", "two thousand and", "EOD", "close of business", "Let's",
          "I'm flying", "is forecast", "are collected", "has been", "The Sunday Times", "Cyber Monday", "deals",
-         "was on", "Shops open", "Parliament sits", "Meet me", "Did you", "?", "!"]
+         "was on", "Shops open", "Parliament sits", "Meet me", "Did you", "?", "!",
+         # round 8: weekends of a month, shared modifiers, clock days, lower-case abbreviations, zones
+         "the last weekend of", "first weekend in", "next Tuesday and", "moved to", "June twelfth", "Fri 13th",
+         "Sat 14 June", "Thurs", "jun 20", "20 jun", "q1 2025", "oct 1155/60", "WED/THURS", "end of month",
+         "day after tomorrow", "at noon tomorrow", "on the 4th", "ET", "local time", "around", "the previous summer",
+         "same time next week", "Fridays from now", "Good Friday Agreement", "Boxing Day last year", "this coming weekend"]
 NUMBERS = st.integers(min_value=-5, max_value=100_000).map(str)
 TOKENS = st.one_of(st.sampled_from(WORDS), NUMBERS,
                    st.tuples(st.integers(0, 99999), st.sampled_from("-/.:"), st.integers(0, 99)).map(

@@ -41,12 +41,20 @@ _MONTH_DOT = "|".join(a + r"\." for a in en.MONTH_ABBREVIATIONS)
 _MONTH_ABBR = "|".join(en.MONTH_ABBREVIATIONS)
 _MONTH_FULL_NOCASE = "|".join(m for m in en.MONTH_NAMES if m.lower() not in en.AMBIGUOUS_MONTHS)
 # with a day or a year next to it a month name is unambiguous, so any case is read there
+# lower-case abbreviations too ("jun 20", "20 jun"), but not "mar" (a verb) or "dec" (a declared innings)
+_MONTH_ABBR_LOWER = "|".join(a.lower() for a in en.MONTH_ABBREVIATIONS if a.lower() not in en.AMBIGUOUS_ABBREVIATIONS)
 _MONTH_ANY = (rf"(?:(?:{_MONTH_FULL}|{_MONTH_FULL.upper()}|(?i:{_MONTH_FULL}))\b|(?:{_MONTH_ABBR})\b\.?"
-              rf"|(?:{_MONTH_ABBR.upper()})\b\.?)")
+              rf"|(?:{_MONTH_ABBR.upper()})\b\.?|(?:{_MONTH_ABBR_LOWER})\b\.?)")
 _MONTH_WORD = rf"(?:{_MONTH_FULL}|{_MONTH_FULL.upper()})\b|(?:{_MONTH_DOT})"
 _WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|MONDAY|TUESDAY|WEDNESDAY|THURSDAY|FRIDAY" \
            r"|SATURDAY|SUNDAY)"
 _WEEKDAY_I = r"(?i:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+_WEEKDAY_ABBR = r"(?P<wa>(?i:mon|tues?|weds?|thu(?:rs?)?|fri|sat|sun))\.?(?![\w'’-])"
+_WEEKDAY_ABBR_NUMBER = {"mon": 0, "tue": 1, "tues": 1, "wed": 2, "weds": 2, "thu": 3, "thur": 3, "thurs": 3, "fri": 4,
+                        "sat": 5, "sun": 6}
+# before a date: an abbreviation that is also a word ("sat", "sun", "mon", "wed") only capitalised,
+# so "He sat 14 June exams" keeps its verb
+_WEEKDAY_ABBR_DATE = (r"(?P<wa>Mon|MON|Wed|WED|Sat|SAT|Sun|SUN|(?i:tues?|weds|thu(?:rs?)?|fri))\.?(?![\w'’-])")
 _DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?!\d|:\d|[.,]\d)"
 _YEAR = r"(?:1[0-9]|20|21)\d\d"
 _NUMWORD = (r"(?:\d+(?:\.\d+)?|(?i:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)[\s-]+"
@@ -70,7 +78,8 @@ _HOLIDAY_NAMES = (list(en.FIXED_HOLIDAYS) + list(en.WEEKDAY_HOLIDAYS) + list(en.
 _HOLIDAY = "(?i:" + _alt([h for h in _HOLIDAY_NAMES if h not in ("the fourth of july",)]) + ")"
 _TZ = "|".join(en.TIME_ZONES)
 _CLOCK = (r"(?:(?:[01]?\d|2[0-3]):[0-5]\d(?:\s*(?:[ap]\.?m\b\.?))?|(?:[01]?\d|2[0-3])\.[0-5]\d\s*[ap]\.?m\b\.?|(?:1[0-2]|0?[1-9])\s*(?:[ap]\.m\b\.?|[ap]m\b)"
-          r"|(?:[01]\d|2[0-3])[0-5]\d(?=\s*(?:" + _TZ + r")\b))(?:\s*(?P<tzp>\()?(?:" + _TZ + r")(?:\s*[+-]\s*\d{1,2})?(?(tzp)\)))?")
+          r"|(?:[01]\d|2[0-3])[0-5]\d(?=\s*(?:" + _TZ + r")\b))(?:\s*(?P<tzp>\()?(?:" + _TZ + "|" + _alt(en.CLOCK_ZONE_WORDS)
+          + r")\b(?:\s*[+-]\s*\d{1,2})?(?(tzp)\)))?")
 
 _ORDINAL_DAY = "(?i:" + _alt(list(en.ORDINAL_DAYS) + [w.replace("-", " ") for w in en.ORDINAL_DAYS if "-" in w]) + r")\b"
 
@@ -410,12 +419,25 @@ _SECOND_DAY = re.compile(r"\s*(?:and|or|to|through|-|–)\s*(?P<d>[12]\d|3[01]|0
                          r"(?!\s*(?:%|percent|(?!(?:and|or|but|in|at|on|when|as|while|after|before)\b)[a-z]))(?![.,]\d|:)")
 
 
-@rule(r"(?<![\w.])(?:(?P<wd>" + _WEEKDAY + r"),?\s+)?(?:(?P<mod>(?i:last|this\s+past|next|this\s+coming))\s+)?"
+def _weekday_of(m: re.Match[str]) -> int | None:
+    """The weekday written before a date ("Friday, March 22", "Sat 14 June"), 0 = Monday, or None."""
+    word = m.groupdict().get("wd")
+    if word:
+        return en.WEEKDAYS[word.lower()]
+    abbr = m.groupdict().get("wa")
+    return _WEEKDAY_ABBR_NUMBER[abbr.lower()] if abbr else None
+
+
+@rule(r"(?<![\w.])(?:(?:(?P<wd>" + _WEEKDAY_I + r")|" + _WEEKDAY_ABBR_DATE + r"),?\s+)?"
+      r"(?:(?P<mod>(?i:last|this\s+past|next|this\s+coming))\s+)?"
       r"(?:the\s+)?(?P<m>" + _MONTH_ANY + r")\s*(?:(?:the\s+(?=\d{1,2}(?:st|nd|rd|th)\b))?(?P<d>" + _DAY + r")\b"
-      r"|the\s+(?P<dw>" + _ORDINAL_DAY + r"))"
+      r"|(?P<the>the\s+)?(?P<dw>" + _ORDINAL_DAY + r")(?![-'’]))"
       r"(?:,?\s+(?P<y>" + _YEAR + r")\b)?", "month",
       examples=[("2025-03-05", "It opened on March the 8th, 2019.", "2019-03-08", "day"),
                 ("2025-03-05", "The deal was signed on February the twenty-first.", "2025-02-21", "day"),
+                ("2025-03-05", "The deal was signed on February twenty-first.", "2025-02-21", "day"),
+                ("2025-06-11", "They wed on June twelfth.", "2025-06-12", "day"),
+                ("2025-06-11", "We will meet on July first.", "2025-07-01", "day"),
                 ("2025-03-05", "It opens on April the first, 2026.", "2026-04-01", "day"),
                 ("2025-03-05", "She will sing on April the 2nd.", "2025-04-02", "day"),
                 ("2025-03-05", "The plan was signed Oct. 30.", "2024-10-30", "day"),
@@ -434,10 +456,14 @@ _SECOND_DAY = re.compile(r"\s*(?:and|or|to|through|-|–)\s*(?P<d>[12]\d|3[01]|0
                 ("2025-03-05", "The plant opens on March 1 next year.", "2026", "year"),
                 ("2025-03-05", "We meet on May the fourth.", "2025-05-04", "day")])
 def month_day(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> Result:
-    if m.groupdict().get("dw") and m.start("m") < m.start("dw") and not m["y"] and not m.groupdict().get("wd") \
+    weekday = _weekday_of(m)
+    if m.groupdict().get("dw") and m.start("m") < m.start("dw") and not m["y"] and weekday is None \
             and not m.groupdict().get("mod") and m["m"].lower() in en.AMBIGUOUS_MONTHS and not lenient \
             and _prev_word(text, m.start()) not in en.MONTH_EVIDENCE | en.HOLIDAY_PREPOSITIONS:
         return None  # "May the fourth be with you": a wish; "on May the fourth" is a date
+    if m.groupdict().get("dw") and not m.groupdict().get("the") and not m["y"] \
+            and _next_word(text, m.end("dw"))[:1].isalpha() and _next_word(text, m.end("dw")).lower() not in en.ORDINAL_DATE_FOLLOWERS:
+        return None  # "June twelfth" is a date; "in August second quarter results" is not
     month, day = _month_of(m["m"]), _day_number(m)
     dend = m.end("d") if m["d"] else m.end("dw")
     if m["d"] and not m["y"] and m.start("m") < m.start("d") and re.search(r"\d\s*$", text[max(0, m.start() - 4):m.start()]) \
@@ -463,10 +489,9 @@ def month_day(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> R
     relative = year is None
     if year is None and ref is not None:
         d = None
-        if m["wd"]:  # "Friday, March 22": the year whose date falls on that weekday
-            wd = en.WEEKDAYS[m["wd"].lower()]
+        if weekday is not None:  # "Friday, March 22", "Sat 14 June": the year whose date falls on that weekday
             d = next((x for y in (ref.year, ref.year + 1, ref.year - 1)
-                      if (x := cal.ymd(y, month, day)) and x.weekday() == wd), None)
+                      if (x := cal.ymd(y, month, day)) and x.weekday() == weekday), None)
         mod = (m.groupdict().get("mod") or "").lower()
         if mod:  # "last Oct. 23": the most recent one; "next March 3": the coming one
             clause: str | None = "past" if mod.startswith(("last", "this past")) else "future"
@@ -490,7 +515,7 @@ def month_day(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> R
     if year is None:
         return _point(m, None, "unknown", end=end)
     first = _point(m, _iso(cal.ymd(year, month, day)), "day", end=end, relative=relative)
-    if relative and not m["wd"] and not (m.groupdict().get("mod") or ""):
+    if relative and weekday is None and not (m.groupdict().get("mod") or ""):
         first.bare_day = (month, day)
     if second and int(second["d"]) > day:
         other = cal.ymd(year, month, int(second["d"]))
@@ -530,7 +555,8 @@ def week_of_day(m: re.Match[str], text: str, ref: date | None, lenient: bool) ->
     return _point(m, cal.span(sat, cal.shift(sat, 1) if sat else None), "range", relative=not m["y"])
 
 
-@rule(r"(?<![\w.])(?:(?P<wd>" + _WEEKDAY + r"),?\s+)?(?:the\s+)?(?P<d>" + _DAY + r")\s+(?:of\s+)?(?P<m>"
+@rule(r"(?<![\w.])(?:(?:(?P<wd>" + _WEEKDAY_I + r")|" + _WEEKDAY_ABBR_DATE + r"),?\s+)?(?:the\s+)?(?P<d>" + _DAY
+      + r")\s+(?:of\s+)?(?P<m>"
       + _MONTH_ANY + r")(?:,?\s+(?P<y>" + _YEAR + r")\b|\s+['’]?(?P<yy>\d\d)\b(?![.,:/-]\d|\s*(?:%|[A-Za-z(])))?", "month",
       examples=[("2025-03-05", "on 22 March 2013", "2013-03-22", "day"),
                 ("2025-03-05", "on the 4th of July 2019", "2019-07-04", "day"),
@@ -559,7 +585,9 @@ def day_month(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> R
                 ("2025-03-05", "the last Friday in June 2021", "2021-06-25", "day"),
                 ("2025-03-05", "the first Tuesday in November 2024", "2024-11-05", "day"),
                 ("2025-03-05", "the third Thursday of May 2025", "2025-05-15", "day"),
-                ("2025-03-05", "Payday is the last Friday of the month.", "2025-03-28", "day")])
+                ("2025-03-05", "Payday is the last Friday of the month.", "2025-03-28", "day"),
+                ("2024-07-15", "the last monday of august", "2024-08-26", "day"),
+                ("2024-07-15", "The fair was held on the first Sunday of June.", "2024-06-02", "day")])
 def ordinal_weekday_of_month(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> Result:
     o = m["o"].lower()
     n = -1 if o in en.LAST_ORDINALS else en.ORDINALS[o]
@@ -573,7 +601,12 @@ def ordinal_weekday_of_month(m: re.Match[str], text: str, ref: date | None, leni
     if m["y"]:
         year = int(m["y"])
     elif ref is not None:
-        year = month_year(ref, month, "", tense(text, m.start(), m.end()))
+        clause = tense(text, m.start(), m.end())
+        if clause in (None, "either"):  # no tense: the nearest, as for a month-day ("the last Monday of August")
+            dates = [d for y in (ref.year - 1, ref.year, ref.year + 1) if cal.year_ok(y)
+                     and (d := cal.nth_weekday(y, month, wd, n))]
+            return _day(m, nearest_date(ref, dates, None), relative=True)
+        year = month_year(ref, month, "", clause)
     else:
         return _point(m, None, "unknown")
     return _day(m, cal.nth_weekday(year, month, wd, n), relative=not m["y"])
@@ -616,8 +649,15 @@ def first_last_day_of(m: re.Match[str], text: str, ref: date | None, lenient: bo
                 ("2025-03-05", "The deal was signed in February '24.", "2024-02", "month"),
                 ("2025-03-05", "in september 2019 we", "2019-09", "month"),
                 ("2025-03-05", "in March nineteen ninety-one", "1991-03", "month"),
-                ("2025-03-05", "the Mar-2020 contract", "2020-03", "month")])
+                ("2025-03-05", "the Mar-2020 contract", "2020-03", "month"),
+                ("1987-06-29", "PARIS SUGAR - 87 oct 1155/60/65P", None, "unknown"),
+                ("1987-04-07", "PARIS COCOA CLSG - May 1230/1255 ba Jul 1260 BID", None, "unknown"),
+                ("1987-10-20", "usage rose in October 1986/August 1987", "1987-08", "month")])
 def month_year_rule(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> Result:
+    if m["y"] and (re.match(r"/\d", text[m.end():m.end() + 2])
+                   or (len(m["m"]) <= 4 and m["m"].lower() not in ("june", "july") and not m["m"].endswith(".")
+                       and not 1900 <= int(m["y"]) <= 2099)):
+        return None  # "oct 1155/60/65", "Jul 1200 BID" in a futures table: a price, not a year
     y = int(m["y"]) if m["y"] else cal.two_digit_year(int(m["yy"]), ref) if m["yy"] else _spoken_year(m["sy"])
     return _point(m, cal.mval(y, _month_of(m["m"])), "month")
 
@@ -723,6 +763,11 @@ def weekday_by_holiday(m: re.Match[str], text: str, ref: date | None, lenient: b
                 ("2025-03-05", "The party was on new years eve.", "2024-12-31", "day"),
                 ("2025-03-05", "They married on New Years Day 2019.", "2019-01-01", "day"),
                 ("2025-03-05", "The strike began the week before Christmas.", None, "unknown"),
+                ("2025-11-18", "The queue formed on Boxing Day last year.", "2024", "year"),
+                ("2024-12-16", "The sales started on Boxing Day.", "2023-12-26", "day"),
+                ("2024-12-16", "The sales start on Boxing Day.", "2024-12-26", "day"),
+                ("2024-12-16", "Merry Christmas!", None, "unknown"),
+                ("2025-11-18", "The shop opens on Easter Monday next year.", "2026", "year"),
                 ("2025-03-05", "Sales soared in the weeks leading up to Christmas.", None, "unknown")])
 def holiday(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> Result:
     """Named holidays, fixed or computed (Easter by dateutil, Thanksgiving, Labor Day...)."""
@@ -733,6 +778,8 @@ def holiday(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> Res
         return None
     if not m["h"][:1].isupper() and not lenient and name in en.GENERIC_LOWER_HOLIDAYS:
         return None  # "an election day tradition", "may day": generic in lower case
+    if _GREETING_BEFORE.search(text, max(0, m.start() - 12), m.start()):
+        return _point(m, None, "unknown", "vague")  # "Merry Christmas!", "Happy Easter": a wish, no date
     subject: str | None = None
     nxt = _next_word(text, m.end())
     if not m["y"] and mod in ("", "the") \
@@ -760,6 +807,13 @@ def holiday(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> Res
         return _point(m, _iso(cal.holiday(name, int(m["y"]))), "day", start=start)
     if ref is None:
         return _point(m, None, "unknown", start=start)
+    rel_year = _REL_YEAR.match(text, m.end()) if mod in ("", "the") else None
+    if rel_year:  # "on Boxing Day last year": the holiday in the year named, as for "June 23 last year"
+        y = ref.year + {"last": -1, "next": 1}.get(rel_year["rel"].lower(), 0)
+        if not cal.year_ok(y):
+            return _point(m, None, "unknown", start=start)
+        return [_point(m, _iso(cal.holiday(name, y)), "day", start=start, relative=True),
+                Cand(rel_year.start("rel"), rel_year.end(), cal.yval(y), "year", relative=True)]
     dates = [d for y in (ref.year - 1, ref.year, ref.year + 1) if (d := cal.holiday(name, y))]
     if mod == "last":
         chosen = next((d for d in reversed(dates) if d < ref), None)
@@ -772,11 +826,14 @@ def holiday(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> Res
     elif subject:
         chosen = nearest_date(ref, dates, subject)  # "Easter is early", "Christmas was quiet"
     else:
-        clause = tense(text, m.start(), m.end())
+        clause, cue = tense_cue(text, m.start(), m.end())
+        if clause == "past" and cue not in en.WEAK_PAST_CUES and _own_past_verb(text, m.start()) == cue:
+            clause = "past!"  # "the sales started on Boxing Day": the past verb is the holiday's own
         chosen = None if clause == "either" else nearest_date(ref, dates, clause)
     return _point(m, _iso(chosen), "day", start=start, relative=True)
 
 
+_GREETING_BEFORE = re.compile(r"(?:^|[.!?;:\"“(]\s*|\n\s*|,\s*)(?:" + _alt(en.GREETING_WORDS) + r")\s+$")
 _HOLIDAY_GENERIC = re.compile(r"(?i)\s+\S+\s+(?:(?:a|an)\s+(?!(?:week|month|day|fortnight|few|couple)\b)|"
                               + _alt(en.HOLIDAY_GENERIC_AFTER) + r"\b)")
 _STRETCH_BEFORE = re.compile(r"(?i)\bthe\s+(?:weeks?|weekend|months?|days|run-up|period|time)\s+(?:before|after|"
@@ -922,7 +979,7 @@ def weekday_of_week(m: re.Match[str], text: str, ref: date | None, lenient: bool
     return _day(m, cal.shift(monday, en.WEEKDAYS[m["wd"].lower()]) if monday else None, relative=True)
 
 
-@rule(r"(?i:\b(?P<n>a|one|two|three|four|\d)\s+weeks?\s+ago\s+)(?P<wd>" + _WEEKDAY + r")\b", "wd",
+@rule(r"(?i:\b(?P<n>a|one|two|three|four|\d)\s+weeks?\s+ago\s+)(?P<wd>" + _WEEKDAY_I + r")\b", "wd",
       examples=[("1998-08-20", "The bombs went off a week ago Friday.", "1998-08-07", "day"),
                 ("2025-03-05", "The plant closed two weeks ago Monday.", "2025-02-17", "day"),
                 ("2025-03-05", "It began a week ago Wednesday.", "2025-02-26", "day")])
@@ -972,10 +1029,12 @@ def weekday_week(m: re.Match[str], text: str, ref: date | None, lenient: bool) -
 
 
 @rule(r"(?i:\b(?P<n>" + _NUMWORD + r")\s+(?P<u>days?|weeks?|months?|years?|fortnights?)\s+from\s+)"
-      r"(?P<base>(?i:today|now|tomorrow|yesterday)|" + _WEEKDAY + r")\b", ("unit",),
+      r"(?P<base>(?i:today|now|tomorrow|yesterday)|" + _WEEKDAY_I + r")\b", ("unit",),
       examples=[("2025-03-05", "two weeks from today", "2025-03-19", "day"),
                 ("2025-03-05", "a week from Friday", "2025-03-14", "day"),
                 ("2025-03-05", "ten days from tomorrow", "2025-03-16", "day"),
+                ("2026-04-05", "The fair opens a week from Sunday.", None, "unknown"),
+                ("2025-03-05", "the fair opens a week from tuesday", "2025-03-18", "day"),
                 ("2025-03-05", "three months from now", "2025-06", "month")])
 def units_from(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> Result:
     """"two weeks from today", "a week from Friday": an offset from a day anchor, forwards."""
@@ -985,6 +1044,8 @@ def units_from(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> 
     base_word = m["base"].lower()
     unit = m["u"].lower().rstrip("s")
     if base_word in en.WEEKDAYS:
+        if en.WEEKDAYS[base_word] == ref.weekday():
+            return _point(m, None, "unknown")  # "a week from Sunday" said on a Sunday: today's or the next?
         base = weekday_date(ref, en.WEEKDAYS[base_word], "", "future")
     else:
         base = cal.shift(ref, {"today": 0, "now": 0, "tomorrow": 1, "yesterday": -1}[base_word])
@@ -1001,7 +1062,7 @@ _SCHEDULE_BEFORE = re.compile(r"(?i)\b(?:open|opening|hours|daily|weekly|usually
 _HOURS_AFTER_RANGE = re.compile(r"(?i),?\s+(?:from\s+|between\s+)?\d{1,2}(?::\d\d)?\s*(?:[ap]\.?m\.?)?\s*(?:[-–]|to|and)\s*\d")
 
 
-@rule(r"\b(?:(?P<from>(?i:from))\s+)?(?P<a>" + _WEEKDAY + r")\s+(?i:to|until|till|through|thru)\s+(?P<b>" + _WEEKDAY
+@rule(r"\b(?:(?P<from>(?i:from))\s+)?(?P<a>" + _WEEKDAY_I + r")\s+(?i:to|until|till|through|thru)\s+(?P<b>" + _WEEKDAY_I
       + r")\b(?!['’])",
       "wd",
       examples=[("2025-03-05", "The plant will be closed from Monday to Friday.", "2025-03-14", "day"),
@@ -1036,7 +1097,7 @@ def weekday_to_weekday(m: re.Match[str], text: str, ref: date | None, lenient: b
             _point(m, _iso(last), "day", start=m.start("b"), end=m.end("b"), relative=True)]
 
 
-@rule(r"(?i:\b(?:the\s+)?(?P<rel>following|next|previous|preceding|prior)\s+)(?P<wd>" + _WEEKDAY + r")\b", "wd",
+@rule(r"(?i:\b(?:the\s+)?(?P<rel>following|next|previous|preceding|prior)\s+)(?P<wd>" + _WEEKDAY_I + r")\b", "wd",
       examples=[("2025-03-05", "He arrived on May 1, 2024 and left the following Monday.", "2024-05-06", "day"),
                 ("2025-03-05", "It fell on March 3, 2025 after rising the previous Friday.", "2025-02-28", "day")])
 def narrative_weekday(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> Result:
@@ -1054,6 +1115,11 @@ def narrative_weekday(m: re.Match[str], text: str, ref: date | None, lenient: bo
       examples=[("2024-12-02", "On Friday night, insurgents advanced.", "2024-11-29", "day"),
                 ("2024-12-02", "The summit will open Thursday.", "2024-12-05", "day"),
                 ("2024-12-02", "He left last Friday.", "2024-11-29", "day"),
+                ("2025-06-11", "Happy Friday, everyone.", None, "unknown"),
+                ("2025-06-11", "The Fed meets next Tuesday and Wednesday.", "2025-06-18", "day"),
+                ("2025-06-11", "Talks were held last Monday and Tuesday.", "2025-06-10", "day"),
+                ("2025-06-11", "The match has been moved to Sunday.", "2025-06-15", "day"),
+                ("2025-06-11", "The vote was pushed back to Friday.", "2025-06-13", "day"),
                 ("2010-01-20", "200,000 people died in last Tuesday's quake.", "2010-01-12", "day"),
                 ("2005-11-17", "The election kicked off last Wednesday.", "2005-11-09", "day"),
                 ("2010-01-14", "Thousands are expected to have died in Tuesday's earthquake.", "2010-01-12", "day"),
@@ -1104,6 +1170,8 @@ def weekday(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> Res
     if not m["mod"] and (_HOURS_AFTER.match(text, m.end()) or _DAY_SPAN_BEFORE.search(text, max(0, m.start() - 12),
                                                                                           m.start())):
         return _point(m, None, "unknown", "set")  # opening hours: "Open Wednesday-Saturday 11 a.m.-9 p.m."
+    if not m["mod"] and _GREETING_BEFORE.search(text, max(0, m.start() - 12), m.start()):
+        return _point(m, None, "unknown", "vague")  # "Happy Friday, everyone": a greeting
     if _NAMED_DAY_BEFORE.search(text, max(0, m.start() - 8), m.start()):
         return None  # "Black Monday" names a past crash, "Cyber Monday" a sales day: not this week's Monday
     if not m["mod"] and not m["part"] and prev == "the" and _NAME_AFTER.match(text, m.end()):
@@ -1113,9 +1181,19 @@ def weekday(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> Res
     mod = re.sub(r"\s+", " ", (m["mod"] or "").lower())
     if mod in ("early", "late", "earlier", "later"):
         mod = ""
+    wd = en.WEEKDAYS[m["wd"].lower()]
+    shared = _SHARED_MODIFIER.search(text, max(0, m.start() - 40), m.start()) if mod == "" and not m["part"] else None
+    if shared:  # "next Tuesday and Wednesday": the second day shares the first one's week
+        first = weekday_date(ref, en.WEEKDAYS[shared["wd"].lower()], re.sub(r"\s+", " ", shared["mod"].lower()), None)
+        delta = (wd - en.WEEKDAYS[shared["wd"].lower()]) % 7
+        if first and delta:
+            return _day(m, cal.shift(first, delta), relative=True)
     clause = tense(text, m.start(), m.end()) if mod in ("", "this") else None
     if clause is None and mod == "" and (prev == "by" or _DEADLINE_BEFORE.search(text, max(0, m.start() - 30), m.start())):
         clause = "future"  # "by Friday", "by close of business Friday": a deadline
+    if mod == "" and clause in (None, "past", "either") and _RESCHEDULED_BEFORE.search(text, max(0, m.start() - 30),
+                                                                                        m.start()):
+        clause = "future"  # "the match has been moved to Sunday": a new date, ahead
     if clause in (None, "past") and mod == "" and not m["part"] and _SUBJECT_IS.match(text, m.end()) \
             and _CLAUSE_OPENING.search(text, max(0, m.start() - 12), m.start()):
         clause = "future"  # "Monday is a holiday", "Friday is the deadline": the coming one
@@ -1123,7 +1201,6 @@ def weekday(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> Res
         # "the vote, which had been scheduled for Sunday, would be delayed": a plan still ahead
         # or one that passed; the sentence does not say which
         return _point(m, None, "unknown")
-    wd = en.WEEKDAYS[m["wd"].lower()]
     if mod == "" and m.group().lower().endswith("'s"):
         clause = _possessive_tense(text, m.start(), m.end())
         if clause == "future" and (wd - ref.weekday()) % 7 > 4 and tense(text, m.start(), m.end()) == "past":
@@ -1139,9 +1216,12 @@ def weekday(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> Res
 # "said at a Wednesday news conference", "in a Wednesday media event": the weekday qualifies one
 # told happening (a noun after it), where "on a Friday", "a Friday night" name no one day
 _EVERY_OTHER = re.compile(r"(?i)\b(?:every|each)\s+(?:other|second|third|fourth|alternate)\s+$")
+_SHARED_MODIFIER = re.compile(r"(?i)\b(?P<mod>next|last|this\s+coming|this\s+past|this|coming)\s+(?P<wd>" + _WEEKDAY_I
+                              + r")\s*(?:,|and|or|&)\s*(?:on\s+)?$")
+_RESCHEDULED_BEFORE = re.compile(r"(?i)\b(?:" + _alt(en.RESCHEDULE_VERBS) + r")\s+(?:back\s+)?(?:to|until|till|for)\s+$")
 _NAMED_DAY_BEFORE = re.compile(r"\b(?:" + _alt(en.WEEKDAY_NAME_PREFIXES) + r")\s*$")
 _NAME_AFTER = re.compile(r"\s+(?!(?:" + _MONTH_FULL + r")\b)[A-Z][a-z]+")
-_DEADLINE_BEFORE = re.compile(r"(?i)(?:\bby\s+(?:the\s+)?|\b)(?:" + _alt(en.DEADLINE_WORDS) + r")\s*,?\s*$")
+_DEADLINE_BEFORE = re.compile(r"(?i)(?:\bby\s+(?:the\s+)?|\b)(?:" + _alt(en.DEADLINE_WORDS) + r")\s*[,:]?\s*$")
 _EVENT_NOUN_AFTER = re.compile(r"\s+(?!(?:" + _alt(en.INDEFINITE_DAY_FOLLOWERS) + r")\b)[a-z]{3,}\b(?![-'’])")
 _WEEKDAY_OF_DATE = re.compile(r"(?i)\b(?:" + _alt(en.WEEKDAY_OF_DATE_VERBS) + r")\s+(?:on\s+)?an?\s+$")
 _SUBJECT_IS = re.compile(r"\s+is\s+(?!(?:over|gone|past|when|why|where|what|also)\b)")
@@ -1179,11 +1259,13 @@ def _possessive_tense(text: str, start: int, end: int, weak_future: bool = False
     return None if clause == "future" and cue in en.WEAK_FUTURE_CUES and not weak_future else clause
 
 
-@rule(r"\b(?P<w>(?i:today|tonight|yesterday|tomorrow|the\s+day\s+before\s+yesterday|"
-      r"the\s+day\s+after\s+tomorrow|this\s+(?:morning|afternoon|evening)|last\s+(?:night|evening)|overnight))(?:'s)?"
+@rule(r"\b(?P<w>(?i:today|tonight|yesterday|tomorrow|(?:the\s+)?day\s+before\s+yesterday|"
+      r"(?:the\s+)?day\s+after\s+tomorrow|this\s+(?:morning|afternoon|evening)|last\s+(?:night|evening)|overnight))(?:'s)?"
       r"(?:\s+(?i:morning|afternoon|evening|night))?\b", ("rel", "unit"),
       examples=[("2025-03-05", "the day before yesterday", "2025-03-03", "day"),
                 ("2025-03-05", "the day after tomorrow", "2025-03-07", "day"),
+                ("2025-03-05", "see you day after tomorrow", "2025-03-07", "day"),
+                ("2025-03-05", "He left day before yesterday.", "2025-03-03", "day"),
 
                 ("2025-03-05", "Shots were fired last night.", "2025-03-04", "day"),
                 ("2025-03-05", "Rebels attacked overnight.", "2025-03-05", "day"),
@@ -1203,9 +1285,9 @@ def relative_day(m: re.Match[str], text: str, ref: date | None, lenient: bool) -
             return None  # "overnight rates", "an overnight stay": an adjective
     if ref is None:
         return _point(m, None, "unknown")
-    if w.startswith("the day before"):
+    if w.startswith(("the day before", "day before")):
         off = -2
-    elif w.startswith("the day after"):
+    elif w.startswith(("the day after", "day after")):
         off = 2
     else:
         off = {"today": 0, "tonight": 0, "overnight": 0, "yesterday": -1, "tomorrow": 1, "this": 0,
@@ -1285,7 +1367,7 @@ def trading_day(m: re.Match[str], text: str, ref: date | None, lenient: bool) ->
 
 
 @rule(r"(?<![\w:.])(?:(?i:at|about|around|by)\s+)?(?P<t>" + _CLOCK + r")"
-      r"(?:\s*(?:\([^)\n]{1,15}\))?\s*(?:on\s+)?(?P<wd>" + _WEEKDAY + r")\b"
+      r"(?:\s*(?:\([^)\n]{1,15}\))?\s*(?:on\s+)?(?P<wd>" + _WEEKDAY_I + r")\b"
       r"|,?\s*(?:on\s+)?(?P<m>" + _MONTH_ANY + r")\s*(?P<d>" + _DAY + r")\b(?:,?\s+(?P<y>" + _YEAR + r")\b)?"
       r"|\s+(?P<rd>(?i:today|tomorrow|yesterday|tonight))\b)?",
       "num",
@@ -1299,7 +1381,10 @@ def trading_day(m: re.Match[str], text: str, ref: date | None, lenient: bool) ->
                 ("1999-04-19", "A jogger saw the car at 6 a.m. ten days before the shooting.", None, "unknown"),
                 ("2011-11-08", "The jury heard he had propofol at 10.40 am on the day of his death.", None,
                  "unknown"),
-                ("1997-04-12", "He was due at around 5:30 p.m. (1530 GMT).", "1997-04-12", "day")])
+                ("1997-04-12", "He was due at around 5:30 p.m. (1530 GMT).", "1997-04-12", "day"),
+                ("2025-06-11", "The polls close at 5pm ET Friday.", "2025-06-13", "day"),
+                ("2025-06-11", "The quake hit at 11am local time Thursday.", "2025-06-05", "day"),
+                ("2005-11-17", "Polls are open from 07:00 to 16:00 local time.", None, "unknown")])
 def clock_time(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> Result:
     """A time of day dates the day the story is at; "10:35 a.m. Friday" takes that weekday."""
     t = m["t"]
@@ -1318,6 +1403,9 @@ def clock_time(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> 
             return _point(m, None, "unknown", start=start)
         d = weekday_date(ref, en.WEEKDAYS[m["wd"].lower()], "", tense(text, start, m.end()))
         return _point(m, _iso(d), "day", start=start, relative=True)
+    after = _DATE_AFTER_CLOCK.match(text, m.end())
+    if after and ref is not None:  # "at 18:00 CET on 12 June", "3 pm on the 4th": the day named after it
+        return _point(m, _iso(_date_after_clock(after, text, ref, start)), "day", start=start, relative=not after["y"])
     if _CLOCK_SPAN.match(text, m.end()) or _CLOCK_SPAN_BEFORE.search(text, max(0, start - 12), start):
         return _point(m, None, "unknown", "set", start=start)  # opening hours: "11 a.m.-9 p.m."
     if _OFFSET_AFTER.match(text, m.end()) or _EVENT_DAY_AFTER.match(text, m.end()):
@@ -1327,10 +1415,32 @@ def clock_time(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> 
     return _anaphor(m, "day:0", start=start)
 
 
+_DATE_AFTER_CLOCK = re.compile(r",?\s*(?i:on\s+)?(?:(?i:the\s+)?(?P<d>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?\s+(?i:of\s+)?"
+                               r"(?P<m>" + _MONTH_ANY + r")(?:,?\s+(?P<y>" + _YEAR + r")\b)?"
+                               r"|(?i:the\s+)(?P<n>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)\b(?![ \t]*\w))")
+
+
+def _date_after_clock(after: re.Match[str], text: str, ref: date, start: int) -> date | None:
+    """The day a date right after a clock time names: "on 12 June" (its year by the tense unless
+    written) or "on the 4th" (this month or a neighbouring one, by the tense, as ``nth_day``)."""
+    clause = tense(text, start, after.end())
+    if after["n"]:
+        day = int(after["n"])
+        if clause == "future":
+            y, mo = (ref.year, ref.month) if day >= ref.day else cal.month_add(ref.year, ref.month, 1)
+        else:
+            y, mo = (ref.year, ref.month) if day <= ref.day else cal.month_add(ref.year, ref.month, -1)
+        return cal.ymd(y, mo, day) if cal.year_ok(y) else None
+    month, day = _month_of(after["m"]), int(after["d"])
+    if after["y"]:
+        return cal.ymd(int(after["y"]), month, day)
+    return month_day_date(ref, month, day, None if clause == "either" else clause)
+
+
 _OFFSET_AFTER = re.compile(r"(?i)\s+(?:" + _NUMWORD + r"|the)\s+(?:days?|weeks?|months?|years?|nights?)\s+"
                            r"(?:before|after|earlier|later|ago|prior)\b")
 _CLOCK_SPAN = re.compile(r"(?i)\s*[-–]\s*\d{1,2}(?::\d\d)?\s*(?:[ap]\.?m\b|o'clock)")
-_CLOCK_SPAN_BEFORE = re.compile(r"(?i)(?:\d\s*[ap]\.?m\.?|\d:\d\d)\s*[-–]\s*$")
+_CLOCK_SPAN_BEFORE = re.compile(r"(?i)(?:\d\s*[ap]\.?m\.?|\d:\d\d)\s*(?:[-–]|to|until|till)\s*$")
 _EVENT_DAY_AFTER = re.compile(r"(?i)\s+on\s+the\s+(?:\w+\s+)?(?:day|morning|afternoon|evening|night)\s+"
                               r"(?:of|before|after)\s+(?!(?:" + _NUMWORD + r"|\d))")
 _HOUR_WORD = r"(?:1[0-2]|0?[1-9]|" + "|".join(sorted(en.CLOCK_HOURS, key=len, reverse=True)) + r")"
@@ -1340,7 +1450,8 @@ _HOUR_WORD = r"(?:1[0-2]|0?[1-9]|" + "|".join(sorted(en.CLOCK_HOURS, key=len, re
       r"approximately|shortly\s+(?:after|before)|just\s+(?:after|before))\s+)?)"
       r"(?:(?P<h>" + _HOUR_WORD + r")(?i:(?P<oc>\s+o['’]clock)?(?:\s+(?P<part>in\s+the\s+(?:morning|afternoon|evening)|"
       r"at\s+night))?)|(?P<noon>(?i:noon|midnight|midday|dawn|dusk|daybreak)))"
-      r"(?:,?\s+(?i:on\s+)?(?P<wd>" + _WEEKDAY + r"))?\b", ("rel", "unit"),
+      r"(?:\s+(?P<rd>(?i:today|tomorrow|yesterday|tonight))|,?\s+(?i:on\s+)?(?P<wd>" + _WEEKDAY_I + r"))?\b",
+      ("rel", "unit"),
       examples=[("2025-03-05", "The fire broke out at 4 in the morning.", "2025-03-05", "day"),
                 ("2025-03-05", "He called at about ten o'clock.", "2025-03-05", "day"),
                 ("2025-03-05", "Police came at four o'clock on the morning of the raid.", None, "unknown"),
@@ -1348,6 +1459,9 @@ _HOUR_WORD = r"(?:1[0-2]|0?[1-9]|" + "|".join(sorted(en.CLOCK_HOURS, key=len, re
                 ("2025-03-05", "The truce took effect at midnight Friday.", "2025-02-28", "day"),
                 ("2025-03-05", "The truce will take effect at midnight Friday.", "2025-03-07", "day"),
                 ("2025-03-05", "They met at noon on Monday.", "2025-03-03", "day"),
+                ("2025-03-05", "We'll meet at noon tomorrow.", "2025-03-06", "day"),
+                ("2025-03-05", "The curfew began at midnight yesterday.", "2025-03-04", "day"),
+                ("2025-03-05", "The shop shuts at six o'clock tomorrow.", "2025-03-06", "day"),
                 ("2025-03-05", "at 4 in the afternoon Tuesday", "2025-03-04", "day"),
                 ("2025-03-05", "He scored at 4 in the first half.", None, "unknown"),
                 ("2025-03-05", "at four people", None, "unknown")])
@@ -1356,6 +1470,11 @@ def spoken_clock(m: re.Match[str], text: str, ref: date | None, lenient: bool) -
     if m["h"] and not (m["oc"] or m["part"]):
         return None  # "at 4", "at four": a count or a score, not a time
     start = m.start("h") if m["h"] else m.start("noon")
+    if m["rd"]:  # "at noon tomorrow": the day named, not the story's
+        if ref is None:
+            return _point(m, None, "unknown", start=start)
+        off = {"today": 0, "tonight": 0, "tomorrow": 1, "yesterday": -1}[m["rd"].lower()]
+        return _point(m, _iso(cal.shift(ref, off)), "day", start=start, relative=True)
     if m["wd"]:
         if ref is None:
             return _point(m, None, "unknown", start=start)
@@ -1371,7 +1490,7 @@ def spoken_clock(m: re.Match[str], text: str, ref: date | None, lenient: bool) -
 @rule(r"(?i:\b(?:(?:at|about|around|by|until|till|from|since|before|after)\s+)?(?P<frac>half|(?:a\s+)?quarter|"
       r"twenty[- ]five|twenty|ten|five)\s+(?:minutes\s+)?(?P<dir>past|after|to)\s+)(?P<h>" + _HOUR_WORD + r")"
       r"(?i:(?:\s+o['’]clock)?(?:\s+(?:in\s+the\s+(?:morning|afternoon|evening)|at\s+night))?)"
-      r"(?:\s+(?P<rd>(?i:today|tomorrow|yesterday|tonight))|,?\s+(?i:on\s+)?(?P<wd>" + _WEEKDAY + r"))?\b"
+      r"(?:\s+(?P<rd>(?i:today|tomorrow|yesterday|tonight))|,?\s+(?i:on\s+)?(?P<wd>" + _WEEKDAY_I + r"))?\b"
       r"(?![.,:]\d|\s*(?:%|percent|per\s+cent|million|billion|[-–]))", ("vague", "unit"),
       examples=[("2025-03-05", "The meeting is at half past ten.", "2025-03-05", "day"),
                 ("2025-03-05", "He arrived at half past ten yesterday.", "2025-03-04", "day"),
@@ -1401,14 +1520,18 @@ def clock_fraction(m: re.Match[str], text: str, ref: date | None, lenient: bool)
     return _anaphor(m, "day:0")
 
 
-@rule(r"(?i:\b(?:at\s+|by\s+|around\s+|about\s+)?this\s+time\s+(?P<rel>last|next)\s+(?P<u>year|month|week))\b",
+@rule(r"(?i:\b(?:at\s+|by\s+|around\s+|about\s+)?(?:this|(?<!the\s)(?P<same>same))\s+time\s+(?P<rel>last|next)\s+(?P<u>year|month|week))\b",
       ("vague", "unit"),
       examples=[("2025-03-05", "Prices were lower this time last year.", "2024-03-05", "day"),
                 ("2025-03-05", "We will be back this time next year.", "2026-03-05", "day"),
                 ("2024-02-29", "It snowed this time last year.", "2023-02-28", "day"),
-                ("2025-03-05", "He was here this time last week.", "2025-02-26", "day")])
+                ("2025-03-05", "He was here this time last week.", "2025-02-26", "day"),
+                ("2025-03-05", "Same time next week?", "2025-03-12", "day")])
 def this_time_last(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> Result:
-    """"this time last year": the same day a year (month, week) away, a day."""
+    """"this time last year": the same day a year (month, week) away, a day; "same time next week"
+    too (a plan), but "same time last year" compares periods (the comparison rule's)."""
+    if m["same"] and m["rel"].lower() == "last":
+        return None
     if ref is None:
         return _point(m, None, "unknown")
     step = -1 if m["rel"].lower() == "last" else 1
@@ -1431,6 +1554,8 @@ def this_time_last(m: re.Match[str], text: str, ref: date | None, lenient: bool)
                 ("2025-03-05", "this week", "2025-03-03/2025-03-09", "range"),
                 ("2025-03-05", "last summer", "2024-06-01/2024-08-31", "range"),
                 ("2025-03-05", "Crowds gathered over the past weekend.", "2025-03-01/2025-03-02", "range"),
+                ("2025-03-05", "The fair opens this coming weekend.", "2025-03-08/2025-03-09", "range"),
+                ("2025-03-09", "The fair opens this coming weekend.", "2025-03-15/2025-03-16", "range"),
                 ("2025-03-05", "In 2019 sales fell; the following year they rose.", "2020", "year"),
                 ("2025-03-05", "They met on March 3. The following week they signed.", "2025-03-10/2025-03-16",
                  "range"),
@@ -1438,7 +1563,8 @@ def this_time_last(m: re.Match[str], text: str, ref: date | None, lenient: bool)
                  "range"),
                 ("2025-03-05", "The following week they signed.", None, "unknown"),
                 ("2025-03-05", "The previous week it rained.", None, "unknown"),
-                ("2025-03-05", "The following month they signed.", None, "unknown")])
+                ("2025-03-05", "The following month they signed.", None, "unknown"),
+                ("2025-06-11", "He had left the previous summer.", None, "unknown")])
 def relative_unit(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> Result:
     mod = re.sub(r"\s+", " ", m["mod"].lower())
     unit = en.UNIT_ABBREVIATIONS.get(m["u"].lower(), m["u"].lower())
@@ -1462,6 +1588,8 @@ def relative_unit(m: re.Match[str], text: str, ref: date | None, lenient: bool) 
             "this coming": 1}.get(mod, 0)
     if mod in ("the latest", "the last") and unit == "quarter":
         step = -1
+    if mod in ("this coming", "coming") and unit == "weekend" and ref.weekday() < 5:
+        step = 0  # "this coming weekend", said on a weekday, is this week's
     if unit == "year":
         return _point(m, cal.yval(ref.year + step), "year", relative=True)
     if unit == "month":
@@ -1491,11 +1619,22 @@ def relative_unit(m: re.Match[str], text: str, ref: date | None, lenient: bool) 
 @rule(r"(?i)\b(?:(?:the\s+)?(?:end|beginning|start|middle|turn|rest|remainder|balance)\s+of\s+"
       r"(?:the|this|last|next)\s+(?:fiscal\s+)?(?:year|month|week)|year[- ]end|year's\s+end|"
       r"month[- ]end|(?:earlier|later)\s+in\s+the\s+(?:year|month|week)|"
-      r"earlier\s+this\s+year|later\s+this\s+year)\b", "unit",
+      r"earlier\s+this\s+year|later\s+this\s+year|(?P<bare>(?:end|beginning|start)\s+of\s+(?:year|month|week)))"
+      r"\b(?!-)", "unit",
       examples=[("2025-03-05", "by the end of the year", "2025", "year"),
-                ("2025-03-05", "at the beginning of last year", "2024", "year")])
+                ("2025-03-05", "at the beginning of last year", "2024", "year"),
+                ("2025-03-05", "Send the figures by end of month.", "2025-03", "month"),
+                ("2025-03-05", "The plant closes at end of year.", "2025", "year"),
+                ("2025-03-05", "end of week", "2025-03-03/2025-03-09", "range"),
+                ("2025-03-05", "The end of year exams were hard.", None, "unknown")])
 def part_of(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> Result:
-    """'the end of the year', 'by year-end', 'earlier in the month', 'the beginning of last year'."""
+    """'the end of the year', 'by year-end', 'earlier in the month', 'the beginning of last year'.
+    Without an article ("by end of month") only after a preposition or alone, and not before a
+    noun ("end of year exams" may be any year's)."""
+    if m["bare"]:
+        prev = _prev_word(text, m.start()).lower()
+        if (prev and prev not in en.DEADLINE_PREPOSITIONS) or _next_word(text, m.end())[:1].isalpha():
+            return None
     if re.match(r"(?i)(?:year|month)", m.group()):
         prev = _prev_word(text, m.start())
         nxt = _next_word(text, m.end())
@@ -1528,14 +1667,21 @@ def part_of(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> Res
                 ("1999-01-22", "Kopp's 1987 Chevrolet Cavalier was found.", None, "unknown"),
                 ("2025-03-05", "He restored a 1965 Ford Mustang.", None, "unknown"),
                 ("2025-03-05", "In 1987 Ford posted a record profit.", "1987", "year"),
-                ("2025-03-05", "some 2000 people", None, "unknown")])
+                ("2025-03-05", "some 2000 people", None, "unknown"),
+                ("2025-03-05", "The house was built around 1990.", "1990", "year"),
+                ("2025-03-05", "Around 2010, when sales fell, it closed.", "2010", "year"),
+                ("2025-03-05", "around 1990 people marched", None, "unknown")])
 def year(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> Result:
     y = int(m["y"])
     prev = _prev_word(text, m.start())
     mod = (m["mod"] or "").lower()
     if not mod:
         nxt = _next_word(text, m.end()).lower().rstrip(".,;:")
-        if nxt in en.UNIT_NOUNS or prev in en.QUANTITY_BEFORE or prev.endswith(("$", "€", "£", "#")):
+        approx_year = prev in en.APPROXIMATE_YEAR_WORDS and 1900 <= y <= (ref.year if ref else 2099) and (
+            not nxt or nxt in en.YEAR_FOLLOWERS) and _prev_word(text, m.start() - len(prev) - 1) not in en.AMOUNT_LEADS
+        # "built around 1990.", "around 1990, when": a year; "rose to around 2050." is a level
+        if nxt in en.UNIT_NOUNS or (prev in en.QUANTITY_BEFORE and not approx_year) \
+                or prev.endswith(("$", "€", "£", "#")):
             return None
         if nxt in en.MODEL_YEAR_MAKES and _next_word(text, m.end())[:1].isupper() \
                 and prev not in en.YEAR_PREPOSITIONS:
@@ -1786,6 +1932,8 @@ def _season(m: re.Match[str], text: str, ref: date | None, mod: str, unit: str, 
             "this coming": "next"}.get(mod, mod)
     if base in ("the past", "the last", "the next", "the coming"):
         return _point(m, None, "unknown", "duration")
+    if base in ("the previous", "the preceding", "the following", "the same", "the latest"):
+        return _point(m, None, "unknown")  # "the previous summer": the story's, which is not told here
     return _point(m, cal.season_range(cal.season_year(ref, code, base), code), "range", relative=True)
 
 
@@ -2105,7 +2253,7 @@ def for_the_year(m: re.Match[str], text: str, ref: date | None, lenient: bool) -
     return _anaphor(m, "year:period", start=start)
 
 
-@rule(r"(?<![\w.])(?:(?P<wd>" + _WEEKDAY + r"),?\s+)?(?P<on>on\s+)?(?P<the>the\s+)?(?:(?P<d>[12]?\d|3[01])(?:st|nd|rd|th)|(?P<dw>"
+@rule(r"(?<![\w.])(?:(?P<wd>" + _WEEKDAY_I + r"),?\s+)?(?P<on>on\s+)?(?P<the>the\s+)?(?:(?P<d>[12]?\d|3[01])(?:st|nd|rd|th)|(?P<dw>"
       + _ORDINAL_DAY + r"))\s+(?:of\s+)?(?:(?P<m>" + _MONTH_ANY + r")(?:,?\s+(?P<y>" + _YEAR + r")\b)?|"
       r"(?P<rel>(?i:this|last|next))\s+(?i:month)\b)", ("num", "month", "unit"),
       examples=[("2025-03-05", "Payment is due on the 15th of next month.", "2025-04-15", "day"),
@@ -2176,14 +2324,19 @@ def unit_after_next(m: re.Match[str], text: str, ref: date | None, lenient: bool
     return _point(m, cal.week_range(cal.shift(ref, -ref.weekday() + 7 * step)), "range", relative=True)
 
 
-@rule(r"(?i:\b(?:the\s+)?(?P<o>first|second|third|fourth|last|final)\s+week\s+(?:of|in)\s+)(?:(?P<m>" + _MONTH_ANY
+@rule(r"(?i:\b(?:the\s+)?(?P<o>first|second|third|fourth|last|final)\s+(?P<u>week|weekend)\s+(?:of|in)\s+)(?:(?P<m>" + _MONTH_ANY
       + r")(?:,?\s+(?P<y>" + _YEAR + r")\b)?|(?P<rel>(?i:this|last|next))\s+(?i:month)\b)", "unit",
       examples=[("2025-03-05", "in the first week of April 2024", "2024-04-01/2024-04-07", "range"),
                 ("2025-03-05", "the second week of March 2020", "2020-03-08/2020-03-14", "range"),
                 ("2025-03-05", "the last week of February 2024", "2024-02-23/2024-02-29", "range"),
                 ("2025-03-05", "The talks resume in the first week of next month.", "2025-04-01/2025-04-07", "range"),
                 ("2025-03-05", "Sales fell in the last week of December.", "2024-12-25/2024-12-31", "range"),
-                ("2025-03-05", "The festival opens in the third week of June.", "2025-06-15/2025-06-21", "range")])
+                ("2025-03-05", "The festival opens in the third week of June.", "2025-06-15/2025-06-21", "range"),
+                ("2025-03-05", "The fair is held the last weekend of April.", "2025-04-26/2025-04-27", "range"),
+                ("2025-03-05", "It snowed on the first weekend of February.", "2025-02-01/2025-02-02", "range"),
+                ("2025-03-05", "The race is the second weekend in July.", "2025-07-12/2025-07-13", "range"),
+                ("2025-03-05", "The race is the first weekend of June.", None, "unknown"),
+                ("2025-03-05", "The race is the last weekend of May.", None, "unknown")])
 def week_of_month(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> Result:
     """"the first week of April": the month's days 1-7 (8-14, 15-21, 22-28; the last week its
     last seven days), a range; the month by its year, or last/next month, or the clause's tense."""
@@ -2202,10 +2355,29 @@ def week_of_month(m: re.Match[str], text: str, ref: date | None, lenient: bool) 
     if not cal.year_ok(year):
         return _point(m, None, "unknown")
     o = m["o"].lower()
+    if m["u"].lower() == "weekend":
+        return _point(m, _weekend_of_month(year, month, o), "range", relative=not m["y"])
     last = cal.last_day(year, month)
     first = last - 6 if o in en.LAST_ORDINALS else 7 * (en.ORDINALS[o] - 1) + 1
     return _point(m, cal.span(cal.ymd(year, month, first), cal.ymd(year, month, min(first + 6, last))), "range",
                   relative=not m["y"])
+
+
+def _weekend_of_month(year: int, month: int, ordinal: str) -> str | None:
+    """The Nth (or last) Saturday of the month and the Sunday after it. A month that begins on a
+    Sunday (is the 1st its first weekend?) or ends on a Saturday (is the 31st and the 1st after it
+    its last?) has no one answer, so none is given."""
+    if ordinal in en.LAST_ORDINALS:
+        end = cal.ymd(year, month, cal.last_day(year, month))
+        if end is None or end.weekday() == 5:
+            return None
+        sat = cal.shift(end, -((end.weekday() - 5) % 7))
+    else:
+        first = cal.ymd(year, month, 1)
+        if first is None or first.weekday() == 6:
+            return None
+        sat = cal.nth_weekday(year, month, 5, en.ORDINALS[ordinal])
+    return cal.span(sat, cal.shift(sat, 1) if sat else None)
 
 
 @rule(r"(?<![\w/.,$-])(?P<m>0[1-9]|1[0-2])/(?P<y>(?:19|20)\d\d)(?![\w/%]|[.,]\d)", "num",
@@ -2217,9 +2389,6 @@ def numeric_month_year(m: re.Match[str], text: str, ref: date | None, lenient: b
     return _point(m, cal.mval(int(m["y"]), int(m["m"])), "month")
 
 
-_WEEKDAY_ABBR = r"(?P<wa>(?i:mon|tues?|weds?|thu(?:rs?)?|fri|sat|sun))\.?(?![\w'’-])"
-_WEEKDAY_ABBR_NUMBER = {"mon": 0, "tue": 1, "tues": 1, "wed": 2, "weds": 2, "thu": 3, "thur": 3, "thurs": 3, "fri": 4,
-                        "sat": 5, "sun": 6}
 
 
 @rule(r"(?<![\w.])(?:(?P<mod>(?i:next|last|this|on|by|until|till|from|coming|since))\s+)?" + _WEEKDAY_ABBR, "abbr",
@@ -2227,24 +2396,32 @@ _WEEKDAY_ABBR_NUMBER = {"mon": 0, "tue": 1, "tues": 1, "wed": 2, "weds": 2, "thu
                 ("2025-03-05", "The store opened on Sat.", "2025-03-01", "day"),
                 ("2025-03-05", "We will meet on Thurs to decide.", "2025-03-06", "day"),
                 ("2025-03-05", "He left last Fri.", "2025-02-28", "day"),
+                ("2026-04-05", "See you Thurs!", "2026-04-09", "day"),
+                ("2025-06-11", "Deadline: Fri.", "2025-06-13", "day"),
+                ("2025-03-05", "Results came out Tues.", "2025-03-04", "day"),
                 ("2025-03-05", "Reported on Sun Microsystems shares", None, "unknown"),
                 ("2025-03-05", "The Sun said Sat was busy.", None, "unknown")])
 def weekday_abbreviation(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> Result:
-    """"next Tues", "on Sat": a weekday's abbreviation, read only after a word that takes a day
-    (a bare "Sun", "Sat" or "Wed" is a newspaper, a verb or a name)."""
+    """"next Tues", "on Sat": a weekday's abbreviation; one that is also a word is read only after
+    a word that takes a day (a bare "Sun", "Sat" or "Wed" is a newspaper, a verb or a name), the
+    others ("Thurs", "Tues", "Fri") also alone."""
     if _next_word(text, m.end())[:1].isupper() or not (lenient or m["wa"][:1].isupper()):
         return None  # "on Sun Microsystems", "by Sat Nav"; "on sat" is a verb
-    if not m["mod"] and not (lenient and m.start() == 0 and not text[m.end():].strip(" .,")):
-        return None  # a bare "Sat", "Sun", "Wed": only as the whole expression (``resolve``)
+    if not m["mod"] and not (lenient and m.start() == 0 and not text[m.end():].strip(" .,")) \
+            and (m["wa"].lower() in en.WEEKDAY_ABBR_WORDS or not m["wa"][1:].islower()
+                 or text[max(0, m.start() - 1):m.start()] == "/" or text[m.end():m.end() + 1] == "/"):
+        # a bare "Sat", "Sun", "Wed": only as the whole expression (``resolve``); "Thurs" is a day,
+        # but not in capitals or a pair ("WED/THURS" in a rates table is a settlement period)
+        return None
     if ref is None:
         return _point(m, None, "unknown")
     mod = (m["mod"] or "").lower()
     wd = _WEEKDAY_ABBR_NUMBER[m["wa"].lower()]
     rel = mod if mod in ("next", "last", "this", "coming") else ""
     start = m.start() if rel else m.start("wa")
-    clause = tense(text, m.start(), m.end()) if rel in ("", "this") else None
-    if mod in ("until", "till", "by"):
-        clause = clause or "future"
+    clause = tense(text, m.start("wa"), m.end("wa")) if rel in ("", "this") else None
+    if mod in ("until", "till", "by") or (not mod and _DEADLINE_BEFORE.search(text, max(0, m.start() - 30), m.start())):
+        clause = clause or "future"  # "by Fri", "Deadline: Fri 5pm"
     return _point(m, _iso(weekday_date(ref, wd, rel, clause)), "day", start=start, relative=True)
 
 
@@ -2266,11 +2443,13 @@ def weekday_numeric_day(m: re.Match[str], text: str, ref: date | None, lenient: 
     return _day(m, found.pop(), relative=True) if len(found) == 1 else _point(m, None, "unknown")
 
 
-@rule(r"(?i:\b(?P<n>a|one|two|three|four|\d)\s+)(?P<wd>Mondays|Tuesdays|Wednesdays|Thursdays|Fridays|Saturdays|"
-      r"Sundays|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?i:\s+ago)\b"
+@rule(r"(?i:\b(?P<n>a|one|two|three|four|\d)\s+)(?P<wd>(?i:Mondays|Tuesdays|Wednesdays|Thursdays|Fridays|Saturdays|"
+      r"Sundays|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))(?i:\s+(?P<fw>ago|from\s+now|from\s+today))\b"
       r"|(?i:\b(?:the\s+)?)(?P<wd2>" + _WEEKDAY_I + r")(?i:\s+(?P<dir>before\s+last|after\s+next))\b"
       r"|(?i:\b(?P<lb>last|next)\s+)(?P<wd3>" + _WEEKDAY_I + r")(?i:\s+but\s+one)\b", ("wd", "unit"),
       examples=[("2025-03-05", "It happened two Fridays ago.", "2025-02-21", "day"),
+                ("2025-06-11", "The launch is two Fridays from now.", "2025-06-20", "day"),
+                ("2025-06-13", "The launch is two Fridays from now.", "2025-06-27", "day"),
                 ("2025-03-05", "It happened a Friday ago.", "2025-02-28", "day"),
                 ("2025-03-05", "They met the Friday before last.", "2025-02-21", "day"),
                 ("2025-03-05", "They meet the Friday after next.", "2025-03-14", "day"),
@@ -2299,16 +2478,20 @@ def weekdays_ago(m: re.Match[str], text: str, ref: date | None, lenient: bool) -
     if not n:
         return _point(m, None, "unknown")
     wd = en.WEEKDAYS[m["wd"].lower().rstrip("s")]
+    if m["fw"].lower() != "ago":  # "two Fridays from now": the coming one, then a week on
+        coming = cal.shift(ref, (wd - ref.weekday()) % 7 or 7)
+        return _day(m, cal.shift(coming, 7 * (n - 1)) if coming else None, relative=True)
     last = cal.shift(ref, -((ref.weekday() - wd) % 7 or 7))
     return _day(m, cal.shift(last, -7 * (n - 1)) if last else None, relative=True)
 
 
-@rule(r"(?<![\w.])(?:(?P<q>[1-4])Q|Q(?P<q2>[1-4]))(?:\s*(?P<y4>" + _YEAR + r")\b|['’]?(?P<y2>\d\d)\b)",
+@rule(r"(?<![\w.])(?:(?P<q>[1-4])Q|[Qq](?P<q2>[1-4]))(?:\s*(?P<y4>" + _YEAR + r")\b|['’]?(?P<y2>\d\d)\b)",
       ("num", "unit"),
       examples=[("2025-03-05", "Sales rose in 3Q 2024.", "2024-07-01/2024-09-30", "range"),
                 ("2025-03-05", "Sales rose in 3Q24.", "2024-07-01/2024-09-30", "range"),
                 ("2025-03-05", "Q3'24 results", "2024-07-01/2024-09-30", "range"),
-                ("2025-03-05", "in 4Q 2023", "2023-10-01/2023-12-31", "range")])
+                ("2025-03-05", "in 4Q 2023", "2023-10-01/2023-12-31", "range"),
+                ("2025-03-05", "revenue rose in q1 2025", "2025-01-01/2025-03-31", "range")])
 def quarter_code(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> Result:
     """"3Q 2024", "3Q24", "Q3'24": a quarter written as a code, a range."""
     y = int(m["y4"]) if m["y4"] else cal.two_digit_year(int(m["y2"]), ref)
@@ -2343,18 +2526,22 @@ def day_before_last(m: re.Match[str], text: str, ref: date | None, lenient: bool
     return _day(m, cal.shift(ref, -2 if m["dir"].lower().startswith("before") else 2), relative=True)
 
 
-@rule(r"\b(?P<wd>" + _WEEKDAY_I + r"),?\s+(?:the\s+(?P<d1>[12]?\d|3[01])(?:st|nd|rd|th)?|(?P<d2>[12]?\d|3[01])(?:st|nd|rd|th))\b"
-      r"(?!\s+(?:of\s+)?(?:" + _MONTH_ANY + r"))", "wd",
+@rule(r"\b(?:(?P<wd>" + _WEEKDAY_I + r")|" + _WEEKDAY_ABBR_DATE + r"),?\s+(?:the\s+(?P<d1>[12]?\d|3[01])(?:st|nd|rd|th)?|"
+      r"(?P<d2>[12]?\d|3[01])(?:st|nd|rd|th))\b(?!\s+(?:of\s+)?(?:" + _MONTH_ANY + r"))", ("wd", "abbr"),
       examples=[("2025-03-05", "The vote is on Friday the 14th.", "2025-03-14", "day"),
                 ("2025-03-05", "It opened on Sunday the 2nd.", "2025-03-02", "day"),
                 ("2025-03-05", "It fell on Monday the 17th.", "2025-02-17", "day"),
                 ("2025-03-05", "on Monday the 31st", "2025-03-31", "day"),
-                ("2025-03-05", "on Tuesday the 31st", None, "unknown")])
+                ("2025-03-05", "on Tuesday the 31st", None, "unknown"),
+                ("2025-03-05", "The meeting will be on Fri 14th.", "2025-03-14", "day"),
+                ("2025-03-05", "Party on Sat 8th!", "2025-03-08", "day")])
 def weekday_the_nth(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> Result:
-    """"Friday the 14th": the nearest month day that falls on that weekday (within two months)."""
+    """"Friday the 14th", "Fri 14th": the nearest month day that falls on that weekday (within two
+    months). A lower-case abbreviation that is also a word is not read ("He sat 14th")."""
     if ref is None:
         return _point(m, None, "unknown")
-    day, wd = int(m["d1"] or m["d2"]), en.WEEKDAYS[m["wd"].lower()]
+    wd = en.WEEKDAYS[m["wd"].lower()] if m["wd"] else _WEEKDAY_ABBR_NUMBER[m["wa"].lower()]
+    day = int(m["d1"] or m["d2"])
     found = [d for k in range(-2, 3) if cal.year_ok(cal.month_add(ref.year, ref.month, k)[0])
              and (d := cal.ymd(*cal.month_add(ref.year, ref.month, k), day)) and d.weekday() == wd]
     return _day(m, nearest_date(ref, found, tense(text, m.start(), m.end())), relative=True)

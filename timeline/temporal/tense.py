@@ -15,7 +15,8 @@ With no cue at all, a sentence told in the present is a plan or a schedule, so t
 Paris on Monday", "Meet me on Friday". Only a sentence that ends as one does counts (headlines
 tell past happenings in the present), and not a perfect or a clause about another happening
 between the verb and the time. A present copula right before the time ("the party is on
-Friday", "Kick-off is at 10.30am") is a future cue of its own.
+Friday", "Kick-off is at 10.30am") is a future cue of its own. A participle clause set off by
+commas ("The suspect, arrested on Saturday, appears in court on Friday") dates its own time only.
 """
 from __future__ import annotations
 
@@ -58,6 +59,10 @@ _COMMA = re.compile(r"\s*,\s*")
 _CLAUSE_START = re.compile(r"(?i)[;:]\s*|\b(?:that|when|because)\s+(?=[a-z])")
 _SENTENCE_REST = re.compile(r"[;:.!?()\n]")
 _LAST_WORD = re.compile(r"([A-Za-z]+)\.$")
+# a participle clause set off by commas after its noun ("The suspect, arrested on Saturday, appears
+# in court on Friday"): its verb dates its own time, not one after the closing comma
+_PARENTHETICAL = re.compile(rf",\s+(?!(?:{_words(en.REPORTING_PASTS)})\b)(?:[a-z]{{2,}}ed|{_words(en.IRREGULAR_PARTICIPLES)})\b"
+                            rf"(?!\s+(?:it|he|she|they|we|I|you|that|to)\b)[^,.;:!?()\n]{{0,60}},\s+(?=\S)")
 # a subordinate clause after the expression ("will face Connecticut Saturday after the Huskies
 # routed Arkansas") has its own verb, which says nothing about the expression's
 _RIGHT_CLAUSE = re.compile(r"[,;:.!?()\n]|\s(?:and|but|or|while|as|that|who|which|because|if|whether|"
@@ -197,6 +202,7 @@ def tense_cue(text: str, start: int, end: int, plans: bool = True) -> tuple[str 
         cut = m.end()
     if cut is not None:
         left = left[cut:]
+    left = _PARENTHETICAL.sub(lambda p: " " * len(p.group()), left)  # positions kept for distances
     # the right context is the rest of the same clause: "on Saturday and were planning to..."
     tail = text[end:end + 30]
     own = _CLAUSE_START.split(left)[-1]  # the part of the left context in the expression's clause

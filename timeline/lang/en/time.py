@@ -15,6 +15,8 @@ MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "
 MONTH_ABBREVIATIONS = ("Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sept", "Sep", "Oct", "Nov", "Dec")
 # month names that are also common words or names: only read as a month with date evidence
 AMBIGUOUS_MONTHS = frozenset({"may", "march", "mar", "jan", "jun", "dec", "sep", "aug", "oct", "nov"})
+# lower-case month abbreviations that are also words, never read as months even beside a number
+AMBIGUOUS_ABBREVIATIONS = frozenset({"mar", "dec"})  # "Nothing will mar", cricket scores "500-5 dec"
 WEEKDAYS: dict[str, int] = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4,
                             "saturday": 5, "sunday": 6}
 NUMBERS: dict[str, int] = {
@@ -45,11 +47,27 @@ RELATIVE_DAY_SHORT: dict[str, int] = {"tmrw": 1, "tmw": 1, "tomoz": 1, "yest": -
 VERSION_WORDS = frozenset({"version", "ver", "v", "build", "firmware", "revision", "rev", "patch", "release-", "sdk",
                            "api", "os", "ios", "android", "edition"})
 # words before a weekday that make it a named day, not this week's ("Black Monday", "Cyber Monday")
-WEEKDAY_NAME_PREFIXES = ("Black", "Cyber", "Blue", "Bloody", "Manic", "Giving")
+WEEKDAY_NAME_PREFIXES = ("Black", "Cyber", "Blue", "Bloody", "Manic", "Giving", "Good", "Holy", "Ash", "Palm", "Maundy",
+                         "Easter", "Whit", "Shrove")  # a holiday's name: the holiday rule reads it, or nothing does
 # words right before a bare weekday that make it a deadline, the coming one ("by close of business
 # Friday", "EOD Tuesday")
 DEADLINE_WORDS = ("end of day", "end of business", "close of business", "close of play", "end of play", "eod", "cob",
-                  "eob", "no later than", "not later than")
+                  "eob", "no later than", "not later than", "deadline")
+# a wish opening its clause before a weekday or holiday: no date ("Happy Friday!", "Merry Christmas")
+GREETING_WORDS = ("Happy", "Merry", "happy", "merry", "HAPPY", "MERRY")
+# prepositions before an article-less "end of month", "start of year" that make it a time
+# ("by end of month"); without one ("end of year exams") it may be any year's
+DEADLINE_PREPOSITIONS = frozenset("by at before until till from since around near toward towards after".split())
+# words before "to/until/for" + a day that move a happening to a new date, which in news is ahead
+# ("the match has been moved to Sunday", "the vote was pushed back to Friday")
+RESCHEDULE_VERBS = ("moved", "postponed", "rescheduled", "pushed back", "put back", "brought forward", "delayed",
+                    "deferred", "shifted", "switched", "bumped")
+# words that may follow "June twelfth" (an ordinal word right after a month, no "the"): any other
+# word makes the ordinal another noun's ("in August second quarter results")
+ORDINAL_DATE_FOLLOWERS = frozenset("at in on and or to when from until till through by before after this next last "
+                                   "of".split())
+# weekday abbreviations that are also words: read as days only after a word that takes a day
+WEEKDAY_ABBR_WORDS = frozenset({"sat", "sun", "mon", "wed"})
 LAST_ORDINALS = frozenset({"last", "final"})
 SEASONS: dict[str, str] = {"spring": "SP", "summer": "SU", "autumn": "FA", "fall": "FA", "winter": "WI"}
 UNIT_ABBREVIATIONS = {"yr": "year", "yrs": "year", "wk": "week", "wks": "week", "hr": "hour", "hrs": "hour",
@@ -129,7 +147,8 @@ HOLIDAY_NONDATE_NOUNS = frozenset("""deals deal sales sale shopping shoppers spe
 decorations lights gift gifts presents album single song songs hit number spirit cheer market markets film movie
 edition jumper jumpers menu pudding cake cakes egg eggs bunny costume costumes candy title titles record records
 expiration expirations bonus bonuses rush getaway traffic tradition traditions theme themed season's advert adverts
-ad ads campaign campaigns catalogue catalog episode episodes issue""".split())
+ad ads campaign campaigns catalogue catalog episode episodes issue agreement agreements accord accords pact
+treaty""".split())
 # US general election day: the Tuesday after the first Monday of November.
 ELECTION_DAY = "election day"
 
@@ -268,6 +287,9 @@ DURATION_PAST_VERBS = frozenset({"lasted", "remained", "stayed", "continued", "p
 # ("will hit 3% in December") they are no past tense
 BARE_PAST_VERBS = ("hit", "cut", "set", "put", "quit", "shut", "let", "cost", "beat", "spread", "run", "come",
                    "become", "read", "bet", "burst", "cast", "hurt", "split", "shed", "bid")
+# past tenses of saying: ", said it will..." is a report's verb, never a participle clause
+REPORTING_PASTS = ("said", "told", "added", "announced", "stated", "noted", "reported", "claimed", "warned",
+                   "explained", "insisted", "argued", "confirmed", "denied", "wrote", "replied", "asked", "declared")
 IRREGULAR_PARTICIPLES = (
     "been", "done", "gone", "seen", "come", "become", "run", "begun", "left", "lost", "struck", "fled", "hit", "shot",
     "cut", "set", "put", "found", "sent", "built", "kept", "brought", "thought", "felt", "stood", "fought", "held",
@@ -302,6 +324,11 @@ no no. nos number page pages p. pp. route highway interstate room flight suite a
 article chapter model version about nearly almost some than roughly approximately over under around
 only just exactly top least most at windows bus line gate channel russell russel
 """.split())
+# "around 1990" is a year when nothing follows but punctuation or one of YEAR_FOLLOWERS ("around 1990
+# people" is a count)
+APPROXIMATE_YEAR_WORDS = frozenset({"around"})  # "about 2000" is as often an amount
+YEAR_FOLLOWERS = frozenset("and or when as to until till before after".split())
+AMOUNT_LEADS = frozenset("to at of from by level levels reached hit is was were are be stood cost costs".split())
 YEAR_PREPOSITIONS = frozenset("in since by until till from before after during of around circa c. early late mid "
                               "through throughout between and to or".split())
 # nouns after a holiday that make it a period around the day ("the Christmas period", "the
@@ -340,7 +367,12 @@ INDEFINITE_DAY_FOLLOWERS = ("this", "that", "the", "and", "but", "when", "while"
                             "before", "like", "instead", "again", "yet", "last", "next", "every", "each", "or",
                             "in", "of", "at", "on", "so", "as", "night", "nights", "morning", "mornings",
                             "afternoon", "afternoons", "evening", "evenings", "lunchtime", "rather")
-TIME_ZONES = ("UTC", "GMT", "EST", "EDT", "CST", "CDT", "MST", "MDT", "PST", "PDT", "BST", "CET", "CEST")
+TIME_ZONES = ("UTC", "GMT", "EST", "EDT", "CST", "CDT", "MST", "MDT", "PST", "PDT", "BST", "CET", "CEST", "IST", "JST",
+              "HKT", "SGT", "AEST", "AEDT", "MSK", "EAT", "WAT", "SAST", "NZST", "NZDT", "AKST", "HST")
+# zones read only right after a clock time ("5pm ET Friday", "6:30 a.m. local time Tuesday"): alone
+# they are other words ("1500 MT" is metric tons)
+CLOCK_ZONE_WORDS = ("ET", "PT", "CT", "MT", "local time", "Eastern time", "Pacific time", "Central time",
+                    "Mountain time", "Eastern", "Pacific", "Central")
 # "two days before <a date>", "the day after <a date>": words that shift a date by an offset
 OFFSET_BEFORE = ("before", "prior to", "ahead of", "preceding")
 OFFSET_AFTER = ("after", "following")
