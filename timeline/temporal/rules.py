@@ -850,6 +850,15 @@ def _iso(d: date | None) -> str | None:
     return d.isoformat() if d else None
 
 
+# after a bare month, the next one with its year: "September and October of 2007", "January
+# through March 2008", "May and July of last year" (``month`` gives the first month that year)
+_SHARED_MONTH_YEAR = re.compile(
+    r"(?:\s*,\s*" + _MONTH_ANY + r")*"  # "March, April and May 2006"
+    r"(?:\s*[-–—/]\s*|,?\s+(?:and|or|to|through|thru|until|till|into)\s+)(?:(?:early|late|mid)[\s-]*)?"
+    r"(?P<m2>" + _MONTH_ANY + r")(?:\s+of)?(?:,?\s+(?P<y>" + _YEAR + r")\b(?!\s*(?:%|percent))"
+    r"|,?\s+(?P<rel>(?i:last|this|next))\s+year\b)")
+
+
 @rule(r"\b(?:(?P<mod>(?i:last|next|this|early|mid-|mid|late|earlier|later|the\s+end\s+of|end\s+of|"
       r"the\s+beginning\s+of|the\s+start\s+of|the\s+middle\s+of|early\s+to\s+mid-))\s*)?(?P<m>"
       + _MONTH_WORD + r"|(?i:" + _MONTH_FULL_NOCASE + r")\b)", "month",
@@ -904,6 +913,18 @@ def month(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> Resul
             return None  # "April Ryan", "June Carter"
         if prev and prev[:1].isupper() and prev.rstrip(".,").isalpha() and prev.lower() not in en.WEEKDAYS:
             return None  # "Theresa May", "Mr. March"
+    shared = _SHARED_MONTH_YEAR.match(text, m.end()) if not mod.startswith(("last", "next", "this")) else None
+    if shared and (word[:1].isupper() or evidence):
+        # "between September and October of 2007", "from November to February 2008": the bare
+        # month takes the year written after the next one (the year before when it comes later
+        # in the calendar), not the year its own tense would give
+        first, later = _month_of(word), _month_of(shared["m2"])
+        if shared["y"]:
+            y2: int | None = int(shared["y"])
+        else:
+            y2 = None if ref is None else ref.year + {"last": -1, "next": 1}.get(shared["rel"].lower(), 0)
+        if y2 is not None and cal.year_ok(y2 - (first > later)):
+            return _point(m, cal.mval(y2 - (first > later), first), "month", relative=not shared["y"])
     if word == "March" and _next_word(text, m.end()).lower() in ("for", "of", "on", "against", "to"):
         if not re.search(r"(?i)\b(?:in|since|until|by|last|next|this|early|late|mid)\s*$", text[max(0, m.start() - 8):m.start()]):
             return None  # "the March for Life", "the March of the Mothers"
