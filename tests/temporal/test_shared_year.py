@@ -36,3 +36,10 @@ ROWS = [
 @pytest.mark.parametrize("text, expected", ROWS)
 def test_a_bare_month_takes_the_year_of_the_month_after_it(text: str, expected: list[tuple[str, str]]) -> None:
     assert [(e.text, e.value) for e in tag(text, PUBLISHED) if e.value] == expected
+
+
+def test_a_split_year_after_the_second_month_is_a_span_not_the_first_months_year() -> None:
+    """"April/January 1986/87" is a fiscal span: "1986" is not January's year alone, so April is
+    not moved to 1985 (a wire report of 2 March 1987, written for this test)."""
+    found = {e.text: e.value for e in tag("Output rose in April/January 1986/87 from a year earlier.", date(1987, 3, 2))}
+    assert found["1986/87"] == "1986/1987" and found["April"] != "1985-04"

@@ -855,7 +855,7 @@ def _iso(d: date | None) -> str | None:
 _SHARED_MONTH_YEAR = re.compile(
     r"(?:\s*,\s*" + _MONTH_ANY + r")*"  # "March, April and May 2006"
     r"(?:\s*[-–—/]\s*|,?\s+(?:and|or|to|through|thru|until|till|into)\s+)(?:(?:early|late|mid)[\s-]*)?"
-    r"(?P<m2>" + _MONTH_ANY + r")(?:\s+of)?(?:,?\s+(?P<y>" + _YEAR + r")\b(?!\s*(?:%|percent))"
+    r"(?P<m2>" + _MONTH_ANY + r")(?:\s+of)?(?:,?\s+(?P<y>" + _YEAR + r")\b(?!\s*(?:%|percent)|[/–-]\d)"
     r"|,?\s+(?P<rel>(?i:last|this|next))\s+year\b)")
 
 
