@@ -22,7 +22,12 @@ happenings that fall on them, then picks what is said on each.
        (``reporting_wave``), so the day after a big day is not lifted by the big day's coverage;
      * ``central``: the day's articles weighted by how central their happening is to the whole
        story (TF-IDF cosine of the happening with the story's centroid): a day carried by an
-       aside (a football score, a comment thread) counts for less than one carried by the story.
+       aside (a football score, a comment thread) counts for less than one carried by the story;
+     * ``topical``: the mean of that cosine over the day's happenings, whatever their number: how
+       much of what the text dates to the day is the story. A collection gathered by a story's
+       words also holds pages that mention it in passing (a radio programme's running order, a
+       news digest); their days have articles but say little of the story. Unlike the counts it
+       does not grow with coverage, so it mostly reorders days of similar size.
    Each signal is divided by its maximum over the story, so the weights do not depend on its
    size. The weights are chosen leave-one-topic-out on the development stories
    (``bench/bench_tls.py`` prints the folds' choices and the held-out figures).
@@ -94,6 +99,7 @@ class KeyDateWeights:
     reported: float = 0.05  # a day no sentence is dated to, by the articles published on it with an undated lead
     reported_min: int = 1  # ... listed only when at least this many distinct articles publish such a lead that day (0: never)
     reported_share: float = 0.5  # ... and at least this share of the story's median articles per publication day
+    topical: float = 0.0  # the mean centrality of the day's happenings (how much of the day is the story)
 
 
 DEFAULT_WEIGHTS = KeyDateWeights()
@@ -122,6 +128,7 @@ class DaySignals:
     cited: int = 0
     wave: float | None = None  # ``burst`` with each article given to the day it reports (ranked on when set)
     reported: int = 0  # a day no sentence is dated to: articles published on it with an undated lead
+    topical: float = 0.0  # mean cosine of the day's happenings (or reports) with the story's centroid
 
 
 @dataclass(frozen=True)
@@ -167,10 +174,13 @@ def day_signals(events: Iterable[Event], articles: Sequence[Article], about: str
     about_re = _about_pattern(about)
     mentions: dict[date, set[str]] = defaultdict(set)
     central: dict[date, float] = defaultdict(float)
+    cosines: dict[date, list[float]] = defaultdict(list)
     thread: dict[date, float] = defaultdict(float)
     for h, v in zip(found, vectors):
         mentions[h.day] |= h.articles
-        central[h.day] += len(h.articles) * max(0.0, tfidf.dot(v, story))
+        cosine = max(0.0, tfidf.dot(v, story))
+        central[h.day] += len(h.articles) * cosine
+        cosines[h.day].append(cosine)
         if about_re is not None:
             thread[h.day] = max(thread[h.day], _relevance(h.event.what, about_re))
     by_pub: Counter[date] = Counter(a.published for a in articles if a.published is not None)
@@ -180,7 +190,7 @@ def day_signals(events: Iterable[Event], articles: Sequence[Article], about: str
     for d, ids in mentions.items():
         later = sum(1 for a in ids if (p := published.get(a)) is not None and p > d)
         out[d] = DaySignals(len(ids), later, by_pub[d] + by_pub[d + timedelta(days=1)], central[d], thread[d],
-                            len(cited.get(d, ())), wave.get(d, 0.0))
+                            len(cited.get(d, ())), wave.get(d, 0.0), topical=sum(cosines[d]) / len(cosines[d]))
     return out
 
 
@@ -238,9 +248,10 @@ def rank_days(signals: dict[date, DaySignals], weights: KeyDateWeights = DEFAULT
     days whose happenings mention the words first."""
     if not signals:
         return []
-    ws = (weights.mentions, weights.later, weights.burst, weights.central, weights.cited, weights.reported)
-    values = {d: (s.mentions, s.later, s.burst if s.wave is None else s.wave, s.central, s.cited, s.reported)
-              for d, s in signals.items()}
+    ws = (weights.mentions, weights.later, weights.burst, weights.central, weights.cited, weights.reported,
+          weights.topical)
+    values = {d: (s.mentions, s.later, s.burst if s.wave is None else s.wave, s.central, s.cited, s.reported,
+                  s.topical) for d, s in signals.items()}
     top = [max(1e-9, max(v[i] for v in values.values())) for i in range(len(ws))]
     scored = [(d, sum(w * x / t for w, x, t in zip(ws, v, top))) for d, v in values.items()]
     scored.sort(key=lambda x: (about and signals[x[0]].about == 0, -x[1], x[0]))
@@ -294,14 +305,32 @@ def candidate_days(chronology: Chronology, articles: Sequence[Article], weights:
     candidates = {d: s for d, s in signals.items() if d in by_day}
     reported = reported_days(chronology, articles, set(by_day), weights) if weights.reported_min > 0 else {}
     if reported:
-        wave = reporting_wave(happenings(chronology.events), articles)
+        found = happenings(chronology.events)
+        wave = reporting_wave(found, articles)
+        topical = _report_topicality(found, reported)
         published = Counter(a.published for a in articles if a.published is not None)
         about_re = _about_pattern(about)
         for d, evs in reported.items():
             thread = max((_relevance(e.what, about_re) for e in evs), default=0.0) if about_re is not None else 0.0
             candidates[d] = DaySignals(0, 0, published[d] + published[d + timedelta(days=1)], about=thread,
-                                       wave=wave.get(d, 0.0), reported=len({e.evidence[0].article_id for e in evs}))
+                                       wave=wave.get(d, 0.0), reported=len({e.evidence[0].article_id for e in evs}),
+                                       topical=topical.get(d, 0.0))
     return by_day, reported, candidates
+
+
+def _report_topicality(found: Sequence[Happening], reported: dict[date, list[Event]]) -> dict[date, float]:
+    """``DaySignals.topical`` of each reported day: the mean cosine of its reports with the
+    centroid of the story's happenings (the same centroid ``day_signals`` uses), so that a
+    reported day is neither favoured nor penalised by having no dated happening. One more
+    TF-IDF pass, only when there are reported days."""
+    texts = [h.event.what for h in found]
+    reports = [(d, e.what) for d, evs in reported.items() for e in evs]
+    matrix = tfidf.vectors(texts + [t for _, t in reports])
+    story = tfidf.unit(tfidf.mean(matrix[: len(texts)]))
+    cosines: dict[date, list[float]] = defaultdict(list)
+    for (d, _), v in zip(reports, matrix[len(texts):]):
+        cosines[d].append(max(0.0, tfidf.dot(v, story)))
+    return {d: sum(cs) / len(cs) for d, cs in cosines.items()}
 
 
 def reported_days(chronology: Chronology, articles: Sequence[Article], dated_days: set[date],
