@@ -84,9 +84,9 @@ def test_a_day_central_to_the_story_outranks_an_aside_with_as_many_articles() ->
     flood, football = D0 + timedelta(days=1), D0
     assert signals[flood].mentions == signals[football].mentions == 3
     assert signals[flood].central > signals[football].central
-    counts_only = [d for d, _ in rank_days(signals, KeyDateWeights(mentions=1, later=0, burst=0, central=0))]
+    counts_only = [d for d, _ in rank_days(signals, KeyDateWeights(mentions=1, later=0, burst=0, central=0, topical=0))]
     assert counts_only.index(football) < counts_only.index(flood)  # a tie: the earlier day
-    with_centrality = [d for d, _ in rank_days(signals, KeyDateWeights(mentions=1, later=0, burst=0, central=1))]
+    with_centrality = [d for d, _ in rank_days(signals, KeyDateWeights(mentions=1, later=0, burst=0, central=1, topical=0))]
     assert with_centrality.index(flood) < with_centrality.index(football)
 
 
