@@ -127,17 +127,17 @@ def test_an_event_that_is_no_report_does_not_count_for_a_reported_lead() -> None
     assert REPORTED in undated_leads(Chronology(undated=[_undated(f"r{i}", LEAD) for i in range(3)]), arts)
 
 
-def test_a_reported_days_topicality_is_its_reports_closeness_to_the_story() -> None:
-    """A reported day gets ``topical`` like a dated day (the mean cosine of its reports with the
-    story's centroid), so weighting topicality neither lifts it nor sinks it for having no date;
-    a report on the story is more topical than one on something else."""
-    from timeline.select.key_dates import candidate_days
+
+def test_topicality_does_not_lift_a_reported_day() -> None:
+    """A reported day's reports are leads, about the story by construction: their closeness to
+    the story would not compare with a dated day's mentions, so only ``reported`` scores it and
+    a ranking by topicality alone puts every dated day first."""
+    from timeline.select.key_dates import candidate_days, rank_days
 
     chron, arts = _story()
-    off = "A fan club has opened a small museum of stage costumes in a seaside town."
-    arts.append(Article(id="o0", text=off + TAIL, published=REPORTED + timedelta(days=1)))
-    chron = chron.model_copy(update={"undated": chron.undated + [_undated("o0", off)]})
-    _, reported, signals = candidate_days(chron, arts, replace(ON, reported_share=0.0))
-    on_day, off_day = REPORTED, REPORTED + timedelta(days=1)
-    assert on_day in reported and off_day in reported
-    assert signals[on_day].topical > signals[off_day].topical >= 0.0
+    _, reported, signals = candidate_days(chron, arts, ON)
+    assert REPORTED in reported and signals[REPORTED].topical == 0.0 and signals[D0].topical > 0.0
+    only_topical = replace(ON, mentions=0, later=0, burst=0, central=0, cited=0, reported=0, topical=1)
+    assert [d for d, _ in rank_days(signals, only_topical)][0] == D0
+    only_reported = replace(only_topical, reported=1, topical=0)
+    assert [d for d, _ in rank_days(signals, only_reported)][0] == REPORTED

@@ -27,7 +27,9 @@ happenings that fall on them, then picks what is said on each.
        much of what the text dates to the day is the story. A collection gathered by a story's
        words also holds pages that mention it in passing (a radio programme's running order, a
        news digest); their days have articles but say little of the story. Unlike the counts it
-       does not grow with coverage, so it mostly reorders days of similar size.
+       does not grow with coverage, so it mostly reorders days of similar size. A reported day
+       (4. below) has none: its reports are articles' leads, nearly always on the story, so their
+       cosine would not compare with that of the dated mentions; ``reported`` scores it instead.
    Each signal is divided by its maximum over the story, so the weights do not depend on its
    size. The weights are chosen leave-one-topic-out on the development stories
    (``bench/bench_tls.py`` prints the folds' choices and the held-out figures).
@@ -88,8 +90,8 @@ class KeyDateWeights:
     every round ships the mean. In-sample it scores as the previous set without keywords (Date-F1
     0.748, AR1-F 0.1435 with the reimplemented ROUGE) and 0.004 lower with them; the held-out
     figures do not depend on the shipped set. Round 7 (``topical`` added to the day grid, 0 / 0.25
-    / 0.5): every fold chose topical 0.25 with mentions 1.0 and later, central, cited and the
-    reported weight 0 (burst 0.25 on three folds, 0 on mj's; story 1.0 on three, 0 on h1n1's);
+    / 0.5): every fold chose topical 0.25 with mentions 1.0 and later, central, cited 0 (burst
+    and the reported weight 0.25 on three folds, 0 on mj's; story 1.0 on three, 0 on h1n1's);
     their mean is below. With topicality in the ranking the counts of later articles and of
     centrality-weighted articles no longer add anything on any fold."""
 
@@ -100,7 +102,7 @@ class KeyDateWeights:
     cited: float = 0.0  # articles published after the day that name it by an explicit date
     lead: float = 2.0  # the day's lead sentences in its centroid, next to its dated sentences
     story: float = 0.75  # similarity to the whole story, next to the day's centroid
-    reported: float = 0.0  # a day no sentence is dated to, by the articles published on it with an undated lead
+    reported: float = 0.2  # a day no sentence is dated to, by the articles published on it with an undated lead
     reported_min: int = 1  # ... listed only when at least this many distinct articles publish such a lead that day (0: never)
     reported_share: float = 0.5  # ... and at least this share of the story's median articles per publication day
     topical: float = 0.25  # the mean centrality of the day's happenings (how much of the day is the story)
@@ -132,7 +134,7 @@ class DaySignals:
     cited: int = 0
     wave: float | None = None  # ``burst`` with each article given to the day it reports (ranked on when set)
     reported: int = 0  # a day no sentence is dated to: articles published on it with an undated lead
-    topical: float = 0.0  # mean cosine of the day's happenings (or reports) with the story's centroid
+    topical: float = 0.0  # mean cosine of the day's happenings with the story's centroid (0 on a reported day)
 
 
 @dataclass(frozen=True)
@@ -309,32 +311,14 @@ def candidate_days(chronology: Chronology, articles: Sequence[Article], weights:
     candidates = {d: s for d, s in signals.items() if d in by_day}
     reported = reported_days(chronology, articles, set(by_day), weights) if weights.reported_min > 0 else {}
     if reported:
-        found = happenings(chronology.events)
-        wave = reporting_wave(found, articles)
-        topical = _report_topicality(found, reported)
+        wave = reporting_wave(happenings(chronology.events), articles)
         published = Counter(a.published for a in articles if a.published is not None)
         about_re = _about_pattern(about)
         for d, evs in reported.items():
             thread = max((_relevance(e.what, about_re) for e in evs), default=0.0) if about_re is not None else 0.0
             candidates[d] = DaySignals(0, 0, published[d] + published[d + timedelta(days=1)], about=thread,
-                                       wave=wave.get(d, 0.0), reported=len({e.evidence[0].article_id for e in evs}),
-                                       topical=topical.get(d, 0.0))
+                                       wave=wave.get(d, 0.0), reported=len({e.evidence[0].article_id for e in evs}))
     return by_day, reported, candidates
-
-
-def _report_topicality(found: Sequence[Happening], reported: dict[date, list[Event]]) -> dict[date, float]:
-    """``DaySignals.topical`` of each reported day: the mean cosine of its reports with the
-    centroid of the story's happenings (the same centroid ``day_signals`` uses), so that a
-    reported day is neither favoured nor penalised by having no dated happening. One more
-    TF-IDF pass, only when there are reported days."""
-    texts = [h.event.what for h in found]
-    reports = [(d, e.what) for d, evs in reported.items() for e in evs]
-    matrix = tfidf.vectors(texts + [t for _, t in reports])
-    story = tfidf.unit(tfidf.mean(matrix[: len(texts)]))
-    cosines: dict[date, list[float]] = defaultdict(list)
-    for (d, _), v in zip(reports, matrix[len(texts):]):
-        cosines[d].append(max(0.0, tfidf.dot(v, story)))
-    return {d: sum(cs) / len(cs) for d, cs in cosines.items()}
 
 
 def reported_days(chronology: Chronology, articles: Sequence[Article], dated_days: set[date],
