@@ -51,9 +51,9 @@ if str(REPO) not in sys.path:
 SHARED = REPO.parent / "shared"
 TLS = SHARED / "tls-dev"
 SCORER = SHARED / "tools" / "score_tls.py"
-# Day ranking: weights of (mentions, later, burst, central, cited); see timeline/select key dates.
+# Day ranking: weights of (mentions, later, burst, central, cited, topical); see timeline/select key dates.
 DAY_GRID = [g for g in itertools.product((0.0, 0.5, 1.0), (0.0, 0.5, 1.0, 2.0), (0.0, 0.25, 0.5), (0.0, 0.5, 1.0),
-                                         (0.0, 0.5, 1.0)) if any(g)]
+                                         (0.0, 0.5, 1.0), (0.0, 0.25, 0.5)) if any(g)]
 # What is said on a day: weights of (the day's lead sentences in its centroid, the whole story).
 SENTENCE_GRID = [(lead, story) for lead in (0.5, 1.0, 2.0) for story in (0.0, 0.5, 1.0)]
 # Reported days (a day no sentence is dated to, by its articles' undated leads), chosen after the
@@ -156,17 +156,17 @@ def _brief_keeping_undated(brief: Any, window: list[Any], options: Any) -> Any:
 
 
 def _weights(day: tuple[float, ...], sentence: tuple[float, float]) -> Any:
-    """``day``: (mentions, later, burst, central, cited[, reported, reported_min, reported_share])."""
+    """``day``: (mentions, later, burst, central, cited, topical[, reported, reported_min, reported_share])."""
     from timeline.select.key_dates import KeyDateWeights
 
-    rep = tuple(day[5:8]) if len(day) >= 8 else (0.0, 0, 0.0)
+    rep = tuple(day[6:9]) if len(day) >= 9 else (0.0, 0, 0.0)
     return KeyDateWeights(mentions=day[0], later=day[1], burst=day[2], central=day[3], cited=day[4],
-                          lead=sentence[0], story=sentence[1], reported=rep[0], reported_min=int(rep[1]),
-                          reported_share=rep[2])
+                          topical=day[5], lead=sentence[0], story=sentence[1], reported=rep[0],
+                          reported_min=int(rep[1]), reported_share=rep[2])
 
 
-def _day_tuple(w: Any) -> tuple[float, float, float, float, float]:
-    return (w.mentions, w.later, w.burst, w.central, w.cited)
+def _day_tuple(w: Any) -> tuple[float, float, float, float, float, float]:
+    return (w.mentions, w.later, w.burst, w.central, w.cited, w.topical)
 
 
 def _reported_tuple(w: Any) -> tuple[float, int, float]:

@@ -84,9 +84,9 @@ def test_a_day_central_to_the_story_outranks_an_aside_with_as_many_articles() ->
     flood, football = D0 + timedelta(days=1), D0
     assert signals[flood].mentions == signals[football].mentions == 3
     assert signals[flood].central > signals[football].central
-    counts_only = [d for d, _ in rank_days(signals, KeyDateWeights(mentions=1, later=0, burst=0, central=0))]
+    counts_only = [d for d, _ in rank_days(signals, KeyDateWeights(mentions=1, later=0, burst=0, central=0, topical=0))]
     assert counts_only.index(football) < counts_only.index(flood)  # a tie: the earlier day
-    with_centrality = [d for d, _ in rank_days(signals, KeyDateWeights(mentions=1, later=0, burst=0, central=1))]
+    with_centrality = [d for d, _ in rank_days(signals, KeyDateWeights(mentions=1, later=0, burst=0, central=1, topical=0))]
     assert with_centrality.index(flood) < with_centrality.index(football)
 
 
@@ -95,9 +95,52 @@ def test_weights_do_not_depend_on_the_storys_size() -> None:
     small = rank_days(day_signals(chron.events, arts))
     doubled = day_signals(chron.events, arts)
     doubled = {d: type(s)(s.mentions * 2, s.later * 2, s.burst * 2, s.central * 2, s.about, s.cited * 2,
-                          None if s.wave is None else s.wave * 2)
+                          None if s.wave is None else s.wave * 2, topical=s.topical)  # a mean: no count
                for d, s in doubled.items()}
     assert [d for d, _ in rank_days(doubled)] == [d for d, _ in small]
+
+
+def _digest_story() -> tuple[Chronology, list[Article], date, date]:
+    """Day 0: five articles that each date one line to it, all asides (a radio programme's running
+    order, another story's vote); day 2: four articles on the story itself (the flood). The
+    aside day has more articles; only topicality says it is not the story's day."""
+    arts = _arts(12)
+    flood_day, digest_day = D0 + timedelta(days=2), D0
+    story = ["The river flooded the old town and thousands fled the flood waters.",
+             "Flood waters rose in the old town as the river burst its banks.",
+             "Thousands fled the old town when the river flooded its banks.",
+             "Rescue teams reached the flooded old town by the river."]
+    asides = ["Today's programme looks at gallery rage at a blockbuster exhibition.",
+              "The parliament holds a crucial budget vote today.",
+              "An asteroid half a kilometre wide passes the Earth tonight.",
+              "A farmer in the midlands talks about a proposed railway line.",
+              "The programme's phone lines are open until two."]
+    events = [_event(f"a{i}", flood_day, s) for i, s in enumerate(story)]
+    events += [_event(f"a{i + 4}", digest_day, s) for i, s in enumerate(asides)]
+    events += [_event(f"a{i + 9}", D0 + timedelta(days=5 + i), s) for i, s in enumerate(story[:3])]
+    return merge(events, arts), arts, flood_day, digest_day
+
+
+def test_topicality_is_the_mean_centrality_of_a_days_happenings() -> None:
+    chron, arts, flood, digest = _digest_story()
+    signals = day_signals(chron.events, arts)
+    assert signals[digest].mentions > signals[flood].mentions
+    assert 0.0 <= signals[digest].topical < signals[flood].topical <= 1.0
+    counts = KeyDateWeights(mentions=1, later=0, burst=0, central=0, cited=0, topical=0)
+    assert [d for d, _ in rank_days(signals, counts)][0] == digest
+    topical = KeyDateWeights(mentions=1, later=0, burst=0, central=0, cited=0, topical=1)
+    assert [d for d, _ in rank_days(signals, topical)][0] == flood
+
+
+def test_topicality_does_not_grow_with_coverage() -> None:
+    """The same happening reported by twice as many articles: more mentions, the same topicality."""
+    what = "The dam burst and flooded the valley."
+    other = "Talks on the new budget stalled in the capital."
+    one = [_event("a0", D0, what), _event("a1", D0 + timedelta(days=1), other)]
+    two = [_event(f"a{i}", D0, what) for i in range(4)] + [_event("a9", D0 + timedelta(days=1), other)]
+    s1, s2 = day_signals(merge(one, _arts(10)).events, _arts(10)), day_signals(merge(two, _arts(10)).events, _arts(10))
+    assert s2[D0].mentions > s1[D0].mentions
+    assert s2[D0].topical == pytest.approx(s1[D0].topical)  # one happening either way: merge joins the copies
 
 
 def _cited_event(what: str, day: date, mentions: list[tuple[str, str]]) -> Event:

@@ -125,3 +125,19 @@ def test_an_event_that_is_no_report_does_not_count_for_a_reported_lead() -> None
     undated = [_undated(f"r{i}", what) for i in range(3)]
     assert undated_leads(Chronology(undated=undated), arts) == {}
     assert REPORTED in undated_leads(Chronology(undated=[_undated(f"r{i}", LEAD) for i in range(3)]), arts)
+
+
+
+def test_topicality_does_not_lift_a_reported_day() -> None:
+    """A reported day's reports are leads, about the story by construction: their closeness to
+    the story would not compare with a dated day's mentions, so only ``reported`` scores it and
+    a ranking by topicality alone puts every dated day first."""
+    from timeline.select.key_dates import candidate_days, rank_days
+
+    chron, arts = _story()
+    _, reported, signals = candidate_days(chron, arts, ON)
+    assert REPORTED in reported and signals[REPORTED].topical == 0.0 and signals[D0].topical > 0.0
+    only_topical = replace(ON, mentions=0, later=0, burst=0, central=0, cited=0, reported=0, topical=1)
+    assert [d for d, _ in rank_days(signals, only_topical)][0] == D0
+    only_reported = replace(only_topical, reported=1, topical=0)
+    assert [d for d, _ in rank_days(signals, only_reported)][0] == REPORTED
