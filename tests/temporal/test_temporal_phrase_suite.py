@@ -20,7 +20,7 @@ from datetime import date
 
 import pytest
 
-from timeline.temporal import tag
+from tests.temporal.phrase_rows import Rows, check_last_value
 
 W = date(2025, 3, 5)   # a Wednesday
 D = date(2024, 12, 16)  # a Monday before Christmas
@@ -32,11 +32,8 @@ V = date(2025, 8, 16)   # a Saturday in August
 X = date(2025, 10, 22)  # a Wednesday in October
 Z = date(2024, 2, 9)    # a Friday in a leap year
 
-ROWS: list[tuple[date, str, str | None]] = []
-
-
-def group(ref: date, rows: list[tuple[str, str | None]]) -> None:
-    ROWS.extend((ref, text, value) for text, value in rows)
+ROWS = Rows()
+group = ROWS.group
 
 
 group(W, [
@@ -921,18 +918,10 @@ group(Z, [
     ('The 2024 election is in November.', '2024-11'),
 ])
 
-def _precision(value: str | None) -> str:
-    if value is None:
-        return "unknown"
-    return "range" if "/" in value else {4: "year", 7: "month", 10: "day"}[len(value)]
-
-
 def test_at_least_150_rows():
     assert len(ROWS) >= 150
 
 
 @pytest.mark.parametrize("ref, text, value", ROWS, ids=[r[1][:40] for r in ROWS])
 def test_phrase(ref: date, text: str, value: str | None) -> None:
-    found = [e for e in tag(text, ref) if e.value]
-    got = (found[-1].value, found[-1].precision) if found else (None, "unknown")
-    assert got == (value, _precision(value))
+    check_last_value(ref, text, value)

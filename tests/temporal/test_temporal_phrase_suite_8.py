@@ -21,7 +21,7 @@ from datetime import date
 
 import pytest
 
-from timeline.temporal import tag
+from tests.temporal.phrase_rows import Rows, check_last_value
 
 A = date(2025, 6, 11)   # a Wednesday
 B = date(2024, 9, 27)   # a Friday
@@ -32,11 +32,8 @@ H = date(2025, 1, 29)   # a Wednesday in January (Lunar New Year)
 K = date(2024, 7, 15)   # a Monday in July
 D = date(2024, 12, 16)  # a Monday before Christmas
 
-ROWS: list[tuple[date, str, str | None]] = []
-
-
-def group(ref: date, rows: list[tuple[str, str | None]]) -> None:
-    ROWS.extend((ref, text, value) for text, value in rows)
+ROWS = Rows()
+group = ROWS.group
 
 
 group(A, [
@@ -647,18 +644,10 @@ group(A, [
 ])
 
 
-def _precision(value: str | None) -> str:
-    if value is None:
-        return "unknown"
-    return "range" if "/" in value else {4: "year", 7: "month", 10: "day"}[len(value)]
-
-
 def test_at_least_150_rows() -> None:
     assert len(ROWS) >= 150
 
 
 @pytest.mark.parametrize("ref, text, value", ROWS, ids=[r[1][:40] for r in ROWS])
 def test_phrase(ref: date, text: str, value: str | None) -> None:
-    found = [e for e in tag(text, ref) if e.value]
-    got = (found[-1].value, found[-1].precision) if found else (None, "unknown")
-    assert got == (value, _precision(value))
+    check_last_value(ref, text, value)
