@@ -207,6 +207,9 @@ def _join_same_happenings(events: list[Event], order: dict[str, int], published:
                 days[root_j] = day_set(root_j) | day_set(root_i)
                 days.pop(root_i, None)
                 signals[root_j] = list(dict.fromkeys(signals.pop(root_i, []) + signals.get(root_j, []) + why))
+    # the profiles and postings are let go before the groups are combined: the combined events
+    # then reuse their memory instead of adding to it (the run's memory peak is here)
+    del profiles, keyed, index
     groups: dict[int, list[Event]] = {}
     for i, event in enumerate(events):
         groups.setdefault(find(i), []).append(event)

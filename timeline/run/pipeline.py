@@ -24,7 +24,7 @@ from timeline.models import Article, ArticleInfo, Briefing, Chronology, Chunk, D
 from timeline.options import BriefOptions
 from timeline.summary.check import check_summary
 from timeline.summary.loaded import neutrality_warnings
-from timeline.text.tokens import counter_for
+from timeline.text.tokens import counter_for, release_counters
 from timeline.verify.warnings import verification_warnings
 from timeline.run.isolate import FAILED, aisolated, isolated
 from timeline.run.propose import (
@@ -116,6 +116,8 @@ async def _chunk_propose_verify(engine: Engine, articles: list[Article], by_id: 
             return pooled, count, chunked
     else:
         chunks = _chunk_articles(articles, options.max_chunk_tokens, engine.model)
+        if not engine.counts_tokens:
+            release_counters()  # chunking was its last use: about 35 MB less through the rest of the run
     # each chunk verified as soon as it is proposed (its proposals let go at once: the run's
     # memory peak is at merge)
     verified = await _propose_all(engine, chunks, by_id, options, progress,
@@ -189,6 +191,7 @@ async def _abrief(
     all_articles = earlier + articles
     try:
         by_id = {a.id: a for a in articles}
+        token_counter = counter_for(engine.model).name  # before chunking, which loads it anyway
         outcomes, chunk_count, chunked = await _chunk_propose_verify(engine, articles, by_id, options, progress)
         events, failed, rejected, partials, profiles = _collect(outcomes, warnings)
         del outcomes
@@ -255,7 +258,7 @@ async def _abrief(
         warnings.append(f"{dropped} proposed event(s) dropped: evidence not found in the article or not "
                         "supported by it (reasons under 'dropped' in JSON)")
     warnings.extend(verification_warnings(chronology))
-    usage = engine.usage.model_copy(update={"token_counter": counter_for(engine.model).name})
+    usage = engine.usage.model_copy(update={"token_counter": token_counter})
     from timeline.select.not_used import not_used
 
     earlier_infos = {a.id: a for a in previous.articles} if previous else {}

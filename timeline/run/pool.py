@@ -36,7 +36,7 @@ from timeline.models import Article, Chunk
 from timeline.options import BriefOptions
 from timeline.text.chunker import chunk_article
 from timeline.run.propose import ChunkOutcome, Progress, _propose_all, _verify_chunk, fewer_collections
-from timeline.text.tokens import counter_for
+from timeline.text.tokens import counter_for, release_counters
 
 BATCH_CHUNKS = 50  # chunks per batch: about a second of work; small batches balance the load and let Ctrl-C stop soon
 
@@ -104,6 +104,9 @@ async def chunk_and_pool(engine_class: type[Engine], articles: list[Article], op
                 batches += 1
                 del chunks[:BATCH_CHUNKS]
                 top_up()
+        del counter
+        if not engine_class.counts_tokens:
+            release_counters()  # chunking was its last use: 35 MB less beside the workers
         if pool is None:
             finished = True
             return chunks, None, count, chunked
