@@ -10,7 +10,7 @@ import asyncio
 import logging
 import os
 from datetime import date
-from typing import Any, Awaitable
+from typing import Awaitable
 
 from timeline.text.chunker import chunk_articles as _chunk_articles
 from timeline.engines.base import Engine
@@ -103,9 +103,8 @@ async def _chunk_propose_verify(engine: Engine, articles: list[Article], by_id: 
                                 options: BriefOptions, progress: Progress | None
                                 ) -> tuple[list[ChunkOutcome], int, set[str]]:
     """Each chunk's verify outcome in chunk order, how many chunks, and the articles that
-    have chunks: over worker processes for a large offline run (timeline/parallel.py, which
-    also reads each event as merge will), else here, the engine proposing and verify
-    checking chunk by chunk."""
+    have chunks: over worker processes for a large offline run (run/pool.py), else here, the
+    engine proposing and verify checking chunk by chunk."""
     workers, least = _pool_settings(engine)
     if workers > 1:
         from timeline.run.pool import chunk_and_pool
@@ -193,7 +192,7 @@ async def _abrief(
         by_id = {a.id: a for a in articles}
         token_counter = counter_for(engine.model).name  # before chunking, which loads it anyway
         outcomes, chunk_count, chunked = await _chunk_propose_verify(engine, articles, by_id, options, progress)
-        events, failed, rejected, partials, profiles = _collect(outcomes, warnings)
+        events, failed, rejected, partials = _collect(outcomes, warnings)
         del outcomes
         dropped = sum(not d.reason.startswith(FAILED) for d in rejected)
         if chunk_count and len(failed) == chunk_count:
@@ -201,16 +200,11 @@ async def _abrief(
         if previous is not None:
             events = [e.model_copy(update={"is_new": False}) for e in _all_events(previous)] \
                 + [e.model_copy(update={"is_new": True}) for e in events]
-        if previous is not None:
-            profiles = None  # the earlier events are read in merge
-        held = [profiles]  # merge's readings of every event, let go once merged (the memory peak)
-        del profiles
 
         def merge_run(some: list[Event]) -> Chronology:
-            return merge(some, all_articles, held[0] if len(some) == len(events) else None)
+            return merge(some, all_articles)
 
         merged, failed_merge = isolated("merge", events, merge_run)
-        held.clear()
         rejected.extend(failed_merge)
 
         def select_run(some: list[Event]) -> Chronology:
@@ -287,15 +281,13 @@ def _restricted(chronology: Chronology, events: list[Event]) -> Chronology:
 
 
 def _collect(outcomes: list[ChunkOutcome], warnings: list[str]
-             ) -> tuple[list[Event], list[FailedChunk], list[DroppedEvent], list[str], list[Any] | None]:
+             ) -> tuple[list[Event], list[FailedChunk], list[DroppedEvent], list[str]]:
     """Every chunk's outcome in chunk order: (events without repeats, failed chunks, refused
-    proposals, partial summaries, merge's reading of each event where a worker made it, None
-    for the others; None when no worker made any)."""
+    proposals, partial summaries)."""
     events: list[Event] = []
     failed: list[FailedChunk] = []
     partials: list[str] = []
     rejected: list[DroppedEvent] = []
-    profiles: list[Any] = []
     for outcome in outcomes:
         if outcome.failed is not None:
             failed.append(outcome.failed)
@@ -303,8 +295,6 @@ def _collect(outcomes: list[ChunkOutcome], warnings: list[str]
         for reason in outcome.reasons:
             log.info("%s: dropped proposal: %s", outcome.where, reason)
         events.extend(outcome.events)
-        # None for an event merge reads itself (the chunks this process verified)
-        profiles.extend(outcome.profiles if outcome.profiles is not None else [None] * len(outcome.events))
         rejected.extend(outcome.rejected)
         partials.extend(outcome.partials)
         warnings.extend(outcome.warnings)
@@ -312,9 +302,8 @@ def _collect(outcomes: list[ChunkOutcome], warnings: list[str]
     repeats = len(events) - len(kept)
     if repeats:
         events = [events[i] for i in kept]
-        profiles = [profiles[i] for i in kept]
         warnings.append(f"{repeats:,} repeated sentence(s) read once (the same words and date again in one article)")
-    return events, failed, rejected, partials, profiles if any(p is not None for p in profiles) else None
+    return events, failed, rejected, partials
 
 
 def _unrepeated(events: list[Event]) -> list[int]:
