@@ -8,6 +8,7 @@ import os
 import stat
 import subprocess
 import sys
+from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 
@@ -238,10 +239,11 @@ def test_a_failed_write_keeps_the_earlier_briefing(tmp_path: Path, monkeypatch: 
     out.write_text("earlier briefing", encoding="utf-8")
     import timeline.render.json as render_json
 
-    def full_disk(briefing: object) -> str:
+    def full_disk(briefing: object) -> Iterator[str]:
+        yield "{"  # a piece written, then the failure
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(render_json, "render_json", full_disk)
+    monkeypatch.setattr(render_json, "pieces", full_disk)
     code = cli.main(["brief", str(tmp_path / "a.txt"), "--engine", "local", "-f", "json", "-o", str(out)])
     assert code == 70  # an OSError while rendering is not the disk: reported, nothing replaced
     assert out.read_text(encoding="utf-8") == "earlier briefing"

@@ -68,6 +68,10 @@ class Engine(ABC):
     # process (``engine_class()``): a large run then proposes and verifies over several cores
     # (timeline/parallel.py). Engines that send requests stay in one process.
     parallel: bool = False
+    # Whether the engine counts tokens once the chunks are proposed (the model engine packs its
+    # summary requests by tokens). One that does not lets the run drop the tokenizer after
+    # propose (about 35 MB, held for nothing through merge and render).
+    counts_tokens: bool = True
 
     def __init__(self) -> None:
         self.usage = Usage(engine=self.name)

@@ -73,6 +73,7 @@ class LocalEngine(Engine):
 
     name = "local"
     parallel = True  # pure computation: a large run is spread over processes (pipeline.pool_workers)
+    counts_tokens = False  # only the chunker counts tokens: the run lets the tokenizer go after propose
 
     async def propose(self, chunk: Chunk, article: Article) -> ChunkProposals:
         events, tagging = _extract(article, chunk.start, chunk.end)

@@ -33,7 +33,7 @@ from timeline.lang.en.news import (BACKGROUND_CLAUSE_BEFORE_DATE, BOUND_BEFORE_D
 from timeline.models import Article, Chronology, Conflict, ConflictValue, Event, Evidence, TimePoint
 from timeline.timepoint import Period, sort_key
 from timeline.merge.happening import MIN_SHARED_KEYS, candidate_keys, candidate_years, clash, same_happening
-from timeline.merge.profile import Profile, profile, with_attributions
+from timeline.merge.profile import profile, with_attributions
 
 _DIGITS = re.compile(r"(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?")
 
@@ -43,23 +43,17 @@ def time_key(value: str) -> tuple[int, int, int]:
     return sort_key(value)
 
 
-def merge(events: Iterable[Event], articles: list[Article], profiles: list[Profile | None] | None = None
-          ) -> Chronology:
+def merge(events: Iterable[Event], articles: list[Article]) -> Chronology:
     """One chronology from events in input order (articles, then chunks, then text order).
 
-    ``profiles``: ``profile(e)`` of each event, when it was already read elsewhere (the
-    offline pool's workers read events where they were verified), None for an event merge
-    reads itself; merge reads them all when ``profiles`` is None."""
+    Each event's profile (``merge.profile``: what merge reads of it) is made here once, and let
+    go before the joined events are combined."""
     order = {a.id: i for i, a in enumerate(articles)}
     by_id = {a.id: a for a in articles}
     published = {a.id: a.published.isoformat() if a.published else "" for a in articles}
     items = list(events)
     kept = _overlap_survivors(items)
-    if profiles is not None and len(profiles) != len(items):
-        profiles = None
-    joined, signals = _join_same_happenings(
-        [with_attributions(items[i]) for i in kept], order, published,
-        [profiles[i] for i in kept] if profiles is not None else None)
+    joined, signals = _join_same_happenings([with_attributions(items[i]) for i in kept], order, published)
     unique = []
     for i, event in enumerate(joined):
         if i in signals:
@@ -145,12 +139,10 @@ def _candidates(i: int, lists: list[list[int]]) -> list[int]:
     return sorted(found)
 
 
-def _join_same_happenings(events: list[Event], order: dict[str, int], published: dict[str, str] | None = None,
-                          given: list[Profile | None] | None = None) -> tuple[list[Event], dict[int, list[str]]]:
-    """Union events that describe the same happening; each group becomes one event. ``given``:
-    the events' profiles already made (None where not)."""
-    profiles = [profile(e) for e in events] if given is None else \
-        [p if p is not None else profile(e) for e, p in zip(events, given)]
+def _join_same_happenings(events: list[Event], order: dict[str, int], published: dict[str, str] | None = None
+                          ) -> tuple[list[Event], dict[int, list[str]]]:
+    """Union events that describe the same happening; each group becomes one event."""
+    profiles = [profile(e) for e in events]
     parent = list(range(len(events)))
     signals: dict[int, list[str]] = {}
     # a group's members and days, kept for groups of two or more (read for a single event)
@@ -207,6 +199,9 @@ def _join_same_happenings(events: list[Event], order: dict[str, int], published:
                 days[root_j] = day_set(root_j) | day_set(root_i)
                 days.pop(root_i, None)
                 signals[root_j] = list(dict.fromkeys(signals.pop(root_i, []) + signals.get(root_j, []) + why))
+    # the profiles and postings are let go before the groups are combined: the combined events
+    # then reuse their memory instead of adding to it (the run's memory peak is here)
+    del profiles, keyed, index
     groups: dict[int, list[Event]] = {}
     for i, event in enumerate(events):
         groups.setdefault(find(i), []).append(event)

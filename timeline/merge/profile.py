@@ -4,8 +4,7 @@ kinds, targets and figures.
 from __future__ import annotations
 
 import re
-import sys
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from functools import lru_cache
 from typing import cast
 
@@ -48,8 +47,8 @@ def _content_key(word: str) -> str | None:
 class Profile:
     """What identifies a happening, read once per event: words, kinds, places, targets, actors.
 
-    Made by ``profile`` once for each event (by merge, or by the worker process that verified
-    the event) and kept beside it: every candidate pair compares two stored profiles."""
+    Made by ``profile`` once for each event by merge and kept beside it until the groups are
+    found: every candidate pair compares two stored profiles."""
 
     words: frozenset[str]
     kinds: frozenset[str]
@@ -72,12 +71,6 @@ def profile(event: Event) -> Profile:
     """What merge reads of a verified event, its attributions found as merge finds them
     (``with_attributions``, which leaves an event that has them as it is): the one builder."""
     return _read(with_attributions(event))
-
-
-def interned(found: Profile) -> Profile:
-    """``found`` with its words interned: a worker process sends a batch's profiles in one
-    message, where one word shared by many events is then sent, and kept, once."""
-    return replace(found, words=frozenset(map(sys.intern, found.words)))
 
 
 def _read(event: Event) -> Profile:

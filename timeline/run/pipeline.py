@@ -10,7 +10,7 @@ import asyncio
 import logging
 import os
 from datetime import date
-from typing import Any, Awaitable
+from typing import Awaitable
 
 from timeline.text.chunker import chunk_articles as _chunk_articles
 from timeline.engines.base import Engine
@@ -24,7 +24,7 @@ from timeline.models import Article, ArticleInfo, Briefing, Chronology, Chunk, D
 from timeline.options import BriefOptions
 from timeline.summary.check import check_summary
 from timeline.summary.loaded import neutrality_warnings
-from timeline.text.tokens import counter_for
+from timeline.text.tokens import counter_for, release_counters
 from timeline.verify.warnings import verification_warnings
 from timeline.run.isolate import FAILED, aisolated, isolated
 from timeline.run.propose import (
@@ -123,9 +123,8 @@ async def _chunk_propose_verify(engine: Engine, articles: list[Article], by_id: 
                                 options: BriefOptions, progress: Progress | None
                                 ) -> tuple[list[ChunkOutcome], int, set[str]]:
     """Each chunk's verify outcome in chunk order, how many chunks, and the articles that
-    have chunks: over worker processes for a large offline run (timeline/parallel.py, which
-    also reads each event as merge will), else here, the engine proposing and verify
-    checking chunk by chunk."""
+    have chunks: over worker processes for a large offline run (run/pool.py), else here, the
+    engine proposing and verify checking chunk by chunk."""
     workers, least = _pool_settings(engine)
     if workers > 1:
         from timeline.run.pool import chunk_and_pool
@@ -136,6 +135,8 @@ async def _chunk_propose_verify(engine: Engine, articles: list[Article], by_id: 
             return pooled, count, chunked
     else:
         chunks = _chunk_articles(articles, options.max_chunk_tokens, engine.model)
+        if not engine.counts_tokens:
+            release_counters()  # chunking was its last use: about 35 MB less through the rest of the run
     # each chunk verified as soon as it is proposed (its proposals let go at once: the run's
     # memory peak is at merge)
     verified = await _propose_all(engine, chunks, by_id, options, progress,
@@ -209,8 +210,9 @@ async def _abrief(
     all_articles = earlier + articles
     try:
         by_id = {a.id: a for a in articles}
+        token_counter = counter_for(engine.model).name  # before chunking, which loads it anyway
         outcomes, chunk_count, chunked = await _chunk_propose_verify(engine, articles, by_id, options, progress)
-        events, failed, rejected, partials, profiles = _collect(outcomes, warnings)
+        events, failed, rejected, partials = _collect(outcomes, warnings)
         del outcomes
         dropped = sum(not d.reason.startswith(FAILED) for d in rejected)
         if chunk_count and len(failed) == chunk_count:
@@ -218,16 +220,11 @@ async def _abrief(
         if previous is not None:
             events = [e.model_copy(update={"is_new": False}) for e in _all_events(previous)] \
                 + [e.model_copy(update={"is_new": True}) for e in events]
-        if previous is not None:
-            profiles = None  # the earlier events are read in merge
-        held = [profiles]  # merge's readings of every event, let go once merged (the memory peak)
-        del profiles
 
         def merge_run(some: list[Event]) -> Chronology:
-            return merge(some, all_articles, held[0] if len(some) == len(events) else None)
+            return merge(some, all_articles)
 
         merged, failed_merge = isolated("merge", events, merge_run)
-        held.clear()
         rejected.extend(failed_merge)
 
         def select_run(some: list[Event]) -> Chronology:
@@ -275,7 +272,7 @@ async def _abrief(
         warnings.append(f"{dropped} proposed event(s) dropped: evidence not found in the article or not "
                         "supported by it (reasons under 'dropped' in JSON)")
     warnings.extend(verification_warnings(chronology))
-    usage = engine.usage.model_copy(update={"token_counter": counter_for(engine.model).name})
+    usage = engine.usage.model_copy(update={"token_counter": token_counter})
     from timeline.select.not_used import not_used
 
     earlier_infos = {a.id: a for a in previous.articles} if previous else {}
@@ -304,15 +301,13 @@ def _restricted(chronology: Chronology, events: list[Event]) -> Chronology:
 
 
 def _collect(outcomes: list[ChunkOutcome], warnings: list[str]
-             ) -> tuple[list[Event], list[FailedChunk], list[DroppedEvent], list[str], list[Any] | None]:
+             ) -> tuple[list[Event], list[FailedChunk], list[DroppedEvent], list[str]]:
     """Every chunk's outcome in chunk order: (events without repeats, failed chunks, refused
-    proposals, partial summaries, merge's reading of each event where a worker made it, None
-    for the others; None when no worker made any)."""
+    proposals, partial summaries)."""
     events: list[Event] = []
     failed: list[FailedChunk] = []
     partials: list[str] = []
     rejected: list[DroppedEvent] = []
-    profiles: list[Any] = []
     for outcome in outcomes:
         if outcome.failed is not None:
             failed.append(outcome.failed)
@@ -320,8 +315,6 @@ def _collect(outcomes: list[ChunkOutcome], warnings: list[str]
         for reason in outcome.reasons:
             log.info("%s: dropped proposal: %s", outcome.where, reason)
         events.extend(outcome.events)
-        # None for an event merge reads itself (the chunks this process verified)
-        profiles.extend(outcome.profiles if outcome.profiles is not None else [None] * len(outcome.events))
         rejected.extend(outcome.rejected)
         partials.extend(outcome.partials)
         warnings.extend(outcome.warnings)
@@ -329,9 +322,8 @@ def _collect(outcomes: list[ChunkOutcome], warnings: list[str]
     repeats = len(events) - len(kept)
     if repeats:
         events = [events[i] for i in kept]
-        profiles = [profiles[i] for i in kept]
         warnings.append(f"{repeats:,} repeated sentence(s) read once (the same words and date again in one article)")
-    return events, failed, rejected, partials, profiles if any(p is not None for p in profiles) else None
+    return events, failed, rejected, partials
 
 
 def _unrepeated(events: list[Event]) -> list[int]:

@@ -36,7 +36,7 @@ from timeline.models import Article, Chunk
 from timeline.options import BriefOptions
 from timeline.text.chunker import chunk_article
 from timeline.run.propose import ChunkOutcome, Progress, _propose_all, _verify_chunk, fewer_collections
-from timeline.text.tokens import counter_for
+from timeline.text.tokens import counter_for, release_counters
 
 BATCH_CHUNKS = 50  # chunks per batch: about a second of work; small batches balance the load and let Ctrl-C stop soon
 
@@ -46,7 +46,7 @@ async def chunk_and_pool(engine_class: type[Engine], articles: list[Article], op
                          engine: Engine | None = None) -> tuple[list[Chunk], list[ChunkOutcome] | None, int, set[str]]:
     """(chunks, outcomes, count, article ids chunked). With fewer than ``least`` chunks: every
     article's chunks (``chunker.chunk_articles``' list) and outcomes None (the caller runs them
-    in this process). Else each chunk's ChunkOutcome in chunk order (a worker's with merge's profiles),
+    in this process). Else each chunk's ChunkOutcome in chunk order,
     computed by ``workers`` processes: this one (with ``engine``, else an ``engine_class()``)
     and ``workers - 1`` worker processes each running ``engine_class()``; and no chunks (a
     batch's chunks are let go once it is done: their text was 25 MB of the memory peak).
@@ -104,6 +104,9 @@ async def chunk_and_pool(engine_class: type[Engine], articles: list[Article], op
                 batches += 1
                 del chunks[:BATCH_CHUNKS]
                 top_up()
+        del counter
+        if not engine_class.counts_tokens:
+            release_counters()  # chunking was its last use: 35 MB less beside the workers
         if pool is None:
             finished = True
             return chunks, None, count, chunked
@@ -119,8 +122,6 @@ async def chunk_and_pool(engine_class: type[Engine], articles: list[Article], op
             top_up()
             if waiting:  # this process takes the last batch no worker has taken
                 number, batch = waiting.pop()
-                # merge reads this process's events itself: made here, their profiles would be
-                # held through the rest of the pool, beside the worker's memory (the run's peak)
                 proposed = await _propose_all(here, batch, by_id, unshared, None,
                                               lambda chunk, result: _verify_chunk(chunk, result, by_id[chunk.article_id]))
                 done[number] = [outcome for _chunk, outcome in proposed]
@@ -234,7 +235,7 @@ def _work(engine_class: type[Engine], chunks: list[Chunk], by_id: dict[str, Arti
         # each chunk verified as soon as it is proposed (the engine's caches still hold its sentences)
         verified = asyncio.run(_propose_all(
             engine, chunks, by_id, options.model_copy(update={"fail_fast": False}), None,
-            lambda chunk, result: _verify_chunk(chunk, result, by_id[chunk.article_id], profiled=True)))
+            lambda chunk, result: _verify_chunk(chunk, result, by_id[chunk.article_id])))
         return "ok", [outcome for _chunk, outcome in verified]
     except Exception as exc:  # noqa: BLE001 - sent to the parent, raised there as itself
         return "error", _sendable(exc)

