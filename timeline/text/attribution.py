@@ -15,7 +15,12 @@ has rows in tests/data/attribution_table.tsv):
 - titles and roles before names ("Fire Chief Dana Ruiz"), organisations ("Halvard Power"),
   collectives ("officials", "residents", "witnesses", "two volunteers at the shelter"),
   possessives ("her office"), "in a statement" anywhere;
-- passive: "... was confirmed by prosecutors".
+- passive: "... was confirmed by prosecutors";
+- a name, then a role in apposition ("Pat Henderson, spokesperson for the exchange, said the
+  market expects ..."): the name, never the clause after the verb (round 7);
+- wire copy wrapped at a fixed width reads as one line ("said Dana Johnson of\nFirst National
+  Bank"); a phrase that ends in a preposition ("asked questions about") or is cut inside a list
+  of modifiers ("said GM's sales, service, and marketing vice president") is no source.
 
 The source of a claim is the governing one: text inside parentheses and inside quotation
 marks is masked first, so a label's source ("a group labeled as terrorist by several
