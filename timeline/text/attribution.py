@@ -225,9 +225,12 @@ def _subject_before(masked: str, original: str, verb_at: int, verb: str) -> str 
                 r"\d+|[a-z]+ing|[a-z]+'s|[a-z]+’s)\b", aside):
             return None
         before = inner[:cut].rstrip()
-    start = max(before.rfind(c) for c in ",;:(“\"—–") + 1
+    # the clause opens after the last separator; a comma inside a number ("35,000") is none
+    start = max((m.end() for m in _CLAUSE_OPENER.finditer(before)), default=0)
     segment = before[start:]
     offset = start
+    if _OBJECT_RELATIVE.search(segment):
+        return None  # "waters which Chile says belong to it": a relative clause's verb, not the sentence's
     # Try the whole clause, then shorter tails after a conjunction ("... and officials said").
     candidates = [(offset + len(segment) - len(segment.lstrip()), segment)]
     for conj in re.finditer(r"\b(?:and|but|while|as|that|when|where|because|after)\s", segment):
@@ -247,6 +250,12 @@ _NOUN_SLOT = factored(re.compile(r"(?:['’]s|\b(?:the|a|an|this|that|these|thos
                                  re.IGNORECASE))
 _CONTRACTED_PRONOUN = re.compile(r"(?:i|we|they|he|she|it|you|there)['’](?:m|re|s|ve|d|ll)$")
 _LOOSE_VERBS = frozenset(["said", "says", "say", "told", "tells"])
+_CLAUSE_OPENER = re.compile(r"[;:(“\"—–]|,(?!\d)")
+# a relative pronoun, then a new subject before the verb: the verb is the relative clause's
+# ("the waters which Chile says belong to it", "a man who police say was armed")
+_OBJECT_RELATIVE = re.compile(r"\b(?:which|whom|who)\s+(?:(?:the|a|an|its|their|some|many|most)\s+)?"
+                              r"(?:[A-Z][\w’'.&-]*|officials|police|authorities|witnesses|residents|experts|analysts)"
+                              r"(?:\s+[\w’'.&-]+){0,3}\s*$")
 _NOT_HEADS = frozenset(["the", "a", "an", "this", "that", "these", "those", "its", "his", "her", "their", "our", "and", "or", "but"])
 # Words a noun phrase never ends with: a source phrase ending so was cut before its object or
 # clause ("asked questions about", "told reporters that").
