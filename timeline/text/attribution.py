@@ -253,8 +253,8 @@ _LOOSE_VERBS = frozenset(["said", "says", "say", "told", "tells"])
 _CLAUSE_OPENER = re.compile(r"[;:(“\"—–]|,(?!\d)")
 # a relative pronoun, then a new subject before the verb: the verb is the relative clause's
 # ("the waters which Chile says belong to it", "a man who police say was armed")
-_OBJECT_RELATIVE = re.compile(r"\b(?:which|whom|who)\s+(?:(?:the|a|an|its|their|some|many|most)\s+)?"
-                              r"(?:[A-Z][\w’'.&-]*|officials|police|authorities|witnesses|residents|experts|analysts)"
+_OBJECT_RELATIVE = re.compile(r"\b(?:which|whom|who)\s+(?:(?:the|a|an|its|their|his|her|some|many|most)\s+[\w’'.&-]+"
+                              r"|[A-Z][\w’'.&-]*|officials|police|authorities|witnesses|residents|experts|analysts)"
                               r"(?:\s+[\w’'.&-]+){0,3}\s*$")
 _NOT_HEADS = frozenset(["the", "a", "an", "this", "that", "these", "those", "its", "his", "her", "their", "our", "and", "or", "but"])
 # Words a noun phrase never ends with: a source phrase ending so was cut before its object or
