@@ -13,7 +13,7 @@ def verification_warnings(chronology: Chronology) -> list[str]:
     out = []
     rewritten = sum(FLAG_REWRITTEN in e.flags for e in every)
     if rewritten:
-        out.append(f"{rewritten} event(s) shown as their evidence sentence: the model's wording was not "
+        out.append(f"{rewritten} event(s) shown as their evidence sentence: the proposed wording was not "
                    "supported by it (flag 'rewritten')")
     model_only = sum(bool(e.when and e.when.model_reading) for e in every)
     if model_only:
