@@ -36,7 +36,7 @@ from __future__ import annotations
 import re
 from typing import Iterator
 from timeline.lang.en import dates as calendar
-from timeline.lang.en.news import ROLE_NOUNS, SOURCE_NOUNS, SPEECH_VERBS
+from timeline.lang.en.news import CLAUSE_PASTS, NOT_SOURCE_OPENERS, ROLE_NOUNS, SOURCE_NOUNS, SPEECH_VERBS
 from functools import lru_cache
 
 from timeline.temporal.triggers import Needs, fold, meets, required_sets
@@ -86,9 +86,14 @@ _PASSIVE_BY = re.compile(
     r"\b(?:was|were|has been|have been|had been|is|are)\s+(?:\w+ly\s+)?(?:confirmed|reported|announced|denied|"
     r"claimed|disclosed|revealed|stated|estimated)\s+by\s+(?P<src>[^,.;:\n]+?)(?=\s+(?:on|in|at|late|early|last)\b|[,.;:\n]|$)"
 )
+# the dot of a title or an initial before a name ("Dr. Ann Lee", "Rep. John D. Dingell"), not a
+# company's "Corp." or "Ltd.", which may end a sentence the splitter left whole
+_TITLE_DOT = ("(?:" + "|".join(f"(?<={t})" for t in ("Dr", "Mr", "Ms", "Mrs", "Rep", "Sen", "Gov", "Gen", "Lt", "Col",
+                                                      "Sgt", "Capt", "Prof", "Rev", "St", "Jr", "Sr"))
+              + r"|(?<=\b[A-Z]))\.(?=\s+[A-Z])")
 _INVERTED = re.compile(
-    rf"(?:,|[”\"])\s*(?:{_INVERTIBLE})\s+(?P<src>[^,.;:\n“\"]+?)(?=\s+(?:in a statement|on {_WEEKDAYS}|who|that|"
-    rf"late|early|last)\b|[,.;:\n]|$)"
+    rf"(?:,|[”\"])\s*(?:{_INVERTIBLE})\s+(?P<src>(?:[^,.;:\n“\"]|{_TITLE_DOT})+?)(?=\s+(?:in a statement|on {_WEEKDAYS}|"
+    rf"who|that|late|early|last)\b|[,;:\n]|(?!{_TITLE_DOT})\.|$)"  # a dot before a capital is a title's: "said Rep. Ann Lee"
 )
 # "“We are rebuilding,” the mayor told a crowd": the speaker after the quote, before the verb.
 _AFTER_QUOTE = re.compile(r"[”\"]\s*(?P<src>(?:[Tt]he |[Aa]n? )?[\w’'. -]{2,60}?)\s+(?:said|says|told|added|wrote)\b")
@@ -150,6 +155,12 @@ def _finds(pattern: re.Pattern[str], masked: str, folded: str | None) -> Iterato
 
 
 _NEEDS: dict[re.Pattern[str], Needs] = {}
+
+
+def _src_end(match: re.Match[str]) -> int:
+    """Where a matched source ends in the original sentence: before any trailing text the mask
+    blanked ("said Sen. Ann Lee (D-Conn.)" is Sen. Ann Lee, not her party's parenthesis)."""
+    return match.start("src") + len(match.group("src").rstrip())
 # After a source phrase: a comma, then a bare lower-case word and "and"/"or": the phrase was the
 # first item of a list of modifiers ("sales, service, and marketing vice president").
 _LIST_GOES_ON = re.compile(r",\s*[a-z][\w-]*,?\s+(?:and|or)\s")
@@ -159,7 +170,7 @@ def _governing(masked: str, original: str) -> str | None:
     folded = fold(masked)
     for pattern in (_ACCORDING, _REPORTS_FROM):
         for match in _finds(pattern, masked, folded):
-            source = _clean(original[match.start("src"):match.end("src")], original, match.start("src"), loose=True)
+            source = _clean(original[match.start("src"):_src_end(match)], original, match.start("src"), loose=True)
             if source:
                 return source
     for match in _VERB_TOKEN.finditer(masked):
@@ -167,14 +178,14 @@ def _governing(masked: str, original: str) -> str | None:
         if source:
             return source
     for match in _finds(_AFTER_QUOTE, masked, folded):
-        source = _clean(original[match.start("src"):match.end("src")], original, match.start("src"), loose=True)
+        source = _clean(original[match.start("src"):_src_end(match)], original, match.start("src"), loose=True)
         if source:
             return source
     for pattern in (_INVERTED, _PASSIVE_BY):
         for match in _finds(pattern, masked, folded):
             if _LIST_GOES_ON.match(masked, match.end("src")) and match.group("src").split()[-1][:1].islower():
                 continue  # "said GM's sales, service, and marketing vice president": cut inside a list
-            source = _clean(original[match.start("src"):match.end("src")], original, match.start("src"),
+            source = _clean(original[match.start("src"):_src_end(match)], original, match.start("src"),
                             loose=pattern is _INVERTED)
             if source:
                 return source
@@ -250,6 +261,7 @@ _NOUN_SLOT = factored(re.compile(r"(?:['’]s|\b(?:the|a|an|this|that|these|thos
                                  re.IGNORECASE))
 _CONTRACTED_PRONOUN = re.compile(r"(?:i|we|they|he|she|it|you|there)['’](?:m|re|s|ve|d|ll)$")
 _LOOSE_VERBS = frozenset(["said", "says", "say", "told", "tells"])
+_SAID = frozenset(["said", "says", "told"])  # inside a source phrase: a clause ran into it ("said a World Bank")
 _CLAUSE_OPENER = re.compile(r"[;:(“\"—–]|,(?!\d)")
 # a relative pronoun, then a new subject before the verb: the verb is the relative clause's
 # ("the waters which Chile says belong to it", "a man who police say was armed")
@@ -278,6 +290,10 @@ def _clean(source: str, sentence: str, at: int, strict: bool = False, loose: boo
     lowered = [w.lower().strip(",") for w in words]
     if lowered[0] in _PRONOUNS or any(w in _NOT_IN_SOURCE for w in lowered) or _CONTRACTED_PRONOUN.match(lowered[0]):
         return None  # "I'm told that ...": no source is named
+    own = next((i for i, w in enumerate(lowered) if w in ("who", "which", "that")), len(lowered))
+    if lowered[0] in NOT_SOURCE_OPENERS or any(w in CLAUSE_PASTS or w in _SAID
+                                               for w, word in zip(lowered[:own], words[:own]) if word[:1].islower()):
+        return None  # "the water kept rolling in and officials": a clause, not a source
     if strict and any(w.endswith("ed") and "-" not in w and w not in _MODIFIERS_ED and not words[i][:1].isupper()
                       for i, w in enumerate(lowered)):
         return None  # "The troops moved" is a clause, not a source

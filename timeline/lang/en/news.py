@@ -94,6 +94,21 @@ ROLE_NOUNS = frozenset(
 )
 
 
+# Past tenses that are never part of a source's name (a source phrase holding one is a clause:
+# "the water kept rolling in and officials said", "his first Oscars moment came during ...");
+# words that are also nouns or adjectives ("left", "lost", "set", "cut", "shot") are left out.
+CLAUSE_PASTS = frozenset(
+    ["came", "went", "took", "made", "began", "fell", "rose", "gave", "won", "got", "ran", "broke", "struck", "spoke",
+     "wrote", "became", "sent", "built", "kept", "brought", "thought", "felt", "stood", "fought", "fled", "flew",
+     "drew", "grew", "knew", "threw", "paid", "spent", "heard", "caught", "taught", "sought", "drove", "rode",
+     "wore", "sang", "sank", "swam", "slept", "laid", "hid", "rang", "sat", "ate", "forgot", "froze", "chose",
+     "woke", "stole", "meant"]
+)
+# Words a source phrase never opens with: a preposition's object is no subject ("Despite a
+# short-lived increase in jobs, officials said": the source is the officials, not the increase).
+NOT_SOURCE_OPENERS = frozenset(["despite", "unlike", "amid", "during", "without", "against", "pointing", "including"])
+
+
 # The kinds of happening and the words that make an event one of them (merge/kinds.py):
 # regular-expression alternatives (a phrase has spaces; figures.py reads FIGURE_LABELS the same way).
 KIND_TRIGGERS: dict[str, str] = {
