@@ -23,7 +23,7 @@ from . import calendar as cal
 from .compose import offset_before
 from .factored import factored
 from .model import Cand, TimeExpression
-from .triggers import Literals, Needs, fold, meets, required_literals, required_sets
+from .triggers import Needs, fold, meets, required_sets
 
 Result = Union[Cand, list[Cand], None]
 Handler = Callable[[re.Match[str], str, Union[date, None], bool], Result]
@@ -38,9 +38,9 @@ class Rule:
     handler: Handler
     families: tuple[str, ...]
     examples: tuple[Example, ...]
-    # literals every match contains (derived from ``pattern``; None: always searched)
-    triggers: Literals | None = None
-    # everything every match needs (``triggers.required_sets``; (): always searched)
+    # everything every match needs (``triggers.required_sets``; (): always searched). No single
+    # literal set (``required_literals``) is kept: nothing reads one, and deriving it for every
+    # rule was an eighth of importing the grammar (docs/benchmarks.md, round 7b)
     needs: Needs = ()
     # ``pattern`` as searched: ``factored.factored`` (the same matches, fewer branch tries)
     search: re.Pattern[str] | None = None
@@ -77,7 +77,7 @@ class Grammar:
 
         def register(handler: Handler) -> Handler:
             self.rules.append(Rule(handler.__name__, compiled, handler, families, tuple(examples or ()),
-                                   required_literals(compiled), required_sets(compiled),
+                                   required_sets(compiled),
                                    _searched(compiled, examples or ())))
             return handler
 
