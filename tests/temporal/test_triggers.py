@@ -62,3 +62,15 @@ def test_needs_of_generated_patterns(parts: list[str], text: str) -> None:
     pattern = re.compile("".join(parts))
     if not meets(required_sets(pattern), fold(text), 0, len(text)):
         assert not any(m.end() > m.start() for m in pattern.finditer(text))
+
+
+def test_a_shared_parse_gives_the_same_needs_and_is_left_as_it_was() -> None:
+    """The grammar parses each rule once, reads its needs from that parse, then hands it to the
+    rewrite (``factored``): reading the needs must not change it."""
+    from re import _parser as sre_parse  # type: ignore[attr-defined]
+
+    for rule in GRAMMAR.rules:
+        parsed = sre_parse.parse(rule.pattern.pattern, rule.pattern.flags)
+        before = repr(parsed.data)
+        assert required_sets(rule.pattern, parsed=parsed) == required_sets(rule.pattern) == rule.needs
+        assert repr(parsed.data) == before, rule.name

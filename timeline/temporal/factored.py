@@ -42,13 +42,16 @@ _CLASS_ITEMS = (sre.LITERAL, sre.RANGE, sre.CATEGORY)
 Items = list[tuple[Any, Any]]
 
 
-def factored(pattern: re.Pattern[str]) -> re.Pattern[str]:
+def factored(pattern: re.Pattern[str], parsed: Any = None) -> re.Pattern[str]:
     """``pattern`` with its alternations factored and guarded (see the module): the same
-    matches, groups and spans; the original pattern when the rewrite cannot be made."""
+    matches, groups and spans; the original pattern when the rewrite cannot be made.
+    ``parsed``: the pattern's own parse, when the caller has one it no longer needs: the
+    rewrite changes it in place (the grammar parses each rule once for its needs and this)."""
     if not isinstance(pattern.pattern, str):
         return pattern
     try:
-        parsed = sre_parse.parse(pattern.pattern, pattern.flags)
+        if parsed is None:
+            parsed = sre_parse.parse(pattern.pattern, pattern.flags)
         if not _rewrite(parsed.data, parsed.state, parsed.state.flags, top=True):
             return pattern  # nothing to factor or guard
         code = sre_compile._code(parsed, pattern.flags)

@@ -17,7 +17,8 @@ import bisect
 import re
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Callable, Union
+from re import _parser as sre_parse  # type: ignore[attr-defined]
+from typing import Any, Callable, Union
 
 from . import calendar as cal
 from .compose import offset_before
@@ -76,9 +77,10 @@ class Grammar:
             raise ValueError(f"rule family {unknown[0]!r} is not an anchor family")
 
         def register(handler: Handler) -> Handler:
+            parsed = _parsed(compiled)  # one parse: read for the needs, then rewritten by factored
+            needs = required_sets(compiled, parsed=parsed) if parsed is not None else ()
             self.rules.append(Rule(handler.__name__, compiled, handler, families, tuple(examples or ()),
-                                   required_sets(compiled),
-                                   _searched(compiled, examples or ())))
+                                   needs, _searched(compiled, examples or (), parsed)))
             return handler
 
         return register
@@ -140,11 +142,21 @@ class Grammar:
         return taken
 
 
-def _searched(pattern: re.Pattern[str], examples: list[Example] | tuple[Example, ...]) -> re.Pattern[str]:
+def _parsed(pattern: re.Pattern[str]) -> Any:
+    """``pattern``'s parse (``re._parser``), or None when it cannot be parsed again."""
+    try:
+        return sre_parse.parse(pattern.pattern, pattern.flags)
+    except Exception:  # noqa: BLE001 - such a rule is always searched, as it was
+        return None
+
+
+def _searched(pattern: re.Pattern[str], examples: list[Example] | tuple[Example, ...],
+              parsed: Any = None) -> re.Pattern[str]:
     """``factored(pattern)`` when it finds what ``pattern`` finds in the rule's own examples
     (every match, span and group), else ``pattern``: a check that the rewrite holds on this
-    Python, at the cost of one search per example at import."""
-    fast = factored(pattern)
+    Python, at the cost of one search per example at import. ``parsed`` (the pattern's parse,
+    changed in place by the rewrite) saves a parse."""
+    fast = factored(pattern, parsed)
     if fast is pattern:
         return pattern
     for _ref, text, _value, _precision in examples:

@@ -72,7 +72,7 @@ Need = Union[tuple[str, ...], Branches]  # a literal set: one of its strings lie
 Needs = tuple[Need, ...]  # every need is needed
 
 
-def required_sets(pattern: re.Pattern[str], singles: bool = False) -> Needs:
+def required_sets(pattern: re.Pattern[str], singles: bool = False, parsed: Any = None) -> Needs:
     """What each non-empty match of ``pattern`` needs: literal sets (one string of each lies
     inside the match) and alternations of such needs, the cheapest test first; () when nothing
     can be told.
@@ -84,11 +84,13 @@ def required_sets(pattern: re.Pattern[str], singles: bool = False) -> Needs:
     string makes nearly certain are left out (their test would rarely skip and costs more than
     it saves; ``singles`` keeps them, for a caller that tests a whole sentence once, where one
     character such as "(" still rules most sentences out). Only ever a reason to skip: ()
-    means always searched."""
-    try:
-        parsed = sre_parse.parse(pattern.pattern, pattern.flags)
-    except Exception:  # noqa: BLE001 - an unparsable pattern is simply never skipped
-        return ()
+    means always searched. ``parsed``: the pattern's parse when the caller has it (read, not
+    changed: the grammar hands the same parse on to ``factored``, one parse per rule)."""
+    if parsed is None:
+        try:
+            parsed = sre_parse.parse(pattern.pattern, pattern.flags)
+        except Exception:  # noqa: BLE001 - an unparsable pattern is simply never skipped
+            return ()
     return _tree(list(parsed.data), singles)
 
 
