@@ -106,6 +106,7 @@ class KeyDateWeights:
     reported_min: int = 1  # ... listed only when at least this many distinct articles publish such a lead that day (0: never)
     reported_share: float = 0.5  # ... and at least this share of the story's median articles per publication day
     topical: float = 0.25  # the mean centrality of the day's happenings (how much of the day is the story)
+    sources: float = 0.05  # per corroborating article (up to five), a sentence's bonus in the day's pick
 
 
 DEFAULT_WEIGHTS = KeyDateWeights()
@@ -113,7 +114,7 @@ DUPLICATE_SIMILARITY = 0.5
 _EXPLICIT = re.compile(r"\d")  # a when-expression that names its day by a figure: "15 September", "9/15"
 LEAD_SENTENCES = 5
 LEAD_MIN_WORDS = 8  # an article's first substantive sentence: not a caption, a byline, a one-line heading  # lead sentences per article that speak for its publication day
-SOURCE_BONUS = 0.05  # per corroborating article, up to five: a tie-breaker, not a ranking
+SOURCE_CAP = 5  # corroborating articles counted for a sentence's bonus (``KeyDateWeights.sources``)
 DATE_CONFLICT_PENALTY = 0.5  # sources disagree on this event's day: not the sentence to stand for it
 # --about words found in at least this share of the articles name the whole story (a story's own
 # keywords: 97-100% of the articles of each development topic), not a thread of it (the threads
@@ -381,7 +382,7 @@ def pick_events(days: dict[date, list[Event]], articles: Sequence[Article], per_
         keys = []
         for j, (v, i) in enumerate(zip(day, rows)):
             event = candidates[i][1]
-            score = tfidf.dot(v, centroid) + weights.story * tfidf.dot(v, story) + _form(event)
+            score = tfidf.dot(v, centroid) + weights.story * tfidf.dot(v, story) + _form(event, weights.sources)
             thread = _relevance(event.what, about_re) if about_re is not None else 0.0
             keys.append((-thread, is_fragment(event.what), -score, j))
         order = [j for *_, j in sorted(keys)]
@@ -457,11 +458,13 @@ def _names_story(pattern: re.Pattern[str], articles: Sequence[Article]) -> bool:
     return hits >= STORY_WORDS_SHARE * len(articles)
 
 
-def _form(event: Event) -> float:
-    """A small preference for events several articles report, and against events whose sources
-    disagree on the date."""
+def _form(event: Event, per_source: float = DEFAULT_WEIGHTS.sources) -> float:
+    """A small preference for events several articles report (``per_source`` each, up to
+    SOURCE_CAP: a tie-breaker among the day's central sentences, not a ranking), and against
+    events whose sources disagree on the date. Why a weight: how much corroboration should count
+    against centrality is chosen leave-one-topic-out with the other sentence weights."""
     conflict = any(c.kind == "date" for c in event.conflicts)
-    return SOURCE_BONUS * min(len(event.sources), 5) - (DATE_CONFLICT_PENALTY if conflict else 0.0)
+    return per_source * min(len(event.sources), SOURCE_CAP) - (DATE_CONFLICT_PENALTY if conflict else 0.0)
 
 
 def _unique(events: list[Event]) -> list[Event]:
