@@ -54,8 +54,10 @@ SCORER = SHARED / "tools" / "score_tls.py"
 # Day ranking: weights of (mentions, later, burst, central, cited, topical); see timeline/select key dates.
 DAY_GRID = [g for g in itertools.product((0.0, 0.5, 1.0), (0.0, 0.5, 1.0, 2.0), (0.0, 0.25, 0.5), (0.0, 0.5, 1.0),
                                          (0.0, 0.5, 1.0), (0.0, 0.25, 0.5)) if any(g)]
-# What is said on a day: weights of (the day's lead sentences in its centroid, the whole story).
-SENTENCE_GRID = [(lead, story) for lead in (0.5, 1.0, 2.0) for story in (0.0, 0.5, 1.0)]
+# What is said on a day: weights of (the day's lead sentences in its centroid, the whole story, each
+# corroborating article: KeyDateWeights.sources).
+SENTENCE_GRID = [(lead, story, sources) for lead in (0.5, 1.0, 2.0) for story in (0.0, 0.5, 1.0)
+                 for sources in (0.02, 0.05)]
 # Reported days (a day no sentence is dated to, by its articles' undated leads), chosen after the
 # day weights: (weight, least articles (0: off), least share of the median articles per publication day).
 # Ties go to grid order, so the share 0.5 comes first: on the development stories (sparse where
@@ -155,18 +157,23 @@ def _brief_keeping_undated(brief: Any, window: list[Any], options: Any) -> Any:
         select_filter.UNDATED_LIST_LIMIT = limit
 
 
-def _weights(day: tuple[float, ...], sentence: tuple[float, float]) -> Any:
+def _weights(day: tuple[float, ...], sentence: tuple[float, ...]) -> Any:
     """``day``: (mentions, later, burst, central, cited, topical[, reported, reported_min, reported_share])."""
     from timeline.select.key_dates import KeyDateWeights
 
     rep = tuple(day[6:9]) if len(day) >= 9 else (0.0, 0, 0.0)
     return KeyDateWeights(mentions=day[0], later=day[1], burst=day[2], central=day[3], cited=day[4],
-                          topical=day[5], lead=sentence[0], story=sentence[1], reported=rep[0],
+                          topical=day[5], lead=sentence[0], story=sentence[1],
+                          sources=sentence[2] if len(sentence) > 2 else KeyDateWeights.sources, reported=rep[0],
                           reported_min=int(rep[1]), reported_share=rep[2])
 
 
 def _day_tuple(w: Any) -> tuple[float, float, float, float, float, float]:
     return (w.mentions, w.later, w.burst, w.central, w.cited, w.topical)
+
+
+def _sentence_tuple(w: Any) -> tuple[float, float, float]:
+    return (w.lead, w.story, w.sources)
 
 
 def _reported_tuple(w: Any) -> tuple[float, int, float]:
@@ -254,7 +261,7 @@ def choose_days(all_items: list[dict[str, Any]], chrons: dict[Any, Any], held_ou
         prepared.append((it, signals))
 
     def score(g: tuple[float, ...]) -> float:
-        w = _weights(g, (DEFAULT_WEIGHTS.lead, DEFAULT_WEIGHTS.story))
+        w = _weights(g, _sentence_tuple(DEFAULT_WEIGHTS))
         return sum(average_precision([d for d, _ in rank_days(s, w)], it["ref"]) for it, s in prepared) / len(prepared)
 
     day = tuple(_best(DAY_GRID, score, _day_tuple(DEFAULT_WEIGHTS)))
@@ -266,7 +273,7 @@ def choose_days(all_items: list[dict[str, Any]], chrons: dict[Any, Any], held_ou
         ranked_on.append((it, chron, arts))
 
     def score_reported(g: tuple[float, int, float]) -> float:
-        w = _weights(day + g, (DEFAULT_WEIGHTS.lead, DEFAULT_WEIGHTS.story))
+        w = _weights(day + g, _sentence_tuple(DEFAULT_WEIGHTS))
         return sum(average_precision([d for d, _ in rank_days(candidate_days(chron, arts, w)[2], w)], it["ref"])
                    for it, chron, arts in ranked_on) / len(ranked_on)
 
@@ -274,13 +281,13 @@ def choose_days(all_items: list[dict[str, Any]], chrons: dict[Any, Any], held_ou
 
 
 def choose_sentences(all_items: list[dict[str, Any]], chrons: dict[Any, Any], held_out: str | None,
-                     day: tuple[float, ...], scorer: Any) -> tuple[float, float]:
+                     day: tuple[float, ...], scorer: Any) -> tuple[float, float, float]:
     """The sentence weights with the best AR1-F (tilse's Python ROUGE) on every topic but ``held_out``."""
     from timeline.select.key_dates import DEFAULT_WEIGHTS
 
     train = [it for it in all_items if it["topic"] != held_out]
 
-    def score(g: tuple[float, float]) -> float:
+    def score(g: tuple[float, float, float]) -> float:
         w = _weights(day, g)
         results = []
         for it in train:
@@ -288,7 +295,7 @@ def choose_sentences(all_items: list[dict[str, Any]], chrons: dict[Any, Any], he
             results.append(scorer.score(system_timeline(chron, arts, it["l"], it["k"], w), [it["ref"]], rouge="reimpl"))
         return float(scorer.average(results)["align_m1_rouge_1"]["f_score"])
 
-    return tuple(_best(SENTENCE_GRID, score, (DEFAULT_WEIGHTS.lead, DEFAULT_WEIGHTS.story)))  # type: ignore[return-value]
+    return tuple(_best(SENTENCE_GRID, score, _sentence_tuple(DEFAULT_WEIGHTS)))  # type: ignore[return-value]
 
 
 def _figures(scorer: Any, results: list[Any]) -> dict[str, float]:
@@ -367,8 +374,9 @@ def run(rouge: str = "original", cache: Path | None = None) -> dict[str, Any]:
     shipped = score_items(all_items, chrons, {t: DEFAULT_WEIGHTS for t in topics}, scorer, rouge)
     score_s = time.perf_counter() - t2
     overall = held_out["without_about"]["overall"]
-    fold_mean = {f: round(round(sum(getattr(w, f) for w in folds.values()) / len(folds) / 0.05) * 0.05, 2)
-                 for f in vars(DEFAULT_WEIGHTS)}
+    step = {"sources": 0.01}  # its grid (0.02 / 0.05) is finer than the other weights' 0.05 rounding
+    fold_mean = {f: round(round(sum(getattr(w, f) for w in folds.values()) / len(folds) / step.get(f, 0.05))
+                          * step.get(f, 0.05), 2) for f in vars(DEFAULT_WEIGHTS)}
     out: dict[str, Any] = {
         "items": len(all_items), "rouge": rouge, "brief_seconds": round(brief_s, 1),
         "tune_seconds": round(tune_s, 1), "score_seconds": round(score_s, 1),

@@ -236,6 +236,22 @@ def test_the_central_whole_sentence_beats_a_quote_fragment() -> None:
     assert pick_events({D0: [fragment]}, arts, 1)[D0] == [fragment]
 
 
+def test_the_sources_weight_trades_corroboration_against_centrality() -> None:
+    arts = _arts(6)
+    central = _event("a0", D0, "The dam burst and flood waters reached the valley town.")
+    echo = _event("a1", D0, "Flood waters from the burst dam reached the valley town.")
+    told = "The dam gave way after days of rain."
+    corroborated = _event("a2", D0, told)
+    corroborated = corroborated.model_copy(update={"evidence": [
+        *corroborated.evidence, *(ev.model_copy(update={"article_id": f"a{i}"}) for i in (3, 4, 5)
+                                  for ev in corroborated.evidence)]})
+    day = {D0: [corroborated, central, echo]}
+    assert len(corroborated.sources) == 4
+    # without the bonus the day's centre (two sentences that say the burst) is said
+    assert pick_events(day, arts, 1, weights=KeyDateWeights(sources=0.0))[D0][0] in (central, echo)
+    assert pick_events(day, arts, 1, weights=KeyDateWeights(sources=1.0))[D0] == [corroborated]
+
+
 @pytest.mark.parametrize("text,expected", [
     ("The dam burst on Monday.", False),
     ("and the dam burst.", True),
