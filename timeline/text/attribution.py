@@ -36,7 +36,9 @@ from __future__ import annotations
 import re
 from typing import Iterator
 from timeline.lang.en import dates as calendar
-from timeline.lang.en.news import CLAUSE_PASTS, NOT_SOURCE_OPENERS, ROLE_NOUNS, SOURCE_NOUNS, SPEECH_VERBS
+from timeline.lang.en.news import (CLAUSE_PASTS, DANGLING_WORDS, NOT_SOURCE_OPENERS, RELATIVE_DETERMINERS,
+                                   RELATIVE_PRONOUNS, RELATIVE_SUBJECTS, ROLE_NOUNS, SAID_WORDS, SOURCE_NOUNS,
+                                   SPEECH_VERBS, TITLE_ABBREVIATIONS)
 from functools import lru_cache
 
 from timeline.temporal.triggers import Needs, fold, meets, required_sets
@@ -88,9 +90,7 @@ _PASSIVE_BY = re.compile(
 )
 # the dot of a title or an initial before a name ("Dr. Ann Lee", "Rep. John D. Dingell"), not a
 # company's "Corp." or "Ltd.", which may end a sentence the splitter left whole
-_TITLE_DOT = ("(?:" + "|".join(f"(?<={t})" for t in ("Dr", "Mr", "Ms", "Mrs", "Rep", "Sen", "Gov", "Gen", "Lt", "Col",
-                                                      "Sgt", "Capt", "Prof", "Rev", "St", "Jr", "Sr"))
-              + r"|(?<=\b[A-Z]))\.(?=\s+[A-Z])")
+_TITLE_DOT = ("(?:" + "|".join(f"(?<={t})" for t in TITLE_ABBREVIATIONS) + r"|(?<=\b[A-Z]))\.(?=\s+[A-Z])")
 _INVERTED = re.compile(
     rf"(?:,|[”\"])\s*(?:{_INVERTIBLE})\s+(?P<src>(?:[^,.;:\n“\"]|{_TITLE_DOT})+?)(?=\s+(?:in a statement|on {_WEEKDAYS}|"
     rf"who|that|late|early|last)\b|[,;:\n]|(?!{_TITLE_DOT})\.|$)"  # a dot before a capital is a title's: "said Rep. Ann Lee"
@@ -161,6 +161,8 @@ def _src_end(match: re.Match[str]) -> int:
     """Where a matched source ends in the original sentence: before any trailing text the mask
     blanked ("said Sen. Ann Lee (D-Conn.)" is Sen. Ann Lee, not her party's parenthesis)."""
     return match.start("src") + len(match.group("src").rstrip())
+
+
 # After a source phrase: a comma, then a bare lower-case word and "and"/"or": the phrase was the
 # first item of a list of modifiers ("sales, service, and marketing vice president").
 _LIST_GOES_ON = re.compile(r",\s*[a-z][\w-]*,?\s+(?:and|or)\s")
@@ -261,18 +263,12 @@ _NOUN_SLOT = factored(re.compile(r"(?:['’]s|\b(?:the|a|an|this|that|these|thos
                                  re.IGNORECASE))
 _CONTRACTED_PRONOUN = re.compile(r"(?:i|we|they|he|she|it|you|there)['’](?:m|re|s|ve|d|ll)$")
 _LOOSE_VERBS = frozenset(["said", "says", "say", "told", "tells"])
-_SAID = frozenset(["said", "says", "told"])  # inside a source phrase: a clause ran into it ("said a World Bank")
 _CLAUSE_OPENER = re.compile(r"[;:(“\"—–]|,(?!\d)")
 # a relative pronoun, then a new subject before the verb: the verb is the relative clause's
 # ("the waters which Chile says belong to it", "a man who police say was armed")
-_OBJECT_RELATIVE = re.compile(r"\b(?:which|whom|who)\s+(?:(?:the|a|an|its|their|his|her|some|many|most)\s+[\w’'.&-]+"
-                              r"|[A-Z][\w’'.&-]*|officials|police|authorities|witnesses|residents|experts|analysts)"
-                              r"(?:\s+[\w’'.&-]+){0,3}\s*$")
+_OBJECT_RELATIVE = re.compile(rf"\b(?:{'|'.join(RELATIVE_PRONOUNS)})\s+(?:(?:{'|'.join(RELATIVE_DETERMINERS)})\s+[\w’'.&-]+"
+                              rf"|[A-Z][\w’'.&-]*|{'|'.join(RELATIVE_SUBJECTS)})(?:\s+[\w’'.&-]+){{0,3}}\s*$")
 _NOT_HEADS = frozenset(["the", "a", "an", "this", "that", "these", "those", "its", "his", "her", "their", "our", "and", "or", "but"])
-# Words a noun phrase never ends with: a source phrase ending so was cut before its object or
-# clause ("asked questions about", "told reporters that").
-_DANGLING = frozenset(["about", "of", "to", "for", "with", "into", "onto", "over", "from", "by", "at", "in", "on", "than",
-                       "whether", "if", "that", "because", "how", "why", "what"])
 
 
 def _clean(source: str, sentence: str, at: int, strict: bool = False, loose: bool = False) -> str | None:
@@ -291,7 +287,7 @@ def _clean(source: str, sentence: str, at: int, strict: bool = False, loose: boo
     if lowered[0] in _PRONOUNS or any(w in _NOT_IN_SOURCE for w in lowered) or _CONTRACTED_PRONOUN.match(lowered[0]):
         return None  # "I'm told that ...": no source is named
     own = next((i for i, w in enumerate(lowered) if w in ("who", "which", "that")), len(lowered))
-    if lowered[0] in NOT_SOURCE_OPENERS or any(w in CLAUSE_PASTS or w in _SAID
+    if lowered[0] in NOT_SOURCE_OPENERS or any(w in CLAUSE_PASTS or w in SAID_WORDS
                                                for w, word in zip(lowered[:own], words[:own]) if word[:1].islower()):
         return None  # "the water kept rolling in and officials": a clause, not a source
     if strict and any(w.endswith("ed") and "-" not in w and w not in _MODIFIERS_ED and not words[i][:1].isupper()
@@ -302,7 +298,7 @@ def _clean(source: str, sentence: str, at: int, strict: bool = False, loose: boo
     head_plain = re.sub(r"(?:'s|’s)$", "", head.lower())
     if not any(ch.isalpha() for ch in head):
         return None  # "140,000" is a figure, not a source
-    if head_plain in _NOT_HEADS or lowered[-1] in _NOT_HEADS or lowered[-1] in _DANGLING:
+    if head_plain in _NOT_HEADS or lowered[-1] in _NOT_HEADS or lowered[-1] in DANGLING_WORDS:
         return None  # "..., asked questions about, does ...": a phrase cut before its object is no source
     # A name or a known source noun heads the phrase; after "said", "told" and "according to"
     # (verbs that only report speech) any noun will do: "the coast guard said".

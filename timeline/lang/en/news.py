@@ -109,6 +109,23 @@ CLAUSE_PASTS = frozenset(
 NOT_SOURCE_OPENERS = frozenset(["despite", "unlike", "amid", "during", "without", "against", "pointing", "including"])
 
 
+# Abbreviated titles whose dot belongs to the name after them ("said Dr. Ann Lee", "Rep. John
+# D. Dingell"); a company's "Corp." or "Ltd." is not one (it may end a sentence).
+TITLE_ABBREVIATIONS = ("Dr", "Mr", "Ms", "Mrs", "Rep", "Sen", "Gov", "Gen", "Lt", "Col", "Sgt", "Capt", "Prof", "Rev",
+                       "St", "Jr", "Sr")
+# Words a noun phrase never ends with: a source phrase ending so was cut before its object or
+# clause ("asked questions about", "told reporters that").
+DANGLING_WORDS = frozenset(["about", "of", "to", "for", "with", "into", "onto", "over", "from", "by", "at", "in", "on",
+                            "than", "whether", "if", "that", "because", "how", "why", "what"])
+# Speech verbs that cannot stand inside a source phrase: a clause ran into it ("said a World Bank").
+SAID_WORDS = frozenset(["said", "says", "told"])
+# Relative pronouns, and the bare plural sources that open a relative clause's own subject
+# ("the waters which Chile says belong to it", "a man who police say was armed").
+RELATIVE_PRONOUNS = ("which", "whom", "who")
+RELATIVE_SUBJECTS = ("officials", "police", "authorities", "witnesses", "residents", "experts", "analysts")
+RELATIVE_DETERMINERS = ("the", "a", "an", "its", "their", "his", "her", "some", "many", "most")
+
+
 # The kinds of happening and the words that make an event one of them (merge/kinds.py):
 # regular-expression alternatives (a phrase has spaces; figures.py reads FIGURE_LABELS the same way).
 KIND_TRIGGERS: dict[str, str] = {
