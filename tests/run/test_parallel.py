@@ -147,7 +147,9 @@ def _has_children(pid: int) -> bool:
 @pytest.mark.skipif(sys.platform == "win32", reason="SIGINT to a process group is POSIX")
 @pytest.mark.parametrize("after", [0.0, 1.0])  # while the workers start (import), and while they propose
 def test_ctrl_c_during_the_pool_ends_cleanly(tmp_path: Path, after: float) -> None:
-    story = _big_story(tmp_path / "story.jsonl")
+    # big enough that a second after the workers start they are still proposing: with 400 articles
+    # a fast run had reached its output by then, and the signal landed while the JSON was written
+    story = _big_story(tmp_path / "story.jsonl", articles=1600)
     env = {**os.environ, **POOL, "PYTHONPATH": str(ROOT)}
     proc = subprocess.Popen([sys.executable, "-m", "timeline", "brief", str(story), "--engine", "local",
                              "--max-chunk-tokens", "60", "--format", "json"], stdout=subprocess.PIPE,
