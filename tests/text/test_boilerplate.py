@@ -30,6 +30,11 @@ NOISE = [
     # a picture's caption: a noun phrase with no verb of its own
     "Satellite image of Port-au-Prince, Haiti taken on 13 January.",
     "Aerial photo of the flooded town taken on Sunday",
+    # an editor's note about the page, not the story
+    "This article was amended on Friday 29 May 2009 to correct the spelling of a name.",
+    "Note: The photograph on this page was updated in 2011 A cathedral in Port-au-Prince after the earthquake",
+    "An earlier version of this story misidentified the defence counsel on Tuesday.",
+    "This story has been updated on Monday with comments from the mayor.",
 ]
 NEWS = [
     "The army said on Monday that 25 people died in the strikes.",
@@ -47,6 +52,10 @@ NEWS = [
     "Images of the collapsed palace taken on Wednesday showed the dome had fallen.",
     "A photo of the suspect taken in 2009 was released by police.",
     "The image of the girl taken in 1972 became a symbol of the war.",
+    # a report is often the story's subject: its update is news
+    "The UN report was updated on Tuesday to include 300 more deaths.",
+    "This report was amended in March after the inquiry heard new evidence.",
+    "The page of the diary dated 3 May 1945 was shown to the court.",
 ]
 
 

@@ -63,6 +63,13 @@ _NOISE_PATTERNS = [
         r"©", r"\b(?:e-?mail|his|her) (?:e-?mail )?address is\b", r"[\w.+-]+@[\w-]+\.[\w.]+",
         r"^the writer is\b", r"^by [A-Z][\w.'-]+(?: [A-Z][\w.'-]+){0,3}\s*(?:[,|]|$)",
         r"\bthis article appeared on p\d+", r"\bthis blog covers\b", r"\bthis is my blog\b",
+        # an editor's note about the page itself, not the story ("This article was amended on Friday
+        # 29 May 2009", "Note: The photograph on this page was updated in 2011", "An earlier version of
+        # this story misidentified ..."): its date is the page's, never a happening's. "This report was
+        # updated" stays (a report is often the story's subject: a UN report, a police report)
+        r"\bthis (?:article|story|page|post|blog post) (?:was|has been|had been) (?:updated|amended|corrected|edited|changed)\b",
+        r"\b(?:photograph|photo|picture|image|video|caption|headline)s? on this page\b",
+        r"\ban earlier version of this (?:article|story|page|post|report)\b",
         # navigation and page chrome
         r"\bback to top\b", r"\bread \+ \|", r"\bwatch \+ \|", r"\bmost (?:popular|read|viewed|e-?mailed)\b",
         r"\brelated (?:stories|articles|links)\b", r"\bprint this (?:page|article)\b", r"\be-?mail this (?:to a friend|article)\b",
@@ -143,7 +150,7 @@ _KEYS = ("as it happened", "live coverage", "posted by", "abuse", "comment", "sh
          "these feeds", "subscribe", "sign up", "newsletter", "inbox", "follow us", "click here", "click through",
          "instructions", "twitter account", "twitter page", "editing by", "contributed", "copyright",
          "rights reserved", "©", "address is", "@", "article appeared", "this blog covers", "this is my blog",
-         "back to top", "+ |", "house rules", "most popular", "most read", "most viewed", "most e", "related stories",
+         "this article", "this story", "this page", "this post", "this blog post", "on this page", "earlier version", "back to top", "+ |", "house rules", "most popular", "most read", "most viewed", "most e", "related stories",
          "related articles", "related links", "print this", "mail this", "taken")
 # A fact box flattened into a sentence: two or more "Label:" fields ("Born: August 29, 1958, Gary,
 # Indiana Also known as: The King of Pop Biggest hits: ..."), the first opening the sentence;
