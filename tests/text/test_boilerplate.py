@@ -35,6 +35,10 @@ NOISE = [
     "Note: The photograph on this page was updated in 2011 A cathedral in Port-au-Prince after the earthquake",
     "An earlier version of this story misidentified the defence counsel on Tuesday.",
     "This story has been updated on Monday with comments from the mayor.",
+    # a news aggregator's link list
+    "Edinburgh Evening News Volunteers for Aids charity unable to head to Haiti due to lack of donations - 8 hrs ago STV.",
+    "Hollywood rallies for Haiti donations - 31 hrs ago Calcutta Telegraph Stars open their wallets on Monday",
+    "Student rescued 15 days after quake - 2 hrs ago",
 ]
 NEWS = [
     "The army said on Monday that 25 people died in the strikes.",
@@ -56,6 +60,8 @@ NEWS = [
     "The UN report was updated on Tuesday to include 300 more deaths.",
     "This report was amended in March after the inquiry heard new evidence.",
     "The page of the diary dated 3 May 1945 was shown to the court.",
+    "The quake struck 8 hours ago, and rescuers reached the town on Monday.",
+    "Police said the fire - which started two hours ago - was under control by Monday.",
 ]
 
 

@@ -59,6 +59,9 @@ _NOT_IN_SOURCE = frozenset(
     ["had", "has", "have", "was", "were", "is", "are", "be", "been", "being", "will", "would", "could", "should", "may", "might", "must", "can", "did", "do", "does", "not", "never", "also", "when", "if", "because", "after", "before", "since", "while", "although", "though", "it", "they", "he", "she", "we"]
 )
 _PREPOSITIONS = frozenset(["of", "for", "at", "in", "from", "on", "with"])
+# a source phrase never opens with a preposition (an inverted "said X" that reads "reported on 12
+# January that ..." has a time where its source would be)
+_OPENING_PREPOSITIONS = _PREPOSITIONS | frozenset(["by", "to", "during", "over", "about", "after", "before", "since"])
 _ADVERBS = frozenset(
     ["also", "later", "earlier", "previously", "separately", "repeatedly", "again", "then", "now", "initially", "first", "have", "has", "had", "would", "today", "yesterday", "tonight", "once", "recently", "subsequently", "further"]
 )
@@ -238,6 +241,15 @@ def _subject_before(masked: str, original: str, verb_at: int, verb: str) -> str 
                 r"\d+|[a-z]+ing|[a-z]+'s|[a-z]+’s)\b", aside):
             return None
         before = inner[:cut].rstrip()
+        # a second aside before the first ("Richard Morse, a musician who runs the hotel, an
+        # iconic building, reported"): the name before both is the subject, when it is one
+        earlier = before.rfind(", ")
+        if earlier != -1 and re.match(r"(?:a|an|who|whose)\s", before[earlier + 2:]) \
+                and not _VERB_TOKEN.search(before[earlier + 2:]):
+            head = before[:earlier].rstrip()
+            opener = max((m.end() for m in _CLAUSE_OPENER.finditer(head)), default=0)
+            if _clean(original[opener:len(head)], original, opener, strict=True):
+                before = head
     # the clause opens after the last separator; a comma inside a number ("35,000") is none
     start = max((m.end() for m in _CLAUSE_OPENER.finditer(before)), default=0)
     segment = before[start:]
@@ -284,6 +296,8 @@ def _clean(source: str, sentence: str, at: int, strict: bool = False, loose: boo
     if not words or len(words) > 10:
         return None
     lowered = [w.lower().strip(",") for w in words]
+    if lowered[0] in _OPENING_PREPOSITIONS:
+        return None  # "reported on 12 January that ...": a time or a place after the verb, not its source
     if lowered[0] in _PRONOUNS or any(w in _NOT_IN_SOURCE for w in lowered) or _CONTRACTED_PRONOUN.match(lowered[0]):
         return None  # "I'm told that ...": no source is named
     own = next((i for i, w in enumerate(lowered) if w in ("who", "which", "that")), len(lowered))

@@ -73,6 +73,8 @@ _NOISE_PATTERNS = [
         # navigation and page chrome
         r"\bback to top\b", r"\bread \+ \|", r"\bwatch \+ \|", r"\bmost (?:popular|read|viewed|e-?mailed)\b",
         r"\brelated (?:stories|articles|links)\b", r"\bprint this (?:page|article)\b", r"\be-?mail this (?:to a friend|article)\b",
+        # a news aggregator's link list: "Headline - 8 hrs ago STV", "... - 50 mins ago Times Online"
+        r"\s[-–—]\s?\d{1,3}\s(?:hrs?|mins?|hours?|minutes?)\sago(?:\s+(?-i:[A-Z])|\s*\.?\s*$)",
         r"^page \d+ of \d+\b", r"^(?:next|previous) page\b", r"^(?:home|news|sport)\s*\|",
         # a picture's caption: a noun phrase, no verb of its own ("Satellite image of Port-au-Prince,
         # Haiti taken on 13 January"; "Images of the palace showed ..." is reporting and stays)
@@ -150,7 +152,7 @@ _KEYS = ("as it happened", "live coverage", "posted by", "abuse", "comment", "sh
          "these feeds", "subscribe", "sign up", "newsletter", "inbox", "follow us", "click here", "click through",
          "instructions", "twitter account", "twitter page", "editing by", "contributed", "copyright",
          "rights reserved", "©", "address is", "@", "article appeared", "this blog covers", "this is my blog",
-         "this article", "this story", "this page", "this post", "this blog post", "on this page", "earlier version", "back to top", "+ |", "house rules", "most popular", "most read", "most viewed", "most e", "related stories",
+         "this article", "this story", "this page", "this post", "this blog post", "on this page", "earlier version", " ago", "back to top", "+ |", "house rules", "most popular", "most read", "most viewed", "most e", "related stories",
          "related articles", "related links", "print this", "mail this", "taken")
 # A fact box flattened into a sentence: two or more "Label:" fields ("Born: August 29, 1958, Gary,
 # Indiana Also known as: The King of Pop Biggest hits: ..."), the first opening the sentence;
