@@ -1293,8 +1293,14 @@ def _possessive_tense(text: str, start: int, end: int, weak_future: bool = False
                 ("2025-03-05", "overnight rates rose", None, "unknown"),
                 ("2025-03-05", "It is small by today's standards.", None, "unknown"),
                 ("2025-03-05", "Today's youth read less.", None, "unknown"),
-                ("2025-03-05", "Today's vote was close.", "2025-03-05", "day")])
+                ("2025-03-05", "Today's vote was close.", "2025-03-05", "day"),
+                ("2025-03-05", "He told the Today programme it was over.", None, "unknown"),
+                ("2025-03-05", "USA Today reported the deal.", None, "unknown"),
+                ("2025-03-05", "He said: Today we vote.", "2025-03-05", "day"),
+                ("2025-03-05", "The vote is today.", "2025-03-05", "day")])
 def relative_day(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> Result:
+    if m["w"] == "Today" and _inside_sentence(text, m.start()):
+        return None  # "the Today programme", "USA Today", "NBC's Today show": a name, not a day
     w = re.sub(r"\s+", " ", m["w"].lower())
     if w == "today" and m.end() > m.end("w") \
             and _next_word(text, m.end()).lower().rstrip(".,;:!?") in en.GENERIC_TODAY_NOUNS:
@@ -1314,6 +1320,17 @@ def relative_day(m: re.Match[str], text: str, ref: date | None, lenient: bool) -
         off = {"today": 0, "tonight": 0, "overnight": 0, "yesterday": -1, "tomorrow": 1, "this": 0,
                "last": -1, **en.RELATIVE_DAY_SHORT}[w.split()[0]]
     return _day(m, cal.shift(ref, off), relative=True)
+
+
+def _inside_sentence(text: str, at: int) -> bool:
+    """Whether ``at`` follows a word of the same sentence: the character before it, past spaces,
+    is a letter, digit, comma or apostrophe (not a sentence's end, a quote, a colon, a dash, a
+    bracket or a line break). A capital there is a name's ("the Today programme"): news prose
+    writes the day "today" in lower case inside a sentence."""
+    i = at - 1
+    while i >= 0 and text[i] in " \t":
+        i -= 1
+    return i >= 0 and (text[i].isalnum() or text[i] in ",'’")
 
 
 @rule(r"(?i:\b(?P<w>" + _alt(list(en.RELATIVE_DAY_SHORT)) + r"))\b", "rel",
