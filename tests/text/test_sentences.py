@@ -118,3 +118,17 @@ def test_a_line_that_opens_in_lower_case_or_with_a_comma_continues_the_sentence(
     found = [" ".join(text[a:b].split()) for a, b in sentences(text)]
     assert found == ["Sen. Max Baucus (D-Mont.) said at the hearing yesterday that trade was frayed.",
                      "She dispatched Rep. Barney Frank (D-Mass.) , chairman of the committee, to act.", "The next line."]
+
+
+def test_a_quoted_question_or_exclamation_stays_with_its_speaker() -> None:
+    # cut at the "?", the speaker's tail was said alone as an event ("Trump wrote on his site early Friday.")
+    text = ("“Who can charge a man with a crime when none was committed?” the senator wrote on his site early Friday. "
+            "“Is it over?” asked Ms Lee. “Go home!” The crowd left. “Why now?” The question hung in the air.\n")
+    assert _texts(text) == [
+        "“Who can charge a man with a crime when none was committed?” the senator wrote on his site early Friday.",
+        "“Is it over?” asked Ms Lee.",
+        "“Go home!”",
+        "The crowd left.",
+        "“Why now?”",
+        "The question hung in the air.",
+    ]

@@ -283,9 +283,29 @@ _OBJECT_RELATIVE = re.compile(rf"\b(?:{'|'.join(RELATIVE_PRONOUNS)})\s+(?:(?:{'|
 _NOT_HEADS = frozenset(["the", "a", "an", "this", "that", "these", "those", "its", "his", "her", "their", "our", "and", "or", "but"])
 
 
+def _balanced(source: str, before: str) -> str:
+    """``source`` with the opening mark of a quoted name it holds put back ("“Big Four” lenders"
+    lost its first mark to the strip of the phrase's edges and read 'Big Four” lenders')."""
+    for opening, closing in (("“", "”"), ('"', '"')):
+        if source.count(closing) > source.count(opening) - (opening == closing) and opening in before:
+            if opening == closing and source.count(opening) % 2 == 0:
+                continue
+            return opening + source
+    return source
+
+
 def _clean(source: str, sentence: str, at: int, strict: bool = False, loose: bool = False) -> str | None:
     """A source phrase trimmed and checked: a name or a known source noun at its head, no verb."""
-    source = source.strip(" \"'“”‘’—–-")
+    # A source never holds a quotation's end: in "“A BIG WIN,” Trump wrote" the phrase before the
+    # verb ran back into the quotation ("a BIG WIN,” Trump"); the speaker follows its closing mark.
+    # A quoted name keeps its marks (the "Big Five" banks): no punctuation closes it.
+    inner = source.strip(" \"'“”‘’—–-")
+    closing = max(inner.rfind(",”"), inner.rfind(',"'), inner.rfind("!”"), inner.rfind("?”"), inner.rfind(".”"))
+    if closing >= 0:
+        closing += 1
+        at += source.find(inner) + closing + 1
+        inner = inner[closing + 1:]
+    source = _balanced(inner.strip(" \"'“”‘’—–-,"), sentence[max(0, at - 1):at] + source)
     source = _LEADING_TIME.sub("", source)
     source = _LIVE_STAMP.sub("", source)
     words = source.split()

@@ -10,6 +10,7 @@ import re
 from typing import Iterator
 
 from timeline.lang.en import dates as calendar
+from timeline.lang.en.news import SPEECH_VERBS
 
 # Abbreviations that end in a period but do not end a sentence in news text.
 _ABBREVIATIONS = frozenset(
@@ -19,6 +20,17 @@ _ABBREVIATIONS = frozenset(
 _END = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s)")
 _PARAGRAPH = re.compile(r"[^\n]+")
 _CONTINUATION = re.compile(r"[a-z][a-z]|[,;:)]")
+# A quotation that ends in "?" or "!" inside its quote marks, then its speaker: "...our Country?"
+# Trump wrote on his site." is one sentence; cut at the "?", the speaker's tail ("Trump wrote on his
+# social media site early Friday.") was said alone as an event. One to four capitalised words
+# (a name, "The Rev. Al Sharpton") or a pronoun, then a reporting verb; or the verb first ("asked
+# Smith"). After a period the quote would end with a comma, so a period still ends the sentence.
+_SPEECH = "|".join(sorted(SPEECH_VERBS | {"asked", "asks", "shouted", "replied", "recalled", "continued",
+                                          "posted", "wondered", "exclaimed", "yelled", "chanted"},
+                          key=len, reverse=True))
+_SPEAKER_TAIL = re.compile(
+    r"(?:(?:[A-Z][\w.'’-]*\s+){1,4}|(?:he|she|they|we|I|it)\s+)(?:" + _SPEECH + r")\b"
+    r"|(?:" + _SPEECH + r")\s+[A-Z]")
 
 
 def paragraphs(text: str) -> Iterator[tuple[int, int]]:
@@ -120,12 +132,21 @@ def _split_paragraph(text: str, start: int, end: int) -> Iterator[tuple[int, int
         following = text[stop:end].lstrip()
         if following and not (following[0].isupper() or following[0].isdigit() or following[0] in "\"'“‘("):
             continue
+        if _quote_goes_on_to_its_speaker(match.group(), following):
+            continue
         yield cursor, stop
         cursor = stop
         while cursor < end and text[cursor].isspace():
             cursor += 1
     if cursor < end:
         yield cursor, end
+
+
+def _quote_goes_on_to_its_speaker(mark: str, following: str) -> bool:
+    """``mark`` closes a quoted question or exclamation and ``following`` names who said it."""
+    if not ("?" in mark or "!" in mark) or mark[-1] not in "\"'”’":
+        return False
+    return bool(_SPEAKER_TAIL.match(following))
 
 
 def _is_abbreviation(text: str, start: int, period: int) -> bool:

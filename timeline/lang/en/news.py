@@ -106,7 +106,9 @@ CLAUSE_PASTS = frozenset(
 )
 # Words a source phrase never opens with: a preposition's object is no subject ("Despite a
 # short-lived increase in jobs, officials said": the source is the officials, not the increase).
-NOT_SOURCE_OPENERS = frozenset(["despite", "unlike", "amid", "during", "without", "against", "pointing", "including"])
+# Words that open a clause or a relative ("what Jones describes as"), never a source phrase.
+NOT_SOURCE_OPENERS = frozenset(["despite", "unlike", "amid", "during", "without", "against", "pointing", "including",
+                                "what", "whatever", "whom", "whose"])
 
 
 # Abbreviated titles whose dot belongs to the name after them ("said Dr. Ann Lee", "Rep. John
