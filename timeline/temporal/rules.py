@@ -1422,7 +1422,11 @@ def trading_day(m: re.Match[str], text: str, ref: date | None, lenient: bool) ->
                 ("1997-04-12", "He was due at around 5:30 p.m. (1530 GMT).", "1997-04-12", "day"),
                 ("2025-06-11", "The polls close at 5pm ET Friday.", "2025-06-13", "day"),
                 ("2025-06-11", "The quake hit at 11am local time Thursday.", "2025-06-05", "day"),
-                ("2005-11-17", "Polls are open from 07:00 to 16:00 local time.", None, "unknown")])
+                ("2005-11-17", "Polls are open from 07:00 to 16:00 local time.", None, "unknown"),
+                ("2023-03-24", "Shops may open from 9 a.m. to 5 p.m. on weekdays.", None, "unknown"),
+                ("2023-03-24", "The law bars children from the apps between the hours of 10:30 p.m. and 6:30 a.m.",
+                 None, "unknown"),
+                ("2023-03-24", "The curfew runs from 10 p.m. to 6 a.m. and applies to all.", None, "unknown")])
 def clock_time(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> Result:
     """A time of day dates the day the story is at; "10:35 a.m. Friday" takes that weekday."""
     t = m["t"]
@@ -1444,8 +1448,11 @@ def clock_time(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> 
     after = _DATE_AFTER_CLOCK.match(text, m.end())
     if after and ref is not None:  # "at 18:00 CET on 12 June", "3 pm on the 4th": the day named after it
         return _point(m, _iso(_date_after_clock(after, text, ref, start)), "day", start=start, relative=not after["y"])
-    if _CLOCK_SPAN.match(text, m.end()) or _CLOCK_SPAN_BEFORE.search(text, max(0, start - 12), start):
-        return _point(m, None, "unknown", "set", start=start)  # opening hours: "11 a.m.-9 p.m."
+    if (_CLOCK_SPAN.match(text, m.end()) or _CLOCK_SPAN_BEFORE.search(text, max(0, start - 12), start)
+            or _BETWEEN_CLOCKS.search(text, max(0, start - 40), start)):
+        # opening hours "11 a.m.-9 p.m.", "from 9 a.m. to 5 p.m."; a rule's daily window "between the
+        # hours of 10:30 p.m. and 6:30 a.m.": hours of every day, no day of their own
+        return _point(m, None, "unknown", "set", start=start)
     if _OFFSET_AFTER.match(text, m.end()) or _EVENT_DAY_AFTER.match(text, m.end()):
         # "at 6 a.m. ten days before the shooting", "at 10.40 am on the day of his death": the
         # day is another happening's, which the text does not date here
@@ -1477,8 +1484,9 @@ def _date_after_clock(after: re.Match[str], text: str, ref: date, start: int) ->
 
 _OFFSET_AFTER = re.compile(r"(?i)\s+(?:" + _NUMWORD + r"|the)\s+(?:days?|weeks?|months?|years?|nights?)\s+"
                            r"(?:before|after|earlier|later|ago|prior)\b")
-_CLOCK_SPAN = re.compile(r"(?i)\s*[-–]\s*\d{1,2}(?::\d\d)?\s*(?:[ap]\.?m\b|o'clock)")
+_CLOCK_SPAN = re.compile(r"(?i)\s*(?:[-–]|to|until|till)\s*\d{1,2}(?::\d\d)?\s*(?:[ap]\.?m\b|o'clock)")
 _CLOCK_SPAN_BEFORE = re.compile(r"(?i)(?:\d\s*[ap]\.?m\.?|\d:\d\d)\s*(?:[-–]|to|until|till)\s*$")
+_BETWEEN_CLOCKS = re.compile(r"(?i)\bbetween\s+the\s+hours\s+of\s+(?:\S+\s*(?:[ap]\.?m\.?)?\s+and\s+)?$")
 _EVENT_DAY_AFTER = re.compile(r"(?i)\s+on\s+the\s+(?:\w+\s+)?(?:day|morning|afternoon|evening|night)\s+"
                               r"(?:of|before|after)\s+(?!(?:" + _NUMWORD + r"|\d))")
 _HOUR_WORD = r"(?:1[0-2]|0?[1-9]|" + "|".join(sorted(en.CLOCK_HOURS, key=len, reverse=True)) + r")"
