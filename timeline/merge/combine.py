@@ -300,7 +300,7 @@ def _combine(group: list[Event], order: dict[str, int], published: dict[str, str
         what=first.what,
         who=list(dict.fromkeys(w for e in group for w in e.who)),
         where=list(dict.fromkeys(w for e in group for w in e.where)),
-        attribution=_join_attributions(ev.attribution for ev in evidence) or _join_attributions(e.attribution for e in group),
+        attribution=_shown_attribution(first, evidence) or first.attribution,
         evidence=evidence,
         flags=flags,
         conflicts=conflicts,
@@ -316,6 +316,23 @@ def _width(when: TimePoint) -> int:
         return when.period.width if when.period else 1 << 30
     except ValueError:  # a model's reading the resolver could not check and Period cannot read
         return 1 << 30
+
+
+def _shown_attribution(first: Event, evidence: list[Evidence]) -> str | None:
+    """The sources of the line as shown: the first report's wording with every report's source.
+
+    When the shown wording names no source, another report's source is borrowed only for the
+    numbers both state ("killed 40, the ministry said": the toll's source): a source of a report
+    of the same happening said its own sentence, not the shown one ("Trump set off a firestorm
+    when he posted ..." read "(according to the former president)", borrowed from "the former
+    president said he expected to be arrested").
+    """
+    own = [ev for ev in evidence if ev.article_id == first.evidence[0].article_id]
+    if any(ev.attribution for ev in own):
+        return _join_attributions(ev.attribution for ev in evidence)
+    shown_numbers = numbers_in(first.what)
+    return _join_attributions(ev.attribution for ev in evidence
+                              if shown_numbers and numbers_in(ev.quote) & shown_numbers)
 
 
 def _join_attributions(attributions: Iterable[str | None]) -> str | None:
