@@ -12,6 +12,10 @@ from timeline.engines.local import extract_events
 from timeline.models import Article
 
 NOISE = [
+    # an embedded social post's signature and handle line (the page shows a post; its date is the post's)
+    "🔥🔥🔥 — Harbour Committee (@HarbourCttee) March 21, 2023",
+    "“We are not closing the bridge.” -@lenabrask",
+    "Bridge update — Tarrow Council (@TarrowCouncil) Jun. 2, 2025",
     "Today is broadcast live on BBC Two from 9am.",
     "Your comments may be published on any BBC media worldwide.",
     "The BBC may edit your comments and not all emails will be published.",
@@ -62,6 +66,9 @@ NEWS = [
     "The page of the diary dated 3 May 1945 was shown to the court.",
     "The quake struck 8 hours ago, and rescuers reached the town on Monday.",
     "Police said the fire - which started two hours ago - was under control by Monday.",
+    # a social account named in reporting is a source, not an embedded post
+    "The committee said on Tuesday, according to its account @HouseComms, that it would meet.",
+    "Mayor Lena Brask (@lenabrask) wrote on March 3, 2023 that the bridge would close.",
 ]
 
 

@@ -18,6 +18,10 @@ _LAST = (10**6, 0, 0)  # undated events after every dated one (start_key of an o
 # An unattributed sentence in the first person ("I thank the treasury secretary ... for joining
 # me today") says nothing of who speaks once it stands in a summary.
 _FIRST_PERSON = re.compile(r"^[\"“‘(]*(?:I|We|My|Our|Us|Me)\b")
+# A sentence whose subject is a pronoun ("In a move that seemed designed to ..., he claimed last
+# Saturday that ..."): in a summary of several reports, told in date order, nothing before it
+# says who "he" is.
+_PRONOUN_SUBJECT = re.compile(r"^[\"“‘(]*(?:(?:He|She|They|It|His|Her|Their|Its)\b|[^,;]{0,120},\s+(?:he|she|they|his|her|their)\b)")
 
 
 
@@ -79,6 +83,8 @@ def extractive_summary(chronology: Chronology, articles: list[Article], max_word
     words = 0
     for event in ranked:
         if loaded_words(event.what) or not event.attribution and _FIRST_PERSON.match(event.what):
+            continue
+        if several and _PRONOUN_SUBJECT.match(event.what):
             continue
         n = len(_with_date(event).split())
         if words + n > max_words:

@@ -76,6 +76,9 @@ _NOISE_PATTERNS = [
         # a news aggregator's link list: "Headline - 8 hrs ago STV", "... - 50 mins ago Times Online"
         r"\s[-–—]\s?\d{1,3}\s(?:hrs?|mins?|hours?|minutes?)\sago(?:\s+(?-i:[A-Z])|\s*\.?\s*$)",
         r"^page \d+ of \d+\b", r"^(?:next|previous) page\b", r"^(?:home|news|sport)\s*\|",
+        # an embedded social post's signature: "🔥🔥🔥 — House Judiciary GOP (@JudiciaryGOP) March 21,
+        # 2023", "“We don't think ...” -@Jim_Jordan": the page shows a post, its date is the post's
+        rf"\(@\w{{1,30}}\)\s+{_MONTH}\.?\s+\d{{1,2}},?\s+\d{{4}}\s*$", r"(?:^|\s)[-–—]\s?@\w{1,30}\s*$",
         # a picture's caption: a noun phrase, no verb of its own ("Satellite image of Port-au-Prince,
         # Haiti taken on 13 January"; "Images of the palace showed ..." is reporting and stays)
         r"^(?:(?:satellite|aerial|file|handout|undated|an?|the)\s+){0,2}(?:image|photo(?:graph)?|picture)s?\s+"
