@@ -81,6 +81,10 @@ def verify_events(proposals: list[Proposal], chunk: Chunk, article: Article, tag
             if ordered else tagged
         when, flags = evidence_when(when, flags, p, near, chunk.start, s_start, sentence, article.published,
                                     handed.get((s_start - chunk.start, s_end - chunk.start)))
+        if tagging is not None and FLAG_DISAGREES in flags:
+            # the offline engine handed its tagging: the "model" whose date was corrected is our own
+            # rules' first guess, and a reader told "model date corrected" looks for a model never used
+            flags = [f for f in flags if f != FLAG_DISAGREES]
         if when is not None and FLAG_MODEL_ONLY in flags:
             when = when.model_copy(update={"model_reading": True})
         what = " ".join(p.what.split())
