@@ -178,7 +178,14 @@ def _governing(masked: str, original: str) -> str | None:
             source = _clean(original[match.start("src"):_src_end(match)], original, match.start("src"), loose=True)
             if source:
                 return source
-    for match in _VERB_TOKEN.finditer(masked):
+    verbs = list(_VERB_TOKEN.finditer(masked))
+    if len(verbs) > 1 and _CLOSING_REPORT_BEFORE.search(masked, 0, verbs[-1].start()) \
+            and _CLOSING_REPORT_AFTER.match(masked, verbs[-1].end()):
+        # ", officials say." closing the sentence reports all of it: "Dr Murray has denied he caused
+        # the death ... prosecutors will file a case on Monday, officials say" is the officials'
+        # claim, not Dr Murray's (whose "denied" came first)
+        verbs.insert(0, verbs.pop())
+    for match in verbs:
         source = _subject_before(masked, original, match.start(), match.group(1))
         if source:
             return source
@@ -195,6 +202,10 @@ def _governing(masked: str, original: str) -> str | None:
             if source:
                 return source
     return None
+
+
+_CLOSING_REPORT_BEFORE = re.compile(r",\s+[^,;:]{2,60}$")
+_CLOSING_REPORT_AFTER = re.compile(r"(?:\s+(?:on|in|late|early|last)?\s*[\w-]+){0,2}\s*[.!]?\s*$")
 
 
 def _subject_before(masked: str, original: str, verb_at: int, verb: str) -> str | None:
