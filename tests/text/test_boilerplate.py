@@ -107,7 +107,19 @@ def test_headline_and_dateline_are_cut_off(glued: str, story: str) -> None:
      "The devastating effects of the tremors can be seen everywhere."),
     ("Earthquake: your stories Wednesday 13 January It is feared thousands of people have died.",
      "It is feared thousands of people have died."),
+    ("Island quake: Aid outside Port Elver An estimated 2,000 people died in last Tuesday's quake.",
+     "An estimated 2,000 people died in last Tuesday's quake."),
+    ("Tarrow floods: Help for Lower Tarrow A new shelter opened for 300 families on Monday.",
+     "A new shelter opened for 300 families on Monday."),
 ])
+
+
+@pytest.mark.parametrize("sentence", [
+    "Swine flu: influenza A virus spreads to five more countries, the agency said on Monday.",
+    "The minister said: a new plan is needed and a vote will follow soon after the summer.",
+])
+def test_a_colon_inside_a_first_sentence_cuts_nothing(sentence: str) -> None:
+    assert clean_span(sentence, 0, len(sentence)) == (0, len(sentence))
 def test_a_headline_glued_to_the_first_sentence_is_cut_off(glued: str, story: str) -> None:
     span = clean_span(glued, 0, len(glued))
     assert span is not None and glued[span[0]:span[1]] == story

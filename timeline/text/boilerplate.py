@@ -130,6 +130,9 @@ _CAPS_LETTERS = 12
 # start of a text.
 _GLUED_HEADLINE = re.compile(
     r"^(?:\S+\s+){1,19}?(?<=[\w)]\s)((?:The|It|He|She|They|We|There|This|These|Those)\s+(?=[a-z]))"
+    # after a headline's colon ("Haiti earthquake: Aid outside Port-au-Prince An estimated 200,000
+    # people died ..."), "A" or "An" opens the story too: the colon is a headline's, not a sentence's
+    r"|^[^:.!?]{2,60}:\s(?:\S+\s+){0,11}?[A-Z0-9][\w-]*\)?\s((?:An?)\s+(?=[a-z]))"
 )
 _MIN_STORY_WORDS = 6
 # photo credits opening a caption: "(AP Photo\/Jeff Pachoud, Pool)", "(Charles Dharapak - AP)",
@@ -270,13 +273,16 @@ def clean_span(text: str, start: int, end: int) -> tuple[int, int] | None:
             # page's header and its date; the story starts after them
             start += dated.end()
             sentence = sentence[dated.end():]
+        if _GLUED_HEADLINE.search(sentence) and _is_noise(sentence, _keys_in(text)):
+            return None  # an editor's note ("Note: The photograph on this page was updated in 2011 A ...")
         for _ in range(3):  # a headline, then a caption: "Haiti earthquake: many feared dead The
             # earthquake is the worst to hit Haiti in 200 years There are reports of ..."
             glued = _GLUED_HEADLINE.search(sentence)
-            if not (glued and len(sentence[glued.start(1):].split()) >= _MIN_STORY_WORDS):
+            cut = glued.start(1) if glued and glued.group(1) else glued.start(2) if glued else 0
+            if not (glued and len(sentence[cut:].split()) >= _MIN_STORY_WORDS):
                 break
-            start += glued.start(1)
-            sentence = sentence[glued.start(1):]
+            start += cut
+            sentence = sentence[cut:]
     credit = _PHOTO_CREDITS.match(sentence)
     if credit and len(sentence[credit.end():].split()) >= _MIN_WORDS:
         start += credit.end()  # "(AP Photo/Charles Dharapak) (Charles Dharapak - AP) President Bush pauses ..."
