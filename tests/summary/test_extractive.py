@@ -68,3 +68,12 @@ def test_of_several_articles_a_sentence_whose_subject_is_a_pronoun_is_not_summar
     assert any("claimed on Monday" in e.what for e in briefing.chronology.events)
     assert "claimed on Monday" not in briefing.summary.text
     assert "sank off Port Elver" in briefing.summary.text
+
+
+def test_an_unattributed_sentence_with_a_first_person_subject_later_is_not_summarized() -> None:
+    text = ("Today, as the council votes on the harbour plan, we're going to hear the mayor set out how "
+            "the town will pay for it. A ferry sank off Port Elver on Tuesday, the coastguard said.")
+    article = Article(id="one", text=text, published=date(2025, 6, 4))
+    briefing = brief([article], BriefOptions(engine="local"))
+    assert "we're going to hear" not in briefing.summary.text
+    assert "A ferry sank off Port Elver on Tuesday" in briefing.summary.text

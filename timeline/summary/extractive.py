@@ -17,7 +17,10 @@ SUMMARY_DAYS = 8
 _LAST = (10**6, 0, 0)  # undated events after every dated one (start_key of an odd value is 9999)
 # An unattributed sentence in the first person ("I thank the treasury secretary ... for joining
 # me today") says nothing of who speaks once it stands in a summary.
-_FIRST_PERSON = re.compile(r"^[\"“‘(]*(?:I|We|My|Our|Us|Me)\b")
+_FIRST_PERSON = re.compile(r"^[\"“‘(]*(?:I|We|My|Our|Us|Me)\b"
+                           # or a first-person subject later, outside quotation marks: "Today, as the
+                           # Senate votes ..., we're going to hear ..." (a speech's transcript)
+                           r"|(?:^|[,;]\s+)(?:(?!\b(?:said|says|told)\b)[^\"“”])*?\b(?:we|we're|we've|we'll|I'm|I've|I'll)\s")
 # A sentence whose subject is a pronoun ("In a move that seemed designed to ..., he claimed last
 # Saturday that ..."): in a summary of several reports, told in date order, nothing before it
 # says who "he" is.
