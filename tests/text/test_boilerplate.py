@@ -287,3 +287,16 @@ def test_photo_credits_are_cut_off_a_caption() -> None:
     assert span is not None and text[span[0]:span[1]].startswith("President Bush warned")
     prose = "(Reuters) A bank said on Monday it would cut 500 jobs."  # not a credit: left to the stamp rules
     assert clean_span(prose, 0, len(prose)) is not None
+
+
+@pytest.mark.parametrize(("glued", "story"), [
+    (r"Photograph: Ann Lee\/AFP\/Getty Images Two new cases of the flu were confirmed in Tarrow on Monday.",
+     "Two new cases of the flu were confirmed in Tarrow on Monday."),
+    ("Masks are handed out at a station Photograph: Ann Lee/Reuters The toll rose to 20 on Monday, officials said.",
+     "The toll rose to 20 on Monday, officials said."),
+])
+def test_a_caption_and_its_photo_credit_are_not_part_of_the_next_sentence(glued: str, story: str) -> None:
+    text = "An earlier sentence ends here.\n" + glued
+    span = clean_span(text, text.index(glued), len(text))
+    assert span is not None and text[span[0]:span[1]] == story
+

@@ -140,6 +140,10 @@ _MIN_STORY_WORDS = 6
 _PHOTO_CREDITS = re.compile(
     r"^(?:\s*\((?:[^()]{0,40}\bPhoto\b[^()]{0,60}|By [^()]{1,60}--[^()]{1,40}|[^()]{1,60} - (?:AP|Reuters|AFP|EPA|Getty "
     r"Images|Bloomberg News|Associated Press|The Washington Post|Pool))\))+\s*")
+# a picture's caption and its credit run into the next sentence, one line on the page ("Eateries
+# are closed Photograph: Ann Lee\/Reuters Two new cases ..."): the credit's agency ends the caption
+_CAPTION_CREDIT = re.compile(r"(?:^|(?<=\s))Photograph:\s[^.\n]{1,80}?(?:\\?/|\s)(?:AP|AFP|Reuters|PA|EPA|Getty [Ii]mages"
+                             r"|Rex(?: Features)?|Corbis|Alamy|Bloomberg|Xinhua)\s+(?=[A-Z\"“‘])")
 # a page header's date at the very start of a text, before the story's first (capitalised) word
 _HEADER_DATE = re.compile(rf"^(?:\S+\s+){{0,8}}?{_WEEKDAY},?\s+\d{{1,2}}\s+{_MONTH}(?:,?\s+\d{{4}})?\s+(?=[A-Z])")
 # What may follow a stamp before the story: "LONDON (Reuters) - ", "| "
@@ -283,6 +287,10 @@ def clean_span(text: str, start: int, end: int) -> tuple[int, int] | None:
                 break
             start += cut
             sentence = sentence[cut:]
+    caption = _CAPTION_CREDIT.search(sentence)
+    if caption and len(sentence[caption.end():].split()) >= _MIN_WORDS:
+        start += caption.end()  # "... Photograph: Ann Lee/Reuters Two new cases ...": the caption ends at its credit
+        sentence = sentence[caption.end():]
     credit = _PHOTO_CREDITS.match(sentence)
     if credit and len(sentence[credit.end():].split()) >= _MIN_WORDS:
         start += credit.end()  # "(AP Photo/Charles Dharapak) (Charles Dharapak - AP) President Bush pauses ..."
