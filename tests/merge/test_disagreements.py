@@ -136,6 +136,19 @@ def test_a_dispute_and_an_update_can_hold_at_once() -> None:
     assert update.latest == "nine"
 
 
+def test_a_figure_given_again_after_an_update_makes_no_update_claim() -> None:
+    # 1.5 million, then 2 million, then 1.5 million again: "now 2 million" would be false
+    day5 = dt.date(2025, 6, 6)
+    event = one_event_with_both_or_more(run(
+        ("An estimated 1,500 people were made homeless by the flood in Tarrow on Sunday.", "Coast News", DAY1),
+        ("Some 2,000 people were made homeless by the flood in Tarrow on Sunday.", "Sea Times", DAY3),
+        ("About 1,500 people were made homeless by the flood in Tarrow on Sunday.", "Harbour Daily", day5)))
+    assert not event.figure_updates
+    [conflict] = event.conflicts
+    assert [(v.value, v.published) for v in conflict.values] == [
+        ("an estimated 1,500", "2025-06-02"), ("some 2,000", "2025-06-04"), ("about 1,500", "2025-06-06")]
+
+
 def one_event_with_both_or_more(briefing: Briefing) -> Event:
     [event] = [e for e in briefing.chronology.events if len(set(e.sources)) >= 2]
     return event

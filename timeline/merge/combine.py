@@ -429,6 +429,14 @@ def _with_figures(event: Event, articles: dict[str, Article]) -> Event:
             return ConflictValue(value=f.shown, article_id=ev.article_id, attribution=ev.attribution,
                                  source=_source_name(articles, ev.article_id),
                                  published=_published(articles, ev.article_id) or None)
+        if updated_at and disputed_at:
+            last_step = max(_published(articles, readings[i][1].article_id) for i in updated_at)
+            if any(_published(articles, readings[i][1].article_id) > last_step for i in disputed_at - updated_at):
+                # a report after the update's last step gives another figure again (haiti's displaced:
+                # 1.5 million, then 2 million, then 1.5 million): "now 2 million" would be false, so
+                # every reading is shown in the dispute and no update is claimed
+                updated_at = set()
+                disputed_at = set(range(len(readings)))
         if disputed_at:
             # every reading in dispute, and those agreeing with one ("at least 12" beside "12");
             # a reading only replaced by a later one is an update's step, not in dispute
