@@ -206,6 +206,9 @@ STORY = "Rescuers pulled a woman alive from the rubble on Sunday, the UN said.\n
     (("By Dan Froomkin | February 2, 2009; 1:40 PM ET The senator lied on Monday.\n"
      "Tax cuts failed in 2001. Posted by: knjincvc | February 2, 2009 3:35 PM | Report abuse The stimulus "
      "failed on Tuesday.\nPosted by: reader2 | February 2, 2009 3:40 PM | Report abuse"), " The senator lied"),
+    # a blog's comments: "At 9:06 pm on 17 Jun 2009, CuriousAddition wrote:"
+    (("At 1:17 pm on 18 May 2009, harbourfan wrote: The mayor resigned on Monday, I heard.\n"
+      "At 1:43 pm on 18 May 2009, tarrow_reader wrote: The bridge closed on Tuesday."), "At 1:17 pm on 18 May"),
 ])
 def test_readers_comments_never_become_events(comments: str, first_comment: str) -> None:
     from timeline.text.boilerplate import comment_section

@@ -311,7 +311,9 @@ def clean_span(text: str, start: int, end: int) -> tuple[int, int] | None:
 # Your Say": "Added: Tuesday, 19 January, 2010, 18:16 GMT 18:16 UK Good comments so far."), or
 # closes it ("... the money goes to China!!! Posted by: knjincvc | February 2, 2009 3:35 PM |
 # Report abuse"). Two stamps of one family make a comment section; it runs to the end of the text.
-_COMMENT_OPENS = re.compile(rf"\bAdded:\s+{_WEEKDAY},?\s+\d{{1,2}}\s+{_MONTH},?\s+\d{{4}}")
+_COMMENT_OPENS = re.compile(rf"\bAdded:\s+{_WEEKDAY},?\s+\d{{1,2}}\s+{_MONTH},?\s+\d{{4}}"
+                            # a blog's comment: "At 9:06 pm on 17 Jun 2009, CuriousAddition wrote:"
+                            rf"|\bAt\s+\d{{1,2}}[:.]\d{{2}}\s*[ap]\.?m\.?\s+on\s+\d{{1,2}}\s+{_MONTH}\s+\d{{4}},\s+\S{{1,40}}\s+wrote:")
 _COMMENT_CLOSES = re.compile(r"\bPosted by:?\s+[^|\n]{1,80}\|", re.IGNORECASE)
 # the post's own byline stamp, after which the first comment starts: "By Dan Froomkin | February 2,
 # 2009; 1:40 PM ET We can recoup ..." (a blog page puts it at the end of the post)
@@ -343,7 +345,7 @@ def boilerplate_lines(text: str) -> list[tuple[int, int]]:
     texts and before anything is read."""
     spans = []
     offset = 0
-    comments = comment_section(text) if ("Added:" in text or "osted by" in text) else None
+    comments = comment_section(text) if ("Added:" in text or "osted by" in text or " wrote:" in text) else None
     for line in text.split("\n"):
         if comments and offset >= comments[0]:
             break

@@ -108,7 +108,7 @@ CLAUSE_PASTS = frozenset(
 # short-lived increase in jobs, officials said": the source is the officials, not the increase).
 # Words that open a clause or a relative ("what Jones describes as"), never a source phrase.
 NOT_SOURCE_OPENERS = frozenset(["despite", "unlike", "amid", "during", "without", "against", "pointing", "including",
-                                "what", "whatever", "whom", "whose"])
+                                "what", "whatever", "whom", "whose", "no", "none"])
 
 
 # Abbreviated titles whose dot belongs to the name after them ("said Dr. Ann Lee", "Rep. John
