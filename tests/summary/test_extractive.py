@@ -62,11 +62,13 @@ def test_one_article_keeps_its_lead_first_in_text_order() -> None:
 def test_of_several_articles_a_sentence_whose_subject_is_a_pronoun_is_not_summarized() -> None:
     # told in date order beside other reports' sentences, nothing before it says who "he" is
     pronoun = ("In a move that seemed designed to rally his base, he claimed on Monday that the ferry "
-               "had been sabotaged.")
+               "had been sabotaged. The harbour master similarly ducked questions on the same subject on Tuesday.")
     articles = _story() + [Article(id="p", text=pronoun, published=date(2025, 6, 4), source="Harbour Post")]
     briefing = brief(articles, BriefOptions(engine="local"))
     assert any("claimed on Monday" in e.what for e in briefing.chronology.events)
+    assert any("similarly ducked" in e.what for e in briefing.chronology.events)
     assert "claimed on Monday" not in briefing.summary.text
+    assert "similarly" not in briefing.summary.text
     assert "sank off Port Elver" in briefing.summary.text
 
 

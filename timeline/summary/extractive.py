@@ -24,6 +24,9 @@ _FIRST_PERSON = re.compile(r"^[\"“‘(]*(?:I|We|My|Our|Us|Me)\b"
 # A sentence whose subject is a pronoun ("In a move that seemed designed to ..., he claimed last
 # Saturday that ..."): in a summary of several reports, told in date order, nothing before it
 # says who "he" is.
+# Words that point back to a sentence the summary does not carry ("The attorney similarly ducked
+# questions ... on the same subject Monday"): fine in their article, unanchored in a summary.
+_POINTS_BACK = re.compile(r"\b(?:[Ss]imilarly|[Ll]ikewise|the same (?:subject|issue|question|topic|matter))\b")
 _PRONOUN_SUBJECT = re.compile(r"^[\"“‘(]*(?:(?:He|She|They|It|His|Her|Their|Its)\b|[^,;]{0,120},\s+(?:he|she|they|his|her|their)\b)")
 
 
@@ -87,7 +90,7 @@ def extractive_summary(chronology: Chronology, articles: list[Article], max_word
     for event in ranked:
         if loaded_words(event.what) or not event.attribution and _FIRST_PERSON.match(event.what):
             continue
-        if several and _PRONOUN_SUBJECT.match(event.what):
+        if several and (_PRONOUN_SUBJECT.match(event.what) or _POINTS_BACK.search(event.what)):
             continue
         n = len(_with_date(event).split())
         if words + n > max_words:
