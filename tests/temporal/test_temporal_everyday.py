@@ -476,3 +476,16 @@ def test_a_stretch_of_weekdays_is_in_order():
 def test_every_expression_names_its_rule():
     found = tag("He left last Friday and returns on the 15th of next month.", W)
     assert [(e.text, e.rule) for e in found] == [("last Friday", "weekday"), ("on the 15th of next month", "day_of")]
+
+
+def test_after_a_date_we_cannot_resolve_a_later_offset_counts_from_nothing() -> None:
+    # no publication date: "next year's election" is unknown, so "a year later" is too; it had
+    # counted from "since 1997", paragraphs before (a 2004 story read "local elections in 1998")
+    text = ("She has held the seat since 1997. In June's elections the party failed to win a seat.\n\n"
+            "A month later it won a council seat. He said that in next year's general election and "
+            "local elections a year later, the party would win.")
+    later = [e for e in tag(text, None) if e.text.lower() in ("a month later", "a year later")]
+    assert [(e.text, e.value) for e in later] == [("A month later", None), ("a year later", None)]
+    # told dates still anchor what follows them
+    told = tag("It opened on June 3, 2021. Two years later, it closed.", None)
+    assert told[-1].value == "2023"

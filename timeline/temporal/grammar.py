@@ -355,6 +355,13 @@ def finish(text: str, cands: list[Cand], ref: date | None) -> list[TimeExpressio
             story.note(value, precision, bound=kind != "point" or _SINCE.search(text, max(0, start - 30), start)
                        is not None)
             noted_end = c.end
+        elif not value and kind == "point" and (c.anaphor or c.relative):
+            # a date told that we could not resolve ("in next year's election" with no publication
+            # date, "a month later" after it): the story is now at a time we do not know, so a later
+            # "a year later" counts from nothing, not from a year told paragraphs before ("since
+            # 1997" made the next year's local elections 1998)
+            story = _Narrative()
+            noted_end = c.end
         if kind == "point":
             pm = _SINCE.search(text, max(0, start - 30), start)
             if pm:
