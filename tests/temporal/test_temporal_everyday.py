@@ -489,3 +489,18 @@ def test_after_a_date_we_cannot_resolve_a_later_offset_counts_from_nothing() -> 
     # told dates still anchor what follows them
     told = tag("It opened on June 3, 2021. Two years later, it closed.", None)
     assert told[-1].value == "2023"
+
+
+@pytest.mark.parametrize("text, value", [
+    ("Treviso could drop to the bottom of the table on Sunday if Lecce take a point.", "2005-12-11"),
+    ("An official suggested Thursday that Sudan could join in March as a 13th member.", "2006-03"),
+    ("Rain could fall on Sunday across the north.", "2005-12-11"),
+    # "could" that tells what happened, or a possibility of something else
+    ("Rescuers could not reach the miners on Sunday.", "2005-12-04"),
+    ("Neither he nor his grandparents could be located Wednesday in Cardenas.", "2005-12-07"),
+    ("Residents could see the smoke on Sunday from miles away.", "2005-12-04"),
+    ("The final costs of a dumping incident in August could reach into the millions.", "2005-08"),
+])
+def test_could_with_a_verb_looks_ahead_only_before_the_time(text: str, value: str) -> None:
+    found = [e for e in tag(text, date(2005, 12, 10)) if e.value]
+    assert found[-1].value == value

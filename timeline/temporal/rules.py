@@ -2131,11 +2131,14 @@ _SUPERLATIVE = re.compile(r"(?i)\b(?:first|only|\w{3,}est|most|least|record|ever
                 ("2025-03-05", "He will land in half an hour.", "2025-03-05", "day"),
                 ("2025-03-05", "He ran the course in three hours.", None, "unknown"),
                 ("2025-03-05", "The bus leaves in ten minutes.", "2025-03-05", "day"),
-                ("2025-03-05", "You can add 65 miles in 4 minutes.", None, "unknown")])
+                ("2025-03-05", "You can add 65 miles in 4 minutes.", None, "unknown"),
+                ("1987-03-16", "We did more than we thought we could achieve in one year.", None, "unknown")])
 def in_units(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> Result:
     """"in ten days" is a date only in a future clause; otherwise it is a duration."""
     n = _num(m["n"])
-    clause = tense(text, m.start(), m.end())
+    clause, cue = tense_cue(text, m.start(), m.end())
+    if cue.startswith("could"):
+        clause = None  # "what we thought we could achieve in one year": how long, not when
     short = m["u"].lower().startswith(("hour", "minute", "hr", "min"))
     if short and _RATE_BEFORE.search(text, max(0, m.start() - 40), m.start()):
         return _point(m, None, "unknown", "duration")  # "65 miles in 4 minutes", "108 runs in 115 minutes"

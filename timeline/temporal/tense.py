@@ -47,7 +47,11 @@ _CUE = factored(re.compile(
     r"|(?i:before|until|once|when)\s+(?:it|they|he|she|we|the\s+[a-z]+)\s+(?:is|are|[a-z]{2,}[^s\W]s)\b"
     # the plain present of a schedule ("Shops open on Boxing Day", "the debate airs Thursday")
     rf"|(?!(?:{_NOT_PLURAL})\b)[A-Za-z]{{2,}}[^\Wsiu]s\s+(?:{_words(en.SCHEDULE_VERBS)})"
-    rf"|(?:{_words(en.SCHEDULE_VERBS_SINGULAR)}))\b)"
+    rf"|(?:{_words(en.SCHEDULE_VERBS_SINGULAR)})"
+    # "could drop to the bottom on Sunday", "could face a vote on Monday": a possibility ahead;
+    # "could not reach the miners on Sunday", "could have died" tell what happened
+    r"|could(?!\s+(?:not|never|hardly|barely|only|have|see|hear|feel|be\s+(?:seen|heard|found|[a-z]+ed))\b)\s+[a-z]{2,}"
+    r")\b)"
     rf"|(?P<past>\b(?:{_PERFECT_INFINITIVE}|{_words(en.PAST_CUES)}|(?!(?:{_NOT_ED})\b)\w{{2,}}[^\We]ed)\b)",
 ))  # case-sensitive on purpose: "May" the month is not the modal "may"
 _PAST_WORDS = frozenset(en.PAST_CUES) - frozenset(en.INTENT_VERBS)
@@ -235,6 +239,9 @@ def tense_cue(text: str, start: int, end: int, plans: bool = True) -> tuple[str 
     for m in _CUE.finditer(right):
         if not _usable(m, right[:m.start()]):
             continue
+        if m.group().startswith("could"):
+            continue  # "a dumping incident in August could reach ...": the possibility is the costs', not August's
+
         dist = 2 * m.start() + 10
         if best is None or dist < best[0] or fronted:
             word = m.group().lower()
