@@ -504,3 +504,16 @@ def test_after_a_date_we_cannot_resolve_a_later_offset_counts_from_nothing() -> 
 def test_could_with_a_verb_looks_ahead_only_before_the_time(text: str, value: str) -> None:
     found = [e for e in tag(text, date(2005, 12, 10)) if e.value]
     assert found[-1].value == value
+
+
+def test_a_comparison_base_does_not_move_the_story() -> None:
+    # "up from the like stage last year" is the base of a comparison: "than a year earlier" and
+    # "than in the previous year" after it count from the report's own year, not from the base
+    text = ("Revenue was 8.8 billion stg in February, 4.5 pct up from the like stage last year. "
+            "Income tax receipts were 3.5 pct higher than a year earlier. "
+            "Duty receipts were 10.5 pct higher than in the previous year.")
+    values = [(e.text, e.value) for e in tag(text, date(1987, 3, 17)) if e.value]
+    assert values[-2:] == [("a year earlier", "1986"), ("the previous year", "1986")]
+    # a day stays the story's day: "against Thursday's 5 p.m. quotes" is Thursday's
+    quotes = tag("The euro was quoted at 1.17 dollars, against Thursday's 5 p.m. quotes of 1.18.", date(2005, 11, 18))
+    assert [e.value for e in quotes if e.value][-1] == "2005-11-17"

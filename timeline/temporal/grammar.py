@@ -312,6 +312,13 @@ def _points_forward(kind: str, arg: str) -> bool:
     return not arg.startswith(("y", "-")) and arg not in ("0", "+0", "")
 
 
+# a comparison's base ("4.5 pct up from the like stage last year", "higher than a year earlier"):
+# the story stays in its own period, so the next "than in the previous year" counts from that
+# period, not from the base (a Treasury report's "the previous year" read 1984 in 1987)
+_COMPARED = re.compile(r"(?i)\b(?:than|compared\s+(?:with|to)|up\s+from|down\s+from|against|versus|vs\.?)"
+                       r"(?:\s+(?:in|the|like|same|stage|period|level|levels|figure|a|an))*\s*$")
+
+
 def finish(text: str, cands: list[Cand], ref: date | None) -> list[TimeExpression]:
     """Resolve narrative references in text order and mark since/until/by expressions."""
     out: list[TimeExpression] = []
@@ -351,7 +358,9 @@ def finish(text: str, cands: list[Cand], ref: date | None) -> list[TimeExpressio
                 if not (k and out[k - 1].end > moved[0]):
                     del out[k:]
                     start, value, precision = moved
-        if value and precision in ("day", "month", "year", "range"):
+        if value and precision in ("day", "month", "year", "range") \
+                and not ((c.anaphor or c.relative) and precision != "day"
+                         and _COMPARED.search(text, max(0, start - 40), start)):
             story.note(value, precision, bound=kind != "point" or _SINCE.search(text, max(0, start - 30), start)
                        is not None)
             noted_end = c.end
