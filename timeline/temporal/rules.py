@@ -1346,6 +1346,17 @@ def relative_day_short(m: re.Match[str], text: str, ref: date | None, lenient: b
     return _day(m, cal.shift(ref, en.RELATIVE_DAY_SHORT[m["w"].lower()]), relative=True)
 
 
+@rule(r"(?i)\b(?:by|before|after|until|till|on)\s+(?P<t>that\s+(?:time|date))\b", "vague",
+      examples=[("2011-05-29", "The deal will be final by June 10. If no price is agreed by that time, Fiat will pay.",
+                 "2011-06-10", "day"),
+                ("2011-05-29", "The talks ended in June 2010. By that time, the firm had left.", None, "unknown"),
+                ("2011-05-29", "By that time, the firm had left.", None, "unknown")])
+def by_that_time(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> Result:
+    """"by that time", "after that date": the day the story told just before, or nothing (a month
+    or a year told is no day: "In June 2010 ... By that time" says no more than June)."""
+    return _anaphor(m, "day:that", start=m.start("t"))
+
+
 @rule(r"(?i:\b(?:(?P<lead>the\s+next|the\s+following|the\s+previous|the\s+preceding|the\s+prior|that|"
       r"the\s+same|that\s+same|earlier\s+that|later\s+that|early\s+that|late\s+that)\s+"
       r"(?P<u>day|morning|afternoon|evening|night)"
