@@ -517,3 +517,11 @@ def test_a_comparison_base_does_not_move_the_story() -> None:
     # a day stays the story's day: "against Thursday's 5 p.m. quotes" is Thursday's
     quotes = tag("The euro was quoted at 1.17 dollars, against Thursday's 5 p.m. quotes of 1.18.", date(2005, 11, 18))
     assert [e.value for e in quotes if e.value][-1] == "2005-11-17"
+
+
+def test_by_that_time_is_a_told_day_never_a_told_month() -> None:
+    told_day = tag("The deal will be final by June 10. If no price is agreed by that time, Fiat will pay.",
+                   date(2011, 5, 29))
+    assert [(e.text, e.value) for e in told_day] == [("June 10", "2011-06-10"), ("that time", "2011-06-10")]
+    told_month = tag("The talks ended in June 2010. By that time, the firm had left.", date(2011, 5, 29))
+    assert [(e.text, e.value) for e in told_month] == [("June 2010", "2010-06"), ("that time", None)]
