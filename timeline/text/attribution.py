@@ -207,7 +207,7 @@ def _governing(masked: str, original: str) -> str | None:
 _CLOSING_REPORT_BEFORE = re.compile(r",\s+[^,;:]{2,60}$")
 # after the closing verb only its time ("said on Tuesday.") or, after "told", whom it was told to
 # ("told Reuters."): "France's first confirmed cases." is an adjective's noun, no closing report
-_CLOSING_TIME = (r"(?:\s+(?:(?:on|late|early|last|this)\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
+_CLOSING_TIME = (r"(?:\s+(?:(?:on|late|early|last|this)\s+)?(?:(?i:" + calendar.ANY_WEEKDAY + r")"
                  r"|today|yesterday|tonight|overnight|night|morning|afternoon|evening|week))?")
 _CLOSING_REPORT_AFTER = re.compile(r"(?:(?<=told)(?:\s+(?:[A-Z][\w.'’-]*|reporters|journalists)){1,3})?"
                                    + _CLOSING_TIME + r"\s*[.!]?\s*$")
