@@ -12,6 +12,7 @@ from timeline.engines.local import extract_events
 from timeline.models import Article
 
 NOISE = [
+    "Update, March 24, 11:50 am: This story, originally published March 23, has been updated with a source's job title.",
     # an embedded social post's signature and handle line (the page shows a post; its date is the post's)
     "🔥🔥🔥 — Harbour Committee (@HarbourCttee) March 21, 2023",
     "“We are not closing the bridge.” -@lenabrask",

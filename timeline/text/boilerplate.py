@@ -67,7 +67,7 @@ _NOISE_PATTERNS = [
         # 29 May 2009", "Note: The photograph on this page was updated in 2011", "An earlier version of
         # this story misidentified ..."): its date is the page's, never a happening's. "This report was
         # updated" stays (a report is often the story's subject: a UN report, a police report)
-        r"\bthis (?:article|story|page|post|blog post) (?:was|has been|had been) (?:updated|amended|corrected|edited|changed)\b",
+        r"\bthis (?:article|story|page|post|blog post)(?:,[^,]{1,60},)? (?:was|has been|had been) (?:updated|amended|corrected|edited|changed)\b",
         r"\b(?:photograph|photo|picture|image|video|caption|headline)s? on this page\b",
         r"\ban earlier version of this (?:article|story|page|post|report)\b",
         # navigation and page chrome
