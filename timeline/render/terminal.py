@@ -31,9 +31,11 @@ def render_terminal(briefing: Briefing, console: Any) -> None:
                         title_align="left"))
     note = key_date_note(briefing)
     table = Table(title="Chronology" + (f"\n{safe(note)}" if note else ""), show_lines=False, expand=True)
-    table.add_column("When", no_wrap=True, style="bold cyan")
-    table.add_column("Event", ratio=6)
-    table.add_column("Source", ratio=3)
+    # a range ("Mon 20 Mar 2023 – Sun 26 Mar 2023") wraps at its dash rather than taking a third
+    # of the line from the events; one day ("Mon 20 Mar 2023") still fits on a line
+    table.add_column("When", style="bold cyan", min_width=11, max_width=17)
+    table.add_column("Event", ratio=7)
+    table.add_column("Source", ratio=2)
     table.add_column("Flags", style="yellow", ratio=2)
     previous = None
     for event in briefing.chronology.events:
