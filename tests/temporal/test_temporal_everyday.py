@@ -525,3 +525,12 @@ def test_by_that_time_is_a_told_day_never_a_told_month() -> None:
     assert [(e.text, e.value) for e in told_day] == [("June 10", "2011-06-10"), ("that time", "2011-06-10")]
     told_month = tag("The talks ended in June 2010. By that time, the firm had left.", date(2011, 5, 29))
     assert [(e.text, e.value) for e in told_month] == [("June 2010", "2010-06"), ("that time", None)]
+
+
+def test_a_clock_time_takes_a_weekday_later_in_its_clause_not_across_a_comma() -> None:
+    sat = date(2005, 11, 19)
+    polls = tag("Polling centers will open at 7 am (0400 GMT) until 5 pm during Monday's referendum.", sat)
+    assert [e.value for e in polls if e.text == "7 am"] == ["2005-11-21"]
+    # the reporting clause after the comma dates the statement, not the blast
+    blast = tag("The blast hit at 1:50 p.m. as miners worked, police said on Friday.", sat)
+    assert [e.value for e in blast if e.text == "1:50 p.m."] == ["2005-11-19"]

@@ -1458,6 +1458,12 @@ def clock_time(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> 
     after = _DATE_AFTER_CLOCK.match(text, m.end())
     if after and ref is not None:  # "at 18:00 CET on 12 June", "3 pm on the 4th": the day named after it
         return _point(m, _iso(_date_after_clock(after, text, ref, start)), "day", start=start, relative=not after["y"])
+    later = _WEEKDAY_IN_CLAUSE.match(text, m.end())
+    if later and ref is not None:
+        # "polling centers will open at 7 am (0400 GMT) until 5 pm during Monday's referendum": the
+        # weekday further on in the clause is the clock's day, not the publication day
+        d = weekday_date(ref, en.WEEKDAYS[later["wd"].lower()], "", tense(text, start, later.end()))
+        return _point(m, _iso(d), "day", start=start, relative=True)
     if (_CLOCK_SPAN.match(text, m.end()) or _CLOCK_SPAN_BEFORE.search(text, max(0, start - 12), start)
             or _BETWEEN_CLOCKS.search(text, max(0, start - 40), start)):
         # opening hours "11 a.m.-9 p.m.", "from 9 a.m. to 5 p.m."; a rule's daily window "between the
@@ -1470,6 +1476,11 @@ def clock_time(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> 
     return _anaphor(m, "day:0", start=start)
 
 
+# the words between hold no comma, no sentence end and no capitalised word (a glued headline's
+# "5 p.m. report We'll be heading into the 40s on Friday"), but a zone or a parenthesis may come
+_WEEKDAY_IN_CLAUSE = re.compile(r"(?:[^.;!?\n,A-Z(]|\([^)\n]{0,20}\)|\b[A-Z]{2,5}\b){0,60}?"
+                                r"\b(?i:on|during|for|at|before|after|until|by)\s+(?:the\s+)?"
+                                r"(?P<wd>" + _WEEKDAY_I + r")(?:['’]s)?\b")
 _DATE_AFTER_CLOCK = re.compile(r",?\s*(?i:on\s+)?(?:(?i:the\s+)?(?P<d>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?\s+(?i:of\s+)?"
                                r"(?P<m>" + _MONTH_ANY + r")(?:,?\s+(?P<y>" + _YEAR + r")\b)?"
                                r"|(?i:the\s+)(?P<n>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)\b(?![ \t]*\w))")
