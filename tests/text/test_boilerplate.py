@@ -304,3 +304,15 @@ def test_a_caption_and_its_photo_credit_are_not_part_of_the_next_sentence(glued:
     span = clean_span(text, text.index(glued), len(text))
     assert span is not None and text[span[0]:span[1]] == story
 
+
+
+def test_a_teaser_closed_by_its_link_is_not_reporting() -> None:
+    # a newsletter's list of other stories: "HEADLINE – one line. Continue reading…"
+    text = ("Welcome to the Harbour Health newsletter.\n\n"
+            "END OF THE FLU? – The agency predicts the outbreak will end in 2026. Continue reading…\n\n"
+            "STORM WARNING - Forecasters expect gales on Friday. Read more »\n\n"
+            "The council approved the new flood wall on Monday, the mayor said.\n")
+    article = Article(id="t", text=text, published=date(2025, 6, 4))
+    whats = [e.what for e in extract_events(article)]
+    assert not any("2026" in w or "gales" in w for w in whats)
+    assert any(w.startswith("The council approved the new flood wall on Monday") for w in whats)
