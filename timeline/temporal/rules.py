@@ -1621,6 +1621,7 @@ def this_time_last(m: re.Match[str], text: str, ref: date | None, lenient: bool)
                 ("2025-03-05", "this week", "2025-03-03/2025-03-09", "range"),
                 ("2025-03-05", "last summer", "2024-06-01/2024-08-31", "range"),
                 ("2025-03-05", "Crowds gathered over the past weekend.", "2025-03-01/2025-03-02", "range"),
+                ("2023-03-25", "The factory built 5,000 cars this past week.", "2023-03-19/2023-03-25", "range"),
                 ("2025-03-05", "The fair opens this coming weekend.", "2025-03-08/2025-03-09", "range"),
                 ("2025-03-09", "The fair opens this coming weekend.", "2025-03-15/2025-03-16", "range"),
                 ("2025-03-05", "In 2019 sales fell; the following year they rose.", "2020", "year"),
@@ -1661,6 +1662,10 @@ def relative_unit(m: re.Match[str], text: str, ref: date | None, lenient: bool) 
         return _point(m, cal.yval(ref.year + step), "year", relative=True)
     if unit == "month":
         return _point(m, cal.mval(*cal.month_add(ref.year, ref.month, step)), "month", relative=True)
+    if mod == "this past" and unit == "week":
+        # "built 5,000 vehicles this past week", said on a Saturday, is the week now ending, said on
+        # a Monday the one before: the seven days up to the report hold both readings' news
+        return _point(m, cal.span(cal.shift(ref, -6), ref), "range", relative=True)
     if unit in ("week", "weekend"):
         monday = cal.shift(ref, -ref.weekday() + 7 * step)
         if monday is None:
