@@ -58,12 +58,14 @@ the vectors are plain-Python TF-IDF (``select/tfidf.py``: scikit-learn cost 85 M
 """
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from timeline.lang.en.words import is_background
 from timeline.models import Article, Chronology, Event, KeyDate, TimePoint
 from timeline.select import tfidf
 
@@ -110,10 +112,12 @@ class KeyDateWeights:
     reported_share: float = 0.5  # ... and at least this share of the story's median articles per publication day
     topical: float = 0.25  # the mean centrality of the day's happenings (how much of the day is the story)
     sources: float = 0.02  # per corroborating article (up to five), a sentence's bonus in the day's pick
+    follow: int = 1  # a day short of its sentences says the next sentences of its dated ones, up to this many each (0: never)
 
 
 DEFAULT_WEIGHTS = KeyDateWeights()
 DUPLICATE_SIMILARITY = 0.5
+UNDATED_IDF_LIMIT = 5000  # undated events counted in the TF-IDF document frequencies of a day's sentences
 _EXPLICIT = re.compile(r"\d")  # a when-expression that names its day by a figure: "15 September", "9/15"
 LEAD_SENTENCES = 5
 LEAD_MIN_WORDS = 8  # an article's first substantive sentence: not a caption, a byline, a one-line heading  # lead sentences per article that speak for its publication day
@@ -360,7 +364,11 @@ def pick_events(days: dict[date, list[Event]], articles: Sequence[Article], per_
     candidates = [(d, e) for d, evs in days.items() for e in _unique(evs)]
     texts = [e.what for _, e in candidates]
     lead_texts = [t for d in days for t in leads.get(d, [])]
-    matrix = tfidf.vectors(texts + lead_texts + [e.what for e in (undated or [])[:5000]])
+    after = followers([e for _, e in candidates], undated or [], articles, weights.follow)
+    after_events = list({id(f): f for fs in after.values() for f in fs}.values())
+    scored_undated = (undated or [])[:UNDATED_IDF_LIMIT]
+    matrix = tfidf.vectors(texts + lead_texts + [e.what for e in scored_undated])
+    after_vector = _vectors_of(after_events, scored_undated, matrix[len(matrix) - len(scored_undated):])
     cand = matrix[: len(texts)]
     if not any(cand):  # only stopwords: keep the best-sourced events
         return {d: sorted(_unique(evs), key=lambda e: -len(e.sources))[:per_date] for d, evs in days.items()}
@@ -392,7 +400,100 @@ def pick_events(days: dict[date, list[Event]], articles: Sequence[Article], per_
         chosen = _choose(order, day, per_date, said)
         said.extend(day[j] for j in chosen)
         out[d] = [candidates[rows[j]][1] for j in chosen]
+        if len(out[d]) < per_date and after:
+            out[d] += _fill(out[d], [day[j] for j in chosen], per_date, after, after_vector, said)
     return out
+
+
+def _vectors_of(events: list[Event], scored: list[Event], rows: list[tfidf.Vector]) -> dict[int, tfidf.Vector]:
+    """The TF-IDF vector of each event (by ``id``): its row of the day matrix when it is one of the
+    ``scored`` undated events (the same weighting as the sentences it is compared with), else
+    from a pass of its own (an undated event past UNDATED_IDF_LIMIT: approximate, only for the
+    duplicate check). Why not add them to the matrix: its document counts would move, and with
+    them every other day's pick."""
+    row = {id(e): v for e, v in zip(scored, rows)}
+    rest = [e for e in events if id(e) not in row]
+    out = {id(e): row[id(e)] for e in events if id(e) in row}
+    out.update({id(e): v for e, v in zip(rest, tfidf.vectors([e.what for e in rest]))})
+    return out
+
+
+FOLLOWS_FLAG = "follows_dated"  # the event is dated by the sentence before it (``followers``), not by its own words
+
+
+def followers(events: Sequence[Event], undated: Sequence[Event], articles: Sequence[Article], depth: int = 1
+              ) -> dict[int, list[Event]]:
+    """For each event (by ``id``), the undated events that follow it in its articles: the sentence
+    right after one of its quotes (nothing but spaces and punctuation between), and, up to
+    ``depth``, the one after that, in order.
+
+    Why: a reporter tells a day in a few sentences, and only the first names the day ("On
+    Tuesday, police searched the Las Vegas home of Jackson's doctor." then "Dr Murray's lawyer
+    said officials seized mobile phones and a computer hard drive."). The journalists' reference
+    timelines give a day several such sentences; a day the text dates few sentences to can say the
+    next ones, flagged as dated by the sentence before them (``FOLLOWS_FLAG``). Linear: one index
+    of the undated events' quotes, one bisection per quote."""
+    if depth <= 0 or not undated:
+        return {}
+    text = {a.id: a.text for a in articles}
+    starts: dict[str, list[tuple[int, int]]] = defaultdict(list)
+    for i, e in enumerate(undated):
+        for ev in e.evidence:
+            starts[ev.article_id].append((ev.start, i))
+    for rows in starts.values():
+        rows.sort()
+
+    def next_of(article_id: str, end: int) -> tuple[Event, int] | None:
+        rows = starts.get(article_id)
+        body = text.get(article_id)
+        if not rows or body is None:
+            return None
+        k = bisect.bisect_left(rows, (end, -1))
+        if k == len(rows) or any(ch.isalnum() for ch in body[end:rows[k][0]]):
+            return None
+        e = undated[rows[k][1]]
+        ev = next(x for x in e.evidence if x.article_id == article_id and x.start == rows[k][0])
+        return e, ev.end
+
+    out: dict[int, list[Event]] = {}
+    for event in events:
+        found: list[Event] = []
+        for ev in event.evidence:
+            at = (ev.article_id, ev.end)
+            for _ in range(depth):
+                step = next_of(*at)
+                if step is None:
+                    break
+                found.append(step[0])
+                at = (ev.article_id, step[1])
+        if found:
+            out[id(event)] = list({id(f): f for f in found}.values())
+    return out
+
+
+def _fill(chosen: list[Event], vectors: list[tfidf.Vector], per_date: int, after: dict[int, list[Event]],
+          after_vector: dict[int, tfidf.Vector], said: list[tfidf.Vector]) -> list[Event]:
+    """The followers of a day's chosen events (``followers``), in their order, that fill it up to
+    ``per_date``: no quote fragment, sharing a counted word with the sentence they follow (the same
+    happening, not the next item of a digest), and repeating no sentence said (cosine >=
+    DUPLICATE_SIMILARITY). Each is listed on its leader's day with ``FOLLOWS_FLAG``."""
+    added: list[Event] = []
+    seen = {id(e) for e in chosen}
+    for leader, lv in zip(chosen, vectors):
+        if is_background(leader.what):
+            continue
+        words = set(tfidf.terms(leader.what))
+        for f in after.get(id(leader), []):
+            if len(chosen) + len(added) == per_date:
+                return added
+            v = after_vector.get(id(f), {})
+            if id(f) in seen or is_fragment(f.what) or not words & set(tfidf.terms(f.what)) \
+                    or any(tfidf.dot(v, s) >= DUPLICATE_SIMILARITY for s in [*said, lv]):
+                continue
+            seen.add(id(f))
+            said.append(v)
+            added.append(f.model_copy(update={"when": leader.when, "flags": [*f.flags, FOLLOWS_FLAG]}))
+    return added
 
 
 def _choose(order: list[int], day: list[tfidf.Vector], per_date: int, said: list[tfidf.Vector]) -> list[int]:

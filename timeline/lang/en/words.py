@@ -74,6 +74,12 @@ _REPORT_PERFECT = re.compile(r"\b(?:has|have|had)\s+(?:\w+ly\s+)?(?:been\s+)?(?:
 _REPORT_PAST_VERBS = frozenset(time_words.PAST_CUES) - {"ago", "last", "since", "earlier", "previously"}
 
 
+def is_background(sentence: str) -> bool:
+    """True when ``sentence`` tells what has held over a span ("admitted to hospital since 13
+    April"), not what happened on a day: its date opens a span, so what follows it is not that day's."""
+    return bool({t.strip(".,;:!?\"'()").lower() for t in sentence.split()} & REPORT_BACKGROUND_WORDS)
+
+
 def is_past_report(sentence: str) -> bool:
     """True when ``sentence`` reads as a report of something that has happened: a present
     perfect, or a verb in the past, with no future or background word."""
