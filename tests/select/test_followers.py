@@ -99,3 +99,17 @@ def test_followers_never_raise_and_stay_in_the_article(sentences: list[str], dat
     for fs in found.values():
         assert 0 < len(fs) <= depth * max(1, len(dated_events))
         assert all(f in undated for f in fs)
+
+
+def test_key_dates_counts_a_shown_follower_as_listed() -> None:
+    """The cut lists the follower (a dated copy of an undated event): it is not also counted among
+    the events not listed, and the chronology's own undated event is unchanged."""
+    from timeline.models import Chronology
+    from timeline.select.key_dates import key_dates
+
+    art, dated, undated = _story(RAID, {0})
+    chron = Chronology(events=dated, undated=undated)
+    cut = key_dates(chron, [art], 1, 3, KeyDateWeights(follow=2))
+    assert [e.what for e in cut.events] == RAID[:3]
+    assert cut.not_listed == 1  # the digest's next item
+    assert all(e.when is None and not e.flags for e in chron.undated)

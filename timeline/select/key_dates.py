@@ -295,9 +295,9 @@ def key_dates(chronology: Chronology, articles: list[Article], n: int, per_date:
                             later_articles=s.later, published_around=s.burst, reported=d in reported, reports=said))
     for d in sorted(picks):
         (undated if d in reported else events).extend(picks[d])
-    listed = {id(e) for e in events + undated}
-    not_listed = sum(1 for e in chronology.events if id(e) not in listed) \
-        + sum(1 for e in chronology.undated if id(e) not in listed)
+    listed = {_quote_key(e) for e in events + undated}  # a follower is listed as a copy of its undated event
+    not_listed = sum(1 for e in chronology.events if _quote_key(e) not in listed) \
+        + sum(1 for e in chronology.undated if _quote_key(e) not in listed)
     return chronology.model_copy(update={"events": events, "undated": undated,
                                          "key_dates": sorted(keys, key=lambda k: k.date),
                                          "not_listed": not_listed, "about": about})
@@ -476,7 +476,8 @@ def _fill(chosen: list[Event], vectors: list[tfidf.Vector], per_date: int, after
     """The followers of a day's chosen events (``followers``), in their order, that fill it up to
     ``per_date``: no quote fragment, sharing a counted word with the sentence they follow (the same
     happening, not the next item of a digest), and repeating no sentence said (cosine >=
-    DUPLICATE_SIMILARITY). Each is listed on its leader's day with ``FOLLOWS_FLAG``."""
+    DUPLICATE_SIMILARITY). Each is listed on its leader's day with ``FOLLOWS_FLAG`` (a reported
+    day's leads are undated: their followers stay undated, one more report of the day)."""
     added: list[Event] = []
     seen = {id(e) for e in chosen}
     for leader, lv in zip(chosen, vectors):
@@ -492,7 +493,10 @@ def _fill(chosen: list[Event], vectors: list[tfidf.Vector], per_date: int, after
                 continue
             seen.add(id(f))
             said.append(v)
-            added.append(f.model_copy(update={"when": leader.when, "flags": [*f.flags, FOLLOWS_FLAG]}))
+            if leader.when is None:  # a reported day's lead (``undated_leads``): its follower is one more report
+                added.append(f)
+            else:
+                added.append(f.model_copy(update={"when": leader.when, "flags": [*f.flags, FOLLOWS_FLAG]}))
     return added
 
 
@@ -569,6 +573,14 @@ def _form(event: Event, per_source: float = DEFAULT_WEIGHTS.sources) -> float:
     against centrality is chosen leave-one-topic-out with the other sentence weights."""
     conflict = any(c.kind == "date" for c in event.conflicts)
     return per_source * min(len(event.sources), SOURCE_CAP) - (DATE_CONFLICT_PENALTY if conflict else 0.0)
+
+
+def _quote_key(event: Event) -> tuple[str, int, str]:
+    """An event's primary quote (article, offset, wording): the same for an event and its dated copy."""
+    if not event.evidence:
+        return "", id(event), event.what
+    ev = event.evidence[0]
+    return ev.article_id, ev.start, event.what
 
 
 def _unique(events: list[Event]) -> list[Event]:
