@@ -39,9 +39,13 @@ happenings that fall on them, then picks what is said on each.
    published on the day or the day after (DATEWISE's centroid, used only to score, never as
    output), plus similarity to the whole story, so central on-topic sentences win over asides;
    a little for each corroborating article, a penalty when its sources disagree on the day; a
-   quote fragment (a sentence that begins in lower case or inside a quotation) only when the
-   day has nothing else. Near-duplicates of a chosen sentence are skipped (cosine >= 0.5), on
-   the day and across days: a sentence said under a better-ranked day is not said again.
+   quote fragment (a sentence that begins in lower case or inside a quotation) or an
+   unattributed first-person aside only when the day has nothing else (``is_aside``).
+   Near-duplicates of a chosen sentence are skipped (cosine >= 0.5), on the day and across
+   days: a sentence said under a better-ranked day is not said again. A day left short of its
+   ``per_date`` sentences says the sentence right after each chosen one in its article
+   (``followers``, up to ``KeyDateWeights.follow`` each), flagged as dated by the sentence
+   before it: a reporter names the day once and tells it in the next sentences.
 4. Reported days: a day no sentence is dated to enters the ranking through its reports when
    articles published on it open with an undated report of a happening ("A judge has ordered
    ... to stand trial": ``undated_leads``), at least ``reported_min`` articles and half the
@@ -65,7 +69,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from timeline.lang.en.words import is_background
+from timeline.lang.en.words import is_background, opens_in_first_person
 from timeline.models import Article, Chronology, Event, KeyDate, TimePoint
 from timeline.select import tfidf
 
@@ -395,7 +399,7 @@ def pick_events(days: dict[date, list[Event]], articles: Sequence[Article], per_
             event = candidates[i][1]
             score = tfidf.dot(v, centroid) + weights.story * tfidf.dot(v, story) + _form(event, weights.sources)
             thread = _relevance(event.what, about_re) if about_re is not None else 0.0
-            keys.append((-thread, is_fragment(event.what), -score, j))
+            keys.append((-thread, is_aside(event), -score, j))
         order = [j for *_, j in sorted(keys)]
         chosen = _choose(order, day, per_date, said)
         said.extend(day[j] for j in chosen)
@@ -474,7 +478,7 @@ def followers(events: Sequence[Event], undated: Sequence[Event], articles: Seque
 def _fill(chosen: list[Event], vectors: list[tfidf.Vector], per_date: int, after: dict[int, list[Event]],
           after_vector: dict[int, tfidf.Vector], said: list[tfidf.Vector]) -> list[Event]:
     """The followers of a day's chosen events (``followers``), in their order, that fill it up to
-    ``per_date``: no quote fragment, sharing a counted word with the sentence they follow (the same
+    ``per_date``: no aside (``is_aside``), sharing a counted word with the sentence they follow (the same
     happening, not the next item of a digest), and repeating no sentence said (cosine >=
     DUPLICATE_SIMILARITY). Each is listed on its leader's day with ``FOLLOWS_FLAG`` (a reported
     day's leads are undated: their followers stay undated, one more report of the day)."""
@@ -488,7 +492,7 @@ def _fill(chosen: list[Event], vectors: list[tfidf.Vector], per_date: int, after
             if len(chosen) + len(added) == per_date:
                 return added
             v = after_vector.get(id(f), {})
-            if id(f) in seen or is_fragment(f.what) or not words & set(tfidf.terms(f.what)) \
+            if id(f) in seen or is_aside(f) or not words & set(tfidf.terms(f.what)) \
                     or any(tfidf.dot(v, s) >= DUPLICATE_SIMILARITY for s in [*said, lv]):
                 continue
             seen.add(id(f))
@@ -532,6 +536,14 @@ def about_events(chronology: Chronology, about: str) -> Chronology:
     return chronology.model_copy(update={"events": keep, "undated": undated, "about": " ".join(about.split()),
                                          "not_listed": chronology.not_listed + len(chronology.events) - len(keep)
                                          + len(chronology.undated) - len(undated)})
+
+
+def is_aside(event: Event) -> bool:
+    """A sentence a day says only when it has nothing else: a quote fragment (``is_fragment``), or
+    an unattributed sentence opening in the first person ("I thank the treasury secretary ...
+    for joining me today", "We do know this"), the writer's or a speaker's aside rather than a
+    report of what happened (the offline summary leaves such sentences out for the same reason)."""
+    return is_fragment(event.what) or (not event.attribution and opens_in_first_person(event.what))
 
 
 def is_fragment(text: str) -> bool:
