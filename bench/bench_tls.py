@@ -65,9 +65,10 @@ SENTENCE_GRID = [(lead, story, sources) for lead in (0.5, 1.0, 2.0) for story in
 # dozens a day it keeps one stray article from making a day.
 REPORTED_GRID = [(0.0, 0, 0.0)] + [(w, m, sh) for w in (0.0, 0.25, 0.5, 1.0, 2.0) for m in (1, 2, 3)
                                    for sh in (0.5, 0.0, 1.0)]
-# Followers (a day short of k sentences says the sentences right after its dated ones, up to this
-# many each; 0: never), chosen after the sentence weights by AR1-F on the training topics.
-FOLLOW_GRID = (0, 1, 2)
+# Followers (a day short of k sentences says the sentence right after each of its dated ones):
+# (how many each, 0: never; the least cosine of a follower with the story's centroid), chosen after
+# the sentence weights by AR1-F on the training topics. Two each was measured level with one.
+FOLLOW_GRID = [(0, 0.0), (1, 0.0), (1, 0.05), (1, 0.1)]
 SYSTEMS = ("key-dates", "most-published-days", "random-days")
 
 
@@ -162,7 +163,7 @@ def _brief_keeping_undated(brief: Any, window: list[Any], options: Any) -> Any:
 
 def _weights(day: tuple[float, ...], sentence: tuple[float, ...]) -> Any:
     """``day``: (mentions, later, burst, central, cited, topical[, reported, reported_min, reported_share]);
-    ``sentence``: (lead, story[, sources[, follow]])."""
+    ``sentence``: (lead, story[, sources[, follow, follow_story]])."""
     from timeline.select.key_dates import KeyDateWeights
 
     rep = tuple(day[6:9]) if len(day) >= 9 else (0.0, 0, 0.0)
@@ -170,7 +171,8 @@ def _weights(day: tuple[float, ...], sentence: tuple[float, ...]) -> Any:
                           topical=day[5], lead=sentence[0], story=sentence[1],
                           sources=sentence[2] if len(sentence) > 2 else KeyDateWeights.sources, reported=rep[0],
                           reported_min=int(rep[1]), reported_share=rep[2],
-                          follow=int(sentence[3]) if len(sentence) > 3 else KeyDateWeights.follow)
+                          follow=int(sentence[3]) if len(sentence) > 3 else KeyDateWeights.follow,
+                          follow_story=sentence[4] if len(sentence) > 4 else KeyDateWeights.follow_story)
 
 
 def _day_tuple(w: Any) -> tuple[float, float, float, float, float, float]:
@@ -302,8 +304,8 @@ def choose_sentences(all_items: list[dict[str, Any]], chrons: dict[Any, Any], he
         return float(scorer.average(results)["align_m1_rouge_1"]["f_score"])
 
     best = tuple(_best(SENTENCE_GRID, score, _sentence_tuple(DEFAULT_WEIGHTS)))
-    follow = [(*best, f) for f in FOLLOW_GRID]
-    return tuple(_best(follow, score, (*best, DEFAULT_WEIGHTS.follow)))
+    follow = [(*best, *f) for f in FOLLOW_GRID]
+    return tuple(_best(follow, score, (*best, DEFAULT_WEIGHTS.follow, DEFAULT_WEIGHTS.follow_story)))
 
 
 def _figures(scorer: Any, results: list[Any]) -> dict[str, float]:

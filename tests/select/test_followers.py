@@ -69,11 +69,28 @@ def test_no_followers_when_the_day_has_enough_or_when_off() -> None:
 
 def test_background_is_not_followed() -> None:
     """A sentence dating the start of a span ("since Tuesday") tells background: the next sentence
-    is not that day's."""
+    is not that day's (``is_past_report`` is false for it)."""
     sentences = ["Some 1,300 people have been admitted to hospital since Tuesday in Mexico.",
                  "Many people in Mexico are choosing to leave the city."]
     art, dated, undated = _story(sentences, {0})
     assert len(pick_events({DAY: dated}, [art], 2, undated, KeyDateWeights(follow=1))[DAY]) == 1
+
+
+def test_a_preview_or_an_opinion_is_not_followed() -> None:
+    """Only a report of a happening is followed: after "will begin on Tuesday" or a present-tense
+    opinion, the next sentence is not what happened that day."""
+    for first in ("Closing statements in the trial of Dr Murray will begin on Tuesday.",
+                  "Today the trial of Dr Murray seems almost a sideshow."):
+        art, dated, undated = _story([first, "Dr Murray's lawyer called the trial a sideshow."], {0})
+        assert len(pick_events({DAY: dated}, [art], 2, undated, KeyDateWeights(follow=1))[DAY]) == 1
+
+
+def test_a_follower_off_the_story_is_not_said() -> None:
+    """``follow_story``: a follower needs that much cosine with the story's centroid; the raid's
+    follower shares only the doctor's name with a story about the raid."""
+    art, dated, undated = _story(RAID, {0})
+    assert len(pick_events({DAY: dated}, [art], 2, undated, KeyDateWeights(follow=1, follow_story=0.0))[DAY]) == 2
+    assert len(pick_events({DAY: dated}, [art], 2, undated, KeyDateWeights(follow=1, follow_story=0.9))[DAY]) == 1
 
 
 def test_a_follower_that_repeats_what_was_said_is_skipped() -> None:

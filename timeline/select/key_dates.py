@@ -69,7 +69,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from timeline.lang.en.words import is_background, opens_in_first_person
+from timeline.lang.en.words import is_past_report, opens_in_first_person
 from timeline.models import Article, Chronology, Event, KeyDate, TimePoint
 from timeline.select import tfidf
 
@@ -117,6 +117,7 @@ class KeyDateWeights:
     topical: float = 0.25  # the mean centrality of the day's happenings (how much of the day is the story)
     sources: float = 0.02  # per corroborating article (up to five), a sentence's bonus in the day's pick
     follow: int = 1  # a day short of its sentences says the next sentences of its dated ones, up to this many each (0: never)
+    follow_story: float = 0.05  # ... each at least this TF-IDF cosine with the story's centroid
 
 
 DEFAULT_WEIGHTS = KeyDateWeights()
@@ -405,7 +406,8 @@ def pick_events(days: dict[date, list[Event]], articles: Sequence[Article], per_
         said.extend(day[j] for j in chosen)
         out[d] = [candidates[rows[j]][1] for j in chosen]
         if len(out[d]) < per_date and after:
-            out[d] += _fill(out[d], [day[j] for j in chosen], per_date, after, after_vector, said)
+            out[d] += _fill(out[d], [day[j] for j in chosen], per_date, after, after_vector, said,
+                            story, weights.follow_story)
     return out
 
 
@@ -476,16 +478,20 @@ def followers(events: Sequence[Event], undated: Sequence[Event], articles: Seque
 
 
 def _fill(chosen: list[Event], vectors: list[tfidf.Vector], per_date: int, after: dict[int, list[Event]],
-          after_vector: dict[int, tfidf.Vector], said: list[tfidf.Vector]) -> list[Event]:
+          after_vector: dict[int, tfidf.Vector], said: list[tfidf.Vector], story: tfidf.Vector | None = None,
+          least_story: float = 0.0) -> list[Event]:
     """The followers of a day's chosen events (``followers``), in their order, that fill it up to
-    ``per_date``: no aside (``is_aside``), sharing a counted word with the sentence they follow (the same
-    happening, not the next item of a digest), and repeating no sentence said (cosine >=
-    DUPLICATE_SIMILARITY). Each is listed on its leader's day with ``FOLLOWS_FLAG`` (a reported
+    ``per_date``: only of a chosen event that reads as a report (``lang.en.words.is_past_report``:
+    a past or perfect verb; not a preview, "since" background or a present-tense opinion, whose
+    next sentence is not the day's), no aside (``is_aside``), sharing a counted word with the
+    sentence they follow (the same happening, not the next item of a digest), at least
+    ``least_story`` cosine with the ``story`` centroid (on the story, as an op-ed's next line
+    often is not), and repeating no sentence said (cosine >= DUPLICATE_SIMILARITY). Each is listed on its leader's day with ``FOLLOWS_FLAG`` (a reported
     day's leads are undated: their followers stay undated, one more report of the day)."""
     added: list[Event] = []
     seen = {id(e) for e in chosen}
     for leader, lv in zip(chosen, vectors):
-        if is_background(leader.what):
+        if not is_past_report(leader.what):  # a preview, background ("since"), an opinion: its next sentence is not the day's
             continue
         words = set(tfidf.terms(leader.what))
         for f in after.get(id(leader), []):
@@ -493,6 +499,7 @@ def _fill(chosen: list[Event], vectors: list[tfidf.Vector], per_date: int, after
                 return added
             v = after_vector.get(id(f), {})
             if id(f) in seen or is_aside(f) or not words & set(tfidf.terms(f.what)) \
+                    or (story is not None and tfidf.dot(v, story) < least_story) \
                     or any(tfidf.dot(v, s) >= DUPLICATE_SIMILARITY for s in [*said, lv]):
                 continue
             seen.add(id(f))

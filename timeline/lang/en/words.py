@@ -83,12 +83,6 @@ def opens_in_first_person(sentence: str) -> bool:
     return bool(_FIRST_PERSON_OPENING.match(sentence))
 
 
-def is_background(sentence: str) -> bool:
-    """True when ``sentence`` tells what has held over a span ("admitted to hospital since 13
-    April"), not what happened on a day: its date opens a span, so what follows it is not that day's."""
-    return bool({t.strip(".,;:!?\"'()").lower() for t in sentence.split()} & REPORT_BACKGROUND_WORDS)
-
-
 def is_past_report(sentence: str) -> bool:
     """True when ``sentence`` reads as a report of something that has happened: a present
     perfect, or a verb in the past, with no future or background word."""
