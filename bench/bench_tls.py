@@ -14,7 +14,8 @@ with the best mean average precision of the reference days in the ranking on the
 topics (a grid, no ROUGE needed; average precision reads the whole ranking, so a topic with
 fewer candidate days than l, where Date-F1 cannot tell two rankings apart, still counts), then
 the sentence-picking weights with the best AR1-F on those three (tilse's Python ROUGE, so the
-grid stays affordable); the held-out topic is then scored with the weights its fold chose. The
+grid stays affordable), then with them whether a short day says its followers (``FOLLOW_GRID``);
+the held-out topic is then scored with the weights its fold chose. The
 figures reported per topic and overall are those held-out scores, next to two baselines from
 the same run with the same sentence picker, so only the choice of days differs:
   * random days: l days drawn (seeded) from the days some event in the window falls on;
