@@ -14,7 +14,8 @@ with the best mean average precision of the reference days in the ranking on the
 topics (a grid, no ROUGE needed; average precision reads the whole ranking, so a topic with
 fewer candidate days than l, where Date-F1 cannot tell two rankings apart, still counts), then
 the sentence-picking weights with the best AR1-F on those three (tilse's Python ROUGE, so the
-grid stays affordable); the held-out topic is then scored with the weights its fold chose. The
+grid stays affordable), then with them whether a short day says its followers (``FOLLOW_GRID``);
+the held-out topic is then scored with the weights its fold chose. The
 figures reported per topic and overall are those held-out scores, next to two baselines from
 the same run with the same sentence picker, so only the choice of days differs:
   * random days: l days drawn (seeded) from the days some event in the window falls on;
@@ -65,6 +66,10 @@ SENTENCE_GRID = [(lead, story, sources) for lead in (0.5, 1.0, 2.0) for story in
 # dozens a day it keeps one stray article from making a day.
 REPORTED_GRID = [(0.0, 0, 0.0)] + [(w, m, sh) for w in (0.0, 0.25, 0.5, 1.0, 2.0) for m in (1, 2, 3)
                                    for sh in (0.5, 0.0, 1.0)]
+# Followers (a day short of k sentences says the sentence right after each of its dated ones):
+# (how many each, 0: never; the least cosine of a follower with the story's centroid), chosen after
+# the sentence weights by AR1-F on the training topics. Two each was measured level with one.
+FOLLOW_GRID = [(0, 0.0), (1, 0.0), (1, 0.05), (1, 0.1)]
 SYSTEMS = ("key-dates", "most-published-days", "random-days")
 
 
@@ -158,14 +163,17 @@ def _brief_keeping_undated(brief: Any, window: list[Any], options: Any) -> Any:
 
 
 def _weights(day: tuple[float, ...], sentence: tuple[float, ...]) -> Any:
-    """``day``: (mentions, later, burst, central, cited, topical[, reported, reported_min, reported_share])."""
+    """``day``: (mentions, later, burst, central, cited, topical[, reported, reported_min, reported_share]);
+    ``sentence``: (lead, story[, sources[, follow, follow_story]])."""
     from timeline.select.key_dates import KeyDateWeights
 
     rep = tuple(day[6:9]) if len(day) >= 9 else (0.0, 0, 0.0)
     return KeyDateWeights(mentions=day[0], later=day[1], burst=day[2], central=day[3], cited=day[4],
                           topical=day[5], lead=sentence[0], story=sentence[1],
                           sources=sentence[2] if len(sentence) > 2 else KeyDateWeights.sources, reported=rep[0],
-                          reported_min=int(rep[1]), reported_share=rep[2])
+                          reported_min=int(rep[1]), reported_share=rep[2],
+                          follow=int(sentence[3]) if len(sentence) > 3 else KeyDateWeights.follow,
+                          follow_story=sentence[4] if len(sentence) > 4 else KeyDateWeights.follow_story)
 
 
 def _day_tuple(w: Any) -> tuple[float, float, float, float, float, float]:
@@ -281,13 +289,14 @@ def choose_days(all_items: list[dict[str, Any]], chrons: dict[Any, Any], held_ou
 
 
 def choose_sentences(all_items: list[dict[str, Any]], chrons: dict[Any, Any], held_out: str | None,
-                     day: tuple[float, ...], scorer: Any) -> tuple[float, float, float]:
-    """The sentence weights with the best AR1-F (tilse's Python ROUGE) on every topic but ``held_out``."""
+                     day: tuple[float, ...], scorer: Any) -> tuple[float, ...]:
+    """The sentence weights with the best AR1-F (tilse's Python ROUGE) on every topic but ``held_out``,
+    then how many followers a short day says (``FOLLOW_GRID``), with those weights."""
     from timeline.select.key_dates import DEFAULT_WEIGHTS
 
     train = [it for it in all_items if it["topic"] != held_out]
 
-    def score(g: tuple[float, float, float]) -> float:
+    def score(g: tuple[float, ...]) -> float:
         w = _weights(day, g)
         results = []
         for it in train:
@@ -295,7 +304,9 @@ def choose_sentences(all_items: list[dict[str, Any]], chrons: dict[Any, Any], he
             results.append(scorer.score(system_timeline(chron, arts, it["l"], it["k"], w), [it["ref"]], rouge="reimpl"))
         return float(scorer.average(results)["align_m1_rouge_1"]["f_score"])
 
-    return tuple(_best(SENTENCE_GRID, score, _sentence_tuple(DEFAULT_WEIGHTS)))  # type: ignore[return-value]
+    best = tuple(_best(SENTENCE_GRID, score, _sentence_tuple(DEFAULT_WEIGHTS)))
+    follow = [(*best, *f) for f in FOLLOW_GRID]
+    return tuple(_best(follow, score, (*best, DEFAULT_WEIGHTS.follow, DEFAULT_WEIGHTS.follow_story)))
 
 
 def _figures(scorer: Any, results: list[Any]) -> dict[str, float]:

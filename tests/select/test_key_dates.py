@@ -236,6 +236,20 @@ def test_the_central_whole_sentence_beats_a_quote_fragment() -> None:
     assert pick_events({D0: [fragment]}, arts, 1)[D0] == [fragment]
 
 
+def test_an_unattributed_first_person_aside_is_said_only_when_the_day_has_nothing_else() -> None:
+    """"I thank ..." opens in the first person with no attribution: the writer's or a speaker's
+    aside. It is the most central sentence here (it repeats the day's words), yet the report wins;
+    attributed, the same words are a report of what someone said and compete as usual."""
+    arts = _arts(3)
+    aside = _event("a0", D0, "I thank the treasury secretary for the bank rescue plan and the bank rescue today.")
+    report = _event("a1", D0, "The treasury announced a bank rescue plan worth 700 billion dollars.")
+    other = _event("a2", D0, "Shares in the bank rose after the rescue plan.")
+    said = aside.model_copy(update={"attribution": "the president"})
+    assert pick_events({D0: [said, report, other]}, arts, 1)[D0] == [said]
+    assert pick_events({D0: [aside, report, other]}, arts, 1)[D0] != [aside]
+    assert pick_events({D0: [aside]}, arts, 1)[D0] == [aside]
+
+
 def test_the_sources_weight_trades_corroboration_against_centrality() -> None:
     arts = _arts(6)
     central = _event("a0", D0, "The dam burst and flood waters reached the valley town.")

@@ -15,6 +15,7 @@ FLAG_TEXT = {
     "model_date_disagrees": "model date corrected",
     "model_only_date": "model's reading (unverified)",
     "rewritten": "shown as the source sentence",
+    "follows_dated": "dated by the sentence before it",
     "date_conflict": "dates differ",
     "figure_conflict": "figures differ",
 }

@@ -39,9 +39,13 @@ happenings that fall on them, then picks what is said on each.
    published on the day or the day after (DATEWISE's centroid, used only to score, never as
    output), plus similarity to the whole story, so central on-topic sentences win over asides;
    a little for each corroborating article, a penalty when its sources disagree on the day; a
-   quote fragment (a sentence that begins in lower case or inside a quotation) only when the
-   day has nothing else. Near-duplicates of a chosen sentence are skipped (cosine >= 0.5), on
-   the day and across days: a sentence said under a better-ranked day is not said again.
+   quote fragment (a sentence that begins in lower case or inside a quotation) or an
+   unattributed first-person aside only when the day has nothing else (``is_aside``).
+   Near-duplicates of a chosen sentence are skipped (cosine >= 0.5), on the day and across
+   days: a sentence said under a better-ranked day is not said again. A day left short of its
+   ``per_date`` sentences says the sentence right after each chosen one in its article
+   (``followers``, up to ``KeyDateWeights.follow`` each), flagged as dated by the sentence
+   before it: a reporter names the day once and tells it in the next sentences.
 4. Reported days: a day no sentence is dated to enters the ranking through its reports when
    articles published on it open with an undated report of a happening ("A judge has ordered
    ... to stand trial": ``undated_leads``), at least ``reported_min`` articles and half the
@@ -58,12 +62,14 @@ the vectors are plain-Python TF-IDF (``select/tfidf.py``: scikit-learn cost 85 M
 """
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from timeline.lang.en.words import is_past_report, opens_in_first_person
 from timeline.models import Article, Chronology, Event, KeyDate, TimePoint
 from timeline.select import tfidf
 
@@ -96,7 +102,12 @@ class KeyDateWeights:
     centrality-weighted articles no longer add anything on any fold. Round 7b (``sources``, the
     per-article sentence bonus, in the sentence grid: 0.02 / 0.05, before a fixed 0.05): every
     fold chose 0.02 (lead 2.0 on all, story 1.0 on three and 0.5 on h1n1's); shipped: sources
-    0.02, story 0.9 (the mean, rounded)."""
+    0.02, story 0.9 (the mean, rounded). Round 9 (``follow``, ``follow_story``: followers of a short
+    day, chosen after the sentence weights, (0, 0) / (1, 0) / (1, 0.05) / (1, 0.1)): every fold
+    chose follow 1, with follow_story 0.05 (h1n1's and haiti's folds), 0.1 (mj's) and 0 (finan's);
+    shipped their mean, 1 and 0.05. The day weights' mean on today's chronologies (mentions 0.9,
+    later 0.25, burst 0.25) scores in-sample Date-F1 0.762 against 0.773 for those below: not
+    shipped (``docs/benchmarks.md``, round 9)."""
 
     mentions: float = 1.0  # articles reporting the day's happenings
     later: float = 0.0  # of those, articles published after the day
@@ -110,10 +121,13 @@ class KeyDateWeights:
     reported_share: float = 0.5  # ... and at least this share of the story's median articles per publication day
     topical: float = 0.25  # the mean centrality of the day's happenings (how much of the day is the story)
     sources: float = 0.02  # per corroborating article (up to five), a sentence's bonus in the day's pick
+    follow: int = 1  # a day short of its sentences says the next sentences of its dated ones, up to this many each (0: never)
+    follow_story: float = 0.05  # ... each at least this TF-IDF cosine with the story's centroid
 
 
 DEFAULT_WEIGHTS = KeyDateWeights()
 DUPLICATE_SIMILARITY = 0.5
+UNDATED_IDF_LIMIT = 5000  # undated events counted in the TF-IDF document frequencies of a day's sentences
 _EXPLICIT = re.compile(r"\d")  # a when-expression that names its day by a figure: "15 September", "9/15"
 LEAD_SENTENCES = 5
 LEAD_MIN_WORDS = 8  # an article's first substantive sentence: not a caption, a byline, a one-line heading  # lead sentences per article that speak for its publication day
@@ -291,9 +305,9 @@ def key_dates(chronology: Chronology, articles: list[Article], n: int, per_date:
                             later_articles=s.later, published_around=s.burst, reported=d in reported, reports=said))
     for d in sorted(picks):
         (undated if d in reported else events).extend(picks[d])
-    listed = {id(e) for e in events + undated}
-    not_listed = sum(1 for e in chronology.events if id(e) not in listed) \
-        + sum(1 for e in chronology.undated if id(e) not in listed)
+    listed = {_quote_key(e) for e in events + undated}  # a follower is listed as a copy of its undated event
+    not_listed = sum(1 for e in chronology.events if _quote_key(e) not in listed) \
+        + sum(1 for e in chronology.undated if _quote_key(e) not in listed)
     return chronology.model_copy(update={"events": events, "undated": undated,
                                          "key_dates": sorted(keys, key=lambda k: k.date),
                                          "not_listed": not_listed, "about": about})
@@ -360,7 +374,11 @@ def pick_events(days: dict[date, list[Event]], articles: Sequence[Article], per_
     candidates = [(d, e) for d, evs in days.items() for e in _unique(evs)]
     texts = [e.what for _, e in candidates]
     lead_texts = [t for d in days for t in leads.get(d, [])]
-    matrix = tfidf.vectors(texts + lead_texts + [e.what for e in (undated or [])[:5000]])
+    after = followers([e for _, e in candidates], undated or [], articles, weights.follow)
+    after_events = list({id(f): f for fs in after.values() for f in fs}.values())
+    scored_undated = (undated or [])[:UNDATED_IDF_LIMIT]
+    matrix = tfidf.vectors(texts + lead_texts + [e.what for e in scored_undated])
+    after_vector = _vectors_of(after_events, scored_undated, matrix[len(matrix) - len(scored_undated):])
     cand = matrix[: len(texts)]
     if not any(cand):  # only stopwords: keep the best-sourced events
         return {d: sorted(_unique(evs), key=lambda e: -len(e.sources))[:per_date] for d, evs in days.items()}
@@ -387,12 +405,115 @@ def pick_events(days: dict[date, list[Event]], articles: Sequence[Article], per_
             event = candidates[i][1]
             score = tfidf.dot(v, centroid) + weights.story * tfidf.dot(v, story) + _form(event, weights.sources)
             thread = _relevance(event.what, about_re) if about_re is not None else 0.0
-            keys.append((-thread, is_fragment(event.what), -score, j))
+            keys.append((-thread, is_aside(event), -score, j))
         order = [j for *_, j in sorted(keys)]
         chosen = _choose(order, day, per_date, said)
         said.extend(day[j] for j in chosen)
         out[d] = [candidates[rows[j]][1] for j in chosen]
+        if len(out[d]) < per_date and after:
+            out[d] += _fill(out[d], [day[j] for j in chosen], per_date, after, after_vector, said,
+                            story, weights.follow_story)
     return out
+
+
+def _vectors_of(events: list[Event], scored: list[Event], rows: list[tfidf.Vector]) -> dict[int, tfidf.Vector]:
+    """The TF-IDF vector of each event (by ``id``): its row of the day matrix when it is one of the
+    ``scored`` undated events (the same weighting as the sentences it is compared with), else
+    from a pass of its own (an undated event past UNDATED_IDF_LIMIT: approximate, only for the
+    duplicate check). Why not add them to the matrix: its document counts would move, and with
+    them every other day's pick."""
+    row = {id(e): v for e, v in zip(scored, rows)}
+    rest = [e for e in events if id(e) not in row]
+    out = {id(e): row[id(e)] for e in events if id(e) in row}
+    out.update({id(e): v for e, v in zip(rest, tfidf.vectors([e.what for e in rest]))})
+    return out
+
+
+FOLLOWS_FLAG = "follows_dated"  # the event is dated by the sentence before it (``followers``), not by its own words
+
+
+def followers(events: Sequence[Event], undated: Sequence[Event], articles: Sequence[Article], depth: int = 1
+              ) -> dict[int, list[Event]]:
+    """For each event (by ``id``), the undated events that follow it in its articles: the sentence
+    right after one of its quotes (nothing but spaces and punctuation between), and, up to
+    ``depth``, the one after that, in order.
+
+    Why: a reporter tells a day in a few sentences, and only the first names the day ("On
+    Tuesday, police searched the Las Vegas home of Jackson's doctor." then "Dr Murray's lawyer
+    said officials seized mobile phones and a computer hard drive."). The journalists' reference
+    timelines give a day several such sentences; a day the text dates few sentences to can say the
+    next ones, flagged as dated by the sentence before them (``FOLLOWS_FLAG``). Linear: one index
+    of the undated events' quotes, one bisection per quote."""
+    if depth <= 0 or not undated:
+        return {}
+    text = {a.id: a.text for a in articles}
+    starts: dict[str, list[tuple[int, int]]] = defaultdict(list)
+    for i, e in enumerate(undated):
+        for ev in e.evidence:
+            starts[ev.article_id].append((ev.start, i))
+    for rows in starts.values():
+        rows.sort()
+
+    def next_of(article_id: str, end: int) -> tuple[Event, int] | None:
+        rows = starts.get(article_id)
+        body = text.get(article_id)
+        if not rows or body is None:
+            return None
+        k = bisect.bisect_left(rows, (end, -1))
+        if k == len(rows) or any(ch.isalnum() for ch in body[end:rows[k][0]]):
+            return None
+        e = undated[rows[k][1]]
+        ev = next(x for x in e.evidence if x.article_id == article_id and x.start == rows[k][0])
+        return e, ev.end
+
+    out: dict[int, list[Event]] = {}
+    for event in events:
+        found: list[Event] = []
+        for ev in event.evidence:
+            at = (ev.article_id, ev.end)
+            for _ in range(depth):
+                step = next_of(*at)
+                if step is None:
+                    break
+                found.append(step[0])
+                at = (ev.article_id, step[1])
+        if found:
+            out[id(event)] = list({id(f): f for f in found}.values())
+    return out
+
+
+def _fill(chosen: list[Event], vectors: list[tfidf.Vector], per_date: int, after: dict[int, list[Event]],
+          after_vector: dict[int, tfidf.Vector], said: list[tfidf.Vector], story: tfidf.Vector | None = None,
+          least_story: float = 0.0) -> list[Event]:
+    """The followers of a day's chosen events (``followers``), in their order, that fill it up to
+    ``per_date``: only of a chosen event that reads as a report (``lang.en.words.is_past_report``:
+    a past or perfect verb; not a preview, "since" background or a present-tense opinion, whose
+    next sentence is not the day's), no aside (``is_aside``), sharing a counted word with the
+    sentence they follow (the same happening, not the next item of a digest), at least
+    ``least_story`` cosine with the ``story`` centroid (on the story, as an op-ed's next line
+    often is not), and repeating no sentence said (cosine >= DUPLICATE_SIMILARITY). Each is listed on its leader's day with ``FOLLOWS_FLAG`` (a reported
+    day's leads are undated: their followers stay undated, one more report of the day)."""
+    added: list[Event] = []
+    seen = {id(e) for e in chosen}
+    for leader, lv in zip(chosen, vectors):
+        if not is_past_report(leader.what):  # a preview, background ("since"), an opinion: its next sentence is not the day's
+            continue
+        words = set(tfidf.terms(leader.what))
+        for f in after.get(id(leader), []):
+            if len(chosen) + len(added) == per_date:
+                return added
+            v = after_vector.get(id(f), {})
+            if id(f) in seen or is_aside(f) or not words & set(tfidf.terms(f.what)) \
+                    or (story is not None and tfidf.dot(v, story) < least_story) \
+                    or any(tfidf.dot(v, s) >= DUPLICATE_SIMILARITY for s in [*said, lv]):
+                continue
+            seen.add(id(f))
+            said.append(v)
+            if leader.when is None:  # a reported day's lead (``undated_leads``): its follower is one more report
+                added.append(f)
+            else:
+                added.append(f.model_copy(update={"when": leader.when, "flags": [*f.flags, FOLLOWS_FLAG]}))
+    return added
 
 
 def _choose(order: list[int], day: list[tfidf.Vector], per_date: int, said: list[tfidf.Vector]) -> list[int]:
@@ -427,6 +548,14 @@ def about_events(chronology: Chronology, about: str) -> Chronology:
     return chronology.model_copy(update={"events": keep, "undated": undated, "about": " ".join(about.split()),
                                          "not_listed": chronology.not_listed + len(chronology.events) - len(keep)
                                          + len(chronology.undated) - len(undated)})
+
+
+def is_aside(event: Event) -> bool:
+    """A sentence a day says only when it has nothing else: a quote fragment (``is_fragment``), or
+    an unattributed sentence opening in the first person ("I thank the treasury secretary ...
+    for joining me today", "We do know this"), the writer's or a speaker's aside rather than a
+    report of what happened (the offline summary leaves such sentences out for the same reason)."""
+    return is_fragment(event.what) or (not event.attribution and opens_in_first_person(event.what))
 
 
 def is_fragment(text: str) -> bool:
@@ -468,6 +597,14 @@ def _form(event: Event, per_source: float = DEFAULT_WEIGHTS.sources) -> float:
     against centrality is chosen leave-one-topic-out with the other sentence weights."""
     conflict = any(c.kind == "date" for c in event.conflicts)
     return per_source * min(len(event.sources), SOURCE_CAP) - (DATE_CONFLICT_PENALTY if conflict else 0.0)
+
+
+def _quote_key(event: Event) -> tuple[str, int, str]:
+    """An event's primary quote (article, offset, wording): the same for an event and its dated copy."""
+    if not event.evidence:
+        return "", id(event), event.what
+    ev = event.evidence[0]
+    return ev.article_id, ev.start, event.what
 
 
 def _unique(events: list[Event]) -> list[Event]:

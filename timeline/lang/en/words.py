@@ -74,6 +74,15 @@ _REPORT_PERFECT = re.compile(r"\b(?:has|have|had)\s+(?:\w+ly\s+)?(?:been\s+)?(?:
 _REPORT_PAST_VERBS = frozenset(time_words.PAST_CUES) - {"ago", "last", "since", "earlier", "previously"}
 
 
+_FIRST_PERSON_OPENING = re.compile(r"^[\"\u201c\u2018(]*(?:I|We|My|Our|Us|Me)\b")
+
+
+def opens_in_first_person(sentence: str) -> bool:
+    """True when ``sentence`` opens with a first-person word ("I thank the treasury secretary",
+    "We do know this"): without an attribution it is the writer's or a speaker's aside, not a report."""
+    return bool(_FIRST_PERSON_OPENING.match(sentence))
+
+
 def is_past_report(sentence: str) -> bool:
     """True when ``sentence`` reads as a report of something that has happened: a present
     perfect, or a verb in the past, with no future or background word."""
