@@ -150,7 +150,22 @@ def _speaks_of_itself(name: str, text: str) -> bool:
     Most texts have no "said it" at all: the tail alone (one pattern, compiled once) rules
     them out; the name's own pattern is compiled only for the rest, once per name (compiling
     a pattern per name and text was a quarter of profiling an event)."""
-    return _SELF_REPORT_ANYWHERE.search(text) is not None and _self_report(name).search(text) is not None
+    if _SELF_REPORT_ANYWHERE.search(text) is None:
+        return False
+    if not (name.isascii() and text.isascii()):
+        return _self_report(name).search(text) is not None
+    # ASCII (most texts): the name's own pattern is the name, case-insensitively, then the
+    # tail; so each place the lower-cased name occurs is tried with the tail, compiled once.
+    # Compiling a pattern per name was 0.3 s of the 1,025-article story's profiles (3,569 calls).
+    # In ASCII, lower-casing keeps every offset and re.IGNORECASE equates exactly the letters
+    # it does (KELVIN SIGN and the long s are not ASCII). A test holds the two to one answer.
+    lower, wanted = text.lower(), name.lower()
+    at = lower.find(wanted)
+    while at >= 0:
+        if _SELF_REPORT_ANYWHERE.match(text, at + len(name)) is not None:
+            return True
+        at = lower.find(wanted, at + 1)
+    return False
 
 
 # "Kell, who tried to buy Orvan, said in a filing that he sold": an appositive between the name
