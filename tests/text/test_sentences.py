@@ -118,3 +118,12 @@ def test_a_line_that_opens_in_lower_case_or_with_a_comma_continues_the_sentence(
     found = [" ".join(text[a:b].split()) for a, b in sentences(text)]
     assert found == ["Sen. Max Baucus (D-Mont.) said at the hearing yesterday that trade was frayed.",
                      "She dispatched Rep. Barney Frank (D-Mass.) , chairman of the committee, to act.", "The next line."]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("ab. ,\t\r\u00a0\u2028")), max_size=30))
+def test_one_line_is_read_as_the_general_case_reads_it(line: str) -> None:
+    # without a line break the line is taken whole (a fast path); with one after it the
+    # general case splits and strips the lines: the same paragraph either way (issue 26)
+    assert list(paragraphs(line)) == list(paragraphs(line + "\n"))
+    assert list(sentences(line)) == list(sentences(line + "\n"))
