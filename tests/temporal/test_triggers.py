@@ -7,7 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from timeline.temporal.rules import GRAMMAR
-from timeline.temporal.triggers import Branches, fold, may_match, meets, required_literals, required_sets
+from timeline.temporal.triggers import Branches, fold, may_match, meets, required_literals, required_sets, scanned
 
 _TEXT = st.text(alphabet=st.sampled_from(list("aAdeyYrMmonthsk 0129-/.,:'’\u212a\u017f\u0131\u0130")), max_size=40)
 
@@ -72,5 +72,24 @@ def test_a_shared_parse_gives_the_same_needs_and_is_left_as_it_was() -> None:
     for rule in GRAMMAR.rules:
         parsed = sre_parse.parse(rule.pattern.pattern, rule.pattern.flags)
         before = repr(parsed.data)
-        assert required_sets(rule.pattern, parsed=parsed) == required_sets(rule.pattern) == rule.needs
+        assert required_sets(rule.pattern, parsed=parsed) == required_sets(rule.pattern)
+        assert scanned(required_sets(rule.pattern)) == rule.needs  # large literal sets compiled
         assert repr(parsed.data) == before, rule.name
+
+
+@settings(max_examples=400, deadline=None)
+@given(_TEXT, st.sampled_from(GRAMMAR.rules), st.integers(0, 40), st.integers(0, 40), st.integers(0, 3))
+def test_compiled_literal_sets_meet_where_their_strings_do(text: str, rule: object, start: int, end: int,
+                                                           over: int) -> None:
+    """``scanned`` (a large literal set as one alternation) answers as the set's finds do (issue 26)."""
+    needs = required_sets(rule.pattern)  # type: ignore[attr-defined]
+    folded = fold(text)
+    assert meets(scanned(needs, over), folded, start, end) == meets(needs, folded, start, end)
+
+
+def test_a_large_set_is_compiled_and_a_small_one_kept() -> None:
+    needs = (("apple", "pear", "plum"), ("fig",))
+    compiled = scanned(needs, over=2)
+    assert isinstance(compiled[0], re.Pattern) and compiled[1] == ("fig",)
+    assert meets(compiled, "a pear and a fig", 0, 16) and not meets(compiled, "a pea and a fig", 0, 15)
+    assert not meets(compiled, "a pear and a fig", 3, 16)  # the pear is cut by the window

@@ -132,3 +132,12 @@ def test_a_quoted_question_or_exclamation_stays_with_its_speaker() -> None:
         "“Why now?”",
         "The question hung in the air.",
     ]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("ab. ,\t\r\u00a0\u2028")), max_size=30))
+def test_one_line_is_read_as_the_general_case_reads_it(line: str) -> None:
+    # without a line break the line is taken whole (a fast path); with one after it the
+    # general case splits and strips the lines: the same paragraph either way (issue 26)
+    assert list(paragraphs(line)) == list(paragraphs(line + "\n"))
+    assert list(sentences(line)) == list(sentences(line + "\n"))

@@ -80,10 +80,6 @@ def same_happening(a: Event, b: Event, pa: Profile | None = None, pb: Profile | 
     # for every candidate pair, is computed only for the pairs still in question.
     if pa.kinds and pb.kinds and pa.kinds.isdisjoint(pb.kinds):
         return None  # two kinds of happening, whatever the date relation (both branches below)
-    if clash(pa, pb):
-        return None
-    if pa.separate or pb.separate:
-        return None  # "four Taliban were killed in a separate clash": the report says it is another happening
     shared_words = pa.words & pb.words
     same_report = not pa.articles.isdisjoint(pb.articles)
     date = a.when.value if a.when and a.when.value else None
@@ -96,6 +92,12 @@ def same_happening(a: Event, b: Event, pa: Profile | None = None, pb: Profile | 
             return None
     elif not by_kind and len(shared_words) < MIN_SHARED_WORDS:
         return None  # joined by wording alone, with too few words in common
+    # after the counts of shared words: a clash reads the reports' actors, which most pairs,
+    # refused above, never need (``Profile.actors`` is read when first asked)
+    if clash(pa, pb):
+        return None
+    if pa.separate or pb.separate:
+        return None  # "four Taliban were killed in a separate clash": the report says it is another happening
     similarity = fuzz.token_set_ratio(pa.sorted_words, pb.sorted_words)
     if same_report and similarity < SAME_REPORT_SIMILARITY:
         return None  # one report's sentences state different facts, unless one repeats the other

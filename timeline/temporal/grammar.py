@@ -24,7 +24,7 @@ from . import calendar as cal
 from .compose import offset_before
 from .factored import factored
 from .model import Cand, TimeExpression
-from .triggers import Needs, fold, meets, required_sets
+from .triggers import Needs, fold, meets, required_sets, scanned
 
 Result = Union[Cand, list[Cand], None]
 Handler = Callable[[re.Match[str], str, Union[date, None], bool], Result]
@@ -78,7 +78,7 @@ class Grammar:
 
         def register(handler: Handler) -> Handler:
             parsed = _parsed(compiled)  # one parse: read for the needs, then rewritten by factored
-            needs = required_sets(compiled, parsed=parsed) if parsed is not None else ()
+            needs = scanned(required_sets(compiled, parsed=parsed)) if parsed is not None else ()
             self.rules.append(Rule(handler.__name__, compiled, handler, families, tuple(examples or ()),
                                    needs, _searched(compiled, examples or (), parsed)))
             return handler

@@ -6,6 +6,7 @@ to one form while keeping offsets into the original, so a found quote is an exac
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from functools import lru_cache
 
 
@@ -65,13 +66,43 @@ def substantial(quote: str) -> bool:
     return len(needle) >= MIN_QUOTE_CHARS and len(needle.split()) >= MIN_QUOTE_WORDS
 
 
+@lru_cache(maxsize=16)  # the chunk being verified: every quote of it is looked up in it
+def _normalised(text: str) -> tuple[str, list[int], list[int]]:
+    """``normalise(text)``'s string, and its map of offsets kept as the changed runs only:
+    ``ends[i]`` is the normalised offset just after run i's one space, ``shifts[i]`` how many
+    characters the runs up to i removed. ``_original`` reads an offset from them. Why (issue 26):
+    ``normalise`` builds an int per character of the chunk (4,000 for a chunk) for the two
+    offsets each quote needs; a chunk has a few dozen runs that change."""
+    translated = text.translate(QUOTES)
+    out: list[str] = []
+    ends: list[int] = []
+    shifts: list[int] = []
+    at = removed = 0
+    for run in _CHANGED_SPACE.finditer(translated):
+        a, b = run.span()
+        out.append(translated[at:a])
+        out.append(" ")
+        removed += b - a - 1
+        ends.append(b - removed)
+        shifts.append(removed)
+        at = b
+    out.append(translated[at:])
+    return "".join(out), ends, shifts
+
+
+def _original(ends: list[int], shifts: list[int], offset: int) -> int:
+    """The offset in the text of ``offset`` in its normalised form (``normalise``'s index[offset])."""
+    i = bisect_right(ends, offset)
+    return offset + shifts[i - 1] if i else offset
+
+
 def find_quote(quote: str, text: str, near: int | None = None) -> tuple[int, int] | None:
     """(start, end) of ``quote`` in ``text`` after normalisation, the occurrence nearest
     ``near`` when there are several; None when it is not there."""
     needle = _needle(quote)
     if len(needle) < 3:
         return None
-    haystack, index = normalise(text)
+    haystack, ends, shifts = _normalised(text)
     # str.find, not re.finditer(re.escape(needle)): a fresh pattern per quote overflowed re's
     # cache and compiling them was a fifth of an offline briefing's time. Same hits (leftmost,
     # non-overlapping).
@@ -82,6 +113,6 @@ def find_quote(quote: str, text: str, near: int | None = None) -> tuple[int, int
         at = haystack.find(needle, at + len(needle))
     if not hits:
         return None
-    start = hits[0] if near is None else min(hits, key=lambda h: abs(index[h] - near))
+    start = hits[0] if near is None else min(hits, key=lambda h: abs(_original(ends, shifts, h) - near))
     end = start + len(needle)
-    return index[start], index[end - 1] + 1
+    return _original(ends, shifts, start), _original(ends, shifts, end - 1) + 1

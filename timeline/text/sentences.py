@@ -43,6 +43,13 @@ def paragraphs(text: str) -> Iterator[tuple[int, int]]:
     the lines of a paragraph are joined; a new paragraph starts after a blank line, at an
     indented line, or after a short line that ends a sentence.
     """
+    if "\n" not in text:
+        # one line (verify asks for the sentences of each evidence's own paragraph): the line
+        # without its outer whitespace, as the general case below gives it, with no regex pass
+        start, end = len(text) - len(text.lstrip()), len(text.rstrip())
+        if end > start:
+            yield start, end
+        return
     lines = [_strip_span(match) for match in _PARAGRAPH.finditer(text)]
     lines = [span for span in lines if span[1] > span[0]]
     if not _is_hard_wrapped(text, lines):
