@@ -419,6 +419,42 @@ _SECOND_DAY = re.compile(r"\s*(?:and|or|to|through|-|–)\s*(?P<d>[12]\d|3[01]|0
                          r"(?!\s*(?:%|percent|(?!(?:and|or|but|in|at|on|when|as|while|after|before)\b)[a-z]))(?![.,]\d|:)")
 
 
+_NEXT_WORDS = re.compile(r"\s+([A-Za-z][a-z-]*)(?:\s+([A-Za-z][a-z-]*))?(?:\s+([A-Za-z][a-z-]*))?")
+_THE_BEFORE = re.compile(r"(?i)\bthe\s+$")
+
+
+def _happening_words(text: str, start: int, end: int, m: re.Match[str]) -> list[str] | None:
+    """The words from "the <month-day>" to a happening noun ("the Oct. 8 devastating earthquake",
+    "the September 11th terrorist attacks"), lower case; None when the date names no happening."""
+    if not (m.group().lower().startswith("the") or _THE_BEFORE.search(text, max(0, start - 5), start)):
+        return None
+    after = _NEXT_WORDS.match(text, end)
+    words = [w.lower() for w in after.groups() if w] if after else []
+    for i, w in enumerate(words):
+        if w in en.UNFORESEEN_HAPPENINGS:
+            return words[:i + 1]
+        if w in en.HAPPENING_DAY_NOT_BETWEEN or (i == 0 and w[:1].isupper()):
+            return None
+    return None
+
+
+def _happening_day(words: list[str], month: int, day: int, ref: date) -> date | None:
+    """The day of a happening named by its month-day without a year: the last one, unless that
+    falls in an earlier calendar year more than a window back (news would give that year); a
+    named day (September 11 with "attacks") outside that window is its own year's."""
+    last = month_day_date(ref, month, day, "past!")
+    if last is None:
+        return None
+    named = en.NAMED_HAPPENING_DAYS.get((month, day))
+    if named and named[1] & set(words) and ref > date(named[0] + 1, month, day) and last.year != named[0]:
+        if (ref - last).days <= en.HAPPENING_DAY_WINDOW:
+            return None  # "the Sept. 11 attack" weeks after another year's Sept. 11: either
+        return cal.ymd(named[0], month, day)
+    if last.year < ref.year and (ref - last).days > en.HAPPENING_DAY_WINDOW:
+        return None
+    return last
+
+
 def _weekday_of(m: re.Match[str]) -> int | None:
     """The weekday written before a date ("Friday, March 22", "Sat 14 June"), 0 = Monday, or None."""
     word = m.groupdict().get("wd")
@@ -454,7 +490,14 @@ def _weekday_of(m: re.Match[str]) -> int | None:
                 ("1987-03-10", "The meeting had previously been set for May 14.", "1987-05-14", "day"),
                 ("1997-04-11", "It had been initially scheduled for January 25, but was delayed.", "1997-01-25", "day"),
                 ("2025-03-05", "The plant opens on March 1 next year.", "2026", "year"),
-                ("2025-03-05", "We meet on May the fourth.", "2025-05-04", "day")])
+                ("2025-03-05", "We meet on May the fourth.", "2025-05-04", "day"),
+                ("2005-11-18", "It claimed the Nov. 9 attacks on three hotels.", "2005-11-09", "day"),
+                ("2006-11-27", "He took power after the Sept. 19 coup.", "2006-09-19", "day"),
+                ("2006-01-20", "Aid flowed after the Dec. 26 tsunami.", "2005-12-26", "day"),
+                ("2007-02-27", "Stocks fell most since the September 11th terrorist attacks.", "2001-09-11", "day"),
+                ("2006-11-16", "She lost her son in the Sept. 11 terror attacks.", None, "unknown"),
+                ("2023-10-27", "He was charged over the Jan. 6 riot.", "2021-01-06", "day"),
+                ("2008-02-27", "Police still hunt those behind the July 7 bombings.", None, "unknown")])
 def month_day(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> Result:
     weekday = _weekday_of(m)
     if m.groupdict().get("dw") and m.start("m") < m.start("dw") and not m["y"] and weekday is None \
@@ -487,6 +530,19 @@ def month_day(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> R
     shared = None if y_text else _SHARED_YEAR.match(text, end)  # "between Jan. 1 and Feb. 15, 2024"
     year: int | None = int(y_text) if y_text else int(shared["y"]) if shared else None
     relative = year is None
+    happening = None if year is not None or weekday is not None or m.groupdict().get("mod") or ref is None \
+        else _happening_words(text, m.start(), end, m)
+    if happening and ref is not None:
+        # "the Oct. 8 earthquake", "the September 11th terrorist attacks": a happening, so past
+        found = _happening_day(happening, month, day, ref)
+        if found is None:
+            unresolved = _point(m, None, "unknown", end=end)
+            unresolved.bare_day = (month, day)  # a day told with its year earlier still dates it
+            return unresolved
+        # relative: a day the text does not tell, so it never moves the story's date
+        point = _point(m, found.isoformat(), "day", end=end, relative=True)
+        point.bare_day, point.background = (month, day), True
+        return point
     if year is None and ref is not None:
         d = None
         if weekday is not None:  # "Friday, March 22", "Sat 14 June": the year whose date falls on that weekday
@@ -1417,6 +1473,9 @@ def trading_day(m: re.Match[str], text: str, ref: date | None, lenient: bool) ->
                 ("1998-08-08", "The blast occurred at about 10:35 a.m. (0735 GMT) Friday.", "1998-08-07", "day"),
                 ("2009-06-04", "At a press conference at 16:15 UTC, June 1st, he spoke.", "2009-06-01", "day"),
                 ("1999-04-19", "A jogger saw the car at 6 a.m. ten days before the shooting.", None, "unknown"),
+                ("1999-04-19", "A man saw the car at 6 a.m. near the house 10 days before the murder.", None,
+                 "unknown"),
+                ("1999-04-19", "He left at 6 a.m., and the storm hit two days after the flood.", "1999-04-19", "day"),
                 ("2011-11-08", "The jury heard he had propofol at 10.40 am on the day of his death.", None,
                  "unknown"),
                 ("1997-04-12", "He was due at around 5:30 p.m. (1530 GMT).", "1997-04-12", "day"),
@@ -1446,7 +1505,8 @@ def clock_time(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> 
         return _point(m, _iso(_date_after_clock(after, text, ref, start)), "day", start=start, relative=not after["y"])
     if _CLOCK_SPAN.match(text, m.end()) or _CLOCK_SPAN_BEFORE.search(text, max(0, start - 12), start):
         return _point(m, None, "unknown", "set", start=start)  # opening hours: "11 a.m.-9 p.m."
-    if _OFFSET_AFTER.match(text, m.end()) or _EVENT_DAY_AFTER.match(text, m.end()):
+    if _OFFSET_AFTER.match(text, m.end()) or _EVENT_DAY_AFTER.match(text, m.end()) \
+            or _OFFSET_IN_CLAUSE.match(text, m.end()):
         # "at 6 a.m. ten days before the shooting", "at 10.40 am on the day of his death": the
         # day is another happening's, which the text does not date here
         return _point(m, None, "unknown", start=start)
@@ -1477,6 +1537,11 @@ def _date_after_clock(after: re.Match[str], text: str, ref: date, start: int) ->
 
 _OFFSET_AFTER = re.compile(r"(?i)\s+(?:" + _NUMWORD + r"|the)\s+(?:days?|weeks?|months?|years?|nights?)\s+"
                            r"(?:before|after|earlier|later|ago|prior)\b")
+# later in the clock's clause: "at 6 a.m. near his home 10 days before the murder" (no sentence end,
+# semicolon or comma-led new clause between)
+_OFFSET_IN_CLAUSE = re.compile(r"(?i)(?:[^.;!?\n,]|,(?!\s+(?:and|but|while|when|as)\b)){0,60}?\s(?:" + _NUMWORD
+                               + r"|a|one|the)\s+(?:days?|weeks?|months?|years?|nights?)\s+(?:before|after|prior\s+to)"
+                               r"\s+(?:the|his|her|their|its|a|an)\b")
 _CLOCK_SPAN = re.compile(r"(?i)\s*[-–]\s*\d{1,2}(?::\d\d)?\s*(?:[ap]\.?m\b|o'clock)")
 _CLOCK_SPAN_BEFORE = re.compile(r"(?i)(?:\d\s*[ap]\.?m\.?|\d:\d\d)\s*(?:[-–]|to|until|till)\s*$")
 _EVENT_DAY_AFTER = re.compile(r"(?i)\s+on\s+the\s+(?:\w+\s+)?(?:day|morning|afternoon|evening|night)\s+"
