@@ -36,7 +36,9 @@ def _alt(words: list[str] | tuple[str, ...]) -> str:
 
 # --------------------------------------------------------------------------- pattern pieces
 
-_MONTH_FULL = "|".join(en.MONTH_NAMES)
+_WEEKDAY_NUMBER = {**en.WEEKDAYS, **en.WEEKDAY_MISSPELLINGS}  # "Wendesday" is read as Wednesday
+_MONTH_NUMBER = {**en.MONTHS, **en.MONTH_MISSPELLINGS}  # "Febuary" as February
+_MONTH_FULL = "|".join(list(en.MONTH_NAMES) + [w.capitalize() for w in en.MONTH_MISSPELLINGS])
 _MONTH_DOT = "|".join(a + r"\." for a in en.MONTH_ABBREVIATIONS)
 _MONTH_ABBR = "|".join(en.MONTH_ABBREVIATIONS)
 _MONTH_FULL_NOCASE = "|".join(m for m in en.MONTH_NAMES if m.lower() not in en.AMBIGUOUS_MONTHS)
@@ -47,8 +49,8 @@ _MONTH_ANY = (rf"(?:(?:{_MONTH_FULL}|{_MONTH_FULL.upper()}|(?i:{_MONTH_FULL}))\b
               rf"|(?:{_MONTH_ABBR.upper()})\b\.?|(?:{_MONTH_ABBR_LOWER})\b\.?)")
 _MONTH_WORD = rf"(?:{_MONTH_FULL}|{_MONTH_FULL.upper()})\b|(?:{_MONTH_DOT})"
 _WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|MONDAY|TUESDAY|WEDNESDAY|THURSDAY|FRIDAY" \
-           r"|SATURDAY|SUNDAY)"
-_WEEKDAY_I = r"(?i:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+           r"|SATURDAY|SUNDAY|" + "|".join(w.capitalize() for w in en.WEEKDAY_MISSPELLINGS) + ")"
+_WEEKDAY_I = r"(?i:monday|tuesday|wednesday|thursday|friday|saturday|sunday|" + "|".join(en.WEEKDAY_MISSPELLINGS) + ")"
 _WEEKDAY_ABBR = r"(?P<wa>(?i:mon|tues?|weds?|thu(?:rs?)?|fri|sat|sun))\.?(?![\w'’-])"
 _WEEKDAY_ABBR_NUMBER = {"mon": 0, "tue": 1, "tues": 1, "wed": 2, "weds": 2, "thu": 3, "thur": 3, "thurs": 3, "fri": 4,
                         "sat": 5, "sun": 6}
@@ -86,8 +88,8 @@ _ORDINAL_DAY = "(?i:" + _alt(list(en.ORDINAL_DAYS) + [w.replace("-", " ") for w 
 _TOKEN = re.compile(r"[Qq][1-4]\b|[A-Za-z]+|\d+(?:st|nd|rd|th)?|['’]\d\d")
 _ANCHOR_WORDS: dict[str, str] = {}
 for _words, _fam in (
-    (list(en.MONTHS) + [m.lower() for m in en.MONTH_NAMES], "month"),
-    (list(en.WEEKDAYS), "wd"),
+    (list(en.MONTHS) + [m.lower() for m in en.MONTH_NAMES] + list(en.MONTH_MISSPELLINGS), "month"),
+    (list(en.WEEKDAYS) + list(en.WEEKDAY_MISSPELLINGS), "wd"),
     ("""years year months month weeks week weekend weekends days day decade decades century centuries hours hour
         minutes minute moments seconds hr hrs min mins fortnight fortnights quarter quarters quarterly qtr nights night spring springs summer
         summers autumn autumns fall falls winter winters half daily weekly monthly annually yearly nightly
@@ -164,7 +166,7 @@ def _anaphor(m: re.Match[str], code: str, start: int | None = None, end: int | N
 
 
 def _month_of(word: str) -> int:
-    return en.MONTHS[word.lower().rstrip(".")]
+    return _MONTH_NUMBER[word.lower().rstrip(".")]
 
 
 _TENS = frozenset("twenty thirty forty fifty sixty seventy eighty ninety".split())
@@ -316,6 +318,57 @@ def numeric_date(m: re.Match[str], text: str, ref: date | None, lenient: bool) -
     return _day(m, d) if d else None
 
 
+@rule(r"(?<![\w/.:,-])(?P<a>[0-3]?\d)/(?P<b>[0-3]?\d)(?![\w/%]|[.,:-]\d)", "num",
+      examples=[("2026-03-18", "Payment due 24/04.", "2026-04-24", "day"),
+                ("2027-01-04", "It was posted 28/12.", "2026-12-28", "day")])
+def numeric_day_month(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> Result:
+    """"due 24/04", "on 13/03": a day and month in numbers with no year, read only when the first
+    part is over 12 (so it is the day, and no month-and-year as on a card, "12/26") and a word that
+    takes a date comes before; "05/03" says nothing, "13/12" after "was" is a ratio. The year is
+    the one the clause's tense gives."""
+    a, b = int(m["a"]), int(m["b"])
+    if (a, b) == (24, 7) or b in (16, 32, 64) or _prev_word(text, m.start()).lower() not in en.NUMERIC_DAY_LEADS \
+            or _next_word(text, m.end()).lower().rstrip(".,;:") in en.NUMERIC_DAY_NOT_BEFORE:
+        return None  # "24/7", "by 1/4 pct", "13/16": no date
+    if not (a > 12 and 1 <= b <= 12):
+        return None  # "05/03": either order; "03/31" may be a card's month and year; "by 1/2": a fraction
+    month, day = b, a
+    if ref is None or cal.ymd(ref.year, month, day) is None and (month, day) != (2, 29):
+        return _point(m, None, "unknown")
+    clause = tense(text, m.start(), m.end())
+    return _day(m, month_day_date(ref, month, day, None if clause == "either" else clause), relative=True)
+
+
+@rule(r"\b(?:(?P<y1>" + _YEAR + r")-?W(?P<w1>0[1-9]|[1-4]\d|5[0-3])(?![\w-])"
+      r"|W(?P<w2>[1-4]\d|5[0-3]|0?[1-9])[\s/-]+(?P<y2>" + _YEAR + r")\b"
+      r"|(?i:(?P<cal>calendar\s+)?week)\s+(?P<w3>[1-4]\d|5[0-3]|0?[1-9])(?!\d|[.,:/]\d)(?:,?\s+(?:(?P<of>of|in)\s+)?(?P<y3>" + _YEAR
+      + r")\b)?)", ("num", "unit"),
+      examples=[("2026-03-18", "Delivery is planned for calendar week 14.", "2026-03-30/2026-04-05", "range"),
+                ("2026-03-18", "The release is scheduled for 2026-W14.", "2026-03-30/2026-04-05", "range"),
+                ("2026-03-18", "Figures for W52 2025 were revised.", "2025-12-22/2025-12-28", "range"),
+                ("2026-03-18", "The campaign began in week 1 of 2026.", "2025-12-29/2026-01-04", "range"),
+                ("2027-01-04", "The figures for week 53 of 2026 are final.", "2026-12-28/2027-01-03", "range"),
+                ("2026-03-18", "Figures for week 53 of 2025 are out.", None, "unknown")])
+def iso_week(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> Result:
+    """An ISO week, Monday to Sunday: "2026-W14", "W52 2025", "week 14 of 2026", "calendar week
+    14" (this ISO year's). A bare "week 14" is a season's (sports, a course) and names no week."""
+    week_text = m["w1"] or m["w2"] or m["w3"]
+    y_text = m["y1"] or m["y2"] or m["y3"]
+    if m["w3"] and not m["cal"] and not (y_text and m["of"]):
+        return None  # "in week 3 of the season", "NFL week 14"
+    if y_text:
+        y = int(y_text)
+    elif ref is not None:
+        y = ref.isocalendar()[0]
+    else:
+        return _point(m, None, "unknown")
+    try:
+        monday = date.fromisocalendar(y, int(week_text), 1)
+    except ValueError:
+        return _point(m, None, "unknown")  # week 53 of a year with 52
+    return _point(m, cal.span(monday, cal.shift(monday, 6)), "range", relative=not y_text)
+
+
 # --------------------------------------------------------------------------- rules: month and day
 
 
@@ -405,6 +458,7 @@ def _own_past_verb(text: str, start: int) -> str:
     return verb[1].lower() if verb else ""
 
 
+_WILL_BEFORE = re.compile(r"(?i)\b(?:will|shall|['’]ll)\s+(?:not\s+)?(?:[a-z]+\s+){1,3}(?:on\s+)?$")
 _IF_BEFORE = re.compile(r"(?i)\b(?:if|unless|should|whether|suppose|supposing)\b[^.;:!?]*$")
 _WAS_ON = re.compile(r"\b(?:was|were)\s+(?:on\s+)?$")
 _REL_YEAR = re.compile(r"(?i),?\s+(?:of\s+)?(?P<rel>last|this|next)\s+year\b")
@@ -459,7 +513,7 @@ def _weekday_of(m: re.Match[str]) -> int | None:
     """The weekday written before a date ("Friday, March 22", "Sat 14 June"), 0 = Monday, or None."""
     word = m.groupdict().get("wd")
     if word:
-        return en.WEEKDAYS[word.lower()]
+        return _WEEKDAY_NUMBER[word.lower()]
     abbr = m.groupdict().get("wa")
     return _WEEKDAY_ABBR_NUMBER[abbr.lower()] if abbr else None
 
@@ -483,6 +537,7 @@ def _weekday_of(m: re.Match[str]) -> int | None:
                 ("1999-04-19", "He was shot to death last Oct. 23 at home.", "1998-10-23", "day"),
                 ("2025-03-05", "On March 3, 1500 troops landed.", "2025-03-03", "day"),
                 ("2025-03-05", "The company will report earnings on Jan. 30.", "2026-01-30", "day"),
+                ("2027-01-04", "The law will take effect on Dec. 1.", "2027-12-01", "day"),
                 ("1987-03-11", "The coupon is payable December 14 each year.", None, "unknown"),
                 ("1997-04-15", "On January 8 last year, he was killed.", "1996", "year"),
                 ("1999-05-07", "He was seen Nov. 3, the day before police issued a warrant.", "1998-11-03", "day"),
@@ -553,8 +608,9 @@ def month_day(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> R
             clause: str | None = "past" if mod.startswith(("last", "this past")) else "future"
         else:
             clause, cue = tense_cue(text, m.start(), end)
-            if clause == "future" and cue in en.STRONG_FUTURE_CUES:
-                clause = "future!"  # "will report on Jan. 30": the next one, however far
+            if clause == "future" and (cue in en.STRONG_FUTURE_CUES
+                                       or _WILL_BEFORE.search(text, max(0, m.start() - 40), m.start())):
+                clause = "future!"  # "will report on Jan. 30", "will take effect on Dec. 1": the next one
             elif clause == "past" and (_WAS_ON.search(text, max(0, m.start() - 12), m.start())
                                        or (cue not in en.WEAK_PAST_CUES and _own_past_verb(text, m.start()) == cue
                                            and not m.group().lower().startswith("the")
@@ -647,7 +703,7 @@ def day_month(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> R
 def ordinal_weekday_of_month(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> Result:
     o = m["o"].lower()
     n = -1 if o in en.LAST_ORDINALS else en.ORDINALS[o]
-    wd = en.WEEKDAYS[m["wd"].lower()]
+    wd = _WEEKDAY_NUMBER[m["wd"].lower()]
     if m["rel"]:
         if ref is None:
             return _point(m, None, "unknown")
@@ -779,7 +835,7 @@ def weekday_by_holiday(m: re.Match[str], text: str, ref: date | None, lenient: b
     """"the Saturday after Thanksgiving", "the Sunday before Christmas": the first such weekday on
     that side of the holiday (whose year comes as the holiday's would alone)."""
     name = re.sub(r"\s+", " ", m["h"].lower().replace("’", "'"))
-    wd = en.WEEKDAYS[m["wd"].lower()]
+    wd = _WEEKDAY_NUMBER[m["wd"].lower()]
     if m["y"]:
         base = cal.holiday(name, int(m["y"]))
     elif ref is None:
@@ -949,7 +1005,14 @@ _SHARED_MONTH_YEAR = re.compile(
                 ("2025-03-05", "The exhibition stayed open through August.", "2024-08", "month"),
                 ("2025-03-05", "A deal had been expected to close in August.", None, "unknown"),
                 ("2025-03-05", "The bill would take effect in July.", "2025-07", "month"),
-                ("2025-06-20", "Shares fell in May after the company warned on profits.", "2025-05", "month")])
+                ("2025-06-20", "Shares fell in May after the company warned on profits.", "2025-05", "month"),
+                ("2026-03-18", "In 2008, the firm cut jobs in May.", "2008-05", "month"),
+                ("2026-03-18", "Back in 2012, the mayor resigned in October.", "2012-10", "month"),
+                ("2026-03-18", "In 2008 he was born; he will graduate in May.", "2026-05", "month"),
+                ("2026-03-18", "From November to February the park was closed.", "2026-02", "month"),
+                ("2025-08-23", "The festival runs from June to September.", "2025-09", "month"),
+                ("2026-03-18", "The roadworks will last from May to September.", "2026-09", "month"),
+                ("2026-03-18", "Sales fell between October and December.", "2025-12", "month")])
 def month(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> Result:
     word = m["m"]
     mod = (m["mod"] or "").lower().strip()
@@ -959,6 +1022,8 @@ def month(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> Resul
     evidence = bool(mod) or prev.rstrip(",") in en.MONTH_EVIDENCE
     if word.lower() in ("may", "march") and not word[:1].isupper():
         return None
+    span = _month_span(text, m) if word[:1].isupper() and not mod.startswith(("last", "next", "this")) else None
+    evidence = evidence or span is not None  # "runs May through July": the pair says it is a month
     if word == "May" and not evidence and not lenient:
         return None
     if not word[:1].isupper() and not evidence and not lenient:
@@ -981,7 +1046,7 @@ def month(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> Resul
             y2 = None if ref is None else ref.year + {"last": -1, "next": 1}.get(shared["rel"].lower(), 0)
         if y2 is not None and cal.year_ok(y2 - (first > later)):
             return _point(m, cal.mval(y2 - (first > later), first), "month", relative=not shared["y"])
-    if word == "March" and _next_word(text, m.end()).lower() in ("for", "of", "on", "against", "to"):
+    if word == "March" and span is None and _next_word(text, m.end()).lower() in ("for", "of", "on", "against", "to"):
         if not re.search(r"(?i)\b(?:in|since|until|by|last|next|this|early|late|mid)\s*$", text[max(0, m.start() - 8):m.start()]):
             return None  # "the March for Life", "the March of the Mothers"
     if ref is None:
@@ -989,7 +1054,25 @@ def month(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> Resul
     month_no = _month_of(word)
     base = mod.split()[0] if mod else ""
     y: int | None
-    if base in ("last", "next", "this"):
+    fronted = _fronted_year(text, m.start()) if base not in ("last", "next", "this") else None
+    if fronted is not None:
+        clause = tense(text, m.start(), m.end())
+        if (fronted < ref.year and clause == "future") or (fronted > ref.year and clause == "past"):
+            fronted = None  # "In 2008 he was born; he will graduate in May": another time
+    if fronted is not None:
+        y = fronted  # "In 2008, the firm cut jobs in May": the sentence's year
+    elif span is not None:
+        # "from November to February": the two months of one stretch, each in its own year
+        first, second, at, stop = span
+        clause = tense(text, at, stop)  # the stretch's clause: "between July and September was revised"
+        if _next_word(text, stop).lower().rstrip(".,;:") in en.CONTRACT_NOUNS:
+            clause = "future"  # "wheat for May-June shipment": delivery months, ahead
+        season = _SEASON_YEAR_BEFORE.search(text, max(0, at - 50), at)
+        # "in 1987/88 (April-March)", "the 1986 (May-December) crop year": the season's own year
+        y = int(season["y"]) if season else _month_span_year(ref, first, second, None if clause == "either" else clause)
+        if month_no == second and at < m.start():
+            y += first > second
+    elif base in ("last", "next", "this"):
         y = month_year(ref, month_no, base, None)
     elif not mod and _next_word(text, m.end()).lower().rstrip(".,;:") in en.CONTRACT_NOUNS:
         # "April crude settled", "the May contract": a delivery month, this one or the coming one
@@ -1024,6 +1107,80 @@ def month(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> Resul
     return _point(m, cal.mval(y, month_no), "month", relative=True)
 
 
+_SPAN_WORD = r"(?:\s*[-–]\s*|\s+(?:to|through|thru|until|till|into)\s+)(?:(?:early|late|mid)[\s-]*)?"
+_SPAN_MONTH = r"(?:" + _MONTH_FULL + r")\b"
+# the second month of a stretch, with no year, day or "last"/"next" of its own
+_MONTH_SPAN_AFTER = re.compile(_SPAN_WORD + r"(?P<m2>" + _SPAN_MONTH + r")(?!\s*,?\s*(?:\d|of\s+\d|last|next|this)"
+                               r"|['’])")
+_MONTH_SPAN_BEFORE = re.compile(r"\b(?P<m1>" + _SPAN_MONTH + r")" + _SPAN_WORD + r"$")
+_SEASON_YEAR_BEFORE = re.compile(r"\b(?P<y>" + _YEAR + r")(?:/\d\d(?:\d\d)?)?(?:\s+[A-Za-z-]+){0,3}\s*\(\s*$")
+_BETWEEN_BEFORE = re.compile(r"(?i)\bbetween\s+$")
+_BETWEEN_AND = re.compile(r"\s+and\s+(?P<m2>" + _SPAN_MONTH + r")(?!\s*,?\s*(?:\d|of\s+\d|last|next|this)|['’])")
+_BETWEEN_AND_BEFORE = re.compile(r"(?i:\bbetween)\s+(?P<m1>" + _SPAN_MONTH + r")\s+and\s+$")
+
+
+def _month_span(text: str, m: re.Match[str]) -> tuple[int, int, int, int] | None:
+    """(first month, second month, start of the first, end of the second) when the bare month ``m`` is one end of a
+    stretch of two bare months ("from March to June", "May through July", "between October
+    and December"), else None. A month with its own year is read by the shared-year rule."""
+    if m.end() - m.start() != len(m["m"]) or text[m.start() - 1:m.start()] == "/" or text[m.end():m.end() + 1] == "/":
+        return None  # "early March to June": a modifier of its own; "Apr/May-May/Jun": a price table
+    after = _MONTH_SPAN_AFTER.match(text, m.end())
+    if after is None and _BETWEEN_BEFORE.search(text, max(0, m.start() - 10), m.start()):
+        after = _BETWEEN_AND.match(text, m.end())
+    if after is not None:
+        return _month_of(m["m"]), _month_of(after["m2"]), m.start(), after.end("m2")
+    before = _MONTH_SPAN_BEFORE.search(text, max(0, m.start() - 30), m.start()) \
+        or _BETWEEN_AND_BEFORE.search(text, max(0, m.start() - 40), m.start())
+    if before is not None:
+        return _month_of(before["m1"]), _month_of(m["m"]), before.start("m1"), m.end()
+    return None
+
+
+def _month_span_year(ref: date, first: int, second: int, clause: str | None) -> int:
+    """The year the first month of a stretch is in: in a past clause the last one that has ended
+    (or ends this month); else the one that holds the publication month, or in a future clause
+    the next one, with no tense the last one, as a bare month (a stretch may cross a year end:
+    "from November to February")."""
+    now = (ref.year, ref.month)
+    spans = [(y, (y, first), (y + (first > second), second)) for y in range(ref.year - 2, ref.year + 2)]
+    ended = [y for y, _, end in spans if end <= now]
+    if clause == "past":  # told as over: "the value of trade in April-July rose" (published in June)
+        return ended[-1]
+    held = [y for y, start, end in spans if start <= now <= end]
+    if held:
+        return held[0]  # "the festival runs from June to September" (in August)
+    if clause == "future":
+        return next(y for y, start, _ in spans if start > now)
+    return ended[-1]  # no tense: news reports the past, as a bare month
+
+
+_FRONTED_YEAR = re.compile(r"(?i)[\s\"“(]*(?:(?:back|later|earlier|then|and|but|even)\s+)?(?:in|during|throughout)\s+"
+                           r"(?:(?:early|late|mid-?)\s*)?(?P<y>" + _YEAR + r")\b(?!\s*(?:[-–/]\s*\d|%|percent))")
+_ANY_YEAR = re.compile(r"\b" + _YEAR + r"\b")
+_FRONTED_BREAK = re.compile(r"(?i)\b(?:" + _alt(en.FRONTED_YEAR_BREAKS) + r")\b")
+_SENTENCE_OPEN = re.compile(r"(?s:.*)(?:[.!?][\"”’)]?\s+|\n\s*\n)")
+
+
+def _fronted_year(text: str, pos: int) -> int | None:
+    """The year a sentence opens with ("In 2008, ...", "Back in 2012, ...", "During 2010 ...")
+    when no other year comes between it and ``pos``: a bare month later in that sentence is in
+    it. None when the sentence's start is not within 250 characters."""
+    lo = max(0, pos - 250)
+    opened = _SENTENCE_OPEN.match(text, lo, pos)
+    if opened:
+        start = opened.end()
+    elif lo == 0:
+        start = 0
+    else:
+        return None
+    front = _FRONTED_YEAR.match(text, start, pos)
+    if not front or _ANY_YEAR.search(text, front.end(), pos) or _FRONTED_BREAK.search(text, front.end(), pos):
+        return None
+    y = int(front["y"])
+    return y if cal.year_ok(y) else None
+
+
 def _nearer_month_year(ref: date, month: int) -> int | None:
     """The year of the nearer ``month`` (this one, or one at most four months off), else None."""
     ahead = (month - ref.month) % 12
@@ -1053,7 +1210,7 @@ def weekday_of_week(m: re.Match[str], text: str, ref: date | None, lenient: bool
         return _point(m, None, "unknown")
     step = {"next": 1, "last": -1, "this": 0}[m["rel"].lower()]
     monday = cal.shift(ref, -ref.weekday() + 7 * step)
-    return _day(m, cal.shift(monday, en.WEEKDAYS[m["wd"].lower()]) if monday else None, relative=True)
+    return _day(m, cal.shift(monday, _WEEKDAY_NUMBER[m["wd"].lower()]) if monday else None, relative=True)
 
 
 @rule(r"(?i:\b(?P<n>a|one|two|three|four|\d)\s+weeks?\s+ago\s+)(?P<wd>" + _WEEKDAY_I + r")\b", "wd",
@@ -1065,7 +1222,7 @@ def weeks_ago_weekday(m: re.Match[str], text: str, ref: date | None, lenient: bo
     n = _num(m["n"])
     if ref is None or not n:
         return _point(m, None, "unknown")
-    last = weekday_date(ref, en.WEEKDAYS[m["wd"].lower()], "", "past")
+    last = weekday_date(ref, _WEEKDAY_NUMBER[m["wd"].lower()], "", "past")
     return _day(m, cal.shift(last, -7 * n) if last else None, relative=True)
 
 
@@ -1098,7 +1255,7 @@ def weekday_week(m: re.Match[str], text: str, ref: date | None, lenient: bool) -
         if rel == "today" and tense(text, m.start(), m.end()) == "past":
             return _day(m, cal.shift(ref, -days), relative=True)  # "she left a week today" (British)
         return _day(m, cal.shift(ref, days + (1 if rel == "tomorrow" else 0)), relative=True)
-    wd = en.WEEKDAYS[(m["wd"] or m["wd2"]).lower()]
+    wd = _WEEKDAY_NUMBER[(m["wd"] or m["wd2"]).lower()]
     if (m["dir"] or "").lower() == "last":
         last = cal.shift(ref, -((ref.weekday() - wd) % 7 or 7))
         return _day(m, cal.shift(last, -days) if last else None, relative=True)
@@ -1121,9 +1278,9 @@ def units_from(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> 
     base_word = m["base"].lower()
     unit = m["u"].lower().rstrip("s")
     if base_word in en.WEEKDAYS:
-        if en.WEEKDAYS[base_word] == ref.weekday():
+        if _WEEKDAY_NUMBER[base_word] == ref.weekday():
             return _point(m, None, "unknown")  # "a week from Sunday" said on a Sunday: today's or the next?
-        base = weekday_date(ref, en.WEEKDAYS[base_word], "", "future")
+        base = weekday_date(ref, _WEEKDAY_NUMBER[base_word], "", "future")
     else:
         base = cal.shift(ref, {"today": 0, "now": 0, "tomorrow": 1, "yesterday": -1}[base_word])
     if base is None:
@@ -1149,7 +1306,9 @@ _HOURS_AFTER_RANGE = re.compile(r"(?i),?\s+(?:from\s+|between\s+)?\d{1,2}(?::\d\
                 ("2025-03-05", "Open from Monday to Friday, 9am-5pm.", None, "unknown"),
                 ("2025-03-05", "The office is usually staffed from Monday to Friday.", None, "unknown"),
                 ("2025-03-05", "The store is open Monday through Friday.", None, "unknown"),
-                ("2025-03-05", "The fair ran Thursday through Sunday.", "2025-03-02", "day")])
+                ("2025-03-05", "The fair ran Thursday through Sunday.", "2025-03-02", "day"),
+                ("2026-03-18", "The meeting was moved from Thursday to Friday.", "2026-03-20", "day"),
+                ("2023-10-15", "The concert was switched from Friday to Saturday.", "2023-10-21", "day")])
 def weekday_to_weekday(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> Result:
     """"from Monday to Friday": one stretch, so the second day is the first one's week's (or the
     next), never before it: a future clause counts from the coming first day, any other from the
@@ -1161,7 +1320,12 @@ def weekday_to_weekday(m: re.Match[str], text: str, ref: date | None, lenient: b
         # "Open from Monday to Friday, 9am-5pm": opening hours, a set
         return [_point(m, None, "unknown", "set", start=m.start("a"), end=m.end("a")),
                 _point(m, None, "unknown", "set", start=m.start("b"), end=m.end("b"))]
-    wa, wb = en.WEEKDAYS[m["a"].lower()], en.WEEKDAYS[m["b"].lower()]
+    wa, wb = _WEEKDAY_NUMBER[m["a"].lower()], _WEEKDAY_NUMBER[m["b"].lower()]
+    if m["from"] and _RESCHEDULED_FROM.search(text, max(0, m.start() - 30), m.start()):
+        # "the meeting was moved from Thursday to Friday": the old day and the new one, both
+        # ahead (as "moved to Sunday"), not a stretch
+        return [_point(m, _iso(weekday_date(ref, w, "", "future")), "day", start=m.start(g), end=m.end(g),
+                       relative=True) for w, g in ((wa, "a"), (wb, "b"))]
     delta = (wb - wa) % 7 or 7
     clause = tense(text, m.start(), m.end())
     if clause == "future":
@@ -1179,7 +1343,7 @@ def weekday_to_weekday(m: re.Match[str], text: str, ref: date | None, lenient: b
                 ("2025-03-05", "It fell on March 3, 2025 after rising the previous Friday.", "2025-02-28", "day")])
 def narrative_weekday(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> Result:
     rel = m["rel"].lower()
-    wd = en.WEEKDAYS[m["wd"].lower()]
+    wd = _WEEKDAY_NUMBER[m["wd"].lower()]
     if rel == "next" and not m.group().lower().startswith("the"):
         if ref is None:
             return _point(m, None, "unknown")
@@ -1234,7 +1398,10 @@ def narrative_weekday(m: re.Match[str], text: str, ref: date | None, lenient: bo
                 ("2025-03-05", "Monday was a holiday.", "2025-03-03", "day"),
                 ("2025-03-05", "He had left by Friday.", "2025-02-28", "day"),
                 ("2025-03-05", "The vote, which had been scheduled for Sunday, would be delayed.", None, "unknown"),
-                ("2025-03-05", "The talks, which had been expected to end Friday, will now run on.", None, "unknown")])
+                ("2025-03-05", "The talks, which had been expected to end Friday, will now run on.", None, "unknown"),
+                ("1987-03-19", "The match was cancelled on Wednesday due to heavy rain.", "1987-03-18", "day"),
+                ("1987-03-19", "The ship is due to arrive on Wednesday.", "1987-03-25", "day"),
+                ("2026-03-18", "It happened last Wenesday.", "2026-03-11", "day")])
 def weekday(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> Result:
     prev = _prev_word(text, m.start())
     if (prev in en.SET_WORDS and not m["mod"]) or (not m["part"] and _RECURRING_AFTER.match(text, m.end())) \
@@ -1258,11 +1425,11 @@ def weekday(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> Res
     mod = re.sub(r"\s+", " ", (m["mod"] or "").lower())
     if mod in ("early", "late", "earlier", "later"):
         mod = ""
-    wd = en.WEEKDAYS[m["wd"].lower()]
+    wd = _WEEKDAY_NUMBER[m["wd"].lower()]
     shared = _SHARED_MODIFIER.search(text, max(0, m.start() - 40), m.start()) if mod == "" and not m["part"] else None
     if shared:  # "next Tuesday and Wednesday": the second day shares the first one's week
-        first = weekday_date(ref, en.WEEKDAYS[shared["wd"].lower()], re.sub(r"\s+", " ", shared["mod"].lower()), None)
-        delta = (wd - en.WEEKDAYS[shared["wd"].lower()]) % 7
+        first = weekday_date(ref, _WEEKDAY_NUMBER[shared["wd"].lower()], re.sub(r"\s+", " ", shared["mod"].lower()), None)
+        delta = (wd - _WEEKDAY_NUMBER[shared["wd"].lower()]) % 7
         if first and delta:
             return _day(m, cal.shift(first, delta), relative=True)
     clause = tense(text, m.start(), m.end()) if mod in ("", "this") else None
@@ -1295,6 +1462,7 @@ def weekday(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> Res
 _EVERY_OTHER = re.compile(r"(?i)\b(?:every|each)\s+(?:other|second|third|fourth|alternate)\s+$")
 _SHARED_MODIFIER = re.compile(r"(?i)\b(?P<mod>next|last|this\s+coming|this\s+past|this|coming)\s+(?P<wd>" + _WEEKDAY_I
                               + r")\s*(?:,|and|or|&)\s*(?:on\s+)?$")
+_RESCHEDULED_FROM = re.compile(r"(?i)\b(?:" + _alt(en.RESCHEDULE_VERBS) + r")(?:\s+(?:back|forward))?\s+$")
 _RESCHEDULED_BEFORE = re.compile(r"(?i)\b(?:" + _alt(en.RESCHEDULE_VERBS) + r")\s+(?:back\s+)?(?:to|until|till|for)\s+$")
 _NAMED_DAY_BEFORE = re.compile(r"\b(?:" + _alt(en.WEEKDAY_NAME_PREFIXES) + r")\s*$")
 _NAME_AFTER = re.compile(r"\s+(?!(?:" + _MONTH_FULL + r")\b)[A-Z][a-z]+")
@@ -1498,7 +1666,7 @@ def clock_time(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> 
     if m["wd"]:
         if ref is None:
             return _point(m, None, "unknown", start=start)
-        d = weekday_date(ref, en.WEEKDAYS[m["wd"].lower()], "", tense(text, start, m.end()))
+        d = weekday_date(ref, _WEEKDAY_NUMBER[m["wd"].lower()], "", tense(text, start, m.end()))
         return _point(m, _iso(d), "day", start=start, relative=True)
     after = _DATE_AFTER_CLOCK.match(text, m.end())
     if after and ref is not None:  # "at 18:00 CET on 12 June", "3 pm on the 4th": the day named after it
@@ -1581,7 +1749,7 @@ def spoken_clock(m: re.Match[str], text: str, ref: date | None, lenient: bool) -
     if m["wd"]:
         if ref is None:
             return _point(m, None, "unknown", start=start)
-        d = weekday_date(ref, en.WEEKDAYS[m["wd"].lower()], "", tense(text, start, m.end()))
+        d = weekday_date(ref, _WEEKDAY_NUMBER[m["wd"].lower()], "", tense(text, start, m.end()))
         return _point(m, _iso(d), "day", start=start, relative=True)
     if m["noon"]:
         return None  # a bare "at midnight" is the narrative rule's
@@ -1616,7 +1784,7 @@ def clock_fraction(m: re.Match[str], text: str, ref: date | None, lenient: bool)
         if m["rd"]:
             d = cal.shift(ref, {"tomorrow": 1, "yesterday": -1}.get(m["rd"].lower(), 0))
         else:
-            d = weekday_date(ref, en.WEEKDAYS[m["wd"].lower()], "", tense(text, start, m.end()))
+            d = weekday_date(ref, _WEEKDAY_NUMBER[m["wd"].lower()], "", tense(text, start, m.end()))
         return _point(m, _iso(d), "day", relative=True)
     if _EVENT_DAY_AFTER.match(text, m.end()) or _OFFSET_AFTER.match(text, m.end()):
         return _point(m, None, "unknown")
@@ -2356,7 +2524,7 @@ def for_the_year(m: re.Match[str], text: str, ref: date | None, lenient: bool) -
     return _anaphor(m, "year:period", start=start)
 
 
-@rule(r"(?<![\w.])(?:(?P<wd>" + _WEEKDAY_I + r"),?\s+)?(?P<on>on\s+)?(?P<the>the\s+)?(?:(?P<d>[12]?\d|3[01])(?:st|nd|rd|th)|(?P<dw>"
+@rule(r"(?<![\w.])(?:(?P<wd>" + _WEEKDAY_I + r"),?\s+)?(?P<on>on\s+)?(?P<the>(?:the|The)\s+)?(?:(?P<d>[12]?\d|3[01])(?:st|nd|rd|th)|(?P<dw>"
       + _ORDINAL_DAY + r"))\s+(?:of\s+)?(?:(?P<m>" + _MONTH_ANY + r")(?:,?\s+(?P<y>" + _YEAR + r")\b)?|"
       r"(?P<rel>(?i:this|last|next))\s+(?i:month)\b)", ("num", "month", "unit"),
       examples=[("2025-03-05", "Payment is due on the 15th of next month.", "2025-04-15", "day"),
@@ -2370,7 +2538,8 @@ def for_the_year(m: re.Match[str], text: str, ref: date | None, lenient: bool) -
                 ("2025-03-05", "The fair opens on the tenth of next month.", "2025-04-10", "day"),
                 ("2025-03-05", "on Friday, the fourteenth of February 2025", "2025-02-14", "day"),
                 ("2025-03-05", "the 4th of next month", "2025-04-04", "day"),
-                ("2025-03-05", "They will wed on first of June.", "2025-06-01", "day")])
+                ("2025-03-05", "They will wed on first of June.", "2025-06-01", "day"),
+                ("2025-08-23", "The 15th of next month is the deadline.", "2025-09-15", "day")])
 def day_of(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> Result:
     """"the 15th of next month", "the third of April": a day of a named or relative month ("on
     first of May" and, alone, "first of March" too; "a third of March" is a fraction)."""
@@ -2539,7 +2708,7 @@ def weekday_numeric_day(m: re.Match[str], text: str, ref: date | None, lenient: 
     on that weekday; none or two such dates leave it unresolved."""
     if ref is None:
         return _point(m, None, "unknown")
-    wd = en.WEEKDAYS[m["wd"].lower()] if m["wd"] else _WEEKDAY_ABBR_NUMBER[m["wa"].lower()]
+    wd = _WEEKDAY_NUMBER[m["wd"].lower()] if m["wd"] else _WEEKDAY_ABBR_NUMBER[m["wa"].lower()]
     a, b = int(m["a"]), int(m["b"])
     found = {d for y in (ref.year - 1, ref.year, ref.year + 1) if cal.year_ok(y) for mo, dd in ((b, a), (a, b))
              if mo <= 12 and (d := cal.ymd(y, mo, dd)) and d.weekday() == wd and abs((d - ref).days) <= 183}
@@ -2568,10 +2737,10 @@ def weekdays_ago(m: re.Match[str], text: str, ref: date | None, lenient: bool) -
         return _point(m, None, "unknown")
     if m["wd3"]:
         step = m["lb"].lower()
-        base = weekday_date(ref, en.WEEKDAYS[m["wd3"].lower()], step, None)
+        base = weekday_date(ref, _WEEKDAY_NUMBER[m["wd3"].lower()], step, None)
         return _day(m, cal.shift(base, -7 if step == "last" else 7) if base else None, relative=True)
     if m["wd2"]:
-        wd = en.WEEKDAYS[m["wd2"].lower()]
+        wd = _WEEKDAY_NUMBER[m["wd2"].lower()]
         if m["dir"].lower().startswith("before"):
             last = cal.shift(ref, -((ref.weekday() - wd) % 7 or 7))
             return _day(m, cal.shift(last, -7) if last else None, relative=True)
@@ -2580,7 +2749,7 @@ def weekdays_ago(m: re.Match[str], text: str, ref: date | None, lenient: bool) -
     n = _num(m["n"])
     if not n:
         return _point(m, None, "unknown")
-    wd = en.WEEKDAYS[m["wd"].lower().rstrip("s")]
+    wd = _WEEKDAY_NUMBER[m["wd"].lower().rstrip("s")]
     if m["fw"].lower() != "ago":  # "two Fridays from now": the coming one, then a week on
         coming = cal.shift(ref, (wd - ref.weekday()) % 7 or 7)
         return _day(m, cal.shift(coming, 7 * (n - 1)) if coming else None, relative=True)
@@ -2643,7 +2812,7 @@ def weekday_the_nth(m: re.Match[str], text: str, ref: date | None, lenient: bool
     months). A lower-case abbreviation that is also a word is not read ("He sat 14th")."""
     if ref is None:
         return _point(m, None, "unknown")
-    wd = en.WEEKDAYS[m["wd"].lower()] if m["wd"] else _WEEKDAY_ABBR_NUMBER[m["wa"].lower()]
+    wd = _WEEKDAY_NUMBER[m["wd"].lower()] if m["wd"] else _WEEKDAY_ABBR_NUMBER[m["wa"].lower()]
     day = int(m["d1"] or m["d2"])
     found = [d for k in range(-2, 3) if cal.year_ok(cal.month_add(ref.year, ref.month, k)[0])
              and (d := cal.ymd(*cal.month_add(ref.year, ref.month, k), day)) and d.weekday() == wd]
