@@ -1401,6 +1401,7 @@ def narrative_weekday(m: re.Match[str], text: str, ref: date | None, lenient: bo
                 ("2025-03-05", "The talks, which had been expected to end Friday, will now run on.", None, "unknown"),
                 ("1987-03-19", "The match was cancelled on Wednesday due to heavy rain.", "1987-03-18", "day"),
                 ("1987-03-19", "The ship is due to arrive on Wednesday.", "1987-03-25", "day"),
+                ("2005-11-13", "The mosque is shown in a model, Sunday Times reported.", None, "unknown"),
                 ("2026-03-18", "It happened last Wenesday.", "2026-03-11", "day")])
 def weekday(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> Result:
     prev = _prev_word(text, m.start())
@@ -1420,6 +1421,9 @@ def weekday(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> Res
         return None  # "Black Monday" names a past crash, "Cyber Monday" a sales day: not this week's Monday
     if not m["mod"] and not m["part"] and prev == "the" and _NAME_AFTER.match(text, m.end()):
         return None  # "The Sunday Times", "the Monday Club": a name
+    if not m["mod"] and not m["part"] and not m.group().endswith(("'s", "’s")) and re.sub(r"['’]s$", "", _next_word(text, m.end()).rstrip(".,;:")) in en.NEWSPAPER_WORDS \
+            and prev not in en.HOLIDAY_PREPOSITIONS | {"last", "next", "this", "since", "from", "until"}:
+        return None  # "..., Sunday Times reported": a newspaper
     if ref is None:
         return _point(m, None, "unknown")
     mod = re.sub(r"\s+", " ", (m["mod"] or "").lower())
@@ -1924,6 +1928,10 @@ def part_of(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> Res
     return _point(m, cal.yval(ref.year + step), "year", relative=True)
 
 
+_CLOCK_PAIR_AFTER = re.compile(r"\s*(?:to|-|–|until|and)\s*[0-2]\d[0-5]\d\s*(?:local\s+time|hrs|hours|(?:"
+                               + _TZ + r"))\b")
+
+
 @rule(r"(?<![\w$€£¥#.,/-])(?:(?P<mod>(?i:(?:the\s+)?(?:end|beginning|start|middle|first\s+half|"
       r"second\s+half|spring|summer|fall|autumn|winter)\s+of|early|mid-|mid|late|post-|pre-|end-|start-|spring|summer|fall|"
       r"autumn|winter))\s*)?(?P<y>" + _YEAR + r")(?![\w%]|['’](?!s\b)|[.,]\d|-\d|/\d)", "num",
@@ -1941,7 +1949,8 @@ def part_of(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> Res
                 ("2025-03-05", "some 2000 people", None, "unknown"),
                 ("2025-03-05", "The house was built around 1990.", "1990", "year"),
                 ("2025-03-05", "Around 2010, when sales fell, it closed.", "2010", "year"),
-                ("2025-03-05", "around 1990 people marched", None, "unknown")])
+                ("2025-03-05", "around 1990 people marched", None, "unknown"),
+                ("1987-03-30", "The cut extends the lunch break to 1115 to 1330 local time.", None, "unknown")])
 def year(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> Result:
     y = int(m["y"])
     prev = _prev_word(text, m.start())
@@ -1959,6 +1968,8 @@ def year(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> Result
             return None  # "a 1987 Chevrolet": a model year ("in 1987 Ford posted" is a year)
         if not (1900 <= y <= 2099) and prev not in en.YEAR_PREPOSITIONS and not lenient:
             return None
+        if y % 100 < 60 and y // 100 < 24 and _CLOCK_PAIR_AFTER.match(text, m.end()):
+            return None  # "extends the lunch break to 1115 to 1330 local time": a clock time
     season = re.sub(r"^the\s+", "", mod)
     if season.startswith(("spring", "summer", "autumn", "fall", "winter")):
         return _point(m, cal.season_range(y, en.SEASONS[season.split()[0]]), "range")

@@ -46,6 +46,10 @@ FRONTED_YEAR_BREAKS = ("recently", "lately", "now", "today", "currently", "since
 # lower", "3/4 cts per pound")
 NUMERIC_DAY_NOT_BEFORE = frozenset("""pct percent percentage point points cts cents dlrs dollars lower higher up down
 stronger weaker easier firmer mln billion to of inch inches mile miles cup cups share shares odds""".split())
+# a weekday before one of these, capitalised, names a newspaper ("Sunday Times reported", "the Sunday
+# Telegraph"), not a day (not after "on", "by", "since", "last"...: "on Sunday Post Office staff")
+NEWSPAPER_WORDS = frozenset("""Times Telegraph Mirror Express Herald Post Tribune Independent Mail Star Sport Record
+Observer""".split())
 NUMBERS: dict[str, int] = {
     "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
     "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
