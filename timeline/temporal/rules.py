@@ -674,10 +674,13 @@ def week_of_day(m: re.Match[str], text: str, ref: date | None, lenient: bool) ->
                 ("2025-03-05", "on the 4th of July 2019", "2019-07-04", "day"),
                 ("2025-03-05", "The deal closed 21 Feb 24.", "2024-02-21", "day"),
                 ("2025-03-05", "Posted on 3 Jan '23", "2023-01-03", "day"),
-                ("2025-03-05", "On 5 March 10 people died.", "2025-03-05", "day")])
+                ("2025-03-05", "On 5 March 10 people died.", "2025-03-05", "day"),
+                ("1987-04-07", "DEC 6730 UP 15\n MAR 6772 UP 4", None, "unknown")])
 def day_month(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> Result:
     """"22 March 2013"; "21 Feb 24" (a two-digit year right after the month, written so in
     notes and forms; "5 March 10 people" is a count: a word follows)."""
+    if "\n" in text[m.end("d"):m.start("m")] and m["m"].isupper():
+        return None  # "DEC 6730 UP 15\n MAR 6772": a futures table's change and its next month
     if m["yy"]:
         y = cal.two_digit_year(int(m["yy"]), ref)
         d = cal.ymd(y, _month_of(m["m"]), _day_number(m)) if cal.year_ok(y) else None
