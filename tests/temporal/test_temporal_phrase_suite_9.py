@@ -232,6 +232,50 @@ group(E, [
     ('Police released new images of the Oct. 7 attack.', '2023-10-07'),
 ])
 
+# a second batch, written after the rules above as a check (its first run: docs/dates.md)
+F = date(2025, 2, 12)   # a Wednesday in ISO week 7
+G = date(2024, 12, 27)  # a Friday between Christmas and New Year
+
+group(F, [
+    ('The results come out in week 9 of 2025.', '2025-02-24/2025-03-02'),
+    ('Week 7 of 2025 saw record sales.', '2025-02-10/2025-02-16'),
+    ('Sales in the 2024-W50 report fell.', '2024-12-09/2024-12-15'),
+    ('The plan was agreed in Janurary.', '2025-01'),
+    ('We spoke on Teusday.', '2025-02-11'),
+    ('The office reopens on Thursdy.', '2025-02-13'),
+    ('It will be done by Febuary 28.', '2025-02-28'),
+    ('We met in Decmber.', '2024-12'),
+    ('In 2019, the club won the league in May and the cup in June.', '2019-06'),
+    ('In 2019 we moved. Since then, prices rose in May.', '2024-05'),
+    ('The meeting was moved from Friday to Monday.', '2025-02-17'),
+    ('The deadline was moved from Wednesday to Thursday.', '2025-02-13'),
+    ("Sunday's paper will have the full story.", '2025-02-16'),
+    ("In Saturday's Guardian, she wrote about it.", '2025-02-08'),
+    ('Thanksgiving 2022 was the busiest yet.', '2022-11-24'),
+    ('Last Christmas was a washout.', '2024-12-25'),
+    ('The bill is due in 10 days.', '2025-02-22'),
+    ('The refund will take 14 days.', None),
+    ('Rent is due on the 1st of next month.', '2025-03-01'),
+    ('It was paid on the 28th of last month.', '2025-01-28'),
+    ('Prices will rise next yr.', '2026'),
+])
+
+group(G, [
+    ('The shop reopens on Thursdy.', '2025-01-02'),
+    ('The sale ends 31/12.', '2024-12-31'),
+    ('Offers close 03/01.', None),
+    ('The hearing was moved from Monday to Friday.', '2025-01-03'),
+    ('In 2023, the firm cut jobs in March.', '2023-03'),
+    ('In 2026 the bridge will open in June.', '2026-06'),
+    ('Deliveries resume in calendar week 2.', '2025-01-06/2025-01-12'),
+    ('Boxing Day was busy.', '2024-12-26'),
+    ('The 2nd of next month is a Thursday.', '2025-01-02'),
+    ('It was signed on the 20th of this month.', '2024-12-20'),
+    ('The results are out in 5 days.', '2025-01-01'),
+    ('The Sept. 11 attacks changed air travel.', '2001-09-11'),
+    ('Aid arrived after the Dec. 14 cyclone.', '2024-12-14'),
+])
+
 # every expression with a value, in order: each month of a span in its own year
 SPANS: list[tuple[date, str, list[str]]] = [
     (A, 'The exhibition runs from March to June.', ['2026-03', '2026-06']),
@@ -252,6 +296,11 @@ SPANS: list[tuple[date, str, list[str]]] = [
     (E, 'The clinic will be closed from November to January.', ['2023-11', '2024-01']),
     (E, 'Inflation eased from June to August.', ['2023-06', '2023-08']),
     (E, 'From December to February, sales slumped.', ['2022-12', '2023-02']),
+    (F, 'The school year runs from September to June.', ['2024-09', '2025-06']),
+    (F, 'Heating bills soared between December and February.', ['2024-12', '2025-02']),
+    (F, 'The roadworks will run from March to May.', ['2025-03', '2025-05']),
+    (G, 'The clinic is closed from December to January.', ['2024-12', '2025-01']),
+    (G, 'Sales rose from October to December.', ['2024-10', '2024-12']),
 ]
 
 

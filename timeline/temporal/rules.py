@@ -348,7 +348,8 @@ def numeric_day_month(m: re.Match[str], text: str, ref: date | None, lenient: bo
                 ("2026-03-18", "Figures for W52 2025 were revised.", "2025-12-22/2025-12-28", "range"),
                 ("2026-03-18", "The campaign began in week 1 of 2026.", "2025-12-29/2026-01-04", "range"),
                 ("2027-01-04", "The figures for week 53 of 2026 are final.", "2026-12-28/2027-01-03", "range"),
-                ("2026-03-18", "Figures for week 53 of 2025 are out.", None, "unknown")])
+                ("2026-03-18", "Figures for week 53 of 2025 are out.", None, "unknown"),
+                ("2024-12-27", "Deliveries resume in calendar week 2.", "2025-01-06/2025-01-12", "range")])
 def iso_week(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> Result:
     """An ISO week, Monday to Sunday: "2026-W14", "W52 2025", "week 14 of 2026", "calendar week
     14" (this ISO year's). A bare "week 14" is a season's (sports, a course) and names no week."""
@@ -356,16 +357,34 @@ def iso_week(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> Re
     y_text = m["y1"] or m["y2"] or m["y3"]
     if m["w3"] and not m["cal"] and not (y_text and m["of"]):
         return None  # "in week 3 of the season", "NFL week 14"
+    week = int(week_text)
     if y_text:
-        y = int(y_text)
+        try:
+            monday = date.fromisocalendar(int(y_text), week, 1)
+        except ValueError:
+            return _point(m, None, "unknown")  # week 53 of a year with 52
     elif ref is not None:
-        y = ref.isocalendar()[0]
+        # "calendar week 2": this ISO year's, or a neighbouring one's by the tense, as a bare month
+        this = cal.shift(ref, -ref.weekday()) or ref
+        found = []
+        for y in range(ref.isocalendar()[0] - 1, ref.isocalendar()[0] + 2):
+            try:
+                found.append(date.fromisocalendar(y, week, 1))
+            except ValueError:
+                continue
+        clause = tense(text, m.start(), m.end())
+        ahead = [d for d in found if d >= this]
+        behind = [d for d in found if d <= this]
+        if clause == "future" and ahead:
+            monday = ahead[0]
+        elif clause == "past" and behind:
+            monday = behind[-1]
+        elif found:
+            monday = min(found, key=lambda d: abs((d - ref).days))
+        else:
+            return _point(m, None, "unknown")
     else:
         return _point(m, None, "unknown")
-    try:
-        monday = date.fromisocalendar(y, int(week_text), 1)
-    except ValueError:
-        return _point(m, None, "unknown")  # week 53 of a year with 52
     return _point(m, cal.span(monday, cal.shift(monday, 6)), "range", relative=not y_text)
 
 
@@ -1327,8 +1346,10 @@ def weekday_to_weekday(m: re.Match[str], text: str, ref: date | None, lenient: b
     if m["from"] and _RESCHEDULED_FROM.search(text, max(0, m.start() - 30), m.start()):
         # "the meeting was moved from Thursday to Friday": the old day and the new one, both
         # ahead (as "moved to Sunday"), not a stretch
-        return [_point(m, _iso(weekday_date(ref, w, "", "future")), "day", start=m.start(g), end=m.end(g),
-                       relative=True) for w, g in ((wa, "a"), (wb, "b"))]
+        old = weekday_date(ref, wa, "", "future")
+        new = cal.shift(ref, (wb - ref.weekday()) % 7 or 7)  # a new day is never today
+        return [_point(m, _iso(d), "day", start=m.start(g), end=m.end(g), relative=True)
+                for d, g in ((old, "a"), (new, "b"))]
     delta = (wb - wa) % 7 or 7
     clause = tense(text, m.start(), m.end())
     if clause == "future":
