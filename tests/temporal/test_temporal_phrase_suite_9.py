@@ -301,6 +301,8 @@ SPANS: list[tuple[date, str, list[str]]] = [
     (F, 'The roadworks will run from March to May.', ['2025-03', '2025-05']),
     (G, 'The clinic is closed from December to January.', ['2024-12', '2025-01']),
     (G, 'Sales rose from October to December.', ['2024-10', '2024-12']),
+    # a happening named by its day, then the year named
+    (date(2005, 11, 8), 'The province was hit by the December 26 tsunami last year.', ['2004-12-26', '2004']),
 ]
 
 

@@ -607,8 +607,14 @@ def month_day(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> R
     happening = None if year is not None or weekday is not None or m.groupdict().get("mod") or ref is None \
         else _happening_words(text, m.start(), end, m)
     if happening and ref is not None:
-        # "the Oct. 8 earthquake", "the September 11th terrorist attacks": a happening, so past
-        found = _happening_day(happening, month, day, ref)
+        # "the Oct. 8 earthquake", "the September 11th terrorist attacks": a happening, so past;
+        # "the December 26 tsunami last year": in the year named
+        after = _NEXT_WORDS.match(text, end)
+        named_year = _REL_YEAR.match(text, after.end(len(happening))) if after else None
+        if named_year:
+            found = cal.ymd(ref.year + {"last": -1, "next": 1}.get(named_year["rel"].lower(), 0), month, day)
+        else:
+            found = _happening_day(happening, month, day, ref)
         if found is None:
             unresolved = _point(m, None, "unknown", end=end)
             unresolved.bare_day = (month, day)  # a day told with its year earlier still dates it
