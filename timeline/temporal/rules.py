@@ -1040,7 +1040,9 @@ _SHARED_MONTH_YEAR = re.compile(
                 ("2026-03-18", "From November to February the park was closed.", "2026-02", "month"),
                 ("2025-08-23", "The festival runs from June to September.", "2025-09", "month"),
                 ("2026-03-18", "The roadworks will last from May to September.", "2026-09", "month"),
-                ("2026-03-18", "Sales fell between October and December.", "2025-12", "month")])
+                ("2026-03-18", "Sales fell between October and December.", "2025-12", "month"),
+                ("2023-03-23", "Sites are at a greater chance for flooding through late May.", "2023-05", "month"),
+                ("2023-03-24", "The team maintained its ranking until mid-January.", "2023-01", "month")])
 def month(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> Result:
     word = m["m"]
     mod = (m["mod"] or "").lower().strip()
@@ -1120,6 +1122,10 @@ def month(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> Resul
         y = _nearer_month_year(ref, month_no)
     else:
         clause = tense(text, m.start(), m.end())
+        if clause is None and prev in ("through", "thru") and month_no > ref.month:
+            # "a chance of flooding through late May" (in March): an end still ahead; "sales
+            # through February" (in March) are the year to date
+            clause = "future"
         # "agreed to buy the plant in May", "had been expected to close in June": a future seen
         # from the past, so the nearer May, or none when both are about half a year off
         y = _nearer_month_year(ref, month_no) if clause == "either" else month_year(ref, month_no, "", clause)

@@ -313,7 +313,8 @@ WEAK_PAST_CUES = frozenset({"said", "says", "told", "announced", "reported", "wa
 # past verbs of something that went on, before "until": "the ban lasted until Friday" ended on
 # the last Friday ("the court adjourned until Monday" defers to the coming one)
 DURATION_PAST_VERBS = frozenset({"lasted", "remained", "stayed", "continued", "persisted", "lingered", "waited",
-                                 "raged", "ran", "worked", "lived", "served", "reigned", "ruled", "dragged", "held"})
+                                 "raged", "ran", "worked", "lived", "served", "reigned", "ruled", "dragged", "held",
+                                 "maintained", "kept"})
 # past participles that do not end in -ed or -en, for "is said to have fled", "are feared to have
 # died" (a perfect infinitive: the happening is past whatever the verb before it)
 # past forms that are also the infinitive ("hit", "cut", "set"): after a modal or "do"
