@@ -2454,13 +2454,21 @@ def same_period_year_before(m: re.Match[str], text: str, ref: date | None, lenie
     return _anaphor(m, "day:y-1" if m["u"].lower() == "day" else "month:-12")
 
 
+_THAN_AFTER = re.compile(r"(?i)\s+than\b")
+
+
 @rule(r"(?i)\b(?:the\s+)?year[- ](?P<adj>earlier|ago|before)(?:\s+(?:period|quarter|level|results?|months?))?\b|"
       r"(?i:\bthe\s+year\s+previous\b)", "unit",
       examples=[("2025-03-05", "Net income fell from year-earlier results.", "2024", "year"),
-                ("2025-03-05", "Sales fell in 2019; the year before, they rose.", "2018", "year")])
+                ("2025-03-05", "Sales fell in 2019; the year before, they rose.", "2018", "year"),
+                ("2006-11-24", "It will end the charges a year earlier than previously agreed.", None,
+                 "unknown")])
 def year_earlier(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> Result:
     """"a year earlier" steps back from the story's year; the adjective "year-earlier"/"year-ago"
-    (financial reports: "year-earlier results") from the publication year."""
+    (financial reports: "year-earlier results") from the publication year. "a year earlier than
+    agreed" is a comparison and dates nothing."""
+    if _THAN_AFTER.match(text, m.end()):
+        return _point(m, None, "unknown", "duration")
     if m["adj"] and "-" in m.group() and ref is not None:
         return _point(m, cal.yval(ref.year - 1), "year", relative=True)
     return _anaphor(m, "year:-1")
