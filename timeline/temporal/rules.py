@@ -49,8 +49,9 @@ _MONTH_ANY = (rf"(?:(?:{_MONTH_FULL}|{_MONTH_FULL.upper()}|(?i:{_MONTH_FULL}))\b
               rf"|(?:{_MONTH_ABBR.upper()})\b\.?|(?:{_MONTH_ABBR_LOWER})\b\.?)")
 _MONTH_WORD = rf"(?:{_MONTH_FULL}|{_MONTH_FULL.upper()})\b|(?:{_MONTH_DOT})"
 _WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|MONDAY|TUESDAY|WEDNESDAY|THURSDAY|FRIDAY" \
-           r"|SATURDAY|SUNDAY|" + "|".join(w.capitalize() for w in en.WEEKDAY_MISSPELLINGS) + ")"
-_WEEKDAY_I = r"(?i:monday|tuesday|wednesday|thursday|friday|saturday|sunday|" + "|".join(en.WEEKDAY_MISSPELLINGS) + ")"
+           r"|SATURDAY|SUNDAY" + "".join("|" + w.capitalize() for w in en.WEEKDAY_MISSPELLINGS) + ")"
+_WEEKDAY_I = r"(?i:monday|tuesday|wednesday|thursday|friday|saturday|sunday" + "".join(
+    "|" + w for w in en.WEEKDAY_MISSPELLINGS) + ")"  # no empty alternative when the table is empty
 _WEEKDAY_ABBR = r"(?P<wa>(?i:mon|tues?|weds?|thu(?:rs?)?|fri|sat|sun))\.?(?![\w'’-])"
 _WEEKDAY_ABBR_NUMBER = {"mon": 0, "tue": 1, "tues": 1, "wed": 2, "weds": 2, "thu": 3, "thur": 3, "thurs": 3, "fri": 4,
                         "sat": 5, "sun": 6}
