@@ -45,7 +45,12 @@ WORDS = ["the", "of", "in", "on", "last", "next", "this", "ago", "later", "earli
          "the last weekend of", "first weekend in", "next Tuesday and", "moved to", "June twelfth", "Fri 13th",
          "Sat 14 June", "Thurs", "jun 20", "20 jun", "q1 2025", "oct 1155/60", "WED/THURS", "end of month",
          "day after tomorrow", "at noon tomorrow", "on the 4th", "ET", "local time", "around", "the previous summer",
-         "same time next week", "Fridays from now", "Good Friday Agreement", "Boxing Day last year", "this coming weekend"]
+         "same time next week", "Fridays from now", "Good Friday Agreement", "Boxing Day last year", "this coming weekend",
+         # round 9: ISO weeks, misspellings, numeric day-months, reschedules, fronted years, stretches, named days
+         "2026-W14", "W52", "calendar week", "week 53 of", "Febuary", "Wendesday", "Teusday", "due 24/04", "13/12",
+         "24/7", "moved from Thursday to", "In 2008,", "recently", "from November to February", "between July and",
+         "May through July", "1987/88 (April-March)", "due to a", "will last", "the September 11 attacks",
+         "the Jan. 6 riot", "10 days before the murder", "The 15th of next month", "ships in"]
 NUMBERS = st.integers(min_value=-5, max_value=100_000).map(str)
 TOKENS = st.one_of(st.sampled_from(WORDS), NUMBERS,
                    st.tuples(st.integers(0, 99999), st.sampled_from("-/.:"), st.integers(0, 99)).map(

@@ -337,14 +337,14 @@ def finish(text: str, cands: list[Cand], ref: date | None) -> list[TimeExpressio
         anchor = "published" if c.relative and value else None
         if c.anaphor:
             value, precision, anchor = _resolve_anaphor(c.anaphor, story, ref)
-        elif (c.bare_day and c.bare_day in told and value and int(value[:4]) != told[c.bare_day]
+        elif (c.bare_day and c.bare_day in told and (value is None or int(value[:4]) != told[c.bare_day])
               and not _ON.search(text, max(0, start - 4), start)):
             # "the riot of Jan. 6, 2021 ... the rhetoric he used around Jan. 6": the day told
             # again without its year is the day told before, not the one of this year. "On
             # Jan. 6" keeps its own year: an anniversary story tells this year's day that way.
             again = cal.ymd(told[c.bare_day], *c.bare_day)
             if again:
-                value, anchor = again.isoformat(), f"narrative:{again.isoformat()}"
+                value, precision, anchor = again.isoformat(), "day", f"narrative:{again.isoformat()}"
         if value and precision == "day" and not c.relative and not c.anaphor and c.kind == "point":
             told[(int(value[5:7]), int(value[8:10]))] = int(value[:4])
         if value and kind == "point":
@@ -358,7 +358,7 @@ def finish(text: str, cands: list[Cand], ref: date | None) -> list[TimeExpressio
                 if not (k and out[k - 1].end > moved[0]):
                     del out[k:]
                     start, value, precision = moved
-        if value and precision in ("day", "month", "year", "range") \
+        if value and precision in ("day", "month", "year", "range") and not c.background \
                 and not ((c.anaphor or c.relative) and precision != "day"
                          and _COMPARED.search(text, max(0, start - 40), start)):
             story.note(value, precision, bound=kind != "point" or _SINCE.search(text, max(0, start - 30), start)

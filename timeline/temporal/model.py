@@ -48,4 +48,7 @@ class Cand:
     # (month, day) of a month-day told without a year, weekday or "last"/"next" ("Jan. 6"):
     # the grammar gives it the year the same day was told with earlier in the text
     bare_day: tuple[int, int] | None = None
+    # a happening named by its day ("after the September 11 attacks"): background, it does not
+    # move the story's date that later clock times and "that day" are read against
+    background: bool = False
     rule: str | None = None  # the name of the rule that proposed it (set by the grammar)

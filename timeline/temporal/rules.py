@@ -36,7 +36,9 @@ def _alt(words: list[str] | tuple[str, ...]) -> str:
 
 # --------------------------------------------------------------------------- pattern pieces
 
-_MONTH_FULL = "|".join(en.MONTH_NAMES)
+_WEEKDAY_NUMBER = {**en.WEEKDAYS, **en.WEEKDAY_MISSPELLINGS}  # "Wendesday" is read as Wednesday
+_MONTH_NUMBER = {**en.MONTHS, **en.MONTH_MISSPELLINGS}  # "Febuary" as February
+_MONTH_FULL = "|".join(list(en.MONTH_NAMES) + [w.capitalize() for w in en.MONTH_MISSPELLINGS])
 _MONTH_DOT = "|".join(a + r"\." for a in en.MONTH_ABBREVIATIONS)
 _MONTH_ABBR = "|".join(en.MONTH_ABBREVIATIONS)
 _MONTH_FULL_NOCASE = "|".join(m for m in en.MONTH_NAMES if m.lower() not in en.AMBIGUOUS_MONTHS)
@@ -47,8 +49,9 @@ _MONTH_ANY = (rf"(?:(?:{_MONTH_FULL}|{_MONTH_FULL.upper()}|(?i:{_MONTH_FULL}))\b
               rf"|(?:{_MONTH_ABBR.upper()})\b\.?|(?:{_MONTH_ABBR_LOWER})\b\.?)")
 _MONTH_WORD = rf"(?:{_MONTH_FULL}|{_MONTH_FULL.upper()})\b|(?:{_MONTH_DOT})"
 _WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|MONDAY|TUESDAY|WEDNESDAY|THURSDAY|FRIDAY" \
-           r"|SATURDAY|SUNDAY)"
-_WEEKDAY_I = r"(?i:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+           r"|SATURDAY|SUNDAY" + "".join("|" + w.capitalize() for w in en.WEEKDAY_MISSPELLINGS) + ")"
+_WEEKDAY_I = r"(?i:monday|tuesday|wednesday|thursday|friday|saturday|sunday" + "".join(
+    "|" + w for w in en.WEEKDAY_MISSPELLINGS) + ")"  # no empty alternative when the table is empty
 _WEEKDAY_ABBR = r"(?P<wa>(?i:mon|tues?|weds?|thu(?:rs?)?|fri|sat|sun))\.?(?![\w'’-])"
 _WEEKDAY_ABBR_NUMBER = {"mon": 0, "tue": 1, "tues": 1, "wed": 2, "weds": 2, "thu": 3, "thur": 3, "thurs": 3, "fri": 4,
                         "sat": 5, "sun": 6}
@@ -86,8 +89,8 @@ _ORDINAL_DAY = "(?i:" + _alt(list(en.ORDINAL_DAYS) + [w.replace("-", " ") for w 
 _TOKEN = re.compile(r"[Qq][1-4]\b|[A-Za-z]+|\d+(?:st|nd|rd|th)?|['’]\d\d")
 _ANCHOR_WORDS: dict[str, str] = {}
 for _words, _fam in (
-    (list(en.MONTHS) + [m.lower() for m in en.MONTH_NAMES], "month"),
-    (list(en.WEEKDAYS), "wd"),
+    (list(en.MONTHS) + [m.lower() for m in en.MONTH_NAMES] + list(en.MONTH_MISSPELLINGS), "month"),
+    (list(en.WEEKDAYS) + list(en.WEEKDAY_MISSPELLINGS), "wd"),
     ("""years year months month weeks week weekend weekends days day decade decades century centuries hours hour
         minutes minute moments seconds hr hrs min mins fortnight fortnights quarter quarters quarterly qtr nights night spring springs summer
         summers autumn autumns fall falls winter winters half daily weekly monthly annually yearly nightly
@@ -164,7 +167,7 @@ def _anaphor(m: re.Match[str], code: str, start: int | None = None, end: int | N
 
 
 def _month_of(word: str) -> int:
-    return en.MONTHS[word.lower().rstrip(".")]
+    return _MONTH_NUMBER[word.lower().rstrip(".")]
 
 
 _TENS = frozenset("twenty thirty forty fifty sixty seventy eighty ninety".split())
@@ -316,6 +319,76 @@ def numeric_date(m: re.Match[str], text: str, ref: date | None, lenient: bool) -
     return _day(m, d) if d else None
 
 
+@rule(r"(?<![\w/.:,-])(?P<a>[0-3]?\d)/(?P<b>[0-3]?\d)(?![\w/%]|[.,:-]\d)", "num",
+      examples=[("2026-03-18", "Payment due 24/04.", "2026-04-24", "day"),
+                ("2027-01-04", "It was posted 28/12.", "2026-12-28", "day")])
+def numeric_day_month(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> Result:
+    """"due 24/04", "on 13/03": a day and month in numbers with no year, read only when the first
+    part is over 12 (so it is the day, and no month-and-year as on a card, "12/26") and a word that
+    takes a date comes before; "05/03" says nothing, "13/12" after "was" is a ratio. The year is
+    the one the clause's tense gives."""
+    a, b = int(m["a"]), int(m["b"])
+    if (a, b) == (24, 7) or b in (16, 32, 64) or _prev_word(text, m.start()).lower() not in en.NUMERIC_DAY_LEADS \
+            or _next_word(text, m.end()).lower().rstrip(".,;:") in en.NUMERIC_DAY_NOT_BEFORE:
+        return None  # "24/7", "by 1/4 pct", "13/16": no date
+    if not (a > 12 and 1 <= b <= 12):
+        return None  # "05/03": either order; "03/31" may be a card's month and year; "by 1/2": a fraction
+    month, day = b, a
+    if ref is None or cal.ymd(ref.year, month, day) is None and (month, day) != (2, 29):
+        return _point(m, None, "unknown")
+    clause = tense(text, m.start(), m.end())
+    return _day(m, month_day_date(ref, month, day, None if clause == "either" else clause), relative=True)
+
+
+@rule(r"\b(?:(?P<y1>" + _YEAR + r")-?W(?P<w1>0[1-9]|[1-4]\d|5[0-3])(?![\w-])"
+      r"|W(?P<w2>[1-4]\d|5[0-3]|0?[1-9])[\s/-]+(?P<y2>" + _YEAR + r")\b"
+      r"|(?i:(?P<cal>calendar\s+)?week)\s+(?P<w3>[1-4]\d|5[0-3]|0?[1-9])(?!\d|[.,:/]\d)(?:,?\s+(?:(?P<of>of|in)\s+)?(?P<y3>" + _YEAR
+      + r")\b)?)", ("num", "unit"),
+      examples=[("2026-03-18", "Delivery is planned for calendar week 14.", "2026-03-30/2026-04-05", "range"),
+                ("2026-03-18", "The release is scheduled for 2026-W14.", "2026-03-30/2026-04-05", "range"),
+                ("2026-03-18", "Figures for W52 2025 were revised.", "2025-12-22/2025-12-28", "range"),
+                ("2026-03-18", "The campaign began in week 1 of 2026.", "2025-12-29/2026-01-04", "range"),
+                ("2027-01-04", "The figures for week 53 of 2026 are final.", "2026-12-28/2027-01-03", "range"),
+                ("2026-03-18", "Figures for week 53 of 2025 are out.", None, "unknown"),
+                ("2024-12-27", "Deliveries resume in calendar week 2.", "2025-01-06/2025-01-12", "range")])
+def iso_week(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> Result:
+    """An ISO week, Monday to Sunday: "2026-W14", "W52 2025", "week 14 of 2026", "calendar week
+    14" (this ISO year's). A bare "week 14" is a season's (sports, a course) and names no week."""
+    week_text = m["w1"] or m["w2"] or m["w3"]
+    y_text = m["y1"] or m["y2"] or m["y3"]
+    if m["w3"] and not m["cal"] and not (y_text and m["of"]):
+        return None  # "in week 3 of the season", "NFL week 14"
+    week = int(week_text)
+    if y_text:
+        try:
+            monday = date.fromisocalendar(int(y_text), week, 1)
+        except ValueError:
+            return _point(m, None, "unknown")  # week 53 of a year with 52
+    elif ref is not None:
+        # "calendar week 2": this ISO year's, or a neighbouring one's by the tense, as a bare month
+        this = cal.shift(ref, -ref.weekday()) or ref
+        found = []
+        for y in range(ref.isocalendar()[0] - 1, ref.isocalendar()[0] + 2):
+            try:
+                found.append(date.fromisocalendar(y, week, 1))
+            except ValueError:
+                continue
+        clause = tense(text, m.start(), m.end())
+        ahead = [d for d in found if d >= this]
+        behind = [d for d in found if d <= this]
+        if clause == "future" and ahead:
+            monday = ahead[0]
+        elif clause == "past" and behind:
+            monday = behind[-1]
+        elif found:
+            monday = min(found, key=lambda d: abs((d - ref).days))
+        else:
+            return _point(m, None, "unknown")
+    else:
+        return _point(m, None, "unknown")
+    return _point(m, cal.span(monday, cal.shift(monday, 6)), "range", relative=not y_text)
+
+
 # --------------------------------------------------------------------------- rules: month and day
 
 
@@ -405,6 +478,7 @@ def _own_past_verb(text: str, start: int) -> str:
     return verb[1].lower() if verb else ""
 
 
+_WILL_BEFORE = re.compile(r"(?i)\b(?:will|shall|['’]ll)\s+(?:not\s+)?(?:[a-z]+\s+){1,3}(?:on\s+)?$")
 _IF_BEFORE = re.compile(r"(?i)\b(?:if|unless|should|whether|suppose|supposing)\b[^.;:!?]*$")
 _WAS_ON = re.compile(r"\b(?:was|were)\s+(?:on\s+)?$")
 _REL_YEAR = re.compile(r"(?i),?\s+(?:of\s+)?(?P<rel>last|this|next)\s+year\b")
@@ -419,11 +493,47 @@ _SECOND_DAY = re.compile(r"\s*(?:and|or|to|through|-|–)\s*(?P<d>[12]\d|3[01]|0
                          r"(?!\s*(?:%|percent|(?!(?:and|or|but|in|at|on|when|as|while|after|before)\b)[a-z]))(?![.,]\d|:)")
 
 
+_NEXT_WORDS = re.compile(r"\s+([A-Za-z][a-z-]*)(?:\s+([A-Za-z][a-z-]*))?(?:\s+([A-Za-z][a-z-]*))?")
+_THE_BEFORE = re.compile(r"(?i)\bthe\s+$")
+
+
+def _happening_words(text: str, start: int, end: int, m: re.Match[str]) -> list[str] | None:
+    """The words from "the <month-day>" to a happening noun ("the Oct. 8 devastating earthquake",
+    "the September 11th terrorist attacks"), lower case; None when the date names no happening."""
+    if not (m.group().lower().startswith("the") or _THE_BEFORE.search(text, max(0, start - 5), start)):
+        return None
+    after = _NEXT_WORDS.match(text, end)
+    words = [w.lower() for w in after.groups() if w] if after else []
+    for i, w in enumerate(words):
+        if w in en.UNFORESEEN_HAPPENINGS:
+            return words[:i + 1]
+        if w in en.HAPPENING_DAY_NOT_BETWEEN or (i == 0 and w[:1].isupper()):
+            return None
+    return None
+
+
+def _happening_day(words: list[str], month: int, day: int, ref: date) -> date | None:
+    """The day of a happening named by its month-day without a year: the last one, unless that
+    falls in an earlier calendar year more than a window back (news would give that year); a
+    named day (September 11 with "attacks") outside that window is its own year's."""
+    last = month_day_date(ref, month, day, "past!")
+    if last is None:
+        return None
+    named = en.NAMED_HAPPENING_DAYS.get((month, day))
+    if named and named[1] & set(words) and ref > date(named[0] + 1, month, day) and last.year != named[0]:
+        if (ref - last).days <= en.HAPPENING_DAY_WINDOW:
+            return None  # "the Sept. 11 attack" weeks after another year's Sept. 11: either
+        return cal.ymd(named[0], month, day)
+    if last.year < ref.year and (ref - last).days > en.HAPPENING_DAY_WINDOW:
+        return None
+    return last
+
+
 def _weekday_of(m: re.Match[str]) -> int | None:
     """The weekday written before a date ("Friday, March 22", "Sat 14 June"), 0 = Monday, or None."""
     word = m.groupdict().get("wd")
     if word:
-        return en.WEEKDAYS[word.lower()]
+        return _WEEKDAY_NUMBER[word.lower()]
     abbr = m.groupdict().get("wa")
     return _WEEKDAY_ABBR_NUMBER[abbr.lower()] if abbr else None
 
@@ -447,6 +557,7 @@ def _weekday_of(m: re.Match[str]) -> int | None:
                 ("1999-04-19", "He was shot to death last Oct. 23 at home.", "1998-10-23", "day"),
                 ("2025-03-05", "On March 3, 1500 troops landed.", "2025-03-03", "day"),
                 ("2025-03-05", "The company will report earnings on Jan. 30.", "2026-01-30", "day"),
+                ("2027-01-04", "The law will take effect on Dec. 1.", "2027-12-01", "day"),
                 ("1987-03-11", "The coupon is payable December 14 each year.", None, "unknown"),
                 ("1997-04-15", "On January 8 last year, he was killed.", "1996", "year"),
                 ("1999-05-07", "He was seen Nov. 3, the day before police issued a warrant.", "1998-11-03", "day"),
@@ -454,7 +565,14 @@ def _weekday_of(m: re.Match[str]) -> int | None:
                 ("1987-03-10", "The meeting had previously been set for May 14.", "1987-05-14", "day"),
                 ("1997-04-11", "It had been initially scheduled for January 25, but was delayed.", "1997-01-25", "day"),
                 ("2025-03-05", "The plant opens on March 1 next year.", "2026", "year"),
-                ("2025-03-05", "We meet on May the fourth.", "2025-05-04", "day")])
+                ("2025-03-05", "We meet on May the fourth.", "2025-05-04", "day"),
+                ("2005-11-18", "It claimed the Nov. 9 attacks on three hotels.", "2005-11-09", "day"),
+                ("2006-11-27", "He took power after the Sept. 19 coup.", "2006-09-19", "day"),
+                ("2006-01-20", "Aid flowed after the Dec. 26 tsunami.", "2005-12-26", "day"),
+                ("2007-02-27", "Stocks fell most since the September 11th terrorist attacks.", "2001-09-11", "day"),
+                ("2006-11-16", "She lost her son in the Sept. 11 terror attacks.", None, "unknown"),
+                ("2023-10-27", "He was charged over the Jan. 6 riot.", "2021-01-06", "day"),
+                ("2008-02-27", "Police still hunt those behind the July 7 bombings.", None, "unknown")])
 def month_day(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> Result:
     weekday = _weekday_of(m)
     if m.groupdict().get("dw") and m.start("m") < m.start("dw") and not m["y"] and weekday is None \
@@ -487,6 +605,25 @@ def month_day(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> R
     shared = None if y_text else _SHARED_YEAR.match(text, end)  # "between Jan. 1 and Feb. 15, 2024"
     year: int | None = int(y_text) if y_text else int(shared["y"]) if shared else None
     relative = year is None
+    happening = None if year is not None or weekday is not None or m.groupdict().get("mod") or ref is None \
+        else _happening_words(text, m.start(), end, m)
+    if happening and ref is not None:
+        # "the Oct. 8 earthquake", "the September 11th terrorist attacks": a happening, so past;
+        # "the December 26 tsunami last year": in the year named
+        after = _NEXT_WORDS.match(text, end)
+        named_year = _REL_YEAR.match(text, after.end(len(happening))) if after else None
+        if named_year:
+            found = cal.ymd(ref.year + {"last": -1, "next": 1}.get(named_year["rel"].lower(), 0), month, day)
+        else:
+            found = _happening_day(happening, month, day, ref)
+        if found is None:
+            unresolved = _point(m, None, "unknown", end=end)
+            unresolved.bare_day = (month, day)  # a day told with its year earlier still dates it
+            return unresolved
+        # relative: a day the text does not tell, so it never moves the story's date
+        point = _point(m, found.isoformat(), "day", end=end, relative=True)
+        point.bare_day, point.background = (month, day), True
+        return point
     if year is None and ref is not None:
         d = None
         if weekday is not None:  # "Friday, March 22", "Sat 14 June": the year whose date falls on that weekday
@@ -497,8 +634,9 @@ def month_day(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> R
             clause: str | None = "past" if mod.startswith(("last", "this past")) else "future"
         else:
             clause, cue = tense_cue(text, m.start(), end)
-            if clause == "future" and cue in en.STRONG_FUTURE_CUES:
-                clause = "future!"  # "will report on Jan. 30": the next one, however far
+            if clause == "future" and (cue in en.STRONG_FUTURE_CUES
+                                       or _WILL_BEFORE.search(text, max(0, m.start() - 40), m.start())):
+                clause = "future!"  # "will report on Jan. 30", "will take effect on Dec. 1": the next one
             elif clause == "past" and (_WAS_ON.search(text, max(0, m.start() - 12), m.start())
                                        or (cue not in en.WEAK_PAST_CUES and _own_past_verb(text, m.start()) == cue
                                            and not m.group().lower().startswith("the")
@@ -562,10 +700,13 @@ def week_of_day(m: re.Match[str], text: str, ref: date | None, lenient: bool) ->
                 ("2025-03-05", "on the 4th of July 2019", "2019-07-04", "day"),
                 ("2025-03-05", "The deal closed 21 Feb 24.", "2024-02-21", "day"),
                 ("2025-03-05", "Posted on 3 Jan '23", "2023-01-03", "day"),
-                ("2025-03-05", "On 5 March 10 people died.", "2025-03-05", "day")])
+                ("2025-03-05", "On 5 March 10 people died.", "2025-03-05", "day"),
+                ("1987-04-07", "DEC 6730 UP 15\n MAR 6772 UP 4", None, "unknown")])
 def day_month(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> Result:
     """"22 March 2013"; "21 Feb 24" (a two-digit year right after the month, written so in
     notes and forms; "5 March 10 people" is a count: a word follows)."""
+    if "\n" in text[m.end("d"):m.start("m")] and m["m"].isupper():
+        return None  # "DEC 6730 UP 15\n MAR 6772": a futures table's change and its next month
     if m["yy"]:
         y = cal.two_digit_year(int(m["yy"]), ref)
         d = cal.ymd(y, _month_of(m["m"]), _day_number(m)) if cal.year_ok(y) else None
@@ -591,7 +732,7 @@ def day_month(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> R
 def ordinal_weekday_of_month(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> Result:
     o = m["o"].lower()
     n = -1 if o in en.LAST_ORDINALS else en.ORDINALS[o]
-    wd = en.WEEKDAYS[m["wd"].lower()]
+    wd = _WEEKDAY_NUMBER[m["wd"].lower()]
     if m["rel"]:
         if ref is None:
             return _point(m, None, "unknown")
@@ -723,7 +864,7 @@ def weekday_by_holiday(m: re.Match[str], text: str, ref: date | None, lenient: b
     """"the Saturday after Thanksgiving", "the Sunday before Christmas": the first such weekday on
     that side of the holiday (whose year comes as the holiday's would alone)."""
     name = re.sub(r"\s+", " ", m["h"].lower().replace("’", "'"))
-    wd = en.WEEKDAYS[m["wd"].lower()]
+    wd = _WEEKDAY_NUMBER[m["wd"].lower()]
     if m["y"]:
         base = cal.holiday(name, int(m["y"]))
     elif ref is None:
@@ -893,7 +1034,16 @@ _SHARED_MONTH_YEAR = re.compile(
                 ("2025-03-05", "The exhibition stayed open through August.", "2024-08", "month"),
                 ("2025-03-05", "A deal had been expected to close in August.", None, "unknown"),
                 ("2025-03-05", "The bill would take effect in July.", "2025-07", "month"),
-                ("2025-06-20", "Shares fell in May after the company warned on profits.", "2025-05", "month")])
+                ("2025-06-20", "Shares fell in May after the company warned on profits.", "2025-05", "month"),
+                ("2026-03-18", "In 2008, the firm cut jobs in May.", "2008-05", "month"),
+                ("2026-03-18", "Back in 2012, the mayor resigned in October.", "2012-10", "month"),
+                ("2026-03-18", "In 2008 he was born; he will graduate in May.", "2026-05", "month"),
+                ("2026-03-18", "From November to February the park was closed.", "2026-02", "month"),
+                ("2025-08-23", "The festival runs from June to September.", "2025-09", "month"),
+                ("2026-03-18", "The roadworks will last from May to September.", "2026-09", "month"),
+                ("2026-03-18", "Sales fell between October and December.", "2025-12", "month"),
+                ("2023-03-23", "Sites are at a greater chance for flooding through late May.", "2023-05", "month"),
+                ("2023-03-24", "The team maintained its ranking until mid-January.", "2023-01", "month")])
 def month(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> Result:
     word = m["m"]
     mod = (m["mod"] or "").lower().strip()
@@ -903,6 +1053,8 @@ def month(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> Resul
     evidence = bool(mod) or prev.rstrip(",") in en.MONTH_EVIDENCE
     if word.lower() in ("may", "march") and not word[:1].isupper():
         return None
+    span = _month_span(text, m) if word[:1].isupper() and not mod.startswith(("last", "next", "this")) else None
+    evidence = evidence or span is not None  # "runs May through July": the pair says it is a month
     if word == "May" and not evidence and not lenient:
         return None
     if not word[:1].isupper() and not evidence and not lenient:
@@ -925,7 +1077,7 @@ def month(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> Resul
             y2 = None if ref is None else ref.year + {"last": -1, "next": 1}.get(shared["rel"].lower(), 0)
         if y2 is not None and cal.year_ok(y2 - (first > later)):
             return _point(m, cal.mval(y2 - (first > later), first), "month", relative=not shared["y"])
-    if word == "March" and _next_word(text, m.end()).lower() in ("for", "of", "on", "against", "to"):
+    if word == "March" and span is None and _next_word(text, m.end()).lower() in ("for", "of", "on", "against", "to"):
         if not re.search(r"(?i)\b(?:in|since|until|by|last|next|this|early|late|mid)\s*$", text[max(0, m.start() - 8):m.start()]):
             return None  # "the March for Life", "the March of the Mothers"
     if ref is None:
@@ -933,7 +1085,25 @@ def month(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> Resul
     month_no = _month_of(word)
     base = mod.split()[0] if mod else ""
     y: int | None
-    if base in ("last", "next", "this"):
+    fronted = _fronted_year(text, m.start()) if base not in ("last", "next", "this") else None
+    if fronted is not None:
+        clause = tense(text, m.start(), m.end())
+        if (fronted < ref.year and clause == "future") or (fronted > ref.year and clause == "past"):
+            fronted = None  # "In 2008 he was born; he will graduate in May": another time
+    if fronted is not None:
+        y = fronted  # "In 2008, the firm cut jobs in May": the sentence's year
+    elif span is not None:
+        # "from November to February": the two months of one stretch, each in its own year
+        first, second, at, stop = span
+        clause = tense(text, at, stop)  # the stretch's clause: "between July and September was revised"
+        if _next_word(text, stop).lower().rstrip(".,;:") in en.CONTRACT_NOUNS:
+            clause = "future"  # "wheat for May-June shipment": delivery months, ahead
+        season = _SEASON_YEAR_BEFORE.search(text, max(0, at - 50), at)
+        # "in 1987/88 (April-March)", "the 1986 (May-December) crop year": the season's own year
+        y = int(season["y"]) if season else _month_span_year(ref, first, second, None if clause == "either" else clause)
+        if month_no == second and at < m.start():
+            y += first > second
+    elif base in ("last", "next", "this"):
         y = month_year(ref, month_no, base, None)
     elif not mod and _next_word(text, m.end()).lower().rstrip(".,;:") in en.CONTRACT_NOUNS:
         # "April crude settled", "the May contract": a delivery month, this one or the coming one
@@ -953,6 +1123,10 @@ def month(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> Resul
         y = _nearer_month_year(ref, month_no)
     else:
         clause = tense(text, m.start(), m.end())
+        if clause is None and prev in ("through", "thru") and month_no > ref.month:
+            # "a chance of flooding through late May" (in March): an end still ahead; "sales
+            # through February" (in March) are the year to date
+            clause = "future"
         # "agreed to buy the plant in May", "had been expected to close in June": a future seen
         # from the past, so the nearer May, or none when both are about half a year off
         y = _nearer_month_year(ref, month_no) if clause == "either" else month_year(ref, month_no, "", clause)
@@ -966,6 +1140,80 @@ def month(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> Resul
             or _HABITUAL_AFTER.match(text, m.end())):
         return _point(m, None, "unknown", "set")  # "grains usually break dormancy in early April"
     return _point(m, cal.mval(y, month_no), "month", relative=True)
+
+
+_SPAN_WORD = r"(?:\s*[-–]\s*|\s+(?:to|through|thru|until|till|into)\s+)(?:(?:early|late|mid)[\s-]*)?"
+_SPAN_MONTH = r"(?:" + _MONTH_FULL + r")\b"
+# the second month of a stretch, with no year, day or "last"/"next" of its own
+_MONTH_SPAN_AFTER = re.compile(_SPAN_WORD + r"(?P<m2>" + _SPAN_MONTH + r")(?!\s*,?\s*(?:\d|of\s+\d|last|next|this)"
+                               r"|['’])")
+_MONTH_SPAN_BEFORE = re.compile(r"\b(?P<m1>" + _SPAN_MONTH + r")" + _SPAN_WORD + r"$")
+_SEASON_YEAR_BEFORE = re.compile(r"\b(?P<y>" + _YEAR + r")(?:/\d\d(?:\d\d)?)?(?:\s+[A-Za-z-]+){0,3}\s*\(\s*$")
+_BETWEEN_BEFORE = re.compile(r"(?i)\bbetween\s+$")
+_BETWEEN_AND = re.compile(r"\s+and\s+(?P<m2>" + _SPAN_MONTH + r")(?!\s*,?\s*(?:\d|of\s+\d|last|next|this)|['’])")
+_BETWEEN_AND_BEFORE = re.compile(r"(?i:\bbetween)\s+(?P<m1>" + _SPAN_MONTH + r")\s+and\s+$")
+
+
+def _month_span(text: str, m: re.Match[str]) -> tuple[int, int, int, int] | None:
+    """(first month, second month, start of the first, end of the second) when the bare month ``m`` is one end of a
+    stretch of two bare months ("from March to June", "May through July", "between October
+    and December"), else None. A month with its own year is read by the shared-year rule."""
+    if m.end() - m.start() != len(m["m"]) or text[m.start() - 1:m.start()] == "/" or text[m.end():m.end() + 1] == "/":
+        return None  # "early March to June": a modifier of its own; "Apr/May-May/Jun": a price table
+    after = _MONTH_SPAN_AFTER.match(text, m.end())
+    if after is None and _BETWEEN_BEFORE.search(text, max(0, m.start() - 10), m.start()):
+        after = _BETWEEN_AND.match(text, m.end())
+    if after is not None:
+        return _month_of(m["m"]), _month_of(after["m2"]), m.start(), after.end("m2")
+    before = _MONTH_SPAN_BEFORE.search(text, max(0, m.start() - 30), m.start()) \
+        or _BETWEEN_AND_BEFORE.search(text, max(0, m.start() - 40), m.start())
+    if before is not None:
+        return _month_of(before["m1"]), _month_of(m["m"]), before.start("m1"), m.end()
+    return None
+
+
+def _month_span_year(ref: date, first: int, second: int, clause: str | None) -> int:
+    """The year the first month of a stretch is in: in a past clause the last one that has ended
+    (or ends this month); else the one that holds the publication month, or in a future clause
+    the next one, with no tense the last one, as a bare month (a stretch may cross a year end:
+    "from November to February")."""
+    now = (ref.year, ref.month)
+    spans = [(y, (y, first), (y + (first > second), second)) for y in range(ref.year - 2, ref.year + 2)]
+    ended = [y for y, _, end in spans if end <= now]
+    if clause == "past":  # told as over: "the value of trade in April-July rose" (published in June)
+        return ended[-1]
+    held = [y for y, start, end in spans if start <= now <= end]
+    if held:
+        return held[0]  # "the festival runs from June to September" (in August)
+    if clause == "future":
+        return next(y for y, start, _ in spans if start > now)
+    return ended[-1]  # no tense: news reports the past, as a bare month
+
+
+_FRONTED_YEAR = re.compile(r"(?i)[\s\"“(]*(?:(?:back|later|earlier|then|and|but|even)\s+)?(?:in|during|throughout)\s+"
+                           r"(?:(?:early|late|mid-?)\s*)?(?P<y>" + _YEAR + r")\b(?!\s*(?:[-–/]\s*\d|%|percent))")
+_ANY_YEAR = re.compile(r"\b" + _YEAR + r"\b")
+_FRONTED_BREAK = re.compile(r"(?i)\b(?:" + _alt(en.FRONTED_YEAR_BREAKS) + r")\b")
+_SENTENCE_OPEN = re.compile(r"(?s:.*)(?:[.!?][\"”’)]?\s+|\n\s*\n)")
+
+
+def _fronted_year(text: str, pos: int) -> int | None:
+    """The year a sentence opens with ("In 2008, ...", "Back in 2012, ...", "During 2010 ...")
+    when no other year comes between it and ``pos``: a bare month later in that sentence is in
+    it. None when the sentence's start is not within 250 characters."""
+    lo = max(0, pos - 250)
+    opened = _SENTENCE_OPEN.match(text, lo, pos)
+    if opened:
+        start = opened.end()
+    elif lo == 0:
+        start = 0
+    else:
+        return None
+    front = _FRONTED_YEAR.match(text, start, pos)
+    if not front or _ANY_YEAR.search(text, front.end(), pos) or _FRONTED_BREAK.search(text, front.end(), pos):
+        return None
+    y = int(front["y"])
+    return y if cal.year_ok(y) else None
 
 
 def _nearer_month_year(ref: date, month: int) -> int | None:
@@ -997,7 +1245,7 @@ def weekday_of_week(m: re.Match[str], text: str, ref: date | None, lenient: bool
         return _point(m, None, "unknown")
     step = {"next": 1, "last": -1, "this": 0}[m["rel"].lower()]
     monday = cal.shift(ref, -ref.weekday() + 7 * step)
-    return _day(m, cal.shift(monday, en.WEEKDAYS[m["wd"].lower()]) if monday else None, relative=True)
+    return _day(m, cal.shift(monday, _WEEKDAY_NUMBER[m["wd"].lower()]) if monday else None, relative=True)
 
 
 @rule(r"(?i:\b(?P<n>a|one|two|three|four|\d)\s+weeks?\s+ago\s+)(?P<wd>" + _WEEKDAY_I + r")\b", "wd",
@@ -1009,7 +1257,7 @@ def weeks_ago_weekday(m: re.Match[str], text: str, ref: date | None, lenient: bo
     n = _num(m["n"])
     if ref is None or not n:
         return _point(m, None, "unknown")
-    last = weekday_date(ref, en.WEEKDAYS[m["wd"].lower()], "", "past")
+    last = weekday_date(ref, _WEEKDAY_NUMBER[m["wd"].lower()], "", "past")
     return _day(m, cal.shift(last, -7 * n) if last else None, relative=True)
 
 
@@ -1042,7 +1290,7 @@ def weekday_week(m: re.Match[str], text: str, ref: date | None, lenient: bool) -
         if rel == "today" and tense(text, m.start(), m.end()) == "past":
             return _day(m, cal.shift(ref, -days), relative=True)  # "she left a week today" (British)
         return _day(m, cal.shift(ref, days + (1 if rel == "tomorrow" else 0)), relative=True)
-    wd = en.WEEKDAYS[(m["wd"] or m["wd2"]).lower()]
+    wd = _WEEKDAY_NUMBER[(m["wd"] or m["wd2"]).lower()]
     if (m["dir"] or "").lower() == "last":
         last = cal.shift(ref, -((ref.weekday() - wd) % 7 or 7))
         return _day(m, cal.shift(last, -days) if last else None, relative=True)
@@ -1065,9 +1313,9 @@ def units_from(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> 
     base_word = m["base"].lower()
     unit = m["u"].lower().rstrip("s")
     if base_word in en.WEEKDAYS:
-        if en.WEEKDAYS[base_word] == ref.weekday():
+        if _WEEKDAY_NUMBER[base_word] == ref.weekday():
             return _point(m, None, "unknown")  # "a week from Sunday" said on a Sunday: today's or the next?
-        base = weekday_date(ref, en.WEEKDAYS[base_word], "", "future")
+        base = weekday_date(ref, _WEEKDAY_NUMBER[base_word], "", "future")
     else:
         base = cal.shift(ref, {"today": 0, "now": 0, "tomorrow": 1, "yesterday": -1}[base_word])
     if base is None:
@@ -1093,7 +1341,9 @@ _HOURS_AFTER_RANGE = re.compile(r"(?i),?\s+(?:from\s+|between\s+)?\d{1,2}(?::\d\
                 ("2025-03-05", "Open from Monday to Friday, 9am-5pm.", None, "unknown"),
                 ("2025-03-05", "The office is usually staffed from Monday to Friday.", None, "unknown"),
                 ("2025-03-05", "The store is open Monday through Friday.", None, "unknown"),
-                ("2025-03-05", "The fair ran Thursday through Sunday.", "2025-03-02", "day")])
+                ("2025-03-05", "The fair ran Thursday through Sunday.", "2025-03-02", "day"),
+                ("2026-03-18", "The meeting was moved from Thursday to Friday.", "2026-03-20", "day"),
+                ("2023-10-15", "The concert was switched from Friday to Saturday.", "2023-10-21", "day")])
 def weekday_to_weekday(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> Result:
     """"from Monday to Friday": one stretch, so the second day is the first one's week's (or the
     next), never before it: a future clause counts from the coming first day, any other from the
@@ -1105,7 +1355,14 @@ def weekday_to_weekday(m: re.Match[str], text: str, ref: date | None, lenient: b
         # "Open from Monday to Friday, 9am-5pm": opening hours, a set
         return [_point(m, None, "unknown", "set", start=m.start("a"), end=m.end("a")),
                 _point(m, None, "unknown", "set", start=m.start("b"), end=m.end("b"))]
-    wa, wb = en.WEEKDAYS[m["a"].lower()], en.WEEKDAYS[m["b"].lower()]
+    wa, wb = _WEEKDAY_NUMBER[m["a"].lower()], _WEEKDAY_NUMBER[m["b"].lower()]
+    if m["from"] and _RESCHEDULED_FROM.search(text, max(0, m.start() - 30), m.start()):
+        # "the meeting was moved from Thursday to Friday": the old day and the new one, both
+        # ahead (as "moved to Sunday"), not a stretch
+        old = weekday_date(ref, wa, "", "future")
+        new = cal.shift(ref, (wb - ref.weekday()) % 7 or 7)  # a new day is never today
+        return [_point(m, _iso(d), "day", start=m.start(g), end=m.end(g), relative=True)
+                for d, g in ((old, "a"), (new, "b"))]
     delta = (wb - wa) % 7 or 7
     clause = tense(text, m.start(), m.end())
     if clause == "future":
@@ -1123,7 +1380,7 @@ def weekday_to_weekday(m: re.Match[str], text: str, ref: date | None, lenient: b
                 ("2025-03-05", "It fell on March 3, 2025 after rising the previous Friday.", "2025-02-28", "day")])
 def narrative_weekday(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> Result:
     rel = m["rel"].lower()
-    wd = en.WEEKDAYS[m["wd"].lower()]
+    wd = _WEEKDAY_NUMBER[m["wd"].lower()]
     if rel == "next" and not m.group().lower().startswith("the"):
         if ref is None:
             return _point(m, None, "unknown")
@@ -1178,7 +1435,11 @@ def narrative_weekday(m: re.Match[str], text: str, ref: date | None, lenient: bo
                 ("2025-03-05", "Monday was a holiday.", "2025-03-03", "day"),
                 ("2025-03-05", "He had left by Friday.", "2025-02-28", "day"),
                 ("2025-03-05", "The vote, which had been scheduled for Sunday, would be delayed.", None, "unknown"),
-                ("2025-03-05", "The talks, which had been expected to end Friday, will now run on.", None, "unknown")])
+                ("2025-03-05", "The talks, which had been expected to end Friday, will now run on.", None, "unknown"),
+                ("1987-03-19", "The match was cancelled on Wednesday due to heavy rain.", "1987-03-18", "day"),
+                ("1987-03-19", "The ship is due to arrive on Wednesday.", "1987-03-25", "day"),
+                ("2005-11-13", "The mosque is shown in a model, Sunday Times reported.", None, "unknown"),
+                ("2026-03-18", "It happened last Wenesday.", "2026-03-11", "day")])
 def weekday(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> Result:
     prev = _prev_word(text, m.start())
     if (prev in en.SET_WORDS and not m["mod"]) or (not m["part"] and _RECURRING_AFTER.match(text, m.end())) \
@@ -1197,16 +1458,19 @@ def weekday(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> Res
         return None  # "Black Monday" names a past crash, "Cyber Monday" a sales day: not this week's Monday
     if not m["mod"] and not m["part"] and prev == "the" and _NAME_AFTER.match(text, m.end()):
         return None  # "The Sunday Times", "the Monday Club": a name
+    if not m["mod"] and not m["part"] and not m.group().endswith(("'s", "’s")) and re.sub(r"['’]s$", "", _next_word(text, m.end()).rstrip(".,;:")) in en.NEWSPAPER_WORDS \
+            and prev not in en.HOLIDAY_PREPOSITIONS | {"last", "next", "this", "since", "from", "until"}:
+        return None  # "..., Sunday Times reported": a newspaper
     if ref is None:
         return _point(m, None, "unknown")
     mod = re.sub(r"\s+", " ", (m["mod"] or "").lower())
     if mod in ("early", "late", "earlier", "later"):
         mod = ""
-    wd = en.WEEKDAYS[m["wd"].lower()]
+    wd = _WEEKDAY_NUMBER[m["wd"].lower()]
     shared = _SHARED_MODIFIER.search(text, max(0, m.start() - 40), m.start()) if mod == "" and not m["part"] else None
     if shared:  # "next Tuesday and Wednesday": the second day shares the first one's week
-        first = weekday_date(ref, en.WEEKDAYS[shared["wd"].lower()], re.sub(r"\s+", " ", shared["mod"].lower()), None)
-        delta = (wd - en.WEEKDAYS[shared["wd"].lower()]) % 7
+        first = weekday_date(ref, _WEEKDAY_NUMBER[shared["wd"].lower()], re.sub(r"\s+", " ", shared["mod"].lower()), None)
+        delta = (wd - _WEEKDAY_NUMBER[shared["wd"].lower()]) % 7
         if first and delta:
             return _day(m, cal.shift(first, delta), relative=True)
     clause = tense(text, m.start(), m.end()) if mod in ("", "this") else None
@@ -1239,6 +1503,7 @@ def weekday(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> Res
 _EVERY_OTHER = re.compile(r"(?i)\b(?:every|each)\s+(?:other|second|third|fourth|alternate)\s+$")
 _SHARED_MODIFIER = re.compile(r"(?i)\b(?P<mod>next|last|this\s+coming|this\s+past|this|coming)\s+(?P<wd>" + _WEEKDAY_I
                               + r")\s*(?:,|and|or|&)\s*(?:on\s+)?$")
+_RESCHEDULED_FROM = re.compile(r"(?i)\b(?:" + _alt(en.RESCHEDULE_VERBS) + r")(?:\s+(?:back|forward))?\s+$")
 _RESCHEDULED_BEFORE = re.compile(r"(?i)\b(?:" + _alt(en.RESCHEDULE_VERBS) + r")\s+(?:back\s+)?(?:to|until|till|for)\s+$")
 _NAMED_DAY_BEFORE = re.compile(r"\b(?:" + _alt(en.WEEKDAY_NAME_PREFIXES) + r")\s*$")
 _NAME_AFTER = re.compile(r"\s+(?!(?:" + _MONTH_FULL + r")\b)[A-Z][a-z]+")
@@ -1427,6 +1692,9 @@ def trading_day(m: re.Match[str], text: str, ref: date | None, lenient: bool) ->
                 ("1998-08-08", "The blast occurred at about 10:35 a.m. (0735 GMT) Friday.", "1998-08-07", "day"),
                 ("2009-06-04", "At a press conference at 16:15 UTC, June 1st, he spoke.", "2009-06-01", "day"),
                 ("1999-04-19", "A jogger saw the car at 6 a.m. ten days before the shooting.", None, "unknown"),
+                ("1999-04-19", "A man saw the car at 6 a.m. near the house 10 days before the murder.", None,
+                 "unknown"),
+                ("1999-04-19", "He left at 6 a.m., and the storm hit two days after the flood.", "1999-04-19", "day"),
                 ("2011-11-08", "The jury heard he had propofol at 10.40 am on the day of his death.", None,
                  "unknown"),
                 ("1997-04-12", "He was due at around 5:30 p.m. (1530 GMT).", "1997-04-12", "day"),
@@ -1453,7 +1721,7 @@ def clock_time(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> 
     if m["wd"]:
         if ref is None:
             return _point(m, None, "unknown", start=start)
-        d = weekday_date(ref, en.WEEKDAYS[m["wd"].lower()], "", tense(text, start, m.end()))
+        d = weekday_date(ref, _WEEKDAY_NUMBER[m["wd"].lower()], "", tense(text, start, m.end()))
         return _point(m, _iso(d), "day", start=start, relative=True)
     after = _DATE_AFTER_CLOCK.match(text, m.end())
     if after and ref is not None:  # "at 18:00 CET on 12 June", "3 pm on the 4th": the day named after it
@@ -1469,7 +1737,8 @@ def clock_time(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> 
         # opening hours "11 a.m.-9 p.m.", "from 9 a.m. to 5 p.m."; a rule's daily window "between the
         # hours of 10:30 p.m. and 6:30 a.m.": hours of every day, no day of their own
         return _point(m, None, "unknown", "set", start=start)
-    if _OFFSET_AFTER.match(text, m.end()) or _EVENT_DAY_AFTER.match(text, m.end()):
+    if _OFFSET_AFTER.match(text, m.end()) or _EVENT_DAY_AFTER.match(text, m.end()) \
+            or _OFFSET_IN_CLAUSE.match(text, m.end()):
         # "at 6 a.m. ten days before the shooting", "at 10.40 am on the day of his death": the
         # day is another happening's, which the text does not date here
         return _point(m, None, "unknown", start=start)
@@ -1505,6 +1774,11 @@ def _date_after_clock(after: re.Match[str], text: str, ref: date, start: int) ->
 
 _OFFSET_AFTER = re.compile(r"(?i)\s+(?:" + _NUMWORD + r"|the)\s+(?:days?|weeks?|months?|years?|nights?)\s+"
                            r"(?:before|after|earlier|later|ago|prior)\b")
+# later in the clock's clause: "at 6 a.m. near his home 10 days before the murder" (no sentence end,
+# semicolon or comma-led new clause between)
+_OFFSET_IN_CLAUSE = re.compile(r"(?i)(?:[^.;!?\n,]|,(?!\s+(?:and|but|while|when|as)\b)){0,60}?\s(?:" + _NUMWORD
+                               + r"|a|one|the)\s+(?:days?|weeks?|months?|years?|nights?)\s+(?:before|after|prior\s+to)"
+                               r"\s+(?:the|his|her|their|its|a|an)\b")
 _CLOCK_SPAN = re.compile(r"(?i)\s*(?:[-–]|to|until|till)\s*\d{1,2}(?::\d\d)?\s*(?:[ap]\.?m\b|o'clock)")
 _CLOCK_SPAN_BEFORE = re.compile(r"(?i)(?:\d\s*[ap]\.?m\.?|\d:\d\d)\s*(?:[-–]|to|until|till)\s*$")
 _BETWEEN_CLOCKS = re.compile(r"(?i)\bbetween\s+the\s+hours\s+of\s+(?:\S+\s*(?:[ap]\.?m\.?)?\s+and\s+)?$")
@@ -1545,7 +1819,7 @@ def spoken_clock(m: re.Match[str], text: str, ref: date | None, lenient: bool) -
     if m["wd"]:
         if ref is None:
             return _point(m, None, "unknown", start=start)
-        d = weekday_date(ref, en.WEEKDAYS[m["wd"].lower()], "", tense(text, start, m.end()))
+        d = weekday_date(ref, _WEEKDAY_NUMBER[m["wd"].lower()], "", tense(text, start, m.end()))
         return _point(m, _iso(d), "day", start=start, relative=True)
     if m["noon"]:
         return None  # a bare "at midnight" is the narrative rule's
@@ -1580,7 +1854,7 @@ def clock_fraction(m: re.Match[str], text: str, ref: date | None, lenient: bool)
         if m["rd"]:
             d = cal.shift(ref, {"tomorrow": 1, "yesterday": -1}.get(m["rd"].lower(), 0))
         else:
-            d = weekday_date(ref, en.WEEKDAYS[m["wd"].lower()], "", tense(text, start, m.end()))
+            d = weekday_date(ref, _WEEKDAY_NUMBER[m["wd"].lower()], "", tense(text, start, m.end()))
         return _point(m, _iso(d), "day", relative=True)
     if _EVENT_DAY_AFTER.match(text, m.end()) or _OFFSET_AFTER.match(text, m.end()):
         return _point(m, None, "unknown")
@@ -1725,6 +1999,10 @@ def part_of(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> Res
     return _point(m, cal.yval(ref.year + step), "year", relative=True)
 
 
+_CLOCK_PAIR_AFTER = re.compile(r"\s*(?:to|-|–|until|and)\s*[0-2]\d[0-5]\d\s*(?:local\s+time|hrs|hours|(?:"
+                               + _TZ + r"))\b")
+
+
 @rule(r"(?<![\w$€£¥#.,/-])(?:(?P<mod>(?i:(?:the\s+)?(?:end|beginning|start|middle|first\s+half|"
       r"second\s+half|spring|summer|fall|autumn|winter)\s+of|early|mid-|mid|late|post-|pre-|end-|start-|spring|summer|fall|"
       r"autumn|winter))\s*)?(?P<y>" + _YEAR + r")(?![\w%]|['’](?!s\b)|[.,]\d|-\d|/\d)", "num",
@@ -1742,7 +2020,8 @@ def part_of(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> Res
                 ("2025-03-05", "some 2000 people", None, "unknown"),
                 ("2025-03-05", "The house was built around 1990.", "1990", "year"),
                 ("2025-03-05", "Around 2010, when sales fell, it closed.", "2010", "year"),
-                ("2025-03-05", "around 1990 people marched", None, "unknown")])
+                ("2025-03-05", "around 1990 people marched", None, "unknown"),
+                ("1987-03-30", "The cut extends the lunch break to 1115 to 1330 local time.", None, "unknown")])
 def year(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> Result:
     y = int(m["y"])
     prev = _prev_word(text, m.start())
@@ -1760,6 +2039,8 @@ def year(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> Result
             return None  # "a 1987 Chevrolet": a model year ("in 1987 Ford posted" is a year)
         if not (1900 <= y <= 2099) and prev not in en.YEAR_PREPOSITIONS and not lenient:
             return None
+        if y % 100 < 60 and y // 100 < 24 and _CLOCK_PAIR_AFTER.match(text, m.end()):
+            return None  # "extends the lunch break to 1115 to 1330 local time": a clock time
     season = re.sub(r"^the\s+", "", mod)
     if season.startswith(("spring", "summer", "autumn", "fall", "winter")):
         return _point(m, cal.season_range(y, en.SEASONS[season.split()[0]]), "range")
@@ -2211,13 +2492,21 @@ def same_period_year_before(m: re.Match[str], text: str, ref: date | None, lenie
     return _anaphor(m, "day:y-1" if m["u"].lower() == "day" else "month:-12")
 
 
+_THAN_AFTER = re.compile(r"(?i)\s+than\b")
+
+
 @rule(r"(?i)\b(?:the\s+)?year[- ](?P<adj>earlier|ago|before)(?:\s+(?:period|quarter|level|results?|months?))?\b|"
       r"(?i:\bthe\s+year\s+previous\b)", "unit",
       examples=[("2025-03-05", "Net income fell from year-earlier results.", "2024", "year"),
-                ("2025-03-05", "Sales fell in 2019; the year before, they rose.", "2018", "year")])
+                ("2025-03-05", "Sales fell in 2019; the year before, they rose.", "2018", "year"),
+                ("2006-11-24", "It will end the charges a year earlier than previously agreed.", None,
+                 "unknown")])
 def year_earlier(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> Result:
     """"a year earlier" steps back from the story's year; the adjective "year-earlier"/"year-ago"
-    (financial reports: "year-earlier results") from the publication year."""
+    (financial reports: "year-earlier results") from the publication year. "a year earlier than
+    agreed" is a comparison and dates nothing."""
+    if _THAN_AFTER.match(text, m.end()):
+        return _point(m, None, "unknown", "duration")
     if m["adj"] and "-" in m.group() and ref is not None:
         return _point(m, cal.yval(ref.year - 1), "year", relative=True)
     return _anaphor(m, "year:-1")
@@ -2328,7 +2617,7 @@ def for_the_year(m: re.Match[str], text: str, ref: date | None, lenient: bool) -
     return _anaphor(m, "year:period", start=start)
 
 
-@rule(r"(?<![\w.])(?:(?P<wd>" + _WEEKDAY_I + r"),?\s+)?(?P<on>on\s+)?(?P<the>the\s+)?(?:(?P<d>[12]?\d|3[01])(?:st|nd|rd|th)|(?P<dw>"
+@rule(r"(?<![\w.])(?:(?P<wd>" + _WEEKDAY_I + r"),?\s+)?(?P<on>on\s+)?(?P<the>(?:the|The)\s+)?(?:(?P<d>[12]?\d|3[01])(?:st|nd|rd|th)|(?P<dw>"
       + _ORDINAL_DAY + r"))\s+(?:of\s+)?(?:(?P<m>" + _MONTH_ANY + r")(?:,?\s+(?P<y>" + _YEAR + r")\b)?|"
       r"(?P<rel>(?i:this|last|next))\s+(?i:month)\b)", ("num", "month", "unit"),
       examples=[("2025-03-05", "Payment is due on the 15th of next month.", "2025-04-15", "day"),
@@ -2342,7 +2631,8 @@ def for_the_year(m: re.Match[str], text: str, ref: date | None, lenient: bool) -
                 ("2025-03-05", "The fair opens on the tenth of next month.", "2025-04-10", "day"),
                 ("2025-03-05", "on Friday, the fourteenth of February 2025", "2025-02-14", "day"),
                 ("2025-03-05", "the 4th of next month", "2025-04-04", "day"),
-                ("2025-03-05", "They will wed on first of June.", "2025-06-01", "day")])
+                ("2025-03-05", "They will wed on first of June.", "2025-06-01", "day"),
+                ("2025-08-23", "The 15th of next month is the deadline.", "2025-09-15", "day")])
 def day_of(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> Result:
     """"the 15th of next month", "the third of April": a day of a named or relative month ("on
     first of May" and, alone, "first of March" too; "a third of March" is a fraction)."""
@@ -2511,7 +2801,7 @@ def weekday_numeric_day(m: re.Match[str], text: str, ref: date | None, lenient: 
     on that weekday; none or two such dates leave it unresolved."""
     if ref is None:
         return _point(m, None, "unknown")
-    wd = en.WEEKDAYS[m["wd"].lower()] if m["wd"] else _WEEKDAY_ABBR_NUMBER[m["wa"].lower()]
+    wd = _WEEKDAY_NUMBER[m["wd"].lower()] if m["wd"] else _WEEKDAY_ABBR_NUMBER[m["wa"].lower()]
     a, b = int(m["a"]), int(m["b"])
     found = {d for y in (ref.year - 1, ref.year, ref.year + 1) if cal.year_ok(y) for mo, dd in ((b, a), (a, b))
              if mo <= 12 and (d := cal.ymd(y, mo, dd)) and d.weekday() == wd and abs((d - ref).days) <= 183}
@@ -2540,10 +2830,10 @@ def weekdays_ago(m: re.Match[str], text: str, ref: date | None, lenient: bool) -
         return _point(m, None, "unknown")
     if m["wd3"]:
         step = m["lb"].lower()
-        base = weekday_date(ref, en.WEEKDAYS[m["wd3"].lower()], step, None)
+        base = weekday_date(ref, _WEEKDAY_NUMBER[m["wd3"].lower()], step, None)
         return _day(m, cal.shift(base, -7 if step == "last" else 7) if base else None, relative=True)
     if m["wd2"]:
-        wd = en.WEEKDAYS[m["wd2"].lower()]
+        wd = _WEEKDAY_NUMBER[m["wd2"].lower()]
         if m["dir"].lower().startswith("before"):
             last = cal.shift(ref, -((ref.weekday() - wd) % 7 or 7))
             return _day(m, cal.shift(last, -7) if last else None, relative=True)
@@ -2552,7 +2842,7 @@ def weekdays_ago(m: re.Match[str], text: str, ref: date | None, lenient: bool) -
     n = _num(m["n"])
     if not n:
         return _point(m, None, "unknown")
-    wd = en.WEEKDAYS[m["wd"].lower().rstrip("s")]
+    wd = _WEEKDAY_NUMBER[m["wd"].lower().rstrip("s")]
     if m["fw"].lower() != "ago":  # "two Fridays from now": the coming one, then a week on
         coming = cal.shift(ref, (wd - ref.weekday()) % 7 or 7)
         return _day(m, cal.shift(coming, 7 * (n - 1)) if coming else None, relative=True)
@@ -2615,7 +2905,7 @@ def weekday_the_nth(m: re.Match[str], text: str, ref: date | None, lenient: bool
     months). A lower-case abbreviation that is also a word is not read ("He sat 14th")."""
     if ref is None:
         return _point(m, None, "unknown")
-    wd = en.WEEKDAYS[m["wd"].lower()] if m["wd"] else _WEEKDAY_ABBR_NUMBER[m["wa"].lower()]
+    wd = _WEEKDAY_NUMBER[m["wd"].lower()] if m["wd"] else _WEEKDAY_ABBR_NUMBER[m["wa"].lower()]
     day = int(m["d1"] or m["d2"])
     found = [d for k in range(-2, 3) if cal.year_ok(cal.month_add(ref.year, ref.month, k)[0])
              and (d := cal.ymd(*cal.month_add(ref.year, ref.month, k), day)) and d.weekday() == wd]

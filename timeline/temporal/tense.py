@@ -95,6 +95,13 @@ _PASSIVE = factored(re.compile(r"(?i)\b(?:(?:be|been|being|is|are|was|were|to|a|
                       r"not|un)\s+|(?:be|been|being|is|are|was|were)\s+[a-z]+ly\s+)$"))
 
 
+_MODAL_OR_TO_BEFORE = re.compile(r"(?i)\b(?:will|would|could|may|might|should|must|can|to|['’]ll)\s+$")
+# "due to" before a noun phrase is "because of"; "is due to arrive" looks ahead
+_DUE_TO_CAUSE = re.compile(r"(?i)\s+to\s+(?:a|an|the|this|that|these|those|his|her|its|their|our|my|your|some|"
+                           r"lack|poor|bad|heavy|high|higher|low|lower|strong|stronger|weak|weaker|rising|falling|"
+                           r"concerns?|fears?|problems?|\d)\b")
+
+
 def _usable(m: re.Match[str], before: str) -> bool:
     if before.endswith("-"):
         return False  # "smaller-than-expected", "long-planned": part of an adjective
@@ -103,6 +110,8 @@ def _usable(m: re.Match[str], before: str) -> bool:
         return False  # "would still be held", "will be paid": a participle, not a past tense
     if past and past.lower() in _BARE_PASTS and _MODAL_BEFORE.search(before):
         return False  # "will hit 3% in December", "could cut rates in May": an infinitive, not a past
+    if past and past.lower() == "last" and _MODAL_OR_TO_BEFORE.search(before):
+        return False  # "will last from May to September": the verb, not "last May"
     fut = m.group("fut")
     if fut and fut.lower() in en.NOUN_LIKE_CUES and _DETERMINER.search(before):
         return False  # "denounced the plan ... in July": a noun, not "plans to"
@@ -115,6 +124,8 @@ def _usable(m: re.Match[str], before: str) -> bool:
         word = prev.group(1).lower() if prev else ""
         if word in _PAST_WORDS or (word.endswith("ed") and word not in _INTENT_WORDS and word not in en.NOT_PAST_ED):
             return False
+    if fut and fut[:3].lower() == "due" and _DUE_TO_CAUSE.match(m.string, m.start("fut") + 3):
+        return False  # "were negative on Wednesday due to a number of errors": a cause, not a schedule
     return not (fut and fut.lower() == "next" and m.string[m.end():m.end() + 4].lower() == " to ")  # "next to"
 
 
