@@ -366,6 +366,8 @@ def _clean(source: str, sentence: str, at: int, strict: bool = False, loose: boo
         # "Witnesses said", "The county said", "Two volunteers told": capitalised only because
         # they open the sentence; "Fire Chief Dana Ruiz" keeps its title.
         words[0] = first.lower()
+    elif first.lower() in _POSSESSIVES:
+        words[0] = first.lower()  # "His lawyers said": in a line of its own, "(according to his lawyers)"
     return " ".join(words).rstrip(",")
 
 
