@@ -20,7 +20,7 @@ a year; seasons, quarters, halves, decades and centuries are ranges.
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import date, timedelta
 
 from ..lang.en import time as en
 from . import calendar as cal
@@ -714,8 +714,10 @@ def day_month(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> R
     return month_day(m, text, ref, lenient)
 
 
-@rule(r"(?i:the\s+)?(?P<o>" + _ORDINAL + r")\s+(?P<wd>" + _WEEKDAY_I + r")\s+(?:of|in)\s+(?:(?P<m>" + _MONTH_ANY
-      + r")(?:,?\s+(?P<y>" + _YEAR + r")\b)?|(?P<rel>(?i:this|last|next|the))\s+(?i:month)\b)", ("wd",),
+@rule(r"(?:(?i:the\s+)?(?i:first\s+)?(?P<wd2>" + _WEEKDAY_I + r")\s+(?i:after|following)\s+)?"
+      r"(?i:the\s+)?(?P<o>" + _ORDINAL + r")\s+(?P<wd>" + _WEEKDAY_I + r")\s+(?:of|in)\s+(?:(?P<m>" + _MONTH_ANY
+      + r")(?:,?\s+(?P<y>" + _YEAR + r")\b)?|(?P<rel>(?i:this|last|next|the))\s+(?P<u>(?i:month|year))\b"
+      r"|(?P<yo>" + _YEAR + r")\b)", ("wd",),
       examples=[("2025-03-05", "the second Friday of last month", "2025-02-14", "day"),
                 ("2025-03-05", "on the first Monday of next month", "2025-04-07", "day"),
                 ("2025-03-05", "the last Sunday of this month", "2025-03-30", "day"),
@@ -728,11 +730,42 @@ def day_month(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> R
                 ("2025-03-05", "the third Thursday of May 2025", "2025-05-15", "day"),
                 ("2025-03-05", "Payday is the last Friday of the month.", "2025-03-28", "day"),
                 ("2024-07-15", "the last monday of august", "2024-08-26", "day"),
-                ("2024-07-15", "The fair was held on the first Sunday of June.", "2024-06-02", "day")])
+                ("2024-07-15", "The fair was held on the first Sunday of June.", "2024-06-02", "day"),
+                ("2024-03-01", "They met on the first Sunday of the year.", "2024-01-07", "day"),
+                ("2024-03-01", "the last Friday of next year", "2025-12-26", "day"),
+                ("2024-03-01", "the second Monday of 2023", "2023-01-09", "day"),
+                ("2024-03-01", "the fifth Monday of the year", None, "unknown"),
+                ("2024-03-01", "the first Tuesday after the first Monday in November 2024", "2024-11-05", "day"),
+                ("2024-03-01", "the Sunday after the second Friday of May 2024", "2024-05-12", "day")])
 def ordinal_weekday_of_month(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> Result:
+    """Of a month or a year (``_ordinal_weekday``); "the first Tuesday after the first Monday in
+    November" is the first such weekday after the day so named, so the first weekday is no
+    weekday of its own (read alone it was a bare "Tuesday", some other week's)."""
+    res = _ordinal_weekday(m, text, ref)
+    if m["wd2"] is None or not isinstance(res, Cand) or res.value is None:
+        return res
+    d = date.fromisoformat(res.value)
+    d += timedelta(days=(_WEEKDAY_NUMBER[m["wd2"].lower()] - d.weekday() - 1) % 7 + 1)
+    return _day(m, d, relative=res.relative)
+
+
+def _ordinal_weekday(m: re.Match[str], text: str, ref: date | None) -> Result:
+    """"the first Monday in May", "the last Friday of next month"; of a year ("the first Sunday of
+    the year") it counts from January 1 (the last from December 31), and a fifth such weekday
+    of a year is too far to count from either end: no value."""
     o = m["o"].lower()
     n = -1 if o in en.LAST_ORDINALS else en.ORDINALS[o]
     wd = _WEEKDAY_NUMBER[m["wd"].lower()]
+    if m["yo"] or (m["u"] and m["u"].lower() == "year"):
+        if m["yo"]:
+            year = int(m["yo"])
+        elif ref is None:
+            return _point(m, None, "unknown")
+        else:
+            year = ref.year + {"last": -1, "next": 1}.get(m["rel"].lower(), 0)
+        if not cal.year_ok(year) or n > 4:
+            return _point(m, None, "unknown")
+        return _day(m, cal.nth_weekday(year, 12 if n < 0 else 1, wd, n), relative=not m["yo"])
     if m["rel"]:
         if ref is None:
             return _point(m, None, "unknown")
@@ -2115,6 +2148,10 @@ def fiscal(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> Resu
     return _point(m, cal.yval(y1), "year")
 
 
+# the parts of a century "early", "mid" and "late" name, in years from its start ("the early 1900s")
+_CENTURY_PARTS = {"early": (0, 30), "mid": (30, 60), "late": (60, 99)}
+
+
 @rule(r"\b(?:(?P<the>(?i:the))\s+)?(?:(?P<mod>(?i:early|mid|late))[- ])?(?:(?P<y>(?:1[0-9]|20)\d0)|[’'](?P<yy>\d0)"
       r"|(?P<yb>[1-9]0))"
       r"[’']?s\b", "num",
@@ -2143,20 +2180,26 @@ def decade(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> Resu
         d0 = int(m["y"])
         if d0 % 100 == 0 and d0 < 2000:
             # "the 1800s", "the early 1900s": a century (the 2000s are read as the decade)
-            a, b = {"early": (0, 30), "mid": (30, 60), "late": (60, 99)}.get((m["mod"] or "").lower(), (0, 99))
+            a, b = _CENTURY_PARTS.get((m["mod"] or "").lower(), (0, 99))
             return _point(m, f"{d0 + a:04d}/{d0 + b:04d}", "range")
     a, b = {"early": (0, 3), "mid": (3, 6), "late": (6, 9)}.get((m["mod"] or "").lower(), (0, 9))
     return _point(m, f"{d0 + a:04d}/{d0 + b:04d}", "range")
 
 
-@rule(r"(?i)\b(?:the\s+)?(?P<n>1[0-9]|2[01]|nineteenth|twentieth|twenty[- ]first|eighteenth)"
-      r"(?:st|nd|rd|th)?[- ]century\b", "unit",
-      examples=[("2025-03-05", "the 19th century", "1800/1899", "range")])
+@rule(r"(?i)\b(?:the\s+)?(?:(?P<mod>early|mid|late)[- ])?(?P<n>1[0-9]|2[01]|nineteenth|twentieth|twenty[- ]first"
+      r"|eighteenth)(?:st|nd|rd|th)?[- ]century\b", "unit",
+      examples=[("2025-03-05", "the 19th century", "1800/1899", "range"),
+                ("2025-03-05", "in the early 20th century", "1900/1930", "range"),
+                ("2025-03-05", "the late 18th century", "1760/1799", "range"),
+                ("2025-03-05", "by the mid-19th century", "1830/1860", "range")])
 def century(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> Result:
+    """"the 19th century"; "the early 20th century" is its first third, as "the early 1900s" is
+    (the whole century would claim a precision the text does not give, and a wrong one)."""
     n = m["n"].lower().replace("-", " ")
     c = int(n) if n.isdigit() else en.CENTURY_WORDS[n]
     c0 = (c - 1) * 100
-    return _point(m, f"{c0:04d}/{c0 + 99:04d}", "range")
+    a, b = _CENTURY_PARTS.get((m["mod"] or "").lower(), (0, 99))
+    return _point(m, f"{c0 + a:04d}/{c0 + b:04d}", "range")
 
 
 _DECADE_NOT_AFTER = re.compile(r"(?i)\b(?:" + _alt(en.DECADE_NOT_AFTER) + r")\b")

@@ -97,6 +97,10 @@ _PASSIVE = factored(re.compile(r"(?i)\b(?:(?:be|been|being|is|are|was|were|to|a|
 
 _MODAL_OR_TO_BEFORE = re.compile(r"(?i)\b(?:will|would|could|may|might|should|must|can|to|['’]ll)\s+$")
 # "due to" before a noun phrase is "because of"; "is due to arrive" looks ahead
+# an intent verb in the past right before the expression: "agreed on Monday to resume talks",
+# "voted late Friday to strike": the time phrase sits between the verb and its infinitive and
+# dates the verb (the agreement was Monday), not what it agreed to do
+_INTENT_PAST_BEFORE = re.compile(r"\b(?:" + _words(en.INTENT_ACT_PASTS) + r")\s+(?:(?:on|in|at|by|late|early|last)\s+){0,2}$")
 _DUE_TO_CAUSE = re.compile(r"(?i)\s+to\s+(?:a|an|the|this|that|these|those|his|her|its|their|our|my|your|some|"
                            r"lack|poor|bad|heavy|high|higher|low|lower|strong|stronger|weak|weaker|rising|falling|"
                            r"concerns?|fears?|problems?|\d)\b")
@@ -254,8 +258,14 @@ def tense_cue(text: str, start: int, end: int, plans: bool = True) -> tuple[str 
             continue  # "a dumping incident in August could reach ...": the possibility is the costs', not August's
 
         dist = 2 * m.start() + 10
+        word = m.group().lower()
+        if m.group("fut") and word.startswith("to ") and not right[:m.start()].strip():
+            verb = _INTENT_PAST_BEFORE.search(left)
+            if verb:
+                return "past", verb.group().split()[0].lower()
+        if " ".join(word.split()) in en.LEFT_ONLY_FUTURE_CUES:
+            continue  # "in June to unveil the iPad 2": a purpose, no future
         if best is None or dist < best[0] or fronted:
-            word = m.group().lower()
             if m.group("fut") and word.split()[0] in _INTENT_WORDS and word.split()[0].endswith("ed") \
                     and not _BE_BEFORE.search(right, 0, m.start()):
                 # "On Sunday the cabinet decided to continue", "which in February agreed to stop":

@@ -192,6 +192,10 @@ FUTURE_CUES = (
     "begins", "begin", "effective", "from now", "later this", "coming", "ends", "opens", "closes",
     "expires", "runs", "starts", "resumes", "deadline", "as soon as", "hopes", "hope", "wants",
     "is heard", "will be", "to testify", "to leave", "to return", "to visit", "to meet", "to hold",
+    # the headline future, "Court to rule on Thursday", "PM to announce plan Monday" (an intent
+    # verb before "to", "refused to rule", keeps its own tense: ``tense.py``); before the
+    # expression only (``LEFT_ONLY_FUTURE_CUES``)
+    "to rule", "to vote", "to decide", "to announce", "to sign", "to resume", "to reopen", "to unveil",
     # typographic apostrophes, as most published pages write them
     "’ll", "won’t",
     # the present of a scheduled happening: "the tour kicks off in May", "the law takes effect in July"
@@ -283,6 +287,14 @@ INTENT_VERBS = ("decided", "decides", "agreed", "agrees", "voted", "votes", "pro
                 "pledges", "vowed", "vows", "threatened", "threatens", "hopes", "hoped", "intends", "intended",
                 "wants", "wanted", "plans", "planned", "prepares", "prepared", "ready", "due", "set", "scheduled",
                 "expected", "likely", "poised", "agreed", "offered", "offers", "asked", "urged", "called")
+# future cues read only before the expression: after it, "to" + verb is as often a purpose ("made
+# an appearance in March and June to unveil the iPad 2" is a past June)
+LEFT_ONLY_FUTURE_CUES = frozenset({"to rule", "to vote", "to decide", "to announce", "to sign", "to resume",
+                                   "to reopen", "to unveil"})
+# intent verbs in the past that are an act on a day ("agreed on Monday to resume talks": the
+# agreement was Monday); not the states "expected", "scheduled", "set" ("is expected on Monday to")
+INTENT_ACT_PASTS = ("agreed", "decided", "voted", "promised", "pledged", "vowed", "threatened", "offered", "asked",
+                    "urged", "called", "hoped", "wanted")
 # intent verbs in the past whose infinitive may be the act's time or a later one: "agreed to buy
 # the plant in May" (the agreement's May, or the purchase's?); real wire copy has both ("agreed
 # to merge, pending approval in mid-April" is ahead). Not "promised", "vowed": those look ahead.
@@ -357,7 +369,10 @@ QUANTITY_BEFORE = frozenset("""
 no no. nos number page pages p. pp. route highway interstate room flight suite apartment rule section
 article chapter model version about nearly almost some than roughly approximately over under around
 only just exactly top least most at windows bus line gate channel russell russel
+vision agenda horizon
 """.split())
+# ("vision agenda horizon": a plan's name, "Vision 2030", "Agenda 2030", "Horizon 2020", is no year
+# of a happening)
 # "around 1990" is a year when nothing follows but punctuation or one of YEAR_FOLLOWERS ("around 1990
 # people" is a count)
 APPROXIMATE_YEAR_WORDS = frozenset({"around"})  # "about 2000" is as often an amount
