@@ -538,6 +538,10 @@ def _weekday_of(m: re.Match[str]) -> int | None:
     return _WEEKDAY_ABBR_NUMBER[abbr.lower()] if abbr else None
 
 
+# a year in two digits after a month-day and a comma: "March 14th, '25" (not "'25 percent")
+_APOSTROPHE_YEAR = re.compile(r",\s*[’'](?P<yy>\d\d)\b(?![’'%.,]?\d)(?!\s*(?:%|percent|pct)\b)")
+
+
 @rule(r"(?<![\w.])(?:(?:(?P<wd>" + _WEEKDAY_I + r")|" + _WEEKDAY_ABBR_DATE + r"),?\s+)?"
       r"(?:(?P<mod>(?i:last|this\s+past|next|this\s+coming))\s+)?"
       r"(?:the\s+)?(?P<m>" + _MONTH_ANY + r")\s*(?:(?:the\s+(?=\d{1,2}(?:st|nd|rd|th)\b))?(?P<d>" + _DAY + r")\b"
@@ -572,7 +576,10 @@ def _weekday_of(m: re.Match[str]) -> int | None:
                 ("2007-02-27", "Stocks fell most since the September 11th terrorist attacks.", "2001-09-11", "day"),
                 ("2006-11-16", "She lost her son in the Sept. 11 terror attacks.", None, "unknown"),
                 ("2023-10-27", "He was charged over the Jan. 6 riot.", "2021-01-06", "day"),
-                ("2008-02-27", "Police still hunt those behind the July 7 bombings.", None, "unknown")])
+                ("2008-02-27", "Police still hunt those behind the July 7 bombings.", None, "unknown"),
+                ("2025-03-06", "The results are due on March 14th, '25.", "2025-03-14", "day"),
+                ("2025-03-06", "It happened on Dec. 3, ’98.", "1998-12-03", "day"),
+                ("2025-03-06", "Since March 14, '25 was a Friday", "2025-03-14", "day")])
 def month_day(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> Result:
     weekday = _weekday_of(m)
     if m.groupdict().get("dw") and m.start("m") < m.start("dw") and not m["y"] and weekday is None \
@@ -588,6 +595,9 @@ def month_day(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> R
             and _next_word(text, dend).lower().rstrip(".,;:") in en.UNIT_NOUNS - {"days", "weeks", "months", "years"}:
         return None  # "On 5 March 10 people died": a count after the month, not its day
     y_text, end = m["y"], m.end()
+    apos = None if y_text else _APOSTROPHE_YEAR.match(text, end)
+    if apos:  # "March 14th, '25": the year as a note or a form writes it
+        y_text, end = str(cal.two_digit_year(int(apos["yy"]), ref)), apos.end()
     if not y_text and _EACH_YEAR.match(text, end):
         return _point(m, None, "unknown", "set")  # "payable December 14 each year"
     rel_year = _REL_YEAR.match(text, end) if not y_text else None
