@@ -1482,16 +1482,20 @@ def narrative_weekday(m: re.Match[str], text: str, ref: date | None, lenient: bo
                 ("1987-03-19", "The match was cancelled on Wednesday due to heavy rain.", "1987-03-18", "day"),
                 ("1987-03-19", "The ship is due to arrive on Wednesday.", "1987-03-25", "day"),
                 ("2005-11-13", "The mosque is shown in a model, Sunday Times reported.", None, "unknown"),
-                ("2026-03-18", "It happened last Wenesday.", "2026-03-11", "day")])
+                ("2026-03-18", "It happened last Wenesday.", "2026-03-11", "day"),
+                ("2025-03-06", "Any Tuesday works.", None, "unknown"),
+                ("2025-03-06", "Any Monday meeting is fine.", None, "unknown")])
 def weekday(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> Result:
     prev = _prev_word(text, m.start())
     if (prev in en.SET_WORDS and not m["mod"]) or (not m["part"] and _RECURRING_AFTER.match(text, m.end())) \
             or _EVERY_OTHER.search(text, max(0, m.start() - 30), m.start()):
         return _point(m, None, "unknown", "set")  # "every Monday", "on Monday and Tuesday nights"
-    if not m["mod"] and (prev in en.INDEFINITE_DAY_WORDS or _WEEKDAY_OF_DATE.search(text, max(0, m.start() - 20),
-                                                                                     m.start())) \
-            and (m["part"] or not _EVENT_NOUN_AFTER.match(text, m.end())):
-        return _point(m, None, "unknown", "vague")  # "Christmas is on a Friday", "any Monday": no one day
+    if not m["mod"] and (prev in en.INDEFINITE_DAY_WORDS or (
+            _WEEKDAY_OF_DATE.search(text, max(0, m.start() - 20), m.start())
+            and (m["part"] or not _EVENT_NOUN_AFTER.match(text, m.end())))):
+        # "Christmas is on a Friday", "any Monday": no one day; a noun after "a Friday" may make it
+        # one told happening ("at a Wednesday news conference"), never after "any" ("Any Tuesday works")
+        return _point(m, None, "unknown", "vague")
     if not m["mod"] and (_HOURS_AFTER.match(text, m.end()) or _DAY_SPAN_BEFORE.search(text, max(0, m.start() - 12),
                                                                                           m.start())):
         return _point(m, None, "unknown", "set")  # opening hours: "Open Wednesday-Saturday 11 a.m.-9 p.m."
@@ -2104,7 +2108,10 @@ def year(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> Result
                 ("2025-03-05", "the 1999-00 season", "1999/2000", "range"),
                 ("2025-03-05", "the 2019/20 budget", "2019/2020", "range"),
                 ("2025-03-05", "in 2011/12 and 2012/13", "2012/2013", "range"),
-                ("2025-03-05", "a 2009/15 ratio", None, "unknown")])
+                ("2025-03-05", "a 2009/15 ratio", None, "unknown"),
+                ("2025-03-05", "The 1999-2000 season was poor.", "1999/2000", "range"),
+                ("2025-03-05", "the 2019-2020 school year", "2019/2020", "range"),
+                ("2025-03-05", "the 2019-2021 season", "2021", "year")])
 def year_span(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> Result:
     """'2009-2010' -> two years (as gold annotates them); '2009-10', '1987-88', '2009/10' and
     '2009/2010' (a season or a fiscal year) -> one range. Two-digit tails that are not the next
@@ -2117,6 +2124,8 @@ def year_span(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> R
             return _point(m, f"{y1:04d}/{y2:04d}", "range") if y2 == y1 + 1 else None
         if not y1 < y2 <= y1 + 50:
             return None
+        if y2 == y1 + 1 and _next_word(text, m.end()).lower() in en.YEAR_SPAN_NOUNS:
+            return _point(m, f"{y1:04d}/{y2:04d}", "range")  # "the 2019-2020 season": one season
         return [Cand(m.start("y1"), m.end("y1"), f"{y1:04d}", "year"),
                 Cand(m.start("y2"), m.end("y2"), f"{y2:04d}", "year")]
     y2 = y1 // 100 * 100 + int(m["y2"])

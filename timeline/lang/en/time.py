@@ -385,6 +385,10 @@ YEAR_PREPOSITIONS = frozenset("in since by until till from before after during o
 # a holiday before these is a stretch of days, no one day: "over the Easter weekend", "the
 # Christmas break", "during Christmas week", "the Easter holidays"
 HOLIDAY_STRETCH_NOUNS = frozenset({"weekend", "week", "break", "holidays", "recess", "vacation", "fortnight"})
+# words after "2019-2020" that make it one season or fiscal year, a range ("the 2019-2020 season",
+# "the 1999-2000 school year"); otherwise two years, as the dev gold annotates "2009-2010"
+YEAR_SPAN_NOUNS = frozenset("""season seasons campaign school academic fiscal financial budget crop marketing
+winter term session""".split())
 HOLIDAY_PERIOD_NOUNS = ("period", "periods", "season", "seasons", "quarter", "month")
 # a holiday as the subject of these verbs is a date, the coming one or the last one by the verb's
 # tense: "Christmas is on a Friday this year", "Easter falls early", "Christmas was quiet"
