@@ -316,6 +316,10 @@ group(M, [
     ('Enrolment fell in the 2019-2020 school year.', '2019/2020'),
     ('Output rose in 2009-2010.', '2010'),
     ('The 2019-2021 season was long.', '2021'),
+    # a state that lasted, told with its participle: the end is behind
+    ('It remained closed until Monday.', '2025-03-03'),
+    ('The road stayed blocked until May.', '2024-05'),
+    ('It remains closed until Monday.', '2025-03-10'),
 ])
 
 # rows left failing on purpose, each with why (strict: a rule that fixes one shows as XPASS)

@@ -278,9 +278,13 @@ def tense_cue(text: str, start: int, end: int, plans: bool = True) -> tuple[str 
     # the past, tells that the end is behind ("the court adjourned until Monday" still looks ahead)
     if best is not None and best[2] in ("until", "till") and _UNTIL_BEFORE.search(left):
         verb = None
+        before_verb = None
         for m in _CUE.finditer(left, 0, _UNTIL_BEFORE.search(left).start()):  # type: ignore[union-attr]
             if _usable(m, left[:m.start()]):
-                verb = m
+                before_verb, verb = verb, m
+        if verb is not None and verb.group().lower() not in en.DURATION_PAST_VERBS and before_verb is not None \
+                and before_verb.group().lower() in en.DURATION_PAST_VERBS and not left[before_verb.end():verb.start()].strip():
+            verb = before_verb  # "remained closed until Monday": the participle is the state that lasted
         if verb is not None and verb.group().lower() in en.DURATION_PAST_VERBS and len(left) - verb.end() < 40:
             return "past", verb.group().lower()
     if best is None and plans:
