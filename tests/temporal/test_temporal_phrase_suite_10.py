@@ -320,6 +320,11 @@ group(M, [
     ('It remained closed until Monday.', '2025-03-03'),
     ('The road stayed blocked until May.', '2024-05'),
     ('It remains closed until Monday.', '2025-03-10'),
+    # forms found in a third probe: a formal "the 4th day of March"; a police blotter's address
+    ('Dated this 4th day of March, 2025', '2025-03-04'),
+    ('The will was signed on the 21st day of June 1990.', '1990-06-21'),
+    ('Police were called to the 2000 block of Main St.', None),
+    ('The 2000 blockade of the port failed.', '2000'),
 ])
 
 # rows left failing on purpose, each with why (strict: a rule that fixes one shows as XPASS)

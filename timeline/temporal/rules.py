@@ -538,6 +538,7 @@ def _weekday_of(m: re.Match[str]) -> int | None:
     return _WEEKDAY_ABBR_NUMBER[abbr.lower()] if abbr else None
 
 
+_ADDRESS_OF = re.compile(r"\s+\w+\s+of\b")
 # a year in two digits after a month-day and a comma: "March 14th, '25" (not "'25 percent")
 _APOSTROPHE_YEAR = re.compile(r",\s*[’'](?P<yy>\d\d)\b(?![’'%.,]?\d)(?!\s*(?:%|percent|pct)\b)")
 
@@ -704,10 +705,12 @@ def week_of_day(m: re.Match[str], text: str, ref: date | None, lenient: bool) ->
 
 
 @rule(r"(?<![\w.])(?:(?:(?P<wd>" + _WEEKDAY_I + r")|" + _WEEKDAY_ABBR_DATE + r"),?\s+)?(?:the\s+)?(?P<d>" + _DAY
-      + r")\s+(?:of\s+)?(?P<m>"
+      + r")\s+(?:(?:(?<=[a-z]\s)(?i:day)\s+)?of\s+)?(?P<m>"
       + _MONTH_ANY + r")(?:,?\s+(?P<y>" + _YEAR + r")\b|\s+['’]?(?P<yy>\d\d)\b(?![.,:/-]\d|\s*(?:%|[A-Za-z(])))?", "month",
       examples=[("2025-03-05", "on 22 March 2013", "2013-03-22", "day"),
                 ("2025-03-05", "on the 4th of July 2019", "2019-07-04", "day"),
+                ("2025-03-06", "Dated this 4th day of March, 2025", "2025-03-04", "day"),
+                ("2025-03-06", "signed on the 21st day of June 1990", "1990-06-21", "day"),
                 ("2025-03-05", "The deal closed 21 Feb 24.", "2024-02-21", "day"),
                 ("2025-03-05", "Posted on 3 Jan '23", "2023-01-03", "day"),
                 ("2025-03-05", "On 5 March 10 people died.", "2025-03-05", "day"),
@@ -2068,7 +2071,9 @@ _CLOCK_PAIR_AFTER = re.compile(r"\s*(?:to|-|–|until|and)\s*[0-2]\d[0-5]\d\s*(?
                 ("2025-03-05", "The house was built around 1990.", "1990", "year"),
                 ("2025-03-05", "Around 2010, when sales fell, it closed.", "2010", "year"),
                 ("2025-03-05", "around 1990 people marched", None, "unknown"),
-                ("1987-03-30", "The cut extends the lunch break to 1115 to 1330 local time.", None, "unknown")])
+                ("1987-03-30", "The cut extends the lunch break to 1115 to 1330 local time.", None, "unknown"),
+                ("2025-03-05", "Police were called to the 2000 block of Main St.", None, "unknown"),
+                ("2025-03-05", "The 2000 blockade of the port failed.", "2000", "year")])
 def year(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> Result:
     y = int(m["y"])
     prev = _prev_word(text, m.start())
@@ -2086,6 +2091,8 @@ def year(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> Result
             return None  # "a 1987 Chevrolet": a model year ("in 1987 Ford posted" is a year)
         if not (1900 <= y <= 2099) and prev not in en.YEAR_PREPOSITIONS and not lenient:
             return None
+        if nxt in en.ADDRESS_AFTER_NUMBER and prev == "the" and _ADDRESS_OF.match(text, m.end()):
+            return None  # "in the 2000 block of Main St.": a house number, a police blotter's address
         if y % 100 < 60 and y // 100 < 24 and _CLOCK_PAIR_AFTER.match(text, m.end()):
             return None  # "extends the lunch break to 1115 to 1330 local time": a clock time
     season = re.sub(r"^the\s+", "", mod)

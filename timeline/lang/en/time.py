@@ -385,6 +385,9 @@ YEAR_PREPOSITIONS = frozenset("in since by until till from before after during o
 # a holiday before these is a stretch of days, no one day: "over the Easter weekend", "the
 # Christmas break", "during Christmas week", "the Easter holidays"
 HOLIDAY_STRETCH_NOUNS = frozenset({"weekend", "week", "break", "holidays", "recess", "vacation", "fortnight"})
+# nouns after "the NNNN" and before "of" that make the number part of an address ("the 2000 block of
+# Main St.", "the 1900 stretch of Highway 1")
+ADDRESS_AFTER_NUMBER = frozenset({"block", "blocks", "stretch"})
 # words after "2019-2020" that make it one season or fiscal year, a range ("the 2019-2020 season",
 # "the 1999-2000 school year"); otherwise two years, as the dev gold annotates "2009-2010"
 YEAR_SPAN_NOUNS = frozenset("""season seasons campaign school academic fiscal financial budget crop marketing
