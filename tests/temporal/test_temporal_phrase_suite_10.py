@@ -325,6 +325,12 @@ group(M, [
     ('The will was signed on the 21st day of June 1990.', '1990-06-21'),
     ('Police were called to the 2000 block of Main St.', None),
     ('The 2000 blockade of the port failed.', '2000'),
+    # what is predicted, with its object, lies ahead; with no object the phrase dates the prediction
+    ('Analysts predict a cut in June.', '2025-06'),
+    ('Analysts predicted a cut in June.', '2025-06'),
+    ('The IMF forecasts a recovery in June.', '2025-06'),
+    ('It predicted in June that prices would fall.', '2024-06'),
+    ('He predicted an upset on Sunday.', '2025-03-02'),
 ])
 
 # rows left failing on purpose, each with why (strict: a rule that fixes one shows as XPASS)

@@ -146,6 +146,8 @@ def _kind(m: re.Match[str], before: str) -> str:
         return "either"  # "the truce had been scheduled to end Thursday", "had planned to"
     if first in _PAST_ACT and " to " in m.group().lower() and not _HAS_OR_BE_BEFORE.search(before):
         return "either"  # "agreed to buy the plant in May"
+    if first in en.PREDICTION_PASTS:
+        return "either"  # "analysts predicted a cut in June": last June's forecast or a coming cut
     return "future"
 
 

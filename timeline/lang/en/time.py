@@ -214,6 +214,11 @@ FUTURE_CUES = (
     "for settlement",
     # a forecast: "Rain is forecast for Tuesday", "storms are predicted on Friday"
     "is forecast", "are forecast", "forecast to", "is predicted", "are predicted",
+    # what is predicted, with its object: "Analysts predict a cut in June" (a June ahead; but
+    # "predicted in June that..." dates the prediction: no object, no cue); in the past
+    # (``PREDICTION_PASTS``) a future seen from the past: "predicted a cut in June" may be either
+    *(f"{verb} {det}" for verb in ("predicted", "predict", "predicts", "forecast", "forecasts", "projected",
+                                   "projects") for det in ("a", "an")),
 ) + tuple(f"{noun} {verb}" for noun, verb in (
     # a scheduled happening told in the present with a copula: "the meeting is Tuesday", "the vote
     # is on Thursday", "the hearing is at 10 a.m. Monday" (a past one is "was"); only nouns that
@@ -291,6 +296,8 @@ INTENT_VERBS = ("decided", "decides", "agreed", "agrees", "voted", "votes", "pro
 # an appearance in March and June to unveil the iPad 2" is a past June)
 LEFT_ONLY_FUTURE_CUES = frozenset({"to rule", "to vote", "to decide", "to announce", "to sign", "to resume",
                                    "to reopen", "to unveil"})
+# prediction verbs in the past: what they predicted may lie on either side of the publication date
+PREDICTION_PASTS = frozenset({"predicted", "projected", "forecast"})
 # intent verbs in the past that are an act on a day ("agreed on Monday to resume talks": the
 # agreement was Monday); not the states "expected", "scheduled", "set" ("is expected on Monday to")
 INTENT_ACT_PASTS = ("agreed", "decided", "voted", "promised", "pledged", "vowed", "threatened", "offered", "asked",
