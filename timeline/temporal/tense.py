@@ -106,9 +106,19 @@ _DUE_TO_CAUSE = re.compile(r"(?i)\s+to\s+(?:a|an|the|this|that|these|those|his|h
                            r"concerns?|fears?|problems?|\d)\b")
 
 
+# what may come before a headline's "to rule": its subject alone, one to three capitalised words
+# opening the line ("Court to rule on Thursday", "PM to announce plan Monday")
+_HEADLINE_SUBJECT = re.compile(r"^\s*(?:[A-Z][\w.'’-]*\s+){1,3}$")
+
+
 def _usable(m: re.Match[str], before: str) -> bool:
     if before.endswith("-"):
         return False  # "smaller-than-expected", "long-planned": part of an adjective
+    if " ".join(m.group().lower().split()) in en.LEFT_ONLY_FUTURE_CUES and not _HEADLINE_SUBJECT.match(before):
+        # in a sentence's body "to sign" is as often a purpose or a past act ("leaving the road clear
+        # for PKN Orlen to sign an agreement in May", "Citibank was the first to announce an
+        # increase on Tuesday"): only a headline's subject makes it the future
+        return False
     past = m.group("past")
     if past and _PASSIVE.search(before):
         return False  # "would still be held", "will be paid": a participle, not a past tense
@@ -261,12 +271,15 @@ def tense_cue(text: str, start: int, end: int, plans: bool = True) -> tuple[str 
 
         dist = 2 * m.start() + 10
         word = m.group().lower()
-        if m.group("fut") and word.startswith("to ") and not right[:m.start()].strip():
+        lead = right[:m.start()].strip().lower()
+        if m.group("fut") and ((word.startswith("to ") and not lead) or lead == "to"):
             verb = _INTENT_PAST_BEFORE.search(left)
             if verb:
                 return "past", verb.group().split()[0].lower()
         if " ".join(word.split()) in en.LEFT_ONLY_FUTURE_CUES:
             continue  # "in June to unveil the iPad 2": a purpose, no future
+        if word.split()[0] in en.PREDICTION_VERBS and m.group("fut"):
+            continue  # "In November, Barclays predicted a fall": the phrase dates the prediction
         if best is None or dist < best[0] or fronted:
             if m.group("fut") and word.split()[0] in _INTENT_WORDS and word.split()[0].endswith("ed") \
                     and not _BE_BEFORE.search(right, 0, m.start()):

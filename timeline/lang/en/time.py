@@ -193,9 +193,9 @@ FUTURE_CUES = (
     "expires", "runs", "starts", "resumes", "deadline", "as soon as", "hopes", "hope", "wants",
     "is heard", "will be", "to testify", "to leave", "to return", "to visit", "to meet", "to hold",
     # the headline future, "Court to rule on Thursday", "PM to announce plan Monday" (an intent
-    # verb before "to", "refused to rule", keeps its own tense: ``tense.py``); before the
-    # expression only (``LEFT_ONLY_FUTURE_CUES``)
-    "to rule", "to vote", "to decide", "to announce", "to sign", "to resume", "to reopen", "to unveil",
+    # verb before "to", "refused to rule", keeps its own tense: ``tense.py``); only before the
+    # expression and after a headline's subject (``LEFT_ONLY_FUTURE_CUES``)
+    "to rule", "to vote", "to decide", "to announce", "to sign", "to unveil",
     # typographic apostrophes, as most published pages write them
     "’ll", "won’t",
     # the present of a scheduled happening: "the tour kicks off in May", "the law takes effect in July"
@@ -292,12 +292,18 @@ INTENT_VERBS = ("decided", "decides", "agreed", "agrees", "voted", "votes", "pro
                 "pledges", "vowed", "vows", "threatened", "threatens", "hopes", "hoped", "intends", "intended",
                 "wants", "wanted", "plans", "planned", "prepares", "prepared", "ready", "due", "set", "scheduled",
                 "expected", "likely", "poised", "agreed", "offered", "offers", "asked", "urged", "called")
-# future cues read only before the expression: after it, "to" + verb is as often a purpose ("made
-# an appearance in March and June to unveil the iPad 2" is a past June)
-LEFT_ONLY_FUTURE_CUES = frozenset({"to rule", "to vote", "to decide", "to announce", "to sign", "to resume",
-                                   "to reopen", "to unveil"})
+# future cues read only before the expression and after a headline's subject ("Court to rule on
+# Thursday"): after it, "to" + verb is as often a purpose ("made an appearance in March and June to
+# unveil the iPad 2" is a past June), and in a sentence's body a past act ("was the first to
+# announce an increase on Tuesday")
+LEFT_ONLY_FUTURE_CUES = frozenset({"to rule", "to vote", "to decide", "to announce", "to sign", "to unveil"})
+# (not "to resume", "to reopen": "resume" and "reopen" are cues of their own, which the longer
+# form would hide: "willing to resume the coffee negotiations as early as April")
 # prediction verbs in the past: what they predicted may lie on either side of the publication date
 PREDICTION_PASTS = frozenset({"predicted", "projected", "forecast"})
+# ... and all the forms, whose cue is read only before the expression: a phrase opening the
+# sentence dates the prediction ("In November, Barclays predicted a fall in prices")
+PREDICTION_VERBS = PREDICTION_PASTS | {"predict", "predicts", "forecasts", "projects"}
 # intent verbs in the past that are an act on a day ("agreed on Monday to resume talks": the
 # agreement was Monday); not the states "expected", "scheduled", "set" ("is expected on Monday to")
 INTENT_ACT_PASTS = ("agreed", "decided", "voted", "promised", "pledged", "vowed", "threatened", "offered", "asked",
