@@ -20,7 +20,7 @@ a year; seasons, quarters, halves, decades and centuries are ranges.
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import date, timedelta
 
 from ..lang.en import time as en
 from . import calendar as cal
@@ -538,6 +538,11 @@ def _weekday_of(m: re.Match[str]) -> int | None:
     return _WEEKDAY_ABBR_NUMBER[abbr.lower()] if abbr else None
 
 
+_ADDRESS_OF = re.compile(r"\s+\w+\s+of\b")
+# a year in two digits after a month-day and a comma: "March 14th, '25" (not "'25 percent")
+_APOSTROPHE_YEAR = re.compile(r",\s*[’'](?P<yy>\d\d)\b(?![’'%.,]?\d)(?!\s*(?:%|percent|pct)\b)")
+
+
 @rule(r"(?<![\w.])(?:(?:(?P<wd>" + _WEEKDAY_I + r")|" + _WEEKDAY_ABBR_DATE + r"),?\s+)?"
       r"(?:(?P<mod>(?i:last|this\s+past|next|this\s+coming))\s+)?"
       r"(?:the\s+)?(?P<m>" + _MONTH_ANY + r")\s*(?:(?:the\s+(?=\d{1,2}(?:st|nd|rd|th)\b))?(?P<d>" + _DAY + r")\b"
@@ -572,7 +577,10 @@ def _weekday_of(m: re.Match[str]) -> int | None:
                 ("2007-02-27", "Stocks fell most since the September 11th terrorist attacks.", "2001-09-11", "day"),
                 ("2006-11-16", "She lost her son in the Sept. 11 terror attacks.", None, "unknown"),
                 ("2023-10-27", "He was charged over the Jan. 6 riot.", "2021-01-06", "day"),
-                ("2008-02-27", "Police still hunt those behind the July 7 bombings.", None, "unknown")])
+                ("2008-02-27", "Police still hunt those behind the July 7 bombings.", None, "unknown"),
+                ("2025-03-06", "The results are due on March 14th, '25.", "2025-03-14", "day"),
+                ("2025-03-06", "It happened on Dec. 3, ’98.", "1998-12-03", "day"),
+                ("2025-03-06", "Since March 14, '25 was a Friday", "2025-03-14", "day")])
 def month_day(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> Result:
     weekday = _weekday_of(m)
     if m.groupdict().get("dw") and m.start("m") < m.start("dw") and not m["y"] and weekday is None \
@@ -588,6 +596,9 @@ def month_day(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> R
             and _next_word(text, dend).lower().rstrip(".,;:") in en.UNIT_NOUNS - {"days", "weeks", "months", "years"}:
         return None  # "On 5 March 10 people died": a count after the month, not its day
     y_text, end = m["y"], m.end()
+    apos = None if y_text else _APOSTROPHE_YEAR.match(text, end)
+    if apos:  # "March 14th, '25": the year as a note or a form writes it
+        y_text, end = str(cal.two_digit_year(int(apos["yy"]), ref)), apos.end()
     if not y_text and _EACH_YEAR.match(text, end):
         return _point(m, None, "unknown", "set")  # "payable December 14 each year"
     rel_year = _REL_YEAR.match(text, end) if not y_text else None
@@ -694,10 +705,12 @@ def week_of_day(m: re.Match[str], text: str, ref: date | None, lenient: bool) ->
 
 
 @rule(r"(?<![\w.])(?:(?:(?P<wd>" + _WEEKDAY_I + r")|" + _WEEKDAY_ABBR_DATE + r"),?\s+)?(?:the\s+)?(?P<d>" + _DAY
-      + r")\s+(?:of\s+)?(?P<m>"
+      + r")\s+(?:(?:(?<=[a-z]\s)(?i:day)\s+)?of\s+)?(?P<m>"
       + _MONTH_ANY + r")(?:,?\s+(?P<y>" + _YEAR + r")\b|\s+['’]?(?P<yy>\d\d)\b(?![.,:/-]\d|\s*(?:%|[A-Za-z(])))?", "month",
       examples=[("2025-03-05", "on 22 March 2013", "2013-03-22", "day"),
                 ("2025-03-05", "on the 4th of July 2019", "2019-07-04", "day"),
+                ("2025-03-06", "Dated this 4th day of March, 2025", "2025-03-04", "day"),
+                ("2025-03-06", "signed on the 21st day of June 1990", "1990-06-21", "day"),
                 ("2025-03-05", "The deal closed 21 Feb 24.", "2024-02-21", "day"),
                 ("2025-03-05", "Posted on 3 Jan '23", "2023-01-03", "day"),
                 ("2025-03-05", "On 5 March 10 people died.", "2025-03-05", "day"),
@@ -714,8 +727,10 @@ def day_month(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> R
     return month_day(m, text, ref, lenient)
 
 
-@rule(r"(?i:the\s+)?(?P<o>" + _ORDINAL + r")\s+(?P<wd>" + _WEEKDAY_I + r")\s+(?:of|in)\s+(?:(?P<m>" + _MONTH_ANY
-      + r")(?:,?\s+(?P<y>" + _YEAR + r")\b)?|(?P<rel>(?i:this|last|next|the))\s+(?i:month)\b)", ("wd",),
+@rule(r"(?:(?i:the\s+)?(?i:first\s+)?(?P<wd2>" + _WEEKDAY_I + r")\s+(?i:after|following)\s+)?"
+      r"(?i:the\s+)?(?P<o>" + _ORDINAL + r")\s+(?P<wd>" + _WEEKDAY_I + r")\s+(?:of|in)\s+(?:(?P<m>" + _MONTH_ANY
+      + r")(?:,?\s+(?P<y>" + _YEAR + r")\b)?|(?P<rel>(?i:this|last|next|the))\s+(?P<u>(?i:month|year))\b"
+      r"|(?P<yo>" + _YEAR + r")\b)", ("wd",),
       examples=[("2025-03-05", "the second Friday of last month", "2025-02-14", "day"),
                 ("2025-03-05", "on the first Monday of next month", "2025-04-07", "day"),
                 ("2025-03-05", "the last Sunday of this month", "2025-03-30", "day"),
@@ -728,11 +743,42 @@ def day_month(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> R
                 ("2025-03-05", "the third Thursday of May 2025", "2025-05-15", "day"),
                 ("2025-03-05", "Payday is the last Friday of the month.", "2025-03-28", "day"),
                 ("2024-07-15", "the last monday of august", "2024-08-26", "day"),
-                ("2024-07-15", "The fair was held on the first Sunday of June.", "2024-06-02", "day")])
+                ("2024-07-15", "The fair was held on the first Sunday of June.", "2024-06-02", "day"),
+                ("2024-03-01", "They met on the first Sunday of the year.", "2024-01-07", "day"),
+                ("2024-03-01", "the last Friday of next year", "2025-12-26", "day"),
+                ("2024-03-01", "the second Monday of 2023", "2023-01-09", "day"),
+                ("2024-03-01", "the fifth Monday of the year", None, "unknown"),
+                ("2024-03-01", "the first Tuesday after the first Monday in November 2024", "2024-11-05", "day"),
+                ("2024-03-01", "the Sunday after the second Friday of May 2024", "2024-05-12", "day")])
 def ordinal_weekday_of_month(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> Result:
+    """Of a month or a year (``_ordinal_weekday``); "the first Tuesday after the first Monday in
+    November" is the first such weekday after the day so named, so the first weekday is no
+    weekday of its own (read alone it was a bare "Tuesday", some other week's)."""
+    res = _ordinal_weekday(m, text, ref)
+    if m["wd2"] is None or not isinstance(res, Cand) or res.value is None:
+        return res
+    d = date.fromisoformat(res.value)
+    d += timedelta(days=(_WEEKDAY_NUMBER[m["wd2"].lower()] - d.weekday() - 1) % 7 + 1)
+    return _day(m, d, relative=res.relative)
+
+
+def _ordinal_weekday(m: re.Match[str], text: str, ref: date | None) -> Result:
+    """"the first Monday in May", "the last Friday of next month"; of a year ("the first Sunday of
+    the year") it counts from January 1 (the last from December 31), and a fifth such weekday
+    of a year is too far to count from either end: no value."""
     o = m["o"].lower()
     n = -1 if o in en.LAST_ORDINALS else en.ORDINALS[o]
     wd = _WEEKDAY_NUMBER[m["wd"].lower()]
+    if m["yo"] or (m["u"] and m["u"].lower() == "year"):
+        if m["yo"]:
+            year = int(m["yo"])
+        elif ref is None:
+            return _point(m, None, "unknown")
+        else:
+            year = ref.year + {"last": -1, "next": 1}.get(m["rel"].lower(), 0)
+        if not cal.year_ok(year) or n > 4:
+            return _point(m, None, "unknown")
+        return _day(m, cal.nth_weekday(year, 12 if n < 0 else 1, wd, n), relative=not m["yo"])
     if m["rel"]:
         if ref is None:
             return _point(m, None, "unknown")
@@ -1439,16 +1485,20 @@ def narrative_weekday(m: re.Match[str], text: str, ref: date | None, lenient: bo
                 ("1987-03-19", "The match was cancelled on Wednesday due to heavy rain.", "1987-03-18", "day"),
                 ("1987-03-19", "The ship is due to arrive on Wednesday.", "1987-03-25", "day"),
                 ("2005-11-13", "The mosque is shown in a model, Sunday Times reported.", None, "unknown"),
-                ("2026-03-18", "It happened last Wenesday.", "2026-03-11", "day")])
+                ("2026-03-18", "It happened last Wenesday.", "2026-03-11", "day"),
+                ("2025-03-06", "Any Tuesday works.", None, "unknown"),
+                ("2025-03-06", "Any Monday meeting is fine.", None, "unknown")])
 def weekday(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> Result:
     prev = _prev_word(text, m.start())
     if (prev in en.SET_WORDS and not m["mod"]) or (not m["part"] and _RECURRING_AFTER.match(text, m.end())) \
             or _EVERY_OTHER.search(text, max(0, m.start() - 30), m.start()):
         return _point(m, None, "unknown", "set")  # "every Monday", "on Monday and Tuesday nights"
-    if not m["mod"] and (prev in en.INDEFINITE_DAY_WORDS or _WEEKDAY_OF_DATE.search(text, max(0, m.start() - 20),
-                                                                                     m.start())) \
-            and (m["part"] or not _EVENT_NOUN_AFTER.match(text, m.end())):
-        return _point(m, None, "unknown", "vague")  # "Christmas is on a Friday", "any Monday": no one day
+    if not m["mod"] and (prev in en.INDEFINITE_DAY_WORDS or (
+            _WEEKDAY_OF_DATE.search(text, max(0, m.start() - 20), m.start())
+            and (m["part"] or not _EVENT_NOUN_AFTER.match(text, m.end())))):
+        # "Christmas is on a Friday", "any Monday": no one day; a noun after "a Friday" may make it
+        # one told happening ("at a Wednesday news conference"), never after "any" ("Any Tuesday works")
+        return _point(m, None, "unknown", "vague")
     if not m["mod"] and (_HOURS_AFTER.match(text, m.end()) or _DAY_SPAN_BEFORE.search(text, max(0, m.start() - 12),
                                                                                           m.start())):
         return _point(m, None, "unknown", "set")  # opening hours: "Open Wednesday-Saturday 11 a.m.-9 p.m."
@@ -2021,7 +2071,9 @@ _CLOCK_PAIR_AFTER = re.compile(r"\s*(?:to|-|–|until|and)\s*[0-2]\d[0-5]\d\s*(?
                 ("2025-03-05", "The house was built around 1990.", "1990", "year"),
                 ("2025-03-05", "Around 2010, when sales fell, it closed.", "2010", "year"),
                 ("2025-03-05", "around 1990 people marched", None, "unknown"),
-                ("1987-03-30", "The cut extends the lunch break to 1115 to 1330 local time.", None, "unknown")])
+                ("1987-03-30", "The cut extends the lunch break to 1115 to 1330 local time.", None, "unknown"),
+                ("2025-03-05", "Police were called to the 2000 block of Main St.", None, "unknown"),
+                ("2025-03-05", "The 2000 blockade of the port failed.", "2000", "year")])
 def year(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> Result:
     y = int(m["y"])
     prev = _prev_word(text, m.start())
@@ -2039,6 +2091,8 @@ def year(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> Result
             return None  # "a 1987 Chevrolet": a model year ("in 1987 Ford posted" is a year)
         if not (1900 <= y <= 2099) and prev not in en.YEAR_PREPOSITIONS and not lenient:
             return None
+        if nxt in en.ADDRESS_AFTER_NUMBER and prev == "the" and _ADDRESS_OF.match(text, m.end()):
+            return None  # "in the 2000 block of Main St.": a house number, a police blotter's address
         if y % 100 < 60 and y // 100 < 24 and _CLOCK_PAIR_AFTER.match(text, m.end()):
             return None  # "extends the lunch break to 1115 to 1330 local time": a clock time
     season = re.sub(r"^the\s+", "", mod)
@@ -2061,7 +2115,10 @@ def year(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> Result
                 ("2025-03-05", "the 1999-00 season", "1999/2000", "range"),
                 ("2025-03-05", "the 2019/20 budget", "2019/2020", "range"),
                 ("2025-03-05", "in 2011/12 and 2012/13", "2012/2013", "range"),
-                ("2025-03-05", "a 2009/15 ratio", None, "unknown")])
+                ("2025-03-05", "a 2009/15 ratio", None, "unknown"),
+                ("2025-03-05", "The 1999-2000 season was poor.", "1999/2000", "range"),
+                ("2025-03-05", "the 2019-2020 school year", "2019/2020", "range"),
+                ("2025-03-05", "the 2019-2021 season", "2021", "year")])
 def year_span(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> Result:
     """'2009-2010' -> two years (as gold annotates them); '2009-10', '1987-88', '2009/10' and
     '2009/2010' (a season or a fiscal year) -> one range. Two-digit tails that are not the next
@@ -2074,6 +2131,8 @@ def year_span(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> R
             return _point(m, f"{y1:04d}/{y2:04d}", "range") if y2 == y1 + 1 else None
         if not y1 < y2 <= y1 + 50:
             return None
+        if y2 == y1 + 1 and _next_word(text, m.end()).lower() in en.YEAR_SPAN_NOUNS:
+            return _point(m, f"{y1:04d}/{y2:04d}", "range")  # "the 2019-2020 season": one season
         return [Cand(m.start("y1"), m.end("y1"), f"{y1:04d}", "year"),
                 Cand(m.start("y2"), m.end("y2"), f"{y2:04d}", "year")]
     y2 = y1 // 100 * 100 + int(m["y2"])
@@ -2115,6 +2174,10 @@ def fiscal(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> Resu
     return _point(m, cal.yval(y1), "year")
 
 
+# the parts of a century "early", "mid" and "late" name, in years from its start ("the early 1900s")
+_CENTURY_PARTS = {"early": (0, 30), "mid": (30, 60), "late": (60, 99)}
+
+
 @rule(r"\b(?:(?P<the>(?i:the))\s+)?(?:(?P<mod>(?i:early|mid|late))[- ])?(?:(?P<y>(?:1[0-9]|20)\d0)|[’'](?P<yy>\d0)"
       r"|(?P<yb>[1-9]0))"
       r"[’']?s\b", "num",
@@ -2143,20 +2206,26 @@ def decade(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> Resu
         d0 = int(m["y"])
         if d0 % 100 == 0 and d0 < 2000:
             # "the 1800s", "the early 1900s": a century (the 2000s are read as the decade)
-            a, b = {"early": (0, 30), "mid": (30, 60), "late": (60, 99)}.get((m["mod"] or "").lower(), (0, 99))
+            a, b = _CENTURY_PARTS.get((m["mod"] or "").lower(), (0, 99))
             return _point(m, f"{d0 + a:04d}/{d0 + b:04d}", "range")
     a, b = {"early": (0, 3), "mid": (3, 6), "late": (6, 9)}.get((m["mod"] or "").lower(), (0, 9))
     return _point(m, f"{d0 + a:04d}/{d0 + b:04d}", "range")
 
 
-@rule(r"(?i)\b(?:the\s+)?(?P<n>1[0-9]|2[01]|nineteenth|twentieth|twenty[- ]first|eighteenth)"
-      r"(?:st|nd|rd|th)?[- ]century\b", "unit",
-      examples=[("2025-03-05", "the 19th century", "1800/1899", "range")])
+@rule(r"(?i)\b(?:the\s+)?(?:(?P<mod>early|mid|late)[- ])?(?P<n>1[0-9]|2[01]|nineteenth|twentieth|twenty[- ]first"
+      r"|eighteenth)(?:st|nd|rd|th)?[- ]century\b", "unit",
+      examples=[("2025-03-05", "the 19th century", "1800/1899", "range"),
+                ("2025-03-05", "in the early 20th century", "1900/1930", "range"),
+                ("2025-03-05", "the late 18th century", "1760/1799", "range"),
+                ("2025-03-05", "by the mid-19th century", "1830/1860", "range")])
 def century(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> Result:
+    """"the 19th century"; "the early 20th century" is its first third, as "the early 1900s" is
+    (the whole century would claim a precision the text does not give, and a wrong one)."""
     n = m["n"].lower().replace("-", " ")
     c = int(n) if n.isdigit() else en.CENTURY_WORDS[n]
     c0 = (c - 1) * 100
-    return _point(m, f"{c0:04d}/{c0 + 99:04d}", "range")
+    a, b = _CENTURY_PARTS.get((m["mod"] or "").lower(), (0, 99))
+    return _point(m, f"{c0 + a:04d}/{c0 + b:04d}", "range")
 
 
 _DECADE_NOT_AFTER = re.compile(r"(?i)\b(?:" + _alt(en.DECADE_NOT_AFTER) + r")\b")

@@ -97,14 +97,28 @@ _PASSIVE = factored(re.compile(r"(?i)\b(?:(?:be|been|being|is|are|was|were|to|a|
 
 _MODAL_OR_TO_BEFORE = re.compile(r"(?i)\b(?:will|would|could|may|might|should|must|can|to|['’]ll)\s+$")
 # "due to" before a noun phrase is "because of"; "is due to arrive" looks ahead
+# an intent verb in the past right before the expression: "agreed on Monday to resume talks",
+# "voted late Friday to strike": the time phrase sits between the verb and its infinitive and
+# dates the verb (the agreement was Monday), not what it agreed to do
+_INTENT_PAST_BEFORE = re.compile(r"\b(?:" + _words(en.INTENT_ACT_PASTS) + r")\s+(?:(?:on|in|at|by|late|early|last)\s+){0,2}$")
 _DUE_TO_CAUSE = re.compile(r"(?i)\s+to\s+(?:a|an|the|this|that|these|those|his|her|its|their|our|my|your|some|"
                            r"lack|poor|bad|heavy|high|higher|low|lower|strong|stronger|weak|weaker|rising|falling|"
                            r"concerns?|fears?|problems?|\d)\b")
 
 
+# what may come before a headline's "to rule": its subject alone, one to three capitalised words
+# opening the line ("Court to rule on Thursday", "PM to announce plan Monday")
+_HEADLINE_SUBJECT = re.compile(r"^\s*(?:[A-Z][\w.'’-]*\s+){1,3}$")
+
+
 def _usable(m: re.Match[str], before: str) -> bool:
     if before.endswith("-"):
         return False  # "smaller-than-expected", "long-planned": part of an adjective
+    if " ".join(m.group().lower().split()) in en.LEFT_ONLY_FUTURE_CUES and not _HEADLINE_SUBJECT.match(before):
+        # in a sentence's body "to sign" is as often a purpose or a past act ("leaving the road clear
+        # for PKN Orlen to sign an agreement in May", "Citibank was the first to announce an
+        # increase on Tuesday"): only a headline's subject makes it the future
+        return False
     past = m.group("past")
     if past and _PASSIVE.search(before):
         return False  # "would still be held", "will be paid": a participle, not a past tense
@@ -142,6 +156,8 @@ def _kind(m: re.Match[str], before: str) -> str:
         return "either"  # "the truce had been scheduled to end Thursday", "had planned to"
     if first in _PAST_ACT and " to " in m.group().lower() and not _HAS_OR_BE_BEFORE.search(before):
         return "either"  # "agreed to buy the plant in May"
+    if first in en.PREDICTION_PASTS:
+        return "either"  # "analysts predicted a cut in June": last June's forecast or a coming cut
     return "future"
 
 
@@ -254,8 +270,17 @@ def tense_cue(text: str, start: int, end: int, plans: bool = True) -> tuple[str 
             continue  # "a dumping incident in August could reach ...": the possibility is the costs', not August's
 
         dist = 2 * m.start() + 10
+        word = m.group().lower()
+        lead = right[:m.start()].strip().lower()
+        if m.group("fut") and ((word.startswith("to ") and not lead) or lead == "to"):
+            verb = _INTENT_PAST_BEFORE.search(left)
+            if verb:
+                return "past", verb.group().split()[0].lower()
+        if " ".join(word.split()) in en.LEFT_ONLY_FUTURE_CUES:
+            continue  # "in June to unveil the iPad 2": a purpose, no future
+        if word.split()[0] in en.PREDICTION_VERBS and m.group("fut"):
+            continue  # "In November, Barclays predicted a fall": the phrase dates the prediction
         if best is None or dist < best[0] or fronted:
-            word = m.group().lower()
             if m.group("fut") and word.split()[0] in _INTENT_WORDS and word.split()[0].endswith("ed") \
                     and not _BE_BEFORE.search(right, 0, m.start()):
                 # "On Sunday the cabinet decided to continue", "which in February agreed to stop":
@@ -268,9 +293,13 @@ def tense_cue(text: str, start: int, end: int, plans: bool = True) -> tuple[str 
     # the past, tells that the end is behind ("the court adjourned until Monday" still looks ahead)
     if best is not None and best[2] in ("until", "till") and _UNTIL_BEFORE.search(left):
         verb = None
+        before_verb = None
         for m in _CUE.finditer(left, 0, _UNTIL_BEFORE.search(left).start()):  # type: ignore[union-attr]
             if _usable(m, left[:m.start()]):
-                verb = m
+                before_verb, verb = verb, m
+        if verb is not None and verb.group().lower() not in en.DURATION_PAST_VERBS and before_verb is not None \
+                and before_verb.group().lower() in en.DURATION_PAST_VERBS and not left[before_verb.end():verb.start()].strip():
+            verb = before_verb  # "remained closed until Monday": the participle is the state that lasted
         if verb is not None and verb.group().lower() in en.DURATION_PAST_VERBS and len(left) - verb.end() < 40:
             return "past", verb.group().lower()
     if best is None and plans:

@@ -192,6 +192,10 @@ FUTURE_CUES = (
     "begins", "begin", "effective", "from now", "later this", "coming", "ends", "opens", "closes",
     "expires", "runs", "starts", "resumes", "deadline", "as soon as", "hopes", "hope", "wants",
     "is heard", "will be", "to testify", "to leave", "to return", "to visit", "to meet", "to hold",
+    # the headline future, "Court to rule on Thursday", "PM to announce plan Monday" (an intent
+    # verb before "to", "refused to rule", keeps its own tense: ``tense.py``); only before the
+    # expression and after a headline's subject (``LEFT_ONLY_FUTURE_CUES``)
+    "to rule", "to vote", "to decide", "to announce", "to sign", "to unveil",
     # typographic apostrophes, as most published pages write them
     "’ll", "won’t",
     # the present of a scheduled happening: "the tour kicks off in May", "the law takes effect in July"
@@ -210,6 +214,11 @@ FUTURE_CUES = (
     "for settlement",
     # a forecast: "Rain is forecast for Tuesday", "storms are predicted on Friday"
     "is forecast", "are forecast", "forecast to", "is predicted", "are predicted",
+    # what is predicted, with its object: "Analysts predict a cut in June" (a June ahead; but
+    # "predicted in June that..." dates the prediction: no object, no cue); in the past
+    # (``PREDICTION_PASTS``) a future seen from the past: "predicted a cut in June" may be either
+    *(f"{verb} {det}" for verb in ("predicted", "predict", "predicts", "forecast", "forecasts", "projected",
+                                   "projects") for det in ("a", "an")),
 ) + tuple(f"{noun} {verb}" for noun, verb in (
     # a scheduled happening told in the present with a copula: "the meeting is Tuesday", "the vote
     # is on Thursday", "the hearing is at 10 a.m. Monday" (a past one is "was"); only nouns that
@@ -283,6 +292,22 @@ INTENT_VERBS = ("decided", "decides", "agreed", "agrees", "voted", "votes", "pro
                 "pledges", "vowed", "vows", "threatened", "threatens", "hopes", "hoped", "intends", "intended",
                 "wants", "wanted", "plans", "planned", "prepares", "prepared", "ready", "due", "set", "scheduled",
                 "expected", "likely", "poised", "agreed", "offered", "offers", "asked", "urged", "called")
+# future cues read only before the expression and after a headline's subject ("Court to rule on
+# Thursday"): after it, "to" + verb is as often a purpose ("made an appearance in March and June to
+# unveil the iPad 2" is a past June), and in a sentence's body a past act ("was the first to
+# announce an increase on Tuesday")
+LEFT_ONLY_FUTURE_CUES = frozenset({"to rule", "to vote", "to decide", "to announce", "to sign", "to unveil"})
+# (not "to resume", "to reopen": "resume" and "reopen" are cues of their own, which the longer
+# form would hide: "willing to resume the coffee negotiations as early as April")
+# prediction verbs in the past: what they predicted may lie on either side of the publication date
+PREDICTION_PASTS = frozenset({"predicted", "projected", "forecast"})
+# ... and all the forms, whose cue is read only before the expression: a phrase opening the
+# sentence dates the prediction ("In November, Barclays predicted a fall in prices")
+PREDICTION_VERBS = PREDICTION_PASTS | {"predict", "predicts", "forecasts", "projects"}
+# intent verbs in the past that are an act on a day ("agreed on Monday to resume talks": the
+# agreement was Monday); not the states "expected", "scheduled", "set" ("is expected on Monday to")
+INTENT_ACT_PASTS = ("agreed", "decided", "voted", "promised", "pledged", "vowed", "threatened", "offered", "asked",
+                    "urged", "called", "hoped", "wanted")
 # intent verbs in the past whose infinitive may be the act's time or a later one: "agreed to buy
 # the plant in May" (the agreement's May, or the purchase's?); real wire copy has both ("agreed
 # to merge, pending approval in mid-April" is ahead). Not "promised", "vowed": those look ahead.
@@ -357,7 +382,10 @@ QUANTITY_BEFORE = frozenset("""
 no no. nos number page pages p. pp. route highway interstate room flight suite apartment rule section
 article chapter model version about nearly almost some than roughly approximately over under around
 only just exactly top least most at windows bus line gate channel russell russel
+vision agenda horizon
 """.split())
+# ("vision agenda horizon": a plan's name, "Vision 2030", "Agenda 2030", "Horizon 2020", is no year
+# of a happening)
 # "around 1990" is a year when nothing follows but punctuation or one of YEAR_FOLLOWERS ("around 1990
 # people" is a count)
 APPROXIMATE_YEAR_WORDS = frozenset({"around"})  # "about 2000" is as often an amount
@@ -370,6 +398,13 @@ YEAR_PREPOSITIONS = frozenset("in since by until till from before after during o
 # a holiday before these is a stretch of days, no one day: "over the Easter weekend", "the
 # Christmas break", "during Christmas week", "the Easter holidays"
 HOLIDAY_STRETCH_NOUNS = frozenset({"weekend", "week", "break", "holidays", "recess", "vacation", "fortnight"})
+# nouns after "the NNNN" and before "of" that make the number part of an address ("the 2000 block of
+# Main St.", "the 1900 stretch of Highway 1")
+ADDRESS_AFTER_NUMBER = frozenset({"block", "blocks", "stretch"})
+# words after "2019-2020" that make it one season or fiscal year, a range ("the 2019-2020 season",
+# "the 1999-2000 school year"); otherwise two years, as the dev gold annotates "2009-2010"
+YEAR_SPAN_NOUNS = frozenset("""season seasons campaign school academic fiscal financial budget crop marketing
+winter term session""".split())
 HOLIDAY_PERIOD_NOUNS = ("period", "periods", "season", "seasons", "quarter", "month")
 # a holiday as the subject of these verbs is a date, the coming one or the last one by the verb's
 # tense: "Christmas is on a Friday this year", "Easter falls early", "Christmas was quiet"
