@@ -78,7 +78,6 @@ def caption_cut(text: str, start: int, end: int) -> int:
 
     The first boundary that passes wins; the story keeps at least ``_MIN_STORY`` words."""
     sentence = text[start:end]
-    lower, mid = _casing(text, end)
     for m in _BOUNDARY.finditer(sentence):
         before = sentence[:m.start()]
         if len(before.split()) < _MIN_BEFORE or len(sentence[m.start(1):].split()) < _MIN_STORY:
@@ -101,7 +100,7 @@ def caption_cut(text: str, start: int, end: int) -> int:
             continue
         if not following[0].islower():
             continue  # a common word before a number ("Year 2009") is a heading's, not a sentence's
-        if _common(word, lower, mid):
+        if _common(word, *_casing(text, end)):  # (read only for a candidate: most first sentences have none)
             return start + m.start(1)
     return start
 
@@ -115,6 +114,7 @@ _MIN_COMMON = 2  # capitalised common words (by the article's casing) the headli
 
 
 def _capitalised(word: str) -> bool:
+    """Whether ``word`` opens with a capital (after an opening quote)."""
     return word[:1].isupper() or (word[:1] in "\"'“‘" and word[1:2].isupper())
 
 
@@ -128,6 +128,9 @@ def title_cut(text: str, start: int, end: int) -> int:
     subject is the longest tail of the run's last names that the rest of the article writes too
     ("President Bush"); with no such tail nothing is cut (the boundary is not known)."""
     sentence = text[start:end]
+    opening = sentence[:120].split(maxsplit=3)[:3]  # most first sentences fail here, before any list is built
+    if len(opening) < 3 or not all(_capitalised(w) or w in _SMALL for w in opening):
+        return start
     spans = [(m.start(), m.end()) for m in re.finditer(r"\S+", sentence)]
     words = [sentence[a:b] for a, b in spans]
     run = 0
