@@ -323,7 +323,8 @@ def test_a_teaser_closed_by_its_link_is_not_reporting() -> None:
 # casing, names and normal sentences kept.
 _BODY = ("\nThe pop singer's family said the clinic had been warned. Fans of pop music gathered outside as the sun set. "
          "Cabinet papers and the minister's calls were read out, and the levy was called vital to the city. "
-         "The mayor calls it a fair levy and will meet unions; the council said the city needs it. "
+         "The mayor calls it a fair levy and will meet unions; the council said the city needs it on friday. "
+    "An ambassador and ministers spoke. "
          "Mayor Tan spoke to reporters on Tuesday.")
 
 
@@ -367,6 +368,8 @@ def test_a_byline_after_a_page_stamp_is_cut_off() -> None:
     "Traffic slowed across the city Monday morning as snow fell on the main roads, police said.",
     "Bank of America Chief Executive Kenneth Lewis said yesterday that the bank would repay the loan.",
     "The band played Pop Goes the Weasel at the start of the show, the organisers said.",  # a work's title
+    "Many citizens ask for a passport, the agency reported quoting Romania' s Ambassador to Israel Ana Doe as saying.",
+    "Ministers from four countries will meet here Friday to discuss the economic impact of falling prices.",
 ])
 def test_a_first_sentence_that_is_the_story_keeps_every_word(sentence: str) -> None:
     text = sentence + _BODY + " The bank's chief executive and the national intelligence director spoke; the school met."

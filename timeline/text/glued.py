@@ -27,6 +27,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from timeline.lang.en.dates import CALENDAR_NAMES
+
 # Words that govern the word after them: a capitalised word after one of these is inside the
 # clause ("the Parliament", "said Restaurants"), never a new sentence's first word.
 _GOVERNS = frozenset(
@@ -51,6 +53,7 @@ _LETTERED = frozenset("influenza flu type types hepatitis vitamin vitamins grade
                       "exhibit plan level division serie series league formula part item option block wing gate "
                       "terminal zone row list model version size phase stage team pool annex appendix schedule "
                       "tier star platform building ward court floor".split())
+_POSSESSIVE = re.compile(r"(?:['’]\s?s|s['’])$")  # a possessive governs the next noun, tokenised or not ("Romania' s")
 _LAST_WORD = re.compile(r"([A-Za-z0-9%'’-]+)[)\"'”’]*$")
 _LOWER_WORD = re.compile(r"\b[a-z][a-z'’-]*[a-z]\b")
 # a capitalised word inside a sentence: after a lower-case word or a comma and a space
@@ -85,6 +88,8 @@ def caption_cut(text: str, start: int, end: int) -> int:
         last = _LAST_WORD.search(before)
         if last is None or last.group(1).lower() in _GOVERNS or last.group(1) in _ATTRIBUTIVE:
             continue
+        if _POSSESSIVE.search(before) or m.group(1) in CALENDAR_NAMES:
+            continue  # "Romania's Ambassador to Israel"; "will meet here Friday to discuss ...": inside the clause
         word, following = m.group(1), sentence[m.end():].split(maxsplit=1)[0]
         if not (last.group(1)[0].islower() or last.group(1)[0].isdigit()):
             # after a capitalised word the name may go on ("Mexico City has", "Marine One
