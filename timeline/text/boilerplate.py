@@ -14,8 +14,9 @@ opens with one; ``_NOISE_PATTERNS`` are the families found anywhere in a sentenc
 ``clean_span`` is the one entry point for sentences: it drops a sentence that is noise and cuts the headline,
 bullets, byline and stamp off a first sentence that carries the story after its dateline, and a
 fact box's capitalised heading off the sentence it is glued to (else the heading's words become
-part of the sentence's source: "STATEMENT BY ... JACKSON"), returning offsets into the original
-text so the evidence stays verbatim. The rules are patterns over families of page furniture, written by hand
+part of the sentence's source: "STATEMENT BY ... JACKSON"), and, on an article's first sentence,
+a caption or Title Case headline run into it without punctuation (``glued``, by the article's own
+casing), returning offsets into the original text so the evidence stays verbatim. The rules are patterns over families of page furniture, written by hand
 because the libraries that remove boilerplate (trafilatura, justext) work on HTML structure,
 which these plain texts no longer have. Pure and linear; no corpus statistics, so one article
 is cleaned the same way alone or in a batch of thousands.
