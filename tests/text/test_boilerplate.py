@@ -316,3 +316,78 @@ def test_a_teaser_closed_by_its_link_is_not_reporting() -> None:
     whats = [e.what for e in extract_events(article)]
     assert not any("2026" in w or "gales" in w for w in whats)
     assert any(w.startswith("The council approved the new flood wall on Monday") for w in whats)
+
+
+# A headline, caption or byline glued to an article's first sentence without punctuation (one
+# sentence a line, the page's headline and captions run into the first): cut by the article's own
+# casing, names and normal sentences kept.
+_BODY = ("\nThe pop singer's family said the clinic had been warned. Fans of pop music gathered outside as the sun set. "
+         "Cabinet papers and the minister's calls were read out, and the levy was called vital to the city. "
+         "The mayor calls it a fair levy and will meet unions; the council said the city needs it on friday. "
+    "An ambassador and ministers spoke. "
+         "Mayor Tan spoke to reporters on Tuesday.")
+
+
+@pytest.mark.parametrize(("glued", "story"), [
+    # a caption, then a capitalised common word the article writes in lower case elsewhere
+    ("Fans across the city marked a year since the singer's death Pop star Anna Vell's father has filed a lawsuit "
+     "against the clinic.", "Pop star Anna Vell's father has filed a lawsuit against the clinic."),
+    # a caption, then "A" opening the story
+    ("Rescuers could hear knocking and freed the trapped man A 24-year-old man has been rescued alive from the rubble.",
+     "A 24-year-old man has been rescued alive from the rubble."),
+    # after a Title Case headline only a clause's opener starts the story
+    ("The Officer Should Eat Last As a sign of how much the crisis has changed, pay cuts are offered.",
+     "As a sign of how much the crisis has changed, pay cuts are offered."),
+    # a Title Case headline (a capitalised small word, common words) before the story's subject,
+    # which the article writes again ("Mayor Tan")
+    ("Mayor Calls Levy Vital to City, Will Meet With Unions and Council Mayor Tan said yesterday that the levy would "
+     "pass.", "Mayor Tan said yesterday that the levy would pass."),
+])
+def test_a_caption_or_title_case_headline_glued_to_the_first_sentence_is_cut_off(glued: str, story: str) -> None:
+    text = glued + _BODY
+    span = clean_span(text, 0, len(glued))
+    assert span is not None and text[span[0]:span[1]] == story
+    later = "An earlier sentence ends here.\n" + text  # not the article's first sentence: nothing glued
+    start = later.index(glued)
+    assert clean_span(later, start, start + len(glued)) == (start, start + len(glued))
+
+
+def test_a_byline_after_a_page_stamp_is_cut_off() -> None:
+    text = ("Page last updated at 06:56 GMT, Tuesday, 8 November 2011 Newsbeat reporter in Leeds It had just gone "
+            "11am when the jury returned.\nThe verdict was read out.")
+    end = text.index("\n")
+    span = clean_span(text, 0, end)
+    assert span is not None and text[span[0]:end] == "It had just gone 11am when the jury returned."
+
+
+@pytest.mark.parametrize("sentence", [
+    "Students at the Kennedy School said the fees would rise again next year, the dean said.",  # a name
+    "Veteran Labour MP and former Cabinet minister Jack Doe has said he will stand down.",  # "former" governs
+    "Cases of the new influenza A virus rose to 300 in the city on Monday, officials said.",  # a letter
+    "Director of National Intelligence Dana Blair told the committee yesterday that the threat grew.",
+    "Traffic slowed across the city Monday morning as snow fell on the main roads, police said.",
+    "Bank of America Chief Executive Kenneth Lewis said yesterday that the bank would repay the loan.",
+    "The band played Pop Goes the Weasel at the start of the show, the organisers said.",  # a work's title
+    "Many citizens ask for a passport, the agency reported quoting Romania' s Ambassador to Israel Ana Doe as saying.",
+    "Ministers from four countries will meet here Friday to discuss the economic impact of falling prices.",
+])
+def test_a_first_sentence_that_is_the_story_keeps_every_word(sentence: str) -> None:
+    text = sentence + _BODY + " The bank's chief executive and the national intelligence director spoke; the school met."
+    assert clean_span(text, 0, len(sentence)) == (0, len(sentence))
+
+
+_LOWER = st.sampled_from("the city council said on monday that roads were closed after snow fell and police warned "
+                         "drivers to stay home while crews worked overnight".split())
+_NAMES = st.sampled_from(["Kennedy", "Tarrow", "Elver", "Vell", "Lowrie", "Haverford", "Quist"])
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.lists(st.one_of(_LOWER, _NAMES), min_size=8, max_size=30))
+def test_capitalised_words_never_written_in_lower_case_are_names_and_cut_nothing(words: list[str]) -> None:
+    """A capitalised word the article never writes in lower case is a name: no caption cut there."""
+    from timeline.text.glued import caption_cut, title_cut
+
+    sentence = "Officials " + " ".join(words) + "."
+    text = sentence + "\nThe city council said roads were closed after snow fell on monday."
+    assert caption_cut(text, 0, len(sentence)) == 0
+    assert title_cut(text, 0, len(sentence)) == 0

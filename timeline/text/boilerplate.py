@@ -14,8 +14,9 @@ opens with one; ``_NOISE_PATTERNS`` are the families found anywhere in a sentenc
 ``clean_span`` is the one entry point for sentences: it drops a sentence that is noise and cuts the headline,
 bullets, byline and stamp off a first sentence that carries the story after its dateline, and a
 fact box's capitalised heading off the sentence it is glued to (else the heading's words become
-part of the sentence's source: "STATEMENT BY ... JACKSON"), returning offsets into the original
-text so the evidence stays verbatim. The rules are patterns over families of page furniture, written by hand
+part of the sentence's source: "STATEMENT BY ... JACKSON"), and, on an article's first sentence,
+a caption or Title Case headline run into it without punctuation (``glued``, by the article's own
+casing), returning offsets into the original text so the evidence stays verbatim. The rules are patterns over families of page furniture, written by hand
 because the libraries that remove boilerplate (trafilatura, justext) work on HTML structure,
 which these plain texts no longer have. Pure and linear; no corpus statistics, so one article
 is cleaned the same way alone or in a batch of thousands.
@@ -28,6 +29,7 @@ from functools import lru_cache
 
 from timeline.temporal.triggers import fold, meets, required_sets
 from timeline.temporal.factored import factored
+from timeline.text.glued import caption_cut, title_cut
 
 _MONTH = calendar.STAMP_MONTH
 _WEEKDAY = calendar.STAMP_WEEKDAY
@@ -250,6 +252,27 @@ _TEASER_TAIL = re.compile(r"[ \t]*(?:\(?(?i:continue\s+reading|read\s+more|read\
                           r"\)?\s*(?:…|\.\.\.|»|>>|→)?[ \t]*(?:\n|$))")
 
 
+def _glued_cuts(text: str, start: int, end: int) -> int:
+    """Where the story's own words begin in an article's first sentence ``text[start:end]``: after
+    each headline, caption or byline glued before it (at most three: a headline, then a caption,
+    then a byline), each cut by ``_GLUED_HEADLINE`` (a sentence-opening word) or
+    ``glued.caption_cut`` (a capitalised common word after a clause, by the article's casing)."""
+    start = title_cut(text, start, end)  # "Bush Calls Bailout Vital to Economy, Will Meet With ... President Bush said"
+    for _ in range(3):  # a headline, then a caption: "Haiti earthquake: many feared dead The
+        # earthquake is the worst to hit Haiti in 200 years There are reports of ..."
+        sentence = text[start:end]
+        glued = _GLUED_HEADLINE.search(sentence)
+        cut = glued.start(1) if glued and glued.group(1) else glued.start(2) if glued else 0
+        if glued and len(sentence[cut:].split()) >= _MIN_STORY_WORDS:
+            start += cut
+            continue
+        after = caption_cut(text, start, end)
+        if after == start:
+            break
+        start = after
+    return start
+
+
 @lru_cache(maxsize=8192)
 def clean_span(text: str, start: int, end: int) -> tuple[int, int] | None:
     """``text[start:end]`` without a noise prefix, or None when the sentence is noise.
@@ -266,6 +289,7 @@ def clean_span(text: str, start: int, end: int) -> tuple[int, int] | None:
     if _is_live_page(text):  # on a live page, an entry may be glued after the last one's words
         stamps += list(_LIVE_ENTRY.finditer(sentence))
         stamps.sort(key=lambda m: m.end())
+    first = _LEADING_SPACE.match(text).end() >= start  # type: ignore[union-attr]  # always matches; not text[:start].strip(), which copied the text up to every sentence (quadratic on a long article)
     if stamps:
         cut = stamps[-1].end()
         cut += _AFTER_STAMP.match(sentence[cut:]).end()  # type: ignore[union-attr]  # always matches
@@ -275,7 +299,10 @@ def clean_span(text: str, start: int, end: int) -> tuple[int, int] | None:
         sentence = text[start:end]
         if len(sentence.split()) < _MIN_WORDS:
             return None
-    elif _LEADING_SPACE.match(text).end() >= start:  # type: ignore[union-attr]  # always matches; not text[:start].strip(), which copied the text up to every sentence (quadratic on a long article)
+        if first:  # "Page last updated at ... 2011 Newsbeat US reporter in Los Angeles It had just gone 11am ..."
+            start = _glued_cuts(text, start, end)
+            sentence = text[start:end]
+    elif first:
         dated = _HEADER_DATE.match(sentence)
         if dated and len(sentence[dated.end():].split()) >= _MIN_STORY_WORDS:
             # "Haiti earthquake: Your stories Friday 15 January Up to 10,000 troops ...": the
@@ -284,14 +311,8 @@ def clean_span(text: str, start: int, end: int) -> tuple[int, int] | None:
             sentence = sentence[dated.end():]
         if _GLUED_HEADLINE.search(sentence) and _is_noise(sentence, _keys_in(text)):
             return None  # an editor's note ("Note: The photograph on this page was updated in 2011 A ...")
-        for _ in range(3):  # a headline, then a caption: "Haiti earthquake: many feared dead The
-            # earthquake is the worst to hit Haiti in 200 years There are reports of ..."
-            glued = _GLUED_HEADLINE.search(sentence)
-            cut = glued.start(1) if glued and glued.group(1) else glued.start(2) if glued else 0
-            if not (glued and len(sentence[cut:].split()) >= _MIN_STORY_WORDS):
-                break
-            start += cut
-            sentence = sentence[cut:]
+        start = _glued_cuts(text, start, end)
+        sentence = text[start:end]
     caption = _CAPTION_CREDIT.search(sentence)
     if caption and len(sentence[caption.end():].split()) >= _MIN_WORDS:
         start += caption.end()  # "... Photograph: Ann Lee/Reuters Two new cases ...": the caption ends at its credit
