@@ -534,3 +534,16 @@ def test_a_clock_time_takes_a_weekday_later_in_its_clause_not_across_a_comma() -
     # the reporting clause after the comma dates the statement, not the blast
     blast = tag("The blast hit at 1:50 p.m. as miners worked, police said on Friday.", sat)
     assert [e.value for e in blast if e.text == "1:50 p.m."] == ["2005-11-19"]
+
+
+@pytest.mark.parametrize("text, value", [
+    # a game's outcome is never scheduled: the last such day, whatever the verb after it
+    ("Sunday’s goal against Madrid will live long in the memory.", "2023-03-19"),
+    ("Sunday's win will give the side a lift.", "2023-03-19"),
+    # the match itself can be ahead; the typographic apostrophe reads as the straight one
+    ("Sunday’s match will decide the title.", "2023-03-26"),
+    ("Ahead of Sunday’s vote, the parties made their final appeals.", "2023-03-26"),
+])
+def test_a_weekdays_outcome_is_behind_and_the_curly_apostrophe_is_a_possessive(text: str, value: str) -> None:
+    found = [e for e in tag(text, date(2023, 3, 24)) if e.value]
+    assert found[-1].value == value

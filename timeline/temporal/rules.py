@@ -1435,7 +1435,7 @@ def narrative_weekday(m: re.Match[str], text: str, ref: date | None, lenient: bo
 
 
 @rule(r"\b(?:(?P<mod>(?i:this\s+past|this\s+coming|last|this|next|coming|early|late|earlier|later))\s+)?"
-      r"(?P<wd>" + _WEEKDAY_I + r")(?:'s)?(?:\s+(?P<part>(?i:morning|afternoon|evening|night)))?\b", "wd",
+      r"(?P<wd>" + _WEEKDAY_I + r")(?:['’]s)?(?:\s+(?P<part>(?i:morning|afternoon|evening|night)))?\b", "wd",
       examples=[("2024-12-02", "On Friday night, insurgents advanced.", "2024-11-29", "day"),
                 ("2024-12-02", "The summit will open Thursday.", "2024-12-05", "day"),
                 ("2024-12-02", "He left last Friday.", "2024-11-29", "day"),
@@ -1536,7 +1536,7 @@ def weekday(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> Res
         # "the vote, which had been scheduled for Sunday, would be delayed": a plan still ahead
         # or one that passed; the sentence does not say which
         return _point(m, None, "unknown")
-    if mod == "" and m.group().lower().endswith("'s"):
+    if mod == "" and m.group().lower().endswith(("'s", "’s")):  # the typographic apostrophe most pages print
         clause = _possessive_tense(text, m.start(), m.end())
         if clause == "future" and (wd - ref.weekday()) % 7 > 4 and tense(text, m.start(), m.end()) == "past":
             # "traders bought ahead of Thursday's auction" in a Friday report: what a past clause

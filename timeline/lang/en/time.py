@@ -462,7 +462,10 @@ UNFORESEEN_HAPPENINGS = frozenset("""earthquake earthquakes quake quakes tremor 
 attacks bombing bombings blast blasts explosion explosions shooting shootings crash crashes collision derailment fire
 fires blaze landslide landslides mudslide avalanche eruption murder murders killing killings assassination massacre
 ambush kidnapping abduction accident collapse stabbing stabbings disaster tsunami shipwreck sinking coup coups riot
-riots uprising insurrection hijacking hijackings tragedy""".split())
+riots uprising insurrection hijacking hijackings tragedy""".split()
+    # a game's outcomes: one schedules the match, never its win ("Sunday's goal against Madrid will live
+    # long in the memory", read on a Friday, was the coming Sunday's)
+    + """goal goals win wins victory defeat loss triumph comeback upset hat-trick equaliser equalizer""".split())
 # a month-day named as a happening ("the Oct. 8 earthquake", "the September 11th terrorist attacks") with
 # no year: news omits the year of a date in the current year (AP style) or just past; a day that would
 # fall in an earlier calendar year more than this many days back is some other year's, which the text
