@@ -47,7 +47,7 @@ from timeline.temporal.factored import factored
 # Subjects of these verbs perform an act rather than report a claim when an article follows
 # ("declared a state of emergency", "announced a ceasefire").
 _PERFORMATIVE_VERBS = frozenset(["declared", "declares", "announced", "announces"])
-_INVERTIBLE = "said|says|told|reported|added|wrote|noted|explained|warned|confirmed|stated|insisted|asked"
+_INVERTIBLE = "said|says|reported|added|wrote|noted|explained|warned|confirmed|stated|insisted|asked"
 
 # Words that open a source phrase in lower case even at a sentence start ("Witnesses said").
 _COMMON_OPENERS = frozenset(
@@ -246,6 +246,8 @@ def _subject_before(masked: str, original: str, verb_at: int, verb: str) -> str 
         if cut == -1:
             return None
         named = inner[cut + 1:].strip()
+        if not named:
+            return None  # "(Nikkeiren), told": the mask blanked the aside to nothing
         aside = named.lower()
         if named[:1].isupper() and len(named.split()) <= 4:
             aside = "a " + aside  # "The company's chief financial officer, Leah Stein, said": a name in apposition
