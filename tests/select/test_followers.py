@@ -30,9 +30,9 @@ def _story(sentences: list[str], dated: set[int], article: str = "a0") -> tuple[
     return Article(id=article, text=text, published=DAY), dated_events, undated
 
 
-RAID = ["On Tuesday, police searched the Las Vegas home of Dr Murray, the singer's doctor.",
-        "Dr Murray's lawyer said officials seized mobile phones and a computer hard drive.",
-        "The raid followed one on Dr Murray's clinic in Houston a week earlier.",
+RAID = ["On Tuesday, police searched the Tarrow home of Dr Lane, the singer's doctor.",
+        "Dr Lane's lawyer said officials seized mobile phones and a computer hard drive.",
+        "The raid followed one on Dr Lane's clinic in Kell a week earlier.",
         "In other news, the city council approved a new budget."]
 
 
@@ -79,9 +79,9 @@ def test_background_is_not_followed() -> None:
 def test_a_preview_or_an_opinion_is_not_followed() -> None:
     """Only a report of a happening is followed: after "will begin on Tuesday" or a present-tense
     opinion, the next sentence is not what happened that day."""
-    for first in ("Closing statements in the trial of Dr Murray will begin on Tuesday.",
-                  "Today the trial of Dr Murray seems almost a sideshow."):
-        art, dated, undated = _story([first, "Dr Murray's lawyer called the trial a sideshow."], {0})
+    for first in ("Closing statements in the trial of Dr Lane will begin on Tuesday.",
+                  "Today the trial of Dr Lane seems almost a sideshow."):
+        art, dated, undated = _story([first, "Dr Lane's lawyer called the trial a sideshow."], {0})
         assert len(pick_events({DAY: dated}, [art], 2, undated, KeyDateWeights(follow=1))[DAY]) == 1
 
 
@@ -94,15 +94,15 @@ def test_a_follower_off_the_story_is_not_said() -> None:
 
 
 def test_a_follower_that_repeats_what_was_said_is_skipped() -> None:
-    sentences = ["On Tuesday, police searched the Las Vegas home of Dr Murray.",
-                 "Police searched the Las Vegas home of Dr Murray, officials said."]
+    sentences = ["On Tuesday, police searched the Tarrow home of Dr Lane.",
+                 "Police searched the Tarrow home of Dr Lane, officials said."]
     art, dated, undated = _story(sentences, {0})
     assert len(pick_events({DAY: dated}, [art], 2, undated, KeyDateWeights(follow=1))[DAY]) == 1
 
 
 def test_quote_fragments_do_not_follow() -> None:
-    sentences = ["On Tuesday, Dr Murray told police he had given the singer propofol.",
-                 "\"he was not able to sleep naturally,\" Dr Murray told the detectives of the singer."]
+    sentences = ["On Tuesday, Dr Lane told police he had given the singer a sedative.",
+                 "\"he was not able to sleep naturally,\" Dr Lane told the detectives of the singer."]
     art, dated, undated = _story(sentences, {0})
     assert len(pick_events({DAY: dated}, [art], 2, undated, KeyDateWeights(follow=1))[DAY]) == 1
 

@@ -481,9 +481,9 @@ def test_every_expression_names_its_rule():
 def test_after_a_date_we_cannot_resolve_a_later_offset_counts_from_nothing() -> None:
     # no publication date: "next year's election" is unknown, so "a year later" is too; it had
     # counted from "since 1997", paragraphs before (a 2004 story read "local elections in 1998")
-    text = ("She has held the seat since 1997. In June's elections the party failed to win a seat.\n\n"
-            "A month later it won a council seat. He said that in next year's general election and "
-            "local elections a year later, the party would win.")
+    text = ("The mayor has led the council since 1997. In June's vote her party lost two seats.\n\n"
+            "A month later it won a by-election. She said that in next year's general election and "
+            "the local vote a year later, the party would win back the town.")
     later = [e for e in tag(text, None) if e.text.lower() in ("a month later", "a year later")]
     assert [(e.text, e.value) for e in later] == [("A month later", None), ("a year later", None)]
     # told dates still anchor what follows them
@@ -492,14 +492,14 @@ def test_after_a_date_we_cannot_resolve_a_later_offset_counts_from_nothing() -> 
 
 
 @pytest.mark.parametrize("text, value", [
-    ("Treviso could drop to the bottom of the table on Sunday if Lecce take a point.", "2005-12-11"),
-    ("An official suggested Thursday that Sudan could join in March as a 13th member.", "2006-03"),
+    ("Tarrow Rovers could drop to the bottom of the table on Sunday if Kell United take a point.", "2005-12-11"),
+    ("An official suggested Thursday that Norland could join the pact in March as its 13th member.", "2006-03"),
     ("Rain could fall on Sunday across the north.", "2005-12-11"),
     # "could" that tells what happened, or a possibility of something else
     ("Rescuers could not reach the miners on Sunday.", "2005-12-04"),
-    ("Neither he nor his grandparents could be located Wednesday in Cardenas.", "2005-12-07"),
+    ("Neither the mayor nor his aides could be located Wednesday in Port Elver.", "2005-12-07"),
     ("Residents could see the smoke on Sunday from miles away.", "2005-12-04"),
-    ("The final costs of a dumping incident in August could reach into the millions.", "2005-08"),
+    ("The final costs of a chemical spill in August could reach into the millions.", "2005-08"),
 ])
 def test_could_with_a_verb_looks_ahead_only_before_the_time(text: str, value: str) -> None:
     found = [e for e in tag(text, date(2005, 12, 10)) if e.value]
@@ -509,9 +509,9 @@ def test_could_with_a_verb_looks_ahead_only_before_the_time(text: str, value: st
 def test_a_comparison_base_does_not_move_the_story() -> None:
     # "up from the like stage last year" is the base of a comparison: "than a year earlier" and
     # "than in the previous year" after it count from the report's own year, not from the base
-    text = ("Revenue was 8.8 billion stg in February, 4.5 pct up from the like stage last year. "
-            "Income tax receipts were 3.5 pct higher than a year earlier. "
-            "Duty receipts were 10.5 pct higher than in the previous year.")
+    text = ("Council revenue was 2.1 billion crowns in February, 3 pct up from the like stage last year. "
+            "Parking fees were 2 pct higher than a year earlier. "
+            "Harbour dues were 6 pct higher than in the previous year.")
     values = [(e.text, e.value) for e in tag(text, date(1987, 3, 17)) if e.value]
     assert values[-2:] == [("a year earlier", "1986"), ("the previous year", "1986")]
     # a day stays the story's day: "against Thursday's 5 p.m. quotes" is Thursday's
@@ -520,7 +520,7 @@ def test_a_comparison_base_does_not_move_the_story() -> None:
 
 
 def test_by_that_time_is_a_told_day_never_a_told_month() -> None:
-    told_day = tag("The deal will be final by June 10. If no price is agreed by that time, Fiat will pay.",
+    told_day = tag("The sale will be final by June 10. If no price is agreed by that time, the buyer will pay.",
                    date(2011, 5, 29))
     assert [(e.text, e.value) for e in told_day] == [("June 10", "2011-06-10"), ("that time", "2011-06-10")]
     told_month = tag("The talks ended in June 2010. By that time, the firm had left.", date(2011, 5, 29))
@@ -529,7 +529,7 @@ def test_by_that_time_is_a_told_day_never_a_told_month() -> None:
 
 def test_a_clock_time_takes_a_weekday_later_in_its_clause_not_across_a_comma() -> None:
     sat = date(2005, 11, 19)
-    polls = tag("Polling centers will open at 7 am (0400 GMT) until 5 pm during Monday's referendum.", sat)
+    polls = tag("Polling stations will open at 7 am (0600 GMT) until 6 pm during Monday's harbour vote.", sat)
     assert [e.value for e in polls if e.text == "7 am"] == ["2005-11-21"]
     # the reporting clause after the comma dates the statement, not the blast
     blast = tag("The blast hit at 1:50 p.m. as miners worked, police said on Friday.", sat)
@@ -538,7 +538,7 @@ def test_a_clock_time_takes_a_weekday_later_in_its_clause_not_across_a_comma() -
 
 @pytest.mark.parametrize("text, value", [
     # a game's outcome is never scheduled: the last such day, whatever the verb after it
-    ("Sunday’s goal against Madrid will live long in the memory.", "2023-03-19"),
+    ("Sunday’s goal against Kell United will live long in the memory.", "2023-03-19"),
     ("Sunday's win will give the side a lift.", "2023-03-19"),
     # the match itself can be ahead; the typographic apostrophe reads as the straight one
     ("Sunday’s match will decide the title.", "2023-03-26"),

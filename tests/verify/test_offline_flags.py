@@ -11,8 +11,8 @@ from timeline.run.pipeline import brief
 def test_an_offline_briefing_flags_no_model_date() -> None:
     # the rules' first reading of "earlier this week" (the week up to publication) is narrowed by
     # verify to the days before it; that was flagged and shown as "model date corrected"
-    text = ("Earlier this week a music trade magazine reported that the estate had earned $1 billion. "
-            "Lawyers for the doctor have moved quickly through witnesses since beginning their case earlier this week.")
+    text = ("Earlier this week a trade magazine reported that the festival had earned $2 million. "
+            "Lawyers for the club have moved quickly through witnesses since beginning their case earlier this week.")
     article = Article(id="a", text=text, published=dt.date(2010, 6, 24), source="Wire")
     briefing = brief([article], BriefOptions(engine="local"))
     events = briefing.chronology.events + briefing.chronology.undated

@@ -1662,7 +1662,7 @@ def relative_day_short(m: re.Match[str], text: str, ref: date | None, lenient: b
 
 
 @rule(r"(?i)\b(?:by|before|after|until|till|on)\s+(?P<t>that\s+(?:time|date))\b", "vague",
-      examples=[("2011-05-29", "The deal will be final by June 10. If no price is agreed by that time, Fiat will pay.",
+      examples=[("2011-05-29", "The sale will be final by June 10. If no price is agreed by that time, the buyer will pay.",
                  "2011-06-10", "day"),
                 ("2011-05-29", "By that time, the firm had left.", None, "unknown")])
 def by_that_time(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> Result:
@@ -1752,7 +1752,7 @@ def trading_day(m: re.Match[str], text: str, ref: date | None, lenient: bool) ->
                 ("2025-06-11", "The quake hit at 11am local time Thursday.", "2025-06-05", "day"),
                 ("2005-11-17", "Polls are open from 07:00 to 16:00 local time.", None, "unknown"),
                 ("2023-03-24", "Shops may open from 9 a.m. to 5 p.m. on weekdays.", None, "unknown"),
-                ("2023-03-24", "The law bars children from the apps between the hours of 10:30 p.m. and 6:30 a.m.",
+                ("2023-03-24", "The rule bars children from the apps between the hours of 11 p.m. and 6 a.m.",
                  None, "unknown"),
                 ("2023-03-24", "The curfew runs from 10 p.m. to 6 a.m. and applies to all.", None, "unknown")])
 def clock_time(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> Result:
@@ -1945,7 +1945,7 @@ def this_time_last(m: re.Match[str], text: str, ref: date | None, lenient: bool)
                 ("2025-03-05", "this week", "2025-03-03/2025-03-09", "range"),
                 ("2025-03-05", "last summer", "2024-06-01/2024-08-31", "range"),
                 ("2025-03-05", "Crowds gathered over the past weekend.", "2025-03-01/2025-03-02", "range"),
-                ("2023-03-25", "The factory built 5,000 cars this past week.", "2023-03-19/2023-03-25", "range"),
+                ("2023-03-25", "The yard launched two ferries this past week.", "2023-03-19/2023-03-25", "range"),
                 ("2025-03-05", "The fair opens this coming weekend.", "2025-03-08/2025-03-09", "range"),
                 ("2025-03-09", "The fair opens this coming weekend.", "2025-03-15/2025-03-16", "range"),
                 ("2025-03-05", "In 2019 sales fell; the following year they rose.", "2020", "year"),
@@ -2508,7 +2508,7 @@ _SUPERLATIVE = re.compile(r"(?i)\b(?:first|only|\w{3,}est|most|least|record|ever
                 ("2025-03-05", "He ran the course in three hours.", None, "unknown"),
                 ("2025-03-05", "The bus leaves in ten minutes.", "2025-03-05", "day"),
                 ("2025-03-05", "You can add 65 miles in 4 minutes.", None, "unknown"),
-                ("1987-03-16", "We did more than we thought we could achieve in one year.", None, "unknown")])
+                ("1987-03-16", "The club did better than it hoped it could achieve in one year.", None, "unknown")])
 def in_units(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> Result:
     """"in ten days" is a date only in a future clause; otherwise it is a duration."""
     n = _num(m["n"])
