@@ -4,8 +4,7 @@ It is checked like a model's (``summary.check``), so an extractive summary is ne
 """
 from __future__ import annotations
 
-import re
-
+from timeline.lang.en.words import leans_on_context, speaks_in_first_person
 from timeline.models import Article, Chronology, Claim, Event, Summary
 from timeline.summary.loaded import loaded_words
 
@@ -16,19 +15,9 @@ MIN_WORDS, MAX_WORDS = 80, 150
 SUMMARY_DAYS = 8
 _LAST = (10**6, 0, 0)  # undated events after every dated one (start_key of an odd value is 9999)
 # An unattributed sentence in the first person ("I thank the treasury secretary ... for joining
-# me today") says nothing of who speaks once it stands in a summary.
-_FIRST_PERSON = re.compile(r"^[\"“‘(]*(?:I|We|My|Our|Us|Me)\b"
-                           # or a first-person subject later, outside quotation marks: "Today, as the
-                           # Senate votes ..., we're going to hear ..." (a speech's transcript)
-                           r"|(?:^|[,;]\s+)(?:(?!\b(?:said|says|told)\b)[^\"“”])*?\b(?:we|we're|we've|we'll|I'm|I've|I'll)\s")
-# A sentence whose subject is a pronoun ("In a move that seemed designed to ..., he claimed last
-# Saturday that ..."): in a summary of several reports, told in date order, nothing before it
-# says who "he" is.
-# Words that point back to a sentence the summary does not carry ("The attorney similarly ducked
-# questions ... on the same subject Monday"): fine in their article, unanchored in a summary.
-_POINTS_BACK = re.compile(r"\b(?:[Ss]imilarly|[Ll]ikewise|the same (?:subject|issue|question|topic|matter))\b")
-_PRONOUN_SUBJECT = re.compile(r"^[\"“‘(]*(?:(?:He|She|They|It|His|Her|Their|Its)\b|[^,;]{0,120},\s+(?:he|she|they|his|her|their)\b)")
-
+# me today") says nothing of who speaks once it stands in a summary; of several reports told in
+# date order, nothing before a sentence says who its "he" is or what it is "similarly" to
+# (``lang.en.words``).
 
 
 def _with_date(event: Event) -> str:
@@ -88,9 +77,9 @@ def extractive_summary(chronology: Chronology, articles: list[Article], max_word
     chosen: list[Event] = []
     words = 0
     for event in ranked:
-        if loaded_words(event.what) or not event.attribution and _FIRST_PERSON.match(event.what):
+        if loaded_words(event.what) or not event.attribution and speaks_in_first_person(event.what):
             continue
-        if several and (_PRONOUN_SUBJECT.match(event.what) or _POINTS_BACK.search(event.what)):
+        if several and leans_on_context(event.what):
             continue
         n = len(_with_date(event).split())
         if words + n > max_words:

@@ -36,9 +36,10 @@ from __future__ import annotations
 import re
 from typing import Iterator
 from timeline.lang.en import dates as calendar
-from timeline.lang.en.news import (CLAUSE_PASTS, DANGLING_WORDS, NOT_SOURCE_OPENERS, RELATIVE_DETERMINERS,
-                                   RELATIVE_PRONOUNS, RELATIVE_SUBJECTS, ROLE_NOUNS, SAID_WORDS, SOURCE_NOUNS,
-                                   SPEECH_VERBS, TITLE_ABBREVIATIONS)
+from timeline.lang.en.news import (CLAUSE_PASTS, DANGLING_WORDS, LISTENER_NOUNS, NOT_SOURCE_OPENERS,
+                                   RELATIVE_DETERMINERS, RELATIVE_PRONOUNS, RELATIVE_SUBJECTS, REPORT_TIME_LEADS,
+                                   REPORT_TIME_WORDS, ROLE_NOUNS, SAID_WORDS, SOURCE_NOUNS, SPEECH_VERBS,
+                                   TITLE_ABBREVIATIONS)
 from functools import lru_cache
 
 from timeline.temporal.triggers import Needs, fold, meets, required_sets
@@ -207,9 +208,9 @@ def _governing(masked: str, original: str) -> str | None:
 _CLOSING_REPORT_BEFORE = re.compile(r",\s+[^,;:]{2,60}$")
 # after the closing verb only its time ("said on Tuesday.") or, after "told", whom it was told to
 # ("told Reuters."): "France's first confirmed cases." is an adjective's noun, no closing report
-_CLOSING_TIME = (r"(?:\s+(?:(?:on|late|early|last|this)\s+)?(?:(?i:" + calendar.ANY_WEEKDAY + r")"
-                 r"|today|yesterday|tonight|overnight|night|morning|afternoon|evening|week))?")
-_CLOSING_REPORT_AFTER = re.compile(r"(?:(?<=told)(?:\s+(?:[A-Z][\w.'’-]*|reporters|journalists)){1,3})?"
+_CLOSING_TIME = (r"(?:\s+(?:(?:" + "|".join(REPORT_TIME_LEADS) + r")\s+)?(?:(?i:" + calendar.ANY_WEEKDAY + r")|"
+                 + "|".join(REPORT_TIME_WORDS) + r"))?")
+_CLOSING_REPORT_AFTER = re.compile(r"(?:(?<=told)(?:\s+(?:[A-Z][\w.'’-]*|" + "|".join(LISTENER_NOUNS) + r")){1,3})?"
                                    + _CLOSING_TIME + r"\s*[.!]?\s*$")
 
 
@@ -304,11 +305,10 @@ _NOT_HEADS = frozenset(["the", "a", "an", "this", "that", "these", "those", "its
 def _balanced(source: str, before: str) -> str:
     """``source`` with the opening mark of a quoted name it holds put back ("“Big Four” lenders"
     lost its first mark to the strip of the phrase's edges and read 'Big Four” lenders')."""
-    for opening, closing in (("“", "”"), ('"', '"')):
-        if source.count(closing) > source.count(opening) - (opening == closing) and opening in before:
-            if opening == closing and source.count(opening) % 2 == 0:
-                continue
-            return opening + source
+    if source.count("”") > source.count("“") and "“" in before:
+        return "“" + source
+    if source.count('"') % 2 and '"' in before:
+        return '"' + source
     return source
 
 

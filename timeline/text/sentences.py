@@ -10,7 +10,7 @@ import re
 from typing import Iterator
 
 from timeline.lang.en import dates as calendar
-from timeline.lang.en.news import SPEECH_VERBS
+from timeline.lang.en.news import QUOTE_SPEAKER_VERBS, SPEAKER_PRONOUNS
 
 # Abbreviations that end in a period but do not end a sentence in news text.
 _ABBREVIATIONS = frozenset(
@@ -25,11 +25,9 @@ _CONTINUATION = re.compile(r"[a-z][a-z]|[,;:)]")
 # social media site early Friday.") was said alone as an event. One to four capitalised words
 # (a name, "The Rev. Al Sharpton") or a pronoun, then a reporting verb; or the verb first ("asked
 # Smith"). After a period the quote would end with a comma, so a period still ends the sentence.
-_SPEECH = "|".join(sorted(SPEECH_VERBS | {"asked", "asks", "shouted", "replied", "recalled", "continued",
-                                          "posted", "wondered", "exclaimed", "yelled", "chanted"},
-                          key=len, reverse=True))
+_SPEECH = "|".join(sorted(QUOTE_SPEAKER_VERBS, key=len, reverse=True))
 _SPEAKER_TAIL = re.compile(
-    r"(?:(?:[A-Z][\w.'’-]*\s+){1,4}|(?:he|she|they|we|I|it)\s+)(?:" + _SPEECH + r")\b"
+    r"(?:(?:[A-Z][\w.'’-]*\s+){1,4}|(?:" + "|".join(SPEAKER_PRONOUNS) + r")\s+)(?:" + _SPEECH + r")\b"
     r"|(?:" + _SPEECH + r")\s+[A-Z]")
 
 

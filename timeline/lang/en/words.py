@@ -75,12 +75,34 @@ _REPORT_PAST_VERBS = frozenset(time_words.PAST_CUES) - {"ago", "last", "since", 
 
 
 _FIRST_PERSON_OPENING = re.compile(r"^[\"\u201c\u2018(]*(?:I|We|My|Our|Us|Me)\b")
+# a first-person subject later, outside quotation marks: "Today, as the Senate votes ..., we're
+# going to hear ..." (a speech's transcript)
+_FIRST_PERSON_LATER = re.compile(r"(?:^|[,;]\s+)(?:(?!\b(?:said|says|told)\b)[^\"\u201c\u201d])*?"
+                                 r"\b(?:we|we're|we've|we'll|I'm|I've|I'll)\s")
+# a pronoun as the subject, at the start or after an opening phrase ("In a move that seemed
+# designed to ..., he claimed last Saturday that ...")
+_PRONOUN_SUBJECT = re.compile(r"^[\"\u201c\u2018(]*(?:(?:He|She|They|It|His|Her|Their|Its)\b"
+                              r"|[^,;]{0,120},\s+(?:he|she|they|his|her|their)\b)")
+# words that point back to a sentence before ("The attorney similarly ducked questions ... on the
+# same subject Monday")
+_POINTS_BACK = re.compile(r"\b(?:[Ss]imilarly|[Ll]ikewise|the same (?:subject|issue|question|topic|matter))\b")
 
 
 def opens_in_first_person(sentence: str) -> bool:
     """True when ``sentence`` opens with a first-person word ("I thank the treasury secretary",
     "We do know this"): without an attribution it is the writer's or a speaker's aside, not a report."""
     return bool(_FIRST_PERSON_OPENING.match(sentence))
+
+
+def speaks_in_first_person(sentence: str) -> bool:
+    """``opens_in_first_person``, or a first-person subject later outside quotation marks."""
+    return opens_in_first_person(sentence) or bool(_FIRST_PERSON_LATER.match(sentence))
+
+
+def leans_on_context(sentence: str) -> bool:
+    """True when the sentence needs one before it to be read: its subject is a pronoun, or it
+    points back ("similarly", "the same subject"). Fine in its article, unanchored alone."""
+    return bool(_PRONOUN_SUBJECT.match(sentence) or _POINTS_BACK.search(sentence))
 
 
 def is_past_report(sentence: str) -> bool:
