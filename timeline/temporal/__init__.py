@@ -25,6 +25,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from .anchored import anchored
 from .clauses import event_dates, is_bare_clock, is_since_year, joined_ranges, sentence_dates
 from .grammar import finish
 from .model import Precision, TimeExpression
@@ -35,7 +36,7 @@ __all__ = ["GRAMMAR", "Precision", "TimeExpression", "event_dates", "is_bare_clo
 
 def tag(text: str, reference: date | None) -> list[TimeExpression]:
     """All time expressions in ``text``, in order, resolved against ``reference`` (publication date)."""
-    return finish(text, GRAMMAR.candidates(text, reference, lenient=False), reference)
+    return anchored(text, finish(text, GRAMMAR.candidates(text, reference, lenient=False), reference))
 
 
 def resolve(expression: str, reference: date | None) -> TimeExpression | None:

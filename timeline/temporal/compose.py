@@ -6,8 +6,9 @@ written just before it ("N days|weeks|months|years before|after|prior to|ahead o
 the value. The precision is the coarser of the anchor's and the offset's: days and weeks keep a
 day, months give a month, years a year ("a year after the 2001 attacks" is 2002). An offset led
 by "for", "within", "over"... is a stretch of time ("for two days after the vote"), not a date.
-An offset before an event rather than a date ("ten days before the shooting") is left alone:
-only our resolver's dates are moved, never a guess at when an event happened.
+An offset before an event rather than a date ("ten days before the shooting") is left alone
+here: only our resolver's dates are moved, never a guess at when an event happened;
+``anchored.py`` counts it from the happening's day when the article itself tells that day.
 """
 from __future__ import annotations
 

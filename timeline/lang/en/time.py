@@ -466,6 +466,42 @@ riots uprising insurrection hijacking hijackings tragedy""".split()
     # a game's outcomes: one schedules the match, never its win ("Sunday's goal against Madrid will live
     # long in the memory", read on a Friday, was the coming Sunday's)
     + """goal goals win wins victory defeat loss triumph comeback upset hat-trick equaliser equalizer""".split())
+# "ten days before the shooting", "the day after his death": an offset from a happening the article
+# itself dates ("was shot to death on Oct. 23", "the Oct. 23 killing"). A happening's words, noun
+# and past forms, grouped by what they name (temporal/anchored.py): the noun after the offset
+# must be one of the nouns; its dated mentions may use any word of its group. Only unforeseen
+# happenings: an article tells one such killing or crash, but often several votes or meetings.
+ANCHORED_HAPPENINGS: dict[str, tuple[frozenset[str], frozenset[str]]] = {
+    group: (frozenset(nouns.split()), frozenset(forms.split()))
+    for group, nouns, forms in (
+        ("death", "death killing murder slaying assassination", "died killed murdered slain assassinated"),
+        ("shooting", "shooting", "shot gunned"),
+        ("bombing", "bombing blast explosion", "bombed exploded"),
+        ("attack", "attack attacks", "attacked"),
+        ("crash", "crash collision derailment", "crashed collided derailed"),
+        ("earthquake", "earthquake quake", ""),
+        ("fire", "fire blaze", ""),
+        ("kidnapping", "kidnapping abduction", "kidnapped abducted"),
+        ("stabbing", "stabbing", "stabbed"),
+        ("arrest", "arrest", "arrested"),
+        ("disappearance", "disappearance", "disappeared vanished"),
+        ("massacre", "massacre", "massacred"),
+        ("ambush", "ambush", "ambushed"),
+        ("hijacking", "hijacking", "hijacked"),
+        ("coup", "coup", ""),
+        ("riot", "riot riots", "rioted"),
+        ("collapse", "collapse", "collapsed"),
+        ("eruption", "eruption", "erupted"),
+        ("accident", "accident", ""),
+    )
+}
+# words before a happening's noun that say the story tells more than one ("another earthquake", "an
+# earlier shooting", "a separate attack"): then no offset counts from "the" one
+SEVERAL_HAPPENINGS = frozenset("""another earlier previous prior separate second third fourth other similar latest
+recent new first fresh subsequent later""".split())
+# how many words other than function words (HAPPENING_DAY_NOT_BETWEEN) may stand between a happening's
+# word and the day that dates it ("was shot to death on the night of Oct. 23": two, "death" and "night")
+ANCHORED_HAPPENING_GAP = 3
 # a month-day named as a happening ("the Oct. 8 earthquake", "the September 11th terrorist attacks") with
 # no year: news omits the year of a date in the current year (AP style) or just past; a day that would
 # fall in an earlier calendar year more than this many days back is some other year's, which the text
