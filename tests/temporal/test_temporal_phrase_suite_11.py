@@ -184,7 +184,9 @@ group(Q, [
     ('The office closed last Friday.', '2024-07-05'),
     ('The office will close this Friday.', '2024-07-12'),
     ('Crowds gathered over the weekend.', '2024-07-06/2024-07-07'),
-    ('The fair is next weekend.', '2024-07-13/2024-07-14'),
+    # first written as the coming weekend (July 13-14): a row error against the earlier suites'
+    # convention, "next weekend" on a weekday is the one after this weekend (test_temporal_everyday)
+    ('The fair is next weekend.', '2024-07-20/2024-07-21'),
     ('Sales slowed in the second quarter.', '2024-04-01/2024-06-30'),
     ('Revenue is on track this quarter.', '2024-07-01/2024-09-30'),
     ('Sales jumped in the first half of the year.', '2024-01-01/2024-06-30'),
@@ -275,13 +277,43 @@ group(S, [
     ('He was arrested at about 1 a.m. Wednesday.', '2023-04-19'),
 ])
 
+# rule rows, written after the first run for the classes it and a probe of some 250 phrasings found
+# (not part of the first-run score)
+group(P, [
+    # "since" before a day or a holiday with no year: a start, so behind, however far back
+    ('Prices have risen since Thanksgiving.', '2024-11-28'),
+    ('Nobody has seen him since Christmas Eve.', '2024-12-24'),
+    ("Since New Year's Day, 40 people have died.", '2025-01-01'),
+    ('He has been held since Dec. 2.', '2024-12-02'),
+    ('Prices have risen since Nov. 25.', '2024-11-25'),
+    ('The plant has been shut since Tuesday.', '2025-11-18'),
+    ('The firm will be closed from Christmas.', '2025-12-25'),
+    # a season of a year named relative to today
+    ('The park opens in the spring of next year.', '2026-03-01/2026-05-31'),
+    ('The shop shut in the autumn of last year.', '2024-09-01/2024-11-30'),
+    ('The show returns in the fall of next year.', '2026-09-01/2026-11-30'),
+    ("The fall of last year's champion was swift.", '2024'),
+    # a plan told in the present with a noun of two or three words as subject
+    ('The city council vote happens in January.', '2026-01'),
+    ('The ruling party decision comes in December.', '2025-12'),
+    ('The decision came in September.', '2025-09'),
+])
+group(R, [
+    # an ordinal word alone after "on the", for days 10 to 31 ("on the third" may be a round or a hole)
+    ('It snowed on the eleventh.', '2026-02-11'),
+    ('The show is on the twenty first.', '2026-02-21'),
+    ('They met on the twentieth anniversary.', None),
+    ('He won on the third.', None),
+])
+
 # rows left failing on purpose, each with why (strict: a rule that fixes one shows as XPASS)
 LEFT: dict[str, str] = {
-    "The deal should close by the end of the quarter.": "first run: no value (a bare 'the quarter')",
-    "The office was closed until Tuesday.": "first run: next Tuesday",
-    "The fair is next weekend.": "first run: the weekend after this one",
-    "The rates decision comes in September.": "first run: last September",
-    "The rally is on the twenty-eighth.": "first run: no value (an ordinal word alone)",
+    # a bare "the quarter" is a game's as often as a year's ("led by ten at the end of the quarter"):
+    # the quarter rule gives no value without a year, an ordinal or this/last/next
+    "The deal should close by the end of the quarter.": "a bare 'the quarter' may be a game's",
+    # "was closed until Tuesday": in news a past passive before "until" is mostly a postponement whose
+    # end is ahead ("were adjourned until Monday", "was postponed until Thursday", four corpus cases)
+    "The office was closed until Tuesday.": "a past passive before 'until' is as often an end ahead",
 }
 
 

@@ -264,6 +264,8 @@ PRESENT_PLAN_VERBS = ("meet", "go", "come", "leave", "arrive", "fly", "sail", "l
                       # what a company, a court or a minister does on a set day
                       "report", "announce", "publish", "release", "unveil", "present", "deliver", "decide", "rule",
                       "testify", "address", "appear", "debate", "discuss", "hear", "consider", "review", "meet",
+                      # what is set to take place: "the council vote happens in January"
+                      "happen",
                       # a shop's promise: "your order ships in 2 days"
                       "ship", "arrive", "dispatch")
 # ... and what else in such a sentence says it is told in the present: a progressive ("I'm flying
