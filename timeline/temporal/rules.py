@@ -653,8 +653,9 @@ def month_day(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> R
         mod = (m.groupdict().get("mod") or "").lower()
         if mod:  # "last Oct. 23": the most recent one; "next March 3": the coming one
             clause: str | None = "past" if mod.startswith(("last", "this past")) else "future"
-        elif _SINCE_BEFORE.search(text, max(0, m.start() - 12), m.start()):
-            clause = "past!"  # "since Nov. 25" (published on Nov. 19): last year's
+        elif _SINCE_BEFORE.search(text, max(0, m.start() - 12), m.start()) \
+                and _next_word(text, end).lower() not in en.HOLIDAY_SUBJECT_VERBS:
+            clause = "past!"  # "since Nov. 25" (published on Nov. 19): last year's ("since Dec. 25 is": because)
         else:
             clause, cue = tense_cue(text, m.start(), end)
             if clause == "future" and (cue in en.STRONG_FUTURE_CUES
@@ -970,7 +971,8 @@ def weekday_by_holiday(m: re.Match[str], text: str, ref: date | None, lenient: b
                 ("2025-03-05", "Sales soared in the weeks leading up to Christmas.", None, "unknown"),
                 ("2025-11-19", "The strike has run since Christmas.", "2024-12-25", "day"),
                 ("2025-11-19", "Prices have risen since Thanksgiving.", "2024-11-28", "day"),
-                ("2025-11-19", "Since New Year's Day, 40 people have died.", "2025-01-01", "day")])
+                ("2025-11-19", "Since New Year's Day, 40 people have died.", "2025-01-01", "day"),
+                ("1987-03-09", "Sales may slow, since Easter falls late.", "1987-04-19", "day")])
 def holiday(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> Result:
     """Named holidays, fixed or computed (Easter by dateutil, Thanksgiving, Labor Day...)."""
     name = re.sub(r"\s+", " ", m["h"].lower().replace("’", "'"))
@@ -1027,8 +1029,9 @@ def holiday(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> Res
         chosen = cal.holiday(name, ref.year)  # "Christmas falls on a Thursday this year"
     elif subject:
         chosen = nearest_date(ref, dates, subject)  # "Easter is early", "Christmas was quiet"
-    elif _SINCE_BEFORE.search(text, max(0, m.start() - 12), m.start()):
-        chosen = nearest_date(ref, dates, "past!")  # "has run since Christmas" (in November): last year's
+    elif _SINCE_BEFORE.search(text, max(0, m.start() - 12), m.start()) and nxt.lower() not in en.HOLIDAY_SUBJECT_VERBS:
+        # "has run since Christmas" (in November): last year's; "since Easter falls late": because
+        chosen = nearest_date(ref, dates, "past!")
     else:
         clause, cue = tense_cue(text, m.start(), m.end())
         if clause == "past" and cue not in en.WEAK_PAST_CUES and _own_past_verb(text, m.start()) == cue:
