@@ -84,6 +84,10 @@ _CLOCK = (r"(?:(?:[01]?\d|2[0-3]):[0-5]\d(?:\s*(?:[ap]\.?m\b\.?))?|(?:[01]?\d|2[
           r"|(?:[01]\d|2[0-3])[0-5]\d(?=\s*(?:" + _TZ + r")\b))(?:\s*(?P<tzp>\()?(?:" + _TZ + "|" + _alt(en.CLOCK_ZONE_WORDS)
           + r")\b(?:\s*[+-]\s*\d{1,2})?(?(tzp)\)))?")
 
+# the ordinal words of days 10 to 31 ("on the twenty-eighth"); "on the third" is as often a
+# round, a hole or an attempt as a day
+_ORDINAL_DAY_LATE = "(?i:" + _alt([w for w, d in en.ORDINAL_DAYS.items() if d >= 10]
+                                  + [w.replace("-", " ") for w, d in en.ORDINAL_DAYS.items() if "-" in w]) + r")\b"
 _ORDINAL_DAY = "(?i:" + _alt(list(en.ORDINAL_DAYS) + [w.replace("-", " ") for w in en.ORDINAL_DAYS if "-" in w]) + r")\b"
 
 _TOKEN = re.compile(r"[Qq][1-4]\b|[A-Za-z]+|\d+(?:st|nd|rd|th)?|['’]\d\d")
@@ -100,7 +104,8 @@ for _words, _fam in (
      "clock".split(), "rel"),
     ("""recent recently lately current currently nowadays now past future time times previously formerly soon
         date far present these""".split(), "vague"),
-    ("nineteen thousand twenty".split(), "spoken"),
+    ("nineteen thousand twenty thirty".split(), "spoken"),
+    ([w for w, d in en.ORDINAL_DAYS.items() if d >= 10 and "-" not in w], "num"),
     ("""christmas boxing independence halloween valentine bastille armistice veterans patrick juneteenth groundhog
         remembrance thanksgiving memorial labor labour luther mlk presidents columbus mother father easter
         pentecost whit ascension shrove mardi maundy election fourth cyber flag canada australia xmas burns bonfire
@@ -481,6 +486,9 @@ def _own_past_verb(text: str, start: int) -> str:
 _WILL_BEFORE = re.compile(r"(?i)\b(?:will|shall|['’]ll)\s+(?:not\s+)?(?:[a-z]+\s+){1,3}(?:on\s+)?$")
 _IF_BEFORE = re.compile(r"(?i)\b(?:if|unless|should|whether|suppose|supposing)\b[^.;:!?]*$")
 _WAS_ON = re.compile(r"\b(?:was|were)\s+(?:on\s+)?$")
+# "since" right before a day with no year: a start, which is behind ("prices have risen since Nov.
+# 25", "since Christmas"), however far back: the coming one cannot have begun anything
+_SINCE_BEFORE = re.compile(r"(?i)\bsince\s+(?:the\s+)?$")
 _REL_YEAR = re.compile(r"(?i),?\s+(?:of\s+)?(?P<rel>last|this|next)\s+year\b")
 _HABITUAL = re.compile(r"(?i)\b(?:" + _alt(en.HABITUAL_ADVERBS) + r")\b")
 _HABITUAL_AFTER = re.compile(r"(?i)\s+(?:is|are|was|were)\s+(?:" + _alt(en.HABITUAL_ADVERBS) + r")\b")
@@ -580,7 +588,9 @@ _APOSTROPHE_YEAR = re.compile(r",\s*[’'](?P<yy>\d\d)\b(?![’'%.,]?\d)(?!\s*(?
                 ("2008-02-27", "Police still hunt those behind the July 7 bombings.", None, "unknown"),
                 ("2025-03-06", "The results are due on March 14th, '25.", "2025-03-14", "day"),
                 ("2025-03-06", "It happened on Dec. 3, ’98.", "1998-12-03", "day"),
-                ("2025-03-06", "Since March 14, '25 was a Friday", "2025-03-14", "day")])
+                ("2025-03-06", "Since March 14, '25 was a Friday", "2025-03-14", "day"),
+                ("2025-11-19", "Prices have risen since Nov. 25.", "2024-11-25", "day"),
+                ("2025-11-19", "Since Dec. 10, two people have died.", "2024-12-10", "day")])
 def month_day(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> Result:
     weekday = _weekday_of(m)
     if m.groupdict().get("dw") and m.start("m") < m.start("dw") and not m["y"] and weekday is None \
@@ -643,6 +653,9 @@ def month_day(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> R
         mod = (m.groupdict().get("mod") or "").lower()
         if mod:  # "last Oct. 23": the most recent one; "next March 3": the coming one
             clause: str | None = "past" if mod.startswith(("last", "this past")) else "future"
+        elif _SINCE_BEFORE.search(text, max(0, m.start() - 12), m.start()) \
+                and _next_word(text, end).lower() not in en.HOLIDAY_SUBJECT_VERBS:
+            clause = "past!"  # "since Nov. 25" (published on Nov. 19): last year's ("since Dec. 25 is": because)
         else:
             clause, cue = tense_cue(text, m.start(), end)
             if clause == "future" and (cue in en.STRONG_FUTURE_CUES
@@ -990,7 +1003,11 @@ def weekday_by_holiday(m: re.Match[str], text: str, ref: date | None, lenient: b
                 ("2024-12-16", "The sales start on Boxing Day.", "2024-12-26", "day"),
                 ("2024-12-16", "Merry Christmas!", None, "unknown"),
                 ("2025-11-18", "The shop opens on Easter Monday next year.", "2026", "year"),
-                ("2025-03-05", "Sales soared in the weeks leading up to Christmas.", None, "unknown")])
+                ("2025-03-05", "Sales soared in the weeks leading up to Christmas.", None, "unknown"),
+                ("2025-11-19", "The strike has run since Christmas.", "2024-12-25", "day"),
+                ("2025-11-19", "Prices have risen since Thanksgiving.", "2024-11-28", "day"),
+                ("2025-11-19", "Since New Year's Day, 40 people have died.", "2025-01-01", "day"),
+                ("1987-03-09", "Sales may slow, since Easter falls late.", "1987-04-19", "day")])
 def holiday(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> Result:
     """Named holidays, fixed or computed (Easter by dateutil, Thanksgiving, Labor Day...)."""
     name = re.sub(r"\s+", " ", m["h"].lower().replace("’", "'"))
@@ -1047,6 +1064,9 @@ def holiday(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> Res
         chosen = cal.holiday(name, ref.year)  # "Christmas falls on a Thursday this year"
     elif subject:
         chosen = nearest_date(ref, dates, subject)  # "Easter is early", "Christmas was quiet"
+    elif _SINCE_BEFORE.search(text, max(0, m.start() - 12), m.start()) and nxt.lower() not in en.HOLIDAY_SUBJECT_VERBS:
+        # "has run since Christmas" (in November): last year's; "since Easter falls late": because
+        chosen = nearest_date(ref, dates, "past!")
     else:
         clause, cue = tense_cue(text, m.start(), m.end())
         if clause == "past" and cue not in en.WEAK_PAST_CUES and _own_past_verb(text, m.start()) == cue:
@@ -1385,14 +1405,25 @@ def weekday_week(m: re.Match[str], text: str, ref: date | None, lenient: bool) -
                 ("2025-03-05", "ten days from tomorrow", "2025-03-16", "day"),
                 ("2026-04-05", "The fair opens a week from Sunday.", None, "unknown"),
                 ("2025-03-05", "the fair opens a week from tuesday", "2025-03-18", "day"),
-                ("2025-03-05", "three months from now", "2025-06", "month")])
+                ("2025-03-05", "three months from now", "2025-06", "month"),
+                ("2026-02-13", "The office is closed for two weeks from Monday.", "2026-02-16", "day"),
+                ("2026-02-13", "The road was shut for ten days from Monday.", "2026-02-09", "day"),
+                ("2026-02-13", "Prices are frozen for a year from today.", "2026-02-13", "day")])
 def units_from(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> Result:
-    """"two weeks from today", "a week from Friday": an offset from a day anchor, forwards."""
+    """"two weeks from today", "a week from Friday": an offset from a day anchor, forwards; after
+    "for", "within"... ("closed for two weeks from Monday") a stretch that starts on the anchor."""
     n = _num(m["n"])
     if n is None or ref is None or m["n"].lower() in en.VAGUE_QUANTITIES:
         return _point(m, None, "unknown", "vague" if n is None else "point")
     base_word = m["base"].lower()
     unit = m["u"].lower().rstrip("s")
+    if _prev_word(text, m.start()).lower() in en.OFFSET_DURATION_LEAD:
+        stretch = _point(m, None, "unknown", "duration", end=m.end("u"))
+        if base_word == "now":
+            return stretch
+        day = weekday_date(ref, _WEEKDAY_NUMBER[base_word], "", tense(text, m.start("base"), m.end())) \
+            if base_word in en.WEEKDAYS else cal.shift(ref, {"today": 0, "tomorrow": 1, "yesterday": -1}[base_word])
+        return [stretch, _point(m, _iso(day), "day", start=m.start("base"), relative=True)]
     if base_word in en.WEEKDAYS:
         if _WEEKDAY_NUMBER[base_word] == ref.weekday():
             return _point(m, None, "unknown")  # "a week from Sunday" said on a Sunday: today's or the next?
@@ -2395,14 +2426,22 @@ def _season(m: re.Match[str], text: str, ref: date | None, mod: str, unit: str, 
 
 
 @rule(r"\b(?:(?P<mod>(?i:this|last|next|early|late|mid|the|this\s+past|past|coming|previous))\s+)?"
-      r"(?P<s>(?i:spring|summer|autumn|fall|winter))\b(?!-)(?:\s+(?:of\s+)?(?:(?P<y>" + _YEAR + r")|['’](?P<yy>\d\d)\b))?",
+      r"(?P<s>(?i:spring|summer|autumn|fall|winter))\b(?!-)(?:\s+(?:of\s+)?(?:(?P<y>" + _YEAR + r")|['’](?P<yy>\d\d)\b)"
+      r"|\s+of\s+(?P<rel>(?i:last|this|next))\s+(?i:year)\b(?![’']))?",
       "unit",
       examples=[("2025-03-05", "the fall of Aleppo", None, "unknown"),
-                ("2025-03-05", "in summer '19", "2019-06-01/2019-08-31", "range")])
+                ("2025-03-05", "in summer '19", "2019-06-01/2019-08-31", "range"),
+                ("2025-11-19", "The park opens in the spring of next year.", "2026-03-01/2026-05-31", "range"),
+                ("2025-11-19", "The shop shut in the autumn of last year.", "2024-09-01/2024-11-30", "range"),
+                ("2025-11-19", "Crops failed in the winter of last year.", "2024-12-01/2025-02-28", "range")])
 def season(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> Result:
     unit = m["s"].lower()
     mod = (m["mod"] or "").lower()
     y = int(m["y"]) if m["y"] else cal.two_digit_year(int(m["yy"]), ref) if m["yy"] else None
+    if m["rel"]:  # "the spring of next year": the season of the year named
+        if ref is None or not cal.year_ok(ref.year + {"last": -1, "next": 1}.get(m["rel"].lower(), 0)):
+            return _point(m, None, "unknown")
+        y = ref.year + {"last": -1, "next": 1}.get(m["rel"].lower(), 0)
     if not y and mod in ("", "the"):
         if not (lenient or re.search(r"(?i)\b(?:in|during|over|this|since|until|by)\s+the\s+$",
                                      text[max(0, m.start("s") - 20):m.start("s")])):
@@ -2616,8 +2655,12 @@ def year_earlier(m: re.Match[str], text: str, ref: date | None, lenient: bool) -
     return _anaphor(m, "year:-1")
 
 
-@rule(r"\b(?:on\s+)?the\s+(?P<d>[12]?\d|3[01])(?:st|nd|rd|th)\b", "num",
+@rule(r"\b(?:on\s+)?the\s+(?P<d>[12]?\d|3[01])(?:st|nd|rd|th)\b|(?i:\bon\s+the\s+)(?P<dw>" + _ORDINAL_DAY_LATE
+      + r")(?![-'’])", ("num", "spoken"),
       examples=[("2025-03-05", "on the 3rd, they left", "2025-03-03", "day"),
+                ("2026-02-13", "The rally is on the twenty-eighth.", "2026-02-28", "day"),
+                ("2026-02-13", "It snowed on the eleventh.", "2026-02-11", "day"),
+                ("2026-02-13", "They met on the twentieth anniversary.", None, "unknown"),
                 ("2025-03-05", "the 22nd floor", None, "unknown"),
                 ("2025-03-05", "Voting takes place on the 15th.", "2025-03-15", "day"),
                 ("2025-03-20", "The board will meet on the 3rd.", "2025-04-03", "day"),
@@ -2630,7 +2673,7 @@ def nth_day(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> Res
         return None  # "the 22nd floor", "the 3rd time"
     if ref is None:
         return _point(m, None, "unknown")
-    day = int(m["d"])
+    day = _day_number(m)
     if tense(text, m.start(), m.end()) == "future":  # "voting takes place on the 15th": this month or next
         y, mo = (ref.year, ref.month) if day >= ref.day else cal.month_add(ref.year, ref.month, 1)
     else:

@@ -184,7 +184,9 @@ _PRESENT = re.compile(
     r"|^\s*(?:(?:what|when|where|how|who)\s+)?(?:are|is|do|does)\s+(?:you|we|they|he|she|it|I|the|your|our|my|this|that|there)\b)"
     # a subject before the verb: a pronoun, a plural noun, a name or a noun after a determiner
     rf"|(?:\b(?:[Ww]e|[Yy]ou|[Tt]hey|I)|(?!(?:{_NOT_PLURAL})\b)\b[A-Za-z]{{2,}}[^\Wsiu]s)\s+(?:{_PLAN_BASE})\b"
-    rf"|(?:\b(?:[Tt]he|[Aa]n?|[Oo]ur|[Mm]y|[Yy]our|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir)\s+[a-z]+|\b(?!{_CALENDAR})[A-Z][a-z]+)\s+(?:{_PLAN_THIRD})\b"
+    # (a noun of up to three words after the determiner, "The rates decision comes in September"; an
+    # adverb of habit is no part of it: "The ministry now pays coupons in January")
+    rf"|(?:\b(?:[Tt]he|[Aa]n?|[Oo]ur|[Mm]y|[Yy]our|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir)\s+[a-z]+(?:\s+(?!(?:{_words(en.HABIT_ADVERBS)}|[a-z]+ly)\b)[a-z]+){{0,2}}|\b(?!{_CALENDAR})[A-Z][a-z]+)\s+(?:{_PLAN_THIRD})\b"
     # an instruction opening the sentence: "Meet me on Friday", "Call me tomorrow"
     rf"|^\s*(?i:{_PLAN_BASE})\s+(?:me|us|him|her|them|it|this|that|the|a|your|our|at|on|in|back|by)\b"
 )

@@ -264,8 +264,15 @@ PRESENT_PLAN_VERBS = ("meet", "go", "come", "leave", "arrive", "fly", "sail", "l
                       # what a company, a court or a minister does on a set day
                       "report", "announce", "publish", "release", "unveil", "present", "deliver", "decide", "rule",
                       "testify", "address", "appear", "debate", "discuss", "hear", "consider", "review", "meet",
+                      # what is set to take place: "the council vote happens in January", "the mayor speaks
+                      # again on Monday"
+                      "happen", "speak", "talk", "compete", "race",
                       # a shop's promise: "your order ships in 2 days"
                       "ship", "arrive", "dispatch")
+# adverbs that may stand between a subject and its verb and tell a habit, not a plan ("The ministry
+# now pays coupons in January", "the firm usually reports in March"): never part of a noun subject
+HABIT_ADVERBS = ("now", "also", "still", "often", "usually", "always", "never", "only", "just", "already", "currently",
+                 "normally", "generally", "typically", "regularly", "traditionally", "sometimes", "rarely", "seldom")
 # ... and what else in such a sentence says it is told in the present: a progressive ("I'm flying
 # to Paris on Monday"), a state after a copula ("Results are out on Friday", "We are open on
 # Saturday"), a suggestion or reminder ("Let's meet", "Don't forget to vote"), a question to
