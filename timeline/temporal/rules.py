@@ -740,41 +740,6 @@ def day_month(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> R
     return month_day(m, text, ref, lenient)
 
 
-# the dash or word between the two days of "20-26 March", "March 20 to 26": a stretch; "and"
-# is not one ("on 20 and 26 March" are two days)
-_DAY_RANGE_JOIN = r"\s*(?:-|–|—|\s(?i:to|through|till|until)\s)\s*"
-
-
-@rule(r"(?<![\w.,/-])(?:(?P<d1>" + _DAY + r")" + _DAY_RANGE_JOIN + r"(?P<d2>" + _DAY + r")\s+(?:of\s+)?(?P<m>"
-      + _MONTH_ANY + r")|(?P<m2>" + _MONTH_ANY + r")\s*(?P<e1>" + _DAY + r")" + _DAY_RANGE_JOIN + r"(?P<e2>" + _DAY
-      + r")\b)(?:,?\s+(?P<y>" + _YEAR + r")\b)?(?![-/.]\d)", "month",
-      examples=[("2023-03-26", "Crypto Trends 20 – 26 March 2023: Market Analysis", "2023-03-20/2023-03-26", "range"),
-                ("2025-03-05", "The festival runs 12-16 May.", "2025-05-12/2025-05-16", "range"),
-                ("2025-03-05", "The fair is open June 3-7, 2026.", "2026-06-03/2026-06-07", "range"),
-                ("2025-03-05", "Talks ran from Feb. 10 to 14.", "2025-02-10/2025-02-14", "range"),
-                ("2025-03-05", "The course runs 4th-8th November.", "2025-11-04/2025-11-08", "range")])
-def day_range_in_month(m: re.Match[str], text: str, ref: date | None, lenient: bool) -> Result:
-    """"20-26 March 2023", "June 3-7", "Feb. 10 to 14": the stretch between two days of one
-    month (the month's rule alone read "26 March": a day the text gives only as an end)."""
-    first, last = (m["d1"], m["d2"]) if m["d1"] else (m["e1"], m["e2"])
-    a, b = int(first.rstrip("stndrh")), int(last.rstrip("stndrh"))
-    if not a < b:
-        return None  # "March 3-1": a score, not a stretch
-    if _next_word(text, m.end()).lower().rstrip(".,;:") in en.UNIT_NOUNS:
-        return None  # "March 10 to 12 people": a count
-    month = _month_of(m["m"] or m["m2"])
-    if m["y"]:
-        start = cal.ymd(int(m["y"]), month, a)
-    elif ref is None:
-        return _point(m, None, "unknown")
-    else:
-        start = month_day_date(ref, month, a, tense(text, m.start(), m.end()))
-    end = cal.ymd(start.year, month, b) if start else None
-    if start is None or end is None:
-        return _point(m, None, "unknown")
-    return _point(m, cal.span(start, end), "range", relative=not m["y"])
-
-
 @rule(r"(?:(?i:the\s+)?(?i:first\s+)?(?P<wd2>" + _WEEKDAY_I + r")\s+(?i:after|following)\s+)?"
       r"(?i:the\s+)?(?P<o>" + _ORDINAL + r")\s+(?P<wd>" + _WEEKDAY_I + r")\s+(?:of|in)\s+(?:(?P<m>" + _MONTH_ANY
       + r")(?:,?\s+(?P<y>" + _YEAR + r")\b)?|(?P<rel>(?i:this|last|next|the))\s+(?P<u>(?i:month|year))\b"
